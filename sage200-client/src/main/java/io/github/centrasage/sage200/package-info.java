@@ -1,0 +1,4 @@
+/**
+ * Typed client for the Sage 200 REST/OData API: build one {@code Sage200Client} and share it across threads.
+ */
+package io.github.centrasage.sage200;
