@@ -1,0 +1,49 @@
+package io.github.centrasage.sage200.model;
+
+import java.math.BigDecimal;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.immutables.value.Value;
+
+/**
+ * A line of a SOP return (2025 R1; fields beyond the known ones go in {@code extraFields}).
+ *
+ * <p>Usage: {@code SalesReturnLine.builder()…build()}
+ */
+@Value.Immutable
+public interface SalesReturnLine {
+  /** JSON {@code id}. */
+  OptionalLong id();
+
+  /** JSON {@code line_type}. */
+  Optional<String> lineType();
+
+  /** JSON {@code product_id}. */
+  OptionalLong productId();
+
+  /** JSON {@code warehouse_id}. */
+  OptionalLong warehouseId();
+
+  /** JSON {@code code}. */
+  Optional<String> code();
+
+  /** JSON {@code description}. */
+  Optional<String> description();
+
+  /** JSON {@code line_quantity}. */
+  Optional<BigDecimal> lineQuantity();
+
+  /** JSON {@code selling_unit_price}. */
+  Optional<BigDecimal> sellingUnitPrice();
+
+  /** JSON {@code tax_code_id}. */
+  OptionalLong taxCodeId();
+
+  /** Fields this library does not model yet, kept as read and written back as given. */
+  Map<String, Object> extraFields();
+
+  static ImmutableSalesReturnLine.Builder builder() {
+    return ImmutableSalesReturnLine.builder();
+  }
+}
