@@ -1,5 +1,6 @@
 package io.github.centrasage.sage200;
 
+import io.github.centrasage.sage200.model.SalesOrder;
 import java.util.Optional;
 
 /**
@@ -15,6 +16,7 @@ public class Sage200Exception extends RuntimeException {
 
   private final int statusCode;
   private final String responseBody;
+  private transient SalesOrder orderAfterFailedUpdate;
 
   public Sage200Exception(String message, int statusCode, String responseBody, Throwable cause) {
     super(message, cause);
@@ -30,6 +32,18 @@ public class Sage200Exception extends RuntimeException {
   /** The raw response body, if Sage answered with one. */
   public Optional<String> responseBody() {
     return Optional.ofNullable(responseBody);
+  }
+
+  /**
+   * After a failed sales order update: the order as re-read from Sage. Sage applies PUT line by line
+   * and stops at the first bad line, so earlier lines may already be changed.
+   */
+  public Optional<SalesOrder> orderAfterFailedUpdate() {
+    return Optional.ofNullable(orderAfterFailedUpdate);
+  }
+
+  void attachOrderAfterFailedUpdate(SalesOrder order) {
+    this.orderAfterFailedUpdate = order;
   }
 
   /** Whether trying the same call again later may succeed. */
