@@ -1,0 +1,36 @@
+package io.github.centrasage.sage200;
+
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** A WireMock server on a free port and a client pointed at it with a recording, non-waiting sleeper. */
+abstract class WireMockTestBase {
+  static final String BASE = "/uk/sage200extra/accounts/v1";
+  static final String SITE = "5a1c7c4e-0000-4000-8000-00000000abcd";
+  static final String TOKEN = "test-access-token-123";
+
+  @RegisterExtension
+  static WireMockExtension wm = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+
+  final List<Duration> sleeps = new CopyOnWriteArrayList<>();
+
+  Sage200Client.Builder builder() {
+    return Sage200Client.builder()
+        .baseUrl(wm.baseUrl() + BASE)
+        .allowPlainHttp(true)
+        .siteId(SITE)
+        .companyId(123)
+        .tokenProvider(TokenProvider.staticToken(TOKEN))
+        .sleeper(sleeps::add)
+        .retrySettings(RetrySettings.builder().maxAttempts(3).build());
+  }
+
+  Sage200Client client() {
+    return builder().build();
+  }
+}
