@@ -10,31 +10,7 @@ import org.immutables.value.Value;
  * <p>Usage: {@code Address.builder()…build()}
  */
 @Value.Immutable
-public interface Address {
-  /** JSON {@code address_1}. */
-  Optional<String> address1();
-
-  /** JSON {@code address_2}. */
-  Optional<String> address2();
-
-  /** JSON {@code address_3}. */
-  Optional<String> address3();
-
-  /** JSON {@code address_4}. */
-  Optional<String> address4();
-
-  /** JSON {@code city}. */
-  Optional<String> city();
-
-  /** JSON {@code county}. */
-  Optional<String> county();
-
-  /** JSON {@code postcode}. */
-  Optional<String> postcode();
-
-  /** JSON {@code country}. */
-  Optional<String> country();
-
+public interface Address extends PostalAddress {
   /** JSON {@code contact_name}. */
   Optional<String> contactName();
 

@@ -10,33 +10,9 @@ import org.immutables.value.Value;
  * <p>Usage: {@code DeliveryAddress.builder()…build()}
  */
 @Value.Immutable
-public interface DeliveryAddress {
+public interface DeliveryAddress extends PostalAddress {
   /** JSON {@code postal_name}. */
   Optional<String> postalName();
-
-  /** JSON {@code address_1}. */
-  Optional<String> address1();
-
-  /** JSON {@code address_2}. */
-  Optional<String> address2();
-
-  /** JSON {@code address_3}. */
-  Optional<String> address3();
-
-  /** JSON {@code address_4}. */
-  Optional<String> address4();
-
-  /** JSON {@code city}. */
-  Optional<String> city();
-
-  /** JSON {@code county}. */
-  Optional<String> county();
-
-  /** JSON {@code postcode}. */
-  Optional<String> postcode();
-
-  /** JSON {@code country}. */
-  Optional<String> country();
 
   /** JSON {@code contact}. */
   Optional<String> contact();

@@ -1,7 +1,5 @@
 package io.github.centrasage.sage200.model;
 
-import java.math.BigDecimal;
-import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.immutables.value.Value;
@@ -12,33 +10,12 @@ import org.immutables.value.Value;
  * <p>Usage: {@code NewCustomer.builder()…build()}
  */
 @Value.Immutable
-public interface NewCustomer {
+public interface NewCustomer extends CustomerAccountFields {
   /** JSON {@code reference}. */
   Optional<String> reference();
 
   /** JSON {@code name}. */
   String name();
-
-  /** JSON {@code short_name}. */
-  Optional<String> shortName();
-
-  /** JSON {@code currency_id}. */
-  OptionalLong currencyId();
-
-  /** JSON {@code default_tax_code_id}. */
-  OptionalLong defaultTaxCodeId();
-
-  /** JSON {@code vat_number}. */
-  Optional<String> vatNumber();
-
-  /** JSON {@code country_code_id}. */
-  OptionalLong countryCodeId();
-
-  /** JSON {@code credit_limit}. */
-  Optional<BigDecimal> creditLimit();
-
-  /** JSON {@code price_band_id}. */
-  OptionalLong priceBandId();
 
   /** JSON {@code payment_terms_basis}. */
   Optional<String> paymentTermsBasis();
@@ -54,12 +31,6 @@ public interface NewCustomer {
 
   /** JSON {@code analysis_code_3}. */
   Optional<String> analysisCode3();
-
-  /** JSON {@code main_address}. */
-  Optional<Address> mainAddress();
-
-  /** JSON {@code contacts}. */
-  List<CustomerContact> contacts();
 
   static ImmutableNewCustomer.Builder builder() {
     return ImmutableNewCustomer.builder();

@@ -2,7 +2,6 @@ package io.github.centrasage.sage200.model;
 
 import java.math.BigDecimal;
 import java.util.Optional;
-import java.util.OptionalLong;
 import org.immutables.value.Value;
 
 /**
@@ -11,36 +10,15 @@ import org.immutables.value.Value;
  * <p>Usage: {@code NewSalesOrderLine.builder()…build()}
  */
 @Value.Immutable
-public interface NewSalesOrderLine {
+public interface NewSalesOrderLine extends LineItem {
   /** JSON {@code line_type}. */
   String lineType();
-
-  /** JSON {@code product_id}. */
-  OptionalLong productId();
-
-  /** JSON {@code warehouse_id}. */
-  OptionalLong warehouseId();
-
-  /** JSON {@code code}. */
-  Optional<String> code();
-
-  /** JSON {@code description}. */
-  Optional<String> description();
-
-  /** JSON {@code line_quantity}. */
-  Optional<BigDecimal> lineQuantity();
-
-  /** JSON {@code selling_unit_price}. */
-  Optional<BigDecimal> sellingUnitPrice();
 
   /** JSON {@code unit_discount_percent}. */
   Optional<BigDecimal> unitDiscountPercent();
 
   /** JSON {@code unit_discount_value}. */
   Optional<BigDecimal> unitDiscountValue();
-
-  /** JSON {@code tax_code_id}. */
-  OptionalLong taxCodeId();
 
   /** JSON {@code to_allocate_quantity}. */
   Optional<BigDecimal> toAllocateQuantity();

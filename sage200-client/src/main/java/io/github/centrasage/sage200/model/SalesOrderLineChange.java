@@ -1,6 +1,5 @@
 package io.github.centrasage.sage200.model;
 
-import java.math.BigDecimal;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.immutables.value.Value;
@@ -11,7 +10,7 @@ import org.immutables.value.Value;
  * <p>Usage: {@code SalesOrderLineChange.builder()…build()}
  */
 @Value.Immutable
-public interface SalesOrderLineChange {
+public interface SalesOrderLineChange extends LineItem {
   /** JSON {@code id}. */
   OptionalLong id();
 
@@ -20,27 +19,6 @@ public interface SalesOrderLineChange {
 
   /** JSON {@code line_type}. */
   Optional<String> lineType();
-
-  /** JSON {@code product_id}. */
-  OptionalLong productId();
-
-  /** JSON {@code warehouse_id}. */
-  OptionalLong warehouseId();
-
-  /** JSON {@code code}. */
-  Optional<String> code();
-
-  /** JSON {@code description}. */
-  Optional<String> description();
-
-  /** JSON {@code line_quantity}. */
-  Optional<BigDecimal> lineQuantity();
-
-  /** JSON {@code selling_unit_price}. */
-  Optional<BigDecimal> sellingUnitPrice();
-
-  /** JSON {@code tax_code_id}. */
-  OptionalLong taxCodeId();
 
   static ImmutableSalesOrderLineChange.Builder builder() {
     return ImmutableSalesOrderLineChange.builder();

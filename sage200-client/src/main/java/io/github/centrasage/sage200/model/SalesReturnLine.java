@@ -1,6 +1,5 @@
 package io.github.centrasage.sage200.model;
 
-import java.math.BigDecimal;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -12,33 +11,12 @@ import org.immutables.value.Value;
  * <p>Usage: {@code SalesReturnLine.builder()…build()}
  */
 @Value.Immutable
-public interface SalesReturnLine {
+public interface SalesReturnLine extends LineItem {
   /** JSON {@code id}. */
   OptionalLong id();
 
   /** JSON {@code line_type}. */
   Optional<String> lineType();
-
-  /** JSON {@code product_id}. */
-  OptionalLong productId();
-
-  /** JSON {@code warehouse_id}. */
-  OptionalLong warehouseId();
-
-  /** JSON {@code code}. */
-  Optional<String> code();
-
-  /** JSON {@code description}. */
-  Optional<String> description();
-
-  /** JSON {@code line_quantity}. */
-  Optional<BigDecimal> lineQuantity();
-
-  /** JSON {@code selling_unit_price}. */
-  Optional<BigDecimal> sellingUnitPrice();
-
-  /** JSON {@code tax_code_id}. */
-  OptionalLong taxCodeId();
 
   /** Fields this library does not model yet, kept as read and written back as given. */
   Map<String, Object> extraFields();
