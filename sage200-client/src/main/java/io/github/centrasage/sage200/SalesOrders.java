@@ -2,20 +2,20 @@ package io.github.centrasage.sage200;
 
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonWriter;
-import java.io.IOException;
-import okio.Buffer;
 import io.github.centrasage.sage200.internal.SageJson;
 import io.github.centrasage.sage200.internal.SageRequest;
 import io.github.centrasage.sage200.internal.SageTransport;
 import io.github.centrasage.sage200.model.NewSalesOrder;
 import io.github.centrasage.sage200.model.SalesOrder;
 import io.github.centrasage.sage200.model.SalesOrderChange;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import okio.Buffer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

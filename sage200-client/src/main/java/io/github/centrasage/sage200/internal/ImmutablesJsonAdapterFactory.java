@@ -14,10 +14,8 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -142,7 +140,7 @@ public final class ImmutablesJsonAdapterFactory implements JsonAdapter.Factory {
           }
           if (accessor.getName().equals(EXTRA_FIELDS) && Map.class.isAssignableFrom(accessor.getReturnType())) {
             extraAccessor = accessor;
-            extraSetter = builderType.getMethod("putAll" + "ExtraFields", Map.class);
+            extraSetter = builderType.getMethod("putAllExtraFields", Map.class);
             continue;
           }
           addProperty(moshi, builderType, accessor);
@@ -289,9 +287,5 @@ public final class ImmutablesJsonAdapterFactory implements JsonAdapter.Factory {
     public String toString() {
       return "JsonAdapter(" + abstractType.getSimpleName() + ")";
     }
-  }
-
-  static List<String> jsonNames(Class<?> type, Moshi moshi) {
-    return new ArrayList<>(new ValueAdapter(type, immutableClassOf(type), moshi).byJsonName.keySet());
   }
 }

@@ -39,10 +39,6 @@ public final class SageRequest {
     return new SageRequest("PUT", path, Map.of(), jsonBody, true);
   }
 
-  public static SageRequest delete(List<String> path) {
-    return new SageRequest("DELETE", path, Map.of(), null, true);
-  }
-
   boolean isRead() {
     return method.equals("GET");
   }

@@ -6,7 +6,6 @@ import okhttp3.RequestBody;
 import okhttp3.ResponseBody;
 import retrofit2.Call;
 import retrofit2.http.Body;
-import retrofit2.http.DELETE;
 import retrofit2.http.GET;
 import retrofit2.http.HeaderMap;
 import retrofit2.http.POST;
@@ -30,7 +29,4 @@ interface SageService {
   @PUT
   Call<ResponseBody> put(
       @Url HttpUrl url, @HeaderMap Map<String, String> headers, @Body RequestBody body, @Tag SendState state);
-
-  @DELETE
-  Call<ResponseBody> delete(@Url HttpUrl url, @HeaderMap Map<String, String> headers, @Tag SendState state);
 }

@@ -108,10 +108,6 @@ public final class SageTransport {
     });
   }
 
-  public <T> T get(SageRequest request, Class<T> type) {
-    return execute(request, type);
-  }
-
   public static Type listOf(Class<?> element) {
     return Types.newParameterizedType(java.util.List.class, element);
   }
@@ -204,9 +200,6 @@ public final class SageTransport {
         break;
       case "PUT":
         call = service.put(httpUrl, headers, body, state);
-        break;
-      case "DELETE":
-        call = service.delete(httpUrl, headers, state);
         break;
       default:
         throw new IllegalArgumentException("unsupported method " + request.method);
