@@ -137,8 +137,11 @@ class ErrorsAndRetriesTest extends WireMockTestBase {
   @Test
   void aPostWhoseConnectionResetsIsSentOnceAndAsksForALookup() {
     wm.stubFor(post(urlPathEqualTo(BASE + "/sop_orders")).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+    Sage200Client sage = client();
+    stubTaxCode(200, "{\"id\": 1}");
+    sage.taxCodes().get(1); // a pooled connection, the case where OkHttp would retry on its own
     Sage200ConnectionException e = catchThrowableOfType(
-        () -> client().salesOrders().create(ORDER), Sage200ConnectionException.class);
+        () -> sage.salesOrders().create(ORDER), Sage200ConnectionException.class);
     assertThat(e.mayHaveReachedServer()).isTrue();
     assertThat(e.requiresLookupBeforeRetry()).isTrue();
     assertThat(e.isRetryable()).isTrue();
@@ -220,5 +223,17 @@ class ErrorsAndRetriesTest extends WireMockTestBase {
     assertThatThrownBy(() -> sage.taxCodes().get(1)).isInstanceOf(Sage200ServerException.class);
     assertThatThrownBy(() -> sage.taxCodes().get(1)).isInstanceOf(Sage200ServerException.class);
     wm.verify(6, getRequestedFor(urlPathEqualTo(BASE + "/tax_codes/1")));
+  }
+
+  @Test
+  void aUserSuppliedOkHttpClientLosesItsSilentRetry() {
+    wm.stubFor(post(urlPathEqualTo(BASE + "/sop_orders")).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+    okhttp3.OkHttpClient shared = new okhttp3.OkHttpClient.Builder().retryOnConnectionFailure(true).build();
+    Sage200Client sage = builder().okHttpClient(shared).build();
+    // A pooled connection first: OkHttp retries silently when a reused connection fails.
+    stubTaxCode(200, "{\"id\": 1}");
+    sage.taxCodes().get(1);
+    assertThatThrownBy(() -> sage.salesOrders().create(ORDER)).isInstanceOf(Sage200ConnectionException.class);
+    wm.verify(1, postRequestedFor(urlPathEqualTo(BASE + "/sop_orders")));
   }
 }

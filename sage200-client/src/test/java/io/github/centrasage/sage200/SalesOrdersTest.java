@@ -207,4 +207,15 @@ class SalesOrdersTest extends WireMockTestBase {
     wm.verify(getRequestedFor(urlPathEqualTo(BASE + "/sop_orders")).withQueryParam("$orderby", equalTo("id desc"))
         .withQueryParam("$skip", equalTo("2")).withQueryParam("$top", equalTo("2")));
   }
+
+  @Test
+  void splitsLongLookupsIntoBatches() {
+    wm.stubFor(get(urlPathEqualTo(BASE + "/sop_orders")).willReturn(okJson("[]")));
+    Map<String, List<SalesOrder>> found = builder().maxKeysPerLookup(2).build().salesOrders()
+        .findByCustomerDocumentNos(List.of("C-1", "C-2", "C-3", "C-1"));
+    assertThat(found).containsOnlyKeys("C-1", "C-2", "C-3");
+    wm.verify(2, getRequestedFor(urlPathEqualTo(BASE + "/sop_orders")));
+    wm.verify(getRequestedFor(urlPathEqualTo(BASE + "/sop_orders"))
+        .withQueryParam("$filter", equalTo("customer_document_no eq 'C-3'")));
+  }
 }
