@@ -4,6 +4,7 @@ import io.github.centrasage.sage200.ODataFilter;
 import io.github.centrasage.sage200.ODataQuery;
 import io.github.centrasage.sage200.Sage200Client;
 import io.github.centrasage.sage200.Sage200Exception;
+import io.github.centrasage.sage200.SageIdCredentials;
 import io.github.centrasage.sage200.SageIdTokenProvider;
 import io.github.centrasage.sage200.model.NewSalesOrder;
 import io.github.centrasage.sage200.model.NewSalesOrderLine;
@@ -27,8 +28,7 @@ public final class SageClientExample {
   public static void main(String[] args) throws Exception {
     Path refreshTokenFile = Path.of("sage-refresh-token.txt");
     SageIdTokenProvider tokens = SageIdTokenProvider.builder()
-        .clientId(System.getenv("SAGE_CLIENT_ID"))
-        .clientSecret(System.getenv("SAGE_CLIENT_SECRET"))
+        .credentials(SageIdCredentials.of(System.getenv("SAGE_CLIENT_ID"), System.getenv("SAGE_CLIENT_SECRET")))
         .refreshToken(Files.readString(refreshTokenFile).trim())
         // Sage ID rotates refresh tokens: persist every new one before it is used.
         .onRefreshTokenRotated(token -> {

@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * host can persist it; treats Sage ID's "access_token not expired" answer as keep-the-current-token.
  * The client secret and tokens never appear in logs, {@code toString} or exception messages.
  *
- * <p>Usage: {@code SageIdTokenProvider.builder().clientId(id).clientSecret(secret)
+ * <p>Usage: {@code SageIdTokenProvider.builder().credentials(SageIdCredentials.of(id, secret))
  * .refreshToken(stored).onRefreshTokenRotated(store::save).build()}
  */
 public final class SageIdTokenProvider implements TokenProvider {
@@ -45,8 +45,7 @@ public final class SageIdTokenProvider implements TokenProvider {
   private static final Duration NOT_EXPIRED_BACKOFF = Duration.ofSeconds(30);
 
   private final HttpUrl tokenUrl;
-  private final String clientId;
-  private final String clientSecret;
+  private final SageIdCredentials credentials;
   private final Consumer<String> onRefreshTokenRotated;
   private final OkHttpClient http;
   private final Clock clock;
@@ -60,8 +59,7 @@ public final class SageIdTokenProvider implements TokenProvider {
 
   private SageIdTokenProvider(Builder b) {
     this.tokenUrl = b.tokenUrl;
-    this.clientId = b.clientId;
-    this.clientSecret = b.clientSecret;
+    this.credentials = b.credentials;
     this.refreshToken = b.refreshToken;
     this.onRefreshTokenRotated = b.onRefreshTokenRotated;
     this.clock = b.clock;
@@ -121,8 +119,8 @@ public final class SageIdTokenProvider implements TokenProvider {
                 new FormBody.Builder()
                     .add("grant_type", "refresh_token")
                     .add("refresh_token", refreshToken)
-                    .add("client_id", clientId)
-                    .add("client_secret", clientSecret)
+                    .add("client_id", credentials.clientId())
+                    .add("client_secret", credentials.clientSecret())
                     .build())
             .header("Accept", "application/json")
             .build();
@@ -213,7 +211,7 @@ public final class SageIdTokenProvider implements TokenProvider {
 
   @Override
   public String toString() {
-    return "SageIdTokenProvider{tokenUrl=" + tokenUrl + ", clientId=" + clientId + ", clientSecret=***, refreshToken=***}";
+    return "SageIdTokenProvider{tokenUrl=" + tokenUrl + ", credentials=" + credentials + ", refreshToken=***}";
   }
 
   private static final class CachedToken {
@@ -238,8 +236,7 @@ public final class SageIdTokenProvider implements TokenProvider {
   /** Configures a {@link SageIdTokenProvider}; {@link #build()} names every missing setting. */
   public static final class Builder {
     private HttpUrl tokenUrl = SAGE_ID_TOKEN_URL;
-    private String clientId;
-    private String clientSecret;
+    private SageIdCredentials credentials;
     private String refreshToken;
     private Consumer<String> onRefreshTokenRotated;
     private OkHttpClient http;
@@ -260,13 +257,9 @@ public final class SageIdTokenProvider implements TokenProvider {
       return this;
     }
 
-    public Builder clientId(String clientId) {
-      this.clientId = clientId;
-      return this;
-    }
-
-    public Builder clientSecret(String clientSecret) {
-      this.clientSecret = clientSecret;
+    /** The client id and secret Sage issued for this integration. */
+    public Builder credentials(SageIdCredentials credentials) {
+      this.credentials = credentials;
       return this;
     }
 
@@ -319,11 +312,8 @@ public final class SageIdTokenProvider implements TokenProvider {
 
     public SageIdTokenProvider build() {
       StringBuilder missing = new StringBuilder();
-      if (clientId == null || clientId.isBlank()) {
-        missing.append(" clientId");
-      }
-      if (clientSecret == null || clientSecret.isBlank()) {
-        missing.append(" clientSecret");
+      if (credentials == null) {
+        missing.append(" credentials (SageIdCredentials.of(clientId, clientSecret))");
       }
       if (refreshToken == null || refreshToken.isBlank()) {
         missing.append(" refreshToken (request the offline_access scope to get one)");

@@ -37,7 +37,7 @@ class LoggingSecrecyTest extends WireMockTestBase {
         .withBody("{\"Message\": \"Customer is on hold\"}")));
     SageIdTokenProvider tokens = SageIdTokenProvider.builder()
         .tokenUrl(wm.baseUrl() + "/oauth/token").allowPlainHttp(true)
-        .clientId("client-1").clientSecret(SECRET).refreshToken(REFRESH)
+        .credentials(SageIdCredentials.of("client-1", SECRET)).refreshToken(REFRESH)
         .onRefreshTokenRotated(t -> { })
         .clock(new MutableClock(Instant.parse("2025-03-01T10:00:00Z"))).refreshMargin(Duration.ZERO)
         .build();

@@ -35,7 +35,7 @@ class SageIdTokenProviderTest extends WireMockTestBase {
   SageIdTokenProvider provider() {
     return SageIdTokenProvider.builder()
         .tokenUrl(wm.baseUrl() + "/oauth/token").allowPlainHttp(true)
-        .clientId("client-1").clientSecret(SECRET).refreshToken(REFRESH)
+        .credentials(SageIdCredentials.of("client-1", SECRET)).refreshToken(REFRESH)
         .onRefreshTokenRotated(rotated::add)
         .clock(clock).refreshMargin(Duration.ofSeconds(60))
         .build();
@@ -161,11 +161,12 @@ class SageIdTokenProviderTest extends WireMockTestBase {
   @Test
   void builderNamesEveryMissingSettingAndRedactsToString() {
     assertThatThrownBy(() -> SageIdTokenProvider.builder().build())
-        .hasMessageContaining("clientId").hasMessageContaining("clientSecret")
+        .hasMessageContaining("credentials")
         .hasMessageContaining("refreshToken").hasMessageContaining("onRefreshTokenRotated");
     assertThatThrownBy(() -> SageIdTokenProvider.builder().tokenUrl("http://id.example/oauth/token")
-        .clientId("c").clientSecret("s").refreshToken("r").onRefreshTokenRotated(t -> { }).build())
+        .credentials(SageIdCredentials.of("c", "s")).refreshToken("r").onRefreshTokenRotated(t -> { }).build())
         .hasMessageContaining("https");
-    assertThat(provider().toString()).doesNotContain(SECRET).doesNotContain(REFRESH);
+    assertThat(provider().toString()).doesNotContain(SECRET).doesNotContain(REFRESH).contains("client-1");
+    assertThat(SageIdCredentials.of("id", SECRET).toString()).doesNotContain(SECRET).contains("***");
   }
 }
