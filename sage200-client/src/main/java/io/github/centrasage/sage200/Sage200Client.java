@@ -1,6 +1,5 @@
 package io.github.centrasage.sage200;
 
-import io.github.centrasage.sage200.internal.SageRequest;
 import io.github.centrasage.sage200.internal.SageTransport;
 import io.github.centrasage.sage200.model.Bank;
 import io.github.centrasage.sage200.model.BankEntry;
@@ -20,7 +19,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 
@@ -44,7 +42,7 @@ public final class Sage200Client {
   /** Base URL of Sage 200 Professional (formerly "Extra"), reached through Sage's cloud API. */
   public static final String PROFESSIONAL = "https://api.columbus.sage.com/uk/sage200extra/accounts/v1";
 
-  private final SageTransport transport;
+  private final SiteDirectory siteDirectory;
   private final Customers customers;
   private final SalesOrders salesOrders;
   private final SalesOrderDespatches despatches;
@@ -68,16 +66,8 @@ public final class Sage200Client {
   private final PostedTransactions<BankPostedTransaction> bankPostedTransactions;
   private final String description;
 
-  private Sage200Client(Builder b, HttpUrl baseUrl) {
-    OkHttpClient base = b.okHttpClient != null ? b.okHttpClient : new OkHttpClient();
-    OkHttpClient http = base.newBuilder()
-        .connectTimeout(b.connectTimeout)
-        .readTimeout(b.readTimeout)
-        .callTimeout(b.callTimeout)
-        .build();
-    String userAgent = "centra-sage200/" + version() + (b.userAgentSuffix == null ? "" : " " + b.userAgentSuffix);
-    this.transport = new SageTransport(baseUrl, b.siteId, b.companyId, b.tokenProvider, http, b.retrySettings,
-        b.sleeper, b.recordLockMatcher, userAgent, b.clock);
+  private Sage200Client(Builder b, SageTransport transport) {
+    this.siteDirectory = new SiteDirectory(transport);
     this.customers = new Customers(transport);
     this.salesOrders = new SalesOrders(transport, b.maxKeysPerLookup);
     this.despatches = new SalesOrderDespatches(transport);
@@ -103,7 +93,7 @@ public final class Sage200Client {
     this.bankTransfers = new PostingResource<>(transport, "bank_transfer");
     this.bankPostedTransactions = new PostedTransactions<>(transport, "bank_posted_transactions",
         BankPostedTransaction.class, BankPostedTransaction::id);
-    this.description = "Sage200Client{baseUrl=" + baseUrl + ", siteId=" + b.siteId + ", companyId=" + b.companyId + "}";
+    this.description = "Sage200Client{baseUrl=" + b.baseUrl + ", siteId=" + b.siteId + ", companyId=" + b.companyId + "}";
   }
 
   public static Builder builder() {
@@ -112,7 +102,7 @@ public final class Sage200Client {
 
   /** {@code GET /sites}: the sites and companies the token can reach (sent without X-Site/X-Company). */
   public List<Site> sites() {
-    return transport.execute(SageRequest.unscopedGet(List.of("sites")), SageTransport.listOf(Site.class));
+    return siteDirectory.sites();
   }
 
   public Customers customers() {
@@ -326,8 +316,49 @@ public final class Sage200Client {
       return this;
     }
 
+    /** Validates the settings and builds the client; the message lists every problem at once. */
     public Sage200Client build() {
       List<String> problems = new ArrayList<>();
+      HttpUrl url = checkCommon(problems);
+      if (siteId == null || siteId.isBlank()) {
+        problems.add("siteId is missing: take site_id from GET /sites (buildSiteDirectory().sites())");
+      }
+      if (!companyIdSet) {
+        problems.add("companyId is missing: take company_id from GET /sites (buildSiteDirectory().sites())");
+      } else if (companyId <= 0) {
+        problems.add("companyId must be positive, was " + companyId);
+      }
+      failOn(problems);
+      return new Sage200Client(this, transport(url));
+    }
+
+    /** Builds the one view that needs no site or company yet: {@code GET /sites}. */
+    public SiteDirectory buildSiteDirectory() {
+      List<String> problems = new ArrayList<>();
+      HttpUrl url = checkCommon(problems);
+      failOn(problems);
+      return new SiteDirectory(transport(url));
+    }
+
+    private SageTransport transport(HttpUrl url) {
+      OkHttpClient base = okHttpClient != null ? okHttpClient : new OkHttpClient();
+      OkHttpClient http = base.newBuilder()
+          .connectTimeout(connectTimeout)
+          .readTimeout(readTimeout)
+          .callTimeout(callTimeout)
+          .build();
+      String userAgent = "centra-sage200/" + version() + (userAgentSuffix == null ? "" : " " + userAgentSuffix);
+      return new SageTransport(url, siteId, companyId, tokenProvider, http, retrySettings, sleeper,
+          recordLockMatcher, userAgent, clock);
+    }
+
+    private static void failOn(List<String> problems) {
+      if (!problems.isEmpty()) {
+        throw new IllegalStateException("Sage200Client cannot be built: " + String.join("; ", problems));
+      }
+    }
+
+    private HttpUrl checkCommon(List<String> problems) {
       HttpUrl url = null;
       if (baseUrl == null || baseUrl.isBlank()) {
         problems.add("baseUrl is missing: use Sage200Client.STANDARD_ONLINE, Sage200Client.PROFESSIONAL or a URL");
@@ -338,14 +369,6 @@ public final class Sage200Client {
         } else if (!url.isHttps() && !allowPlainHttp) {
           problems.add("baseUrl must use https (call allowPlainHttp(true) only for a local sandbox): " + baseUrl);
         }
-      }
-      if (siteId == null || siteId.isBlank()) {
-        problems.add("siteId is missing: take site_id from GET /sites (client.sites())");
-      }
-      if (!companyIdSet) {
-        problems.add("companyId is missing: take company_id from GET /sites (client.sites())");
-      } else if (companyId <= 0) {
-        problems.add("companyId must be positive, was " + companyId);
       }
       if (tokenProvider == null) {
         problems.add("tokenProvider is missing: TokenProvider.staticToken(…) or SageIdTokenProvider.builder()…");
@@ -365,10 +388,7 @@ public final class Sage200Client {
       if (maxKeysPerLookup < 1 || maxKeysPerLookup > 100) {
         problems.add("maxKeysPerLookup must be between 1 and 100, was " + maxKeysPerLookup);
       }
-      if (!problems.isEmpty()) {
-        throw new IllegalStateException("Sage200Client cannot be built: " + String.join("; ", problems));
-      }
-      return new Sage200Client(this, Objects.requireNonNull(url));
+      return url;
     }
 
     private static void checkPositive(List<String> problems, String name, Duration value) {

@@ -67,6 +67,15 @@ class ResourcesTest extends WireMockTestBase {
   }
 
   @Test
+  void aSiteDirectoryNeedsNoSiteOrCompany() {
+    stubGet("/sites", "[{\"company_id\": 7, \"site_id\": \"abc\"}]");
+    SiteDirectory directory = Sage200Client.builder().baseUrl(wm.baseUrl() + BASE).allowPlainHttp(true)
+        .tokenProvider(TokenProvider.staticToken(TOKEN)).buildSiteDirectory();
+    assertThat(directory.sites()).extracting(Site::companyId).containsExactly(7L);
+    wm.verify(getRequestedFor(urlPathEqualTo(BASE + "/sites")).withHeader("X-Site", absent()));
+  }
+
+  @Test
   void createsACustomerAndFindsItByReference() {
     String customerJson = "{\"id\": 27006, \"reference\": \"WEB00001\", \"name\": \"Jane Doe\", \"currency_id\": 2102,"
         + " \"credit_limit\": 1000.00, \"main_address\": {\"address_1\": \"1 High St\", \"city\": \"Leeds\"},"
