@@ -236,4 +236,21 @@ class ErrorsAndRetriesTest extends WireMockTestBase {
     assertThatThrownBy(() -> sage.salesOrders().create(ORDER)).isInstanceOf(Sage200ConnectionException.class);
     wm.verify(1, postRequestedFor(urlPathEqualTo(BASE + "/sop_orders")));
   }
+
+  @Test
+  void anInterruptedCallerSendsNothing() {
+    wm.stubFor(post(urlPathEqualTo(BASE + "/sop_orders")).willReturn(okJson("{\"id\": 5, \"customer_id\": 1}")));
+    Sage200Client sage = client();
+    Thread.currentThread().interrupt();
+    try {
+      Sage200ConnectionException e = catchThrowableOfType(
+          () -> sage.salesOrders().create(ORDER), Sage200ConnectionException.class);
+      assertThat(e.wasInterrupted()).isTrue();
+      assertThat(e.mayHaveReachedServer()).isFalse();
+      assertThat(Thread.currentThread().isInterrupted()).isTrue();
+    } finally {
+      Thread.interrupted();
+    }
+    wm.verify(0, postRequestedFor(urlPathEqualTo(BASE + "/sop_orders")));
+  }
 }

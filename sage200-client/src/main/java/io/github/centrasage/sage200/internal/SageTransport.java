@@ -104,6 +104,11 @@ public final class SageTransport {
       if (context.getAttemptCount() > 0) {
         pause(request, delayBefore(context.getAttemptCount(), context.getLastException()));
       }
+      if (Thread.currentThread().isInterrupted()) {
+        // The caller wants to stop: send nothing (the flag stays set for the caller to see).
+        throw new Sage200ConnectionException(request.describe() + " not sent: the thread is interrupted", false,
+            !request.isRead(), true, null);
+      }
       return this.<T>attemptWithAuth(request, type);
     });
   }
