@@ -93,11 +93,18 @@ public final class ImmutablesJsonAdapterFactory implements JsonAdapter.Factory {
     for (Method m : builderClass.getMethods()) {
       if (m.getName().equals(field.getName()) && m.getParameterCount() == 1
           && !m.getParameterTypes()[0].equals(Optional.class)
-          && m.getParameterTypes()[0].isAssignableFrom(fieldType)) {
+          && box(m.getParameterTypes()[0]).isAssignableFrom(box(fieldType))) {
         return m;
       }
     }
     return null;
+  }
+
+  private static Class<?> box(Class<?> type) {
+    if (!type.isPrimitive()) {
+      return type;
+    }
+    return java.lang.invoke.MethodType.methodType(type).wrap().returnType();
   }
 
   /** Replaces the type variables of a generic value type ({@code CentraMutationResult<T>}) by the requested arguments. */
