@@ -1,5 +1,6 @@
 package io.github.centrasage.centra;
 
+import io.github.centrasage.centra.internal.BearerToken;
 import io.github.centrasage.centra.internal.CentraOperations;
 import io.github.centrasage.centra.internal.GraphQLTransport;
 import io.github.centrasage.centra.internal.ScalarAdapters;
@@ -8,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 
@@ -47,7 +49,7 @@ public final class CentraClient {
       http.callTimeout(orDefault(b.callTimeout, Duration.ofSeconds(60)));
     }
     String userAgent = "centra-sage200/" + version() + (b.userAgentSuffix == null ? "" : " " + b.userAgentSuffix);
-    this.transport = new GraphQLTransport(url, b.token, http.build(), userAgent, b.retrySettings, b.rateLimits,
+    this.transport = new GraphQLTransport(url, b.tokenSource, http.build(), userAgent, b.retrySettings, b.rateLimits,
         b.clock, ScalarAdapters.moshi());
     this.orders = new CentraOrders(transport);
     this.events = new CentraEvents(transport);
@@ -119,7 +121,8 @@ public final class CentraClient {
    */
   public static final class Builder {
     private String baseUrl;
-    private String token;
+    private Supplier<String> tokenSource;
+    private boolean tokenIsConstant;
     private boolean allowInsecureHttp;
     private Duration connectTimeout;
     private Duration readTimeout;
@@ -140,7 +143,19 @@ public final class CentraClient {
 
     /** The Integration API token (AMS: System → API Tokens). Never logged or printed. */
     public Builder token(String token) {
-      this.token = token;
+      this.tokenSource = () -> token;
+      this.tokenIsConstant = true;
+      return this;
+    }
+
+    /**
+     * Where to read the token before every attempt, for rotation without rebuilding the client
+     * (Centra tokens expire, 30 days by default). A blank value fails the call with an
+     * {@link IllegalArgumentException}.
+     */
+    public Builder tokenSupplier(Supplier<String> tokenSupplier) {
+      this.tokenSource = Objects.requireNonNull(tokenSupplier, "tokenSupplier");
+      this.tokenIsConstant = false;
       return this;
     }
 
@@ -223,13 +238,11 @@ public final class CentraClient {
       if (!url.encodedPath().endsWith("/")) {
         url = url.newBuilder().addPathSegment("").build();
       }
-      if (token == null || token.isBlank()) {
+      if (tokenSource == null) {
         throw new IllegalArgumentException("token is required: create an Integration API token in the Centra AMS");
       }
-      if (!token.equals(token.strip()) || token.chars().anyMatch(c -> c < 0x21 || c > 0x7e)) {
-        // Do not echo the token: only say what is wrong with it.
-        throw new IllegalArgumentException("token contains whitespace or non-printable characters (" + token.length()
-            + " characters); paste it without quotes or line breaks");
+      if (tokenIsConstant) {
+        BearerToken.of(tokenSource.get()); // fail at build time, not on the first call
       }
       if (userAgentSuffix != null && userAgentSuffix.chars().anyMatch(c -> c < 0x20 || c > 0x7e)) {
         throw new IllegalArgumentException("userAgentSuffix must be printable ASCII: '" + userAgentSuffix + "'");
@@ -246,7 +259,7 @@ public final class CentraClient {
 
     @Override
     public String toString() {
-      return "CentraClient.Builder[baseUrl=" + baseUrl + ", token=" + (token == null ? "unset" : "[REDACTED]") + "]";
+      return "CentraClient.Builder[baseUrl=" + baseUrl + ", token=" + (tokenSource == null ? "unset" : "[REDACTED]") + "]";
     }
   }
 }

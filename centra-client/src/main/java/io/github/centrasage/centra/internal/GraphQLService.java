@@ -10,5 +10,5 @@ import retrofit2.http.Tag;
 /** The one endpoint of the Integration API. The body is serialised by the caller so it can be logged at TRACE. */
 interface GraphQLService {
   @POST("graphql")
-  Call<ResponseBody> execute(@Body RequestBody body, @Tag SendTracker tracker);
+  Call<ResponseBody> execute(@Body RequestBody body, @Tag SendTracker tracker, @Tag BearerToken token);
 }

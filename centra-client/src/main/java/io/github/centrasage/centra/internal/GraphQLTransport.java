@@ -32,9 +32,9 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
@@ -58,7 +58,7 @@ public final class GraphQLTransport {
 
   private final GraphQLService service;
   private final Moshi moshi;
-  private final String token;
+  private final Supplier<String> tokenSource;
   private final CentraRetrySettings retrySettings;
   private final RateLimiter<Object> requestLimiter;
   private final RateLimiter<Object> mutationLimiter;
@@ -70,9 +70,9 @@ public final class GraphQLTransport {
   private final JsonAdapter<List<CentraUserMessage>> messagesAdapter;
 
   /** Everything the transport needs; built and validated by {@code CentraClient.Builder}. */
-  public GraphQLTransport(HttpUrl baseUrl, String token, OkHttpClient userClient, String userAgent,
+  public GraphQLTransport(HttpUrl baseUrl, Supplier<String> tokenSource, OkHttpClient userClient, String userAgent,
       CentraRetrySettings retrySettings, CentraRateLimits rateLimits, Clock clock, Moshi moshi) {
-    this.token = token;
+    this.tokenSource = tokenSource;
     this.retrySettings = retrySettings;
     this.clock = clock;
     this.moshi = moshi;
@@ -81,11 +81,16 @@ public final class GraphQLTransport {
         // OkHttp's own silent retry once re-sent a POST after a connection reset (a duplicate
         // Sales Order); only our policy decides what is sent again.
         .retryOnConnectionFailure(false)
-        .addInterceptor(chain -> chain.proceed(chain.request().newBuilder()
-            .header("Authorization", "Bearer " + token)
-            .header("User-Agent", userAgent)
-            .header("Accept", "application/json")
-            .build()))
+        .addInterceptor(chain -> {
+          BearerToken token = chain.request().tag(BearerToken.class);
+          okhttp3.Request.Builder request = chain.request().newBuilder()
+              .header("User-Agent", userAgent)
+              .header("Accept", "application/json");
+          if (token != null) {
+            request.header("Authorization", "Bearer " + token.value());
+          }
+          return chain.proceed(request.build());
+        })
         .addNetworkInterceptor(chain -> {
           SendTracker tracker = chain.request().tag(SendTracker.class);
           if (tracker != null) {
@@ -170,6 +175,8 @@ public final class GraphQLTransport {
     if (Thread.currentThread().isInterrupted()) {
       throw new CentraConnectionException("Interrupted before sending " + name, name, mutation, false, true, null);
     }
+    // Read per attempt, so a rotated token (Centra tokens expire) is picked up without a new client.
+    BearerToken token = BearerToken.of(tokenSource.get());
     acquirePermit(requestLimiter, operation, "request");
     if (mutation) {
       acquirePermit(mutationLimiter, operation, "mutation");
@@ -185,14 +192,14 @@ public final class GraphQLTransport {
       throw new IllegalStateException(e);
     }
     if (LOG.isTraceEnabled()) {
-      LOG.trace("Centra {} request body: {}", name, redact(buffer.clone().readUtf8()));
+      LOG.trace("Centra {} request body: {}", name, redact(buffer.clone().readUtf8(), token));
     }
     SendTracker tracker = new SendTracker();
     long started = System.nanoTime();
     Response<ResponseBody> response;
     String text;
     try {
-      response = service.execute(RequestBody.create(buffer.readByteString(), JSON), tracker).execute();
+      response = service.execute(RequestBody.create(buffer.readByteString(), JSON), tracker, token).execute();
       ResponseBody raw = response.isSuccessful() ? response.body() : response.errorBody();
       text = raw == null ? "" : raw.string();
     } catch (IOException e) {
@@ -210,13 +217,13 @@ public final class GraphQLTransport {
     }
     int status = response.code();
     if (LOG.isTraceEnabled()) {
-      LOG.trace("Centra {} response {} body: {}", name, status, redact(text));
+      LOG.trace("Centra {} response {} body: {}", name, status, redact(text, token));
     }
     if (status < 200 || status > 299) {
       LOG.debug("Centra {} status={} durationMs={}", name, status, elapsedMs(started));
-      throw httpFailure(operation, status, response.headers().get("Retry-After"), text);
+      throw httpFailure(operation, status, response.headers().get("Retry-After"), redact(text, token));
     }
-    return decode(operation, text, status, started);
+    return decode(operation, text, status, started, token);
   }
 
   private void acquirePermit(RateLimiter<Object> limiter, Operation<?> operation, String budget) {
@@ -262,17 +269,17 @@ public final class GraphQLTransport {
     if (body == null || body.isBlank()) {
       return "";
     }
-    String oneLine = redact(body).replaceAll("\\s+", " ").trim();
+    String oneLine = body.replaceAll("\\s+", " ").trim();
     return ": " + (oneLine.length() > MAX_BODY_IN_MESSAGE ? oneLine.substring(0, MAX_BODY_IN_MESSAGE) + "…" : oneLine);
   }
 
   /** A server or proxy might echo the Authorization header; the token never leaves in logs or messages. */
-  private String redact(String text) {
-    return text.replace(token, "[REDACTED]");
+  private static String redact(String text, BearerToken token) {
+    return text.replace(token.value(), "[REDACTED]");
   }
 
   @SuppressWarnings("unchecked")
-  private <T> Result<T> decode(Operation<T> operation, String text, int status, long started) {
+  private <T> Result<T> decode(Operation<T> operation, String text, int status, long started, BearerToken token) {
     String name = operation.name();
     boolean mutation = operation.isMutation();
     // Mutations that select no payload (only userErrors/userWarnings) have no result adapter.
@@ -341,7 +348,7 @@ public final class GraphQLTransport {
     } catch (IOException | JsonDataException | IllegalStateException | ClassCastException e) {
       LOG.debug("Centra {} status={} durationMs={} undecodable body", name, status, elapsedMs(started));
       throw new CentraResponseException("Cannot read Centra's response to " + name + ": "
-          + redact(String.valueOf(e.getMessage())), name, mutation, e);
+          + redact(String.valueOf(e.getMessage()), token), name, mutation, e);
     }
     Object complexity = extensions.get("complexity");
     LOG.debug("Centra {} status={} durationMs={} complexity={}", name, status, elapsedMs(started), complexity);
@@ -349,7 +356,7 @@ public final class GraphQLTransport {
     if (errors != null && !errors.isEmpty()) {
       List<CentraGraphQLError> parsed = errors.stream().map(GraphQLTransport::toError).collect(Collectors.toList());
       throw new CentraGraphQLException("Centra reported " + parsed.size() + " GraphQL error(s) for " + name + ": "
-          + parsed.stream().map(e -> redact(e.message()) + (e.path().isEmpty() ? "" : " at " + String.join(".", e.path())))
+          + parsed.stream().map(e -> redact(e.message(), token) + (e.path().isEmpty() ? "" : " at " + String.join(".", e.path())))
               .collect(Collectors.joining("; ")), name, mutation, parsed);
     }
     if (!dataSeen) {
@@ -357,10 +364,10 @@ public final class GraphQLTransport {
           name, mutation, null);
     }
     if (!userWarnings.isEmpty()) {
-      LOG.warn("Centra {} returned user warnings: {}", name, render(userWarnings));
+      LOG.warn("Centra {} returned user warnings: {}", name, render(userWarnings, token));
     }
     if (!userErrors.isEmpty()) {
-      throw new CentraUserErrorException("Centra refused " + name + ": " + render(userErrors), name, userErrors, userWarnings);
+      throw new CentraUserErrorException("Centra refused " + name + ": " + render(userErrors, token), name, userErrors, userWarnings);
     }
     return new Result<>(value, userWarnings);
   }
@@ -369,9 +376,9 @@ public final class GraphQLTransport {
     return list == null ? List.of() : list;
   }
 
-  private String render(List<CentraUserMessage> messages) {
+  private static String render(List<CentraUserMessage> messages, BearerToken token) {
     return messages.stream()
-        .map(m -> redact(m.message()) + (m.path().isEmpty() ? "" : " at " + String.join(".", m.path())))
+        .map(m -> redact(m.message(), token) + (m.path().isEmpty() ? "" : " at " + String.join(".", m.path())))
         .collect(Collectors.joining("; "));
   }
 
@@ -423,7 +430,7 @@ public final class GraphQLTransport {
 
   @Override
   public String toString() {
-    return "GraphQLTransport[token=" + (Objects.isNull(token) ? "none" : "[REDACTED]") + "]";
+    return "GraphQLTransport[token=[REDACTED]]";
   }
 
 }
