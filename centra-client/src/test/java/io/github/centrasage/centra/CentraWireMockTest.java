@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
 /** A WireMock Centra on a free port, a client pointed at it, and helpers to read what it received. */
@@ -28,19 +27,24 @@ abstract class CentraWireMockTest {
   private static final JsonAdapter<Map<String, Object>> MAP =
       new Moshi.Builder().build().adapter(Types.newParameterizedType(Map.class, String.class, Object.class));
 
+  /** One server for the whole test JVM (starting Jetty is the slow part); reset before every test. */
+  private static final WireMockServer SERVER = startServer();
+
   WireMockServer wm;
   CentraClient client;
 
-  @BeforeEach
-  void startServer() {
-    wm = new WireMockServer(options().dynamicPort());
-    wm.start();
-    client = clientBuilder().build();
+  private static WireMockServer startServer() {
+    WireMockServer server = new WireMockServer(options().dynamicPort());
+    server.start();
+    Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
+    return server;
   }
 
-  @AfterEach
-  void stopServer() {
-    wm.stop();
+  @BeforeEach
+  void resetServer() {
+    wm = SERVER;
+    wm.resetAll();
+    client = clientBuilder().build();
   }
 
   CentraClient.Builder clientBuilder() {
