@@ -2,20 +2,34 @@ package io.github.centrasage.sage200;
 
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.WireMockServer;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.BeforeEach;
 
-/** A WireMock server on a free port and a client pointed at it with a recording, non-waiting sleeper. */
+/**
+ * One WireMock server on a free port for the whole test JVM (starting one per class cost more than
+ * the tests), reset before each test, and a client pointed at it with a recording, non-waiting sleeper.
+ */
 abstract class WireMockTestBase {
   static final String BASE = "/uk/sage200extra/accounts/v1";
   static final String SITE = "5a1c7c4e-0000-4000-8000-00000000abcd";
   static final String TOKEN = "test-access-token-123";
 
-  @RegisterExtension
-  static WireMockExtension wm = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+  static final WireMockServer wm = startServer();
+
+  private static WireMockServer startServer() {
+    WireMockServer server = new WireMockServer(wireMockConfig().dynamicPort());
+    server.start();
+    Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
+    return server;
+  }
+
+  @BeforeEach
+  void resetServer() {
+    wm.resetAll();
+  }
 
   final List<Duration> sleeps = new CopyOnWriteArrayList<>();
 
