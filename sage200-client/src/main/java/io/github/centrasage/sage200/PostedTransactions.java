@@ -3,6 +3,7 @@ package io.github.centrasage.sage200;
 import io.github.centrasage.sage200.internal.SageTransport;
 import java.util.List;
 import java.util.function.ToLongFunction;
+import java.util.stream.Collectors;
 
 /**
  * Posted ledger transactions ({@code sales_posted_transactions}, {@code bank_posted_transactions}),
@@ -25,6 +26,6 @@ public final class PostedTransactions<T> extends SageResource<T> {
 
   /** Transactions with this reference. */
   public List<T> findByReference(String reference) {
-    return stream(ODataQuery.where(ODataFilter.eq("reference", reference))).collect(java.util.stream.Collectors.toList());
+    return stream(ODataQuery.where(ODataFilter.eq("reference", reference))).collect(Collectors.toList());
   }
 }
