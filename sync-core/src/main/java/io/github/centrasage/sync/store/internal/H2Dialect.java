@@ -1,0 +1,32 @@
+package io.github.centrasage.sync.store.internal;
+
+import io.github.centrasage.sync.store.JdbcDialect;
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/** H2: claims take turns on the {@code sync_mutex} row, so the key-order rule holds without SKIP LOCKED. */
+public final class H2Dialect implements JdbcDialect {
+  public static final JdbcDialect INSTANCE = new H2Dialect();
+
+  private H2Dialect() {}
+
+  @Override
+  public String name() {
+    return "H2";
+  }
+
+  @Override
+  public String nextValue(String sequence) {
+    return "NEXT VALUE FOR " + sequence;
+  }
+
+  @Override
+  public String claimLockClause() {
+    return "";
+  }
+
+  @Override
+  public void beforeClaim(Connection connection) throws SQLException {
+    JdbcDialect.execute(connection, "SELECT name FROM sync_mutex WHERE name = 'claim' FOR UPDATE");
+  }
+}
