@@ -53,8 +53,11 @@ public interface JobQueue {
    */
   boolean retry(long jobId, String owner, Instant runAt, FailureKind kind, String error);
 
-  /** Parks a running job with the reasons a person needs to fix it. */
-  boolean park(long jobId, String owner, List<String> reasons, String error);
+  /**
+   * Parks a running job with the reasons a person needs to fix it. {@code kind}
+   * {@link FailureKind#AMBIGUOUS_WRITE} marks the job ambiguous, so a replay looks up first.
+   */
+  boolean park(long jobId, String owner, FailureKind kind, List<String> reasons, String error);
 
   /**
    * Puts a parked job back in the queue behind the pending jobs of its key, due now, with a fresh

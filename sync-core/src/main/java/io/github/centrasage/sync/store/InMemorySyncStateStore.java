@@ -216,7 +216,7 @@ public final class InMemorySyncStateStore implements SyncStateStore {
   }
 
   @Override
-  public boolean park(long jobId, String owner, List<String> reasons, String error) {
+  public boolean park(long jobId, String owner, FailureKind kind, List<String> reasons, String error) {
     synchronized (lock) {
       Row r = runningOwnedBy(jobId, owner);
       if (r == null) {
@@ -224,6 +224,9 @@ public final class InMemorySyncStateStore implements SyncStateStore {
       }
       settle(r, JobState.PARKED);
       r.parkReasons = List.copyOf(reasons);
+      if (kind == FailureKind.AMBIGUOUS_WRITE) {
+        r.ambiguous = true;
+      }
       r.lastError = error;
       addHistory(r, JobAttempt.Outcome.PARKED, error);
       return true;

@@ -414,8 +414,10 @@ public final class JdbcSyncStateStore implements SyncStateStore {
   }
 
   @Override
-  public boolean park(long jobId, String owner, List<String> reasons, String error) {
-    return settle(jobId, owner, "state = 'PARKED', park_reasons = ?, last_error = ?", JobAttempt.Outcome.PARKED, error,
+  public boolean park(long jobId, String owner, FailureKind kind, List<String> reasons, String error) {
+    String set = "state = 'PARKED', park_reasons = ?, last_error = ?"
+        + (kind == FailureKind.AMBIGUOUS_WRITE ? ", ambiguous = TRUE" : "");
+    return settle(jobId, owner, set, JobAttempt.Outcome.PARKED, error,
         ReasonLines.encode(reasons), error);
   }
 

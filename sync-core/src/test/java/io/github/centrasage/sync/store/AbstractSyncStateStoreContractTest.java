@@ -191,7 +191,7 @@ public abstract class AbstractSyncStateStoreContractTest {
     store.retry(job.id(), "w1", store.now().minusSeconds(1), FailureKind.TRANSIENT, "503");
     store.claim(FLOW, "w1", 1, LEASE);
 
-    assertThat(store.park(job.id(), "w1", List.of("unknown SKU X", "no tax code for 25% SE\nsecond line"), "mapping")).isTrue();
+    assertThat(store.park(job.id(), "w1", FailureKind.PERMANENT, List.of("unknown SKU X", "no tax code for 25% SE\nsecond line"), "mapping")).isTrue();
 
     Job parked = store.job(job.id()).orElseThrow();
     assertThat(parked.state()).isEqualTo(JobState.PARKED);
@@ -232,7 +232,7 @@ public abstract class AbstractSyncStateStoreContractTest {
     store.claim(FLOW, "w1", 1, LEASE);
 
     assertThat(store.complete(job.id(), "w2")).isFalse();
-    assertThat(store.park(job.id(), "w2", List.of("x"), "x")).isFalse();
+    assertThat(store.park(job.id(), "w2", FailureKind.PERMANENT, List.of("x"), "x")).isFalse();
     assertThat(store.retry(job.id(), "w2", store.now(), FailureKind.TRANSIENT, "x")).isFalse();
     assertThat(store.job(job.id()).orElseThrow().state()).isEqualTo(JobState.RUNNING);
     assertThat(store.complete(job.id(), "w1")).isTrue();
