@@ -1,7 +1,7 @@
 package io.github.centrasage.sync.store;
 
-import io.github.centrasage.sync.BindingConflictException;
 import io.github.centrasage.sync.spi.Binding;
+import io.github.centrasage.sync.spi.Coalescing;
 import io.github.centrasage.sync.spi.Cursor;
 import io.github.centrasage.sync.spi.CursorMove;
 import io.github.centrasage.sync.spi.FailureKind;
@@ -91,7 +91,7 @@ public final class InMemorySyncStateStore implements SyncStateStore {
     synchronized (lock) {
       Instant now = now();
       for (NewJob nj : newJobs) {
-        Row waiting = nj.coalescing() == io.github.centrasage.sync.spi.Coalescing.NONE
+        Row waiting = nj.coalescing() == Coalescing.NONE
             ? null
             : jobs.values().stream()
                 .filter(r -> r.flow.equals(nj.flow()) && r.key.equals(nj.key()))
@@ -99,7 +99,7 @@ public final class InMemorySyncStateStore implements SyncStateStore {
                 .reduce((a, b) -> b) // the last waiting one: new work folds into the tail
                 .orElse(null);
         if (waiting != null) {
-          if (nj.coalescing() == io.github.centrasage.sync.spi.Coalescing.KEEP_NEWEST) {
+          if (nj.coalescing() == Coalescing.KEEP_NEWEST) {
             waiting.payload = nj.payload();
             waiting.reference = nj.reference();
           }
@@ -356,8 +356,7 @@ public final class InMemorySyncStateStore implements SyncStateStore {
       if (previous != null) {
         bindingsBySage.remove(binding.entityType() + "\u0000" + previous.sageId());
       }
-      Binding stored = ((io.github.centrasage.sync.spi.ImmutableBinding) Binding.builder().from(binding).build())
-          .withSyncedAt(now());
+      Binding stored = Binding.builder().from(binding).syncedAt(now()).build();
       bindingsByCentra.put(centraKey, stored);
       bindingsBySage.put(sageKey, stored);
       return stored;

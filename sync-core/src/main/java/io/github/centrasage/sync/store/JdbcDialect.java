@@ -4,7 +4,6 @@ import io.github.centrasage.sync.store.internal.H2Dialect;
 import io.github.centrasage.sync.store.internal.PostgresDialect;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 
 /**
  * What differs between the databases {@link JdbcSyncStateStore} runs on: how a sequence is read
@@ -55,12 +54,5 @@ public interface JdbcDialect {
     }
     throw new IllegalArgumentException(
         "No JdbcDialect for database '" + product + "'; supported are H2 and PostgreSQL");
-  }
-
-  /** Runs one statement; for dialect implementations. */
-  static void execute(Connection connection, String sql) throws SQLException {
-    try (Statement s = connection.createStatement()) {
-      s.execute(sql);
-    }
   }
 }

@@ -13,6 +13,7 @@ import io.github.centrasage.sync.spi.JobState;
 import io.github.centrasage.sync.spi.NewJob;
 import io.github.centrasage.sync.spi.StockVersion;
 import io.github.centrasage.sync.spi.SyncStateStore;
+import io.github.centrasage.sync.store.internal.EmbeddedH2;
 import io.github.centrasage.sync.store.internal.ReasonLines;
 import io.github.centrasage.sync.store.internal.Schema;
 import io.github.centrasage.sync.store.internal.StoreChecks;
@@ -80,12 +81,12 @@ public final class JdbcSyncStateStore implements SyncStateStore {
    * <p>Usage: {@code JdbcSyncStateStore.embeddedH2(Path.of("data/sync"))}.
    */
   public static JdbcSyncStateStore embeddedH2(Path file) {
-    org.h2.jdbcx.JdbcConnectionPool pool = org.h2.jdbcx.JdbcConnectionPool.create(
-        "jdbc:h2:file:" + file.toAbsolutePath() + ";LOCK_TIMEOUT=10000", "sa", "");
+    // H2 classes are only touched inside EmbeddedH2, so this class loads without H2 present
+    EmbeddedH2 pool = EmbeddedH2.open(file);
     try {
-      return new Builder(pool).dialect(JdbcDialect.h2()).build(pool::dispose);
+      return new Builder(pool.dataSource()).dialect(JdbcDialect.h2()).build(pool);
     } catch (RuntimeException e) {
-      pool.dispose();
+      pool.close();
       throw e;
     }
   }
@@ -198,6 +199,12 @@ public final class JdbcSyncStateStore implements SyncStateStore {
     return ps;
   }
 
+  private static void execute(Connection c, String sql) throws SQLException {
+    try (Statement s = c.createStatement()) {
+      s.execute(sql);
+    }
+  }
+
   private static int update(Connection c, String sql, Object... params) throws SQLException {
     try (PreparedStatement ps = prepare(c, sql, params)) {
       return ps.executeUpdate();
@@ -206,7 +213,7 @@ public final class JdbcSyncStateStore implements SyncStateStore {
 
   private void migrate() {
     inTransaction("migrate the schema", c -> {
-      JdbcDialect.execute(c, "CREATE TABLE IF NOT EXISTS sync_schema_version (version INT PRIMARY KEY,"
+      execute(c, "CREATE TABLE IF NOT EXISTS sync_schema_version (version INT PRIMARY KEY,"
           + " applied_at TIMESTAMP WITH TIME ZONE NOT NULL)");
       int current;
       try (Statement s = c.createStatement();
@@ -220,7 +227,7 @@ public final class JdbcSyncStateStore implements SyncStateStore {
       }
       for (int v = current; v < Schema.latestVersion(); v++) {
         for (String sql : Schema.MIGRATIONS.get(v)) {
-          JdbcDialect.execute(c, sql);
+          execute(c, sql);
         }
         // a second instance migrating at the same time fails on this primary key and rolls back
         update(c, "INSERT INTO sync_schema_version (version, applied_at) VALUES (?, CURRENT_TIMESTAMP)", v + 1);

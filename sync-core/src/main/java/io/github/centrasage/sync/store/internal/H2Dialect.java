@@ -3,6 +3,7 @@ package io.github.centrasage.sync.store.internal;
 import io.github.centrasage.sync.store.JdbcDialect;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 
 /** H2: claims take turns on the {@code sync_mutex} row, so the key-order rule holds without SKIP LOCKED. */
 public final class H2Dialect implements JdbcDialect {
@@ -27,6 +28,8 @@ public final class H2Dialect implements JdbcDialect {
 
   @Override
   public void beforeClaim(Connection connection) throws SQLException {
-    JdbcDialect.execute(connection, "SELECT name FROM sync_mutex WHERE name = 'claim' FOR UPDATE");
+    try (Statement s = connection.createStatement()) {
+      s.execute("SELECT name FROM sync_mutex WHERE name = 'claim' FOR UPDATE");
+    }
   }
 }
