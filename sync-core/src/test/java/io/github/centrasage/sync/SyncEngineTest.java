@@ -465,6 +465,33 @@ class SyncEngineTest {
   }
 
   @Test
+  void aJobSlowerThanItsLeaseKeepsTheLeaseAndRunsOnce() throws Exception {
+    InMemorySyncStateStore realTimeStore = new InMemorySyncStateStore(Clock.systemUTC());
+    CountDownLatch started = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    ScriptedFlow slow = new ScriptedFlow(FLOW).onProcess(ctx -> {
+      started.countDown();
+      assertThat(release.await(10, TimeUnit.SECONDS)).isTrue();
+    });
+    Job job = realTimeStore.enqueue(NewJob.builder().flow(FLOW).key("order:1").payload("p").build());
+    Duration lease = Duration.ofMillis(150);
+    SyncEngine e = SyncEngine.builder().store(realTimeStore).flow(slow).leaseDuration(lease).build();
+    Thread runner = new Thread(() -> e.runOnce(FLOW));
+    runner.start();
+    assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+    Instant firstLeaseEnd = realTimeStore.job(job.id()).orElseThrow().leaseUntil().orElseThrow();
+
+    await().atMost(Duration.ofSeconds(5)).until(() -> realTimeStore.now().isAfter(firstLeaseEnd.plus(lease.multipliedBy(3))));
+
+    assertThat(realTimeStore.claim(FLOW, "another-worker", 1, Duration.ofMinutes(1))).as("lease was extended").isEmpty();
+    release.countDown();
+    runner.join(10_000);
+    assertThat(realTimeStore.job(job.id()).orElseThrow().state()).isEqualTo(JobState.SUCCEEDED);
+    assertThat(slow.processedPayloads).containsExactly("p");
+    e.close();
+  }
+
+  @Test
   void startedEngineDiscoversAndProcessesOnItsOwn() {
     InMemorySyncStateStore realTimeStore = new InMemorySyncStateStore(Clock.systemUTC());
     ScriptedFlow auto = new ScriptedFlow(FLOW).onDiscover(ctx -> {

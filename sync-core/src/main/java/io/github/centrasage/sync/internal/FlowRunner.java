@@ -24,6 +24,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
@@ -65,10 +67,13 @@ public final class FlowRunner {
   private final Object wakeUp = new Object();
   private ScheduledExecutorService scheduler;
   private ExecutorService workerPool;
+  /** Extends the leases of jobs in flight, so a job slower than the lease is not run twice. */
+  private final ScheduledExecutorService heartbeat;
 
   public FlowRunner(Settings settings) {
     this.s = settings;
     settings.flows().keySet().forEach(name -> health.put(name, new FlowHealth()));
+    this.heartbeat = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, settings.instanceId() + "-heartbeat"));
   }
 
   /** What this instance saw of a flow; the store holds the rest. */
@@ -197,6 +202,7 @@ public final class FlowRunner {
     }
     nudgeWorkers();
     if (!started.get()) {
+      heartbeat.shutdownNow();
       return;
     }
     long deadline = System.nanoTime() + s.drainTimeout().toNanos();
@@ -216,6 +222,7 @@ public final class FlowRunner {
       workerPool.shutdownNow();
       Thread.currentThread().interrupt();
     }
+    heartbeat.shutdownNow();
     log.info("Sync engine {} stopped", s.instanceId());
   }
 
@@ -272,6 +279,7 @@ public final class FlowRunner {
     if (jobs.size() == 1) {
       MDC.put("jobKey", jobs.get(0).key());
     }
+    ScheduledFuture<?> beat = keepLeases(jobs, owner);
     try {
       if (contexts.size() == 1) {
         flow.process(contexts.get(0));
@@ -283,6 +291,10 @@ public final class FlowRunner {
         Thread.currentThread().interrupt();
       }
       batchFailure = e;
+    } finally {
+      if (beat != null) {
+        beat.cancel(false);
+      }
     }
     try {
       for (Process ctx : contexts) {
@@ -297,6 +309,23 @@ public final class FlowRunner {
     } finally {
       MDC.remove("jobKey");
       MDC.remove("flow");
+    }
+  }
+
+  private ScheduledFuture<?> keepLeases(List<Job> jobs, String owner) {
+    long every = Math.max(1, s.leaseDuration().toMillis() / 3);
+    try {
+      return heartbeat.scheduleAtFixedRate(() -> {
+        for (Job job : jobs) {
+          try {
+            s.store().extendLease(job.id(), owner, s.leaseDuration());
+          } catch (RuntimeException e) {
+            log.warn("Could not extend the lease of job {}; it may run again elsewhere", job.id(), e);
+          }
+        }
+      }, every, every, TimeUnit.MILLISECONDS);
+    } catch (RejectedExecutionException closed) {
+      return null; // the engine is closing; the lease still covers a normal run
     }
   }
 
