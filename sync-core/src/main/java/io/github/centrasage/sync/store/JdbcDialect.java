@@ -29,6 +29,12 @@ public interface JdbcDialect {
    */
   void beforeClaim(Connection connection) throws SQLException;
 
+  /**
+   * Called at the start of the migration transaction; a dialect whose databases are shared by
+   * several instances takes a lock here so they migrate one after the other.
+   */
+  void beforeMigrate(Connection connection) throws SQLException;
+
   /** The dialect for H2 2.x (the embedded default). */
   static JdbcDialect h2() {
     return H2Dialect.INSTANCE;

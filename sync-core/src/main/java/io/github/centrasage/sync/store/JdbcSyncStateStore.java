@@ -125,7 +125,15 @@ public final class JdbcSyncStateStore implements SyncStateStore {
         }
       }
       JdbcSyncStateStore store = new JdbcSyncStateStore(dataSource, d, owned);
-      store.migrate();
+      try {
+        store.migrate();
+      } catch (SyncStoreException e) {
+        if (!(e.getCause() instanceof SQLException) || !isConcurrentMigration((SQLException) e.getCause())) {
+          throw e;
+        }
+        // another instance migrated at the same moment and won; its schema is now committed
+        store.migrate();
+      }
       return store;
     }
   }
@@ -173,6 +181,17 @@ public final class JdbcSyncStateStore implements SyncStateStore {
     return false;
   }
 
+  /** A duplicate key (PostgreSQL's catalog, our version row) or an existing table (H2). */
+  private static boolean isConcurrentMigration(SQLException e) {
+    for (SQLException x = e; x != null; x = x.getNextException()) {
+      String state = x.getSQLState();
+      if (UNIQUE_VIOLATION.equals(state) || "42P07".equals(state) || "42S01".equals(state)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static Instant dbNow(Connection c) throws SQLException {
     try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT CURRENT_TIMESTAMP")) {
       rs.next();
@@ -213,6 +232,7 @@ public final class JdbcSyncStateStore implements SyncStateStore {
 
   private void migrate() {
     inTransaction("migrate the schema", c -> {
+      dialect.beforeMigrate(c);
       execute(c, "CREATE TABLE IF NOT EXISTS sync_schema_version (version INT PRIMARY KEY,"
           + " applied_at TIMESTAMP WITH TIME ZONE NOT NULL)");
       int current;

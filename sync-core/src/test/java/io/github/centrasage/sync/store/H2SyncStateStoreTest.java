@@ -1,6 +1,7 @@
 package io.github.centrasage.sync.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.centrasage.sync.spi.CursorMove;
 import io.github.centrasage.sync.spi.JobState;
@@ -39,6 +40,17 @@ class H2SyncStateStoreTest extends AbstractSyncStateStoreContractTest {
   @AfterEach
   void closePool() {
     pool.dispose();
+  }
+
+  @Test
+  void aDatabaseMigratedByANewerLibraryIsRefused() throws Exception {
+    try (java.sql.Connection c = pool.getConnection(); java.sql.Statement s = c.createStatement()) {
+      s.execute("INSERT INTO sync_schema_version (version, applied_at) VALUES (99, CURRENT_TIMESTAMP)");
+    }
+
+    assertThatThrownBy(() -> JdbcSyncStateStore.builder(pool).build())
+        .isInstanceOf(io.github.centrasage.sync.SyncStoreException.class)
+        .hasMessageContaining("version 99");
   }
 
   @Test

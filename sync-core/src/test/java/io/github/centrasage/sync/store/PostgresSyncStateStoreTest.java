@@ -14,6 +14,11 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import io.github.centrasage.sync.spi.SyncStateStore;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -110,6 +115,33 @@ class PostgresSyncStateStoreTest extends AbstractSyncStateStoreContractTest {
   private static SyncEngine engine(SyncStateStore s, ScriptedFlow flow, String id) {
     return SyncEngine.builder().store(s).flow(flow).instanceId(id).workers(2)
         .pollInterval(Duration.ofMillis(20)).discoverInterval(Duration.ofMillis(100)).build();
+  }
+
+  @Test
+  void instancesStartingTogetherOnAnEmptyDatabaseBothEndUpOnTheMigratedSchema() throws Exception {
+    store.close();
+    newStore(); // leaves a migrated schema; drop it again to race on an empty one
+    try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+      s.execute("DROP SCHEMA public CASCADE");
+      s.execute("CREATE SCHEMA public");
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      CountDownLatch go = new CountDownLatch(1);
+      List<Future<JdbcSyncStateStore>> starts = new ArrayList<>();
+      for (int i = 0; i < 2; i++) {
+        starts.add(pool.submit(() -> {
+          go.await();
+          return JdbcSyncStateStore.builder(dataSource).build();
+        }));
+      }
+      go.countDown();
+      for (Future<JdbcSyncStateStore> f : starts) {
+        assertThat(f.get(30, TimeUnit.SECONDS).schemaVersion()).isEqualTo(1);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   @Test

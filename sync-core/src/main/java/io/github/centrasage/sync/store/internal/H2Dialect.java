@@ -27,6 +27,11 @@ public final class H2Dialect implements JdbcDialect {
   }
 
   @Override
+  public void beforeMigrate(Connection connection) {
+    // an embedded H2 file is opened by one process; nothing to coordinate
+  }
+
+  @Override
   public void beforeClaim(Connection connection) throws SQLException {
     try (Statement s = connection.createStatement()) {
       s.execute("SELECT name FROM sync_mutex WHERE name = 'claim' FOR UPDATE");
