@@ -21,7 +21,7 @@ import net.jqwik.api.Provide;
  * every key the values pushed only move forward, and the last value pushed is the last one
  * enqueued.
  */
-class CoalescingProperties {
+class CoalescingPropertiesTest {
   @Property(tries = 200)
   void everyKeyEndsOnItsNewestValueAndNeverGoesBack(@ForAll("steps") List<Integer> steps) {
     InMemorySyncStateStore store = new InMemorySyncStateStore(new SettableClock());
