@@ -1,0 +1,262 @@
+package io.github.centrasage.sync;
+
+import io.github.centrasage.sync.internal.FlowRunner;
+import io.github.centrasage.sync.spi.FailureClassifier;
+import io.github.centrasage.sync.spi.Job;
+import io.github.centrasage.sync.spi.SyncFlow;
+import io.github.centrasage.sync.spi.SyncStateStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Runs flows against a durable state store: each cycle discovers changes and enqueues jobs
+ * (deduplicated by identity key, atomically with the cursor), then workers claim due jobs, process
+ * them, and complete, retry or park each one. Thread-safe. Several instances may share one
+ * PostgreSQL store: leases keep a flow's discover step and each job on one instance at a time.
+ *
+ * <p>Usage:
+ * <pre>{@code
+ * try (SyncEngine engine = SyncEngine.builder()
+ *     .store(JdbcSyncStateStore.embeddedH2(Path.of("data/sync")))
+ *     .mappings(Mappings.fromProperties(Path.of("mappings.properties")))
+ *     .flow(orderImport)
+ *     .build()) {
+ *   engine.start();
+ *   ...
+ * }
+ * }</pre>
+ */
+public final class SyncEngine implements AutoCloseable {
+  private final FlowRunner runner;
+
+  private SyncEngine(FlowRunner runner) {
+    this.runner = runner;
+  }
+
+  /** A builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Schedules every flow's discover step and starts the workers. Calling it twice is an error. */
+  public void start() {
+    runner.start();
+  }
+
+  /**
+   * Runs one cycle of a flow in the calling thread: discover (if no other instance holds the
+   * flow's lease), then process every due job until none is due. A discover failure does not stop
+   * the jobs already queued; it shows in the returned status.
+   *
+   * @throws IllegalArgumentException for an unknown flow name
+   */
+  public SyncStatus runOnce(String flowName) {
+    return runner.runOnce(flowName);
+  }
+
+  /** The status of every flow, in the order they were added. */
+  public List<SyncStatus> status() {
+    return runner.status();
+  }
+
+  /** The status of one flow. */
+  public SyncStatus status(String flowName) {
+    return runner.status(flowName);
+  }
+
+  /** Puts a parked job back in the queue; empty if there is no parked job with that id. */
+  public Optional<Job> replay(long jobId) {
+    return runner.replay(jobId);
+  }
+
+  /** Gives up on a job, keeping it as discarded with the note; empty if it cannot be discarded. */
+  public Optional<Job> discard(long jobId, String note) {
+    return runner.discard(jobId, note);
+  }
+
+  /** The store, for reading jobs, bindings and history. */
+  public SyncStateStore store() {
+    return runner.store();
+  }
+
+  /** The validated mappings. */
+  public Mappings mappings() {
+    return runner.mappings();
+  }
+
+  /**
+   * Stops taking new work, waits up to the drain timeout for jobs in flight to finish and be
+   * recorded, then stops the threads. A job still running after the timeout is interrupted; its
+   * lease expires and another worker runs it again (it is never lost). Does not close the store.
+   */
+  @Override
+  public void close() {
+    runner.close();
+  }
+
+  /** Builds a {@link SyncEngine}; {@link #store} and at least one {@link #flow} are required. */
+  public static final class Builder {
+    private SyncStateStore store;
+    private Mappings mappings = Mappings.builder().build();
+    private final List<SyncFlow> flows = new ArrayList<>();
+    private final Map<Class<?>, Object> attributes = new LinkedHashMap<>();
+    private final List<FailureClassifier> classifiers = new ArrayList<>();
+    private final List<SyncListener> listeners = new ArrayList<>();
+    private Clock clock = Clock.systemUTC();
+    private Duration discoverInterval = Duration.ofMinutes(1);
+    private Duration pollInterval = Duration.ofSeconds(1);
+    private Duration leaseDuration = Duration.ofMinutes(5);
+    private Duration drainTimeout = Duration.ofSeconds(30);
+    private int workers = 4;
+    private SyncRetryPolicy retryPolicy = SyncRetryPolicy.transientDefaults();
+    private SyncRetryPolicy lockRetryPolicy = SyncRetryPolicy.recordLockedDefaults();
+    private String instanceId = "sync-" + UUID.randomUUID().toString().substring(0, 8);
+
+    private Builder() {}
+
+    /** The state store (required). */
+    public Builder store(SyncStateStore store) {
+      this.store = Objects.requireNonNull(store, "store");
+      return this;
+    }
+
+    /** The mappings; validated (with every flow's own checks) when the engine is built. */
+    public Builder mappings(Mappings mappings) {
+      this.mappings = Objects.requireNonNull(mappings, "mappings");
+      return this;
+    }
+
+    /** Adds a flow; names must be unique. */
+    public Builder flow(SyncFlow flow) {
+      flows.add(Objects.requireNonNull(flow, "flow"));
+      return this;
+    }
+
+    /** Registers a value flows find by type through {@code context.attribute(type)} (such as a client). */
+    public <T> Builder attribute(Class<T> type, T value) {
+      attributes.put(Objects.requireNonNull(type, "type"), Objects.requireNonNull(value, "value"));
+      return this;
+    }
+
+    /** Adds a failure classifier, asked before the ones added later and before the defaults. */
+    public Builder classifier(FailureClassifier classifier) {
+      classifiers.add(Objects.requireNonNull(classifier, "classifier"));
+      return this;
+    }
+
+    /** Adds a listener. */
+    public Builder listener(SyncListener listener) {
+      listeners.add(Objects.requireNonNull(listener, "listener"));
+      return this;
+    }
+
+    /** The clock for run times in the status (default UTC system clock); give the in-memory store the same one. */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /** How often each flow's discover step runs when started, unless the flow says otherwise (default 1 min). */
+    public Builder discoverInterval(Duration interval) {
+      this.discoverInterval = positive(interval, "discoverInterval");
+      return this;
+    }
+
+    /** How long an idle worker waits before looking for due jobs again (default 1 s). */
+    public Builder pollInterval(Duration interval) {
+      this.pollInterval = positive(interval, "pollInterval");
+      return this;
+    }
+
+    /** How long a claimed job (and a discover step) is held before another instance may take it over (default 5 min). */
+    public Builder leaseDuration(Duration lease) {
+      this.leaseDuration = positive(lease, "leaseDuration");
+      return this;
+    }
+
+    /** How long {@link SyncEngine#close()} waits for work in flight (default 30 s). */
+    public Builder drainTimeout(Duration timeout) {
+      this.drainTimeout = positive(timeout, "drainTimeout");
+      return this;
+    }
+
+    /** Worker threads when started (default 4). */
+    public Builder workers(int workers) {
+      if (workers < 1) {
+        throw new IllegalArgumentException("workers must be at least 1, was " + workers);
+      }
+      this.workers = workers;
+      return this;
+    }
+
+    /** The schedule for transient and ambiguous failures. */
+    public Builder retryPolicy(SyncRetryPolicy policy) {
+      this.retryPolicy = Objects.requireNonNull(policy, "retryPolicy");
+      return this;
+    }
+
+    /** The schedule while a Sage record is locked; it does not use up the transient budget. */
+    public Builder lockRetryPolicy(SyncRetryPolicy policy) {
+      this.lockRetryPolicy = Objects.requireNonNull(policy, "lockRetryPolicy");
+      return this;
+    }
+
+    /** This instance's name in leases and logs (default random). */
+    public Builder instanceId(String instanceId) {
+      if (instanceId == null || instanceId.isBlank()) {
+        throw new IllegalArgumentException("instanceId must not be blank");
+      }
+      this.instanceId = instanceId;
+      return this;
+    }
+
+    /**
+     * Builds the engine.
+     *
+     * @throws MappingsInvalidException listing every mapping problem, the flows' included
+     * @throws IllegalStateException if no store or no flow was given, or two flows share a name
+     */
+    public SyncEngine build() {
+      if (store == null) {
+        throw new IllegalStateException("SyncEngine needs a store: builder().store(...)");
+      }
+      if (flows.isEmpty()) {
+        throw new IllegalStateException("SyncEngine needs at least one flow: builder().flow(...)");
+      }
+      Map<String, SyncFlow> byName = new LinkedHashMap<>();
+      for (SyncFlow flow : flows) {
+        if (byName.put(flow.name(), flow) != null) {
+          throw new IllegalStateException("Two flows are named '" + flow.name() + "'");
+        }
+      }
+      List<String> problems = new ArrayList<>(mappings.validate());
+      for (SyncFlow flow : flows) {
+        for (String p : flow.validate(mappings)) {
+          problems.add(flow.name() + ": " + p);
+        }
+      }
+      if (!problems.isEmpty()) {
+        throw new MappingsInvalidException(problems);
+      }
+      List<FailureClassifier> chain = new ArrayList<>(classifiers);
+      chain.add(FailureClassifier.defaults());
+      return new SyncEngine(new FlowRunner(new FlowRunner.Settings(store, mappings, byName, Map.copyOf(attributes),
+          chain, List.copyOf(listeners), clock, discoverInterval, pollInterval, leaseDuration, drainTimeout, workers,
+          retryPolicy, lockRetryPolicy, instanceId)));
+    }
+
+    private static Duration positive(Duration d, String name) {
+      if (d == null || d.isNegative() || d.isZero()) {
+        throw new IllegalArgumentException(name + " must be positive, was " + d);
+      }
+      return d;
+    }
+  }
+}

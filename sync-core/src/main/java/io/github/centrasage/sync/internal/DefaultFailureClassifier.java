@@ -1,0 +1,63 @@
+package io.github.centrasage.sync.internal;
+
+import io.github.centrasage.sync.FailureClassification;
+import io.github.centrasage.sync.JobFailure;
+import io.github.centrasage.sync.RetryableFailure;
+import io.github.centrasage.sync.SyncStoreException;
+import io.github.centrasage.sync.spi.FailureClassifier;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.UnknownHostException;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeoutException;
+
+/** The built-in rules described on {@link FailureClassifier#defaults()}. */
+public final class DefaultFailureClassifier implements FailureClassifier {
+  public static final DefaultFailureClassifier INSTANCE = new DefaultFailureClassifier();
+  private static final int MAX_CAUSE_DEPTH = 10;
+
+  private DefaultFailureClassifier() {}
+
+  @Override
+  public Optional<FailureClassification> classify(Throwable failure) {
+    int depth = 0;
+    for (Throwable t = failure; t != null && depth < MAX_CAUSE_DEPTH; t = t.getCause(), depth++) {
+      Optional<FailureClassification> known = known(t);
+      if (known.isPresent()) {
+        return known;
+      }
+    }
+    // We cannot tell whether an unknown failure happened before or after a write, so the next
+    // attempt looks up first; the retry budget still ends it in the parked state.
+    return Optional.of(FailureClassification.ambiguousWrite(Failures.describe(failure)));
+  }
+
+  private static Optional<FailureClassification> known(Throwable t) {
+    if (t instanceof JobFailure) {
+      return Optional.of(((JobFailure) t).classification());
+    }
+    if (t instanceof RetryableFailure) {
+      RetryableFailure r = (RetryableFailure) t;
+      String message = Failures.describe(t);
+      if (!r.isRetryable()) {
+        return Optional.of(FailureClassification.permanent(List.of(message)));
+      }
+      return Optional.of(r.mayHaveBeenApplied()
+          ? FailureClassification.ambiguousWrite(message)
+          : FailureClassification.transientFailure(message, r.retryAfter()));
+    }
+    if (t instanceof ConnectException || t instanceof UnknownHostException || t instanceof NoRouteToHostException) {
+      // the request never reached the server
+      return Optional.of(FailureClassification.transientFailure(Failures.describe(t), Optional.empty()));
+    }
+    if (t instanceof IOException || t instanceof TimeoutException) {
+      return Optional.of(FailureClassification.ambiguousWrite(Failures.describe(t)));
+    }
+    if (t instanceof SyncStoreException) {
+      return Optional.of(FailureClassification.transientFailure(Failures.describe(t), Optional.empty()));
+    }
+    return Optional.empty();
+  }
+}

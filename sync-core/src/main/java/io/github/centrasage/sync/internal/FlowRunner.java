@@ -1,0 +1,561 @@
+package io.github.centrasage.sync.internal;
+
+import io.github.centrasage.sync.FailureClassification;
+import io.github.centrasage.sync.Mappings;
+import io.github.centrasage.sync.SyncListener;
+import io.github.centrasage.sync.SyncRetryPolicy;
+import io.github.centrasage.sync.SyncStatus;
+import io.github.centrasage.sync.spi.CursorMove;
+import io.github.centrasage.sync.spi.DiscoverContext;
+import io.github.centrasage.sync.spi.FailureClassifier;
+import io.github.centrasage.sync.spi.ImmutableNewJob;
+import io.github.centrasage.sync.spi.Job;
+import io.github.centrasage.sync.spi.JobContext;
+import io.github.centrasage.sync.spi.JobState;
+import io.github.centrasage.sync.spi.NewJob;
+import io.github.centrasage.sync.spi.SyncFlow;
+import io.github.centrasage.sync.spi.SyncStateStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/** The engine's machinery: cycles, workers, failure handling, status. */
+public final class FlowRunner {
+  private static final Logger log = LoggerFactory.getLogger(FlowRunner.class);
+
+  /** Everything the builder collected. */
+  public record Settings(
+      SyncStateStore store,
+      Mappings mappings,
+      Map<String, SyncFlow> flows,
+      Map<Class<?>, Object> attributes,
+      List<FailureClassifier> classifiers,
+      List<SyncListener> listeners,
+      Clock clock,
+      Duration discoverInterval,
+      Duration pollInterval,
+      Duration leaseDuration,
+      Duration drainTimeout,
+      int workers,
+      SyncRetryPolicy retryPolicy,
+      SyncRetryPolicy lockRetryPolicy,
+      String instanceId) {}
+
+  private final Settings s;
+  private final Map<String, FlowHealth> health = new ConcurrentHashMap<>();
+  private final AtomicBoolean started = new AtomicBoolean();
+  private final AtomicBoolean closing = new AtomicBoolean();
+  private final Object wakeUp = new Object();
+  private ScheduledExecutorService scheduler;
+  private ExecutorService workerPool;
+  /** Extends the leases of jobs in flight, so a job slower than the lease is not run twice. */
+  private final ScheduledExecutorService heartbeat;
+
+  public FlowRunner(Settings settings) {
+    this.s = settings;
+    settings.flows().keySet().forEach(name -> health.put(name, new FlowHealth()));
+    this.heartbeat = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, settings.instanceId() + "-heartbeat"));
+  }
+
+  /** What this instance saw of a flow; the store holds the rest. */
+  private static final class FlowHealth {
+    volatile Instant lastRunStartedAt;
+    volatile Instant lastRunFinishedAt;
+    volatile String lastError;
+  }
+
+  public SyncStateStore store() {
+    return s.store();
+  }
+
+  public Mappings mappings() {
+    return s.mappings();
+  }
+
+  // ---- running
+
+  public SyncStatus runOnce(String flowName) {
+    SyncFlow flow = flow(flowName);
+    String owner = s.instanceId() + "-once";
+    cycleStart(flow);
+    Optional<Throwable> error = discover(flow);
+    while (!Thread.currentThread().isInterrupted()) {
+      List<Job> claimed = s.store().claim(flow.name(), owner, flow.batchSize(), s.leaseDuration());
+      if (claimed.isEmpty()) {
+        break;
+      }
+      processBatch(flow, claimed, owner);
+    }
+    cycleEnd(flow, error);
+    return status(flowName);
+  }
+
+  public void start() {
+    if (!started.compareAndSet(false, true)) {
+      throw new IllegalStateException("SyncEngine already started");
+    }
+    if (closing.get()) {
+      throw new IllegalStateException("SyncEngine is closed");
+    }
+    AtomicInteger threadNo = new AtomicInteger();
+    scheduler = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, s.instanceId() + "-discover"));
+    workerPool = Executors.newFixedThreadPool(s.workers(),
+        r -> daemon(r, s.instanceId() + "-worker-" + threadNo.incrementAndGet()));
+    for (SyncFlow flow : s.flows().values()) {
+      long every = flow.discoverInterval().orElse(s.discoverInterval()).toMillis();
+      scheduler.scheduleWithFixedDelay(() -> scheduledDiscover(flow), 0, every, TimeUnit.MILLISECONDS);
+    }
+    for (int i = 1; i <= s.workers(); i++) {
+      String owner = s.instanceId() + "-w" + i;
+      workerPool.execute(() -> workLoop(owner));
+    }
+    log.info("Sync engine {} started: {} flow(s), {} worker(s)", s.instanceId(), s.flows().size(), s.workers());
+  }
+
+  private static Thread daemon(Runnable r, String name) {
+    Thread t = new Thread(r, name);
+    t.setDaemon(true);
+    return t;
+  }
+
+  private void scheduledDiscover(SyncFlow flow) {
+    if (closing.get()) {
+      return;
+    }
+    try {
+      cycleStart(flow);
+      Optional<Throwable> error = discover(flow);
+      cycleEnd(flow, error);
+      nudgeWorkers();
+    } catch (RuntimeException e) {
+      // a throwing scheduled task would be cancelled for good; log and try again next time
+      log.error("Discover cycle of {} failed", flow.name(), e);
+    }
+  }
+
+  private void workLoop(String owner) {
+    List<SyncFlow> flows = new ArrayList<>(s.flows().values());
+    int next = 0;
+    while (!closing.get() && !Thread.currentThread().isInterrupted()) {
+      boolean worked = false;
+      for (int i = 0; i < flows.size() && !closing.get(); i++) {
+        SyncFlow flow = flows.get((next + i) % flows.size());
+        try {
+          List<Job> claimed = s.store().claim(flow.name(), owner, flow.batchSize(), s.leaseDuration());
+          if (!claimed.isEmpty()) {
+            processBatch(flow, claimed, owner);
+            worked = true;
+          }
+        } catch (RuntimeException e) {
+          health.get(flow.name()).lastError = Failures.describe(e);
+          log.error("Worker {} failed to claim or record jobs of {}", owner, flow.name(), e);
+        }
+      }
+      next++; // rotate so no flow starves the others
+      if (!worked) {
+        idle();
+      }
+    }
+  }
+
+  private void idle() {
+    synchronized (wakeUp) {
+      if (closing.get()) {
+        return;
+      }
+      try {
+        wakeUp.wait(s.pollInterval().toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  private void nudgeWorkers() {
+    synchronized (wakeUp) {
+      wakeUp.notifyAll();
+    }
+  }
+
+  public void close() {
+    if (!closing.compareAndSet(false, true)) {
+      return;
+    }
+    nudgeWorkers();
+    if (!started.get()) {
+      heartbeat.shutdownNow();
+      return;
+    }
+    long deadline = System.nanoTime() + s.drainTimeout().toNanos();
+    scheduler.shutdown();
+    workerPool.shutdown();
+    try {
+      boolean drained = scheduler.awaitTermination(remaining(deadline), TimeUnit.NANOSECONDS)
+          & workerPool.awaitTermination(remaining(deadline), TimeUnit.NANOSECONDS);
+      if (!drained) {
+        log.warn("Sync engine {}: work still running after {}; interrupting it (its jobs run again when their"
+            + " leases expire)", s.instanceId(), s.drainTimeout());
+        scheduler.shutdownNow();
+        workerPool.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      scheduler.shutdownNow();
+      workerPool.shutdownNow();
+      Thread.currentThread().interrupt();
+    }
+    heartbeat.shutdownNow();
+    log.info("Sync engine {} stopped", s.instanceId());
+  }
+
+  private static long remaining(long deadline) {
+    return Math.max(0, deadline - System.nanoTime());
+  }
+
+  // ---- discover
+
+  private Optional<Throwable> discover(SyncFlow flow) {
+    String lease = "discover:" + flow.name();
+    String owner = s.instanceId();
+    if (!s.store().tryAcquireLease(lease, owner, s.leaseDuration())) {
+      log.debug("Discover of {} skipped: another instance holds {}", flow.name(), lease);
+      return Optional.empty();
+    }
+    MDC.put("flow", flow.name());
+    try {
+      flow.discover(new Discover(flow));
+      return Optional.empty();
+    } catch (Exception e) {
+      if (e instanceof InterruptedException) {
+        Thread.currentThread().interrupt();
+      }
+      health.get(flow.name()).lastError = "discover: " + Failures.describe(e);
+      log.error("Discover of {} failed; the cursor did not move past unrecorded work", flow.name(), e);
+      return Optional.of(e);
+    } finally {
+      MDC.remove("flow");
+      try {
+        s.store().releaseLease(lease, owner);
+      } catch (RuntimeException e) {
+        log.warn("Could not release {}; it expires by itself", lease, e);
+      }
+    }
+  }
+
+  private void cycleStart(SyncFlow flow) {
+    health.get(flow.name()).lastRunStartedAt = s.clock().instant();
+    emit(l -> l.flowCycleStarted(flow.name()));
+  }
+
+  private void cycleEnd(SyncFlow flow, Optional<Throwable> error) {
+    health.get(flow.name()).lastRunFinishedAt = s.clock().instant();
+    emit(l -> l.flowCycleFinished(flow.name(), error));
+  }
+
+  // ---- process
+
+  private void processBatch(SyncFlow flow, List<Job> jobs, String owner) {
+    List<Process> contexts = jobs.stream().map(Process::new).collect(Collectors.toList());
+    Exception batchFailure = null;
+    MDC.put("flow", flow.name());
+    if (jobs.size() == 1) {
+      MDC.put("jobKey", jobs.get(0).key());
+    }
+    ScheduledFuture<?> beat = keepLeases(jobs, owner);
+    try {
+      if (contexts.size() == 1) {
+        flow.process(contexts.get(0));
+      } else {
+        flow.processBatch(new ArrayList<>(contexts));
+      }
+    } catch (Exception e) {
+      if (e instanceof InterruptedException) {
+        Thread.currentThread().interrupt();
+      }
+      batchFailure = e;
+    } finally {
+      if (beat != null) {
+        beat.cancel(false);
+      }
+    }
+    try {
+      for (Process ctx : contexts) {
+        MDC.put("jobKey", ctx.job.key());
+        Throwable failure = ctx.failure != null ? ctx.failure : batchFailure;
+        if (failure == null) {
+          succeed(ctx.job, owner);
+        } else {
+          fail(ctx.job, owner, failure);
+        }
+      }
+    } finally {
+      MDC.remove("jobKey");
+      MDC.remove("flow");
+    }
+  }
+
+  private ScheduledFuture<?> keepLeases(List<Job> jobs, String owner) {
+    long every = Math.max(1, s.leaseDuration().toMillis() / 3);
+    try {
+      return heartbeat.scheduleAtFixedRate(() -> {
+        for (Job job : jobs) {
+          try {
+            s.store().extendLease(job.id(), owner, s.leaseDuration());
+          } catch (RuntimeException e) {
+            log.warn("Could not extend the lease of job {}; it may run again elsewhere", job.id(), e);
+          }
+        }
+      }, every, every, TimeUnit.MILLISECONDS);
+    } catch (RejectedExecutionException closed) {
+      return null; // the engine is closing; the lease still covers a normal run
+    }
+  }
+
+  private void succeed(Job job, String owner) {
+    if (s.store().complete(job.id(), owner)) {
+      log.debug("Job {} ({}) succeeded", job.id(), job.key());
+      s.store().job(job.id()).ifPresent(done -> emit(l -> l.jobSucceeded(done)));
+    } else {
+      leaseLost(job, owner);
+    }
+  }
+
+  private void fail(Job job, String owner, Throwable failure) {
+    FailureClassification c = classify(failure);
+    health.get(job.flow()).lastError = job.key() + ": " + c.message();
+    switch (c.kind()) {
+      case PERMANENT:
+        park(job, owner, c, c.reasons().isEmpty() ? List.of(c.message()) : c.reasons());
+        return;
+      case RECORD_LOCKED: {
+        int locked = job.lockedAttempts() + 1;
+        if (locked >= s.lockRetryPolicy().maxAttempts()) {
+          park(job, owner, c, List.of("The Sage record stayed locked for " + locked + " attempts (" + c.message()
+              + "); close it in Sage, then replay the job"));
+        } else {
+          retry(job, owner, c, s.lockRetryPolicy().delayAfter(locked, ThreadLocalRandom.current().nextDouble()));
+        }
+        return;
+      }
+      default: {
+        int failed = job.transientAttempts();
+        if (failed >= s.retryPolicy().maxAttempts()) {
+          park(job, owner, c, List.of("Gave up after " + failed + " attempts: " + c.message()));
+        } else {
+          Duration delay = s.retryPolicy().delayAfter(failed, ThreadLocalRandom.current().nextDouble());
+          // the server's Retry-After is a floor: retrying sooner only earns another refusal
+          Duration wait = c.retryAfter().filter(ra -> ra.compareTo(delay) > 0).orElse(delay);
+          retry(job, owner, c, wait);
+        }
+      }
+    }
+  }
+
+  private void retry(Job job, String owner, FailureClassification c, Duration delay) {
+    Instant runAt = s.store().now().plus(delay);
+    if (s.store().retry(job.id(), owner, runAt, c.kind(), c.message())) {
+      log.warn("Job {} ({}) failed ({}), attempt {}; retrying at {}: {}", job.id(), job.key(), c.kind(),
+          job.attempts(), runAt, c.message());
+      s.store().job(job.id()).ifPresent(j -> emit(l -> l.jobRetried(j, c, runAt)));
+    } else {
+      leaseLost(job, owner);
+    }
+  }
+
+  private void park(Job job, String owner, FailureClassification c, List<String> reasons) {
+    if (s.store().park(job.id(), owner, c.kind(), reasons, c.message())) {
+      log.error("Job {} ({}) parked for a person: {}", job.id(), job.key(), reasons);
+      s.store().job(job.id()).ifPresent(j -> emit(l -> l.jobParked(j, reasons)));
+    } else {
+      leaseLost(job, owner);
+    }
+  }
+
+  private static void leaseLost(Job job, String owner) {
+    log.warn("Job {} ({}): {} lost its lease (it ran longer than the lease); another worker runs it again",
+        job.id(), job.key(), owner);
+  }
+
+  private FailureClassification classify(Throwable failure) {
+    for (FailureClassifier classifier : s.classifiers()) {
+      try {
+        Optional<FailureClassification> c = classifier.classify(failure);
+        if (c.isPresent()) {
+          return c.get();
+        }
+      } catch (RuntimeException e) {
+        log.warn("Failure classifier {} threw; asking the next one", classifier, e);
+      }
+    }
+    return FailureClassifier.defaults().classify(failure).orElseThrow();
+  }
+
+  // ---- operations and status
+
+  public Optional<Job> replay(long jobId) {
+    Optional<Job> job = s.store().replay(jobId);
+    job.ifPresent(j -> {
+      log.info("Job {} ({}) replayed", j.id(), j.key());
+      emit(l -> l.jobReplayed(j));
+      nudgeWorkers();
+    });
+    return job;
+  }
+
+  public Optional<Job> discard(long jobId, String note) {
+    Optional<Job> job = s.store().discard(jobId, note);
+    job.ifPresent(j -> {
+      log.info("Job {} ({}) discarded: {}", j.id(), j.key(), note);
+      emit(l -> l.jobDiscarded(j));
+    });
+    return job;
+  }
+
+  public List<SyncStatus> status() {
+    return s.flows().keySet().stream().map(this::status).collect(Collectors.toList());
+  }
+
+  public SyncStatus status(String flowName) {
+    SyncFlow flow = flow(flowName);
+    FlowHealth h = health.get(flowName);
+    Instant now = s.store().now();
+    Map<JobState, Long> counts = s.store().count(flowName);
+    Optional<Duration> lag = s.store().cursor(flowName).map(c -> {
+      Instant position = flow.cursorTime(c.value()).orElse(c.updatedAt());
+      return nonNegative(Duration.between(position, now));
+    });
+    return SyncStatus.builder()
+        .flow(flowName)
+        .lastRunStartedAt(Optional.ofNullable(h.lastRunStartedAt))
+        .lastRunFinishedAt(Optional.ofNullable(h.lastRunFinishedAt))
+        .cursorLag(lag)
+        .queued(counts.get(JobState.QUEUED))
+        .running(counts.get(JobState.RUNNING))
+        .retrying(counts.get(JobState.RETRYING))
+        .parked(counts.get(JobState.PARKED))
+        .succeeded(counts.get(JobState.SUCCEEDED))
+        .oldestJobAge(s.store().oldestPendingSince(flowName).map(t -> nonNegative(Duration.between(t, now))))
+        .lastError(Optional.ofNullable(h.lastError))
+        .build();
+  }
+
+  private static Duration nonNegative(Duration d) {
+    return d.isNegative() ? Duration.ZERO : d;
+  }
+
+  private SyncFlow flow(String name) {
+    SyncFlow flow = s.flows().get(name);
+    if (flow == null) {
+      throw new IllegalArgumentException("No flow named '" + name + "'; known: " + s.flows().keySet());
+    }
+    return flow;
+  }
+
+  private void emit(Consumer<SyncListener> event) {
+    for (SyncListener listener : s.listeners()) {
+      try {
+        event.accept(listener);
+      } catch (RuntimeException e) {
+        log.warn("Sync listener {} threw; ignored", listener, e);
+      }
+    }
+  }
+
+  // ---- contexts
+
+  private abstract class Base {
+    public SyncStateStore store() {
+      return s.store();
+    }
+
+    public Mappings mappings() {
+      return s.mappings();
+    }
+
+    public Clock clock() {
+      return s.clock();
+    }
+
+    public <T> Optional<T> findAttribute(Class<T> type) {
+      return Optional.ofNullable(type.cast(s.attributes().get(type)));
+    }
+  }
+
+  private final class Discover extends Base implements DiscoverContext {
+    private final SyncFlow flow;
+
+    Discover(SyncFlow flow) {
+      this.flow = flow;
+    }
+
+    @Override
+    public String flowName() {
+      return flow.name();
+    }
+
+    @Override
+    public Optional<String> cursor() {
+      return s.store().cursor(flow.name()).map(c -> c.value());
+    }
+
+    @Override
+    public ImmutableNewJob.Builder newJob(String key) {
+      return NewJob.builder().flow(flow.name()).key(key);
+    }
+
+    @Override
+    public List<Job> enqueue(List<NewJob> jobs, String newCursor) {
+      return enqueued(s.store().enqueue(jobs, Optional.of(CursorMove.of(flow.name(), newCursor))));
+    }
+
+    @Override
+    public List<Job> enqueue(List<NewJob> jobs) {
+      return enqueued(s.store().enqueue(jobs, Optional.empty()));
+    }
+
+    private List<Job> enqueued(List<Job> jobs) {
+      jobs.forEach(j -> emit(l -> l.jobEnqueued(j)));
+      if (!jobs.isEmpty()) {
+        nudgeWorkers();
+      }
+      return jobs;
+    }
+  }
+
+  private final class Process extends Base implements JobContext {
+    private final Job job;
+    private volatile Throwable failure;
+
+    Process(Job job) {
+      this.job = job;
+    }
+
+    @Override
+    public Job job() {
+      return job;
+    }
+
+    @Override
+    public void fail(Throwable failure) {
+      this.failure = java.util.Objects.requireNonNull(failure, "failure");
+    }
+  }
+}

@@ -1,0 +1,28 @@
+package io.github.centrasage.sync.spi;
+
+import io.github.centrasage.sync.internal.SyncStyle;
+import java.time.Instant;
+import org.immutables.value.Value;
+
+/**
+ * A durable cursor: where a flow's discover step got to, and when it last moved.
+ *
+ * <p>Usage: {@code store.cursor("OrderImport").map(Cursor::value).orElse(initial)}.
+ */
+@Value.Immutable
+@SyncStyle
+public abstract class Cursor {
+  /** The cursor's name. */
+  public abstract String name();
+
+  /** The stored value. */
+  public abstract String value();
+
+  /** When the value was last written, on the store's clock. */
+  public abstract Instant updatedAt();
+
+  /** A builder. */
+  public static ImmutableCursor.Builder builder() {
+    return ImmutableCursor.builder();
+  }
+}

@@ -1,0 +1,66 @@
+package io.github.centrasage.sync.spi;
+
+import io.github.centrasage.sync.Mappings;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One direction of sync (order import, stock publish…), as two steps the engine runs: discover
+ * finds changed entities and enqueues one job each; process handles one job (or a batch). A flow
+ * throws to fail a job; {@link io.github.centrasage.sync.JobFailure} says exactly how.
+ *
+ * <p>Usage: {@code SyncEngine.builder().flow(new OrderImport(centra, sage)).store(store).mappings(m).build()}.
+ */
+public interface SyncFlow {
+  /** A unique, stable name; jobs and the cursor are stored under it. */
+  String name();
+
+  /**
+   * Reads what changed since the cursor and enqueues it. Runs on one engine instance at a time
+   * (a store lease). Must not move the cursor past work it did not enqueue.
+   */
+  void discover(DiscoverContext context) throws Exception;
+
+  /** Processes one job; returning normally completes it. */
+  void process(JobContext context) throws Exception;
+
+  /** How many due jobs {@link #processBatch} may get at once; 1 (the default) means one by one. */
+  default int batchSize() {
+    return 1;
+  }
+
+  /**
+   * Processes several jobs at once (one {@code setStock} for many SKUs). Mark single failures with
+   * {@link JobContext#fail}; throwing fails every job not marked. The default runs
+   * {@link #process} for each job.
+   */
+  default void processBatch(List<JobContext> batch) throws Exception {
+    for (JobContext job : batch) {
+      try {
+        process(job);
+      } catch (Exception e) {
+        job.fail(e);
+      }
+    }
+  }
+
+  /** How often discover runs when the engine is started; empty takes the engine's default. */
+  default Optional<Duration> discoverInterval() {
+    return Optional.empty();
+  }
+
+  /** Problems with the mappings that this flow needs; the engine refuses to build while there are any. */
+  default List<String> validate(Mappings mappings) {
+    return List.of();
+  }
+
+  /**
+   * The source time a cursor value stands for, if it is one, so the status can show how far
+   * behind the flow is; empty shows the time since the cursor last moved instead.
+   */
+  default Optional<Instant> cursorTime(String cursorValue) {
+    return Optional.empty();
+  }
+}

@@ -1,0 +1,69 @@
+package io.github.centrasage.sync.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.centrasage.sync.spi.CursorMove;
+import io.github.centrasage.sync.spi.JobState;
+import io.github.centrasage.sync.spi.NewJob;
+import io.github.centrasage.sync.spi.SyncStateStore;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.h2.jdbcx.JdbcConnectionPool;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class H2SyncStateStoreTest extends AbstractSyncStateStoreContractTest {
+  @TempDir Path dir;
+  private JdbcConnectionPool pool;
+
+  @Override
+  protected SyncStateStore newStore() {
+    pool = JdbcConnectionPool.create("jdbc:h2:file:" + dir.resolve("sync") + ";LOCK_TIMEOUT=10000", "sa", "");
+    pool.setMaxConnections(16);
+    return JdbcSyncStateStore.builder(pool).build();
+  }
+
+  @Override
+  protected SyncStateStore secondInstance() {
+    return JdbcSyncStateStore.builder(pool).dialect(JdbcDialect.h2()).build();
+  }
+
+  @Override
+  protected void advance(Duration d) {
+    JdbcStoreTimes.waitFor(store, d);
+  }
+
+  @AfterEach
+  void closePool() {
+    pool.dispose();
+  }
+
+  @Test
+  void aDatabaseMigratedByANewerLibraryIsRefused() throws Exception {
+    try (java.sql.Connection c = pool.getConnection(); java.sql.Statement s = c.createStatement()) {
+      s.execute("INSERT INTO sync_schema_version (version, applied_at) VALUES (99, CURRENT_TIMESTAMP)");
+    }
+
+    assertThatThrownBy(() -> JdbcSyncStateStore.builder(pool).build())
+        .isInstanceOf(io.github.centrasage.sync.SyncStoreException.class)
+        .hasMessageContaining("version 99");
+  }
+
+  @Test
+  void jobsAndCursorsSurviveARestartOfTheEmbeddedFileDatabase() {
+    Path file = dir.resolve("restart");
+    try (JdbcSyncStateStore first = JdbcSyncStateStore.embeddedH2(file)) {
+      first.enqueue(List.of(NewJob.builder().flow(FLOW).key("order:1").payload("p").build()),
+          Optional.of(CursorMove.of(FLOW, "c1")));
+    }
+    try (JdbcSyncStateStore reopened = JdbcSyncStateStore.embeddedH2(file)) {
+      assertThat(reopened.schemaVersion()).isEqualTo(1);
+      assertThat(reopened.cursor(FLOW).orElseThrow().value()).isEqualTo("c1");
+      assertThat(reopened.count(FLOW)).containsEntry(JobState.QUEUED, 1L);
+    }
+  }
+}

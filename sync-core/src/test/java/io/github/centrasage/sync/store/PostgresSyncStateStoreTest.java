@@ -1,0 +1,151 @@
+package io.github.centrasage.sync.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.github.centrasage.sync.SyncEngine;
+import io.github.centrasage.sync.spi.Coalescing;
+import io.github.centrasage.sync.spi.JobState;
+import io.github.centrasage.sync.spi.NewJob;
+import io.github.centrasage.sync.testing.ScriptedFlow;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import io.github.centrasage.sync.spi.SyncStateStore;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The contract on a real PostgreSQL server (io.zonky embedded binaries), one server per class. */
+class PostgresSyncStateStoreTest extends AbstractSyncStateStoreContractTest {
+  private static EmbeddedPostgres postgres;
+  private static DataSource dataSource;
+
+  @BeforeAll
+  static void startPostgres() throws IOException {
+    postgres = EmbeddedPostgres.builder().start();
+    dataSource = new PooledDataSource(postgres.getPostgresDatabase(), 12);
+  }
+
+  @AfterAll
+  static void stopPostgres() throws IOException {
+    ((PooledDataSource) dataSource).close();
+    postgres.close();
+  }
+
+  @Override
+  protected SyncStateStore newStore() {
+    try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+      s.execute("DROP SCHEMA public CASCADE");
+      s.execute("CREATE SCHEMA public");
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+    return JdbcSyncStateStore.builder(dataSource).build();
+  }
+
+  @Override
+  protected SyncStateStore secondInstance() {
+    return JdbcSyncStateStore.builder(dataSource).dialect(JdbcDialect.postgresql()).build();
+  }
+
+  @Override
+  protected void advance(Duration d) {
+    JdbcStoreTimes.waitFor(store, d);
+  }
+
+  @Test
+  void twoStartedEnginesShareOneDatabaseAndRunEveryJobOnceInKeyOrder() {
+    Map<String, AtomicInteger> runs = new ConcurrentHashMap<>();
+    Map<String, AtomicInteger> busyKeys = new ConcurrentHashMap<>();
+    Map<String, Integer> lastPerKey = new ConcurrentHashMap<>();
+    List<String> violations = new CopyOnWriteArrayList<>();
+    ScriptedFlow flow = new ScriptedFlow(FLOW)
+        .onDiscover(ctx -> {
+          if (ctx.cursor().isEmpty()) {
+            List<NewJob> jobs = new ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+              jobs.add(ctx.newJob("order:" + (i % 20)).payload(Integer.toString(i)).coalescing(Coalescing.NONE).build());
+            }
+            ctx.enqueue(jobs, "all");
+          }
+        })
+        .onProcess(ctx -> {
+          String key = ctx.job().key();
+          if (busyKeys.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet() != 1) {
+            violations.add("overlap on " + key);
+          }
+          int n = Integer.parseInt(ctx.job().payload());
+          Integer before = lastPerKey.put(key, n);
+          if (before != null && before > n) {
+            violations.add("out of order on " + key);
+          }
+          runs.computeIfAbsent(ctx.job().payload(), p -> new AtomicInteger()).incrementAndGet();
+          busyKeys.get(key).decrementAndGet();
+        });
+    SyncStateStore other = secondInstance();
+    try (SyncEngine a = engine(store, flow, "a"); SyncEngine b = engine(other, flow, "b")) {
+      a.start();
+      b.start();
+      await().atMost(Duration.ofSeconds(30)).until(() -> store.count(FLOW).get(JobState.SUCCEEDED) == 200);
+    }
+
+    assertThat(violations).isEmpty();
+    assertThat(runs).hasSize(200);
+    assertThat(runs.values()).allSatisfy(n -> assertThat(n.get()).isEqualTo(1));
+    assertThat(flow.discoverRuns).isGreaterThanOrEqualTo(1);
+  }
+
+  private static SyncEngine engine(SyncStateStore s, ScriptedFlow flow, String id) {
+    return SyncEngine.builder().store(s).flow(flow).instanceId(id).workers(2)
+        .pollInterval(Duration.ofMillis(20)).discoverInterval(Duration.ofMillis(100)).build();
+  }
+
+  @Test
+  void instancesStartingTogetherOnAnEmptyDatabaseBothEndUpOnTheMigratedSchema() throws Exception {
+    store.close();
+    newStore(); // leaves a migrated schema; drop it again to race on an empty one
+    try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+      s.execute("DROP SCHEMA public CASCADE");
+      s.execute("CREATE SCHEMA public");
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      CountDownLatch go = new CountDownLatch(1);
+      List<Future<JdbcSyncStateStore>> starts = new ArrayList<>();
+      for (int i = 0; i < 2; i++) {
+        starts.add(pool.submit(() -> {
+          go.await();
+          return JdbcSyncStateStore.builder(dataSource).build();
+        }));
+      }
+      go.countDown();
+      for (Future<JdbcSyncStateStore> f : starts) {
+        assertThat(f.get(30, TimeUnit.SECONDS).schemaVersion()).isEqualTo(1);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void detectsPostgresAndMigratesOnce() {
+    assertThat(((JdbcSyncStateStore) secondInstance()).schemaVersion()).isEqualTo(1);
+  }
+}

@@ -1,0 +1,57 @@
+package io.github.centrasage.sync.testing;
+
+import io.github.centrasage.sync.spi.DiscoverContext;
+import io.github.centrasage.sync.spi.JobContext;
+import io.github.centrasage.sync.spi.SyncFlow;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** A flow whose steps the test supplies; records what it processed. */
+public final class ScriptedFlow implements SyncFlow {
+  /** A discover step. */
+  public interface Discover {
+    void run(DiscoverContext ctx) throws Exception;
+  }
+
+  /** A process step. */
+  public interface Process {
+    void run(JobContext ctx) throws Exception;
+  }
+
+  private final String name;
+  private volatile Discover discover = ctx -> {};
+  private volatile Process process = ctx -> {};
+  public final List<String> processedPayloads = new CopyOnWriteArrayList<>();
+  public volatile int discoverRuns;
+
+  public ScriptedFlow(String name) {
+    this.name = name;
+  }
+
+  public ScriptedFlow onDiscover(Discover d) {
+    this.discover = d;
+    return this;
+  }
+
+  public ScriptedFlow onProcess(Process p) {
+    this.process = p;
+    return this;
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public void discover(DiscoverContext context) throws Exception {
+    discoverRuns++;
+    discover.run(context);
+  }
+
+  @Override
+  public void process(JobContext context) throws Exception {
+    processedPayloads.add(context.job().payload());
+    process.run(context);
+  }
+}
