@@ -41,4 +41,18 @@ public final class StoreChecks {
         "Sage id " + binding.sageId() + " of " + binding.entityType() + " is already bound to Centra id "
             + boundCentraId + "; refusing to bind it to " + binding.centraId());
   }
+
+  public static void searchArguments(String text, int limit) {
+    if (text == null || text.isBlank()) {
+      throw new IllegalArgumentException("search text must not be blank");
+    }
+    if (limit < 1) {
+      throw new IllegalArgumentException("search limit must be at least 1, was " + limit);
+    }
+  }
+
+  /** {@code text} as a SQL {@code LIKE ... ESCAPE '\'} pattern that matches it anywhere, wildcards taken literally. */
+  public static String containsPattern(String text) {
+    return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+  }
 }
