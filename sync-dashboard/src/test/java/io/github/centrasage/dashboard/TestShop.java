@@ -63,6 +63,7 @@ final class TestShop implements AutoCloseable {
     private final String name;
     final List<NewJob> pending = new ArrayList<>();
     final Map<String, String> broken = new ConcurrentHashMap<>();
+    final java.util.Set<String> failTransiently = ConcurrentHashMap.newKeySet();
 
     TestFlow(String name) {
       this.name = name;
@@ -82,6 +83,9 @@ final class TestShop implements AutoCloseable {
 
     @Override
     public void process(JobContext context) {
+      if (failTransiently.contains(context.job().reference())) {
+        throw JobFailure.transientFailure("Centra answered 503");
+      }
       String reason = broken.get(context.job().reference());
       if (reason != null) {
         throw JobFailure.permanent(reason);
