@@ -271,7 +271,7 @@ class SyncDashboardTest {
     assertThat(top).containsEntry("orderNumber", "1234");
     assertThat(json).contains("\"found\":true", "\"sageReference\":\"0000012\"", "\"entityType\":\"despatch\"",
         "\"reference\":\"1234-1\"", "\"reference\":\"1234\"").doesNotContain("12345", "5502");
-    assertThat(page).contains("Order 1234", "0000012", "DN-0042", "despatch", "Done", "Waiting to run")
+    assertThat(page).contains("Order 1234", "0000012", "DN-0042", "Despatch", "Done", "Waiting to run")
         .doesNotContain("12345");
     assertThat(get("/api/orders/777").body()).contains("\"found\":false");
     assertThat(get("/orders?number=777").body()).contains("Nothing is known about order 777");

@@ -322,7 +322,7 @@ public final class DashboardHandler implements HttpHandler {
 
   private static String flash(String done, long id) {
     switch (done) {
-      case "replay": return "Job " + id + " was put back in the queue; it runs again shortly.";
+      case "replay": return "Job " + id + " was put back in the queue.";
       case "discard": return "Job " + id + " was discarded. It stays in the history.";
       default: return null;
     }

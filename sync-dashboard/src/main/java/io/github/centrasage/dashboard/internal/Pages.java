@@ -103,7 +103,7 @@ public final class Pages {
       b.append("<table class=\"records\"><thead><tr><th>Step</th><th>Centra</th><th>Sage document</th>"
           + "<th>Sage id</th><th>Recorded</th></tr></thead><tbody>");
       for (Binding r : journey.records) {
-        b.append("<tr><td class=\"step\">").append(esc(r.entityType())).append("</td><td>").append(esc(r.centraId()))
+        b.append("<tr><td class=\"step\">").append(esc(capitalised(r.entityType()))).append("</td><td>").append(esc(r.centraId()))
             .append("</td><td class=\"sage-ref\">").append(esc(r.sageReference().orElse("\u2013")))
             .append("</td><td>").append(esc(r.sageId())).append("</td><td>");
         r.syncedAt().ifPresentOrElse(t -> time(b, ctx, t), () -> b.append("\u2013"));
@@ -216,7 +216,9 @@ public final class Pages {
     }
     if (full) {
       b.append("<dl class=\"facts\"><dt>Key</dt><dd>").append(esc(job.key())).append("</dd>");
-      job.lastError().ifPresent(e -> b.append("<dt>Last error</dt><dd class=\"error\">").append(esc(e)).append("</dd>"));
+      String errorLabel = job.state() == JobState.SUCCEEDED ? "Error before it succeeded" : "Last error";
+      job.lastError().ifPresent(e -> b.append("<dt>").append(errorLabel).append("</dt><dd class=\"error\">")
+          .append(esc(e)).append("</dd>"));
       b.append("</dl>");
     }
     b.append("<details").append(full ? " open" : "").append("><summary>Attempt history (").append(history.size())
@@ -228,6 +230,10 @@ public final class Pages {
     }
     actions(b, ctx, job);
     b.append("</article>");
+  }
+
+  private static String capitalised(String s) {
+    return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
   }
 
   private static void reasons(StringBuilder b, List<String> reasons) {
@@ -248,7 +254,9 @@ public final class Pages {
     for (JobAttempt a : history) {
       b.append("<tr><td>");
       time(b, ctx, a.at());
-      b.append("</td><td class=\"num\">").append(a.attempt()).append("</td><td>").append(Words.outcome(a.outcome()))
+      // a replay resets the count: its row belongs to no attempt
+      b.append("</td><td class=\"num\">").append(a.attempt() == 0 ? "\u2013" : String.valueOf(a.attempt()))
+          .append("</td><td>").append(Words.outcome(a.outcome()))
           .append("</td><td>").append(esc(a.error().orElse(""))).append("</td></tr>");
     }
     b.append("</tbody></table>");
