@@ -9,8 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,14 +34,15 @@ class DashboardBrowserTest {
   private static final String TOKEN = "browser-test-token-0123";
 
   @TempDir
-  Path profile;
+  static Path profile;
 
+  /** One browser for the class: starting Chromium is the slow part of this test. */
+  private static ChromeDriver browser;
   private TestShop shop;
   private SyncDashboard dashboard;
-  private ChromeDriver browser;
 
-  @BeforeEach
-  void openBrowser() {
+  @BeforeAll
+  static void openBrowser() {
     boolean present = new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute();
     if (!present) {
       String message = "Chromium not found at " + CHROMIUM + " and " + CHROMEDRIVER
@@ -61,7 +64,17 @@ class DashboardBrowserTest {
         .build();
     browser = new ChromeDriver(service, options);
     browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(20));
+  }
 
+  @AfterAll
+  static void closeBrowser() {
+    if (browser != null) {
+      browser.quit();
+    }
+  }
+
+  @BeforeEach
+  void startDashboard() {
     shop = new TestShop();
     // no self-refresh: the test decides when the page reloads
     dashboard = SyncDashboard.start(shop.engine, DashboardOptions.builder().token(TOKEN).refreshInterval(Duration.ZERO)
@@ -69,10 +82,7 @@ class DashboardBrowserTest {
   }
 
   @AfterEach
-  void closeBrowser() {
-    if (browser != null) {
-      browser.quit();
-    }
+  void stopDashboard() {
     if (dashboard != null) {
       dashboard.close();
     }
