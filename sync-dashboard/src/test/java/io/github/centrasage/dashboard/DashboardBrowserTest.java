@@ -12,7 +12,6 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,8 +40,8 @@ class DashboardBrowserTest {
   private TestShop shop;
   private SyncDashboard dashboard;
 
-  @BeforeAll
-  static void openBrowser() {
+  /** Skips (or under CI=true fails) each test when Chromium is missing, else starts it once. */
+  private static void openBrowser() {
     boolean present = new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute();
     if (!present) {
       String message = "Chromium not found at " + CHROMIUM + " and " + CHROMEDRIVER
@@ -51,6 +50,9 @@ class DashboardBrowserTest {
         throw new AssertionError(message + " (CI=true: the browser test must run)");
       }
       Assumptions.abort(message + " (skipping the browser test)");
+    }
+    if (browser != null) {
+      return;
     }
     System.setProperty("webdriver.chrome.driver", CHROMEDRIVER);
     ChromeOptions options = new ChromeOptions();
@@ -70,11 +72,13 @@ class DashboardBrowserTest {
   static void closeBrowser() {
     if (browser != null) {
       browser.quit();
+      browser = null;
     }
   }
 
   @BeforeEach
   void startDashboard() {
+    openBrowser();
     shop = new TestShop();
     // no self-refresh: the test decides when the page reloads
     dashboard = SyncDashboard.start(shop.engine, DashboardOptions.builder().token(TOKEN).refreshInterval(Duration.ZERO)
