@@ -113,6 +113,7 @@ class DashboardBrowserTest {
     card.findElement(By.cssSelector("button.replay")).click();
     assertThat(browser.findElement(By.cssSelector(".problem")).getText()).contains("Refused", "token is wrong");
     assertThat(shop.store.job(parked.id()).orElseThrow().state()).isEqualTo(JobState.PARKED);
+    screenshot("dashboard-refused.png");
 
     // the mapping is fixed; the right token replays the job
     shop.orders.broken.clear();

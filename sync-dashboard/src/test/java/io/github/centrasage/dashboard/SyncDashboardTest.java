@@ -259,7 +259,9 @@ class SyncDashboardTest {
   @Test
   void anOrdersJourneyGathersJobsAndSageRecordsOfEveryFlow() throws Exception {
     shop.importOrders("1234", "12345");
-    shop.store.enqueue(NewJob.builder().flow("StockPublish").key("despatch:1234-1").reference("1234-1").build());
+    shop.stock.broken.put("1234-1", "Sage despatch note DN-0042 is being edited");
+    shop.stock.pending.add(NewJob.builder().flow("StockPublish").key("despatch:1234-1").reference("1234-1").build());
+    shop.engine.runOnce("StockPublish");
     shop.store.bind(Binding.builder().entityType("order").centraId("1234").sageId("5501").sageReference("0000012").build());
     shop.store.bind(Binding.builder().entityType("despatch").centraId("1234-1").sageId("88").sageReference("DN-0042").build());
     shop.store.bind(Binding.builder().entityType("order").centraId("12345").sageId("5502").build());
@@ -271,7 +273,10 @@ class SyncDashboardTest {
     assertThat(top).containsEntry("orderNumber", "1234");
     assertThat(json).contains("\"found\":true", "\"sageReference\":\"0000012\"", "\"entityType\":\"despatch\"",
         "\"reference\":\"1234-1\"", "\"reference\":\"1234\"").doesNotContain("12345", "5502");
-    assertThat(page).contains("Order 1234", "0000012", "DN-0042", "Despatch", "Done", "Waiting to run")
+    assertThat(json).contains("\"latestStateByFlow\":{\"StockPublish\":\"PARKED\",\"OrderImport\":\"SUCCEEDED\"}");
+    assertThat(page).contains("<b>Order</b>: in Sage as 0000012", "<b>Despatch</b>: in Sage as DN-0042")
+        .contains("<b>OrderImport</b>: <span class=\"state succeeded\">Done</span>")
+        .contains("Needs a person</span> \u2013 Sage despatch note DN-0042 is being edited")
         .doesNotContain("12345");
     assertThat(get("/api/orders/777").body()).contains("\"found\":false");
     assertThat(get("/orders?number=777").body()).contains("Nothing is known about order 777");

@@ -92,6 +92,9 @@ public final class ApiViews {
     m.put("orderNumber", journey.number);
     m.put("found", !journey.isEmpty());
     m.put("sageRecords", Json.list(journey.records, ApiViews::record));
+    Map<String, Object> latest = new LinkedHashMap<>();
+    journey.newestJobPerFlow().forEach((flow, job) -> latest.put(flow, job.state().name()));
+    m.put("latestStateByFlow", latest);
     m.put("jobs", Json.list(journey.jobs, ApiViews::job));
     return m;
   }

@@ -3,7 +3,9 @@ package io.github.centrasage.dashboard.internal;
 import io.github.centrasage.sync.spi.Binding;
 import io.github.centrasage.sync.spi.Job;
 import io.github.centrasage.sync.spi.SyncStateStore;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -72,6 +74,15 @@ public final class OrderJourney {
       }
     }
     return false;
+  }
+
+  /** The newest job of each flow that has one, flows in the order their newest job was created. */
+  public Map<String, Job> newestJobPerFlow() {
+    Map<String, Job> newest = new LinkedHashMap<>();
+    for (Job j : jobs) { // newest first: the first job seen of a flow is its newest
+      newest.putIfAbsent(j.flow(), j);
+    }
+    return newest;
   }
 
   /** Whether the store knows anything about the number. */

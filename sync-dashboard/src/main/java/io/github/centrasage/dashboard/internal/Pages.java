@@ -96,6 +96,7 @@ public final class Pages {
           .append(" yet: no sync job mentions it and no Sage record is linked to it.</p></section>");
       return layout(ctx, "Order " + journey.number, b.toString(), false);
     }
+    summary(b, journey);
     b.append("<h3>In Sage</h3>");
     if (journey.records.isEmpty()) {
       b.append("<p class=\"empty\">No Sage record is linked to this order yet.</p>");
@@ -123,8 +124,10 @@ public final class Pages {
 
   public String problem(Context ctx, int status, String message) {
     String heading = status == 403 ? "Refused" : status == 404 ? "Not found" : "That did not work";
+    // the heading already says "Refused"; the API's message keeps it for scripts
+    String shown = message.startsWith("Refused: ") ? capitalised(message.substring("Refused: ".length())) : message;
     String body = "<section class=\"problem\" role=\"alert\"><h2>" + esc(heading) + "</h2><p class=\"message\">"
-        + esc(message) + "</p><p><a href=\"/\">Back to the overview</a></p></section>";
+        + esc(shown) + "</p><p><a href=\"/\">Back to the overview</a></p></section>";
     return layout(ctx, heading, body, false);
   }
 
@@ -230,6 +233,25 @@ public final class Pages {
     }
     actions(b, ctx, job);
     b.append("</article>");
+  }
+
+  /** One line per step: each Sage record, then each flow's newest job; answers "where is this order?" at a glance. */
+  private static void summary(StringBuilder b, OrderJourney journey) {
+    b.append("<ul class=\"summary\">");
+    for (Binding r : journey.records) {
+      b.append("<li><b>").append(esc(capitalised(r.entityType()))).append("</b>: in Sage as ")
+          .append(esc(r.sageReference().orElse(r.sageId()))).append("</li>");
+    }
+    for (Map.Entry<String, Job> e : journey.newestJobPerFlow().entrySet()) {
+      Job j = e.getValue();
+      b.append("<li><b>").append(esc(e.getKey())).append("</b>: <span class=\"state ")
+          .append(j.state().name().toLowerCase()).append("\">").append(Words.state(j.state())).append("</span>");
+      if (!j.parkReasons().isEmpty()) {
+        b.append(" \u2013 ").append(esc(String.join("; ", j.parkReasons())));
+      }
+      b.append("</li>");
+    }
+    b.append("</ul>");
   }
 
   private static String capitalised(String s) {
