@@ -53,6 +53,18 @@ final class Http {
         "X-Company", String.valueOf(sage.companyId())), body == null ? null : Json.write(body), timeout);
   }
 
+  /** Centra GraphQL request: {@code query} plus variables. */
+  static Response centra(CentraSandbox centra, String query, Map<String, Object> variables)
+      throws IOException, InterruptedException {
+    return centra(centra, query, variables, Duration.ofSeconds(10));
+  }
+
+  static Response centra(CentraSandbox centra, String query, Map<String, Object> variables, Duration timeout)
+      throws IOException, InterruptedException {
+    String body = Json.write(Map.of("query", query, "variables", variables));
+    return send("POST", centra.graphqlUrl(), Map.of("Authorization", "Bearer " + centra.token()), body, timeout);
+  }
+
   static String enc(String s) {
     return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
   }
