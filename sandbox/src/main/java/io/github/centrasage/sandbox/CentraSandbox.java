@@ -1,8 +1,6 @@
 package io.github.centrasage.sandbox;
 
 import io.github.centrasage.sandbox.internal.CentraEmulator;
-import io.github.centrasage.sandbox.internal.EmulatorServer;
-import io.github.centrasage.sandbox.internal.FaultRegistry;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -21,20 +19,14 @@ import java.util.Objects;
  * }
  * }</pre>
  */
-public final class CentraSandbox implements AutoCloseable {
+public final class CentraSandbox extends EmulatedApi {
   private final Options options;
-  private final SandboxClock clock;
-  private final SandboxFaults faults;
   private final CentraEmulator emulator;
-  private final EmulatorServer server;
 
-  private CentraSandbox(Options options) {
+  private CentraSandbox(Options options, CentraEmulator emulator) {
+    super("centra", options, emulator);
     this.options = options;
-    this.clock = options.clock;
-    FaultRegistry registry = new FaultRegistry(clock);
-    this.faults = new SandboxFaults(registry);
-    this.emulator = new CentraEmulator(options.token, clock, options.catalog, options.ftaQuantityType);
-    this.server = new EmulatorServer("centra", options.port, emulator, registry, clock);
+    this.emulator = emulator;
   }
 
   /** Starts a sandbox seeded with {@link SandboxCatalog#fashionShop()} on an ephemeral port. */
@@ -44,7 +36,9 @@ public final class CentraSandbox implements AutoCloseable {
 
   /** Starts a sandbox with {@code options}. */
   public static CentraSandbox start(Options options) {
-    return new CentraSandbox(Objects.requireNonNull(options, "options"));
+    Objects.requireNonNull(options, "options");
+    return new CentraSandbox(options,
+        new CentraEmulator(options.token, options.clock, options.catalog, options.ftaQuantityType));
   }
 
   /** Default options, to adjust before {@link #start(Options)}. */
@@ -54,7 +48,7 @@ public final class CentraSandbox implements AutoCloseable {
 
   /** The base URL, e.g. {@code http://127.0.0.1:54321}; the API is at {@code /graphql} below it. */
   public String baseUrl() {
-    return "http://127.0.0.1:" + server.port();
+    return "http://127.0.0.1:" + port();
   }
 
   /** The GraphQL endpoint URL. */
@@ -62,24 +56,9 @@ public final class CentraSandbox implements AutoCloseable {
     return baseUrl() + "/graphql";
   }
 
-  /** The TCP port the sandbox listens on. */
-  public int port() {
-    return server.port();
-  }
-
   /** The bearer token the sandbox accepts. */
   public String token() {
     return options.token;
-  }
-
-  /** The sandbox clock (order dates, event times, shipment times). */
-  public SandboxClock clock() {
-    return clock;
-  }
-
-  /** Fault injection. Operation names are GraphQL root fields, e.g. {@code "setStock"}. */
-  public SandboxFaults faults() {
-    return faults;
   }
 
   // ---- inspection
@@ -112,16 +91,6 @@ public final class CentraSandbox implements AutoCloseable {
     return emulator.ids(kind);
   }
 
-  /** Requests received whose root field is {@code operation}, e.g. {@code "setStock"}. */
-  public long requestCount(String operation) {
-    return server.requestCount(operation);
-  }
-
-  /** Request counts of every operation seen (several root fields in one document count as one joined name). */
-  public Map<String, Long> requestCounts() {
-    return server.requestCounts();
-  }
-
   // ---- simulation
 
   /**
@@ -131,11 +100,6 @@ public final class CentraSandbox implements AutoCloseable {
    */
   public CentraOrder placeOrder(String currency, Map<String, Integer> skuQuantities) {
     return emulator.placeOrder(Objects.requireNonNull(currency, "currency"), Objects.requireNonNull(skuQuantities, "skuQuantities"));
-  }
-
-  @Override
-  public void close() {
-    server.close();
   }
 
   @Override
@@ -149,42 +113,15 @@ public final class CentraSandbox implements AutoCloseable {
    *
    * <pre>{@code CentraSandbox.start(CentraSandbox.options().port(8100).token("dev"))}</pre>
    */
-  public static final class Options {
-    private int port;
-    private String token = "centra-sandbox-token";
-    private SandboxCatalog catalog = SandboxCatalog.fashionShop();
-    private SandboxClock clock = SandboxClock.startingAt(SandboxClock.DEFAULT_START);
+  public static final class Options extends Settings<Options> {
     private String ftaQuantityType = "FREE_TO_ALLOCATE";
 
-    Options() {}
-
-    /** Listen port; 0 (the default) picks a free one. */
-    public Options port(int port) {
-      if (port < 0 || port > 65535) {
-        throw new IllegalArgumentException("port must be 0-65535, was " + port);
-      }
-      this.port = port;
-      return this;
+    Options() {
+      super("centra-sandbox-token");
     }
 
-    /** Bearer token to accept. */
-    public Options token(String token) {
-      if (token == null || token.isBlank()) {
-        throw new IllegalArgumentException("token must not be blank");
-      }
-      this.token = token;
-      return this;
-    }
-
-    /** Seed catalogue (use the same one as the Sage sandbox). */
-    public Options catalog(SandboxCatalog catalog) {
-      this.catalog = Objects.requireNonNull(catalog, "catalog");
-      return this;
-    }
-
-    /** Clock (share one between both sandboxes for a coherent scenario). */
-    public Options clock(SandboxClock clock) {
-      this.clock = Objects.requireNonNull(clock, "clock");
+    @Override
+    Options self() {
       return this;
     }
 
@@ -193,10 +130,7 @@ public final class CentraSandbox implements AutoCloseable {
      * Centra's docs only spell out {@code PHYSICAL}, so the default {@code FREE_TO_ALLOCATE} is a guess.
      */
     public Options ftaQuantityType(String ftaQuantityType) {
-      if (ftaQuantityType == null || ftaQuantityType.isBlank()) {
-        throw new IllegalArgumentException("ftaQuantityType must not be blank");
-      }
-      this.ftaQuantityType = ftaQuantityType;
+      this.ftaQuantityType = notBlank(ftaQuantityType, "ftaQuantityType");
       return this;
     }
 

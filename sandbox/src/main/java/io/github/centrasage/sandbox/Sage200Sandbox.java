@@ -1,7 +1,5 @@
 package io.github.centrasage.sandbox;
 
-import io.github.centrasage.sandbox.internal.EmulatorServer;
-import io.github.centrasage.sandbox.internal.FaultRegistry;
 import io.github.centrasage.sandbox.internal.SageEmulator;
 import java.math.BigDecimal;
 import java.util.List;
@@ -22,22 +20,14 @@ import java.util.Objects;
  * }
  * }</pre>
  */
-public final class Sage200Sandbox implements AutoCloseable {
+public final class Sage200Sandbox extends EmulatedApi {
   private final Options options;
-  private final SandboxClock clock;
-  private final FaultRegistry faultRegistry;
-  private final SandboxFaults faults;
   private final SageEmulator emulator;
-  private final EmulatorServer server;
 
-  private Sage200Sandbox(Options options) {
+  private Sage200Sandbox(Options options, SageEmulator emulator) {
+    super("sage200", options, emulator);
     this.options = options;
-    this.clock = options.clock;
-    this.faultRegistry = new FaultRegistry(clock);
-    this.faults = new SandboxFaults(faultRegistry);
-    this.emulator = new SageEmulator(options.basePath, options.token, options.siteId, options.companyId, clock,
-        options.catalog);
-    this.server = new EmulatorServer("sage200", options.port, emulator, faultRegistry, clock);
+    this.emulator = emulator;
   }
 
   /** Starts a sandbox seeded with {@link SandboxCatalog#fashionShop()} on an ephemeral port. */
@@ -47,7 +37,9 @@ public final class Sage200Sandbox implements AutoCloseable {
 
   /** Starts a sandbox with {@code options}. */
   public static Sage200Sandbox start(Options options) {
-    return new Sage200Sandbox(Objects.requireNonNull(options, "options"));
+    Objects.requireNonNull(options, "options");
+    return new Sage200Sandbox(options, new SageEmulator(options.basePath, options.token, options.siteId,
+        options.companyId, options.clock, options.catalog));
   }
 
   /** Default options, to adjust before {@link #start(Options)}. */
@@ -57,12 +49,7 @@ public final class Sage200Sandbox implements AutoCloseable {
 
   /** The API base URL, e.g. {@code http://127.0.0.1:54321/uk/sage200/accounts/v1}. */
   public String baseUrl() {
-    return "http://127.0.0.1:" + server.port() + options.basePath;
-  }
-
-  /** The TCP port the sandbox listens on. */
-  public int port() {
-    return server.port();
+    return "http://127.0.0.1:" + port() + options.basePath;
   }
 
   /** The bearer token the sandbox accepts. */
@@ -78,16 +65,6 @@ public final class Sage200Sandbox implements AutoCloseable {
   /** The {@code X-Company} value the sandbox accepts. */
   public long companyId() {
     return options.companyId;
-  }
-
-  /** The clock behind {@code date_time_updated} and document dates. */
-  public SandboxClock clock() {
-    return clock;
-  }
-
-  /** Fault injection. */
-  public SandboxFaults faults() {
-    return faults;
   }
 
   // ---- inspection
@@ -125,16 +102,6 @@ public final class Sage200Sandbox implements AutoCloseable {
   /** Ids of seeded records by natural key; {@code kind} is {@code warehouse}, {@code customer}, {@code bank} or {@code product}. */
   public Map<String, Long> ids(String kind) {
     return emulator.ids(kind);
-  }
-
-  /** Requests received for {@code operation}, e.g. {@code "POST /sop_orders"} or {@code "PUT /sop_orders/{id}"}. */
-  public long requestCount(String operation) {
-    return server.requestCount(operation);
-  }
-
-  /** Request counts of every operation seen. */
-  public Map<String, Long> requestCounts() {
-    return server.requestCounts();
   }
 
   // ---- simulation
@@ -184,11 +151,6 @@ public final class Sage200Sandbox implements AutoCloseable {
   }
 
   @Override
-  public void close() {
-    server.close();
-  }
-
-  @Override
   public String toString() {
     return "Sage200Sandbox[" + baseUrl() + "]";
   }
@@ -199,23 +161,17 @@ public final class Sage200Sandbox implements AutoCloseable {
    *
    * <pre>{@code Sage200Sandbox.start(Sage200Sandbox.options().port(8200).basePath("/uk/sage200extra/accounts/v1"))}</pre>
    */
-  public static final class Options {
-    private int port;
+  public static final class Options extends Settings<Options> {
     private String basePath = "/uk/sage200/accounts/v1";
-    private String token = "sage-sandbox-token";
     private String siteId = "5f1c2a8e-3b7d-4e2a-9c41-0d6e8b7a1f23";
     private long companyId = 1;
-    private SandboxCatalog catalog = SandboxCatalog.fashionShop();
-    private SandboxClock clock = SandboxClock.startingAt(SandboxClock.DEFAULT_START);
 
-    Options() {}
+    Options() {
+      super("sage-sandbox-token");
+    }
 
-    /** Listen port; 0 (the default) picks a free one. */
-    public Options port(int port) {
-      if (port < 0 || port > 65535) {
-        throw new IllegalArgumentException("port must be 0-65535, was " + port);
-      }
-      this.port = port;
+    @Override
+    Options self() {
       return this;
     }
 
@@ -228,39 +184,15 @@ public final class Sage200Sandbox implements AutoCloseable {
       return this;
     }
 
-    /** Bearer token to accept. */
-    public Options token(String token) {
-      if (token == null || token.isBlank()) {
-        throw new IllegalArgumentException("token must not be blank");
-      }
-      this.token = token;
-      return this;
-    }
-
     /** {@code X-Site} to accept. */
     public Options siteId(String siteId) {
-      if (siteId == null || siteId.isBlank()) {
-        throw new IllegalArgumentException("siteId must not be blank");
-      }
-      this.siteId = siteId;
+      this.siteId = notBlank(siteId, "siteId");
       return this;
     }
 
     /** {@code X-Company} to accept. */
     public Options companyId(long companyId) {
       this.companyId = companyId;
-      return this;
-    }
-
-    /** Seed catalogue. */
-    public Options catalog(SandboxCatalog catalog) {
-      this.catalog = Objects.requireNonNull(catalog, "catalog");
-      return this;
-    }
-
-    /** Clock (share one between both sandboxes for a coherent scenario). */
-    public Options clock(SandboxClock clock) {
-      this.clock = Objects.requireNonNull(clock, "clock");
       return this;
     }
 

@@ -9,7 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -17,18 +17,15 @@ class Sage200SandboxTest {
   static final String SKU = "P00001-BLK-M";
   static final String LEEDS = "Leeds DC";
 
-  static Sage200Sandbox sage;
+  Sage200Sandbox sage;
 
   @BeforeEach
   void freshSandbox() {
-    if (sage != null) {
-      sage.close();
-    }
     sage = Sage200Sandbox.start();
   }
 
-  @AfterAll
-  static void stop() {
+  @AfterEach
+  void stop() {
     sage.close();
   }
 
@@ -54,7 +51,7 @@ class Sage200SandboxTest {
                 "selling_unit_price", new BigDecimal("4.16"), "tax_code_id", taxCodeId(1))));
   }
 
-  long taxCodeId(int code) throws RuntimeException {
+  long taxCodeId(int code) {
     try {
       return ((BigDecimal) sage(sage, "GET", "/tax_codes?$filter=" + enc("code eq " + code), null).array().get(0).get("id"))
           .longValueExact();
