@@ -9,8 +9,9 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The clock a sandbox stamps its records with ({@code date_time_updated}, order dates, events) and
- * measures timed faults against. It starts pinned at a fixed instant so scenario tests are
- * deterministic, and moves only when told to.
+ * measures timed faults against. A {@link #startingAt pinned} clock moves only when told to, so
+ * scenario tests are deterministic; a {@link #ticking} clock follows real time (plus any
+ * adjustment), for people clicking through a standalone sandbox.
  *
  * <pre>{@code sage.clock().advance(Duration.ofMinutes(5));}</pre>
  */
@@ -19,9 +20,17 @@ public final class SandboxClock extends Clock {
   public static final Instant DEFAULT_START = Instant.parse("2026-01-05T09:00:00Z");
 
   private final AtomicReference<Instant> now;
+  /** For a ticking clock: how far it is ahead of the system clock; null for a pinned clock. */
+  private final AtomicReference<Duration> offset;
 
-  private SandboxClock(Instant start) {
+  private SandboxClock(Instant start, boolean ticking) {
     this.now = new AtomicReference<>(start);
+    this.offset = ticking ? new AtomicReference<>(Duration.ZERO) : null;
+  }
+
+  /** A clock that follows system time; {@link #set} and {@link #advance} shift it. */
+  public static SandboxClock ticking() {
+    return new SandboxClock(null, true);
   }
 
   /** A clock pinned at {@code start}. */
@@ -29,7 +38,7 @@ public final class SandboxClock extends Clock {
     if (start == null) {
       throw new IllegalArgumentException("start must not be null");
     }
-    return new SandboxClock(start);
+    return new SandboxClock(start, false);
   }
 
   /** Moves the clock to {@code instant} (backwards too, to test out-of-order data). */
@@ -37,7 +46,11 @@ public final class SandboxClock extends Clock {
     if (instant == null) {
       throw new IllegalArgumentException("instant must not be null");
     }
-    now.set(instant);
+    if (offset != null) {
+      offset.set(Duration.between(Instant.now(), instant));
+    } else {
+      now.set(instant);
+    }
   }
 
   /** Moves the clock forward by {@code duration}. */
@@ -45,12 +58,16 @@ public final class SandboxClock extends Clock {
     if (duration == null || duration.isNegative()) {
       throw new IllegalArgumentException("duration must be zero or positive, was " + duration);
     }
-    now.updateAndGet(i -> i.plus(duration));
+    if (offset != null) {
+      offset.updateAndGet(o -> o.plus(duration));
+    } else {
+      now.updateAndGet(i -> i.plus(duration));
+    }
   }
 
   @Override
   public Instant instant() {
-    return now.get();
+    return offset != null ? Instant.now().plus(offset.get()) : now.get();
   }
 
   @Override
@@ -69,6 +86,6 @@ public final class SandboxClock extends Clock {
 
   @Override
   public String toString() {
-    return "SandboxClock[" + now.get() + "]";
+    return "SandboxClock[" + instant() + (offset != null ? ", ticking" : "") + "]";
   }
 }

@@ -39,7 +39,7 @@ public final class SandboxMain {
       }
     }
     SandboxCatalog catalog = skus > 0 ? SandboxCatalog.generated(skus, 42) : SandboxCatalog.fashionShop();
-    SandboxClock clock = SandboxClock.startingAt(java.time.Instant.now());
+    SandboxClock clock = SandboxClock.ticking();
     CentraSandbox centra = CentraSandbox.start(CentraSandbox.options().port(centraPort).catalog(catalog).clock(clock));
     Sage200Sandbox sage = Sage200Sandbox.start(Sage200Sandbox.options().port(sagePort).catalog(catalog).clock(clock));
     CountDownLatch stopped = new CountDownLatch(1);
