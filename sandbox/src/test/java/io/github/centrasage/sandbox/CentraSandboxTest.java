@@ -239,4 +239,69 @@ class CentraSandboxTest {
     assertThat((String) at(broken.json(), "errors", 0, "message")).contains("Syntax Error");
     assertThat(centra.requestCount("orders")).isEqualTo(1);
   }
+
+  @Test
+  void warehouseStockIsPagedWithItsNestedArguments() throws Exception {
+    String q = "query WarehouseStock($id: Int!, $limit: Int, $page: Int) { warehouse(id: $id) { id"
+        + " stock(limit: $limit, page: $page) { productSize { SKU } freeToAllocateQuantity } } }";
+
+    var first = centra(centra, q, Map.of("id", warehouseId(LEEDS), "limit", 200, "page", 1));
+    var last = centra(centra, q, Map.of("id", warehouseId(LEEDS), "limit", 200, "page", 3));
+    var tooBig = centra(centra, q, Map.of("id", warehouseId(LEEDS), "limit", 201, "page", 1));
+
+    assertThat((List<?>) at(first.json(), "data", "warehouse", "stock")).hasSize(200);
+    assertThat((List<?>) at(last.json(), "data", "warehouse", "stock")).hasSize(100);
+    assertThat((String) at(tooBig.json(), "errors", 0, "message")).contains("1 - 200");
+  }
+
+  @Test
+  void orderConnectionPagesForwardWithCursors() throws Exception {
+    for (int i = 0; i < 3; i++) {
+      centra.placeOrder("GBP", Map.of(SKU, 1));
+    }
+    String q = "query OrderConnection($where: OrderFilter, $first: Int, $after: String) {"
+        + " orderConnection(where: $where, first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor }"
+        + " edges { cursor node { number } } } }";
+
+    var page1 = centra(centra, q, Map.of("first", 2));
+    String cursor = at(page1.json(), "data", "orderConnection", "pageInfo", "endCursor");
+    var page2 = centra(centra, q, Map.of("first", 2, "after", cursor));
+
+    assertThat((Object) at(page1.json(), "data", "orderConnection", "totalCount")).isEqualTo(BigDecimal.valueOf(3));
+    assertThat((Object) at(page1.json(), "data", "orderConnection", "pageInfo", "hasNextPage")).isEqualTo(true);
+    assertThat((List<?>) at(page2.json(), "data", "orderConnection", "edges")).hasSize(1);
+    assertThat((Object) at(page2.json(), "data", "orderConnection", "pageInfo", "hasNextPage")).isEqualTo(false);
+  }
+
+  @Test
+  void idConversionsAreSetOverwrittenAndLookedUpByExternalId() throws Exception {
+    String set = "mutation SetIdConversions($input: [IdConversionEntryInput!]!) { setIdConversions(input: $input) {"
+        + " userErrors { message } userWarnings { message } } }";
+    centra(centra, set, Map.of("input", List.of(Map.of("objectType", "ProductVariant", "internalId", 7, "externalId", "SAGE-1"))));
+    centra(centra, set, Map.of("input", List.of(Map.of("objectType", "ProductVariant", "internalId", 7, "externalId", "SAGE-2"))));
+    var bad = centra(centra, set, Map.of("input", List.of(Map.of("objectType", "ProductVariant"))));
+
+    var found = centra(centra, "query IdConversions($where: IdConversionFilter) { idConversions(where: $where) {"
+        + " objectType internalId externalId } }", Map.of("where", Map.of("objectType", "ProductVariant",
+            "externalId", Map.of("equals", "SAGE-2"))));
+
+    assertThat((List<?>) at(bad.json(), "data", "setIdConversions", "userErrors")).hasSize(1);
+    List<Object> entries = at(found.json(), "data", "idConversions");
+    assertThat(entries).hasSize(1);
+    assertThat((Object) at(entries, 0, "internalId")).isEqualTo(BigDecimal.valueOf(7));
+  }
+
+  @Test
+  void orderCarriesItsFullShipments() throws Exception {
+    CentraOrder order = centra.placeOrder("GBP", Map.of(SKU, 1));
+    centra(centra, "mutation { createShipment(input: {order: {number: " + order.number() + "}, lines: [{orderLine: {id: "
+        + order.lines().get(0).id() + "}, quantity: 1}]}) { shipment { id } } }", Map.of());
+
+    var r = centra(centra, "query OrderShipments($id: String!) { order(id: $id) { id shipments { id number isShipped lines { quantity } } } }",
+        Map.of("id", order.id()));
+
+    assertThat((Object) at(r.json(), "data", "order", "shipments", 0, "number")).isEqualTo(order.number() + "-1");
+    assertThat((Object) at(r.json(), "data", "order", "shipments", 0, "isShipped")).isEqualTo(false);
+    assertThat((Object) at(r.json(), "data", "order", "shipments", 0, "lines", 0, "quantity")).isEqualTo(BigDecimal.ONE);
+  }
 }

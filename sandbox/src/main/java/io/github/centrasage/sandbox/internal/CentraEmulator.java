@@ -61,6 +61,8 @@ public final class CentraEmulator implements Emulator {
   // --- events: listeners per object type (empty set = every change type), queue in id order
   private final Map<String, Set<String>> listeners = new LinkedHashMap<>();
   private final Map<Long, Event> events = new TreeMap<>();
+  /** "objectType|internalId" → externalId, the per-integration ID conversion table. */
+  private final Map<String, String> idConversions = new TreeMap<>();
 
   private long nextId = 1;
   private int nextOrderNumber = 100001;
@@ -286,7 +288,7 @@ public final class CentraEmulator implements Emulator {
         List<Object> errors = new ArrayList<>();
         for (RootField field : document.fields()) {
           try {
-            data.put(field.responseKey(), resolve(document.operationType(), field));
+            data.put(field.responseKey(), resolve(document, field));
           } catch (BadRequest e) {
             data.put(field.responseKey(), null);
             errors.add(row("message", e.getMessage(), "path", List.of(field.responseKey()),
@@ -329,9 +331,9 @@ public final class CentraEmulator implements Emulator {
     return new Answer(status, Map.of("Content-Type", "text/html"), "<html><body><h1>" + status + "</h1></body></html>");
   }
 
-  private Object resolve(String operationType, RootField f) {
+  private Object resolve(GraphQlDocument document, RootField f) {
     Map<String, Object> a = f.arguments();
-    boolean mutation = operationType.equals("mutation");
+    boolean mutation = document.operationType().equals("mutation");
     String name = f.name();
     if (mutation) {
       switch (name) {
@@ -359,6 +361,10 @@ public final class CentraEmulator implements Emulator {
           return confirmEvents(input(a));
         case "setPrices":
           return setPrices(input(a));
+        case "setIdConversions":
+          return setIdConversions(a.get("input"), true);
+        case "unsetIdConversions":
+          return setIdConversions(a.get("input"), false);
         case "confirmOrder":
           return confirmOrder(input(a));
         case "setOrdersLock":
@@ -396,12 +402,24 @@ public final class CentraEmulator implements Emulator {
         return page(new ArrayList<>(warehouses.values()), a, w -> warehouseJson(w, f.selection().contains("stock")));
       case "warehouse": {
         Warehouse w = warehouses.get(longArg(a, "id"));
-        return w == null ? null : warehouseJson(w, true);
+        if (w == null) {
+          return null;
+        }
+        Map<String, Object> json = warehouseJson(w, true);
+        // Warehouse.stock is paged itself: limit 1-200, default 20 (Centra's schema reference).
+        @SuppressWarnings("unchecked")
+        List<Object> stock = (List<Object>) json.get("stock");
+        json.put("stock", page(stock, document.nestedArguments(f, "stock"), x -> x));
+        return json;
       }
+      case "orderConnection":
+        return orderConnection(object(a.get("where"), "where"), a);
+      case "idConversions":
+        return idConversions(object(a.get("where"), "where"));
       case "pricelists":
         return page(new ArrayList<>(pricelists.values()), a, this::pricelistJson);
       case "prices":
-        return prices(object(a.get("where"), "where"));
+        return page(prices(object(a.get("where"), "where")), a, x -> x);
       case "events":
         return events(object(a.get("where"), "where"), a);
       case "eventListeners":
@@ -583,8 +601,7 @@ public final class CentraEmulator implements Emulator {
             "value", money(grand, o.currency), "paramsJSON", "{}")),
         "lines", lines, "billingAddress", address, "shippingAddress", address, "internalComment", null,
         "customer", row("id", 500000 + o.number, "email", o.email, "firstName", "Alex", "lastName", "Morgan"),
-        "shipments", o.lines.isEmpty() ? List.of() : shipmentsOf(o).stream()
-            .map(s -> row("id", s.id, "number", s.number)).collect(Collectors.toList()));
+        "shipments", shipmentsOf(o).stream().map(this::shipmentJson).collect(Collectors.toList()));
   }
 
   private List<Shipment> shipmentsOf(Order o) {
@@ -787,6 +804,102 @@ public final class CentraEmulator implements Emulator {
         {"MUTATION_COUNT", "TEN_SECONDS", 20}, {"MUTATION_COUNT", "ONE_HOUR", 1800},
         {"QUERY_COMPLEXITY", "TEN_SECONDS", 250000}, {"QUERY_COMPLEXITY", "ONE_HOUR", 30000000}}) {
       out.add(row("type", r[0], "intervalSeconds", r[1], "quota", r[2], "usedQuota", 0, "remainingQuota", r[2]));
+    }
+    return out;
+  }
+
+  private Map<String, Object> orderConnection(Map<String, Object> where, Map<String, Object> a) {
+    List<Order> all = filterOrders(where);
+    if (a.get("last") != null || a.get("before") != null) {
+      throw new BadRequest("The sandbox pages orderConnection forwards only (first/after)");
+    }
+    int first = a.get("first") == null ? 20 : (int) Rows.toLong(a.get("first"), "first");
+    if (first < 1 || first > MAX_LIMIT) {
+      throw new BadRequest("first must be in range 1 - " + MAX_LIMIT);
+    }
+    // Cursors are opaque to clients; here the base64 of the order number.
+    int after = a.get("after") == null ? Integer.MIN_VALUE : Integer.parseInt(decodeCursor(a.get("after").toString()));
+    List<Object> edges = new ArrayList<>();
+    boolean more = false;
+    for (Order o : all) {
+      if (o.number <= after) {
+        continue;
+      }
+      if (edges.size() == first) {
+        more = true;
+        break;
+      }
+      edges.add(row("cursor", cursor(o.number), "node", orderJson(o)));
+    }
+    Object start = edges.isEmpty() ? null : ((Map<?, ?>) edges.get(0)).get("cursor");
+    Object end = edges.isEmpty() ? null : ((Map<?, ?>) edges.get(edges.size() - 1)).get("cursor");
+    return row("totalCount", all.size(), "pageInfo", row("hasNextPage", more, "hasPreviousPage", after != Integer.MIN_VALUE,
+        "startCursor", start, "endCursor", end), "edges", edges);
+  }
+
+  private static String cursor(int number) {
+    return java.util.Base64.getEncoder().encodeToString(("order:" + number).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  private static String decodeCursor(String cursor) {
+    try {
+      String plain = new String(java.util.Base64.getDecoder().decode(cursor), java.nio.charset.StandardCharsets.UTF_8);
+      if (!plain.startsWith("order:")) {
+        throw new IllegalArgumentException(plain);
+      }
+      Integer.parseInt(plain.substring(6));
+      return plain.substring(6);
+    } catch (IllegalArgumentException e) {
+      throw new BadRequest("Invalid cursor \"" + cursor + "\"");
+    }
+  }
+
+  // ------------------------------------------------------------------ id conversions
+
+  private Map<String, Object> setIdConversions(Object input, boolean set) {
+    List<Object> errors = new ArrayList<>();
+    int index = 0;
+    for (Map<String, Object> entry : objects(input, "input")) {
+      Object type = entry.get("objectType");
+      Object internal = entry.get("internalId");
+      Object external = entry.get("externalId");
+      if (type == null || internal == null || set && external == null) {
+        errors.add(userError("objectType, internalId" + (set ? " and externalId" : "") + " are required", "input", index));
+      } else if (set && external.toString().length() > 255) {
+        errors.add(userError("externalId must be at most 255 characters", "input", index, "externalId"));
+      }
+      index++;
+    }
+    if (!errors.isEmpty()) {
+      return payload("idConversions", null, errors, List.of());
+    }
+    for (Map<String, Object> entry : objects(input, "input")) {
+      String key = entry.get("objectType") + "|" + Rows.toLong(entry.get("internalId"), "internalId");
+      if (set) {
+        // Batch and idempotent: a colliding entry is overwritten, as Centra documents.
+        idConversions.put(key, entry.get("externalId").toString());
+      } else {
+        idConversions.remove(key);
+      }
+    }
+    return payload("idConversions", idConversions(null), List.of(), List.of());
+  }
+
+  private List<Object> idConversions(Map<String, Object> where) {
+    Map<String, Object> w = where == null ? Map.of() : where;
+    Set<String> types = stringSet(w.get("objectType"));
+    Set<String> internalIds = stringSet(w.get("internalId"));
+    Object external = w.get("externalId");
+    if (external instanceof Map) {
+      external = ((Map<?, ?>) external).get("equals");
+    }
+    List<Object> out = new ArrayList<>();
+    for (Map.Entry<String, String> e : idConversions.entrySet()) {
+      String[] key = e.getKey().split("\\|", 2);
+      if ((types.isEmpty() || types.contains(key[0])) && (internalIds.isEmpty() || internalIds.contains(key[1]))
+          && (external == null || external.toString().equals(e.getValue()))) {
+        out.add(row("objectType", key[0], "internalId", Long.parseLong(key[1]), "externalId", e.getValue()));
+      }
     }
     return out;
   }

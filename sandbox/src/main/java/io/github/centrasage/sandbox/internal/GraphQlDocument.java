@@ -21,10 +21,28 @@ public final class GraphQlDocument {
 
   private final String operationType;
   private final List<RootField> fields;
+  private final Map<String, Object> variables;
 
-  private GraphQlDocument(String operationType, List<RootField> fields) {
+  private GraphQlDocument(String operationType, List<RootField> fields, Map<String, Object> variables) {
     this.operationType = operationType;
     this.fields = fields;
+    this.variables = variables;
+  }
+
+  /**
+   * The arguments of the first field called {@code field} inside {@code root}'s selection (e.g.
+   * {@code Warehouse.stock(limit: $limit, page: $page)}), variables resolved; empty when the field is
+   * absent or has no arguments.
+   */
+  public Map<String, Object> nestedArguments(RootField root, String field) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\b" + java.util.regex.Pattern.quote(field) + "\\s*\\(")
+        .matcher(root.selection());
+    if (!m.find()) {
+      return Map.of();
+    }
+    Parser parser = new Parser(root.selection(), variables);
+    parser.i = m.end();
+    return parser.arguments();
   }
 
   public String operationType() {
@@ -42,7 +60,7 @@ public final class GraphQlDocument {
   private static final class Parser {
     private final String s;
     private final Map<String, Object> variables;
-    private int i;
+    int i;
 
     Parser(String s, Map<String, Object> variables) {
       this.s = s;
@@ -135,14 +153,7 @@ public final class GraphQlDocument {
           alias = first;
           field = name();
         }
-        Map<String, Object> args = new LinkedHashMap<>();
-        if (accept('(')) {
-          while (!accept(')')) {
-            String arg = name();
-            expect(':');
-            args.put(arg, value());
-          }
-        }
+        Map<String, Object> args = accept('(') ? arguments() : new LinkedHashMap<>();
         skipDirectives();
         String selection = "";
         if (peek('{')) {
@@ -155,7 +166,21 @@ public final class GraphQlDocument {
       if (fields.isEmpty()) {
         throw error("Empty selection set");
       }
-      return new GraphQlDocument(type, fields);
+      return new GraphQlDocument(type, fields, variables);
+    }
+
+    /** Reads {@code name: value} pairs up to the closing parenthesis (the opening one is consumed). */
+    Map<String, Object> arguments() {
+      Map<String, Object> args = new LinkedHashMap<>();
+      while (!accept(')')) {
+        if (i >= s.length()) {
+          throw error("Unterminated argument list");
+        }
+        String arg = name();
+        expect(':');
+        args.put(arg, value());
+      }
+      return args;
     }
 
     private void skipDirectives() {
