@@ -281,4 +281,25 @@ class Sage200SandboxTest {
         .containsExactly("Leeds DC", "London Store");
     assertThat(sage(sage, "GET", "/products?$top=5000", null).array()).hasSize(500);
   }
+
+  @Test
+  void createdCustomerIsFoundByReferenceAndByEmail() throws Exception {
+    var created = sage(sage, "POST", "/customers", Map.of("reference", "WEB00001", "name", "Jane Doe",
+        "contacts", List.of(Map.of("first_name", "Jane", "last_name", "Doe", "is_default", true,
+            "emails", List.of(Map.of("email", "jane@example.com", "is_default", true))))));
+    var duplicate = sage(sage, "POST", "/customers", Map.of("reference", "WEB00001", "name", "Again"));
+    var tooLong = sage(sage, "POST", "/customers", Map.of("reference", "WEB000001", "name", "Too long"));
+
+    assertThat(created.status()).isEqualTo(201);
+    assertThat(duplicate.status()).isEqualTo(400);
+    assertThat((String) tooLong.object().get("Message")).contains("reference");
+    var byReference = sage(sage, "GET", "/customers?$filter=" + enc("reference eq 'WEB00001'"), null).array();
+    var byView = sage(sage, "GET", "/customer_views?$filter=" + enc("contact_default_email_address eq 'jane@example.com'"), null).array();
+    var byEmail = sage(sage, "GET", "/customer_emails?$filter=" + enc("email eq 'jane@example.com'"), null).array();
+    assertThat(byReference).hasSize(1);
+    assertThat(byView).singleElement().satisfies(v -> assertThat(v.get("id")).isEqualTo(created.object().get("id")));
+    assertThat(byEmail).singleElement().satisfies(e -> assertThat(e.get("customer_id")).isEqualTo(created.object().get("id")));
+    var contacts = sage(sage, "GET", "/customers/" + created.object().get("id") + "/customer_contacts", null).array();
+    assertThat(contacts).singleElement().satisfies(c -> assertThat(c.get("default_email")).isEqualTo("jane@example.com"));
+  }
 }

@@ -295,6 +295,12 @@ public final class SageEmulator implements Emulator {
         return () -> list(rq, customerViews());
       case "GET /customers/{id}":
         return () -> one(rq, customers, id, "customer");
+      case "GET /customer_contacts":
+        return () -> list(rq, contacts(null));
+      case "GET /customers/{id}/customer_contacts":
+        return () -> list(rq, contacts(requireRow(customers, id, "customer")));
+      case "GET /customer_emails":
+        return () -> list(rq, emails());
       case "POST /customers":
         return () -> created(createCustomer(Json.parseObject(rq.body())));
       case "GET /customers/{id}/sop_orders":
@@ -503,10 +509,63 @@ public final class SageEmulator implements Emulator {
         "balance", BigDecimal.ZERO.setScale(2), "on_hold", Boolean.TRUE.equals(body.get("on_hold")),
         "account_status_type", body.getOrDefault("account_status_type", "AccountStatusActive"),
         "price_band_id", optionalLong(body, "price_band_id"), "main_address", body.get("main_address"),
-        "contacts", body.getOrDefault("contacts", List.of()), "date_time_created", now, "date_time_updated", now);
+        "contacts", contactsWithIds(body.get("contacts")), "date_time_created", now, "date_time_updated", now);
     long id = add(customers, r);
     customerByReference.put(reference.toUpperCase(), id);
     return customers.get(id);
+  }
+
+  /** Copies the posted contacts, giving each contact and e-mail an id as Sage does. */
+  private List<Object> contactsWithIds(Object posted) {
+    List<Object> out = new ArrayList<>();
+    for (Map<String, Object> contact : objects(posted, "contacts")) {
+      Map<String, Object> c = new LinkedHashMap<>(contact);
+      c.put("id", id());
+      List<Object> emails = new ArrayList<>();
+      for (Map<String, Object> email : objects(contact.get("emails"), "contacts[].emails")) {
+        Map<String, Object> e = new LinkedHashMap<>(email);
+        e.put("id", id());
+        emails.add(e);
+      }
+      c.put("emails", emails);
+      out.add(c);
+    }
+    return out;
+  }
+
+  private List<Map<String, Object>> contacts(Long customerId) {
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (Map<String, Object> customer : customers.values()) {
+      if (customerId != null && !customerId.equals(customer.get("id"))) {
+        continue;
+      }
+      for (Map<String, Object> c : objects(customer.get("contacts"), "contacts")) {
+        Object defaultEmail = null;
+        for (Map<String, Object> e : objects(c.get("emails"), "emails")) {
+          if (defaultEmail == null || Boolean.TRUE.equals(e.get("is_default"))) {
+            defaultEmail = e.get("email");
+          }
+        }
+        String name = (c.get("first_name") == null ? "" : c.get("first_name") + " ")
+            + (c.get("last_name") == null ? "" : c.get("last_name"));
+        out.add(row("id", c.get("id"), "customer_id", customer.get("id"), "first_name", c.get("first_name"),
+            "last_name", c.get("last_name"), "name", c.getOrDefault("name", name.trim()),
+            "is_default", Boolean.TRUE.equals(c.get("is_default")), "default_email", defaultEmail,
+            "emails", c.get("emails"), "date_time_updated", customer.get("date_time_updated")));
+      }
+    }
+    return out;
+  }
+
+  private List<Map<String, Object>> emails() {
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (Map<String, Object> contact : contacts(null)) {
+      for (Map<String, Object> e : objects(contact.get("emails"), "emails")) {
+        out.add(row("id", e.get("id"), "customer_contact_id", contact.get("id"), "customer_id", contact.get("customer_id"),
+            "email", e.get("email"), "is_default", Boolean.TRUE.equals(e.get("is_default"))));
+      }
+    }
+    return out;
   }
 
   private long baseCurrencyId() {
