@@ -11,6 +11,7 @@ import java.util.List;
  */
 public record CentraOrder(String id, int number, String status, String currency, Instant orderDate,
     List<Line> lines, BigDecimal shippingValue, BigDecimal grandTotal) {
+  /** Copies {@code lines} so the snapshot stays immutable. */
   public CentraOrder {
     lines = List.copyOf(lines);
   }

@@ -11,6 +11,7 @@ import java.util.Map;
 public record CentraShipment(long id, String number, int orderNumber, boolean isGoodToGo, boolean isPaid,
     boolean isShipped, boolean isCaptured, String trackingNumber, String carrier, Instant shippedAt,
     Map<String, Integer> quantities) {
+  /** Copies {@code quantities} so the snapshot stays immutable. */
   public CentraShipment {
     quantities = Map.copyOf(quantities);
   }

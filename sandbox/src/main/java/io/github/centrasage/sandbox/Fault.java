@@ -124,6 +124,7 @@ public final class Fault {
     }
   }
 
+  /** What this fault does. */
   public Kind kind() {
     return kind;
   }

@@ -11,6 +11,7 @@ import java.util.Map;
  */
 public record SageDespatch(long id, String despatchNo, long orderId, String orderDocumentNo,
     String customerDocumentNo, Instant despatchDate, String consignmentNo, Map<String, BigDecimal> quantities) {
+  /** Copies {@code quantities} so the snapshot stays immutable. */
   public SageDespatch {
     quantities = Map.copyOf(quantities);
   }

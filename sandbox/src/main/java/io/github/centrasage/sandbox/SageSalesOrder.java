@@ -13,6 +13,7 @@ public record SageSalesOrder(long id, String documentNo, String customerDocument
     String documentStatus, String despatchReceiptStatus, List<Line> lines, BigDecimal totalNetValue,
     BigDecimal totalTaxValue, BigDecimal totalGrossValue, Instant dateTimeCreated, Instant dateTimeUpdated) {
 
+  /** Copies {@code lines} so the snapshot stays immutable. */
   public SageSalesOrder {
     lines = List.copyOf(lines);
   }
