@@ -711,47 +711,34 @@ public final class CentraEmulator implements Emulator {
     Map<String, Object> range = created != null ? created : orderDate;
     Instant from = range == null ? null : dateTime(range.get("from"), "from");
     Instant to = range == null ? null : dateTime(range.get("to"), "to");
-    List<Order> out = new ArrayList<>();
-    for (Order o : orders.values()) {
-      if (!numbers.isEmpty() && !numbers.contains(String.valueOf(o.number))) {
-        continue;
-      }
-      if (!ids.isEmpty() && !ids.contains(o.id)) {
-        continue;
-      }
-      if (!statuses.isEmpty() && !statuses.contains(o.status)) {
-        continue;
-      }
-      if (from != null && o.createdAt.isBefore(from) || to != null && o.createdAt.isAfter(to)) {
-        continue;
-      }
-      out.add(o);
-    }
-    return out;
+    return select(orders.values(), o -> wanted(numbers, o.number) && wanted(ids, o.id) && wanted(statuses, o.status)
+        && (from == null || !o.createdAt.isBefore(from)) && (to == null || !o.createdAt.isAfter(to)));
   }
 
   private List<Shipment> filterShipments(Map<String, Object> where) {
     Map<String, Object> w = where == null ? Map.of() : where;
     Set<String> orderNumbers = stringSet(w.get("orderNumber"));
     Set<String> ids = stringSet(w.get("id"));
-    List<Shipment> out = new ArrayList<>();
-    for (Shipment s : shipments.values()) {
-      if ((orderNumbers.isEmpty() || orderNumbers.contains(String.valueOf(s.order.number)))
-          && (ids.isEmpty() || ids.contains(String.valueOf(s.id)))) {
-        out.add(s);
-      }
-    }
-    return out;
+    return select(shipments.values(), s -> wanted(orderNumbers, s.order.number) && wanted(ids, s.id));
   }
 
   private List<Product> filterProducts(Map<String, Object> where) {
     Map<String, Object> w = where == null ? Map.of() : where;
     Set<String> ids = stringSet(w.get("id"));
     Set<String> numbers = stringSet(w.get("productNumber"));
-    List<Product> out = new ArrayList<>();
-    for (Product p : products.values()) {
-      if ((ids.isEmpty() || ids.contains(String.valueOf(p.id))) && (numbers.isEmpty() || numbers.contains(p.productNumber))) {
-        out.add(p);
+    return select(products.values(), p -> wanted(ids, p.id) && wanted(numbers, p.productNumber));
+  }
+
+  /** An absent filter (empty set) matches everything; otherwise the value must be one of the set. */
+  private static boolean wanted(Set<String> filter, Object value) {
+    return filter.isEmpty() || filter.contains(String.valueOf(value));
+  }
+
+  private static <T> List<T> select(Collection<T> items, java.util.function.Predicate<T> keep) {
+    List<T> out = new ArrayList<>();
+    for (T item : items) {
+      if (keep.test(item)) {
+        out.add(item);
       }
     }
     return out;
