@@ -77,6 +77,7 @@ public final class SageEmulator implements Emulator {
   private final Map<String, Long> customerByReference = new HashMap<>();
   private final Map<String, Long> orderByDocumentNo = new HashMap<>();
   private final Map<String, Long> bankByCode = new HashMap<>();
+  private final Map<String, Map.Entry<Map<Long, Map<String, Object>>, String>> plainTables = buildPlainTables();
   /** Injected record locks: document no → attempts left (-1: until released). */
   private final Map<String, Integer> recordLocks = new HashMap<>();
 
@@ -284,17 +285,19 @@ public final class SageEmulator implements Emulator {
 
   private Supplier<Answer> route(String op, Request rq, List<Long> ids) {
     long id = ids.isEmpty() ? 0 : ids.get(0);
+    Map.Entry<Map<Long, Map<String, Object>>, String> table = plainTables.get(op.replace("/{id}", ""));
+    if (table != null && op.startsWith("GET ")) {
+      return op.endsWith("/{id}") ? () -> one(rq, table.getKey(), id, table.getValue())
+          : () -> list(rq, table.getKey().values());
+    }
     switch (op) {
       case "GET /sites":
         return () -> ok(List.of(row("company_id", companyId, "company_name", "Sandbox Fashion Ltd", "site_id", siteId,
             "site_name", "Sandbox", "site_short_name", "sandbox", "tenant_id", siteId)));
-      case "GET /customers":
       case "GET /lookup_customers":
         return () -> list(rq, customers.values());
       case "GET /customer_views":
         return () -> list(rq, customerViews());
-      case "GET /customers/{id}":
-        return () -> one(rq, customers, id, "customer");
       case "GET /customer_contacts":
         return () -> list(rq, contacts(null));
       case "GET /customers/{id}/customer_contacts":
@@ -305,17 +308,10 @@ public final class SageEmulator implements Emulator {
         return () -> created(createCustomer(Json.parseObject(rq.body())));
       case "GET /customers/{id}/sop_orders":
         return () -> list(rq, ordersWhere(o -> o.get("customer_id").equals(id)));
-      case "GET /products":
       case "GET /lookup_products":
         return () -> list(rq, products.values());
-      case "GET /products/{id}":
-        return () -> one(rq, products, id, "product");
       case "GET /products/{id}/warehouse_holdings":
         return () -> list(rq, holdingsOf(requireRow(products, id, "product")));
-      case "GET /warehouses":
-        return () -> list(rq, warehouses.values());
-      case "GET /warehouses/{id}":
-        return () -> one(rq, warehouses, id, "warehouse");
       case "GET /warehouses/{id}/warehouse_holdings": {
         return () -> {
           requireRow(warehouses, id, "warehouse");
@@ -328,10 +324,6 @@ public final class SageEmulator implements Emulator {
           return list(rq, out);
         };
       }
-      case "GET /warehouse_holdings":
-        return () -> list(rq, holdings.values());
-      case "GET /warehouse_holdings/{id}":
-        return () -> one(rq, holdings, id, "warehouse holding");
       case "GET /sop_orders":
         return () -> list(rq, orders.values());
       case "GET /lookup_sop_orders":
@@ -368,27 +360,8 @@ public final class SageEmulator implements Emulator {
         return () -> ok(despatchReceipt(despatches.get(requireRow(despatches, id, "despatch receipt"))));
       case "PUT /sop_despatch_receipts/{id}":
         return () -> ok(updateDespatchReceipt(id, Json.parseObject(rq.body())));
-      case "GET /tax_codes":
-        return () -> list(rq, taxCodes.values());
-      case "GET /tax_codes/{id}":
-        return () -> one(rq, taxCodes, id, "tax code");
-      case "GET /currencies":
-        return () -> list(rq, currencies.values());
-      case "GET /currencies/{id}":
-        return () -> one(rq, currencies, id, "currency");
-      case "GET /banks":
       case "GET /bank_views":
         return () -> list(rq, banks.values());
-      case "GET /banks/{id}":
-        return () -> one(rq, banks, id, "bank");
-      case "GET /nominal_codes":
-        return () -> list(rq, nominalCodes.values());
-      case "GET /nominal_codes/{id}":
-        return () -> one(rq, nominalCodes, id, "nominal code");
-      case "GET /price_bands":
-        return () -> list(rq, priceBands.values());
-      case "GET /price_bands/{id}":
-        return () -> one(rq, priceBands, id, "price band");
       case "GET /product_price_views":
         return () -> list(rq, productPrices.values());
       case "GET /couriers":
@@ -401,10 +374,6 @@ public final class SageEmulator implements Emulator {
         return () -> created(urn(postSalesReceipt(Json.parseObject(rq.body()))));
       case "POST /sales_allocations":
         return () -> created(allocate(Json.parseObject(rq.body())));
-      case "GET /sales_posted_transactions":
-        return () -> list(rq, salesTransactions.values());
-      case "GET /sales_posted_transactions/{id}":
-        return () -> one(rq, salesTransactions, id, "posted transaction");
       case "GET /customers/{id}/sales_posted_transactions":
         return () -> list(rq, where(salesTransactions.values(), "customer_id", id));
       case "POST /bank_payment":
@@ -413,15 +382,28 @@ public final class SageEmulator implements Emulator {
         return () -> created(urn(postBankEntry(Json.parseObject(rq.body()), true)));
       case "POST /bank_transfer":
         return () -> created(urn(postBankTransfer(Json.parseObject(rq.body()))));
-      case "GET /bank_posted_transactions":
-        return () -> list(rq, bankTransactions.values());
-      case "GET /bank_posted_transactions/{id}":
-        return () -> one(rq, bankTransactions, id, "bank posted transaction");
       case "GET /banks/{id}/bank_posted_transactions":
         return () -> list(rq, where(bankTransactions.values(), "bank_id", id));
       default:
         throw new BadRequest(404, "No HTTP resource was found that matches the request URI '" + rq.path() + "'.");
     }
+  }
+
+  /** Resources read straight from one table: "GET /resource" → (table, singular name for errors). */
+  private Map<String, Map.Entry<Map<Long, Map<String, Object>>, String>> buildPlainTables() {
+    Map<String, Map.Entry<Map<Long, Map<String, Object>>, String>> t = new HashMap<>();
+    t.put("GET /customers", Map.entry(customers, "customer"));
+    t.put("GET /products", Map.entry(products, "product"));
+    t.put("GET /warehouses", Map.entry(warehouses, "warehouse"));
+    t.put("GET /warehouse_holdings", Map.entry(holdings, "warehouse holding"));
+    t.put("GET /tax_codes", Map.entry(taxCodes, "tax code"));
+    t.put("GET /currencies", Map.entry(currencies, "currency"));
+    t.put("GET /banks", Map.entry(banks, "bank"));
+    t.put("GET /nominal_codes", Map.entry(nominalCodes, "nominal code"));
+    t.put("GET /price_bands", Map.entry(priceBands, "price band"));
+    t.put("GET /sales_posted_transactions", Map.entry(salesTransactions, "posted transaction"));
+    t.put("GET /bank_posted_transactions", Map.entry(bankTransactions, "bank posted transaction"));
+    return t;
   }
 
   private static List<Map<String, Object>> where(Collection<Map<String, Object>> rows, String field, Object value) {
