@@ -302,4 +302,18 @@ class Sage200SandboxTest {
     var contacts = sage(sage, "GET", "/customers/" + created.object().get("id") + "/customer_contacts", null).array();
     assertThat(contacts).singleElement().satisfies(c -> assertThat(c.get("default_email")).isEqualTo("jane@example.com"));
   }
+
+  @Test
+  void expandsTheCustomerForDottedSelectsAndFilters() throws Exception {
+    Map<String, Object> order = sage(sage, "POST", "/sop_orders", orderBody("100500", 1)).object();
+
+    var one = sage(sage, "GET", "/sop_orders/" + order.get("id") + "?$expand=customer&$select="
+        + enc("id,document_no,customer.id,customer.reference"), null).object();
+    var filtered = sage(sage, "GET", "/sop_orders?$expand=customer&$filter=" + enc("customer.reference eq 'WEBGBP'")
+        + "&$select=id", null).array();
+
+    assertThat(one).containsOnlyKeys("id", "document_no", "customer");
+    assertThat(one.get("customer")).isEqualTo(Map.of("id", BigDecimal.valueOf(customerId("WEBGBP")), "reference", "WEBGBP"));
+    assertThat(filtered).hasSize(1);
+  }
 }

@@ -143,13 +143,27 @@ public final class ODataQuery {
     }
     Map<String, Object> out = new LinkedHashMap<>();
     for (String path : select) {
-      String top = path.contains(".") ? path.substring(0, path.indexOf('.')) : path;
+      int dot = path.indexOf('.');
+      String top = dot < 0 ? path : path.substring(0, dot);
       if (!row.containsKey(top)) {
         throw new BadRequest("Could not find a property named '" + top + "' in $select.");
       }
-      out.put(top, row.get(top));
+      if (dot < 0 || !(row.get(top) instanceof Map)) {
+        out.put(top, row.get(top));
+        continue;
+      }
+      // customer.id, customer.name: keep only the named fields of the expanded object.
+      @SuppressWarnings("unchecked")
+      Map<String, Object> nested = (Map<String, Object>) out.computeIfAbsent(top, k -> new LinkedHashMap<String, Object>());
+      String rest = path.substring(dot + 1);
+      nested.put(rest, field(row, path));
     }
     return out;
+  }
+
+  /** The names given in $expand. */
+  public Set<String> expansions() {
+    return expand;
   }
 
   static Object field(Map<String, Object> row, String path) {

@@ -427,12 +427,44 @@ public final class SageEmulator implements Emulator {
   }
 
   private Answer list(Request rq, Collection<Map<String, Object>> rows) {
-    return ok(ODataQuery.parse(rq.query()).apply(rows));
+    ODataQuery query = ODataQuery.parse(rq.query());
+    return ok(query.apply(expand(rows, query)));
   }
 
   private Answer one(Request rq, Map<Long, Map<String, Object>> table, long id, String what) {
     requireRow(table, id, what);
-    return ok(ODataQuery.parse(rq.query()).project(table.get(id)));
+    ODataQuery query = ODataQuery.parse(rq.query());
+    return ok(query.project(expand(List.of(table.get(id)), query).iterator().next()));
+  }
+
+  /**
+   * Applies {@code $expand} of related records ({@code customer}, {@code currency}, {@code product},
+   * {@code warehouse}) to copies of the rows, so filters and selects can reach into them.
+   */
+  private Collection<Map<String, Object>> expand(Collection<Map<String, Object>> rows, ODataQuery query) {
+    Map<String, Map<Long, Map<String, Object>>> related = new LinkedHashMap<>();
+    for (String name : query.expansions()) {
+      Map<Long, Map<String, Object>> table = name.equals("customer") ? customers : name.equals("currency") ? currencies
+          : name.equals("product") ? products : name.equals("warehouse") ? warehouses : null;
+      if (table != null) {
+        related.put(name, table);
+      }
+    }
+    if (related.isEmpty()) {
+      return rows;
+    }
+    List<Map<String, Object>> out = new ArrayList<>(rows.size());
+    for (Map<String, Object> row : rows) {
+      Map<String, Object> copy = new LinkedHashMap<>(row);
+      related.forEach((name, table) -> {
+        Object id = row.get(name + "_id");
+        if (id != null) {
+          copy.put(name, table.get((Long) id));
+        }
+      });
+      out.add(copy);
+    }
+    return out;
   }
 
   private static long requireRow(Map<Long, Map<String, Object>> table, long id, String what) {
@@ -823,7 +855,7 @@ public final class SageEmulator implements Emulator {
       }
       order.put("lock_id", 7_000_000L + id());
     }
-    return ok(query.project(order));
+    return ok(query.project(expand(List.of(order), query).iterator().next()));
   }
 
   private Map<String, Object> updateOrder(long id, Map<String, Object> body) {
