@@ -39,7 +39,7 @@ public final class Sage200Sandbox extends EmulatedApi {
   public static Sage200Sandbox start(Options options) {
     Objects.requireNonNull(options, "options");
     return new Sage200Sandbox(options, new SageEmulator(options.basePath, options.token, options.siteId,
-        options.companyId, options.clock, options.catalog));
+        options.companyId, options.clock, options.catalog, options.allocateOnOrderEntry));
   }
 
   /** Default options, to adjust before {@link #start(Options)}. */
@@ -165,6 +165,7 @@ public final class Sage200Sandbox extends EmulatedApi {
     private String basePath = "/uk/sage200/accounts/v1";
     private String siteId = "5f1c2a8e-3b7d-4e2a-9c41-0d6e8b7a1f23";
     private long companyId = 1;
+    private boolean allocateOnOrderEntry = true;
 
     Options() {
       super("sage-sandbox-token");
@@ -187,6 +188,15 @@ public final class Sage200Sandbox extends EmulatedApi {
     /** {@code X-Site} to accept. */
     public Options siteId(String siteId) {
       this.siteId = notBlank(siteId, "siteId");
+      return this;
+    }
+
+    /**
+     * The SOP setting "allocate stock on order entry" (default on). Off, order lines allocate only
+     * their {@code to_allocate_quantity}, and unallocated lines cannot be despatched.
+     */
+    public Options allocateOnOrderEntry(boolean allocateOnOrderEntry) {
+      this.allocateOnOrderEntry = allocateOnOrderEntry;
       return this;
     }
 

@@ -316,4 +316,22 @@ class Sage200SandboxTest {
     assertThat(one.get("customer")).isEqualTo(Map.of("id", BigDecimal.valueOf(customerId("WEBGBP")), "reference", "WEBGBP"));
     assertThat(filtered).hasSize(1);
   }
+
+  @Test
+  void withoutAllocationOnEntryOnlyToAllocateQuantityIsAllocated() throws Exception {
+    try (Sage200Sandbox manual = Sage200Sandbox.start(Sage200Sandbox.options().allocateOnOrderEntry(false))) {
+      SageHolding before = manual.holding(SKU, LEEDS);
+      Map<String, Object> line = Map.of("line_type", "EnumLineTypeStandard", "product_id", manual.ids("product").get(SKU),
+          "warehouse_id", manual.ids("warehouse").get(LEEDS), "line_quantity", 3);
+      Http.sage(manual, "POST", "/sop_orders", Map.of("customer_id", manual.ids("customer").get("WEBGBP"), "lines", List.of(line)));
+      var partial = new java.util.HashMap<>(line);
+      partial.put("to_allocate_quantity", 1);
+      Http.sage(manual, "POST", "/sop_orders", Map.of("customer_id", manual.ids("customer").get("WEBGBP"), "lines", List.of(partial)));
+
+      assertThat(manual.salesOrders()).extracting(o -> o.lines().get(0).allocatedQuantity())
+          .usingElementComparator(BigDecimal::compareTo).containsExactly(BigDecimal.ZERO, BigDecimal.ONE);
+      assertThat(manual.holding(SKU, LEEDS).quantityAllocated())
+          .isEqualByComparingTo(before.quantityAllocated().add(BigDecimal.ONE));
+    }
+  }
 }

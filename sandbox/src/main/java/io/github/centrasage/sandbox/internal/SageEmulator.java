@@ -49,6 +49,8 @@ public final class SageEmulator implements Emulator {
   private final String siteId;
   private final long companyId;
   private final Clock clock;
+  /** The SOP setting "allocate stock on order entry"; without it lines allocate only what to_allocate_quantity asks. */
+  private final boolean allocateOnOrderEntry;
 
   private long nextId = 1000;
   private long nextUrn = 50_000;
@@ -81,7 +83,9 @@ public final class SageEmulator implements Emulator {
   /** Injected record locks: document no → attempts left (-1: until released). */
   private final Map<String, Integer> recordLocks = new HashMap<>();
 
-  public SageEmulator(String basePath, String token, String siteId, long companyId, Clock clock, SandboxCatalog catalog) {
+  public SageEmulator(String basePath, String token, String siteId, long companyId, Clock clock, SandboxCatalog catalog,
+      boolean allocateOnOrderEntry) {
+    this.allocateOnOrderEntry = allocateOnOrderEntry;
     this.basePath = basePath.endsWith("/") ? basePath.substring(0, basePath.length() - 1) : basePath;
     this.token = token;
     this.siteId = siteId;
@@ -713,7 +717,7 @@ public final class SageEmulator implements Emulator {
         line.put("description", product.get("name"));
         line.put("warehouse_id", warehouseId);
         line.put("warehouse_name", warehouses.get(warehouseId).get("name"));
-        BigDecimal toAllocate = optionalDecimal(in, "to_allocate_quantity", qty);
+        BigDecimal toAllocate = optionalDecimal(in, "to_allocate_quantity", allocateOnOrderEntry ? qty : BigDecimal.ZERO);
         line.put("_to_allocate", toAllocate.min(qty));
         break;
       }
