@@ -539,7 +539,8 @@ public final class CentraEmulator implements Emulator {
   }
 
   private Map<String, Object> pricelistJson(Pricelist p) {
-    return row("id", p.id, "name", p.name, "status", "ACTIVE", "currency", row("code", p.currency),
+    return row("id", p.id, "name", p.name, "status", "ACTIVE",
+        "currency", row("code", p.currency, "name", p.currency.equals("GBP") ? "Pound Sterling" : "Euro"),
         "store", row("id", 1, "type", "DIRECT_TO_CONSUMER"));
   }
 
@@ -553,6 +554,10 @@ public final class CentraEmulator implements Emulator {
 
   private static BigDecimal includedTax(BigDecimal gross, BigDecimal percent) {
     return gross.multiply(percent).divide(HUNDRED.add(percent), 2, RoundingMode.HALF_UP);
+  }
+
+  private static Map<String, Object> marketOf(Order o) {
+    return o.currency.equals("GBP") ? row("id", 1, "name", "UK") : row("id", 2, "name", "EU");
   }
 
   private Map<String, Object> orderJson(Order o) {
@@ -570,7 +575,8 @@ public final class CentraEmulator implements Emulator {
           "hasAnyDiscount", false, "comment", "", "product", row("id", v.product.id, "name", v.product.name),
           "productVariant", row("id", v.id, "name", v.name),
           "productSize", row("id", l.size.id, "SKU", l.size.sku, "GTIN", l.size.ean, "EAN", l.size.ean,
-              "description", l.size.name, "preorder", false, "size", row("name", l.size.name)),
+              "sizeNumber", l.size.name, "description", l.size.name, "preorder", false,
+              "size", row("id", l.size.sizeId, "name", l.size.name)),
           "brand", row("id", 1, "name", "Sandbox Studio"), "unitOriginalPrice", money(l.unitPrice, o.currency),
           "unitPrice", money(l.unitPrice, o.currency), "lineValue", money(lineValue, o.currency),
           "allocations", allocations));
@@ -585,7 +591,7 @@ public final class CentraEmulator implements Emulator {
     return row("__typename", "DirectToConsumerOrder", "id", o.id, "number", o.number, "status", o.status,
         "createdAt", o.createdAt, "orderDate", o.createdAt, "isOnHold", false, "isWaitingForPayment", false,
         "isLocked", o.isLocked, "store", row("id", 1, "name", "Web", "type", "DIRECT_TO_CONSUMER"),
-        "market", row("id", o.currency.equals("GBP") ? 1 : 2, "name", o.currency.equals("GBP") ? "UK" : "EU"),
+        "market", marketOf(o),
         "pricelist", row("id", o.pricelist.id, "name", o.pricelist.name), "currency", row("code", o.currency),
         "grandTotal", money(grand, o.currency),
         "totals", row("itemsSubtotal", money(linesTotal(o), o.currency), "shipping", money(o.shipping, o.currency),
@@ -759,14 +765,14 @@ public final class CentraEmulator implements Emulator {
         }
         BigDecimal price = pl.productPrices.get(p.id);
         if (price != null) {
-          out.add(row("pricelist", row("id", pl.id), "product", row("id", p.id), "productVariant", null,
-              "price", money(price, pl.currency)));
+          out.add(row("pricelist", row("id", pl.id, "name", pl.name), "product", row("id", p.id, "name", p.name),
+              "productVariant", null, "price", money(price, pl.currency)));
         }
         for (Variant v : p.variants) {
           BigDecimal vp = pl.variantPrices.get(v.id);
           if (vp != null) {
-            out.add(row("pricelist", row("id", pl.id), "product", row("id", p.id), "productVariant", row("id", v.id),
-                "price", money(vp, pl.currency)));
+            out.add(row("pricelist", row("id", pl.id, "name", pl.name), "product", row("id", p.id, "name", p.name),
+                "productVariant", row("id", v.id, "name", v.name), "price", money(vp, pl.currency)));
           }
         }
       }
@@ -1465,8 +1471,10 @@ public final class CentraEmulator implements Emulator {
         Object current = e.subject instanceof Order ? orderJson((Order) e.subject)
             : e.subject instanceof Shipment ? shipmentJson((Shipment) e.subject) : returnJson((Return) e.subject);
         out.add(row("id", e.id, "objectType", e.objectType, "changeType", e.changeType,
-            "objectReference", e.objectReference, "createdAt", e.createdAt, "store", row("id", 1),
-            "market", row("id", 1), "object", current));
+            "objectReference", e.objectReference, "createdAt", e.createdAt, "store", row("id", 1, "name", "Web"),
+            "market", ((Map<?, ?>) current).get("market") != null ? ((Map<?, ?>) current).get("market")
+                : marketOf(e.subject instanceof Shipment ? ((Shipment) e.subject).order : ((Return) e.subject).shipment.order),
+            "object", current));
       }
     }
     return out;
