@@ -44,6 +44,11 @@ abstract class EmulatedApi implements AutoCloseable {
     return server.requestCounts();
   }
 
+  /** Sets every request count back to zero (e.g. between a benchmark's warm-up and its measured run). */
+  public void resetRequestCounts() {
+    server.resetCounts();
+  }
+
   /** Stops the server. */
   @Override
   public void close() {

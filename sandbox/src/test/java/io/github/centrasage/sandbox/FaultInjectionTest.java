@@ -73,6 +73,9 @@ class FaultInjectionTest {
     assertThat(List.of(other.status(), first.status(), second.status(), third.status())).containsExactly(200, 502, 502, 200);
     assertThat(injected.timesApplied()).isEqualTo(2);
     assertThat(sage.faults().active()).isEmpty();
+    assertThat(sage.requestCount("GET /warehouses")).isEqualTo(3);
+    sage.resetRequestCounts();
+    assertThat(sage.requestCounts()).isEmpty();
   }
 
   @Test

@@ -615,16 +615,12 @@ public final class SageEmulator implements Emulator {
 
   // ------------------------------------------------------------------ SOP orders
 
-  private Map<String, Object> requireOrderRow(long id) {
+  private Map<String, Object> requireOrder(long id) {
     Map<String, Object> o = orders.get(id);
     if (o == null) {
       throw new BadRequest(404, "The sales order with id " + id + " does not exist.");
     }
     return o;
-  }
-
-  private Map<String, Object> requireOrder(long id) {
-    return requireOrderRow(id);
   }
 
   @SuppressWarnings("unchecked")
@@ -1260,12 +1256,6 @@ public final class SageEmulator implements Emulator {
   }
 
   // ------------------------------------------------------------------ simulation & inspection (Java API)
-
-  public <T> T inLock(Supplier<T> work) {
-    synchronized (lock) {
-      return work.get();
-    }
-  }
 
   private Map<String, Object> holdingFor(String sku, String warehouse) {
     Long pid = productByCode.get(sku);
