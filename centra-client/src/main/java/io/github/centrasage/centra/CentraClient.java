@@ -1,0 +1,265 @@
+package io.github.centrasage.centra;
+
+import io.github.centrasage.centra.internal.BearerToken;
+import io.github.centrasage.centra.internal.CentraOperations;
+import io.github.centrasage.centra.internal.GraphQLTransport;
+import io.github.centrasage.centra.internal.ScalarAdapters;
+import io.github.centrasage.centra.internal.Variables;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Supplier;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+
+/**
+ * Client for the Centra GraphQL Integration API ({@code POST {baseUrl}/graphql} with a Bearer token).
+ * Build one per tenant environment and share it across threads; operations are grouped by topic.
+ *
+ * <pre>{@code
+ * CentraClient centra = CentraClient.builder().baseUrl("https://mybrand.centra.com").token(token).build();
+ * Optional<Order> order = centra.orders().byNumber(1234);
+ * }</pre>
+ */
+public final class CentraClient {
+  private final GraphQLTransport transport;
+  private final String baseUrl;
+  private final CentraOrders orders;
+  private final CentraEvents events;
+  private final CentraStock stock;
+  private final CentraShipments shipments;
+  private final CentraReturns returns;
+  private final CentraCatalog catalog;
+  private final CentraIdConversions idConversions;
+
+  private CentraClient(Builder b, HttpUrl url) {
+    this.baseUrl = url.toString();
+    OkHttpClient.Builder http = (b.okHttpClient != null ? b.okHttpClient : new OkHttpClient()).newBuilder();
+    boolean own = b.okHttpClient == null;
+    // Timeouts: explicit settings win; a caller's own client keeps its timeouts otherwise.
+    if (b.connectTimeout != null || own) {
+      http.connectTimeout(orDefault(b.connectTimeout, Duration.ofSeconds(10)));
+    }
+    if (b.readTimeout != null || own) {
+      http.readTimeout(orDefault(b.readTimeout, Duration.ofSeconds(30)));
+      http.writeTimeout(orDefault(b.readTimeout, Duration.ofSeconds(30)));
+    }
+    if (b.callTimeout != null || own) {
+      http.callTimeout(orDefault(b.callTimeout, Duration.ofSeconds(60)));
+    }
+    String userAgent = "centra-sage200/" + version() + (b.userAgentSuffix == null ? "" : " " + b.userAgentSuffix);
+    this.transport = new GraphQLTransport(url, b.tokenSource, http.build(), userAgent, b.retrySettings, b.rateLimits,
+        b.clock, ScalarAdapters.moshi());
+    this.orders = new CentraOrders(transport);
+    this.events = new CentraEvents(transport);
+    this.stock = new CentraStock(transport);
+    this.shipments = new CentraShipments(transport);
+    this.returns = new CentraReturns(transport);
+    this.catalog = new CentraCatalog(transport);
+    this.idConversions = new CentraIdConversions(transport);
+  }
+
+  private static Duration orDefault(Duration value, Duration fallback) {
+    return value != null ? value : fallback;
+  }
+
+  private static String version() {
+    String v = CentraClient.class.getPackage().getImplementationVersion();
+    return v == null ? "dev" : v;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public CentraOrders orders() {
+    return orders;
+  }
+
+  public CentraEvents events() {
+    return events;
+  }
+
+  public CentraStock stock() {
+    return stock;
+  }
+
+  public CentraShipments shipments() {
+    return shipments;
+  }
+
+  public CentraReturns returns() {
+    return returns;
+  }
+
+  public CentraCatalog catalog() {
+    return catalog;
+  }
+
+  public CentraIdConversions idConversions() {
+    return idConversions;
+  }
+
+  /** The {@code rateLimits} query: the state of every bucket (it costs a request itself). */
+  public List<RateLimit> rateLimits() {
+    List<RateLimit> limits = transport.execute(CentraOperations.RATE_LIMITS, Variables.of().build()).value();
+    return limits == null ? List.of() : limits;
+  }
+
+  @Override
+  public String toString() {
+    return "CentraClient[" + baseUrl + "]";
+  }
+
+  /**
+   * Configures a {@link CentraClient}; {@link #build()} validates everything at once.
+   *
+   * <pre>{@code
+   * CentraClient.builder().baseUrl("https://mybrand.centra.com").token(token).rateLimits(CentraRateLimits.growthPlan()).build();
+   * }</pre>
+   */
+  public static final class Builder {
+    private String baseUrl;
+    private Supplier<String> tokenSource;
+    private boolean tokenIsConstant;
+    private boolean allowInsecureHttp;
+    private Duration connectTimeout;
+    private Duration readTimeout;
+    private Duration callTimeout;
+    private OkHttpClient okHttpClient;
+    private CentraRetrySettings retrySettings = CentraRetrySettings.defaults();
+    private CentraRateLimits rateLimits;
+    private String userAgentSuffix;
+    private Clock clock = Clock.systemUTC();
+
+    private Builder() {}
+
+    /** The tenant root, such as {@code https://mybrand.centra.com} (without {@code /graphql}). */
+    public Builder baseUrl(String baseUrl) {
+      this.baseUrl = baseUrl;
+      return this;
+    }
+
+    /** The Integration API token (AMS: System → API Tokens). Never logged or printed. */
+    public Builder token(String token) {
+      this.tokenSource = () -> token;
+      this.tokenIsConstant = true;
+      return this;
+    }
+
+    /**
+     * Where to read the token before every attempt, for rotation without rebuilding the client
+     * (Centra tokens expire, 30 days by default). A blank value fails the call with an
+     * {@link IllegalArgumentException}.
+     */
+    public Builder tokenSupplier(Supplier<String> tokenSupplier) {
+      this.tokenSource = Objects.requireNonNull(tokenSupplier, "tokenSupplier");
+      this.tokenIsConstant = false;
+      return this;
+    }
+
+    /** Allows a plain {@code http://} base URL, for local test servers only. */
+    public Builder allowInsecureHttp() {
+      this.allowInsecureHttp = true;
+      return this;
+    }
+
+    public Builder connectTimeout(Duration timeout) {
+      this.connectTimeout = positive(timeout, "connectTimeout");
+      return this;
+    }
+
+    /** Read and write timeout of one attempt. */
+    public Builder readTimeout(Duration timeout) {
+      this.readTimeout = positive(timeout, "readTimeout");
+      return this;
+    }
+
+    /** Whole-call timeout of one attempt. */
+    public Builder callTimeout(Duration timeout) {
+      this.callTimeout = positive(timeout, "callTimeout");
+      return this;
+    }
+
+    /**
+     * An OkHttp client to share connection pools and dispatchers with; it is copied with
+     * {@code newBuilder()} and {@code retryOnConnectionFailure(false)}, the original is not changed.
+     */
+    public Builder okHttpClient(OkHttpClient client) {
+      this.okHttpClient = Objects.requireNonNull(client, "okHttpClient");
+      return this;
+    }
+
+    public Builder retrySettings(CentraRetrySettings settings) {
+      this.retrySettings = Objects.requireNonNull(settings, "retrySettings");
+      return this;
+    }
+
+    /** Enables the client-side limiter; off by default (Centra's 429 is still honoured). */
+    public Builder rateLimits(CentraRateLimits limits) {
+      this.rateLimits = Objects.requireNonNull(limits, "rateLimits");
+      return this;
+    }
+
+    /** Appended to the User-Agent, for example {@code "acme-sync/1.4"}. */
+    public Builder userAgentSuffix(String suffix) {
+      this.userAgentSuffix = suffix;
+      return this;
+    }
+
+    /** Clock used to read {@code Retry-After} dates; tests pass a fixed one. */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    public CentraClient build() {
+      if (baseUrl == null || baseUrl.isBlank()) {
+        throw new IllegalArgumentException("baseUrl is required, for example https://mybrand.centra.com");
+      }
+      HttpUrl url = HttpUrl.parse(baseUrl.trim());
+      if (url == null) {
+        throw new IllegalArgumentException("baseUrl is not an http(s) URL: '" + baseUrl + "'");
+      }
+      if (!url.isHttps() && !allowInsecureHttp) {
+        throw new IllegalArgumentException("baseUrl must use https (was " + url.scheme() + "://" + url.host()
+            + "); call allowInsecureHttp() only for a local test server");
+      }
+      if (url.query() != null || url.fragment() != null) {
+        throw new IllegalArgumentException("baseUrl must not have a query or fragment: " + url.host());
+      }
+      List<String> segments = url.pathSegments();
+      String last = segments.get(segments.size() - 1).isEmpty() && segments.size() > 1
+          ? segments.get(segments.size() - 2) : segments.get(segments.size() - 1);
+      if (last.equals("graphql")) {
+        throw new IllegalArgumentException("baseUrl must be the tenant root without /graphql (the client adds it): " + url);
+      }
+      if (!url.encodedPath().endsWith("/")) {
+        url = url.newBuilder().addPathSegment("").build();
+      }
+      if (tokenSource == null) {
+        throw new IllegalArgumentException("token is required: create an Integration API token in the Centra AMS");
+      }
+      if (tokenIsConstant) {
+        BearerToken.of(tokenSource.get()); // fail at build time, not on the first call
+      }
+      if (userAgentSuffix != null && userAgentSuffix.chars().anyMatch(c -> c < 0x20 || c > 0x7e)) {
+        throw new IllegalArgumentException("userAgentSuffix must be printable ASCII: '" + userAgentSuffix + "'");
+      }
+      return new CentraClient(this, url);
+    }
+
+    private static Duration positive(Duration d, String name) {
+      if (d == null || d.isNegative() || d.isZero()) {
+        throw new IllegalArgumentException(name + " must be positive, was " + d);
+      }
+      return d;
+    }
+
+    @Override
+    public String toString() {
+      return "CentraClient.Builder[baseUrl=" + baseUrl + ", token=" + (tokenSource == null ? "unset" : "[REDACTED]") + "]";
+    }
+  }
+}

@@ -1,0 +1,61 @@
+package io.github.centrasage.centra;
+
+import io.github.centrasage.centra.internal.CentraOperations;
+import io.github.centrasage.centra.internal.GraphQLTransport;
+import io.github.centrasage.centra.internal.PageStreams;
+import io.github.centrasage.centra.internal.Variables;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Order reads: by date window (lazy, paged), by number, by id.
+ *
+ * <pre>{@code
+ * try (Stream<Order> orders = centra.orders().list(OrderQuery.builder().from(since).build())) { orders.forEach(this::importOrder); }
+ * }</pre>
+ */
+public final class CentraOrders {
+  private final GraphQLTransport transport;
+
+  CentraOrders(GraphQLTransport transport) {
+    this.transport = transport;
+  }
+
+  /**
+   * Orders in the window, fetched page by page ({@code limit/page}) as the stream is consumed.
+   * Orders on hold or waiting for payment are not returned by Centra by default.
+   */
+  public Stream<Order> list(OrderQuery query) {
+    Map<String, Object> where = where(query);
+    return PageStreams.byPageNumber(query.pageSize(), page -> transport.execute(CentraOperations.ORDERS,
+        Variables.of().put("where", where).put("limit", query.pageSize()).put("page", page).build()).value());
+  }
+
+  /** The same orders as {@link #list}, paged through {@code orderConnection} ({@code first/after} cursors). */
+  public Stream<Order> listByCursor(OrderQuery query) {
+    Map<String, Object> where = where(query);
+    return PageStreams.byCursor(after -> transport.execute(CentraOperations.ORDER_CONNECTION,
+        Variables.of().put("where", where).put("first", query.pageSize()).put("after", after).build()).value());
+  }
+
+  /** The order with this number, if it exists. */
+  public Optional<Order> byNumber(long number) {
+    List<Order> found = transport.execute(CentraOperations.ORDERS,
+        Variables.of().put("where", Map.of("number", number)).put("limit", 1).build()).value();
+    return found == null || found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+  }
+
+  /** The order with this hash id, if it exists. */
+  public Optional<Order> byId(String id) {
+    Objects.requireNonNull(id, "id");
+    return Optional.ofNullable(transport.execute(CentraOperations.ORDER_BY_ID, Variables.of().put("id", id).build()).value());
+  }
+
+  private static Map<String, Object> where(OrderQuery query) {
+    Variables window = Variables.of().put("from", query.from()).put("to", query.to());
+    return Variables.of().put(query.dateField().filterName(), window).put("storeType", query.storeType()).build();
+  }
+}

@@ -1,0 +1,38 @@
+package io.github.centrasage.centra;
+
+import java.util.List;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/**
+ * Input of {@code changeStock} (a stock change, formerly "warehouse delivery"): into a warehouse
+ * adds, out from a warehouse removes, both together move stock.
+ *
+ * <pre>{@code
+ * centra.stock().change(ChangeStockRequest.builder().intoWarehouseId(1).addChanges(SizeStockChange.ofSizeId(1445, 3, 5)).build());
+ * }</pre>
+ */
+@Value.Immutable
+public interface ChangeStockRequest {
+  Optional<Long> intoWarehouseId();
+
+  Optional<Long> outFromWarehouseId();
+
+  Optional<String> description();
+
+  List<SizeStockChange> changes();
+
+  static ImmutableChangeStockRequest.Builder builder() {
+    return ImmutableChangeStockRequest.builder();
+  }
+
+  @Value.Check
+  default void check() {
+    if (intoWarehouseId().isEmpty() && outFromWarehouseId().isEmpty()) {
+      throw new IllegalArgumentException("ChangeStockRequest needs intoWarehouseId, outFromWarehouseId or both");
+    }
+    if (changes().isEmpty()) {
+      throw new IllegalArgumentException("ChangeStockRequest.changes must not be empty");
+    }
+  }
+}

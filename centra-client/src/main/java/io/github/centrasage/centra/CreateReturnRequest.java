@@ -1,0 +1,39 @@
+package io.github.centrasage.centra;
+
+import java.util.List;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/**
+ * Input of {@code createReturn} against a shipment.
+ *
+ * <pre>{@code
+ * CreateReturnRequest.builder().shipmentId(1338).addLines(ReturnLineRequest.of(2943, 2)).build()
+ * }</pre>
+ */
+@Value.Immutable
+public interface CreateReturnRequest {
+  long shipmentId();
+
+  List<ReturnLineRequest> lines();
+
+  @Value.Default
+  default ReturnStockAction stockAction() {
+    return ReturnStockAction.RELEASE_BACK_TO_WAREHOUSE;
+  }
+
+  Optional<Money> shippingCost();
+
+  Optional<String> comment();
+
+  static ImmutableCreateReturnRequest.Builder builder() {
+    return ImmutableCreateReturnRequest.builder();
+  }
+
+  @Value.Check
+  default void check() {
+    if (lines().isEmpty()) {
+      throw new IllegalArgumentException("CreateReturnRequest.lines must not be empty (shipment " + shipmentId() + ")");
+    }
+  }
+}

@@ -1,0 +1,49 @@
+package io.github.centrasage.centra;
+
+import java.time.OffsetDateTime;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/**
+ * Which orders to list: a date window (from inclusive; to optional), optionally one store type.
+ *
+ * <pre>{@code
+ * OrderQuery q = OrderQuery.builder().from(since).storeType(StoreType.DIRECT_TO_CONSUMER).build();
+ * }</pre>
+ */
+@Value.Immutable
+public interface OrderQuery {
+  OffsetDateTime from();
+
+  Optional<OffsetDateTime> to();
+
+  @Value.Default
+  default OrderDateField dateField() {
+    return OrderDateField.ORDER_DATE;
+  }
+
+  Optional<StoreType> storeType();
+
+  /** Orders per page (1–200, default 50). */
+  @Value.Default
+  default int pageSize() {
+    return 50;
+  }
+
+  static ImmutableOrderQuery.Builder builder() {
+    return ImmutableOrderQuery.builder();
+  }
+
+  @Value.Check
+  default void check() {
+    if (pageSize() < 1 || pageSize() > 200) {
+      throw new IllegalArgumentException("OrderQuery.pageSize must be between 1 and 200, was " + pageSize());
+    }
+    if (to().isPresent() && to().get().isBefore(from())) {
+      throw new IllegalArgumentException("OrderQuery.to (" + to().get() + ") is before from (" + from() + ")");
+    }
+    if (storeType().equals(Optional.of(StoreType.UNRECOGNIZED))) {
+      throw new IllegalArgumentException("OrderQuery.storeType must not be UNRECOGNIZED");
+    }
+  }
+}

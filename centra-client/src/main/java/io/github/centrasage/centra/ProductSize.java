@@ -1,0 +1,28 @@
+package io.github.centrasage.centra;
+
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/**
+ * A sellable size of a variant: where SKU, EAN and stock live.
+ *
+ * <pre>{@code
+ * Map<String, Long> sizeIdBySku = variant.productSizes().stream().collect(toMap(s -> s.sku().orElseThrow(), ProductSize::id));
+ * }</pre>
+ */
+@Value.Immutable
+public interface ProductSize {
+  long id();
+
+  /** Full SKU; JSON name {@code SKU}. */
+  Optional<String> sku();
+
+  /** JSON name {@code EAN}. */
+  Optional<String> ean();
+
+  /** The size part of the SKU. */
+  Optional<String> sizeNumber();
+
+  /** The size of the size chart (id and name). */
+  Optional<NamedRef> size();
+}

@@ -1,0 +1,20 @@
+package io.github.centrasage.centra;
+
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/**
+ * A product size as seen from a stock row: id, SKU and EAN.
+ *
+ * <pre>{@code
+ * String sku = row.productSize().sku().orElse("?");
+ * }</pre>
+ */
+@Value.Immutable
+public interface ProductSizeRef {
+  long id();
+
+  Optional<String> sku();
+
+  Optional<String> ean();
+}

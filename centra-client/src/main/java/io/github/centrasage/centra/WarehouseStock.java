@@ -1,0 +1,20 @@
+package io.github.centrasage.centra;
+
+import org.immutables.value.Value;
+
+/**
+ * Stock of one size in one warehouse, with the free-to-allocate quantity (FTA), which Centra
+ * recommends over the costlier quantities.
+ *
+ * <pre>{@code
+ * centra.stock().warehouseStock(1).forEach(s -> System.out.println(s.productSize().sku() + " " + s.freeToAllocateQuantity()));
+ * }</pre>
+ */
+@Value.Immutable
+public interface WarehouseStock {
+  NamedRef productVariant();
+
+  ProductSizeRef productSize();
+
+  int freeToAllocateQuantity();
+}

@@ -1,0 +1,68 @@
+package io.github.centrasage.centra.internal;
+
+import java.lang.reflect.Type;
+
+/**
+ * One GraphQL document (one root field) with how to read its result.
+ *
+ * @param <T> the decoded type of the root field, or of the mutation's payload field
+ */
+public final class Operation<T> {
+  private final String name;
+  private final String document;
+  private final String rootField;
+  private final boolean mutation;
+  private final String payloadField;
+  private final Type resultType;
+
+  private Operation(String name, String rootField, boolean mutation, String payloadField, Type resultType) {
+    this.name = name;
+    this.rootField = rootField;
+    this.mutation = mutation;
+    this.payloadField = payloadField;
+    this.resultType = resultType;
+    this.document = OperationDocuments.load(name, mutation, rootField);
+  }
+
+  /** A query whose root field decodes to {@code resultType}. */
+  public static <T> Operation<T> query(String name, String rootField, Type resultType) {
+    return new Operation<>(name, rootField, false, null, resultType);
+  }
+
+  /**
+   * A mutation: the root field holds {@code userErrors}, {@code userWarnings} and the payload field
+   * (null when the mutation selects none).
+   */
+  public static <T> Operation<T> mutation(String name, String rootField, String payloadField, Type resultType) {
+    return new Operation<>(name, rootField, true, payloadField, resultType);
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public String document() {
+    return document;
+  }
+
+  public String rootField() {
+    return rootField;
+  }
+
+  public boolean isMutation() {
+    return mutation;
+  }
+
+  public String payloadField() {
+    return payloadField;
+  }
+
+  public Type resultType() {
+    return resultType;
+  }
+
+  @Override
+  public String toString() {
+    return (mutation ? "mutation " : "query ") + name;
+  }
+}

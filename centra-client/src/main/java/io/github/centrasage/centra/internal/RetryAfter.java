@@ -1,0 +1,53 @@
+package io.github.centrasage.centra.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+
+/**
+ * Parses {@code Retry-After}. RFC 9110 allows delay-seconds or an HTTP date; Centra's older docs
+ * call the value "the timestamp of when you can resume", so a Unix epoch and ISO-8601 are accepted too.
+ */
+public final class RetryAfter {
+  /** Integers above this are read as an epoch second rather than a delay (about 2001-09-09). */
+  private static final long EPOCH_THRESHOLD = 1_000_000_000L;
+
+  private RetryAfter() {}
+
+  public static Optional<Duration> parse(String header, Clock clock) {
+    if (header == null || header.isBlank()) {
+      return Optional.empty();
+    }
+    String value = header.trim();
+    if (value.chars().allMatch(Character::isDigit)) {
+      long number;
+      try {
+        number = Long.parseLong(value);
+      } catch (NumberFormatException tooLong) {
+        return Optional.empty();
+      }
+      if (number > EPOCH_THRESHOLD) {
+        return Optional.of(until(Instant.ofEpochSecond(number), clock));
+      }
+      return Optional.of(Duration.ofSeconds(number));
+    }
+    for (DateTimeFormatter format : new DateTimeFormatter[] {
+        DateTimeFormatter.RFC_1123_DATE_TIME, DateTimeFormatter.ISO_OFFSET_DATE_TIME}) {
+      try {
+        return Optional.of(until(ZonedDateTime.parse(value, format).toInstant(), clock));
+      } catch (DateTimeParseException ignored) {
+        // try the next form
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static Duration until(Instant instant, Clock clock) {
+    Duration d = Duration.between(clock.instant(), instant);
+    return d.isNegative() ? Duration.ZERO : d;
+  }
+}

@@ -1,0 +1,400 @@
+package io.github.centrasage.sage200;
+
+import io.github.centrasage.sage200.internal.SageTransport;
+import io.github.centrasage.sage200.model.Bank;
+import io.github.centrasage.sage200.model.BankEntry;
+import io.github.centrasage.sage200.model.BankPostedTransaction;
+import io.github.centrasage.sage200.model.BankTransfer;
+import io.github.centrasage.sage200.model.Currency;
+import io.github.centrasage.sage200.model.NominalCode;
+import io.github.centrasage.sage200.model.PriceBand;
+import io.github.centrasage.sage200.model.ProductPriceView;
+import io.github.centrasage.sage200.model.SalesCreditNote;
+import io.github.centrasage.sage200.model.SalesPostedTransaction;
+import io.github.centrasage.sage200.model.SalesReceipt;
+import io.github.centrasage.sage200.model.Site;
+import io.github.centrasage.sage200.model.TaxCode;
+import io.github.centrasage.sage200.model.Warehouse;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+
+/**
+ * Typed client for one Sage 200 site and company. Build one and share it across threads; every
+ * resource accessor returns a thread-safe view.
+ *
+ * <p>Usage:
+ * <pre>{@code
+ * Sage200Client sage = Sage200Client.builder()
+ *     .baseUrl(Sage200Client.PROFESSIONAL)
+ *     .siteId("2b7c…").companyId(123)
+ *     .tokenProvider(tokens)
+ *     .build();
+ * SalesOrder order = sage.salesOrders().getWithLines(1388180);
+ * }</pre>
+ */
+public final class Sage200Client {
+  /** Base URL of Sage 200 Standard Online. */
+  public static final String STANDARD_ONLINE = "https://api.columbus.sage.com/uk/sage200/accounts/v1";
+  /** Base URL of Sage 200 Professional (formerly "Extra"), reached through Sage's cloud API. */
+  public static final String PROFESSIONAL = "https://api.columbus.sage.com/uk/sage200extra/accounts/v1";
+
+  private final SiteDirectory siteDirectory;
+  private final Customers customers;
+  private final SalesOrders salesOrders;
+  private final SalesOrderDespatches despatches;
+  private final Products products;
+  private final SageResource<Warehouse> warehouses;
+  private final WarehouseHoldings warehouseHoldings;
+  private final SageResource<ProductPriceView> productPrices;
+  private final SageResource<PriceBand> priceBands;
+  private final SageResource<TaxCode> taxCodes;
+  private final SageResource<Currency> currencies;
+  private final SageResource<Bank> banks;
+  private final SageResource<NominalCode> nominalCodes;
+  private final PostingResource<SalesCreditNote> salesCreditNotes;
+  private final SalesReturns salesReturns;
+  private final PostingResource<SalesReceipt> salesReceipts;
+  private final SalesAllocations salesAllocations;
+  private final PostedTransactions<SalesPostedTransaction> salesPostedTransactions;
+  private final PostingResource<BankEntry> bankPayments;
+  private final PostingResource<BankEntry> bankReceipts;
+  private final PostingResource<BankTransfer> bankTransfers;
+  private final PostedTransactions<BankPostedTransaction> bankPostedTransactions;
+  private final String description;
+
+  private Sage200Client(Builder b, SageTransport transport) {
+    this.siteDirectory = new SiteDirectory(transport);
+    this.customers = new Customers(transport);
+    this.salesOrders = new SalesOrders(transport, b.maxKeysPerLookup);
+    this.despatches = new SalesOrderDespatches(transport);
+    this.products = new Products(transport);
+    this.warehouses = new SageResource<>(transport, List.of("warehouses"), Warehouse.class, "id", Warehouse::id);
+    this.warehouseHoldings = new WarehouseHoldings(transport);
+    this.productPrices = new SageResource<>(transport, List.of("product_price_views"), ProductPriceView.class,
+        "product_price_id", ProductPriceView::productPriceId);
+    this.priceBands = new SageResource<>(transport, List.of("price_bands"), PriceBand.class, "id", PriceBand::id);
+    this.taxCodes = new SageResource<>(transport, List.of("tax_codes"), TaxCode.class, "id", TaxCode::id);
+    this.currencies = new SageResource<>(transport, List.of("currencies"), Currency.class, "id", Currency::id);
+    this.banks = new SageResource<>(transport, List.of("banks"), Bank.class, "id", Bank::id);
+    this.nominalCodes = new SageResource<>(transport, List.of("nominal_codes"), NominalCode.class, "id",
+        NominalCode::id);
+    this.salesCreditNotes = new PostingResource<>(transport, "sales_credit_notes");
+    this.salesReturns = new SalesReturns(transport);
+    this.salesReceipts = new PostingResource<>(transport, "sales_receipts");
+    this.salesAllocations = new SalesAllocations(transport);
+    this.salesPostedTransactions = new PostedTransactions<>(transport, "sales_posted_transactions",
+        SalesPostedTransaction.class, SalesPostedTransaction::id);
+    this.bankPayments = new PostingResource<>(transport, "bank_payment");
+    this.bankReceipts = new PostingResource<>(transport, "bank_receipt");
+    this.bankTransfers = new PostingResource<>(transport, "bank_transfer");
+    this.bankPostedTransactions = new PostedTransactions<>(transport, "bank_posted_transactions",
+        BankPostedTransaction.class, BankPostedTransaction::id);
+    this.description = "Sage200Client{baseUrl=" + b.baseUrl + ", siteId=" + b.siteId + ", companyId=" + b.companyId + "}";
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** {@code GET /sites}: the sites and companies the token can reach (sent without X-Site/X-Company). */
+  public List<Site> sites() {
+    return siteDirectory.sites();
+  }
+
+  public Customers customers() {
+    return customers;
+  }
+
+  public SalesOrders salesOrders() {
+    return salesOrders;
+  }
+
+  /** {@code sop_confirm_despatch}, {@code sop_order_despatch_views}, {@code sop_despatch_receipts}. */
+  public SalesOrderDespatches despatches() {
+    return despatches;
+  }
+
+  public Products products() {
+    return products;
+  }
+
+  public SageResource<Warehouse> warehouses() {
+    return warehouses;
+  }
+
+  public WarehouseHoldings warehouseHoldings() {
+    return warehouseHoldings;
+  }
+
+  /** {@code product_price_views}: one row per product and price band. */
+  public SageResource<ProductPriceView> productPrices() {
+    return productPrices;
+  }
+
+  public SageResource<PriceBand> priceBands() {
+    return priceBands;
+  }
+
+  public SageResource<TaxCode> taxCodes() {
+    return taxCodes;
+  }
+
+  public SageResource<Currency> currencies() {
+    return currencies;
+  }
+
+  public SageResource<Bank> banks() {
+    return banks;
+  }
+
+  public SageResource<NominalCode> nominalCodes() {
+    return nominalCodes;
+  }
+
+  /** {@code POST /sales_credit_notes}: a ledger-only credit note; answers with a URN. */
+  public PostingResource<SalesCreditNote> salesCreditNotes() {
+    return salesCreditNotes;
+  }
+
+  /** {@code sop_returns} (Sage 200 2025 R1 and later). */
+  public SalesReturns salesReturns() {
+    return salesReturns;
+  }
+
+  /** {@code POST /sales_receipts}: a customer receipt; answers with a URN. */
+  public PostingResource<SalesReceipt> salesReceipts() {
+    return salesReceipts;
+  }
+
+  public SalesAllocations salesAllocations() {
+    return salesAllocations;
+  }
+
+  public PostedTransactions<SalesPostedTransaction> salesPostedTransactions() {
+    return salesPostedTransactions;
+  }
+
+  /** {@code POST /bank_payment}: cash-book payment, e.g. gateway fees from a clearing account. */
+  public PostingResource<BankEntry> bankPayments() {
+    return bankPayments;
+  }
+
+  /** {@code POST /bank_receipt}: cash-book receipt of non-customer money. */
+  public PostingResource<BankEntry> bankReceipts() {
+    return bankReceipts;
+  }
+
+  /** {@code POST /bank_transfer}: between two bank accounts, e.g. a payout from clearing. */
+  public PostingResource<BankTransfer> bankTransfers() {
+    return bankTransfers;
+  }
+
+  public PostedTransactions<BankPostedTransaction> bankPostedTransactions() {
+    return bankPostedTransactions;
+  }
+
+  @Override
+  public String toString() {
+    return description;
+  }
+
+  private static String version() {
+    String version = Sage200Client.class.getPackage().getImplementationVersion();
+    return version == null ? "dev" : version;
+  }
+
+  /** Configures a {@link Sage200Client}; {@link #build()} names every wrong or missing setting. */
+  public static final class Builder {
+    private String baseUrl;
+    private String siteId;
+    private long companyId;
+    private boolean companyIdSet;
+    private TokenProvider tokenProvider;
+    private Duration connectTimeout = Duration.ofSeconds(10);
+    private Duration readTimeout = Duration.ofSeconds(60);
+    private Duration callTimeout = Duration.ofSeconds(120);
+    private OkHttpClient okHttpClient;
+    private RetrySettings retrySettings = RetrySettings.defaults();
+    private String userAgentSuffix;
+    private boolean allowPlainHttp;
+    private RecordLockMatcher recordLockMatcher = RecordLockMatcher.defaultMatcher();
+    private Sleeper sleeper = Sleeper.threadSleeper();
+    private Clock clock = Clock.systemUTC();
+    private int maxKeysPerLookup = 20;
+
+    private Builder() {}
+
+    /** {@link #STANDARD_ONLINE}, {@link #PROFESSIONAL}, or any URL (sandbox, proxy). */
+    public Builder baseUrl(String baseUrl) {
+      this.baseUrl = baseUrl;
+      return this;
+    }
+
+    /** The {@code site_id} from {@code GET /sites}, sent as {@code X-Site}. */
+    public Builder siteId(String siteId) {
+      this.siteId = siteId;
+      return this;
+    }
+
+    /** The {@code company_id} from {@code GET /sites}, sent as {@code X-Company}. */
+    public Builder companyId(long companyId) {
+      this.companyId = companyId;
+      this.companyIdSet = true;
+      return this;
+    }
+
+    public Builder tokenProvider(TokenProvider tokenProvider) {
+      this.tokenProvider = tokenProvider;
+      return this;
+    }
+
+    public Builder connectTimeout(Duration timeout) {
+      this.connectTimeout = timeout;
+      return this;
+    }
+
+    /** Large {@code $top} reads can be slow on Professional; default 60 s. */
+    public Builder readTimeout(Duration timeout) {
+      this.readTimeout = timeout;
+      return this;
+    }
+
+    /** The whole call including redirects and body; default 120 s. */
+    public Builder callTimeout(Duration timeout) {
+      this.callTimeout = timeout;
+      return this;
+    }
+
+    /** Shares the host's connection pool and dispatcher; OkHttp's silent retry is still switched off. */
+    public Builder okHttpClient(OkHttpClient okHttpClient) {
+      this.okHttpClient = okHttpClient;
+      return this;
+    }
+
+    public Builder retrySettings(RetrySettings retrySettings) {
+      this.retrySettings = retrySettings;
+      return this;
+    }
+
+    /** Appended to the {@code User-Agent}, e.g. {@code "acme-shop/2.1"}. */
+    public Builder userAgentSuffix(String suffix) {
+      this.userAgentSuffix = suffix;
+      return this;
+    }
+
+    /** Allows {@code http://} base URLs: only for a local sandbox or tests. */
+    public Builder allowPlainHttp(boolean allow) {
+      this.allowPlainHttp = allow;
+      return this;
+    }
+
+    /** Replaces the guess at Sage's undocumented record-lock answer. */
+    public Builder recordLockMatcher(RecordLockMatcher matcher) {
+      this.recordLockMatcher = matcher;
+      return this;
+    }
+
+    /** How the client waits between retries (tests pass one that returns at once). */
+    public Builder sleeper(Sleeper sleeper) {
+      this.sleeper = sleeper;
+      return this;
+    }
+
+    /** The clock used to read {@code Retry-After} dates. */
+    public Builder clock(Clock clock) {
+      this.clock = clock;
+      return this;
+    }
+
+    /** How many customer document numbers go into one {@code or} lookup; default 20 (URL length). */
+    public Builder maxKeysPerLookup(int max) {
+      this.maxKeysPerLookup = max;
+      return this;
+    }
+
+    /** Validates the settings and builds the client; the message lists every problem at once. */
+    public Sage200Client build() {
+      List<String> problems = new ArrayList<>();
+      HttpUrl url = checkCommon(problems);
+      if (siteId == null || siteId.isBlank()) {
+        problems.add("siteId is missing: take site_id from GET /sites (buildSiteDirectory().sites())");
+      }
+      if (!companyIdSet) {
+        problems.add("companyId is missing: take company_id from GET /sites (buildSiteDirectory().sites())");
+      } else if (companyId <= 0) {
+        problems.add("companyId must be positive, was " + companyId);
+      }
+      failOn(problems);
+      return new Sage200Client(this, transport(url));
+    }
+
+    /** Builds the one view that needs no site or company yet: {@code GET /sites}. */
+    public SiteDirectory buildSiteDirectory() {
+      List<String> problems = new ArrayList<>();
+      HttpUrl url = checkCommon(problems);
+      failOn(problems);
+      return new SiteDirectory(transport(url));
+    }
+
+    private SageTransport transport(HttpUrl url) {
+      OkHttpClient base = okHttpClient != null ? okHttpClient : new OkHttpClient();
+      OkHttpClient http = base.newBuilder()
+          .connectTimeout(connectTimeout)
+          .readTimeout(readTimeout)
+          .callTimeout(callTimeout)
+          .build();
+      String userAgent = "centra-sage200/" + version() + (userAgentSuffix == null ? "" : " " + userAgentSuffix);
+      return new SageTransport(url, siteId, companyId, tokenProvider, http, retrySettings, sleeper,
+          recordLockMatcher, userAgent, clock);
+    }
+
+    private static void failOn(List<String> problems) {
+      if (!problems.isEmpty()) {
+        throw new IllegalStateException("Sage200Client cannot be built: " + String.join("; ", problems));
+      }
+    }
+
+    private HttpUrl checkCommon(List<String> problems) {
+      HttpUrl url = null;
+      if (baseUrl == null || baseUrl.isBlank()) {
+        problems.add("baseUrl is missing: use Sage200Client.STANDARD_ONLINE, Sage200Client.PROFESSIONAL or a URL");
+      } else {
+        url = HttpUrl.parse(baseUrl.endsWith("/") ? baseUrl : baseUrl + "/");
+        if (url == null) {
+          problems.add("baseUrl is not an http(s) URL: " + baseUrl);
+        } else if (!url.isHttps() && !allowPlainHttp) {
+          problems.add("baseUrl must use https (call allowPlainHttp(true) only for a local sandbox): " + baseUrl);
+        }
+      }
+      if (tokenProvider == null) {
+        problems.add("tokenProvider is missing: TokenProvider.staticToken(…) or SageIdTokenProvider.builder()…");
+      }
+      checkPositive(problems, "connectTimeout", connectTimeout);
+      checkPositive(problems, "readTimeout", readTimeout);
+      checkPositive(problems, "callTimeout", callTimeout);
+      if (retrySettings == null) {
+        problems.add("retrySettings must not be null (RetrySettings.none() disables retries)");
+      }
+      if (recordLockMatcher == null) {
+        problems.add("recordLockMatcher must not be null");
+      }
+      if (sleeper == null || clock == null) {
+        problems.add("sleeper and clock must not be null");
+      }
+      if (maxKeysPerLookup < 1 || maxKeysPerLookup > 100) {
+        problems.add("maxKeysPerLookup must be between 1 and 100, was " + maxKeysPerLookup);
+      }
+      return url;
+    }
+
+    private static void checkPositive(List<String> problems, String name, Duration value) {
+      if (value == null || value.isNegative() || value.isZero()) {
+        problems.add(name + " must be positive, was " + value);
+      }
+    }
+  }
+}

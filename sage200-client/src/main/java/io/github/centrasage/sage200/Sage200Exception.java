@@ -1,0 +1,61 @@
+package io.github.centrasage.sage200;
+
+import io.github.centrasage.sage200.model.SalesOrder;
+import java.util.Optional;
+
+/**
+ * Root of every failure the Sage 200 client reports; all subclasses are unchecked.
+ *
+ * <p>Callers classify a failure with {@link #isRetryable()} and, for writes, with
+ * {@link #requiresLookupBeforeRetry()}: {@code catch (Sage200Exception e) { if (e.isRetryable()) … }}.
+ * Messages never carry tokens or secrets; the raw response body, where there was one, is kept in
+ * {@link #responseBody()}.
+ */
+public class Sage200Exception extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
+  private final int statusCode;
+  private final String responseBody;
+  private transient SalesOrder orderAfterFailedUpdate;
+
+  public Sage200Exception(String message, int statusCode, String responseBody, Throwable cause) {
+    super(message, cause);
+    this.statusCode = statusCode;
+    this.responseBody = responseBody;
+  }
+
+  /** The HTTP status Sage answered with, or {@code 0} when no response arrived. */
+  public int statusCode() {
+    return statusCode;
+  }
+
+  /** The raw response body, if Sage answered with one. */
+  public Optional<String> responseBody() {
+    return Optional.ofNullable(responseBody);
+  }
+
+  /**
+   * After a failed sales order update: the order as re-read from Sage. Sage applies PUT line by line
+   * and stops at the first bad line, so earlier lines may already be changed.
+   */
+  public Optional<SalesOrder> orderAfterFailedUpdate() {
+    return Optional.ofNullable(orderAfterFailedUpdate);
+  }
+
+  void attachOrderAfterFailedUpdate(SalesOrder order) {
+    this.orderAfterFailedUpdate = order;
+  }
+
+  /** Whether trying the same call again later may succeed. */
+  public boolean isRetryable() {
+    return false;
+  }
+
+  /**
+   * Whether the failed call was a write that may have been applied by Sage although no answer
+   * arrived: retry only after looking the record up (for example by {@code customer_document_no}).
+   */
+  public boolean requiresLookupBeforeRetry() {
+    return false;
+  }
+}

@@ -1,0 +1,31 @@
+package io.github.centrasage.sage200;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * 429 Too Many Requests, with the server's {@code Retry-After} when it sent one (seconds or an HTTP
+ * date). Nothing was processed, so the call is safe to repeat.
+ *
+ * <p>Usage: {@code e.retryAfter().ifPresent(scheduler::delay)}
+ */
+public class Sage200RateLimitException extends Sage200Exception {
+  private static final long serialVersionUID = 1L;
+
+  private final Duration retryAfter;
+
+  public Sage200RateLimitException(String message, String responseBody, Duration retryAfter) {
+    super(message, 429, responseBody, null);
+    this.retryAfter = retryAfter;
+  }
+
+  /** How long the server asked the client to wait. */
+  public Optional<Duration> retryAfter() {
+    return Optional.ofNullable(retryAfter);
+  }
+
+  @Override
+  public boolean isRetryable() {
+    return true;
+  }
+}

@@ -1,0 +1,20 @@
+package io.github.centrasage.sage200;
+
+/**
+ * The record is held by another user (typically someone editing it in the Sage desktop). Sage does
+ * not document this answer; the client recognises it with a {@link RecordLockMatcher}.
+ *
+ * <p>Retryable later, on a schedule of its own: {@code catch (Sage200RecordLockedException e) { retryInMinutes(); }}
+ */
+public class Sage200RecordLockedException extends Sage200Exception {
+  private static final long serialVersionUID = 1L;
+
+  public Sage200RecordLockedException(String message, int statusCode, String responseBody) {
+    super(message, statusCode, responseBody, null);
+  }
+
+  @Override
+  public boolean isRetryable() {
+    return true;
+  }
+}

@@ -1,0 +1,128 @@
+package io.github.centrasage.sage200;
+
+import io.github.centrasage.sage200.internal.SageRequest;
+import io.github.centrasage.sage200.internal.SageTransport;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.function.ToLongFunction;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+/**
+ * A readable Sage 200 collection: one record by id, one page by {@link ODataQuery}, or every match
+ * as a lazy {@link Stream} of pages. Thread-safe.
+ *
+ * <p>Usage: {@code client.taxCodes().stream(ODataQuery.all()).forEach(…)}
+ *
+ * @param <T> the record type
+ */
+public class SageResource<T> {
+  /** Page size when the query sets no {@code $top}: Sage's own default. */
+  static final int DEFAULT_PAGE_SIZE = 500;
+
+  final SageTransport transport;
+  final List<String> path;
+  final Class<T> type;
+  private final String keyField;
+  private final ToLongFunction<T> key;
+
+  SageResource(SageTransport transport, List<String> path, Class<T> type, String keyField, ToLongFunction<T> key) {
+    this.transport = transport;
+    this.path = List.copyOf(path);
+    this.type = type;
+    this.keyField = keyField;
+    this.key = key;
+  }
+
+  /** {@code GET /<resource>/{id}}. */
+  public T get(long id) {
+    return get(id, ODataQuery.all());
+  }
+
+  /** {@code GET /<resource>/{id}} with {@code $select}/{@code $expand} from the query. */
+  public T get(long id, ODataQuery query) {
+    return transport.execute(SageRequest.get(append(path, Long.toString(id)), query.toParameters()), type);
+  }
+
+  /** One request: the records matching the query (Sage returns at most {@code $top}, default 500). */
+  public List<T> list(ODataQuery query) {
+    return transport.execute(SageRequest.get(path, query.toParameters()), SageTransport.listOf(type));
+  }
+
+  /**
+   * Every record matching the query, fetched lazily page by page. Here {@code $top} is the page size.
+   * Without a caller {@code $orderby} or {@code $skip}, pages follow the key ({@code id gt last},
+   * ordered by id), which stays correct while records are inserted; otherwise {@code $top/$skip}.
+   */
+  public Stream<T> stream(ODataQuery query) {
+    Iterator<T> pages = new PageIterator(query);
+    return StreamSupport.stream(Spliterators.spliteratorUnknownSize(pages, Spliterator.ORDERED | Spliterator.NONNULL),
+        false);
+  }
+
+  static List<String> append(List<String> base, String... more) {
+    List<String> all = new ArrayList<>(base);
+    all.addAll(List.of(more));
+    return all;
+  }
+
+  private final class PageIterator implements Iterator<T> {
+    private final ODataQuery query;
+    private final int pageSize;
+    private final boolean keyset;
+    private List<T> page = List.of();
+    private int index;
+    private boolean exhausted;
+    private Long lastKey;
+    private int skip;
+
+    PageIterator(ODataQuery query) {
+      this.query = query;
+      this.pageSize = query.top().orElse(DEFAULT_PAGE_SIZE);
+      this.keyset = keyField != null && query.orderBy().isEmpty() && query.skip().isEmpty();
+      this.skip = query.skip().orElse(0);
+    }
+
+    @Override
+    public boolean hasNext() {
+      while (index >= page.size()) {
+        if (exhausted) {
+          return false;
+        }
+        fetch();
+      }
+      return true;
+    }
+
+    @Override
+    public T next() {
+      if (!hasNext()) {
+        throw new NoSuchElementException();
+      }
+      return page.get(index++);
+    }
+
+    private void fetch() {
+      ODataQuery.Builder next = query.toBuilder().top(pageSize);
+      if (keyset) {
+        if (lastKey != null) {
+          next.andFilter(ODataFilter.gt(keyField, lastKey));
+        }
+        next.orderByAscending(keyField);
+      } else {
+        next.skip(skip);
+      }
+      page = list(next.build());
+      index = 0;
+      skip += page.size();
+      exhausted = page.size() < pageSize;
+      if (keyset && !page.isEmpty()) {
+        lastKey = key.applyAsLong(page.get(page.size() - 1));
+      }
+    }
+  }
+}

@@ -1,0 +1,333 @@
+package io.github.centrasage.sage200.internal;
+
+import com.squareup.moshi.JsonAdapter;
+import com.squareup.moshi.JsonDataException;
+import com.squareup.moshi.Types;
+import dev.failsafe.Failsafe;
+import dev.failsafe.RetryPolicy;
+import io.github.centrasage.sage200.RecordLockMatcher;
+import io.github.centrasage.sage200.RetrySettings;
+import io.github.centrasage.sage200.Sage200AuthenticationException;
+import io.github.centrasage.sage200.Sage200ConnectionException;
+import io.github.centrasage.sage200.Sage200DeserializationException;
+import io.github.centrasage.sage200.Sage200Exception;
+import io.github.centrasage.sage200.Sage200NotFoundException;
+import io.github.centrasage.sage200.Sage200PermissionException;
+import io.github.centrasage.sage200.Sage200RateLimitException;
+import io.github.centrasage.sage200.Sage200RecordLockedException;
+import io.github.centrasage.sage200.Sage200ServerException;
+import io.github.centrasage.sage200.Sage200ValidationException;
+import io.github.centrasage.sage200.Sleeper;
+import io.github.centrasage.sage200.TokenProvider;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.lang.reflect.Type;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.RequestBody;
+import okhttp3.ResponseBody;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import retrofit2.Call;
+import retrofit2.Response;
+import retrofit2.Retrofit;
+
+/**
+ * Sends {@link SageRequest}s: headers, token refresh on 401, retries, error mapping and logging.
+ * Thread-safe; every call has its own Failsafe execution and attempt count.
+ */
+public final class SageTransport {
+  private static final Logger LOG = LoggerFactory.getLogger("io.github.centrasage.sage200.http");
+  private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
+  private static final int MAX_MESSAGE_BODY = 500;
+
+  private final HttpUrl baseUrl;
+  private final String siteId;
+  private final String companyId;
+  private final TokenProvider tokens;
+  private final SageService service;
+  private final RetrySettings retry;
+  private final Sleeper sleeper;
+  private final RecordLockMatcher lockMatcher;
+  private final String userAgent;
+  private final Clock clock;
+
+  public SageTransport(HttpUrl baseUrl, String siteId, long companyId, TokenProvider tokens, OkHttpClient http,
+      RetrySettings retry, Sleeper sleeper, RecordLockMatcher lockMatcher, String userAgent, Clock clock) {
+    this.baseUrl = baseUrl;
+    this.siteId = siteId;
+    this.companyId = Long.toString(companyId);
+    this.tokens = tokens;
+    this.retry = retry;
+    this.sleeper = sleeper;
+    this.lockMatcher = lockMatcher;
+    this.userAgent = userAgent;
+    this.clock = clock;
+    OkHttpClient client =
+        http.newBuilder()
+            // OkHttp's silent retry re-sent a POST after a connection reset: a duplicate order.
+            .retryOnConnectionFailure(false)
+            .addNetworkInterceptor(chain -> {
+              SendState state = chain.request().tag(SendState.class);
+              if (state != null) {
+                state.markSent();
+              }
+              return chain.proceed(chain.request());
+            })
+            .build();
+    this.service =
+        new Retrofit.Builder().baseUrl(baseUrl).client(client).build().create(SageService.class);
+  }
+
+  /** Sends the request and decodes the body as {@code type}; {@code null} type ignores the body. */
+  public <T> T execute(SageRequest request, Type type) {
+    RetryPolicy<Object> policy =
+        RetryPolicy.builder()
+            .handleIf((result, failure) -> failure instanceof Sage200Exception
+                && shouldRetry(request, (Sage200Exception) failure))
+            .withMaxAttempts(retry.maxAttempts())
+            .build();
+    return Failsafe.with(policy).get(context -> {
+      if (context.getAttemptCount() > 0) {
+        pause(request, delayBefore(context.getAttemptCount(), context.getLastException()));
+      }
+      if (Thread.currentThread().isInterrupted()) {
+        // The caller wants to stop: send nothing (the flag stays set for the caller to see).
+        throw new Sage200ConnectionException(request.describe() + " not sent: the thread is interrupted", false,
+            !request.isRead(), true, null);
+      }
+      return this.<T>attemptWithAuth(request, type);
+    });
+  }
+
+  public static Type listOf(Class<?> element) {
+    return Types.newParameterizedType(java.util.List.class, element);
+  }
+
+  /** Encodes a body with the client's JSON rules. */
+  @SuppressWarnings("unchecked")
+  public String toJson(Object body) {
+    JsonAdapter<Object> adapter = (JsonAdapter<Object>) SageJson.moshi().adapter(body.getClass());
+    return adapter.toJson(body);
+  }
+
+  private boolean shouldRetry(SageRequest request, Sage200Exception failure) {
+    if (failure instanceof Sage200ConnectionException) {
+      Sage200ConnectionException connection = (Sage200ConnectionException) failure;
+      return !connection.wasInterrupted() && (!connection.mayHaveReachedServer() || request.isRead());
+    }
+    if (failure instanceof Sage200RateLimitException) {
+      Duration wait = ((Sage200RateLimitException) failure).retryAfter().orElse(Duration.ZERO);
+      return wait.compareTo(retry.maxRetryAfter()) <= 0;
+    }
+    return failure instanceof Sage200ServerException && request.isRead();
+  }
+
+  private Duration delayBefore(int attemptsDone, Throwable last) {
+    if (last instanceof Sage200RateLimitException) {
+      Duration retryAfter = ((Sage200RateLimitException) last).retryAfter().orElse(null);
+      if (retryAfter != null) {
+        return retryAfter;
+      }
+    }
+    long base = retry.initialDelay().toMillis() << Math.min(attemptsDone - 1, 20);
+    long capped = Math.min(base, retry.maxDelay().toMillis());
+    double spread = capped * retry.jitter();
+    long jittered = Math.round(capped - spread + ThreadLocalRandom.current().nextDouble() * 2 * spread);
+    return Duration.ofMillis(Math.max(0, jittered));
+  }
+
+  private void pause(SageRequest request, Duration delay) {
+    if (delay.isZero()) {
+      return;
+    }
+    LOG.debug("{} retrying in {} ms", request.describe(), delay.toMillis());
+    try {
+      sleeper.sleep(delay);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new Sage200ConnectionException(request.describe() + " interrupted while waiting to retry", false,
+          !request.isRead(), true, e);
+    }
+  }
+
+  private <T> T attemptWithAuth(SageRequest request, Type type) {
+    String token = tokens.accessToken();
+    try {
+      return attempt(request, type, token);
+    } catch (Sage200AuthenticationException e) {
+      // An expired or revoked token: refresh once and try once more; Sage never processed the call.
+      if (tokens.invalidate(token)) {
+        LOG.debug("{} got 401; refreshing the token and retrying once", request.describe());
+        return attempt(request, type, tokens.accessToken());
+      }
+      throw e;
+    }
+  }
+
+  private <T> T attempt(SageRequest request, Type type, String token) {
+    HttpUrl.Builder url = baseUrl.newBuilder();
+    for (String segment : request.path) {
+      url.addPathSegment(segment);
+    }
+    request.query.forEach(url::addQueryParameter);
+    HttpUrl httpUrl = url.build();
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put("Authorization", "Bearer " + token);
+    if (request.companyScoped) {
+      headers.put("X-Site", siteId);
+      headers.put("X-Company", companyId);
+    }
+    headers.put("Accept", "application/json");
+    headers.put("User-Agent", userAgent);
+    SendState state = new SendState();
+    RequestBody body = request.jsonBody == null ? null : RequestBody.create(request.jsonBody, JSON);
+    Call<ResponseBody> call;
+    switch (request.method) {
+      case "GET":
+        call = service.get(httpUrl, headers, state);
+        break;
+      case "POST":
+        call = service.post(httpUrl, headers, body, state);
+        break;
+      case "PUT":
+        call = service.put(httpUrl, headers, body, state);
+        break;
+      default:
+        throw new IllegalArgumentException("unsupported method " + request.method);
+    }
+    String target = request.method + " " + httpUrl.encodedPath()
+        + (httpUrl.encodedQuery() == null ? "" : "?" + httpUrl.encodedQuery());
+    if (request.jsonBody != null && LOG.isTraceEnabled()) {
+      LOG.trace("{} request body: {}", target, request.jsonBody);
+    }
+    long started = System.nanoTime();
+    Response<ResponseBody> response;
+    String text;
+    try {
+      response = call.execute();
+      ResponseBody raw = response.isSuccessful() ? response.body() : response.errorBody();
+      text = raw == null ? "" : raw.string();
+    } catch (IOException e) {
+      long millis = (System.nanoTime() - started) / 1_000_000;
+      LOG.debug("{} -> {} after {} ms", target, e.getClass().getSimpleName(), millis);
+      throw connectionFailure(request, state, e);
+    }
+    long millis = (System.nanoTime() - started) / 1_000_000;
+    LOG.debug("{} -> {} in {} ms", target, response.code(), millis);
+    if (LOG.isTraceEnabled()) {
+      LOG.trace("{} response body: {}", target, text);
+    }
+    if (!response.isSuccessful()) {
+      throw failure(request, response.code(), text, response.headers().get("Retry-After"));
+    }
+    if (type == null || type == Void.class) {
+      return null;
+    }
+    return decode(request, response.code(), text, type);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <T> T decode(SageRequest request, int status, String text, Type type) {
+    try {
+      Object value = SageJson.moshi().adapter(type).fromJson(text);
+      if (value == null) {
+        throw new JsonDataException("empty body");
+      }
+      return (T) value;
+    } catch (IOException | JsonDataException | IllegalStateException | IllegalArgumentException e) {
+      throw new Sage200DeserializationException(
+          request.describe() + " answered " + status + " with a body that is not a valid " + typeName(type)
+              + ": " + e.getMessage(), status, text, e);
+    }
+  }
+
+  private static String typeName(Type type) {
+    return type instanceof Class ? ((Class<?>) type).getSimpleName() : type.getTypeName();
+  }
+
+  private Sage200ConnectionException connectionFailure(SageRequest request, SendState state, IOException e) {
+    boolean interrupted = e instanceof InterruptedIOException && !(e instanceof SocketTimeoutException);
+    if (interrupted || Thread.currentThread().isInterrupted()) {
+      Thread.currentThread().interrupt();
+      return new Sage200ConnectionException(request.describe() + " interrupted", state.sent(),
+          !request.isRead(), true, e);
+    }
+    boolean refusedBeforeSending =
+        e instanceof ConnectException || e instanceof UnknownHostException || e instanceof NoRouteToHostException;
+    boolean mayHaveReached = state.sent() && !refusedBeforeSending;
+    String what = mayHaveReached
+        ? " failed after the request was sent (it may have reached Sage): "
+        : " failed before the request was sent: ";
+    return new Sage200ConnectionException(request.describe() + what + e.getClass().getSimpleName()
+        + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"), mayHaveReached, !request.isRead(), false, e);
+  }
+
+  Sage200Exception failure(SageRequest request, int status, String body, String retryAfterHeader) {
+    String sageMessage = SageErrorBody.message(body);
+    String prefix = request.describe() + " failed with " + status + ": ";
+    boolean write = !request.isRead();
+    if (lockMatcher.isRecordLocked(status, body)) {
+      return new Sage200RecordLockedException(prefix + "record locked by another user: " + clip(sageMessage),
+          status, body);
+    }
+    switch (status) {
+      case 400:
+        return new Sage200ValidationException(prefix + clip(sageMessage), status, body, sageMessage);
+      case 401:
+        return new Sage200AuthenticationException(prefix + "token rejected, or X-Site/X-Company wrong, or no access"
+            + " to this site/company: " + clip(sageMessage), status, body);
+      case 403:
+        return new Sage200PermissionException(prefix + "the Sage user's role has no access to this module: "
+            + clip(sageMessage), status, body);
+      case 404:
+        return new Sage200NotFoundException(prefix + "no such record, or this site's Sage 200 version does not"
+            + " have this endpoint: " + clip(sageMessage), body);
+      case 429:
+        return new Sage200RateLimitException(prefix + "rate limited", body, parseRetryAfter(retryAfterHeader));
+      default:
+        if (status >= 500) {
+          String hint = status == 504 ? "gateway timeout (the on-premises tunnel may be down)" : "server error";
+          return new Sage200ServerException(prefix + hint + ": " + clip(sageMessage)
+              + (write ? " (the write may have been applied; look it up before retrying)" : ""), status, body, write);
+        }
+        return new Sage200Exception(prefix + clip(sageMessage), status, body, null);
+    }
+  }
+
+  Duration parseRetryAfter(String header) {
+    if (header == null || header.isBlank()) {
+      return null;
+    }
+    String value = header.trim();
+    try {
+      return Duration.ofSeconds(Math.max(0, Long.parseLong(value)));
+    } catch (NumberFormatException notSeconds) {
+      try {
+        ZonedDateTime at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME);
+        Duration wait = Duration.between(clock.instant(), at.toInstant());
+        return wait.isNegative() ? Duration.ZERO : wait;
+      } catch (DateTimeParseException notADate) {
+        LOG.debug("ignoring unreadable Retry-After header: {}", value);
+        return null;
+      }
+    }
+  }
+
+  private static String clip(String text) {
+    return text.length() <= MAX_MESSAGE_BODY ? text : text.substring(0, MAX_MESSAGE_BODY) + "…";
+  }
+}

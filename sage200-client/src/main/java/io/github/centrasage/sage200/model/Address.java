@@ -1,0 +1,23 @@
+package io.github.centrasage.sage200.model;
+
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.immutables.value.Value;
+
+/**
+ * A customer's main address.
+ *
+ * <p>Usage: {@code Address.builder()…build()}
+ */
+@Value.Immutable
+public interface Address extends PostalAddress {
+  /** JSON {@code contact_name}. */
+  Optional<String> contactName();
+
+  /** JSON {@code address_country_code_id}. */
+  OptionalLong addressCountryCodeId();
+
+  static ImmutableAddress.Builder builder() {
+    return ImmutableAddress.builder();
+  }
+}

@@ -1,0 +1,26 @@
+package io.github.centrasage.sage200.model;
+
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.immutables.value.Value;
+
+/**
+ * An e-mail address of a customer contact.
+ *
+ * <p>Usage: {@code ContactEmail.builder()…build()}
+ */
+@Value.Immutable
+public interface ContactEmail {
+  /** JSON {@code id}. */
+  OptionalLong id();
+
+  /** JSON {@code email}. */
+  String email();
+
+  /** JSON {@code is_default}. */
+  Optional<Boolean> isDefault();
+
+  static ImmutableContactEmail.Builder builder() {
+    return ImmutableContactEmail.builder();
+  }
+}

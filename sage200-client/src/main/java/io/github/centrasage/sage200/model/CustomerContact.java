@@ -1,0 +1,48 @@
+package io.github.centrasage.sage200.model;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.immutables.value.Value;
+
+/**
+ * A contact of a customer account, with its e-mail addresses.
+ *
+ * <p>Usage: {@code CustomerContact.builder()…build()}
+ */
+@Value.Immutable
+public interface CustomerContact {
+  /** JSON {@code id}. */
+  OptionalLong id();
+
+  /** JSON {@code customer_id}. */
+  OptionalLong customerId();
+
+  /** JSON {@code first_name}. */
+  Optional<String> firstName();
+
+  /** JSON {@code middle_name}. */
+  Optional<String> middleName();
+
+  /** JSON {@code last_name}. */
+  Optional<String> lastName();
+
+  /** JSON {@code name}. */
+  Optional<String> name();
+
+  /** JSON {@code is_default}. */
+  Optional<Boolean> isDefault();
+
+  /** JSON {@code default_email}. */
+  Optional<String> defaultEmail();
+
+  /** JSON {@code default_telephone}. */
+  Optional<String> defaultTelephone();
+
+  /** JSON {@code emails}. */
+  List<ContactEmail> emails();
+
+  static ImmutableCustomerContact.Builder builder() {
+    return ImmutableCustomerContact.builder();
+  }
+}

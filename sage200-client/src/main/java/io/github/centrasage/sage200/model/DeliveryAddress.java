@@ -1,0 +1,35 @@
+package io.github.centrasage.sage200.model;
+
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.immutables.value.Value;
+
+/**
+ * The delivery address written on a sales order.
+ *
+ * <p>Usage: {@code DeliveryAddress.builder()…build()}
+ */
+@Value.Immutable
+public interface DeliveryAddress extends PostalAddress {
+  /** JSON {@code postal_name}. */
+  Optional<String> postalName();
+
+  /** JSON {@code contact}. */
+  Optional<String> contact();
+
+  /** JSON {@code telephone}. */
+  Optional<String> telephone();
+
+  /** JSON {@code email_address}. */
+  Optional<String> emailAddress();
+
+  /** JSON {@code tax_code_id}. */
+  OptionalLong taxCodeId();
+
+  /** JSON {@code country_code_id}. */
+  OptionalLong countryCodeId();
+
+  static ImmutableDeliveryAddress.Builder builder() {
+    return ImmutableDeliveryAddress.builder();
+  }
+}

@@ -1,0 +1,36 @@
+package io.github.centrasage.sage200.model;
+
+import java.math.BigDecimal;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.immutables.value.Value;
+
+/**
+ * A tax code; orders and lines take its {@code id}, not its {@code code}.
+ *
+ * <p>Usage: {@code TaxCode.builder()…build()}
+ */
+@Value.Immutable
+public interface TaxCode {
+  /** JSON {@code id}. */
+  long id();
+
+  /** JSON {@code code}. */
+  OptionalLong code();
+
+  /** JSON {@code name}. */
+  Optional<String> name();
+
+  /** JSON {@code tax_rate}. */
+  Optional<BigDecimal> taxRate();
+
+  /** JSON {@code terms}. */
+  Optional<String> terms();
+
+  /** JSON {@code terms_description}. */
+  Optional<String> termsDescription();
+
+  static ImmutableTaxCode.Builder builder() {
+    return ImmutableTaxCode.builder();
+  }
+}

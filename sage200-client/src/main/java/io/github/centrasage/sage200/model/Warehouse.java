@@ -1,0 +1,29 @@
+package io.github.centrasage.sage200.model;
+
+import java.time.OffsetDateTime;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/**
+ * A warehouse.
+ *
+ * <p>Usage: {@code Warehouse.builder()…build()}
+ */
+@Value.Immutable
+public interface Warehouse {
+  /** JSON {@code id}. */
+  long id();
+
+  /** JSON {@code name}. */
+  String name();
+
+  /** JSON {@code description}. */
+  Optional<String> description();
+
+  /** JSON {@code date_time_updated}. */
+  Optional<OffsetDateTime> dateTimeUpdated();
+
+  static ImmutableWarehouse.Builder builder() {
+    return ImmutableWarehouse.builder();
+  }
+}
