@@ -203,6 +203,18 @@ class SalesOrdersTest extends WireMockTestBase {
   }
 
   @Test
+  void aServerThatIgnoresTheKeyFilterEndsTheStreamInsteadOfLooping() {
+    wm.stubFor(get(urlPathEqualTo(BASE + "/sop_orders"))
+        .willReturn(okJson("[{\"id\": 1, \"customer_id\": 9}, {\"id\": 2, \"customer_id\": 9}]")));
+
+    List<Long> ids = client().salesOrders().stream(ODataQuery.builder().top(5).build()).map(SalesOrder::id)
+        .collect(java.util.stream.Collectors.toList());
+
+    assertThat(ids).containsExactly(1L, 2L);
+    wm.verify(2, getRequestedFor(urlPathEqualTo(BASE + "/sop_orders")));
+  }
+
+  @Test
   void offsetPagingUsesTheFirstPagesSizeWhenTheServerCaps() {
     wm.stubFor(get(urlPathEqualTo(BASE + "/sop_orders")).withQueryParam("$skip", equalTo("0"))
         .willReturn(okJson("[{\"id\": 9, \"customer_id\": 9}, {\"id\": 8, \"customer_id\": 9}]")));
