@@ -1,5 +1,8 @@
 package io.github.centrasage.sync;
 
+import io.github.centrasage.centra.CentraClient;
+import io.github.centrasage.sage200.Sage200Client;
+import io.github.centrasage.sync.internal.ClientFailureClassifier;
 import io.github.centrasage.sync.internal.FlowRunner;
 import io.github.centrasage.sync.spi.FailureClassifier;
 import io.github.centrasage.sync.spi.Job;
@@ -139,6 +142,16 @@ public final class SyncEngine implements AutoCloseable {
       return this;
     }
 
+    /** The Centra client flows use; the same as {@code attribute(CentraClient.class, client)}. */
+    public Builder centra(CentraClient client) {
+      return attribute(CentraClient.class, client);
+    }
+
+    /** The Sage 200 client flows use; the same as {@code attribute(Sage200Client.class, client)}. */
+    public Builder sage(Sage200Client client) {
+      return attribute(Sage200Client.class, client);
+    }
+
     /** Registers a value flows find by type through {@code context.attribute(type)} (such as a client). */
     public <T> Builder attribute(Class<T> type, T value) {
       attributes.put(Objects.requireNonNull(type, "type"), Objects.requireNonNull(value, "value"));
@@ -246,6 +259,7 @@ public final class SyncEngine implements AutoCloseable {
         throw new MappingsInvalidException(problems);
       }
       List<FailureClassifier> chain = new ArrayList<>(classifiers);
+      chain.add(ClientFailureClassifier.INSTANCE);
       chain.add(FailureClassifier.defaults());
       return new SyncEngine(new FlowRunner(new FlowRunner.Settings(store, mappings, byName, Map.copyOf(attributes),
           chain, List.copyOf(listeners), clock, discoverInterval, pollInterval, leaseDuration, drainTimeout, workers,

@@ -11,7 +11,8 @@ import java.time.Instant;
  * <p>Usage: {@code SyncStateStore store = JdbcSyncStateStore.builder(dataSource).build();}
  */
 public interface SyncStateStore
-    extends CursorStore, JobQueue, BindingStore, StockVersionStore, LeaseStore, AutoCloseable {
+    extends CursorStore, JobQueue, BindingStore, StockVersionStore, AllocationLedger, LeaseStore,
+        AutoCloseable {
 
   /**
    * The store's clock: database time for JDBC stores, so that leases and due times agree across

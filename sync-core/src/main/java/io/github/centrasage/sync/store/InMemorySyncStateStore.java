@@ -1,5 +1,6 @@
 package io.github.centrasage.sync.store;
 
+import io.github.centrasage.sync.spi.Allocation;
 import io.github.centrasage.sync.spi.Binding;
 import io.github.centrasage.sync.spi.Coalescing;
 import io.github.centrasage.sync.spi.Cursor;
@@ -12,6 +13,7 @@ import io.github.centrasage.sync.spi.NewJob;
 import io.github.centrasage.sync.spi.StockVersion;
 import io.github.centrasage.sync.spi.SyncStateStore;
 import io.github.centrasage.sync.store.internal.StoreChecks;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,6 +49,11 @@ public final class InMemorySyncStateStore implements SyncStateStore {
   private final Map<String, Binding> bindingsByCentra = new HashMap<>();
   private final Map<String, Binding> bindingsBySage = new HashMap<>();
   private final Map<String, StockVersion> stockVersions = new HashMap<>();
+  /** Allocation lines by order, then by SKU + warehouse. */
+  private final Map<String, Map<String, LedgerLine>> ledger = new HashMap<>();
+  /** Orders with a ledger line, by SKU + warehouse. */
+  private final Map<String, Set<String>> ledgerOrders = new HashMap<>();
+  private final Set<String> appliedReleases = new HashSet<>();
   private final Map<String, Lease> leases = new HashMap<>();
   private long nextId = 1;
   private long nextSeq = 1;
@@ -445,6 +452,99 @@ public final class InMemorySyncStateStore implements SyncStateStore {
       }
       stockVersions.put(k, version);
       return true;
+    }
+  }
+
+  // ---- allocation ledger
+
+  @Override
+  public void recordAllocations(String orderRef, List<Allocation> lines) {
+    StoreChecks.ledgerOrder(orderRef);
+    Map<String, BigDecimal> recorded = new LinkedHashMap<>();
+    for (Allocation line : lines) {
+      recorded.merge(ledgerKey(line.sku(), line.warehouse()), line.quantity(), BigDecimal::add);
+    }
+    synchronized (lock) {
+      Map<String, LedgerLine> order = ledger.computeIfAbsent(orderRef, k -> new HashMap<>());
+      for (LedgerLine old : order.values()) {
+        old.recorded = BigDecimal.ZERO;
+      }
+      for (Allocation line : lines) {
+        String k = ledgerKey(line.sku(), line.warehouse());
+        LedgerLine row = order.computeIfAbsent(k, x -> new LedgerLine(line.sku(), line.warehouse()));
+        row.recorded = recorded.get(k);
+        ledgerOrders.computeIfAbsent(k, x -> new HashSet<>()).add(orderRef);
+      }
+    }
+  }
+
+  @Override
+  public boolean releaseAllocation(
+      String orderRef, String releaseId, String sku, String warehouse, BigDecimal quantity) {
+    StoreChecks.ledgerRelease(orderRef, releaseId, quantity);
+    synchronized (lock) {
+      if (!appliedReleases.add(String.join("\u0000", orderRef, releaseId, sku, warehouse))) {
+        return false;
+      }
+      String k = ledgerKey(sku, warehouse);
+      LedgerLine row = ledger.computeIfAbsent(orderRef, x -> new HashMap<>())
+          .computeIfAbsent(k, x -> new LedgerLine(sku, warehouse));
+      row.released = row.released.add(quantity);
+      ledgerOrders.computeIfAbsent(k, x -> new HashSet<>()).add(orderRef);
+      return true;
+    }
+  }
+
+  @Override
+  public List<Allocation> openAllocations(String orderRef) {
+    synchronized (lock) {
+      return ledger.getOrDefault(orderRef, Map.of()).values().stream()
+          .filter(row -> row.open().signum() > 0)
+          .map(row -> Allocation.of(row.sku, row.warehouse, row.open()))
+          .collect(Collectors.toList());
+    }
+  }
+
+  @Override
+  public BigDecimal allocatedQuantity(String sku, String warehouse) {
+    return allocatedQuantities(warehouse, List.of(sku)).getOrDefault(sku, BigDecimal.ZERO);
+  }
+
+  @Override
+  public Map<String, BigDecimal> allocatedQuantities(String warehouse, Collection<String> skus) {
+    Map<String, BigDecimal> result = new HashMap<>();
+    synchronized (lock) {
+      for (String sku : skus) {
+        String k = ledgerKey(sku, warehouse);
+        BigDecimal total = BigDecimal.ZERO;
+        for (String orderRef : ledgerOrders.getOrDefault(k, Set.of())) {
+          total = total.add(ledger.get(orderRef).get(k).open());
+        }
+        if (total.signum() > 0) {
+          result.put(sku, total);
+        }
+      }
+    }
+    return result;
+  }
+
+  private static String ledgerKey(String sku, String warehouse) {
+    return sku + "\u0000" + warehouse;
+  }
+
+  private static final class LedgerLine {
+    final String sku;
+    final String warehouse;
+    BigDecimal recorded = BigDecimal.ZERO;
+    BigDecimal released = BigDecimal.ZERO;
+
+    LedgerLine(String sku, String warehouse) {
+      this.sku = sku;
+      this.warehouse = warehouse;
+    }
+
+    BigDecimal open() {
+      return recorded.subtract(released).max(BigDecimal.ZERO);
     }
   }
 

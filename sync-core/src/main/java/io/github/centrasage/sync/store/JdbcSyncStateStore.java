@@ -2,6 +2,7 @@ package io.github.centrasage.sync.store;
 
 import io.github.centrasage.sync.BindingConflictException;
 import io.github.centrasage.sync.SyncStoreException;
+import io.github.centrasage.sync.spi.Allocation;
 import io.github.centrasage.sync.spi.Binding;
 import io.github.centrasage.sync.spi.Coalescing;
 import io.github.centrasage.sync.spi.Cursor;
@@ -18,6 +19,7 @@ import io.github.centrasage.sync.store.internal.ReasonLines;
 import io.github.centrasage.sync.store.internal.Schema;
 import io.github.centrasage.sync.store.internal.StoreChecks;
 import java.nio.file.Path;
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -30,8 +32,11 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -52,6 +57,7 @@ import org.slf4j.LoggerFactory;
  * <p>Usage: {@code SyncStateStore store = JdbcSyncStateStore.builder(dataSource).build();}
  */
 public final class JdbcSyncStateStore implements SyncStateStore {
+  private static final int LEDGER_CHUNK = 500;
   private static final Logger log = LoggerFactory.getLogger(JdbcSyncStateStore.class);
   private static final String JOB_COLUMNS =
       "id, flow, job_key, payload, reference, state, attempts, locked_attempts, ambiguous, next_run_at,"
@@ -773,6 +779,118 @@ public final class JdbcSyncStateStore implements SyncStateStore {
       }
     }
     throw new IllegalStateException("unreachable");
+  }
+
+  // ---- allocation ledger
+
+  @Override
+  public void recordAllocations(String orderRef, List<Allocation> lines) {
+    StoreChecks.ledgerOrder(orderRef);
+    Map<List<String>, BigDecimal> recorded = new LinkedHashMap<>();
+    for (Allocation line : lines) {
+      recorded.merge(List.of(line.sku(), line.warehouse()), line.quantity(), BigDecimal::add);
+    }
+    retryOnDuplicate("record allocations of " + orderRef, c -> {
+      update(c, "UPDATE sync_allocation SET recorded = 0 WHERE order_ref = ?", orderRef);
+      for (Map.Entry<List<String>, BigDecimal> line : recorded.entrySet()) {
+        String sku = line.getKey().get(0);
+        String warehouse = line.getKey().get(1);
+        if (update(c, "UPDATE sync_allocation SET recorded = ? WHERE order_ref = ? AND sku = ? AND warehouse = ?",
+            line.getValue(), orderRef, sku, warehouse) == 0) {
+          update(c, "INSERT INTO sync_allocation (order_ref, sku, warehouse, recorded, released) VALUES (?, ?, ?, ?, 0)",
+              orderRef, sku, warehouse, line.getValue());
+        }
+      }
+      return null;
+    });
+  }
+
+  @Override
+  public boolean releaseAllocation(
+      String orderRef, String releaseId, String sku, String warehouse, BigDecimal quantity) {
+    StoreChecks.ledgerRelease(orderRef, releaseId, quantity);
+    return retryOnDuplicate("release an allocation of " + orderRef, c -> {
+      try (PreparedStatement ps = prepare(c, "SELECT 1 FROM sync_allocation_release"
+              + " WHERE order_ref = ? AND release_id = ? AND sku = ? AND warehouse = ?",
+              orderRef, releaseId, sku, warehouse);
+          ResultSet rs = ps.executeQuery()) {
+        if (rs.next()) {
+          return false;
+        }
+      }
+      update(c, "INSERT INTO sync_allocation_release (order_ref, release_id, sku, warehouse, quantity, released_at)"
+          + " VALUES (?, ?, ?, ?, ?, ?)", orderRef, releaseId, sku, warehouse, quantity, dbNow(c));
+      if (update(c, "UPDATE sync_allocation SET released = released + ? WHERE order_ref = ? AND sku = ? AND warehouse = ?",
+          quantity, orderRef, sku, warehouse) == 0) {
+        update(c, "INSERT INTO sync_allocation (order_ref, sku, warehouse, recorded, released) VALUES (?, ?, ?, 0, ?)",
+            orderRef, sku, warehouse, quantity);
+      }
+      return true;
+    });
+  }
+
+  @Override
+  public List<Allocation> openAllocations(String orderRef) {
+    return inTransaction("read allocations of " + orderRef, c -> {
+      List<Allocation> open = new ArrayList<>();
+      try (PreparedStatement ps = prepare(c, "SELECT sku, warehouse, recorded - released FROM sync_allocation"
+              + " WHERE order_ref = ? AND recorded > released ORDER BY sku, warehouse", orderRef);
+          ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          open.add(Allocation.of(rs.getString(1), rs.getString(2), quantity(rs.getBigDecimal(3))));
+        }
+      }
+      return open;
+    });
+  }
+
+  @Override
+  public BigDecimal allocatedQuantity(String sku, String warehouse) {
+    return allocatedQuantities(warehouse, List.of(sku)).getOrDefault(sku, BigDecimal.ZERO);
+  }
+
+  @Override
+  public Map<String, BigDecimal> allocatedQuantities(String warehouse, Collection<String> skus) {
+    List<String> all = List.copyOf(new LinkedHashSet<>(skus));
+    Map<String, BigDecimal> result = new HashMap<>();
+    // bounded IN lists keep statements small whatever the caller passes
+    for (int from = 0; from < all.size(); from += LEDGER_CHUNK) {
+      List<String> chunk = all.subList(from, Math.min(all.size(), from + LEDGER_CHUNK));
+      inTransaction("read allocated quantities", c -> {
+        String marks = String.join(", ", Collections.nCopies(chunk.size(), "?"));
+        Object[] params = new Object[chunk.size() + 1];
+        params[0] = warehouse;
+        for (int i = 0; i < chunk.size(); i++) {
+          params[i + 1] = chunk.get(i);
+        }
+        try (PreparedStatement ps = prepare(c, "SELECT sku, SUM(recorded - released) FROM sync_allocation"
+                + " WHERE warehouse = ? AND recorded > released AND sku IN (" + marks + ") GROUP BY sku", params);
+            ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            result.put(rs.getString(1), quantity(rs.getBigDecimal(2)));
+          }
+        }
+        return null;
+      });
+    }
+    return result;
+  }
+
+  private static BigDecimal quantity(BigDecimal stored) {
+    BigDecimal stripped = stored.stripTrailingZeros();
+    return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+  }
+
+  /** Runs {@code work}; if a concurrent insert wins a key, runs it once more (it then updates). */
+  private <T> T retryOnDuplicate(String what, SqlWork<T> work) {
+    try {
+      return inTransaction(what, work);
+    } catch (SyncStoreException e) {
+      if (e.getCause() instanceof SQLException && isUniqueViolation((SQLException) e.getCause())) {
+        return inTransaction(what, work);
+      }
+      throw e;
+    }
   }
 
   // ---- leases

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.centrasage.sync.BindingConflictException;
+import io.github.centrasage.sync.spi.Allocation;
 import io.github.centrasage.sync.spi.Binding;
 import io.github.centrasage.sync.spi.Coalescing;
 import io.github.centrasage.sync.spi.CursorMove;
@@ -14,6 +15,7 @@ import io.github.centrasage.sync.spi.JobState;
 import io.github.centrasage.sync.spi.NewJob;
 import io.github.centrasage.sync.spi.StockVersion;
 import io.github.centrasage.sync.spi.SyncStateStore;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -428,5 +430,67 @@ public abstract class AbstractSyncStateStoreContractTest {
     assertThat(completions).hasSize(jobCount);
     assertThat(completions.values()).allSatisfy(n -> assertThat(n.get()).isEqualTo(1));
     assertThat(store.count(FLOW)).containsEntry(JobState.SUCCEEDED, (long) jobCount);
+  }
+
+  // ---- allocation ledger
+
+  private static Allocation alloc(String sku, String warehouse, String quantity) {
+    return Allocation.of(sku, warehouse, new BigDecimal(quantity));
+  }
+
+  @Test
+  void ledgerSumsOpenAllocationsPerSkuAndWarehouseOverOrders() {
+    store.recordAllocations("1001", List.of(alloc("TEE-M", "1", "2"), alloc("TEE-L", "1", "1")));
+    store.recordAllocations("1002", List.of(alloc("TEE-M", "1", "3"), alloc("TEE-M", "2", "5")));
+
+    assertThat(store.allocatedQuantity("TEE-M", "1")).isEqualByComparingTo("5");
+    assertThat(store.allocatedQuantity("TEE-M", "2")).isEqualByComparingTo("5");
+    assertThat(store.allocatedQuantity("TEE-S", "1")).isEqualByComparingTo("0");
+    Map<String, BigDecimal> many = store.allocatedQuantities("1", List.of("TEE-M", "TEE-L", "TEE-S"));
+    assertThat(many).containsOnlyKeys("TEE-M", "TEE-L");
+    assertThat(many.get("TEE-L")).isEqualByComparingTo("1");
+  }
+
+  @Test
+  void recordingAnOrderAgainReplacesItsLinesInsteadOfAddingThem() {
+    store.recordAllocations("1001", List.of(alloc("TEE-M", "1", "2"), alloc("TEE-L", "1", "1")));
+    store.recordAllocations("1001", List.of(alloc("TEE-M", "1", "2"), alloc("TEE-M", "1", "1")));
+
+    assertThat(store.allocatedQuantity("TEE-M", "1")).isEqualByComparingTo("3");
+    assertThat(store.allocatedQuantity("TEE-L", "1")).isEqualByComparingTo("0");
+    assertThat(store.openAllocations("1001")).hasSize(1);
+  }
+
+  @Test
+  void aReleaseIsAppliedOnceAndNeverGoesBelowZero() {
+    store.recordAllocations("1001", List.of(alloc("TEE-M", "1", "3")));
+
+    assertThat(store.releaseAllocation("1001", "shipment-7", "TEE-M", "1", new BigDecimal("2"))).isTrue();
+    assertThat(store.releaseAllocation("1001", "shipment-7", "TEE-M", "1", new BigDecimal("2"))).isFalse();
+    assertThat(store.allocatedQuantity("TEE-M", "1")).isEqualByComparingTo("1");
+
+    assertThat(store.releaseAllocation("1001", "shipment-8", "TEE-M", "1", new BigDecimal("5"))).isTrue();
+    assertThat(store.allocatedQuantity("TEE-M", "1")).isEqualByComparingTo("0");
+    assertThat(store.openAllocations("1001")).isEmpty();
+  }
+
+  @Test
+  void aReleaseBeforeTheRecordStillCountsAndReRecordingKeepsIt() {
+    // a despatch can be processed before a retried import writes its ledger lines
+    store.releaseAllocation("1001", "shipment-1", "TEE-M", "1", new BigDecimal("1"));
+    store.recordAllocations("1001", List.of(alloc("TEE-M", "1", "2")));
+    store.recordAllocations("1001", List.of(alloc("TEE-M", "1", "2")));
+
+    assertThat(store.openAllocations("1001")).singleElement().satisfies(a ->
+        assertThat(a.quantity()).isEqualByComparingTo("1"));
+    assertThat(secondInstance().allocatedQuantity("TEE-M", "1")).isEqualByComparingTo("1");
+  }
+
+  @Test
+  void ledgerRejectsBlankReferencesAndNegativeQuantities() {
+    assertThatThrownBy(() -> store.recordAllocations(" ", List.of())).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> store.releaseAllocation("1001", "", "TEE-M", "1", BigDecimal.ONE))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> alloc("TEE-M", "1", "-1")).isInstanceOf(IllegalArgumentException.class);
   }
 }

@@ -61,7 +61,7 @@ class H2SyncStateStoreTest extends AbstractSyncStateStoreContractTest {
           Optional.of(CursorMove.of(FLOW, "c1")));
     }
     try (JdbcSyncStateStore reopened = JdbcSyncStateStore.embeddedH2(file)) {
-      assertThat(reopened.schemaVersion()).isEqualTo(1);
+      assertThat(reopened.schemaVersion()).isEqualTo(io.github.centrasage.sync.store.internal.Schema.latestVersion());
       assertThat(reopened.cursor(FLOW).orElseThrow().value()).isEqualTo("c1");
       assertThat(reopened.count(FLOW)).containsEntry(JobState.QUEUED, 1L);
     }

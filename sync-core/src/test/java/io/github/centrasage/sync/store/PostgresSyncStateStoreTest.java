@@ -137,7 +137,7 @@ class PostgresSyncStateStoreTest extends AbstractSyncStateStoreContractTest {
       }
       go.countDown();
       for (Future<JdbcSyncStateStore> f : starts) {
-        assertThat(f.get(30, TimeUnit.SECONDS).schemaVersion()).isEqualTo(1);
+        assertThat(f.get(30, TimeUnit.SECONDS).schemaVersion()).isEqualTo(io.github.centrasage.sync.store.internal.Schema.latestVersion());
       }
     } finally {
       pool.shutdownNow();
@@ -146,6 +146,6 @@ class PostgresSyncStateStoreTest extends AbstractSyncStateStoreContractTest {
 
   @Test
   void detectsPostgresAndMigratesOnce() {
-    assertThat(((JdbcSyncStateStore) secondInstance()).schemaVersion()).isEqualTo(1);
+    assertThat(((JdbcSyncStateStore) secondInstance()).schemaVersion()).isEqualTo(io.github.centrasage.sync.store.internal.Schema.latestVersion());
   }
 }

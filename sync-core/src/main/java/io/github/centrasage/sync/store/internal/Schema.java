@@ -64,7 +64,25 @@ public final class Schema {
           "CREATE TABLE sync_lease (name VARCHAR(200) PRIMARY KEY, owner VARCHAR(200) NOT NULL,"
               + " lease_until TIMESTAMP WITH TIME ZONE NOT NULL, acquired_at TIMESTAMP WITH TIME ZONE NOT NULL)",
           "CREATE TABLE sync_mutex (name VARCHAR(50) PRIMARY KEY)",
-          "INSERT INTO sync_mutex (name) VALUES ('claim')"));
+          "INSERT INTO sync_mutex (name) VALUES ('claim')"),
+      // 2: the allocation ledger (what Sage holds for open Centra orders, per SKU and warehouse)
+      List.of(
+          "CREATE TABLE sync_allocation ("
+              + " order_ref VARCHAR(200) NOT NULL,"
+              + " sku VARCHAR(200) NOT NULL,"
+              + " warehouse VARCHAR(200) NOT NULL,"
+              + " recorded NUMERIC(19, 6) NOT NULL,"
+              + " released NUMERIC(19, 6) NOT NULL,"
+              + " PRIMARY KEY (order_ref, sku, warehouse))",
+          "CREATE INDEX sync_allocation_sku ON sync_allocation (warehouse, sku)",
+          "CREATE TABLE sync_allocation_release ("
+              + " order_ref VARCHAR(200) NOT NULL,"
+              + " release_id VARCHAR(200) NOT NULL,"
+              + " sku VARCHAR(200) NOT NULL,"
+              + " warehouse VARCHAR(200) NOT NULL,"
+              + " quantity NUMERIC(19, 6) NOT NULL,"
+              + " released_at TIMESTAMP WITH TIME ZONE NOT NULL,"
+              + " PRIMARY KEY (order_ref, release_id, sku, warehouse))"));
 
   /** The version a fully migrated database has. */
   public static int latestVersion() {

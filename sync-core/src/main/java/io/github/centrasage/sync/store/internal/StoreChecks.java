@@ -55,4 +55,20 @@ public final class StoreChecks {
   public static String containsPattern(String text) {
     return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
   }
+
+  public static void ledgerOrder(String orderRef) {
+    if (orderRef == null || orderRef.isBlank()) {
+      throw new IllegalArgumentException("allocation order reference must not be blank");
+    }
+  }
+
+  public static void ledgerRelease(String orderRef, String releaseId, java.math.BigDecimal quantity) {
+    ledgerOrder(orderRef);
+    if (releaseId == null || releaseId.isBlank()) {
+      throw new IllegalArgumentException("release id must not be blank");
+    }
+    if (quantity == null || quantity.signum() < 0) {
+      throw new IllegalArgumentException("released quantity must not be negative, was " + quantity);
+    }
+  }
 }

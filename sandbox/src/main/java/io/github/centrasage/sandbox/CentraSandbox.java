@@ -1,0 +1,143 @@
+package io.github.centrasage.sandbox;
+
+import io.github.centrasage.sandbox.internal.CentraEmulator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A stateful Centra Integration API (GraphQL) emulator on an ephemeral localhost port: products →
+ * variants → sizes with SKU and EAN, warehouses with physical / allocated / free-to-allocate stock,
+ * pricelists, orders that allocate on placement, shipments that decrement stock when completed,
+ * returns, the event queue, {@code setStock}/{@code changeStock}, Bearer token checks and fault
+ * injection.
+ *
+ * <pre>{@code
+ * try (CentraSandbox centra = CentraSandbox.start()) {
+ *   CentraOrder order = centra.placeOrder("GBP", Map.of("P00001-BLK-M", 1));
+ *   // point the Centra client at centra.graphqlUrl() with centra.token()
+ * }
+ * }</pre>
+ */
+public final class CentraSandbox extends EmulatedApi {
+  private final Options options;
+  private final CentraEmulator emulator;
+
+  private CentraSandbox(Options options, CentraEmulator emulator) {
+    super("centra", options, emulator);
+    this.options = options;
+    this.emulator = emulator;
+  }
+
+  /** Starts a sandbox seeded with {@link SandboxCatalog#fashionShop()} on an ephemeral port. */
+  public static CentraSandbox start() {
+    return start(options());
+  }
+
+  /** Starts a sandbox with {@code options}. */
+  public static CentraSandbox start(Options options) {
+    Objects.requireNonNull(options, "options");
+    return new CentraSandbox(options,
+        new CentraEmulator(options.token, options.clock, options.catalog, options.ftaQuantityType));
+  }
+
+  /** Default options, to adjust before {@link #start(Options)}. */
+  public static Options options() {
+    return new Options();
+  }
+
+  /** The base URL, e.g. {@code http://127.0.0.1:54321}; the API is at {@code /graphql} below it. */
+  public String baseUrl() {
+    return "http://127.0.0.1:" + port();
+  }
+
+  /** The GraphQL endpoint URL. */
+  public String graphqlUrl() {
+    return baseUrl() + "/graphql";
+  }
+
+  /** The bearer token the sandbox accepts. */
+  public String token() {
+    return options.token;
+  }
+
+  // ---- inspection
+
+  /** Stock of {@code sku} in {@code warehouse} (a warehouse name, e.g. {@code "Leeds DC"}). */
+  public CentraStock stock(String sku, String warehouse) {
+    return emulator.stock(sku, warehouse);
+  }
+
+  /** The shipments of order {@code orderNumber}. */
+  public List<CentraShipment> shipments(int orderNumber) {
+    return emulator.shipments(orderNumber);
+  }
+
+  /** Every order, by number. */
+  public List<CentraOrder> orders() {
+    return emulator.orders();
+  }
+
+  /** Events queued and not yet confirmed. */
+  public int queuedEvents() {
+    return emulator.queuedEvents();
+  }
+
+  /**
+   * Centra ids by natural key: {@code warehouse} (name → id), {@code pricelist} (currency → id),
+   * {@code variant} and {@code product} (SKU → id).
+   */
+  public Map<String, Long> ids(String kind) {
+    return emulator.ids(kind);
+  }
+
+  // ---- simulation
+
+  /**
+   * Places a web order as a shopper would: prices from the currency's pricelist, 20% VAT included,
+   * free-to-allocate stock allocated from the warehouses in order. Refused with
+   * {@link IllegalStateException} when the shop has too little stock, as checkout would be.
+   */
+  public CentraOrder placeOrder(String currency, Map<String, Integer> skuQuantities) {
+    return emulator.placeOrder(Objects.requireNonNull(currency, "currency"), Objects.requireNonNull(skuQuantities, "skuQuantities"));
+  }
+
+  @Override
+  public String toString() {
+    return "CentraSandbox[" + graphqlUrl() + "]";
+  }
+
+  /**
+   * Options for {@link CentraSandbox#start(Options)}. The token is a sandbox secret only and is
+   * still kept out of {@code toString}.
+   *
+   * <pre>{@code CentraSandbox.start(CentraSandbox.options().port(8100).token("dev"))}</pre>
+   */
+  public static final class Options extends Settings<Options> {
+    private String ftaQuantityType = "FREE_TO_ALLOCATE";
+
+    Options() {
+      super("centra-sandbox-token");
+    }
+
+    @Override
+    Options self() {
+      return this;
+    }
+
+    /**
+     * The {@code StockQuantityType} value accepted for free-to-allocate levels in {@code setStock};
+     * Centra's docs only spell out {@code PHYSICAL}, so the default {@code FREE_TO_ALLOCATE} is a guess.
+     */
+    public Options ftaQuantityType(String ftaQuantityType) {
+      this.ftaQuantityType = notBlank(ftaQuantityType, "ftaQuantityType");
+      return this;
+    }
+
+    @Override
+    public String toString() {
+      return "CentraSandbox.Options[port=" + port + ", items=" + catalog.items().size() + ", ftaQuantityType="
+          + ftaQuantityType + ", token=***]";
+    }
+  }
+}

@@ -1,0 +1,215 @@
+package io.github.centrasage.sandbox;
+
+import io.github.centrasage.sandbox.internal.SageEmulator;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A stateful Sage 200 REST API emulator on an ephemeral localhost port: customers, products,
+ * warehouse holdings, SOP orders that allocate on entry, despatch confirmation, postings with URNs
+ * and bank balances, OData queries, {@code Authorization}/{@code X-Site}/{@code X-Company} checks,
+ * fault injection and record locks.
+ *
+ * <pre>{@code
+ * try (Sage200Sandbox sage = Sage200Sandbox.start()) {
+ *   String baseUrl = sage.baseUrl();   // http://127.0.0.1:PORT/uk/sage200/accounts/v1
+ *   ...
+ *   assertThat(sage.salesOrders()).hasSize(1);
+ * }
+ * }</pre>
+ */
+public final class Sage200Sandbox extends EmulatedApi {
+  private final Options options;
+  private final SageEmulator emulator;
+
+  private Sage200Sandbox(Options options, SageEmulator emulator) {
+    super("sage200", options, emulator);
+    this.options = options;
+    this.emulator = emulator;
+  }
+
+  /** Starts a sandbox seeded with {@link SandboxCatalog#fashionShop()} on an ephemeral port. */
+  public static Sage200Sandbox start() {
+    return start(options());
+  }
+
+  /** Starts a sandbox with {@code options}. */
+  public static Sage200Sandbox start(Options options) {
+    Objects.requireNonNull(options, "options");
+    return new Sage200Sandbox(options, new SageEmulator(options.basePath, options.token, options.siteId,
+        options.companyId, options.clock, options.catalog, options.allocateOnOrderEntry));
+  }
+
+  /** Default options, to adjust before {@link #start(Options)}. */
+  public static Options options() {
+    return new Options();
+  }
+
+  /** The API base URL, e.g. {@code http://127.0.0.1:54321/uk/sage200/accounts/v1}. */
+  public String baseUrl() {
+    return "http://127.0.0.1:" + port() + options.basePath;
+  }
+
+  /** The bearer token the sandbox accepts. */
+  public String token() {
+    return options.token;
+  }
+
+  /** The {@code X-Site} value the sandbox accepts (also returned by {@code GET /sites}). */
+  public String siteId() {
+    return options.siteId;
+  }
+
+  /** The {@code X-Company} value the sandbox accepts. */
+  public long companyId() {
+    return options.companyId;
+  }
+
+  // ---- inspection
+
+  /** Every SOP order, oldest first. */
+  public List<SageSalesOrder> salesOrders() {
+    return emulator.orderSnapshots();
+  }
+
+  /** The orders whose {@code customer_document_no} equals {@code customerDocumentNo} (Sage does not keep it unique). */
+  public List<SageSalesOrder> salesOrdersWithCustomerDocumentNo(String customerDocumentNo) {
+    return salesOrders().stream().filter(o -> customerDocumentNo.equals(o.customerDocumentNo())).toList();
+  }
+
+  /** The holding of {@code sku} in {@code warehouse} (a warehouse name, e.g. {@code "Leeds DC"}). */
+  public SageHolding holding(String sku, String warehouse) {
+    return emulator.holdingSnapshot(sku, warehouse);
+  }
+
+  /** Every despatch confirmed, oldest first. */
+  public List<SageDespatch> despatches() {
+    return emulator.despatchSnapshots();
+  }
+
+  /** Every sales-ledger and cash-book transaction posted. */
+  public List<SagePostedTransaction> postedTransactions() {
+    return emulator.postedTransactionSnapshots();
+  }
+
+  /** The balance of the bank account with nominal-style code {@code code} ({@code "1200"} current, {@code "1210"} clearing). */
+  public BigDecimal bankBalance(String code) {
+    return emulator.bankBalance(code);
+  }
+
+  /** Ids of seeded records by natural key; {@code kind} is {@code warehouse}, {@code customer}, {@code bank} or {@code product}. */
+  public Map<String, Long> ids(String kind) {
+    return emulator.ids(kind);
+  }
+
+  // ---- simulation
+
+  /** Books goods into stock (a goods-received note or positive adjustment). */
+  public SageHolding receiveGoods(String sku, String warehouse, BigDecimal quantity) {
+    if (quantity == null || quantity.signum() <= 0) {
+      throw new IllegalArgumentException("quantity must be positive, was " + quantity);
+    }
+    return emulator.adjustStock(sku, warehouse, quantity);
+  }
+
+  /** Adjusts physical stock by {@code delta} (negative for write-offs); stock never goes below zero. */
+  public SageHolding adjustStock(String sku, String warehouse, BigDecimal delta) {
+    return emulator.adjustStock(sku, warehouse, Objects.requireNonNull(delta, "delta"));
+  }
+
+  /**
+   * Enters a sales order that did not come from the web shop (a trade customer's phone order), which
+   * allocates stock and so lowers free stock.
+   */
+  public SageSalesOrder allocateNonWebOrder(String customerReference, String sku, String warehouse, BigDecimal quantity) {
+    return emulator.createOrderFor(customerReference, null, Map.of(sku, quantity), warehouse);
+  }
+
+  /** Despatches everything allocated on order {@code documentNo}, as a warehouse user would. */
+  public SageDespatch despatch(String documentNo, String consignmentNo) {
+    return emulator.despatchAllocated(documentNo, consignmentNo);
+  }
+
+  /** Locks order {@code documentNo} for the next {@code attempts} writes to it, which answer 400 "in use". */
+  public void lockOrder(String documentNo, int attempts) {
+    if (attempts < 1) {
+      throw new IllegalArgumentException("attempts must be at least 1, was " + attempts);
+    }
+    emulator.lockRecord(documentNo, attempts);
+  }
+
+  /** Locks order {@code documentNo} until {@link #releaseOrder(String)}. */
+  public void lockOrder(String documentNo) {
+    emulator.lockRecord(documentNo, -1);
+  }
+
+  /** Releases a lock taken with {@link #lockOrder}. */
+  public void releaseOrder(String documentNo) {
+    emulator.releaseRecord(documentNo);
+  }
+
+  @Override
+  public String toString() {
+    return "Sage200Sandbox[" + baseUrl() + "]";
+  }
+
+  /**
+   * Options for {@link Sage200Sandbox#start(Options)}. The token is a sandbox secret only, never a
+   * real credential, and is still kept out of {@code toString}.
+   *
+   * <pre>{@code Sage200Sandbox.start(Sage200Sandbox.options().port(8200).basePath("/uk/sage200extra/accounts/v1"))}</pre>
+   */
+  public static final class Options extends Settings<Options> {
+    private String basePath = "/uk/sage200/accounts/v1";
+    private String siteId = "5f1c2a8e-3b7d-4e2a-9c41-0d6e8b7a1f23";
+    private long companyId = 1;
+    private boolean allocateOnOrderEntry = true;
+
+    Options() {
+      super("sage-sandbox-token");
+    }
+
+    @Override
+    Options self() {
+      return this;
+    }
+
+    /** API base path; default {@code /uk/sage200/accounts/v1} (Standard Online). */
+    public Options basePath(String basePath) {
+      if (basePath == null || !basePath.startsWith("/")) {
+        throw new IllegalArgumentException("basePath must start with '/', was " + basePath);
+      }
+      this.basePath = basePath.endsWith("/") ? basePath.substring(0, basePath.length() - 1) : basePath;
+      return this;
+    }
+
+    /** {@code X-Site} to accept. */
+    public Options siteId(String siteId) {
+      this.siteId = notBlank(siteId, "siteId");
+      return this;
+    }
+
+    /**
+     * The SOP setting "allocate stock on order entry" (default on). Off, order lines allocate only
+     * their {@code to_allocate_quantity}, and unallocated lines cannot be despatched.
+     */
+    public Options allocateOnOrderEntry(boolean allocateOnOrderEntry) {
+      this.allocateOnOrderEntry = allocateOnOrderEntry;
+      return this;
+    }
+
+    /** {@code X-Company} to accept. */
+    public Options companyId(long companyId) {
+      this.companyId = companyId;
+      return this;
+    }
+
+    @Override
+    public String toString() {
+      return "Sage200Sandbox.Options[port=" + port + ", basePath=" + basePath + ", siteId=" + siteId
+          + ", companyId=" + companyId + ", items=" + catalog.items().size() + ", token=***]";
+    }
+  }
+}

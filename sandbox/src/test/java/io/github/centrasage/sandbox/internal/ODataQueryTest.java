@@ -1,0 +1,58 @@
+package io.github.centrasage.sandbox.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ODataQueryTest {
+  static final List<Map<String, Object>> ROWS = List.of(
+      Rows.row("id", 1L, "code", "O'Brien", "qty", new BigDecimal("5"), "when", Instant.parse("2026-01-01T10:00:00Z"), "note", null, "live", true),
+      Rows.row("id", 2L, "code", "ABC", "qty", new BigDecimal("0.5"), "when", Instant.parse("2026-01-02T10:00:00Z"), "note", "x", "live", false),
+      Rows.row("id", 3L, "code", "abd", "qty", new BigDecimal("12"), "when", Instant.parse("2026-01-03T10:00:00Z"), "note", null, "live", true));
+
+  static List<Object> ids(String filter) {
+    return ODataQuery.parse(Map.of("$filter", filter)).apply(ROWS).stream().map(r -> r.get("id")).toList();
+  }
+
+  @Test
+  void evaluatesComparisonsBooleansAndPrecedence() {
+    assertThat(ids("code eq 'O''Brien'")).containsExactly(1L);
+    assertThat(ids("qty gt 1 and qty le 12")).containsExactly(1L, 3L);
+    assertThat(ids("qty lt 1 or id eq 3 and live eq true")).containsExactly(2L, 3L);
+    assertThat(ids("(qty lt 1 or id eq 3) and not (live eq false)")).containsExactly(3L);
+    assertThat(ids("note eq null")).containsExactly(1L, 3L);
+    assertThat(ids("note ne null")).containsExactly(2L);
+    assertThat(ids("qty ge -1.5")).containsExactly(1L, 2L, 3L);
+  }
+
+  @Test
+  void evaluatesStringFunctionsAndDateTimes() {
+    assertThat(ids("startswith(code,'ab')")).containsExactly(2L, 3L);
+    assertThat(ids("contains(code, 'bri')")).containsExactly(1L);
+    assertThat(ids("when gt 2026-01-01T10:00:00Z")).containsExactly(2L, 3L);
+    assertThat(ids("when ge 2026-01-02")).containsExactly(2L, 3L);
+  }
+
+  @Test
+  void sortsPagesAndSelects() {
+    var rows = ODataQuery.parse(Map.of("$orderby", "live desc, qty asc", "$top", "2", "$skip", "1", "$select", "id,qty"))
+        .apply(ROWS);
+
+    assertThat(rows).containsExactly(Map.of("id", 3L, "qty", new BigDecimal("12")), Map.of("id", 2L, "qty", new BigDecimal("0.5")));
+  }
+
+  @Test
+  void rejectsBadInputWithAMessageNamingIt() {
+    assertThatThrownBy(() -> ids("nope eq 1")).isInstanceOf(BadRequest.class).hasMessageContaining("nope");
+    assertThatThrownBy(() -> ids("code eq 'open")).isInstanceOf(BadRequest.class).hasMessageContaining("Syntax error");
+    assertThatThrownBy(() -> ODataQuery.parse(Map.of("$top", "5001"))).hasMessageContaining("5000");
+    assertThatThrownBy(() -> ODataQuery.parse(Map.of("$skip", "-1"))).hasMessageContaining("$skip");
+    assertThatThrownBy(() -> ODataQuery.parse(Map.of("$orderby", "id sideways"))).hasMessageContaining("$orderby");
+    assertThatThrownBy(() -> ODataQuery.parse(Map.of("$frobnicate", "1"))).hasMessageContaining("$frobnicate");
+  }
+}
