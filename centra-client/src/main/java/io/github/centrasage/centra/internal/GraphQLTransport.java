@@ -6,6 +6,7 @@ import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.Moshi;
 import com.squareup.moshi.Types;
 import dev.failsafe.Failsafe;
+import dev.failsafe.FailsafeException;
 import dev.failsafe.RateLimiter;
 import dev.failsafe.RetryPolicy;
 import io.github.centrasage.centra.CentraAuthenticationException;
@@ -145,12 +146,23 @@ public final class GraphQLTransport {
             operation.name(), e.getAttemptCount(), describe(e.getLastException())))
         .build();
     // The wait happens here, through the injectable sleeper, rather than in Failsafe's own delay.
-    return Failsafe.with(policy).get(context -> {
-      if (context.getAttemptCount() > 0) {
-        pause(operation, delays.delayFor(context.getLastException(), context.getAttemptCount()));
+    try {
+      return Failsafe.with(policy).get(context -> {
+        if (context.getAttemptCount() > 0) {
+          pause(operation, delays.delayFor(context.getLastException(), context.getAttemptCount()));
+        }
+        return attempt(operation, frozen);
+      });
+    } catch (FailsafeException e) {
+      if (e.getCause() instanceof InterruptedException) {
+        // Failsafe noticed the interrupt between attempts (and cleared the flag): restore it and
+        // report it the same way as an interrupt during our own backoff.
+        Thread.currentThread().interrupt();
+        throw new CentraConnectionException("Interrupted while retrying " + operation.name(),
+            operation.name(), operation.isMutation(), true, true, e.getCause());
       }
-      return attempt(operation, frozen);
-    });
+      throw e;
+    }
   }
 
   private void pause(Operation<?> operation, Duration delay) {
