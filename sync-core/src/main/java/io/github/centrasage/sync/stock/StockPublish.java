@@ -13,6 +13,7 @@ import io.github.centrasage.sync.spi.NewJob;
 import io.github.centrasage.sync.spi.SyncFlow;
 import io.github.centrasage.sync.stock.internal.SkuDirectory;
 import io.github.centrasage.sync.stock.internal.StockLevels;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -24,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -54,6 +56,8 @@ public final class StockPublish implements SyncFlow {
 
   private final StockPublishOptions options;
   private final SkuDirectory skus = new SkuDirectory();
+  /** Per unit, the holding (time and free quantity) this instance last enqueued; one short entry per unit. */
+  private final Map<String, String> enqueuedHoldings = new ConcurrentHashMap<>();
 
   /** With the default options. */
   public StockPublish() {
@@ -178,6 +182,7 @@ public final class StockPublish implements SyncFlow {
     Map<Long, String> codes = skus.productCodes(ctx,
         holdings.stream().map(WarehouseHolding::productId).collect(Collectors.toList()));
     Map<String, NewJob> jobs = new LinkedHashMap<>();
+    Map<String, String> signatures = new HashMap<>();
     for (WarehouseHolding h : holdings) {
       String sku = codes.get(h.productId());
       if (sku == null) {
@@ -187,16 +192,21 @@ public final class StockPublish implements SyncFlow {
       }
       StockKey key = StockKey.of(sku, Long.toString(h.warehouseId()));
       Instant updated = h.dateTimeUpdated().map(t -> t.toInstant()).orElse(Instant.EPOCH);
-      // the overlap window reads holdings again that were already pushed; a strictly newer applied
-      // version proves it (an equal one does not: two changes may share a timestamp)
-      boolean alreadyApplied = ctx.store().stockVersion(key.sku(), key.sageWarehouse())
+      // the overlap window reads holdings again that were already enqueued; skip those this
+      // instance saw with the same timestamp and free quantity (the timestamp alone is not
+      // enough: two changes may share one), and those a strictly newer applied version covers
+      String signature = updated + "|" + h.freeStockAvailable().map(BigDecimal::stripTrailingZeros).orElse(null);
+      boolean seen = signature.equals(enqueuedHoldings.get(key.name()));
+      boolean superseded = ctx.store().stockVersion(key.sku(), key.sageWarehouse())
           .filter(v -> v.sourceTime().isAfter(updated))
           .isPresent();
-      if (!alreadyApplied) {
+      if (!seen && !superseded) {
         jobs.put(key.name(), ctx.newJob(key.name()).reference(sku).payload(PRODUCT_PAYLOAD + h.productId()).build());
+        signatures.put(key.name(), signature);
       }
     }
     ctx.enqueue(new ArrayList<>(jobs.values()));
+    enqueuedHoldings.putAll(signatures);
     return jobs.size();
   }
 

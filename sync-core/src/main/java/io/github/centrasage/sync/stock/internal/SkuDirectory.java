@@ -37,6 +37,8 @@ public final class SkuDirectory {
 
   private final Map<String, SkuRef> bySku = new ConcurrentHashMap<>();
   private final Map<Long, String> codeByProductId = new ConcurrentHashMap<>();
+  /** Every Centra (variant, size) a catalogue pass saw, so one pass serves many batches. */
+  private final Map<String, long[]> centraBySku = new ConcurrentHashMap<>();
 
   /** What {@link #resolve} found. */
   public record Resolution(Map<String, SkuRef> known, Map<String, String> unknown) {}
@@ -88,7 +90,19 @@ public final class SkuDirectory {
       }
     });
     if (!needCentra.isEmpty()) {
-      Map<String, long[]> sizes = centraSizes(ctx.attribute(CentraClient.class), needCentra.keySet());
+      Map<String, long[]> sizes = new HashMap<>();
+      Set<String> scan = new HashSet<>();
+      needCentra.keySet().forEach(sku -> {
+        long[] ids = centraBySku.get(sku);
+        if (ids != null) {
+          sizes.put(sku, ids);
+        } else {
+          scan.add(sku);
+        }
+      });
+      if (!scan.isEmpty()) {
+        sizes.putAll(centraSizes(ctx.attribute(CentraClient.class), scan, centraBySku));
+      }
       needCentra.forEach((sku, productId) -> {
         long[] ids = sizes.get(sku);
         if (ids == null) {
@@ -146,15 +160,19 @@ public final class SkuDirectory {
   }
 
   /** One pass over Centra's catalogue, stopping as soon as every wanted SKU is found. */
-  private static Map<String, long[]> centraSizes(CentraClient centra, Set<String> wanted) {
+  private static Map<String, long[]> centraSizes(CentraClient centra, Set<String> wanted, Map<String, long[]> seen) {
     Map<String, long[]> found = new HashMap<>();
     try (Stream<Product> products = centra.catalog().products()) {
       var it = products.iterator();
       while (it.hasNext() && found.size() < wanted.size()) {
         for (ProductVariant v : it.next().variants()) {
           for (ProductSize s : v.productSizes()) {
-            if (s.sku().filter(wanted::contains).isPresent() && s.size().isPresent()) {
-              found.put(s.sku().get(), new long[] {v.id(), s.size().get().id()});
+            if (s.sku().isPresent() && s.size().isPresent()) {
+              long[] ids = {v.id(), s.size().get().id()};
+              seen.put(s.sku().get(), ids);
+              if (wanted.contains(s.sku().get())) {
+                found.put(s.sku().get(), ids);
+              }
             }
           }
         }
