@@ -124,6 +124,9 @@ class StockSequencingPropertiesTest {
   }
 
   private static void despatch(StockWorld world, Map.Entry<CentraOrder, SalesOrder> order, boolean pollInside) {
+    if (pollInside) {
+      world.quiesce(); // Centra exact before the race, so the race alone shows
+    }
     long despatchId;
     try {
       despatchId = world.despatchInSage(order.getValue());
@@ -138,7 +141,14 @@ class StockSequencingPropertiesTest {
         .map(l -> StockKey.of(l.sku(), world.sageWarehouse(LEEDS))).distinct().toList();
     try (StockHold hold = StockPublish.holdForDespatch(world.store, Long.toString(despatchId), shipped)) {
       world.completeCentraShipment(order.getKey());
-      world.publish(); // the race: a poll between "shipment completed" and "ledger released"
+      Map<String, BigDecimal> afterShipment = new HashMap<>();
+      shipped.forEach(k -> afterShipment.put(k.sku(), world.centraPhysical(k.sku(), LEEDS)));
+      // the race: a push of these very SKUs between "shipment completed" and "ledger released"
+      shipped.forEach(k -> world.store.enqueue(StockPublish.recomputeJob(k)));
+      world.publish();
+      shipped.forEach(k -> assertThat(world.centraPhysical(k.sku(), LEEDS))
+          .as("%s must not get the shipped units back while the ledger still holds them", k.sku())
+          .isLessThanOrEqualTo(afterShipment.get(k.sku())));
       world.releaseLedger(order.getKey(), despatchId);
     }
     shipped.forEach(k -> world.store.enqueue(StockPublish.recomputeJob(k)));
