@@ -151,10 +151,16 @@ final class StockWorld implements AutoCloseable {
    * release the ledger, let go, queue the recomputes.
    */
   void despatchToCentra(CentraOrder order, long sageDespatchId) {
+    despatchToCentra(order, sageDespatchId, shipped -> { });
+  }
+
+  /** As above, running {@code betweenShipmentAndRelease} where a racing poll would hurt most. */
+  void despatchToCentra(CentraOrder order, long sageDespatchId, java.util.function.Consumer<List<StockKey>> betweenShipmentAndRelease) {
     List<StockKey> shipped = order.lines().stream().map(l -> StockKey.of(l.sku(), sageWarehouse(LEEDS)))
         .distinct().collect(Collectors.toList());
     try (StockHold hold = StockPublish.holdForDespatch(store, Long.toString(sageDespatchId), shipped)) {
       completeCentraShipment(order);
+      betweenShipmentAndRelease.accept(shipped);
       releaseLedger(order, sageDespatchId);
     }
     shipped.forEach(k -> store.enqueue(StockPublish.recomputeJob(k)));
