@@ -52,10 +52,7 @@ class StockPublishTest {
   @Test
   void anOpenCentraOrderCountsOnceWhetherImportedOrNot() {
     world = new StockWorld();
-    String sku = world.skus(1).get(0);
-    world.emptyLondon(List.of(sku));
-    world.countStock(sku, LEEDS, 10);
-    world.publish();
+    String sku = world.skuInLeedsOnly(10);
     CentraOrder order = world.centraSandbox.placeOrder("GBP", Map.of(sku, 2));
 
     world.publish(); // not imported: Sage unchanged, Centra already holds the 2
@@ -154,10 +151,7 @@ class StockPublishTest {
   @Test
   void aDespatchInProgressDefersThePushUntilItHasReleasedTheLedger() {
     world = new StockWorld();
-    String sku = world.skus(1).get(0);
-    world.emptyLondon(List.of(sku));
-    world.countStock(sku, LEEDS, 10);
-    world.publish();
+    String sku = world.skuInLeedsOnly(10);
     CentraOrder order = world.centraSandbox.placeOrder("GBP", Map.of(sku, 4));
     SalesOrder sageOrder = world.importOrder(order);
     long despatchId = world.despatchInSage(sageOrder); // Sage: 6 in stock, 0 allocated, 6 free

@@ -187,6 +187,15 @@ final class StockWorld implements AutoCloseable {
     skus.forEach(sku -> countStock(sku, LONDON, 0));
   }
 
+  /** The first SKU, with {@code stock} in Leeds, none in London, published. */
+  String skuInLeedsOnly(int stock) {
+    String sku = skus(1).get(0);
+    emptyLondon(List.of(sku));
+    countStock(sku, LEEDS, stock);
+    publish();
+    return sku;
+  }
+
   List<String> skus(int n) {
     List<String> out = new ArrayList<>();
     for (var item : io.github.centrasage.sandbox.SandboxCatalog.fashionShop().items()) {
