@@ -363,11 +363,27 @@ class ClientFaultsAgainstSandboxTest {
     Sage200DeserializationException malformed = catchThrowableOfType(
         () -> sageClient.warehouses().list(ODataQuery.all()), Sage200DeserializationException.class);
     assertThat(malformed.isRetryable()).isFalse();
+    assertThat(malformed.requiresLookupBeforeRetry()).isFalse(); // a read
 
     sage.faults().inject(Fault.truncatedBody(), FaultScope.nextCalls(1).on("GET /warehouses"));
     catchThrowableOfType(() -> sageClient.warehouses().list(ODataQuery.all()), Sage200DeserializationException.class);
 
     assertThat(sage.requestCount("GET /warehouses")).isEqualTo(2); // neither was retried
+  }
+
+  @Test
+  void sageWriteWithASpoiledAnswerWasAppliedAndRequiresALookup() {
+    String key = freshKey();
+    sage.faults().inject(Fault.truncatedBody(), FaultScope.nextCalls(1).on("POST /sop_orders"));
+
+    Sage200DeserializationException e = catchThrowableOfType(() -> createSageOrder(key),
+        Sage200DeserializationException.class);
+
+    // 2xx means Sage created the order; only the answer is lost. Found by lookup, never created twice.
+    assertThat(e.requiresLookupBeforeRetry()).isTrue();
+    assertThat(e.isRetryable()).isFalse();
+    assertThat(sage.requestCount("POST /sop_orders")).isEqualTo(1);
+    assertThat(sageClient.salesOrders().findByCustomerDocumentNo(key)).hasSize(1);
   }
 
   @Test
