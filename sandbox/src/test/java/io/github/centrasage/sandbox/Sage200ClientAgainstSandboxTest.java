@@ -1,10 +1,12 @@
 package io.github.centrasage.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.github.centrasage.sage200.ODataFilter;
 import io.github.centrasage.sage200.ODataQuery;
 import io.github.centrasage.sage200.Sage200Client;
+import io.github.centrasage.sage200.Sage200NotFoundException;
 import io.github.centrasage.sage200.TokenProvider;
 import io.github.centrasage.sage200.model.AllocationLine;
 import io.github.centrasage.sage200.model.BankAnalysisItem;
@@ -30,6 +32,7 @@ import io.github.centrasage.sage200.model.SalesOrder;
 import io.github.centrasage.sage200.model.SalesOrderChange;
 import io.github.centrasage.sage200.model.SalesPostedTransaction;
 import io.github.centrasage.sage200.model.SalesReceipt;
+import io.github.centrasage.sage200.model.SalesReturn;
 import io.github.centrasage.sage200.model.TaxAnalysisItem;
 import io.github.centrasage.sage200.model.TrackingItem;
 import io.github.centrasage.sage200.model.WarehouseHolding;
@@ -108,6 +111,27 @@ class Sage200ClientAgainstSandboxTest {
     assertThat(client.currencies().list(ODataQuery.all())).hasSize(2);
     assertThat(client.nominalCodes().list(ODataQuery.all())).extracting(n -> n.reference()).contains("1200", "4000");
     assertThat(client.priceBands().list(ODataQuery.all())).extracting(b -> b.name()).contains("Standard", "EURO");
+  }
+
+  @Test
+  void listsSitesThroughTheSiteDirectoryWithoutASiteOrCompany() {
+    assertThat(Sage200Client.builder().baseUrl(sage.baseUrl()).tokenProvider(TokenProvider.staticToken(sage.token()))
+        .allowPlainHttp(true).buildSiteDirectory().sites())
+        .singleElement().satisfies(s -> {
+          assertThat(s.siteId()).isEqualTo(sage.siteId());
+          assertThat(s.companyId()).isEqualTo(sage.companyId());
+        });
+  }
+
+  @Test
+  void salesReturnsAnswerNotFoundAsOnAProfessionalSiteBefore2025R1() {
+    // The sandbox models a site without sop_returns (schema unpublished; README "Known unknowns").
+    SalesReturn salesReturn = SalesReturn.builder().customerId(customerId("WEBGBP")).customerDocumentNo("R1").build();
+
+    assertThat(catchThrowableOfType(() -> client.salesReturns().create(salesReturn), Sage200NotFoundException.class)
+        .getMessage()).contains("does not have this endpoint");
+    assertThat(catchThrowableOfType(() -> client.salesReturns().findByCustomerDocumentNo("R1"), Sage200NotFoundException.class))
+        .isNotNull();
   }
 
   @Test
