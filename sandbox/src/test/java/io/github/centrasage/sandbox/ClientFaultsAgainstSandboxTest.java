@@ -201,6 +201,33 @@ class ClientFaultsAgainstSandboxTest {
     assertThat(centra.requestCount("pricelists")).isEqualTo(clean + 1);
   }
 
+  @Test
+  void centraMutationResetBeforeItIsAppliedAsksForALookupThatFindsNothingChanged() {
+    centraClient.stock().set(setStock(40));
+    centra.faults().inject(Fault.connectionReset(), FaultScope.nextCalls(1).on("setStock"));
+
+    CentraConnectionException e = catchThrowableOfType(() -> centraClient.stock().set(setStock(41)),
+        CentraConnectionException.class);
+
+    assertThat(e.requiresLookupBeforeRetry()).isTrue();
+    assertThat(centra.requestCount("setStock")).isEqualTo(2); // the clean call and the struck one, not re-sent
+    assertThat(centraPhysical()).isEqualByComparingTo("40");
+  }
+
+  @Test
+  void centraMutationThatNeverLeftTheClientNeedsNoLookup() {
+    CentraSandbox stopped = CentraSandbox.start();
+    CentraClient toStopped = CentraClientAgainstSandboxTest.clientFor(stopped).retrySettings(CentraRetrySettings.none()).build();
+    stopped.close();
+
+    CentraConnectionException e = catchThrowableOfType(() -> toStopped.stock().set(setStock(1)),
+        CentraConnectionException.class);
+
+    assertThat(e.mayHaveReachedServer()).isFalse();
+    assertThat(e.requiresLookupBeforeRetry()).isFalse();
+    assertThat(e.isRetryable()).isTrue();
+  }
+
   // ---- the write is applied, the answer is lost
 
   @Test
@@ -345,6 +372,18 @@ class ClientFaultsAgainstSandboxTest {
   }
 
   @Test
+  void sageHonoursRetryAfterGivenAsAnHttpDate() {
+    // The client reads the date against its own clock: give it the sandbox's, so the wait is exact.
+    Sage200Client onSandboxTime = Sage200ClientAgainstSandboxTest.clientFor(sage).clock(sage.clock())
+        .sleeper(sageSleeps::add).build();
+    sage.faults().inject(Fault.rateLimitedUntilDate(Duration.ofSeconds(30)), FaultScope.nextCalls(1).on("GET /warehouses"));
+
+    assertThat(onSandboxTime.warehouses().list(ODataQuery.all())).hasSize(2);
+
+    assertThat(sageSleeps).containsExactly(Duration.ofSeconds(30));
+  }
+
+  @Test
   void centraSurfacesARetryAfterLongerThanItWillWait() {
     centra.faults().inject(Fault.rateLimited(Duration.ofMinutes(10)), FaultScope.nextCalls(1).on("pricelists"));
 
@@ -402,6 +441,18 @@ class ClientFaultsAgainstSandboxTest {
   }
 
   // ---- record lock
+
+  @Test
+  void sageRecordLockForSomeAttemptsIsNotRetriedByTheClientAndClearsAfterThem() {
+    SalesOrder order = createSageOrder(freshKey());
+    sage.lockOrder(order.documentNo().orElseThrow(), 1);
+    SalesOrderChange change = SalesOrderChange.builder().spareText1("second try").build();
+
+    // The client leaves lock waits to the caller (the sync engine has a lock schedule).
+    catchThrowableOfType(() -> sageClient.salesOrders().update(order.id(), change), Sage200RecordLockedException.class);
+
+    assertThat(sageClient.salesOrders().update(order.id(), change).spareText1()).hasValue("second try");
+  }
 
   @Test
   void sageRecordLockIsRecognisedAndTheUpdateSucceedsAfterRelease() {
