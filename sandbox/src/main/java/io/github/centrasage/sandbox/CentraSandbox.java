@@ -102,6 +102,12 @@ public final class CentraSandbox extends EmulatedApi {
     return emulator.placeOrder(Objects.requireNonNull(currency, "currency"), Objects.requireNonNull(skuQuantities, "skuQuantities"));
   }
 
+  /** Places a web order as {@link #placeOrder(String, Map)} does, for the returning shopper with {@code email}. */
+  public CentraOrder placeOrder(String currency, Map<String, Integer> skuQuantities, String email) {
+    return emulator.placeOrder(Objects.requireNonNull(currency, "currency"), Objects.requireNonNull(skuQuantities, "skuQuantities"),
+        Objects.requireNonNull(email, "email"));
+  }
+
   @Override
   public String toString() {
     return "CentraSandbox[" + graphqlUrl() + "]";

@@ -72,10 +72,10 @@ public abstract class Mappings {
     return "customer_document_no";
   }
 
-  /** Prefix written before the Centra order number in that field. */
+  /** Prefix written before the Centra order number in that field (default {@code CENTRA-}, the flows' shared contract). */
   @Value.Default
   public String customerDocumentPrefix() {
-    return "";
+    return "CENTRA-";
   }
 
   /** Stock held back from Centra when no warehouse or SKU buffer applies. */

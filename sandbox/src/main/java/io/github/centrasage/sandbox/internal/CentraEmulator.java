@@ -1100,6 +1100,11 @@ public final class CentraEmulator implements Emulator {
   }
 
   public CentraOrder placeOrder(String currency, Map<String, Integer> skuQuantities) {
+    return placeOrder(currency, skuQuantities, null);
+  }
+
+  /** Places a web order for the shopper with {@code email} (null: a new shopper per order). */
+  public CentraOrder placeOrder(String currency, Map<String, Integer> skuQuantities, String email) {
     synchronized (lock) {
       Pricelist pl = null;
       for (Pricelist p : pricelists.values()) {
@@ -1140,7 +1145,7 @@ public final class CentraEmulator implements Emulator {
       o.pricelist = pl;
       o.currency = currency;
       o.shipping = currency.equals("GBP") ? new BigDecimal("4.95") : new BigDecimal("5.95");
-      o.email = "shopper" + o.number + "@example.com";
+      o.email = email != null ? email : "shopper" + o.number + "@example.com";
       o.paymentReference = "PSP" + (8800000000L + o.number);
       for (Map.Entry<String, Integer> e : skuQuantities.entrySet()) {
         Size s = sizeBySku.get(e.getKey());
