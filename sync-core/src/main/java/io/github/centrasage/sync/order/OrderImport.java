@@ -5,6 +5,7 @@ import io.github.centrasage.centra.CentraEvent;
 import io.github.centrasage.centra.CentraWebhookEvent;
 import io.github.centrasage.centra.EventObject;
 import io.github.centrasage.centra.EventQuery;
+import io.github.centrasage.centra.EventSubscription;
 import io.github.centrasage.centra.Order;
 import io.github.centrasage.centra.OrderQuery;
 import io.github.centrasage.sync.Mappings;
@@ -52,6 +53,7 @@ public final class OrderImport implements SyncFlow {
 
   private final OrderImportOptions options;
   private final OrderImportSteps steps;
+  private volatile boolean subscribed;
 
   /** An order import with default options (events discovery; set a fulfilment warehouse through the options). */
   public OrderImport() {
@@ -118,6 +120,11 @@ public final class OrderImport implements SyncFlow {
 
   private void discoverFromEvents(DiscoverContext ctx) {
     CentraClient centra = ctx.attribute(CentraClient.class);
+    if (!subscribed) {
+      // Centra queues events only for subscribed types; subscribing is idempotent, so once per instance suffices.
+      centra.events().subscribe(List.of(EventSubscription.of("Order")));
+      subscribed = true;
+    }
     EventQuery query = EventQuery.builder().addObjectTypes("Order").limit(100).build();
     for (int round = 0; round < MAX_EVENT_ROUNDS; round++) {
       List<CentraEvent> events = centra.events().next(query);
