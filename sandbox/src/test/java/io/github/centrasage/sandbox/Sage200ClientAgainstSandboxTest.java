@@ -55,6 +55,17 @@ class Sage200ClientAgainstSandboxTest {
   }
 
   @Test
+  void findsACreatedCustomerByAContactEmail() {
+    var created = client.customers().create(io.github.centrasage.sage200.model.NewCustomer.builder().reference("WEBX01")
+        .name("Ann New").addContacts(io.github.centrasage.sage200.model.CustomerContact.builder().name("Ann New")
+            .addEmails(io.github.centrasage.sage200.model.ContactEmail.builder().email("ann@example.com").build())
+            .build()).build());
+
+    assertThat(client.customers().findByEmail("ann@example.com")).singleElement()
+        .satisfies(c -> assertThat(c.id()).isEqualTo(created.id()));
+  }
+
+  @Test
   void createsAndFindsASalesOrderByCustomerDocumentNo() {
     SalesOrder created = createOrder("100234");
 

@@ -304,6 +304,11 @@ public final class SageEmulator implements Emulator {
         return () -> list(rq, customerViews());
       case "GET /customer_contacts":
         return () -> list(rq, contacts(null));
+      case "GET /customer_contacts/{id}":
+        // the sage200-client resolves customer_emails rows to their account through this route
+        return () -> contacts(null).stream().filter(c -> Long.valueOf(id).equals(c.get("id"))).findFirst()
+            .map(SageEmulator::ok).orElseThrow(() -> new BadRequest(404, "The customer contact with id " + id
+                + " does not exist."));
       case "GET /customers/{id}/customer_contacts":
         return () -> list(rq, contacts(requireRow(customers, id, "customer")));
       case "GET /customer_emails":

@@ -9,6 +9,7 @@ import io.github.centrasage.sage200.model.Currency;
 import io.github.centrasage.sage200.model.TaxCode;
 import io.github.centrasage.sandbox.CentraSandbox;
 import io.github.centrasage.sandbox.Sage200Sandbox;
+import io.github.centrasage.sandbox.SandboxCatalog;
 import io.github.centrasage.sandbox.SandboxClock;
 import io.github.centrasage.sync.Mappings;
 import io.github.centrasage.sync.SyncEngine;
@@ -104,6 +105,14 @@ final class OrderImportFixture implements AutoCloseable {
       status = engine.runOnce(OrderImport.NAME);
     }
     return status;
+  }
+
+  private static final List<String> SKUS = SandboxCatalog.fashionShop().items().stream()
+      .map(SandboxCatalog.Item::sku).toList();
+
+  /** The {@code i}-th SKU of the seeded shop, spread so that consecutive orders use different products. */
+  static String sku(int i) {
+    return SKUS.get((i * 7) % SKUS.size());
   }
 
   static List<Job> parked(SyncStateStore store) {
