@@ -108,6 +108,11 @@ public final class CentraSandbox extends EmulatedApi {
         Objects.requireNonNull(email, "email"));
   }
 
+  /** Puts order {@code number} on hold (or releases it), as a person in the AMS would. */
+  public void setOnHold(int number, boolean onHold) {
+    emulator.setOnHold(number, onHold);
+  }
+
   @Override
   public String toString() {
     return "CentraSandbox[" + graphqlUrl() + "]";

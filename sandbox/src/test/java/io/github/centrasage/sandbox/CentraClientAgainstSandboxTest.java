@@ -34,6 +34,18 @@ class CentraClientAgainstSandboxTest {
   }
 
   @Test
+  void readsAnOrderPutOnHoldAndReleased() {
+    CentraOrder order = centra.placeOrder("GBP", java.util.Map.of("P00001-BLK-M", 1));
+
+    centra.setOnHold(order.number(), true);
+    boolean held = client.orders().byNumber(order.number()).orElseThrow().isOnHold();
+    centra.setOnHold(order.number(), false);
+
+    assertThat(held).isTrue();
+    assertThat(client.orders().byNumber(order.number()).orElseThrow().isOnHold()).isFalse();
+  }
+
+  @Test
   void readsAPlacedOrderByNumber() {
     CentraOrder placed = centra.placeOrder("GBP", Map.of(SKU, 2));
 

@@ -128,6 +128,30 @@ class OrderImportTest {
     assertThat(f.sage.salesOrdersWithCustomerDocumentNo(key(eur))).hasSize(1);
   }
 
+  @Test
+  void anOrderOnHoldWaitsAndImportsOnceReleased() {
+    CentraOrder order = f.centra.placeOrder("GBP", Map.of(SKU_A, 1));
+    f.centra.setOnHold(order.number(), true);
+    SyncEngine engine = engine(store, f.options().discovery(OrderImportOptions.Discovery.WEBHOOK_ONLY).build(),
+        f.mappings().build());
+    store.enqueue(OrderImport.job(order.number()));
+
+    SyncStatus held = engine.runOnce(OrderImport.NAME);
+    f.clock.advance(java.time.Duration.ofMinutes(16));
+    SyncStatus stillHeld = engine.runOnce(OrderImport.NAME);
+    f.centra.setOnHold(order.number(), false);
+    SyncStatus early = engine.runOnce(OrderImport.NAME);
+    f.clock.advance(java.time.Duration.ofMinutes(16));
+    SyncStatus released = engine.runOnce(OrderImport.NAME);
+
+    assertThat(held.queued()).as("looked at again later").isEqualTo(1);
+    assertThat(stillHeld.queued()).isEqualTo(1);
+    assertThat(early.queued()).as("not before the recheck is due").isEqualTo(1);
+    assertThat(released.queued()).isZero();
+    assertThat(released.parked()).isZero();
+    assertThat(f.sage.salesOrdersWithCustomerDocumentNo(key(order))).hasSize(1);
+  }
+
   static Stream<Arguments> faultsOnCreate() {
     return Stream.of(
         Arguments.of("connection reset before send", Fault.connectionReset()),
