@@ -152,6 +152,19 @@ class OrderImportTest {
     assertThat(f.sage.salesOrdersWithCustomerDocumentNo(key(order))).hasSize(1);
   }
 
+  @Test
+  void refusesToBuildWithSettingsItCannotHonour() {
+    Mappings mappings = Mappings.builder().from(f.mappings().build()).customerDocumentField("spare_text_9")
+        .putRequiredFieldDefaults("analysis_code_20", "WEB").build();
+    OrderImportOptions noWarehouse = OrderImportOptions.builder().build();
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> engine(store, noWarehouse, mappings))
+        .isInstanceOf(io.github.centrasage.sync.MappingsInvalidException.class)
+        .hasMessageContaining("order key field 'spare_text_9' cannot be looked up")
+        .hasMessageContaining("required-field default 'analysis_code_20'")
+        .hasMessageContaining("no fulfilment warehouse");
+  }
+
   static Stream<Arguments> faultsOnCreate() {
     return Stream.of(
         Arguments.of("connection reset before send", Fault.connectionReset()),

@@ -28,6 +28,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
@@ -186,7 +187,7 @@ public final class OrderImportSteps {
         .map(account -> mapper.map(p.order, account, productIds))
         .orElseGet(() -> {
           // Map against a stand-in account too, so the job reports the other problems in the same go.
-          MappedOrder rest = mapper.map(p.order, new SageAccount(0, "?", java.util.OptionalLong.empty()), productIds);
+          MappedOrder rest = mapper.map(p.order, new SageAccount(0, "?", OptionalLong.empty()), productIds);
           List<String> all = new ArrayList<>();
           customer.problem().ifPresent(all::add);
           all.addAll(rest.problems());
