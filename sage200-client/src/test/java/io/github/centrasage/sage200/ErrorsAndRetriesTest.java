@@ -253,4 +253,49 @@ class ErrorsAndRetriesTest extends WireMockTestBase {
     }
     wm.verify(0, postRequestedFor(urlPathEqualTo(BASE + "/sop_orders")));
   }
+
+  @Test
+  void aCallTimeoutIsARetryableTimeoutNotAnInterrupt() {
+    wm.stubFor(get(urlPathEqualTo(BASE + "/tax_codes/1")).willReturn(okJson("{\"id\": 1}").withFixedDelay(400)));
+    Sage200Client sage = builder().callTimeout(Duration.ofMillis(100)).build();
+
+    Sage200ConnectionException e = catchThrowableOfType(() -> sage.taxCodes().get(1), Sage200ConnectionException.class);
+
+    assertThat(Thread.currentThread().isInterrupted()).isFalse();
+    assertThat(e.wasInterrupted()).isFalse();
+    assertThat(e.isRetryable()).isTrue();
+    assertThat(e.mayHaveReachedServer()).isTrue();
+    wm.verify(3, getRequestedFor(urlPathEqualTo(BASE + "/tax_codes/1")));
+    assertThat(sleeps).hasSize(2);
+  }
+
+  @Test
+  void aPostThatTimesOutIsSentOnceAndAsksForALookup() {
+    wm.stubFor(post(urlPathEqualTo(BASE + "/sop_orders")).willReturn(okJson("{\"id\": 5}").withFixedDelay(400)));
+    Sage200Client sage = builder().callTimeout(Duration.ofMillis(100)).build();
+
+    Sage200ConnectionException e = catchThrowableOfType(
+        () -> sage.salesOrders().create(ORDER), Sage200ConnectionException.class);
+
+    assertThat(Thread.currentThread().isInterrupted()).isFalse();
+    assertThat(e.wasInterrupted()).isFalse();
+    assertThat(e.requiresLookupBeforeRetry()).isTrue();
+    wm.verify(1, postRequestedFor(urlPathEqualTo(BASE + "/sop_orders")));
+  }
+
+  @Test
+  void callersInterceptorsNeverSeeTheAuthorizationHeader() {
+    stubTaxCode(200, "{\"id\": 1}");
+    java.util.List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+    okhttp3.OkHttpClient hosts = new okhttp3.OkHttpClient.Builder().addInterceptor(chain -> {
+      seen.add(String.valueOf(chain.request().header("Authorization")));
+      return chain.proceed(chain.request());
+    }).build();
+
+    builder().okHttpClient(hosts).build().taxCodes().get(1);
+
+    assertThat(seen).containsExactly("null");
+    wm.verify(1, getRequestedFor(urlPathEqualTo(BASE + "/tax_codes/1"))
+        .withHeader("Authorization", com.github.tomakehurst.wiremock.client.WireMock.equalTo("Bearer " + TOKEN)));
+  }
 }

@@ -72,7 +72,10 @@ public abstract class Mappings {
     return "customer_document_no";
   }
 
-  /** Prefix written before the Centra order number in that field (default {@code CENTRA-}, the flows' shared contract). */
+  /**
+   * Prefix written before the Centra order number in that field, {@code CENTRA-} by default so
+   * that imported orders stand out in Sage and never collide with other channels' numbers.
+   */
   @Value.Default
   public String customerDocumentPrefix() {
     return "CENTRA-";
