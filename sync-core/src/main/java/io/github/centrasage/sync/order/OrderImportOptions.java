@@ -15,7 +15,7 @@ import org.immutables.value.Value;
  * Settings of the {@link OrderImport} flow that are not shared mappings: how orders are
  * discovered, which statuses import, where lines ship from, and what a totals mismatch does.
  *
- * <p>Usage: {@code OrderImportOptions.builder().discovery(Discovery.POLLING).defaultWarehouse("Leeds DC").build()}
+ * <p>Usage: {@code OrderImportOptions.builder().discovery(Discovery.POLLING).defaultWarehouse("1").build()}
  */
 @Value.Immutable
 @SyncStyle
@@ -71,10 +71,13 @@ public abstract class OrderImportOptions {
     return 20;
   }
 
-  /** Centra warehouse (as named in the warehouse mappings) whose Sage warehouse lines ship from, per market name. */
+  /**
+   * Centra warehouse whose Sage warehouse lines ship from, per market name; the value is a key of
+   * {@code Mappings.warehouses()} (the Centra warehouse id, as the stock flows use it).
+   */
   public abstract Map<String, String> warehouseByMarket();
 
-  /** Centra warehouse lines ship from when the market has no entry. */
+  /** Centra warehouse (a key of {@code Mappings.warehouses()}) lines ship from when the market has no entry. */
   public abstract Optional<String> defaultWarehouse();
 
   /** VAT percent of the shipping charge; empty uses the highest rate among the order's lines. */

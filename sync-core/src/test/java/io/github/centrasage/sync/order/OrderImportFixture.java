@@ -46,6 +46,8 @@ final class OrderImportFixture implements AutoCloseable {
   /** The engine's clock, moved forward to make retries due without waiting. */
   final SettableClock clock = new SettableClock(Instant.parse("2026-01-01T00:00:00Z"));
   final long leedsId = sage.ids("warehouse").get(LEEDS);
+  /** Warehouse mappings are keyed by Centra warehouse id, as StockPublish reads them. */
+  final String centraLeeds = Long.toString(centra.ids("warehouse").get(LEEDS));
   final long standardTaxId;
   final long zeroTaxId;
   final long gbpId;
@@ -73,7 +75,7 @@ final class OrderImportFixture implements AutoCloseable {
         .addTaxCodes(Mappings.TaxCodeMapping.of(BigDecimal.ZERO, null, zeroTaxId))
         .addPaymentAccounts(Mappings.PaymentAccounts.builder().method("adyen").clearingBank("1210").currentBank("1200")
             .feesNominal("7901").varianceNominal("9999").build())
-        .putWarehouses(LEEDS, Long.toString(leedsId))
+        .putWarehouses(centraLeeds, Long.toString(leedsId))
         .putCustomerStrategies("UK", Mappings.CustomerStrategy.sharedAccount("WEBGBP"))
         .putCustomerStrategies("EU", Mappings.CustomerStrategy.sharedAccount("WEBEUR"))
         .shippingChargeCode("CARRIAGE")
@@ -84,7 +86,7 @@ final class OrderImportFixture implements AutoCloseable {
   ImmutableOrderImportOptions.Builder options() {
     // Polling from the sandbox's start sees every order the test places.
     return OrderImportOptions.builder().discovery(OrderImportOptions.Discovery.POLLING)
-        .pollStart(SandboxClock.DEFAULT_START.minus(Duration.ofHours(1))).defaultWarehouse(LEEDS);
+        .pollStart(SandboxClock.DEFAULT_START.minus(Duration.ofHours(1))).defaultWarehouse(centraLeeds);
   }
 
   SyncEngine.Builder engine(SyncStateStore store, OrderImport flow, Mappings mappings) {
