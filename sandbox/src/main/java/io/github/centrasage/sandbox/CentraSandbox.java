@@ -102,6 +102,17 @@ public final class CentraSandbox extends EmulatedApi {
     return emulator.placeOrder(Objects.requireNonNull(currency, "currency"), Objects.requireNonNull(skuQuantities, "skuQuantities"));
   }
 
+  /** Places a web order as {@link #placeOrder(String, Map)} does, for the returning shopper with {@code email}. */
+  public CentraOrder placeOrder(String currency, Map<String, Integer> skuQuantities, String email) {
+    return emulator.placeOrder(Objects.requireNonNull(currency, "currency"), Objects.requireNonNull(skuQuantities, "skuQuantities"),
+        Objects.requireNonNull(email, "email"));
+  }
+
+  /** Puts order {@code number} on hold (or releases it), as a person in the AMS would. */
+  public void setOnHold(int number, boolean onHold) {
+    emulator.setOnHold(number, onHold);
+  }
+
   @Override
   public String toString() {
     return "CentraSandbox[" + graphqlUrl() + "]";

@@ -118,6 +118,7 @@ public final class CentraEmulator implements Emulator {
     String paymentReference;
     List<OrderLine> lines = new ArrayList<>();
     boolean isLocked;
+    boolean onHold;
   }
 
   static final class OrderLine {
@@ -589,7 +590,7 @@ public final class CentraEmulator implements Emulator {
         "country", o.currency.equals("GBP") ? row("code", "GB", "name", "United Kingdom") : row("code", "IE", "name", "Ireland"),
         "email", o.email, "phoneNumber", "+441130000000", "cellPhoneNumber", null, "faxNumber", null, "vatNumber", null);
     return row("__typename", "DirectToConsumerOrder", "id", o.id, "number", o.number, "status", o.status,
-        "createdAt", o.createdAt, "orderDate", o.createdAt, "isOnHold", false, "isWaitingForPayment", false,
+        "createdAt", o.createdAt, "orderDate", o.createdAt, "isOnHold", o.onHold, "isWaitingForPayment", false,
         "isLocked", o.isLocked, "store", row("id", 1, "name", "Web", "type", "DIRECT_TO_CONSUMER"),
         "market", marketOf(o),
         "pricelist", row("id", o.pricelist.id, "name", o.pricelist.name), "currency", row("code", o.currency),
@@ -1085,6 +1086,18 @@ public final class CentraEmulator implements Emulator {
     return payload("order", orderJson(o), List.of(), List.of());
   }
 
+  /** Puts an order on hold or releases it, as a person in the AMS would; emits an {@code Order UPDATED} event. */
+  public void setOnHold(int number, boolean onHold) {
+    synchronized (lock) {
+      Order o = orders.get(number);
+      if (o == null) {
+        throw new IllegalArgumentException("no order " + number);
+      }
+      o.onHold = onHold;
+      emit("Order", "UPDATED", o);
+    }
+  }
+
   private Map<String, Object> setOrdersLock(Map<String, Object> in) {
     boolean locked = Boolean.TRUE.equals(in.get("isLocked"));
     List<Object> result = new ArrayList<>();
@@ -1100,6 +1113,11 @@ public final class CentraEmulator implements Emulator {
   }
 
   public CentraOrder placeOrder(String currency, Map<String, Integer> skuQuantities) {
+    return placeOrder(currency, skuQuantities, null);
+  }
+
+  /** Places a web order for the shopper with {@code email} (null: a new shopper per order). */
+  public CentraOrder placeOrder(String currency, Map<String, Integer> skuQuantities, String email) {
     synchronized (lock) {
       Pricelist pl = null;
       for (Pricelist p : pricelists.values()) {
@@ -1140,7 +1158,7 @@ public final class CentraEmulator implements Emulator {
       o.pricelist = pl;
       o.currency = currency;
       o.shipping = currency.equals("GBP") ? new BigDecimal("4.95") : new BigDecimal("5.95");
-      o.email = "shopper" + o.number + "@example.com";
+      o.email = email != null ? email : "shopper" + o.number + "@example.com";
       o.paymentReference = "PSP" + (8800000000L + o.number);
       for (Map.Entry<String, Integer> e : skuQuantities.entrySet()) {
         Size s = sizeBySku.get(e.getKey());
