@@ -1458,6 +1458,11 @@ public final class SageEmulator implements Emulator {
           return Map.copyOf(bankByCode);
         case "product":
           return Map.copyOf(productByCode);
+        case "courier": {
+          Map<String, Long> byCode = new HashMap<>();
+          couriers.forEach((id, c) -> byCode.put((String) c.get("code"), id));
+          return byCode;
+        }
         default:
           throw new IllegalArgumentException(kind);
       }
