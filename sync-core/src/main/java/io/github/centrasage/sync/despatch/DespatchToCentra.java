@@ -65,6 +65,8 @@ public final class DespatchToCentra implements SyncFlow {
   public static final String DESPATCH = "despatch";
   /** The stock flow whose jobs this flow enqueues after a despatch. */
   static final String STOCK_PUBLISH = "StockPublish";
+  /** Cursor holding the despatch id the flow started after; despatches up to it are never sent. */
+  static final String FLOOR_CURSOR = NAME + ".startAfter";
 
   private static final Logger log = LoggerFactory.getLogger(DespatchToCentra.class);
 
@@ -94,15 +96,19 @@ public final class DespatchToCentra implements SyncFlow {
   public void discover(DiscoverContext ctx) {
     Sage200Client sage = ctx.attribute(Sage200Client.class);
     Optional<String> cursor = ctx.cursor();
-    if (cursor.isEmpty() && options.startAfterDespatchId().isEmpty()) {
-      long newest = sage.despatches().views().list(ODataQuery.builder().select("sop_despatch_id")
+    long after;
+    if (cursor.isPresent()) {
+      after = Long.parseLong(cursor.get());
+    } else {
+      after = options.startAfterDespatchId().isPresent() ? options.startAfterDespatchId().getAsLong()
+          : sage.despatches().views().list(ODataQuery.builder().select("sop_despatch_id")
               .orderByDescending("sop_despatch_id").top(1).build())
-          .stream().mapToLong(OrderDespatchView::sopDespatchId).max().orElse(0);
-      ctx.enqueue(List.of(), Long.toString(newest));
-      log.info("{} starts after Sage despatch {}; earlier despatches are not sent to Centra", NAME, newest);
-      return;
+              .stream().mapToLong(OrderDespatchView::sopDespatchId).max().orElse(0);
+      // jobs handle whole orders, so the start is kept for them too: older despatches of an order stay out
+      ctx.store().putCursor(FLOOR_CURSOR, Long.toString(after));
+      ctx.enqueue(List.of(), Long.toString(after));
+      log.info("{} starts after Sage despatch {}", NAME, after);
     }
-    long after = cursor.map(Long::parseLong).orElseGet(() -> options.startAfterDespatchId().getAsLong());
     long from = Math.max(0, after - options.despatchIdOverlap());
     long highest = after;
     Map<Long, NewJob> jobs = new LinkedHashMap<>();
@@ -135,8 +141,10 @@ public final class DespatchToCentra implements SyncFlow {
     long number = Long.parseLong(ctx.job().reference());
     long sageOrderId = Long.parseLong(ctx.job().payload());
 
+    long floor = ctx.store().cursor(FLOOR_CURSOR).map(c -> Long.parseLong(c.value())).orElse(0L);
     List<OrderDespatchView> despatches = sage.despatches().views()
         .list(ODataQuery.where(ODataFilter.eq("sop_order_id", sageOrderId))).stream()
+        .filter(v -> v.sopDespatchId() > floor)
         .filter(v -> DespatchMarkers.centraShipmentIn(v.sopDespatchNotes()).isEmpty())
         .sorted(Comparator.comparingLong(OrderDespatchView::sopDespatchId))
         .collect(Collectors.toList());
