@@ -79,6 +79,16 @@ final class DespatchSandboxes implements AutoCloseable {
     return new Imported(placed.number(), placed.id(), created.id(), created.documentNo().orElseThrow());
   }
 
+  /** Puts {@code quantity} of a SKU in stock in Leeds on both sides, so many orders can be placed. */
+  void stockUp(String sku, String sizeName, int quantity) {
+    centra.stock().set(io.github.centrasage.centra.SetStockRequest.builder()
+        .warehouseId(centraSandbox.ids("warehouse").get(LEEDS))
+        .addLevels(io.github.centrasage.centra.SizeStockLevel.ofSizeName(centraSandbox.ids("variant").get(sku), sizeName,
+            quantity))
+        .build());
+    sageSandbox.receiveGoods(sku, LEEDS, BigDecimal.valueOf(quantity));
+  }
+
   /** Ships quantities of an order in Centra (as a 3PL would): create and complete with carrier and tracking. */
   Shipment shipInCentra(Imported imported, Map<String, Integer> quantities, String carrier, String tracking) {
     Order order = centra.orders().byNumber(imported.number()).orElseThrow();
