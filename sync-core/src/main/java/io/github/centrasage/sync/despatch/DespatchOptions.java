@@ -42,6 +42,16 @@ public abstract class DespatchOptions {
     return false;
   }
 
+  /**
+   * Lower the Sage order's line quantities (through Sage's lock protocol) when lines were
+   * cancelled in Centra before despatch; {@code false} only reports them (the job is parked with
+   * the SKU and quantities so a person amends the Sage order).
+   */
+  @Value.Default
+  public boolean amendCancelledLines() {
+    return true;
+  }
+
   /** Let Centra send the customer its shipping e-mail when the shipment is completed. */
   @Value.Default
   public boolean sendCustomerEmail() {

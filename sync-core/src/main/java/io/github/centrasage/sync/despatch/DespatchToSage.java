@@ -25,6 +25,7 @@ import io.github.centrasage.sage200.model.SalesOrderLine;
 import io.github.centrasage.sage200.model.TrackingItem;
 import io.github.centrasage.sync.JobFailure;
 import io.github.centrasage.sync.SyncRetryPolicy;
+import io.github.centrasage.sync.despatch.internal.CancelledLines;
 import io.github.centrasage.sync.despatch.internal.DespatchMarkers;
 import io.github.centrasage.sync.despatch.internal.SageOrderLocator;
 import io.github.centrasage.sync.spi.DiscoverContext;
@@ -142,13 +143,20 @@ public final class DespatchToSage implements SyncFlow {
         .filter(s -> DespatchMarkers.sageDespatchIn(s.additionalMessage()).isEmpty())
         .sorted(Comparator.comparingLong(Shipment::id))
         .collect(Collectors.toList());
-    if (shipped.isEmpty()) {
+    boolean cancelled = order.lines().stream().anyMatch(l -> l.cancelledQuantity() > 0);
+    if (shipped.isEmpty() && !cancelled) {
       return;
     }
     SalesOrder sageOrder = SageOrderLocator.salesOrderOf(ctx, sage, number);
     String documentNo = sageOrder.documentNo().orElse(Long.toString(sageOrder.id()));
+    List<String> cancellationReport = new ArrayList<>();
+    if (cancelled) {
+      sageOrder = new CancelledLines(ctx, sage, options.amendCancelledLines())
+          .apply(order, sageOrder, documentNo, cancellationReport);
+    }
+    long sageOrderId = sageOrder.id();
     Set<String> confirmed = sage.despatches().views()
-        .list(ODataQuery.where(ODataFilter.eq("sop_order_id", sageOrder.id())))
+        .list(ODataQuery.where(ODataFilter.eq("sop_order_id", sageOrderId)))
         .stream()
         .map(v -> DespatchMarkers.centraShipmentIn(v.sopDespatchNotes()))
         .flatMap(Optional::stream)
@@ -174,9 +182,12 @@ public final class DespatchToSage implements SyncFlow {
       try {
         sage.despatches().confirm(confirmation);
       } catch (Sage200RecordLockedException e) {
-        throw JobFailure.recordLocked("Sales order " + documentNo + " of Centra order " + number
-            + " is locked in Sage (" + e.getMessage() + ")");
+        throw CancelledLines.lockedInSage(documentNo, number, e);
       }
+    }
+    if (!cancellationReport.isEmpty()) {
+      // after the confirmations: a cancellation waiting for a person must not hold back a despatch
+      throw JobFailure.permanent(cancellationReport);
     }
   }
 

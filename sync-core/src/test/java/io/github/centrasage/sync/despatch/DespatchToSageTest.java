@@ -183,4 +183,62 @@ class DespatchToSageTest {
     assertThat(status.succeeded()).isEqualTo(1);
     assertThat(despatchesOf(order)).hasSize(1);
   }
+
+  @Test
+  void aLineCancelledInCentraBeforeDespatchLowersTheSageOrderAndReleasesTheLedger() {
+    SyncEngine engine = engine(5);
+    Imported order = sandboxes.importOrder(store, Map.of(TEE, 3, HOODIE, 1));
+    sandboxes.centraSandbox.cancelLine((int) order.number(), TEE, 2);
+    sandboxes.shipInCentra(order, Map.of(TEE, 1, HOODIE, 1), "DHL", "JD0001");
+
+    SyncStatus status = engine.runOnce(DespatchToSage.NAME);
+    engine.runOnce(DespatchToSage.NAME);
+
+    assertThat(status.succeeded()).isEqualTo(1);
+    assertThat(sandboxes.sageSandbox.salesOrders().stream().filter(o -> o.id() == order.sageOrderId()).findFirst()
+        .orElseThrow().lines()).filteredOn(l -> TEE.equals(l.sku())).singleElement().satisfies(l -> {
+          assertThat(l.lineQuantity()).isEqualByComparingTo("1");
+          assertThat(l.despatchedQuantity()).isEqualByComparingTo("1");
+        });
+    assertThat(despatchesOf(order)).singleElement()
+        .satisfies(d -> assertThat(d.quantities()).containsOnly(Map.entry(TEE, BigDecimal.ONE), Map.entry(HOODIE, BigDecimal.ONE)));
+    assertThat(store.allocatedQuantity(TEE, Long.toString(sandboxes.sageSandbox.ids("warehouse").get(DespatchSandboxes.LEEDS))))
+        .as("3 recorded, 2 released by the cancellation (the despatch is DespatchToCentra's to release)")
+        .isEqualByComparingTo("1");
+  }
+
+  @Test
+  void aCancellationIsReportedForAPersonWhenAmendingIsOffAndTheDespatchStillGoesThrough() {
+    InMemorySyncStateStore reportStore = store;
+    SyncEngine engine = sandboxes.engine(reportStore, clock).flow(new DespatchToSage(DespatchOptions.builder()
+        .from(sandboxes.options(5)).amendCancelledLines(false).build())).build();
+    engine.runOnce(DespatchToSage.NAME);
+    Imported order = sandboxes.importOrder(store, Map.of(TEE, 3));
+    sandboxes.centraSandbox.cancelLine((int) order.number(), TEE, 2);
+    sandboxes.shipInCentra(order, Map.of(TEE, 1), "DHL", "JD0001");
+
+    SyncStatus status = engine.runOnce(DespatchToSage.NAME);
+
+    assertThat(status.parked()).isEqualTo(1);
+    assertThat(store.list(DespatchToSage.NAME, Set.of(JobState.PARKED), 0, 10).get(0).parkReasons()).containsExactly(
+        "Centra order " + order.number() + ": 2 x " + TEE + " cancelled in Centra; Sage sales order " + order.documentNo()
+            + " still orders 3 (Centra 1): amend it in Sage, then replay");
+    assertThat(despatchesOf(order)).hasSize(1);
+  }
+
+  @Test
+  void anAmendmentBlockedByALockWaitsOnTheLockSchedule() {
+    SyncEngine engine = engine(5);
+    Imported order = sandboxes.importOrder(store, Map.of(TEE, 3));
+    sandboxes.centraSandbox.cancelLine((int) order.number(), TEE, 1);
+    sandboxes.shipInCentra(order, Map.of(TEE, 2), "DHL", "JD0001");
+    sandboxes.sageSandbox.lockOrder(order.documentNo(), 2);
+
+    SyncStatus status = drain(engine, clock);
+
+    assertThat(status.succeeded()).isEqualTo(1);
+    assertThat(store.list(DespatchToSage.NAME, Set.of(JobState.SUCCEEDED), 0, 10).get(0).lockedAttempts()).isEqualTo(2);
+    assertThat(despatchesOf(order)).singleElement()
+        .satisfies(d -> assertThat(d.quantities()).containsOnly(Map.entry(TEE, new BigDecimal("2"))));
+  }
 }
