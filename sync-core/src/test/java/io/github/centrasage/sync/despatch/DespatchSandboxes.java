@@ -24,6 +24,8 @@ import io.github.centrasage.sandbox.Sage200Sandbox;
 import io.github.centrasage.sync.Mappings;
 import io.github.centrasage.sync.SyncEngine;
 import io.github.centrasage.sync.SyncRetryPolicy;
+import io.github.centrasage.sync.SyncStatus;
+import io.github.centrasage.sync.testing.SettableClock;
 import io.github.centrasage.sync.spi.Allocation;
 import io.github.centrasage.sync.spi.Binding;
 import io.github.centrasage.sync.spi.SyncStateStore;
@@ -126,6 +128,16 @@ final class DespatchSandboxes implements AutoCloseable {
     return SyncEngine.builder().store(store).clock(clock).mappings(MAPPINGS).centra(centra).sage(sage)
         .retryPolicy(SyncRetryPolicy.builder().maxAttempts(6).initialDelay(Duration.ofMillis(1)).multiplier(1)
             .maxDelay(Duration.ofMillis(1)).jitter(0).build());
+  }
+
+  /** Runs cycles of a flow, moving the engine clock past every retry delay, until no job is left to run. */
+  static SyncStatus drain(SyncEngine engine, SettableClock clock, String flow) {
+    SyncStatus status = engine.runOnce(flow);
+    for (int i = 0; i < 50 && status.queued() + status.retrying() > 0; i++) {
+      clock.advance(Duration.ofMinutes(30));
+      status = engine.runOnce(flow);
+    }
+    return status;
   }
 
   /** Despatch options with DHL mapped and a lock schedule of {@code lockAttempts} tries a millisecond apart. */

@@ -41,12 +41,7 @@ class DespatchToCentraTest {
   }
 
   SyncStatus drain(SyncEngine engine) {
-    SyncStatus status = engine.runOnce(DespatchToCentra.NAME);
-    for (int i = 0; i < 50 && status.queued() + status.retrying() > 0; i++) {
-      clock.advance(Duration.ofMinutes(30));
-      status = engine.runOnce(DespatchToCentra.NAME);
-    }
-    return status;
+    return DespatchSandboxes.drain(engine, clock, DespatchToCentra.NAME);
   }
 
   @Test

@@ -45,14 +45,8 @@ class DespatchToSageTest {
     return sandboxes.sageSandbox.despatches().stream().filter(d -> d.orderId() == order.sageOrderId()).toList();
   }
 
-  /** Runs cycles, moving the engine clock past every retry delay, until no job is left to run. */
   static SyncStatus drain(SyncEngine engine, SettableClock clock) {
-    SyncStatus status = engine.runOnce(DespatchToSage.NAME);
-    for (int i = 0; i < 50 && status.queued() + status.retrying() > 0; i++) {
-      clock.advance(Duration.ofMinutes(30));
-      status = engine.runOnce(DespatchToSage.NAME);
-    }
-    return status;
+    return DespatchSandboxes.drain(engine, clock, DespatchToSage.NAME);
   }
 
   @Test
