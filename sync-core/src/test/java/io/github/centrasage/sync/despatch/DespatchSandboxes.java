@@ -4,8 +4,6 @@ import io.github.centrasage.centra.CentraClient;
 import io.github.centrasage.centra.CentraRetrySettings;
 import io.github.centrasage.centra.CompleteShipmentRequest;
 import io.github.centrasage.centra.CreateShipmentRequest;
-import io.github.centrasage.centra.Order;
-import io.github.centrasage.centra.OrderLine;
 import io.github.centrasage.centra.Shipment;
 import io.github.centrasage.centra.ShipmentLineRequest;
 import io.github.centrasage.sage200.RetrySettings;
@@ -60,7 +58,7 @@ final class DespatchSandboxes implements AutoCloseable {
   final long dhl = sageSandbox.ids("courier").get("DHL");
 
   /** A Centra order and its Sage order, as order import leaves them. */
-  record Imported(long number, String centraId, long sageOrderId, String documentNo) {}
+  record Imported(long number, String centraId, long sageOrderId, String documentNo, Map<String, Long> centraLineIds) {}
 
   /** Places a Centra order and enters it in Sage the way OrderImport does (order, binding, ledger). */
   Imported importOrder(SyncStateStore store, Map<String, Integer> quantities) {
@@ -78,7 +76,9 @@ final class DespatchSandboxes implements AutoCloseable {
     store.bind(Binding.builder().entityType("order").centraId(Integer.toString(placed.number()))
         .sageId(Long.toString(created.id())).sageReference(created.documentNo()).build());
     store.recordAllocations(Integer.toString(placed.number()), ledger);
-    return new Imported(placed.number(), placed.id(), created.id(), created.documentNo().orElseThrow());
+    Map<String, Long> lineIds = new LinkedHashMap<>();
+    placed.lines().forEach(l -> lineIds.put(l.sku(), l.id()));
+    return new Imported(placed.number(), placed.id(), created.id(), created.documentNo().orElseThrow(), lineIds);
   }
 
   /** Puts {@code quantity} of a SKU in stock in Leeds on both sides, so many orders can be placed. */
@@ -93,15 +93,8 @@ final class DespatchSandboxes implements AutoCloseable {
 
   /** Ships quantities of an order in Centra (as a 3PL would): create and complete with carrier and tracking. */
   Shipment shipInCentra(Imported imported, Map<String, Integer> quantities, String carrier, String tracking) {
-    Order order = centra.orders().byNumber(imported.number()).orElseThrow();
     List<ShipmentLineRequest> lines = new ArrayList<>();
-    Map<String, Integer> left = new LinkedHashMap<>(quantities);
-    for (OrderLine line : order.lines()) {
-      Integer qty = left.remove(line.sku().orElseThrow());
-      if (qty != null) {
-        lines.add(ShipmentLineRequest.of(line.id(), qty));
-      }
-    }
+    quantities.forEach((sku, qty) -> lines.add(ShipmentLineRequest.of(imported.centraLineIds().get(sku), qty)));
     Shipment created = centra.shipments().create(CreateShipmentRequest.builder().orderNumber(imported.number())
         .lines(lines).build()).value();
     return centra.shipments().complete(CompleteShipmentRequest.builder().shipmentId(created.id()).carrier(carrier)
