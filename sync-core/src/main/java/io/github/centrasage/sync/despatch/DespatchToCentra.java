@@ -40,6 +40,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * Pushes despatches made in Sage 200 to Centra: for every Sage despatch of an imported order it
@@ -136,6 +137,12 @@ public final class DespatchToCentra implements SyncFlow {
 
   @Override
   public void process(JobContext ctx) {
+    try (MDC.MDCCloseable ignored = MDC.putCloseable("centraOrder", ctx.job().reference())) {
+      processOrder(ctx);
+    }
+  }
+
+  private void processOrder(JobContext ctx) {
     CentraClient centra = ctx.attribute(CentraClient.class);
     Sage200Client sage = ctx.attribute(Sage200Client.class);
     long number = Long.parseLong(ctx.job().reference());

@@ -49,6 +49,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * Confirms in Sage 200 ({@code sop_confirm_despatch}) what was shipped in Centra, by Centra or a
@@ -131,6 +132,12 @@ public final class DespatchToSage implements SyncFlow {
 
   @Override
   public void process(JobContext ctx) {
+    try (MDC.MDCCloseable ignored = MDC.putCloseable("centraOrder", ctx.job().reference())) {
+      processOrder(ctx);
+    }
+  }
+
+  private void processOrder(JobContext ctx) {
     CentraClient centra = ctx.attribute(CentraClient.class);
     Sage200Client sage = ctx.attribute(Sage200Client.class);
     long number = Long.parseLong(ctx.job().payload());
