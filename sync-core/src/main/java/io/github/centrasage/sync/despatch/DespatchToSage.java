@@ -85,6 +85,17 @@ public final class DespatchToSage implements SyncFlow {
     this.options = Objects.requireNonNull(options, "options");
   }
 
+  /**
+   * The job that checks one Centra order's shipments against Sage, the one discovery enqueues; a
+   * host can enqueue it itself to catch up on shipments completed before the flow subscribed.
+   *
+   * <p>Usage: {@code store.enqueue(DespatchToSage.jobFor(39790));}
+   */
+  public static NewJob jobFor(long centraOrderNumber) {
+    String number = Long.toString(centraOrderNumber);
+    return NewJob.builder().flow(NAME).key("order:" + number).reference(number).payload(number).build();
+  }
+
   @Override
   public String name() {
     return NAME;
@@ -119,7 +130,7 @@ public final class DespatchToSage implements SyncFlow {
           continue;
         }
         long n = number.getAsLong();
-        jobs.putIfAbsent(n, ctx.newJob("order:" + n).reference(Long.toString(n)).payload(Long.toString(n)).build());
+        jobs.putIfAbsent(n, jobFor(n));
       }
       // stored first, confirmed after: a crash in between only brings the events back (the jobs are idempotent)
       ctx.enqueue(new ArrayList<>(jobs.values()));

@@ -164,14 +164,13 @@ class DespatchToSageTest {
   }
 
   @Test
-  void waitsForOrderImportWhenTheSageOrderDoesNotExistYet() {
+  void findsTheSageOrderByCustomerDocumentNoWhenTheBindingIsMissing() {
     SyncEngine engine = engine(5);
     Imported order = sandboxes.importOrder(store, Map.of(TEE, 1));
     store.unbind("order", Long.toString(order.number()));
     Shipment shipped = sandboxes.shipInCentra(order, Map.of(TEE, 1), "DHL", "X1");
     assertThat(shipped.isShipped()).isTrue();
 
-    // found through customer_document_no "CENTRA-<number>" when the binding is missing
     SyncStatus status = engine.runOnce(DespatchToSage.NAME);
 
     assertThat(status.succeeded()).isEqualTo(1);
@@ -234,5 +233,43 @@ class DespatchToSageTest {
     assertThat(store.list(DespatchToSage.NAME, Set.of(JobState.SUCCEEDED), 0, 10).get(0).lockedAttempts()).isEqualTo(2);
     assertThat(despatchesOf(order)).singleElement()
         .satisfies(d -> assertThat(d.quantities()).containsOnly(Map.entry(TEE, new BigDecimal("2"))));
+  }
+
+  @Test
+  void aShipmentCompletedBeforeTheFlowSubscribedIsConfirmedOnceItsJobIsEnqueued() {
+    Imported order = sandboxes.importOrder(store, Map.of(TEE, 1));
+    sandboxes.shipInCentra(order, Map.of(TEE, 1), "DHL", "EARLY");
+    SyncEngine engine = engine(5);
+    assertThat(despatchesOf(order)).as("Centra queued no event before the subscription").isEmpty();
+
+    store.enqueue(DespatchToSage.jobFor(order.number()));
+    engine.runOnce(DespatchToSage.NAME);
+
+    assertThat(despatchesOf(order)).singleElement().extracting(SageDespatch::consignmentNo).isEqualTo("EARLY");
+  }
+
+  @Test
+  void waitsForOrderImportWhileTheSageOrderDoesNotExistYet() {
+    SyncEngine engine = engine(5);
+    io.github.centrasage.sandbox.CentraOrder placed = sandboxes.centraSandbox.placeOrder("GBP", Map.of(TEE, 1));
+    Imported notYetInSage = new Imported(placed.number(), placed.id(), 0, "", Map.of(TEE, placed.lines().get(0).id()));
+    sandboxes.shipInCentra(notYetInSage, Map.of(TEE, 1), "DHL", "LATE");
+
+    SyncStatus waiting = engine.runOnce(DespatchToSage.NAME);
+    assertThat(waiting.retrying()).isEqualTo(1);
+    assertThat(waiting.lastError()).hasValueSatisfying(e -> assertThat(e).contains("is not in Sage yet"));
+
+    long sageOrderId = sandboxes.sage.salesOrders().create(io.github.centrasage.sage200.model.NewSalesOrder.builder()
+        .customerId(sandboxes.sageSandbox.ids("customer").get("WEBGBP")).customerDocumentNo("CENTRA-" + placed.number())
+        .addLines(io.github.centrasage.sage200.model.NewSalesOrderLine.standard(sandboxes.sageSandbox.ids("product").get(TEE),
+            sandboxes.sageSandbox.ids("warehouse").get(DespatchSandboxes.LEEDS), BigDecimal.ONE).build())
+        .build()).id();
+    SyncStatus status = drain(engine, clock);
+
+    assertThat(status.succeeded()).isEqualTo(1);
+    assertThat(sandboxes.sageSandbox.despatches()).singleElement().satisfies(d -> {
+      assertThat(d.orderId()).isEqualTo(sageOrderId);
+      assertThat(d.consignmentNo()).isEqualTo("LATE");
+    });
   }
 }
