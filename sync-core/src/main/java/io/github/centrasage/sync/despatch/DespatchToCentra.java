@@ -17,14 +17,12 @@ import io.github.centrasage.sage200.model.OrderDespatchLineView;
 import io.github.centrasage.sage200.model.OrderDespatchView;
 import io.github.centrasage.sage200.model.SalesOrder;
 import io.github.centrasage.sync.JobFailure;
-import io.github.centrasage.sync.SyncRetryPolicy;
 import io.github.centrasage.sync.despatch.internal.DespatchMarkers;
 import io.github.centrasage.sync.despatch.internal.SageOrderLocator;
 import io.github.centrasage.sync.spi.Binding;
 import io.github.centrasage.sync.spi.DiscoverContext;
 import io.github.centrasage.sync.spi.JobContext;
 import io.github.centrasage.sync.spi.NewJob;
-import io.github.centrasage.sync.spi.SyncFlow;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,14 +31,12 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 
 /**
  * Pushes despatches made in Sage 200 to Centra: for every Sage despatch of an imported order it
@@ -59,7 +55,7 @@ import org.slf4j.MDC;
  *
  * <p>Usage: {@code SyncEngine.builder()…flow(new DespatchToCentra(DespatchOptions.builder().captureOnDespatch(true).build()))}
  */
-public final class DespatchToCentra implements SyncFlow {
+public final class DespatchToCentra extends DespatchFlow {
   /** The flow name jobs and cursors are stored under. */
   public static final String NAME = "DespatchToCentra";
   /** Binding entity type of a Centra shipment (centraId) made from a Sage despatch (sageId). */
@@ -71,7 +67,6 @@ public final class DespatchToCentra implements SyncFlow {
 
   private static final Logger log = LoggerFactory.getLogger(DespatchToCentra.class);
 
-  private final DespatchOptions options;
 
   /** The flow with default options. */
   public DespatchToCentra() {
@@ -80,17 +75,12 @@ public final class DespatchToCentra implements SyncFlow {
 
   /** The flow with these options. */
   public DespatchToCentra(DespatchOptions options) {
-    this.options = Objects.requireNonNull(options, "options");
+    super(options);
   }
 
   @Override
   public String name() {
     return NAME;
-  }
-
-  @Override
-  public Optional<SyncRetryPolicy> lockRetryPolicy() {
-    return Optional.of(options.lockRetryPolicy());
   }
 
   @Override
@@ -136,13 +126,7 @@ public final class DespatchToCentra implements SyncFlow {
   }
 
   @Override
-  public void process(JobContext ctx) {
-    try (MDC.MDCCloseable ignored = MDC.putCloseable("centraOrder", ctx.job().reference())) {
-      processOrder(ctx);
-    }
-  }
-
-  private void processOrder(JobContext ctx) {
+  void processOrder(JobContext ctx) {
     CentraClient centra = ctx.attribute(CentraClient.class);
     Sage200Client sage = ctx.attribute(Sage200Client.class);
     long number = Long.parseLong(ctx.job().reference());

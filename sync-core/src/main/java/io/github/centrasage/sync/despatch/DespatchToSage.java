@@ -24,14 +24,12 @@ import io.github.centrasage.sage200.model.SalesOrder;
 import io.github.centrasage.sage200.model.SalesOrderLine;
 import io.github.centrasage.sage200.model.TrackingItem;
 import io.github.centrasage.sync.JobFailure;
-import io.github.centrasage.sync.SyncRetryPolicy;
 import io.github.centrasage.sync.despatch.internal.CancelledLines;
 import io.github.centrasage.sync.despatch.internal.DespatchMarkers;
 import io.github.centrasage.sync.despatch.internal.SageOrderLocator;
 import io.github.centrasage.sync.spi.DiscoverContext;
 import io.github.centrasage.sync.spi.JobContext;
 import io.github.centrasage.sync.spi.NewJob;
-import io.github.centrasage.sync.spi.SyncFlow;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -41,7 +39,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -49,7 +46,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 
 /**
  * Confirms in Sage 200 ({@code sop_confirm_despatch}) what was shipped in Centra, by Centra or a
@@ -65,14 +61,13 @@ import org.slf4j.MDC;
  *
  * <p>Usage: {@code SyncEngine.builder()…flow(new DespatchToSage(DespatchOptions.builder().putSageCourierIds("DHL", 3L).build()))}
  */
-public final class DespatchToSage implements SyncFlow {
+public final class DespatchToSage extends DespatchFlow {
   /** The flow name jobs and cursors are stored under. */
   public static final String NAME = "DespatchToSage";
 
   private static final Logger log = LoggerFactory.getLogger(DespatchToSage.class);
   private static final String SHIPMENT = "Shipment";
 
-  private final DespatchOptions options;
   private final AtomicBoolean subscribed = new AtomicBoolean();
 
   /** The flow with default options. */
@@ -82,7 +77,7 @@ public final class DespatchToSage implements SyncFlow {
 
   /** The flow with these options. */
   public DespatchToSage(DespatchOptions options) {
-    this.options = Objects.requireNonNull(options, "options");
+    super(options);
   }
 
   /**
@@ -99,11 +94,6 @@ public final class DespatchToSage implements SyncFlow {
   @Override
   public String name() {
     return NAME;
-  }
-
-  @Override
-  public Optional<SyncRetryPolicy> lockRetryPolicy() {
-    return Optional.of(options.lockRetryPolicy());
   }
 
   @Override
@@ -142,13 +132,7 @@ public final class DespatchToSage implements SyncFlow {
   }
 
   @Override
-  public void process(JobContext ctx) {
-    try (MDC.MDCCloseable ignored = MDC.putCloseable("centraOrder", ctx.job().reference())) {
-      processOrder(ctx);
-    }
-  }
-
-  private void processOrder(JobContext ctx) {
+  void processOrder(JobContext ctx) {
     CentraClient centra = ctx.attribute(CentraClient.class);
     Sage200Client sage = ctx.attribute(Sage200Client.class);
     long number = Long.parseLong(ctx.job().payload());
