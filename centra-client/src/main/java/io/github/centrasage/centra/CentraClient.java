@@ -50,7 +50,7 @@ public final class CentraClient {
     }
     String userAgent = "centra-sage200/" + version() + (b.userAgentSuffix == null ? "" : " " + b.userAgentSuffix);
     this.transport = new GraphQLTransport(url, b.tokenSource, http.build(), userAgent, b.retrySettings, b.rateLimits,
-        b.clock, ScalarAdapters.moshi());
+        b.clock, b.sleeper, ScalarAdapters.moshi());
     this.orders = new CentraOrders(transport);
     this.events = new CentraEvents(transport);
     this.stock = new CentraStock(transport);
@@ -132,6 +132,7 @@ public final class CentraClient {
     private CentraRateLimits rateLimits;
     private String userAgentSuffix;
     private Clock clock = Clock.systemUTC();
+    private CentraSleeper sleeper = CentraSleeper.threadSleeper();
 
     private Builder() {}
 
@@ -205,6 +206,12 @@ public final class CentraClient {
     /** Appended to the User-Agent, for example {@code "acme-sync/1.4"}. */
     public Builder userAgentSuffix(String suffix) {
       this.userAgentSuffix = suffix;
+      return this;
+    }
+
+    /** How the client waits between retries (tests pass one that records the delay and returns at once). */
+    public Builder sleeper(CentraSleeper sleeper) {
+      this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
       return this;
     }
 

@@ -31,7 +31,8 @@ public final class CentraOrders {
   public Stream<Order> list(OrderQuery query) {
     Map<String, Object> where = where(query);
     return PageStreams.byPageNumber(query.pageSize(), page -> transport.execute(CentraOperations.ORDERS,
-        Variables.of().put("where", where).put("limit", query.pageSize()).put("page", page).build()).value());
+        Variables.of().put("where", where).put("sort", query.sort()).put("limit", query.pageSize()).put("page", page)
+            .build()).value());
   }
 
   /** The same orders as {@link #list}, paged through {@code orderConnection} ({@code first/after} cursors). */

@@ -79,7 +79,7 @@ public final class CentraStock {
       WarehouseStockPage result = transport.execute(CentraOperations.WAREHOUSE_STOCK,
           Variables.of().put("id", warehouseId).put("limit", STOCK_PAGE_SIZE).put("page", page).build()).value();
       if (result == null) {
-        throw new IllegalArgumentException("Centra has no warehouse with id " + warehouseId);
+        throw new CentraNotFoundException("Centra has no warehouse with id " + warehouseId, "WarehouseStock");
       }
       return result.stock();
     });

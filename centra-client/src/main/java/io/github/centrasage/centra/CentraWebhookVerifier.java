@@ -122,7 +122,13 @@ public final class CentraWebhookVerifier {
     String json = null;
     for (String pair : body.split("&")) {
       if (pair.startsWith("payload=")) {
-        json = URLDecoder.decode(pair.substring("payload=".length()), StandardCharsets.UTF_8);
+        try {
+          json = URLDecoder.decode(pair.substring("payload=".length()), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+          // Bad percent-encoding ("%zz", a trailing "%"): a malformed body, not a programming error.
+          throw new CentraWebhookException(Reason.MALFORMED_BODY,
+              "Webhook payload= field is not valid form encoding: " + e.getMessage());
+        }
       }
     }
     if (json == null) {

@@ -1,6 +1,7 @@
 package io.github.centrasage.centra;
 
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Optional;
 import org.immutables.value.Value;
 
@@ -24,6 +25,16 @@ public interface OrderQuery {
 
   Optional<StoreType> storeType();
 
+  /**
+   * The {@code OrderSort} values sent as {@code sort}, so that page N+1 continues where page N ended
+   * (without a sort the order of a page list is not guaranteed). Default {@code [orderDate_ASC]}, the
+   * value Centra documents; see the README's known unknowns for a unique tie-breaker.
+   */
+  @Value.Default
+  default List<String> sort() {
+    return List.of("orderDate_ASC");
+  }
+
   /** Orders per page (1–200, default 50). */
   @Value.Default
   default int pageSize() {
@@ -41,6 +52,11 @@ public interface OrderQuery {
     }
     if (to().isPresent() && to().get().isBefore(from())) {
       throw new IllegalArgumentException("OrderQuery.to (" + to().get() + ") is before from (" + from() + ")");
+    }
+    for (String value : sort()) {
+      if (!value.matches("[A-Za-z][A-Za-z0-9]*_(ASC|DESC)")) {
+        throw new IllegalArgumentException("OrderQuery.sort values look like orderDate_ASC, was '" + value + "'");
+      }
     }
     if (storeType().equals(Optional.of(StoreType.UNRECOGNIZED))) {
       throw new IllegalArgumentException("OrderQuery.storeType must not be UNRECOGNIZED");

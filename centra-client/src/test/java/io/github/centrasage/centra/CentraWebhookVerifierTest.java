@@ -130,6 +130,16 @@ class CentraWebhookVerifierTest {
   }
 
   @Test
+  void badPercentEncodingIsAMalformedBodyNotAnIllegalArgument() throws Exception {
+    for (String body : List.of("payload=%zz", "payload=%7B%22events%22%3A%5B%5D%7", "payload=abc%")) {
+      assertThatThrownBy(() -> verifier.verify(header(NOW, sign(SECRET, NOW, body)), body))
+          .as(body)
+          .isInstanceOfSatisfying(CentraWebhookException.class,
+              e -> assertThat(e.reason()).isEqualTo(Reason.MALFORMED_BODY));
+    }
+  }
+
+  @Test
   void rejectsASignedBodyWithoutPayloadOrWithBrokenJson() throws Exception {
     String noPayload = "events=1";
     String broken = "payload=" + URLEncoder.encode("{\"events\":[{\"type\":\"order\"}]}", StandardCharsets.UTF_8);

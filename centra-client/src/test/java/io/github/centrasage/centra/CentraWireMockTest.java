@@ -32,6 +32,8 @@ abstract class CentraWireMockTest {
 
   WireMockServer wm;
   CentraClient client;
+  /** Every retry wait the client asked for; the recording sleeper returns at once. */
+  final List<Duration> sleeps = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   private static WireMockServer startServer() {
     WireMockServer server = new WireMockServer(options().dynamicPort());
@@ -52,6 +54,7 @@ abstract class CentraWireMockTest {
         .baseUrl(wm.baseUrl())
         .allowInsecureHttp()
         .token(TOKEN)
+        .sleeper(sleeps::add)
         .retrySettings(CentraRetrySettings.builder().maxAttempts(3).initialDelay(Duration.ofMillis(1))
             .maxDelay(Duration.ofMillis(2)).build());
   }

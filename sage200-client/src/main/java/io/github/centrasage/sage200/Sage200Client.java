@@ -385,6 +385,10 @@ public final class Sage200Client {
       if (sleeper == null || clock == null) {
         problems.add("sleeper and clock must not be null");
       }
+      if (userAgentSuffix != null && userAgentSuffix.chars().anyMatch(c -> c < 0x20 || c > 0x7e)) {
+        // OkHttp would reject the header only on the first call; say so at build() instead.
+        problems.add("userAgentSuffix must be printable ASCII (an HTTP header value), was '" + userAgentSuffix + "'");
+      }
       if (maxKeysPerLookup < 1 || maxKeysPerLookup > 100) {
         problems.add("maxKeysPerLookup must be between 1 and 100, was " + maxKeysPerLookup);
       }

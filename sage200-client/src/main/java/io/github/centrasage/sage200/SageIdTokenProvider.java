@@ -4,8 +4,6 @@ import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.Types;
 import io.github.centrasage.sage200.internal.SageJson;
 import java.io.IOException;
-import java.io.InterruptedIOException;
-import java.net.SocketTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -144,6 +142,14 @@ public final class SageIdTokenProvider implements TokenProvider {
         current = kept;
         return kept;
       }
+      if (description.contains("access_token not expired")) {
+        // Nothing cached (a restart, or the token was rejected before): Sage ID still counts the
+        // last token as live and will not issue another until it expires. Waiting helps; the
+        // credentials are fine, so this is a retryable rate limit, not an authentication failure.
+        Duration wait = retryAfter(response.header("Retry-After"));
+        throw new Sage200RateLimitException("Sage ID will not issue a new access token while the last one"
+            + " is still valid (none is cached here); retry after " + wait.toSeconds() + " s", null, wait);
+      }
       String reason = "Sage ID refused the token refresh with " + response.code()
           + describe(error);
       if (response.code() >= 500) {
@@ -151,14 +157,26 @@ public final class SageIdTokenProvider implements TokenProvider {
       }
       throw new Sage200AuthenticationException(reason, response.code(), null);
     } catch (IOException e) {
-      boolean interrupted = e instanceof InterruptedIOException && !(e instanceof SocketTimeoutException);
-      if (interrupted) {
-        Thread.currentThread().interrupt();
-      }
+      // Only the thread's flag means "interrupted"; OkHttp's callTimeout throws a plain InterruptedIOException.
+      boolean interrupted = Thread.currentThread().isInterrupted();
       throw new Sage200ConnectionException(
           "token refresh at " + tokenUrl.host() + " failed: " + e.getClass().getSimpleName(),
           true, false, interrupted, e);
     }
+  }
+
+  private static Duration retryAfter(String header) {
+    if (header != null) {
+      try {
+        long seconds = Long.parseLong(header.trim());
+        if (seconds > 0) {
+          return Duration.ofSeconds(seconds);
+        }
+      } catch (NumberFormatException ignored) {
+        // Not in seconds: fall back to the default below.
+      }
+    }
+    return NOT_EXPIRED_BACKOFF;
   }
 
   private static String describe(Map<String, Object> error) {

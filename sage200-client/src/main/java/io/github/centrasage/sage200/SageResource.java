@@ -9,6 +9,7 @@ import java.util.NoSuchElementException;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.function.ToLongFunction;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
@@ -79,6 +80,7 @@ public class SageResource<T> {
     private boolean exhausted;
     private Long lastKey;
     private int skip;
+    private int effectivePageSize = -1;
 
     PageIterator(ODataQuery query) {
       this.query = query;
@@ -117,9 +119,24 @@ public class SageResource<T> {
         next.skip(skip);
       }
       page = list(next.build());
+      if (keyset && lastKey != null) {
+        // A server (or proxy cache) that ignored "id gt last" would repeat rows forever: rows at or
+        // below the last key are not new, and a page with nothing new ends the stream.
+        long last = lastKey;
+        page = page.stream().filter(row -> key.applyAsLong(row) > last).collect(Collectors.toList());
+      }
       index = 0;
       skip += page.size();
-      exhausted = page.size() < pageSize;
+      // Sage may cap $top below what was asked, so a short page is not proof of the end. By key,
+      // only an empty page ends the stream; by offset, the first page's size is the real page size.
+      if (keyset) {
+        exhausted = page.isEmpty();
+      } else {
+        if (effectivePageSize < 0) {
+          effectivePageSize = page.size();
+        }
+        exhausted = page.isEmpty() || page.size() < effectivePageSize;
+      }
       if (keyset && !page.isEmpty()) {
         lastKey = key.applyAsLong(page.get(page.size() - 1));
       }

@@ -14,6 +14,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import okio.Buffer;
 import org.slf4j.Logger;
@@ -62,16 +63,31 @@ public final class SalesOrders extends SageResource<SalesOrder> {
   public Map<String, List<SalesOrder>> findByCustomerDocumentNos(Collection<String> customerDocumentNos) {
     List<String> numbers = new ArrayList<>(new LinkedHashSet<>(customerDocumentNos));
     Map<String, List<SalesOrder>> found = new LinkedHashMap<>();
-    numbers.forEach(number -> found.put(number, new ArrayList<>()));
+    // Sage (SQL Server's default collation) compares case-insensitively, so "c-1" is a match for "C-1":
+    // results are mapped back by a normalised key to every number asked that shares it.
+    Map<String, List<String>> askedByKey = new LinkedHashMap<>();
+    for (String number : numbers) {
+      found.put(number, new ArrayList<>());
+      askedByKey.computeIfAbsent(matchKey(number), k -> new ArrayList<>()).add(number);
+    }
     for (int from = 0; from < numbers.size(); from += maxKeysPerLookup) {
       List<String> batch = numbers.subList(from, Math.min(numbers.size(), from + maxKeysPerLookup));
       // Every batch pages to the end, so a number used by several orders is never cut off.
-      stream(ODataQuery.where(ODataFilter.in("customer_document_no", batch)))
-          .forEach(order -> order.customerDocumentNo()
-              .map(found::get)
-              .ifPresent(orders -> orders.add(order)));
+      stream(ODataQuery.where(ODataFilter.in("customer_document_no", batch))).forEach(order -> {
+        List<String> asked = order.customerDocumentNo().map(n -> askedByKey.get(matchKey(n))).orElse(null);
+        if (asked == null) {
+          LOG.debug("sales order {} with customer_document_no {} matches no number asked; ignored", order.id(),
+              order.customerDocumentNo().orElse("(none)"));
+          return;
+        }
+        asked.forEach(number -> found.get(number).add(order));
+      });
     }
     return found;
+  }
+
+  private static String matchKey(String customerDocumentNo) {
+    return customerDocumentNo.trim().toUpperCase(Locale.ROOT);
   }
 
   /**
@@ -82,7 +98,10 @@ public final class SalesOrders extends SageResource<SalesOrder> {
    * ({@link Sage200Exception#orderAfterFailedUpdate()}).
    */
   public SalesOrder update(long id, SalesOrderChange change) {
-    SalesOrder locked = get(id, ODataQuery.builder().expand("is_to_lock").build());
+    // Taking the lock changes state: a retry after a lost response could leave the order locked under
+    // a lock_id never seen here, so this GET is not retried like a read.
+    SalesOrder locked = transport.execute(SageRequest.lockingGet(append(path, Long.toString(id)),
+        ODataQuery.builder().expand("is_to_lock").build().toParameters()), SalesOrder.class);
     if (locked.lockId().isEmpty()) {
       throw new Sage200Exception("GET /sop_orders/" + id + "?$expand=is_to_lock returned no lock_id; the order"
           + " cannot be updated safely", 200, null, null);

@@ -135,6 +135,20 @@ class ErrorsAndRetriesTest extends WireMockTestBase {
   }
 
   @Test
+  void aPostAnsweredWithSuccessButAnUnreadableBodyAsksForALookup() {
+    wm.stubFor(post(urlPathEqualTo(BASE + "/sop_orders")).willReturn(aResponse().withStatus(201).withBody("{\"id\": 12")));
+    Sage200DeserializationException e = catchThrowableOfType(
+        () -> client().salesOrders().create(ORDER), Sage200DeserializationException.class);
+    // 201 says the order exists; a blind retry would create it twice.
+    assertThat(e.requiresLookupBeforeRetry()).isTrue();
+    assertThat(e.isRetryable()).isFalse();
+    stubTaxCode(200, "<html>proxy page</html>");
+    assertThat(catchThrowableOfType(() -> client().taxCodes().get(1), Sage200DeserializationException.class)
+        .requiresLookupBeforeRetry()).isFalse();
+    wm.verify(1, postRequestedFor(urlPathEqualTo(BASE + "/sop_orders")));
+  }
+
+  @Test
   void aPostWhoseConnectionResetsIsSentOnceAndAsksForALookup() {
     wm.stubFor(post(urlPathEqualTo(BASE + "/sop_orders")).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
     Sage200Client sage = client();
@@ -252,5 +266,50 @@ class ErrorsAndRetriesTest extends WireMockTestBase {
       Thread.interrupted();
     }
     wm.verify(0, postRequestedFor(urlPathEqualTo(BASE + "/sop_orders")));
+  }
+
+  @Test
+  void aCallTimeoutIsARetryableTimeoutNotAnInterrupt() {
+    wm.stubFor(get(urlPathEqualTo(BASE + "/tax_codes/1")).willReturn(okJson("{\"id\": 1}").withFixedDelay(400)));
+    Sage200Client sage = builder().callTimeout(Duration.ofMillis(100)).build();
+
+    Sage200ConnectionException e = catchThrowableOfType(() -> sage.taxCodes().get(1), Sage200ConnectionException.class);
+
+    assertThat(Thread.currentThread().isInterrupted()).isFalse();
+    assertThat(e.wasInterrupted()).isFalse();
+    assertThat(e.isRetryable()).isTrue();
+    assertThat(e.mayHaveReachedServer()).isTrue();
+    wm.verify(3, getRequestedFor(urlPathEqualTo(BASE + "/tax_codes/1")));
+    assertThat(sleeps).hasSize(2);
+  }
+
+  @Test
+  void aPostThatTimesOutIsSentOnceAndAsksForALookup() {
+    wm.stubFor(post(urlPathEqualTo(BASE + "/sop_orders")).willReturn(okJson("{\"id\": 5}").withFixedDelay(400)));
+    Sage200Client sage = builder().callTimeout(Duration.ofMillis(100)).build();
+
+    Sage200ConnectionException e = catchThrowableOfType(
+        () -> sage.salesOrders().create(ORDER), Sage200ConnectionException.class);
+
+    assertThat(Thread.currentThread().isInterrupted()).isFalse();
+    assertThat(e.wasInterrupted()).isFalse();
+    assertThat(e.requiresLookupBeforeRetry()).isTrue();
+    wm.verify(1, postRequestedFor(urlPathEqualTo(BASE + "/sop_orders")));
+  }
+
+  @Test
+  void callersInterceptorsNeverSeeTheAuthorizationHeader() {
+    stubTaxCode(200, "{\"id\": 1}");
+    java.util.List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+    okhttp3.OkHttpClient hosts = new okhttp3.OkHttpClient.Builder().addInterceptor(chain -> {
+      seen.add(String.valueOf(chain.request().header("Authorization")));
+      return chain.proceed(chain.request());
+    }).build();
+
+    builder().okHttpClient(hosts).build().taxCodes().get(1);
+
+    assertThat(seen).containsExactly("null");
+    wm.verify(1, getRequestedFor(urlPathEqualTo(BASE + "/tax_codes/1"))
+        .withHeader("Authorization", com.github.tomakehurst.wiremock.client.WireMock.equalTo("Bearer " + TOKEN)));
   }
 }

@@ -46,4 +46,11 @@ class Sage200ClientBuilderTest {
     assertThat(TokenProvider.staticToken("very-secret-token").toString()).doesNotContain("very-secret-token");
     assertThat(Sage200Client.PROFESSIONAL).endsWith("/uk/sage200extra/accounts/v1");
   }
+
+  @Test
+  void aNonAsciiUserAgentSuffixFailsAtBuild() {
+    assertThatThrownBy(() -> Sage200Client.builder().baseUrl(Sage200Client.PROFESSIONAL).siteId("s").companyId(1)
+        .tokenProvider(TokenProvider.staticToken("t")).userAgentSuffix("shop-é/1").build())
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("userAgentSuffix");
+  }
 }

@@ -124,6 +124,66 @@ class SageIdTokenProviderTest extends WireMockTestBase {
   }
 
   @Test
+  void notExpiredWithNothingCachedIsARetryableRateLimit() {
+    wm.stubFor(post(urlPathEqualTo("/oauth/token")).willReturn(aResponse().withStatus(429).withBody(
+        "{\"error\": \"too_many_requests\", \"error_description\": \"Rate limit exceeded: access_token not expired\"}")));
+
+    assertThatThrownBy(() -> provider().accessToken()).isInstanceOfSatisfying(Sage200RateLimitException.class, e -> {
+      assertThat(e.isRetryable()).isTrue();
+      assertThat(e.retryAfter()).contains(Duration.ofSeconds(30));
+    });
+  }
+
+  @Test
+  void notExpiredWithNothingCachedIsWaitedOutAndTheCallSucceeds() {
+    wm.stubFor(post(urlPathEqualTo("/oauth/token")).inScenario("t").whenScenarioStateIs(Scenario.STARTED)
+        .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "12").withBody(
+            "{\"error_description\": \"access_token not expired\"}")).willSetStateTo("ok"));
+    wm.stubFor(post(urlPathEqualTo("/oauth/token")).inScenario("t").whenScenarioStateIs("ok")
+        .willReturn(okJson(tokenJson("access-1", REFRESH))));
+    wm.stubFor(post(urlPathEqualTo(BASE + "/sop_orders")).willReturn(okJson("{\"id\": 5, \"customer_id\": 1}")));
+
+    builder().tokenProvider(provider()).build().salesOrders()
+        .create(io.github.centrasage.sage200.model.NewSalesOrder.builder().customerId(1).build());
+
+    assertThat(sleeps).containsExactly(Duration.ofSeconds(12));
+    wm.verify(1, postRequestedFor(urlPathEqualTo(BASE + "/sop_orders")));
+  }
+
+  @Test
+  void aTokenRefreshConnectionFailureLetsThePostItPrecededBeRetried() {
+    wm.stubFor(post(urlPathEqualTo("/oauth/token")).inScenario("t").whenScenarioStateIs(Scenario.STARTED)
+        .willReturn(aResponse().withFault(com.github.tomakehurst.wiremock.http.Fault.CONNECTION_RESET_BY_PEER))
+        .willSetStateTo("ok"));
+    wm.stubFor(post(urlPathEqualTo("/oauth/token")).inScenario("t").whenScenarioStateIs("ok")
+        .willReturn(okJson(tokenJson("access-1", REFRESH))));
+    wm.stubFor(post(urlPathEqualTo(BASE + "/sop_orders")).willReturn(okJson("{\"id\": 5, \"customer_id\": 1}")));
+
+    assertThat(builder().tokenProvider(provider()).build().salesOrders()
+        .create(io.github.centrasage.sage200.model.NewSalesOrder.builder().customerId(1).build()).id()).isEqualTo(5L);
+
+    assertThat(sleeps).hasSize(1);
+    wm.verify(2, postRequestedFor(urlPathEqualTo("/oauth/token")));
+    wm.verify(1, postRequestedFor(urlPathEqualTo(BASE + "/sop_orders")));
+  }
+
+  @Test
+  void aTokenRefreshTimeoutIsNotAnInterrupt() {
+    wm.stubFor(post(urlPathEqualTo("/oauth/token")).willReturn(okJson(tokenJson("a", REFRESH)).withFixedDelay(400)));
+    SageIdTokenProvider slow = SageIdTokenProvider.builder()
+        .tokenUrl(wm.baseUrl() + "/oauth/token").allowPlainHttp(true)
+        .credentials(SageIdCredentials.of("client-1", SECRET)).refreshToken(REFRESH)
+        .onRefreshTokenRotated(rotated::add).timeout(Duration.ofMillis(100)).build();
+
+    assertThatThrownBy(slow::accessToken).isInstanceOfSatisfying(Sage200ConnectionException.class, e -> {
+      assertThat(e.getCause()).isInstanceOf(java.io.InterruptedIOException.class);
+      assertThat(e.wasInterrupted()).isFalse();
+      assertThat(e.isRetryable()).isTrue();
+    });
+    assertThat(Thread.currentThread().isInterrupted()).isFalse();
+  }
+
+  @Test
   void aRefusedRefreshIsAnAuthenticationFailureWithoutSecrets() {
     wm.stubFor(post(urlPathEqualTo("/oauth/token")).willReturn(aResponse().withStatus(403)
         .withBody("{\"error\": \"invalid_grant\", \"error_description\": \"Unknown or invalid refresh token.\"}")));

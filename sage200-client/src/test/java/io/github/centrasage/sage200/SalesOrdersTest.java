@@ -121,11 +121,17 @@ class SalesOrdersTest extends WireMockTestBase {
         .withQueryParam("$filter", equalTo("customer_document_no eq '1'' or id gt 0 or ''1'")));
   }
 
+  private static void stubEndOfKeysetPages() {
+    wm.stubFor(get(urlPathEqualTo(BASE + "/sop_orders")).atPriority(1)
+        .withQueryParam("$filter", containing(") and id gt ")).willReturn(okJson("[]")));
+  }
+
   @Test
   void findsManyCustomerDocumentNumbersInOneRequest() {
     wm.stubFor(get(urlPathEqualTo(BASE + "/sop_orders")).willReturn(okJson("["
         + "{\"id\": 1, \"customer_id\": 9, \"customer_document_no\": \"C-1\"},"
         + "{\"id\": 3, \"customer_id\": 9, \"customer_document_no\": \"C-3\"}]")));
+    stubEndOfKeysetPages();
 
     Map<String, List<SalesOrder>> found = client().salesOrders().findByCustomerDocumentNos(List.of("C-1", "C-2", "C-3"));
 
@@ -137,6 +143,92 @@ class SalesOrdersTest extends WireMockTestBase {
             + " or customer_document_no eq 'C-3'"))
         .withQueryParam("$orderby", equalTo("id asc"))
         .withQueryParam("$top", equalTo("500")));
+  }
+
+  @Test
+  void matchesCustomerDocumentNumbersIgnoringCaseAndSurroundingSpaces() {
+    wm.stubFor(get(urlPathEqualTo(BASE + "/sop_orders")).willReturn(okJson("["
+        + "{\"id\": 1, \"customer_id\": 9, \"customer_document_no\": \"c-1 \"},"
+        + "{\"id\": 2, \"customer_id\": 9, \"customer_document_no\": \"X-9\"}]")));
+    stubEndOfKeysetPages();
+
+    Map<String, List<SalesOrder>> found = client().salesOrders().findByCustomerDocumentNos(List.of("C-1", "C-2"));
+
+    assertThat(found.get("C-1")).extracting(SalesOrder::id).containsExactly(1L);
+    assertThat(found.get("C-2")).isEmpty();
+  }
+
+  @Test
+  void theLockTakingReadIsNotRetriedOnceItMayHaveReachedSage() {
+    wm.stubFor(get(urlPathEqualTo(BASE + "/sop_orders/1388180")).withQueryParam("$expand", equalTo("is_to_lock"))
+        .willReturn(aResponse().withStatus(503)));
+
+    assertThatThrownBy(() -> client().salesOrders().update(1388180, SalesOrderChange.builder()
+        .promisedDeliveryDate(LocalDate.of(2025, 3, 4)).build()))
+        .isInstanceOfSatisfying(Sage200ServerException.class, e -> {
+          assertThat(e.requiresLookupBeforeRetry()).isTrue();
+        });
+    // A plain read would have been sent three times; a lock may now be held under an unseen lock_id.
+    wm.verify(1, getRequestedFor(urlPathEqualTo(BASE + "/sop_orders/1388180")));
+    wm.verify(0, putRequestedFor(urlPathEqualTo(BASE + "/sop_orders/1388180")));
+  }
+
+  @Test
+  void theLockTakingReadIsRetriedWhenItSurelyNeverLeft() throws Exception {
+    int closedPort;
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+      closedPort = socket.getLocalPort();
+    }
+    Sage200Client refused = builder().baseUrl("http://127.0.0.1:" + closedPort + BASE).build();
+    assertThatThrownBy(() -> refused.salesOrders().update(1, SalesOrderChange.builder().build()))
+        .isInstanceOfSatisfying(Sage200ConnectionException.class,
+            e -> assertThat(e.requiresLookupBeforeRetry()).isFalse());
+    assertThat(sleeps).hasSize(2);
+  }
+
+  @Test
+  void keysetPagingContinuesPastAPageTheServerCapped() {
+    // The caller asks for 5 per page; the server caps at 2.
+    wm.stubFor(get(urlPathEqualTo(BASE + "/sop_orders")).withQueryParam("$filter", absent())
+        .willReturn(okJson("[{\"id\": 1, \"customer_id\": 9}, {\"id\": 2, \"customer_id\": 9}]")));
+    wm.stubFor(get(urlPathEqualTo(BASE + "/sop_orders")).withQueryParam("$filter", equalTo("id gt 2"))
+        .willReturn(okJson("[{\"id\": 3, \"customer_id\": 9}, {\"id\": 4, \"customer_id\": 9}]")));
+    wm.stubFor(get(urlPathEqualTo(BASE + "/sop_orders")).withQueryParam("$filter", equalTo("id gt 4"))
+        .willReturn(okJson("[]")));
+
+    List<Long> ids = client().salesOrders().stream(ODataQuery.builder().top(5).build()).map(SalesOrder::id)
+        .collect(java.util.stream.Collectors.toList());
+
+    assertThat(ids).containsExactly(1L, 2L, 3L, 4L);
+  }
+
+  @Test
+  void aServerThatIgnoresTheKeyFilterEndsTheStreamInsteadOfLooping() {
+    wm.stubFor(get(urlPathEqualTo(BASE + "/sop_orders"))
+        .willReturn(okJson("[{\"id\": 1, \"customer_id\": 9}, {\"id\": 2, \"customer_id\": 9}]")));
+
+    List<Long> ids = client().salesOrders().stream(ODataQuery.builder().top(5).build()).map(SalesOrder::id)
+        .collect(java.util.stream.Collectors.toList());
+
+    assertThat(ids).containsExactly(1L, 2L);
+    wm.verify(2, getRequestedFor(urlPathEqualTo(BASE + "/sop_orders")));
+  }
+
+  @Test
+  void offsetPagingUsesTheFirstPagesSizeWhenTheServerCaps() {
+    wm.stubFor(get(urlPathEqualTo(BASE + "/sop_orders")).withQueryParam("$skip", equalTo("0"))
+        .willReturn(okJson("[{\"id\": 9, \"customer_id\": 9}, {\"id\": 8, \"customer_id\": 9}]")));
+    wm.stubFor(get(urlPathEqualTo(BASE + "/sop_orders")).withQueryParam("$skip", equalTo("2"))
+        .willReturn(okJson("[{\"id\": 7, \"customer_id\": 9}, {\"id\": 6, \"customer_id\": 9}]")));
+    wm.stubFor(get(urlPathEqualTo(BASE + "/sop_orders")).withQueryParam("$skip", equalTo("4"))
+        .willReturn(okJson("[{\"id\": 5, \"customer_id\": 9}]")));
+
+    List<Long> ids = client().salesOrders().stream(ODataQuery.builder().orderByDescending("id").top(100).build())
+        .map(SalesOrder::id).collect(java.util.stream.Collectors.toList());
+
+    assertThat(ids).containsExactly(9L, 8L, 7L, 6L, 5L);
+    // The 1-row page is shorter than the effective page size of 2: the end, without asking again.
+    wm.verify(3, getRequestedFor(urlPathEqualTo(BASE + "/sop_orders")));
   }
 
   @Test
@@ -185,12 +277,15 @@ class SalesOrdersTest extends WireMockTestBase {
         .willReturn(okJson("[{\"id\": 1, \"customer_id\": 9}, {\"id\": 2, \"customer_id\": 9}]")));
     wm.stubFor(get(urlPathEqualTo(BASE + "/sop_orders")).withQueryParam("$filter", equalTo("id gt 2"))
         .willReturn(okJson("[{\"id\": 3, \"customer_id\": 9}]")));
+    wm.stubFor(get(urlPathEqualTo(BASE + "/sop_orders")).withQueryParam("$filter", equalTo("id gt 3"))
+        .willReturn(okJson("[]")));
 
     List<Long> ids = client().salesOrders().stream(ODataQuery.builder().top(2).build()).map(SalesOrder::id)
         .collect(java.util.stream.Collectors.toList());
 
     assertThat(ids).containsExactly(1L, 2L, 3L);
-    wm.verify(2, getRequestedFor(urlPathEqualTo(BASE + "/sop_orders")).withQueryParam("$orderby", equalTo("id asc")));
+    // Only an empty page ends a keyset stream: a short page may be a server cap, not the end.
+    wm.verify(3, getRequestedFor(urlPathEqualTo(BASE + "/sop_orders")).withQueryParam("$orderby", equalTo("id asc")));
   }
 
   @Test

@@ -72,10 +72,13 @@ public abstract class Mappings {
     return "customer_document_no";
   }
 
-  /** Prefix written before the Centra order number in that field. */
+  /**
+   * Prefix written before the Centra order number in that field, {@code CENTRA-} by default so
+   * that imported orders stand out in Sage and never collide with other channels' numbers.
+   */
   @Value.Default
   public String customerDocumentPrefix() {
-    return "";
+    return "CENTRA-";
   }
 
   /** Stock held back from Centra when no warehouse or SKU buffer applies. */

@@ -111,4 +111,9 @@ class MappingsTest {
   void emptyMappingsAreValid() {
     assertThat(Mappings.builder().build().validate()).isEmpty();
   }
+
+  @Test
+  void theDefaultPrefixMarksImportedOrders() {
+    assertThat(Mappings.builder().build().customerDocumentFor("100234")).isEqualTo("CENTRA-100234");
+  }
 }

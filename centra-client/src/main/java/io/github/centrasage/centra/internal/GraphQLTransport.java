@@ -21,12 +21,11 @@ import io.github.centrasage.centra.CentraRateLimits;
 import io.github.centrasage.centra.CentraResponseException;
 import io.github.centrasage.centra.CentraRetrySettings;
 import io.github.centrasage.centra.CentraServerException;
+import io.github.centrasage.centra.CentraSleeper;
 import io.github.centrasage.centra.CentraUserErrorException;
 import io.github.centrasage.centra.CentraUserMessage;
 import io.github.centrasage.centra.ImmutableCentraGraphQLError;
 import java.io.IOException;
-import java.io.InterruptedIOException;
-import java.net.SocketTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -65,14 +64,16 @@ public final class GraphQLTransport {
   private final Duration limiterMaxWait;
   private final Clock clock;
   private final RetryDelays delays;
+  private final CentraSleeper sleeper;
   private final Set<String> deprecationsLogged = ConcurrentHashMap.newKeySet();
   private final JsonAdapter<Map<String, Object>> mapAdapter;
   private final JsonAdapter<List<CentraUserMessage>> messagesAdapter;
 
   /** Everything the transport needs; built and validated by {@code CentraClient.Builder}. */
   public GraphQLTransport(HttpUrl baseUrl, Supplier<String> tokenSource, OkHttpClient userClient, String userAgent,
-      CentraRetrySettings retrySettings, CentraRateLimits rateLimits, Clock clock, Moshi moshi) {
+      CentraRetrySettings retrySettings, CentraRateLimits rateLimits, Clock clock, CentraSleeper sleeper, Moshi moshi) {
     this.tokenSource = tokenSource;
+    this.sleeper = sleeper;
     this.retrySettings = retrySettings;
     this.clock = clock;
     this.moshi = moshi;
@@ -141,19 +142,41 @@ public final class GraphQLTransport {
             && ((CentraRateLimitException) failure).retryAfter()
                 .map(d -> d.compareTo(retrySettings.maxRetryAfter()) > 0).orElse(false))
         .withMaxAttempts(retrySettings.maxAttempts())
-        .withDelayFn(ctx -> delays.delayFor(ctx.getLastException(), ctx.getAttemptCount()))
         .onRetry(e -> LOG.debug("Centra {} attempt {} failed ({}); retrying",
             operation.name(), e.getAttemptCount(), describe(e.getLastException())))
         .build();
+    // The wait happens here, through the injectable sleeper, rather than in Failsafe's own delay.
     try {
-      return Failsafe.with(policy).get(() -> attempt(operation, frozen));
+      return Failsafe.with(policy).get(context -> {
+        if (context.getAttemptCount() > 0) {
+          pause(operation, delays.delayFor(context.getLastException(), context.getAttemptCount()));
+        }
+        return attempt(operation, frozen);
+      });
     } catch (FailsafeException e) {
       if (e.getCause() instanceof InterruptedException) {
+        // Failsafe noticed the interrupt between attempts (and cleared the flag): restore it and
+        // report it the same way as an interrupt during our own backoff.
         Thread.currentThread().interrupt();
-        throw new CentraConnectionException("Interrupted while waiting to retry " + operation.name(),
+        throw new CentraConnectionException("Interrupted while retrying " + operation.name(),
             operation.name(), operation.isMutation(), true, true, e.getCause());
       }
       throw e;
+    }
+  }
+
+  private void pause(Operation<?> operation, Duration delay) {
+    if (delay.isZero() || delay.isNegative()) {
+      return;
+    }
+    try {
+      sleeper.sleep(delay);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      // The previous attempt failed with a response or a connection error; whether it reached
+      // Centra is what the last failure said, so a mutation is reported as possibly sent.
+      throw new CentraConnectionException("Interrupted while waiting to retry " + operation.name(),
+          operation.name(), operation.isMutation(), true, true, e);
     }
   }
 
@@ -177,10 +200,11 @@ public final class GraphQLTransport {
     }
     // Read per attempt, so a rotated token (Centra tokens expire) is picked up without a new client.
     BearerToken token = BearerToken.of(tokenSource.get());
-    acquirePermit(requestLimiter, operation, "request");
+    // The scarcer mutation permit first: failing to get it must not burn a request permit.
     if (mutation) {
       acquirePermit(mutationLimiter, operation, "mutation");
     }
+    acquirePermit(requestLimiter, operation, "request");
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("operationName", name);
     body.put("query", operation.document());
@@ -203,11 +227,9 @@ public final class GraphQLTransport {
       ResponseBody raw = response.isSuccessful() ? response.body() : response.errorBody();
       text = raw == null ? "" : raw.string();
     } catch (IOException e) {
-      boolean interrupted = e instanceof InterruptedIOException && !(e instanceof SocketTimeoutException)
-          || Thread.currentThread().isInterrupted();
-      if (interrupted) {
-        Thread.currentThread().interrupt();
-      }
+      // Only the thread's flag says "the caller interrupted": OkHttp's callTimeout also throws a plain
+      // InterruptedIOException ("timeout"), which is a timeout like any other and may be retried.
+      boolean interrupted = Thread.currentThread().isInterrupted();
       LOG.debug("Centra {} failed after {} ms without response: {} (sent: {})",
           name, elapsedMs(started), e.getClass().getSimpleName(), tracker.wasSent());
       throw new CentraConnectionException(

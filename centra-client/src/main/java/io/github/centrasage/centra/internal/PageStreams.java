@@ -18,10 +18,16 @@ import java.util.stream.StreamSupport;
 public final class PageStreams {
   private PageStreams() {}
 
-  /** {@code limit/page} lists (pages start at 1); a page shorter than {@code pageSize} is the last one. */
+  /**
+   * {@code limit/page} lists (pages start at 1). Centra may cap {@code limit} below what was asked, so
+   * the first page's row count is the real page size: an empty page, or one shorter than that, is the
+   * last one. {@code pageSize} is what was asked; a first page shorter than it only sets the size.
+   */
   public static <T> Stream<T> byPageNumber(int pageSize, IntFunction<List<T>> fetchPage) {
     Iterator<T> iterator = new Iterator<>() {
       private int nextPage = 1;
+      private int effectivePageSize = -1;
+      private List<T> previous;
       private Iterator<T> current = List.<T>of().iterator();
       private boolean exhausted;
 
@@ -29,7 +35,16 @@ public final class PageStreams {
       public boolean hasNext() {
         while (!current.hasNext() && !exhausted) {
           List<T> page = fetchPage.apply(nextPage++);
-          exhausted = page.size() < pageSize;
+          if (effectivePageSize < 0) {
+            effectivePageSize = Math.min(page.size(), pageSize);
+          }
+          // The same rows again means the server ignores "page": stop rather than loop forever.
+          boolean repeated = !page.isEmpty() && page.equals(previous);
+          previous = page;
+          exhausted = page.isEmpty() || page.size() < effectivePageSize || repeated;
+          if (repeated) {
+            page = List.of();
+          }
           current = page.iterator();
         }
         return current.hasNext();

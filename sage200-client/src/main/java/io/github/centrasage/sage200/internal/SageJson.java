@@ -42,6 +42,18 @@ public final class SageJson {
     return DateTimeFormatter.ISO_INSTANT.format(instant);
   }
 
+  /**
+   * The calendar date as written: {@code 2025-03-02T00:00:00+01:00} is 2 March, not the UTC instant's
+   * 1 March (a date-only field has no instant; shifting it would move invoices to the previous day).
+   */
+  static LocalDate parseLocalDate(String text) {
+    try {
+      return LocalDate.from(DateTimeFormatter.ISO_DATE_TIME.parse(text));
+    } catch (DateTimeParseException e) {
+      return LocalDate.parse(text); // a plain date, as some older views return
+    }
+  }
+
   static OffsetDateTime parseDateTime(String text) {
     TemporalAccessor parsed;
     try {
@@ -108,7 +120,7 @@ public final class SageJson {
   private static final class DateAdapter extends JsonAdapter<LocalDate> {
     @Override
     public LocalDate fromJson(JsonReader reader) throws IOException {
-      return parseDateTime(reader.nextString()).toLocalDate();
+      return parseLocalDate(reader.nextString());
     }
 
     @Override

@@ -12,14 +12,22 @@ public final class SageRequest {
   final Map<String, String> query;
   final String jsonBody;
   final boolean companyScoped;
+  /** A GET that changes state on the server (takes a record lock), so it is not a safe read. */
+  final boolean sideEffect;
 
   private SageRequest(String method, List<String> path, Map<String, String> query, String jsonBody,
       boolean companyScoped) {
+    this(method, path, query, jsonBody, companyScoped, false);
+  }
+
+  private SageRequest(String method, List<String> path, Map<String, String> query, String jsonBody,
+      boolean companyScoped, boolean sideEffect) {
     this.method = method;
     this.path = List.copyOf(path);
     this.query = Collections.unmodifiableMap(new LinkedHashMap<>(query)); // keeps $filter, $orderby… in order
     this.jsonBody = jsonBody;
     this.companyScoped = companyScoped;
+    this.sideEffect = sideEffect;
   }
 
   public static SageRequest get(List<String> path, Map<String, String> query) {
@@ -31,6 +39,14 @@ public final class SageRequest {
     return new SageRequest("GET", path, Map.of(), null, false);
   }
 
+  /**
+   * A GET that takes a lock ({@code $expand=is_to_lock}): if its response is lost, the record may be
+   * locked under a lock id this client never saw, so it is retried only when surely never sent.
+   */
+  public static SageRequest lockingGet(List<String> path, Map<String, String> query) {
+    return new SageRequest("GET", path, query, null, true, true);
+  }
+
   public static SageRequest post(List<String> path, String jsonBody) {
     return new SageRequest("POST", path, Map.of(), jsonBody, true);
   }
@@ -39,8 +55,9 @@ public final class SageRequest {
     return new SageRequest("PUT", path, Map.of(), jsonBody, true);
   }
 
+  /** True for a safe read: sending it twice changes nothing on the server. */
   boolean isRead() {
-    return method.equals("GET");
+    return method.equals("GET") && !sideEffect;
   }
 
   String describe() {

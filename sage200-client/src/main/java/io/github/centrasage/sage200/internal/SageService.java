@@ -20,13 +20,13 @@ import retrofit2.http.Url;
  */
 interface SageService {
   @GET
-  Call<ResponseBody> get(@Url HttpUrl url, @HeaderMap Map<String, String> headers, @Tag SendState state);
+  Call<ResponseBody> get(@Url HttpUrl url, @HeaderMap Map<String, String> headers, @Tag SendState state, @Tag BearerToken token);
 
   @POST
   Call<ResponseBody> post(
-      @Url HttpUrl url, @HeaderMap Map<String, String> headers, @Body RequestBody body, @Tag SendState state);
+      @Url HttpUrl url, @HeaderMap Map<String, String> headers, @Body RequestBody body, @Tag SendState state, @Tag BearerToken token);
 
   @PUT
   Call<ResponseBody> put(
-      @Url HttpUrl url, @HeaderMap Map<String, String> headers, @Body RequestBody body, @Tag SendState state);
+      @Url HttpUrl url, @HeaderMap Map<String, String> headers, @Body RequestBody body, @Tag SendState state, @Tag BearerToken token);
 }

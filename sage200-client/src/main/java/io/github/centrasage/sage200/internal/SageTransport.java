@@ -20,11 +20,9 @@ import io.github.centrasage.sage200.Sage200ValidationException;
 import io.github.centrasage.sage200.Sleeper;
 import io.github.centrasage.sage200.TokenProvider;
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.lang.reflect.Type;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
-import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
@@ -80,6 +78,12 @@ public final class SageTransport {
         http.newBuilder()
             // OkHttp's silent retry re-sent a POST after a connection reset: a duplicate order.
             .retryOnConnectionFailure(false)
+            // Added after the caller's interceptors, so theirs (e.g. a logging one) never see the token.
+            .addInterceptor(chain -> {
+              BearerToken token = chain.request().tag(BearerToken.class);
+              return chain.proceed(token == null ? chain.request()
+                  : chain.request().newBuilder().header("Authorization", "Bearer " + token.value()).build());
+            })
             .addNetworkInterceptor(chain -> {
               SendState state = chain.request().tag(SendState.class);
               if (state != null) {
@@ -165,16 +169,29 @@ public final class SageTransport {
   }
 
   private <T> T attemptWithAuth(SageRequest request, Type type) {
-    String token = tokens.accessToken();
+    String token = accessToken(request);
     try {
       return attempt(request, type, token);
     } catch (Sage200AuthenticationException e) {
       // An expired or revoked token: refresh once and try once more; Sage never processed the call.
       if (tokens.invalidate(token)) {
         LOG.debug("{} got 401; refreshing the token and retrying once", request.describe());
-        return attempt(request, type, tokens.accessToken());
+        return attempt(request, type, accessToken(request));
       }
       throw e;
+    }
+  }
+
+  /**
+   * The token for this request. A token-endpoint connection failure "may have reached" Sage ID, but
+   * the API request itself was never sent, so it is reported as not sent and may be retried.
+   */
+  private String accessToken(SageRequest request) {
+    try {
+      return tokens.accessToken();
+    } catch (Sage200ConnectionException e) {
+      throw new Sage200ConnectionException(request.describe() + " not sent: getting an access token failed: "
+          + e.getMessage(), false, !request.isRead(), e.wasInterrupted(), e);
     }
   }
 
@@ -186,7 +203,6 @@ public final class SageTransport {
     request.query.forEach(url::addQueryParameter);
     HttpUrl httpUrl = url.build();
     Map<String, String> headers = new LinkedHashMap<>();
-    headers.put("Authorization", "Bearer " + token);
     if (request.companyScoped) {
       headers.put("X-Site", siteId);
       headers.put("X-Company", companyId);
@@ -194,17 +210,18 @@ public final class SageTransport {
     headers.put("Accept", "application/json");
     headers.put("User-Agent", userAgent);
     SendState state = new SendState();
+    BearerToken bearer = new BearerToken(token);
     RequestBody body = request.jsonBody == null ? null : RequestBody.create(request.jsonBody, JSON);
     Call<ResponseBody> call;
     switch (request.method) {
       case "GET":
-        call = service.get(httpUrl, headers, state);
+        call = service.get(httpUrl, headers, state, bearer);
         break;
       case "POST":
-        call = service.post(httpUrl, headers, body, state);
+        call = service.post(httpUrl, headers, body, state, bearer);
         break;
       case "PUT":
-        call = service.put(httpUrl, headers, body, state);
+        call = service.put(httpUrl, headers, body, state, bearer);
         break;
       default:
         throw new IllegalArgumentException("unsupported method " + request.method);
@@ -251,7 +268,7 @@ public final class SageTransport {
     } catch (IOException | JsonDataException | IllegalStateException | IllegalArgumentException e) {
       throw new Sage200DeserializationException(
           request.describe() + " answered " + status + " with a body that is not a valid " + typeName(type)
-              + ": " + e.getMessage(), status, text, e);
+              + ": " + e.getMessage(), status, text, !request.isRead(), e);
     }
   }
 
@@ -260,9 +277,9 @@ public final class SageTransport {
   }
 
   private Sage200ConnectionException connectionFailure(SageRequest request, SendState state, IOException e) {
-    boolean interrupted = e instanceof InterruptedIOException && !(e instanceof SocketTimeoutException);
-    if (interrupted || Thread.currentThread().isInterrupted()) {
-      Thread.currentThread().interrupt();
+    // Only the thread's flag says "the caller interrupted": OkHttp's callTimeout also throws a plain
+    // InterruptedIOException ("timeout"), which is a timeout like any other and may be retried.
+    if (Thread.currentThread().isInterrupted()) {
       return new Sage200ConnectionException(request.describe() + " interrupted", state.sent(),
           !request.isRead(), true, e);
     }

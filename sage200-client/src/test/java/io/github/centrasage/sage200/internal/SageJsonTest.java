@@ -42,6 +42,15 @@ class SageJsonTest {
   }
 
   @Test
+  void aDateOnlyValueIsTheDateAsWrittenNotShiftedToUtc() throws java.io.IOException {
+    com.squareup.moshi.JsonAdapter<LocalDate> dates = SageJson.moshi().adapter(LocalDate.class);
+    assertThat(dates.fromJson("\"2025-03-02T00:00:00+01:00\"")).isEqualTo(LocalDate.of(2025, 3, 2));
+    assertThat(dates.fromJson("\"2025-03-01T23:30:00-05:00\"")).isEqualTo(LocalDate.of(2025, 3, 1));
+    assertThat(dates.fromJson("\"2025-03-02T00:00:00Z\"")).isEqualTo(LocalDate.of(2025, 3, 2));
+    assertThat(dates.fromJson("\"2025-03-02\"")).isEqualTo(LocalDate.of(2025, 3, 2));
+  }
+
+  @Test
   void missingRequiredFieldsAreRejectedThroughTheBuilder() {
     assertThatThrownBy(() -> fromJson(TaxCode.class, "{\"name\": \"no id\"}"))
         .isInstanceOf(JsonDataException.class).hasMessageContaining("TaxCode").hasMessageContaining("id");

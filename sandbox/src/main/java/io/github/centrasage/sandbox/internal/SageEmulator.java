@@ -304,6 +304,9 @@ public final class SageEmulator implements Emulator {
         return () -> list(rq, customerViews());
       case "GET /customer_contacts":
         return () -> list(rq, contacts(null));
+      case "GET /customer_contacts/{id}":
+        // The client resolves a customer_emails row to its customer through this (reference notes, "find by e-mail").
+        return () -> contact(rq, id);
       case "GET /customers/{id}/customer_contacts":
         return () -> list(rq, contacts(requireRow(customers, id, "customer")));
       case "GET /customer_emails":
@@ -575,6 +578,15 @@ public final class SageEmulator implements Emulator {
       }
     }
     return out;
+  }
+
+  private Answer contact(Request rq, long id) {
+    for (Map<String, Object> c : contacts(null)) {
+      if (Long.valueOf(id).equals(c.get("id"))) {
+        return ok(ODataQuery.parse(rq.query()).project(c));
+      }
+    }
+    throw new BadRequest(404, "No customer contact with id " + id + ".");
   }
 
   private List<Map<String, Object>> emails() {

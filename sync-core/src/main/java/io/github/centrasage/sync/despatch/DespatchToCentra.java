@@ -23,6 +23,9 @@ import io.github.centrasage.sync.spi.Binding;
 import io.github.centrasage.sync.spi.DiscoverContext;
 import io.github.centrasage.sync.spi.JobContext;
 import io.github.centrasage.sync.spi.NewJob;
+import io.github.centrasage.sync.stock.StockHold;
+import io.github.centrasage.sync.stock.StockKey;
+import io.github.centrasage.sync.stock.StockPublish;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -60,8 +63,6 @@ public final class DespatchToCentra extends DespatchFlow {
   public static final String NAME = "DespatchToCentra";
   /** Binding entity type of a Centra shipment (centraId) made from a Sage despatch (sageId). */
   public static final String DESPATCH = "despatch";
-  /** The stock flow whose jobs this flow enqueues after a despatch. */
-  static final String STOCK_PUBLISH = "StockPublish";
   /** Cursor holding the despatch id the flow started after; despatches up to it are never sent. */
   static final String FLOOR_CURSOR = NAME + ".startAfter";
 
@@ -178,18 +179,19 @@ public final class DespatchToCentra extends DespatchFlow {
             .build()).value();
         shipments.add(shipment);
       }
-      // contract order: release the ledger, complete the shipment, then ask StockPublish to recompute
-      for (Line line : lines.values()) {
-        ctx.store().releaseAllocation(Long.toString(number), "despatch:" + despatchId, line.sku, line.warehouse,
-            line.quantity);
+      List<StockKey> units = lines.values().stream().map(l -> StockKey.of(l.sku, l.warehouse)).collect(Collectors.toList());
+      // Under StockPublish's hold no stock value computed with the ledger before this release can
+      // reach Centra after the shipment; the contract order is release, complete, then recompute.
+      try (StockHold hold = StockPublish.holdForDespatch(ctx.store(), Long.toString(despatchId), units)) {
+        for (Line line : lines.values()) {
+          ctx.store().releaseAllocation(Long.toString(number), "despatch:" + despatchId, line.sku, line.warehouse,
+              line.quantity);
+        }
+        if (!shipment.isShipped()) {
+          centra.shipments().complete(completion(shipment.id(), despatch, ctx.clock().instant()));
+        }
       }
-      if (!shipment.isShipped()) {
-        centra.shipments().complete(completion(shipment.id(), despatch, ctx.clock().instant()));
-      }
-      for (Line line : lines.values()) {
-        ctx.store().enqueue(NewJob.builder().flow(STOCK_PUBLISH).key("stock:" + line.sku + "@" + line.warehouse)
-            .reference(line.sku).payload("recompute").build());
-      }
+      units.forEach(unit -> ctx.store().enqueue(StockPublish.recomputeJob(unit)));
       ctx.store().bind(Binding.builder().entityType(DESPATCH).centraId(Long.toString(shipment.id()))
           .sageId(Long.toString(despatchId)).sageReference(despatchNo).build());
     }

@@ -1,6 +1,7 @@
 package io.github.centrasage.sync.spi;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -26,6 +27,15 @@ public interface BindingStore {
 
   /** The bindings of many Centra ids at once, keyed by Centra id; ids without binding are absent. */
   Map<String, Binding> bindingsByCentraIds(String entityType, Collection<String> centraIds);
+
+  /**
+   * Bindings of any entity type whose Centra id contains {@code text} (case-sensitive), ordered
+   * by entity type and Centra id: every Sage record an order (or SKU) led to, without knowing
+   * which flows wrote them.
+   *
+   * @throws IllegalArgumentException if {@code text} is blank or {@code limit} is not positive
+   */
+  List<Binding> searchBindings(String text, int limit);
 
   /** Removes a binding; returns whether there was one. */
   boolean unbind(String entityType, String centraId);

@@ -86,6 +86,14 @@ public interface JobQueue {
   /** Creation time of the oldest pending (queued, running, retrying) job of a flow. */
   Optional<Instant> oldestPendingSince(String flow);
 
+  /**
+   * Jobs of any flow whose key or reference contains {@code text} (as typed, case-sensitive),
+   * newest first: how a person finds everything that happened to one order or SKU.
+   *
+   * @throws IllegalArgumentException if {@code text} is blank or {@code limit} is not positive
+   */
+  List<Job> search(String text, int limit);
+
   /** A job's attempt history, oldest first. */
   List<JobAttempt> history(long jobId);
 }

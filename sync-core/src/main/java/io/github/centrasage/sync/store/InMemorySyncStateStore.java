@@ -316,6 +316,18 @@ public final class InMemorySyncStateStore implements SyncStateStore {
   }
 
   @Override
+  public List<Job> search(String text, int limit) {
+    StoreChecks.searchArguments(text, limit);
+    synchronized (lock) {
+      return jobs.descendingMap().values().stream()
+          .filter(r -> r.key.contains(text) || r.reference.contains(text))
+          .limit(limit)
+          .map(Row::toJob)
+          .collect(Collectors.toList());
+    }
+  }
+
+  @Override
   public List<JobAttempt> history(long jobId) {
     synchronized (lock) {
       return List.copyOf(history.getOrDefault(jobId, List.of()));
@@ -396,6 +408,18 @@ public final class InMemorySyncStateStore implements SyncStateStore {
       }
     }
     return found;
+  }
+
+  @Override
+  public List<Binding> searchBindings(String text, int limit) {
+    StoreChecks.searchArguments(text, limit);
+    synchronized (lock) {
+      return bindingsByCentra.values().stream()
+          .filter(b -> b.centraId().contains(text))
+          .sorted(Comparator.comparing(Binding::entityType).thenComparing(Binding::centraId))
+          .limit(limit)
+          .collect(Collectors.toList());
+    }
   }
 
   @Override

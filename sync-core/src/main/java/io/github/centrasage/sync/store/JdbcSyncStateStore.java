@@ -562,6 +562,15 @@ public final class JdbcSyncStateStore implements SyncStateStore {
   }
 
   @Override
+  public List<Job> search(String text, int limit) {
+    StoreChecks.searchArguments(text, limit);
+    String pattern = StoreChecks.containsPattern(text);
+    return inTransaction("search jobs", c -> readJobs(c, "SELECT " + JOB_COLUMNS + " FROM sync_job"
+        + " WHERE job_key LIKE ? ESCAPE '\\' OR reference LIKE ? ESCAPE '\\' ORDER BY id DESC LIMIT ?",
+        pattern, pattern, limit));
+  }
+
+  @Override
   public List<JobAttempt> history(long jobId) {
     return inTransaction("read the history of job " + jobId, c -> {
       List<JobAttempt> rows = new ArrayList<>();
@@ -684,10 +693,21 @@ public final class JdbcSyncStateStore implements SyncStateStore {
     });
   }
 
+  @Override
+  public List<Binding> searchBindings(String text, int limit) {
+    StoreChecks.searchArguments(text, limit);
+    return inTransaction("search bindings", c -> selectBindings(c, "centra_id LIKE ? ESCAPE '\\'"
+        + " ORDER BY entity_type, centra_id LIMIT ?", StoreChecks.containsPattern(text), limit));
+  }
+
   private static List<Binding> readBindings(Connection c, String where, Object... params) throws SQLException {
+    return selectBindings(c, "entity_type = ? AND " + where, params);
+  }
+
+  private static List<Binding> selectBindings(Connection c, String where, Object... params) throws SQLException {
     List<Binding> result = new ArrayList<>();
     try (PreparedStatement ps = prepare(c, "SELECT entity_type, centra_id, sage_id, sage_reference, source_version,"
-            + " synced_at FROM sync_binding WHERE entity_type = ? AND " + where, params);
+            + " synced_at FROM sync_binding WHERE " + where, params);
         ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
         result.add(Binding.builder()

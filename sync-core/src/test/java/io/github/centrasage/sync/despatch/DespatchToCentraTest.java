@@ -14,6 +14,9 @@ import io.github.centrasage.sync.despatch.DespatchSandboxes.Imported;
 import io.github.centrasage.sync.spi.Allocation;
 import io.github.centrasage.sync.spi.Job;
 import io.github.centrasage.sync.spi.JobState;
+import io.github.centrasage.sync.stock.StockHold;
+import io.github.centrasage.sync.stock.StockKey;
+import io.github.centrasage.sync.stock.StockPublish;
 import io.github.centrasage.sync.store.InMemorySyncStateStore;
 import io.github.centrasage.sync.testing.SettableClock;
 import java.math.BigDecimal;
@@ -153,5 +156,28 @@ class DespatchToCentraTest {
 
     assertThat(sandboxes.centraSandbox.shipments((int) order.number())).extracting(CentraShipment::trackingNumber)
         .containsExactly("NEW");
+  }
+
+  @Test
+  void waitsWhileAStockPushHoldsTheUnitsSoNoStaleLevelOvertakesTheShipment() {
+    Imported order = sandboxes.importOrder(store, Map.of(TEE, 2));
+    sandboxes.despatchInSage(order, Map.of(TEE, 2), "JD0001");
+    SyncEngine engine = engine(sandboxes.options(5));
+    StockKey unit = StockKey.of(TEE, leeds);
+
+    try (StockHold push = StockHold.acquire(store, "stock-push", List.of(unit), Duration.ofMinutes(5))) {
+      SyncStatus held = engine.runOnce(DespatchToCentra.NAME);
+      assertThat(held.retrying()).isEqualTo(1);
+      assertThat(sandboxes.centraSandbox.shipments((int) order.number())).allMatch(s -> !s.isShipped());
+      assertThat(store.openAllocations(Long.toString(order.number()))).as("nothing released under another's hold")
+          .isNotEmpty();
+    }
+    SyncStatus status = drain(engine);
+
+    assertThat(status.succeeded()).isEqualTo(1);
+    assertThat(sandboxes.centraSandbox.shipments((int) order.number())).singleElement()
+        .satisfies(s -> assertThat(s.isShipped()).isTrue());
+    assertThat(store.list(StockPublish.NAME, Set.of(), 0, 10)).extracting(Job::key).containsExactly(unit.name());
+    assertThat(store.leaseHolder(unit.name())).as("the despatch let go of its hold").isEmpty();
   }
 }

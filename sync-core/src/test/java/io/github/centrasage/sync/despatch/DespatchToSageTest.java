@@ -198,6 +198,8 @@ class DespatchToSageTest {
     assertThat(store.allocatedQuantity(TEE, Long.toString(sandboxes.sageSandbox.ids("warehouse").get(DespatchSandboxes.LEEDS))))
         .as("3 recorded, 2 released by the cancellation (the despatch is DespatchToCentra's to release)")
         .isEqualByComparingTo("1");
+    assertThat(store.list("StockPublish", Set.of(), 0, 10)).singleElement()
+        .satisfies(j -> assertThat(j.payload()).isEqualTo("recompute"));
   }
 
   @Test

@@ -306,6 +306,39 @@ public abstract class AbstractSyncStateStoreContractTest {
   }
 
   @Test
+  void searchFindsJobsOfEveryFlowByKeyOrReferenceNewestFirst() {
+    Job byKey = store.enqueue(job("order:1234", "{}"));
+    Job byReference = store.enqueue(NewJob.builder().flow("DespatchToCentra").key("despatch:77").reference("1234/1").build());
+    store.enqueue(job("order:999", "{}"));
+    Job wildcard = store.enqueue(NewJob.builder().flow("StockPublish").key("sku:A_%B").build());
+
+    assertThat(store.search("1234", 10)).extracting(Job::id).containsExactly(byReference.id(), byKey.id());
+    assertThat(store.search("1234", 1)).extracting(Job::id).containsExactly(byReference.id());
+    assertThat(store.search("A_%", 10)).extracting(Job::id).containsExactly(wildcard.id());
+    assertThat(store.search("A%", 10)).isEmpty(); // % is not a wildcard
+    assertThat(store.search("nothing", 10)).isEmpty();
+    assertThatThrownBy(() -> store.search(" ", 10)).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void searchBindingsFindsEveryEntityTypeByCentraId() {
+    store.bind(Binding.builder().entityType("order").centraId("1234").sageId("5501").sageReference("0000012").build());
+    store.bind(Binding.builder().entityType("despatch").centraId("1234-1").sageId("88").build());
+    store.bind(Binding.builder().entityType("order").centraId("999").sageId("5502").build());
+    store.bind(Binding.builder().entityType("sku").centraId("A_B").sageId("9").build());
+
+    assertThat(store.searchBindings("1234", 10))
+        .extracting(Binding::entityType, Binding::centraId, Binding::sageId)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("despatch", "1234-1", "88"),
+            org.assertj.core.groups.Tuple.tuple("order", "1234", "5501"));
+    assertThat(store.searchBindings("1234", 10).get(1).sageReference()).contains("0000012");
+    assertThat(store.searchBindings("1234", 1)).hasSize(1);
+    assertThat(store.searchBindings("A_B", 10)).hasSize(1);
+    assertThat(store.searchBindings("A%", 10)).isEmpty();
+    assertThatThrownBy(() -> store.searchBindings("1234", 0)).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void aStockVersionIsAppliedOnlyIfNewerThanTheStoredOne() {
     Instant t = Instant.parse("2024-05-01T10:00:00.123456Z");
 

@@ -10,6 +10,8 @@ import io.github.centrasage.sage200.model.SalesOrderLine;
 import io.github.centrasage.sage200.model.SalesOrderLineChange;
 import io.github.centrasage.sync.JobFailure;
 import io.github.centrasage.sync.spi.SyncContext;
+import io.github.centrasage.sync.stock.StockKey;
+import io.github.centrasage.sync.stock.StockPublish;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,7 +22,7 @@ import java.util.Optional;
 /**
  * Brings a Sage order in line with lines cancelled in Centra before despatch: lowers the Sage line
  * quantities through the lock protocol ({@code salesOrders().update}) and releases the allocation
- * ledger ({@code "cancel:<Centra line id>"}), or, when amending is switched off, reports what a
+ * ledger ({@code "cancel:<Centra line id>"}, then a {@code StockPublish} recompute), or, when amending is switched off, reports what a
  * person has to change. Compares totals per SKU, so running it again changes nothing.
  */
 public final class CancelledLines {
@@ -120,8 +122,11 @@ public final class CancelledLines {
           .filter(l -> l.warehouseId().isPresent()).map(l -> Long.toString(l.warehouseId().getAsLong())).findFirst()
           .or(() -> ctx.store().openAllocations(Long.toString(order.number())).stream()
               .filter(a -> a.sku().equals(line.sku().get())).map(a -> a.warehouse()).findFirst());
-      warehouse.ifPresent(wh -> ctx.store().releaseAllocation(Long.toString(order.number()), "cancel:" + line.id(),
-          line.sku().get(), wh, BigDecimal.valueOf(line.cancelledQuantity())));
+      if (warehouse.isPresent() && ctx.store().releaseAllocation(Long.toString(order.number()), "cancel:" + line.id(),
+          line.sku().get(), warehouse.get(), BigDecimal.valueOf(line.cancelledQuantity()))) {
+        // Sage's free stock and the ledger both moved: let StockPublish push the new level
+        ctx.store().enqueue(StockPublish.recomputeJob(StockKey.of(line.sku().get(), warehouse.get())));
+      }
     }
   }
 

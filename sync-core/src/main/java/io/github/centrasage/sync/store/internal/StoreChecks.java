@@ -42,6 +42,20 @@ public final class StoreChecks {
             + boundCentraId + "; refusing to bind it to " + binding.centraId());
   }
 
+  public static void searchArguments(String text, int limit) {
+    if (text == null || text.isBlank()) {
+      throw new IllegalArgumentException("search text must not be blank");
+    }
+    if (limit < 1) {
+      throw new IllegalArgumentException("search limit must be at least 1, was " + limit);
+    }
+  }
+
+  /** {@code text} as a SQL {@code LIKE ... ESCAPE '\'} pattern that matches it anywhere, wildcards taken literally. */
+  public static String containsPattern(String text) {
+    return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+  }
+
   public static void ledgerOrder(String orderRef) {
     if (orderRef == null || orderRef.isBlank()) {
       throw new IllegalArgumentException("allocation order reference must not be blank");

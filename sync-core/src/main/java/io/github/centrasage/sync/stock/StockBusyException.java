@@ -1,0 +1,25 @@
+package io.github.centrasage.sync.stock;
+
+import io.github.centrasage.sync.SyncException;
+
+/**
+ * Thrown by {@link StockPublish#holdForDespatch} when another party (a stock push, another
+ * despatch) holds one of the stock units right now. Retryable: the despatch job backs off and
+ * tries again, which is what the engine does with it by default.
+ *
+ * <p>Usage: {@code catch (StockBusyException e) { throw e; } // let the engine retry}
+ */
+public final class StockBusyException extends SyncException {
+  private final StockKey key;
+
+  StockBusyException(StockKey key, String holder) {
+    super("Stock of " + key.sku() + " in Sage warehouse " + key.sageWarehouse() + " is held by " + holder
+        + "; try again shortly", true);
+    this.key = key;
+  }
+
+  /** The unit that was busy. */
+  public StockKey key() {
+    return key;
+  }
+}

@@ -1,0 +1,261 @@
+package io.github.centrasage.sync.stock;
+
+import io.github.centrasage.sage200.ODataFilter;
+import io.github.centrasage.sage200.ODataQuery;
+import io.github.centrasage.sage200.Sage200Client;
+import io.github.centrasage.sage200.model.WarehouseHolding;
+import io.github.centrasage.sync.JobFailure;
+import io.github.centrasage.sync.Mappings;
+import io.github.centrasage.sync.spi.DiscoverContext;
+import io.github.centrasage.sync.spi.JobContext;
+import io.github.centrasage.sync.spi.LeaseStore;
+import io.github.centrasage.sync.spi.NewJob;
+import io.github.centrasage.sync.spi.SyncFlow;
+import io.github.centrasage.sync.stock.internal.SkuDirectory;
+import io.github.centrasage.sync.stock.internal.StockLevels;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Publishes Sage 200 stock to Centra as absolute {@code PHYSICAL} levels per SKU and mapped
+ * warehouse: {@code max(0, sageFree + allocatedToOpenCentraOrders - buffer)}. Discover polls
+ * {@code warehouse_holdings} changed since a durable cursor (with an overlap window) and enqueues
+ * one job per {@code stock:<sku>@<sageWarehouse>}, coalesced keep-newest; process pushes up to
+ * {@link StockPublishOptions#batchSize()} SKUs of one warehouse per {@code setStock}, each under a
+ * {@link StockHold} and only if no newer source version was applied.
+ *
+ * <p>Mappings: {@code warehouses} maps Centra warehouse ids to Sage warehouse ids (both numeric).
+ *
+ * <p>Usage: {@code SyncEngine.builder().centra(centra).sage(sage).store(store).mappings(m).flow(new StockPublish()).build()}
+ */
+public final class StockPublish implements SyncFlow {
+  /** The flow name, as the despatch flow enqueues recompute jobs under it. */
+  public static final String NAME = "StockPublish";
+  /** Payload of a job that only asks for a fresh computation (after a despatch or cancellation). */
+  public static final String RECOMPUTE = "recompute";
+
+  private static final Logger log = LoggerFactory.getLogger(StockPublish.class);
+  private static final String PRODUCT_PAYLOAD = "product:";
+  /** Holdings resolved and enqueued per step of discover; bounds memory on a full first read. */
+  private static final int DISCOVER_CHUNK = 500;
+
+  private final StockPublishOptions options;
+  private final SkuDirectory skus = new SkuDirectory();
+  /** Per unit, the holding (time and free quantity) this instance last enqueued; one short entry per unit. */
+  private final Map<String, String> enqueuedHoldings = new ConcurrentHashMap<>();
+
+  /** With the default options. */
+  public StockPublish() {
+    this(StockPublishOptions.defaults());
+  }
+
+  /** With {@code options}. */
+  public StockPublish(StockPublishOptions options) {
+    this.options = Objects.requireNonNull(options, "options");
+  }
+
+  // ---- the despatch hook
+
+  /**
+   * Holds the stock units a despatch ships while the despatch flow completes the Centra shipment
+   * and releases the ledger, so no stock value computed before the release reaches Centra after
+   * the shipment. The owner is derived from the despatch id, so a retried despatch job takes its
+   * own hold back after a crash. Close the hold, then enqueue {@link #recomputeJob} per unit.
+   *
+   * @throws StockBusyException (retryable) if a stock push holds one of the units right now
+   */
+  public static StockHold holdForDespatch(LeaseStore store, String despatchId, Collection<StockKey> shipped) {
+    return holdForDespatch(store, despatchId, shipped, StockPublishOptions.defaults().despatchHoldTtl());
+  }
+
+  /** {@link #holdForDespatch(LeaseStore, String, Collection)} with an explicit longest hold. */
+  public static StockHold holdForDespatch(LeaseStore store, String despatchId, Collection<StockKey> shipped, Duration ttl) {
+    if (despatchId == null || despatchId.isBlank()) {
+      throw new IllegalArgumentException("despatchId must not be blank");
+    }
+    return StockHold.acquire(store, "despatch:" + despatchId, shipped, ttl);
+  }
+
+  /** The job that recomputes one unit: {@code NewJob(StockPublish, stock:<sku>@<wh>, reference sku, payload recompute)}. */
+  public static NewJob recomputeJob(StockKey key) {
+    return NewJob.builder().flow(NAME).key(key.name()).reference(key.sku()).payload(RECOMPUTE).build();
+  }
+
+  // ---- flow
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public int batchSize() {
+    return options.batchSize();
+  }
+
+  @Override
+  public Optional<Duration> discoverInterval() {
+    return Optional.of(options.pollInterval());
+  }
+
+  @Override
+  public Optional<Instant> cursorTime(String cursorValue) {
+    try {
+      return Optional.of(Instant.parse(cursorValue));
+    } catch (DateTimeParseException e) {
+      return Optional.empty();
+    }
+  }
+
+  @Override
+  public List<String> validate(Mappings mappings) {
+    return validateWarehouses(mappings);
+  }
+
+  static List<String> validateWarehouses(Mappings mappings) {
+    List<String> problems = new ArrayList<>();
+    if (mappings.warehouses().isEmpty()) {
+      problems.add("no warehouse mapping: stock needs at least one Centra warehouse id = Sage warehouse id");
+    }
+    mappings.warehouses().forEach((centra, sage) -> {
+      if (!centra.matches("\\d+") || !sage.matches("\\d+")) {
+        problems.add("warehouse mapping '" + centra + "' → '" + sage
+            + "' must map a Centra warehouse id to a Sage warehouse id (both numeric)");
+      }
+    });
+    return problems;
+  }
+
+  @Override
+  public void discover(DiscoverContext ctx) {
+    Instant cursor = ctx.cursor().flatMap(this::cursorTime).orElse(options.initialCursor());
+    Instant since = cursor.minus(options.overlap());
+    List<Long> sageWarehouses = ctx.mappings().warehouses().values().stream().map(Long::parseLong).distinct()
+        .collect(Collectors.toList());
+    ODataFilter filter = ODataFilter.gt("date_time_updated", since)
+        .and(ODataFilter.in("warehouse_id", sageWarehouses));
+    Instant newest = cursor;
+    int enqueued = 0;
+    List<WarehouseHolding> chunk = new ArrayList<>();
+    try (Stream<WarehouseHolding> rows = ctx.attribute(Sage200Client.class).warehouseHoldings()
+        .stream(ODataQuery.where(filter))) {
+      var it = rows.iterator();
+      while (it.hasNext()) {
+        WarehouseHolding h = it.next();
+        chunk.add(h);
+        Instant updated = h.dateTimeUpdated().map(t -> t.toInstant()).orElse(Instant.EPOCH);
+        if (updated.isAfter(newest)) {
+          newest = updated;
+        }
+        if (chunk.size() == DISCOVER_CHUNK) {
+          enqueued += enqueueChanged(ctx, chunk);
+          chunk.clear();
+        }
+      }
+    }
+    enqueued += enqueueChanged(ctx, chunk);
+    // jobs first, cursor last: holdings come in id order, not time order, so the cursor may only
+    // move once every row up to the newest time has been enqueued
+    ctx.enqueue(List.of(), newest.toString());
+    log.debug("StockPublish discovered {} changed holding(s) since {}", enqueued, since);
+  }
+
+  private int enqueueChanged(DiscoverContext ctx, List<WarehouseHolding> holdings) {
+    if (holdings.isEmpty()) {
+      return 0;
+    }
+    Map<Long, String> codes = skus.productCodes(ctx,
+        holdings.stream().map(WarehouseHolding::productId).collect(Collectors.toList()));
+    Map<String, NewJob> jobs = new LinkedHashMap<>();
+    Map<String, String> signatures = new HashMap<>();
+    for (WarehouseHolding h : holdings) {
+      String sku = codes.get(h.productId());
+      if (sku == null) {
+        log.warn("Sage holding {} names product {}, which Sage does not return; skipped until it does", h.id(),
+            h.productId());
+        continue;
+      }
+      StockKey key = StockKey.of(sku, Long.toString(h.warehouseId()));
+      Instant updated = h.dateTimeUpdated().map(t -> t.toInstant()).orElse(Instant.EPOCH);
+      // the overlap window reads holdings again that were already enqueued; skip those this
+      // instance saw with the same timestamp and free quantity (the timestamp alone is not
+      // enough: two changes may share one), and those a strictly newer applied version covers
+      String signature = updated + "|" + h.freeStockAvailable().map(BigDecimal::stripTrailingZeros).orElse(null);
+      boolean seen = signature.equals(enqueuedHoldings.get(key.name()));
+      boolean superseded = ctx.store().stockVersion(key.sku(), key.sageWarehouse())
+          .filter(v -> v.sourceTime().isAfter(updated))
+          .isPresent();
+      if (!seen && !superseded) {
+        jobs.put(key.name(), ctx.newJob(key.name()).reference(sku).payload(PRODUCT_PAYLOAD + h.productId()).build());
+        signatures.put(key.name(), signature);
+      }
+    }
+    ctx.enqueue(new ArrayList<>(jobs.values()));
+    enqueuedHoldings.putAll(signatures);
+    return jobs.size();
+  }
+
+  @Override
+  public void process(JobContext job) {
+    processBatch(List.of(job));
+  }
+
+  @Override
+  public void processBatch(List<JobContext> batch) {
+    Map<String, List<JobContext>> byWarehouse = new LinkedHashMap<>();
+    for (JobContext job : batch) {
+      try {
+        StockKey key = StockKey.parse(job.job().key());
+        byWarehouse.computeIfAbsent(key.sageWarehouse(), k -> new ArrayList<>()).add(job);
+      } catch (IllegalArgumentException e) {
+        job.fail(JobFailure.permanent(e.getMessage()));
+      }
+    }
+    byWarehouse.forEach(this::publishWarehouse);
+  }
+
+  private void publishWarehouse(String sageWarehouse, List<JobContext> jobs) {
+    JobContext any = jobs.get(0);
+    Optional<String> centraWarehouse = any.mappings().centraWarehouse(sageWarehouse);
+    if (centraWarehouse.isEmpty()) {
+      jobs.forEach(j -> j.fail(JobFailure.permanent("Sage warehouse " + sageWarehouse
+          + " has no Centra warehouse mapping; add warehouse.<centraId> = " + sageWarehouse)));
+      return;
+    }
+    Map<String, JobContext> bySku = new LinkedHashMap<>();
+    Map<String, Long> productHints = new HashMap<>();
+    for (JobContext j : jobs) {
+      String sku = StockKey.parse(j.job().key()).sku();
+      bySku.put(sku, j);
+      String payload = j.job().payload();
+      if (payload.startsWith(PRODUCT_PAYLOAD)) {
+        try {
+          productHints.put(sku, Long.parseLong(payload.substring(PRODUCT_PAYLOAD.length())));
+        } catch (NumberFormatException ignored) {
+          // a hint only; the SKU is looked up instead
+        }
+      }
+    }
+    SkuDirectory.Resolution resolved = skus.resolve(any, bySku.keySet(), productHints);
+    resolved.unknown().forEach((sku, reason) -> bySku.get(sku).fail(JobFailure.permanent(reason)));
+
+    StockLevels.Outcome outcome = StockLevels.publish(any, sageWarehouse, centraWarehouse.get(),
+        resolved.known().values(), options.holdTtl(), options.busyDelay(), options.description());
+    outcome.failure().ifPresent(e -> outcome.pushed().forEach(l -> bySku.get(l.key().sku()).fail(e)));
+  }
+}

@@ -1,0 +1,192 @@
+package io.github.centrasage.sync.stock.internal;
+
+import io.github.centrasage.centra.CentraClient;
+import io.github.centrasage.centra.Product;
+import io.github.centrasage.centra.ProductSize;
+import io.github.centrasage.centra.ProductVariant;
+import io.github.centrasage.sage200.ODataFilter;
+import io.github.centrasage.sage200.ODataQuery;
+import io.github.centrasage.sage200.Sage200Client;
+import io.github.centrasage.sync.BindingConflictException;
+import io.github.centrasage.sync.spi.Binding;
+import io.github.centrasage.sync.spi.SyncContext;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Resolves SKUs to Sage product ids and Centra (variant, size) ids: memory first, then the
+ * {@code "sku"} bindings, then Sage products and one pass over Centra's catalogue for whatever is
+ * still missing, binding what it finds. A SKU that one side does not know is reported with a reason.
+ */
+public final class SkuDirectory {
+  private static final Logger log = LoggerFactory.getLogger(SkuDirectory.class);
+  /** Keys per OData {@code or} query; keeps URLs well under common 8 KB limits. */
+  private static final int LOOKUP_CHUNK = 50;
+
+  private final Map<String, SkuRef> bySku = new ConcurrentHashMap<>();
+  private final Map<Long, String> codeByProductId = new ConcurrentHashMap<>();
+  /** Every Centra (variant, size) a catalogue pass saw, so one pass serves many batches. */
+  private final Map<String, long[]> centraBySku = new ConcurrentHashMap<>();
+
+  /** What {@link #resolve} found. */
+  public record Resolution(Map<String, SkuRef> known, Map<String, String> unknown) {}
+
+  /**
+   * Resolves {@code skus}; {@code productIdHints} may give Sage product ids already known (from
+   * holdings), saving a Sage lookup.
+   */
+  public Resolution resolve(SyncContext ctx, Collection<String> skus, Map<String, Long> productIdHints) {
+    Map<String, SkuRef> known = new LinkedHashMap<>();
+    Map<String, String> unknown = new LinkedHashMap<>();
+    Map<String, Long> productIds = new LinkedHashMap<>();
+    List<String> withoutProductId = new ArrayList<>();
+    for (String sku : new LinkedHashSet<>(skus)) {
+      SkuRef cached = bySku.get(sku);
+      if (cached != null) {
+        known.put(sku, cached);
+      } else if (productIdHints.containsKey(sku)) {
+        productIds.put(sku, productIdHints.get(sku));
+      } else {
+        withoutProductId.add(sku);
+      }
+    }
+    if (!withoutProductId.isEmpty()) {
+      Sage200Client sage = ctx.attribute(Sage200Client.class);
+      Map<String, Long> found = new HashMap<>();
+      for (List<String> chunk : chunks(withoutProductId)) {
+        sage.products().list(ODataQuery.where(ODataFilter.in("code", chunk)))
+            .forEach(p -> found.put(p.code(), p.id()));
+      }
+      for (String sku : withoutProductId) {
+        Long id = found.get(sku);
+        if (id == null) {
+          unknown.put(sku, "SKU " + sku + " is not a Sage 200 product code");
+        } else {
+          productIds.put(sku, id);
+        }
+      }
+    }
+    Map<String, Long> needCentra = new LinkedHashMap<>();
+    productIds.forEach((sku, productId) -> {
+      Optional<Binding> b = ctx.store().bindingBySageId(SkuRef.ENTITY, Long.toString(productId));
+      if (b.isPresent() && b.get().sageReference().filter(sku::equals).isPresent()) {
+        SkuRef ref = SkuRef.fromBinding(b.get());
+        remember(ref);
+        known.put(sku, ref);
+      } else {
+        needCentra.put(sku, productId);
+      }
+    });
+    if (!needCentra.isEmpty()) {
+      Map<String, long[]> sizes = new HashMap<>();
+      Set<String> scan = new HashSet<>();
+      needCentra.keySet().forEach(sku -> {
+        long[] ids = centraBySku.get(sku);
+        if (ids != null) {
+          sizes.put(sku, ids);
+        } else {
+          scan.add(sku);
+        }
+      });
+      if (!scan.isEmpty()) {
+        sizes.putAll(centraSizes(ctx.attribute(CentraClient.class), scan, centraBySku));
+      }
+      needCentra.forEach((sku, productId) -> {
+        long[] ids = sizes.get(sku);
+        if (ids == null) {
+          unknown.put(sku, "SKU " + sku + " has no Centra product size (add it in Centra, or set the SKU on the size)");
+          return;
+        }
+        SkuRef ref = new SkuRef(sku, productId, ids[0], ids[1]);
+        try {
+          ctx.store().bind(ref.toBinding());
+        } catch (BindingConflictException e) {
+          // the Sage product was bound to another size (the SKU moved in Centra); the fresh catalogue wins
+          ctx.store().bindingBySageId(SkuRef.ENTITY, Long.toString(productId))
+              .ifPresent(old -> ctx.store().unbind(SkuRef.ENTITY, old.centraId()));
+          ctx.store().bind(ref.toBinding());
+        }
+        remember(ref);
+        known.put(sku, ref);
+      });
+    }
+    return new Resolution(known, unknown);
+  }
+
+  /** The Sage product codes (SKUs) of product ids, from memory, bindings, then Sage; ids Sage does not know are absent. */
+  public Map<Long, String> productCodes(SyncContext ctx, Collection<Long> productIds) {
+    Map<Long, String> codes = new HashMap<>();
+    List<Long> missing = new ArrayList<>();
+    for (Long id : new HashSet<>(productIds)) {
+      String code = codeByProductId.get(id);
+      if (code == null) {
+        code = ctx.store().bindingBySageId(SkuRef.ENTITY, Long.toString(id))
+            .flatMap(Binding::sageReference).orElse(null);
+      }
+      if (code != null) {
+        codes.put(id, code);
+        codeByProductId.put(id, code);
+      } else {
+        missing.add(id);
+      }
+    }
+    if (!missing.isEmpty()) {
+      Sage200Client sage = ctx.attribute(Sage200Client.class);
+      for (List<Long> chunk : chunks(missing)) {
+        sage.products().list(ODataQuery.where(ODataFilter.in("id", chunk))).forEach(p -> {
+          codes.put(p.id(), p.code());
+          codeByProductId.put(p.id(), p.code());
+        });
+      }
+    }
+    return codes;
+  }
+
+  private void remember(SkuRef ref) {
+    bySku.put(ref.sku(), ref);
+    codeByProductId.put(ref.sageProductId(), ref.sku());
+  }
+
+  /** One pass over Centra's catalogue, stopping as soon as every wanted SKU is found. */
+  private static Map<String, long[]> centraSizes(CentraClient centra, Set<String> wanted, Map<String, long[]> seen) {
+    Map<String, long[]> found = new HashMap<>();
+    try (Stream<Product> products = centra.catalog().products()) {
+      var it = products.iterator();
+      while (it.hasNext() && found.size() < wanted.size()) {
+        for (ProductVariant v : it.next().variants()) {
+          for (ProductSize s : v.productSizes()) {
+            if (s.sku().isPresent() && s.size().isPresent()) {
+              long[] ids = {v.id(), s.size().get().id()};
+              seen.put(s.sku().get(), ids);
+              if (wanted.contains(s.sku().get())) {
+                found.put(s.sku().get(), ids);
+              }
+            }
+          }
+        }
+      }
+    }
+    log.debug("Resolved {} of {} SKUs from the Centra catalogue", found.size(), wanted.size());
+    return found;
+  }
+
+  private static <T> List<List<T>> chunks(List<T> all) {
+    List<List<T>> out = new ArrayList<>();
+    for (int i = 0; i < all.size(); i += LOOKUP_CHUNK) {
+      out.add(all.subList(i, Math.min(all.size(), i + LOOKUP_CHUNK)));
+    }
+    return out;
+  }
+}

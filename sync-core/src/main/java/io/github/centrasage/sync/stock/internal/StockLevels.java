@@ -1,0 +1,156 @@
+package io.github.centrasage.sync.stock.internal;
+
+import io.github.centrasage.centra.CentraClient;
+import io.github.centrasage.centra.CentraMutationResult;
+import io.github.centrasage.centra.SetStockRequest;
+import io.github.centrasage.centra.SizeStockLevel;
+import io.github.centrasage.centra.StockQuantityType;
+import io.github.centrasage.sage200.ODataFilter;
+import io.github.centrasage.sage200.ODataQuery;
+import io.github.centrasage.sage200.Sage200Client;
+import io.github.centrasage.sage200.model.WarehouseHolding;
+import io.github.centrasage.sync.spi.StockVersion;
+import io.github.centrasage.sync.spi.SyncContext;
+import io.github.centrasage.sync.spi.NewJob;
+import io.github.centrasage.sync.stock.StockBusyException;
+import io.github.centrasage.sync.stock.StockHold;
+import io.github.centrasage.sync.stock.StockKey;
+import io.github.centrasage.sync.stock.StockPublish;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.UUID;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Computes Centra levels from Sage holdings and the allocation ledger, and pushes them with one
+ * {@code setStock} per call. Callers hold the units ({@link io.github.centrasage.sync.stock.StockHold})
+ * from before {@link #compute} until after {@link #push}, which is what makes the ledger read and
+ * the push one step as far as the despatch flow can see.
+ */
+public final class StockLevels {
+  private static final Logger log = LoggerFactory.getLogger(StockLevels.class);
+
+  /** One computed level with the terms it came from. */
+  public record Level(StockKey key, SkuRef sku, BigDecimal sageFree, BigDecimal allocated, long buffer,
+      int quantity, StockVersion version) {}
+
+  /** What {@link #publish} did: pushed (or tried to, when {@code failure} is set), deferred, stale. */
+  public record Outcome(List<Level> pushed, List<StockKey> deferred, List<Level> stale, Optional<RuntimeException> failure) {}
+
+  private StockLevels() {}
+
+  /**
+   * Holds each unit, computes and pushes the levels of {@code skus} in one Sage warehouse, then
+   * releases the holds. A unit another owner holds (a despatch in progress) is not pushed now but
+   * queued again after {@code busyDelay}; a level older than the applied version is not pushed.
+   */
+  public static Outcome publish(SyncContext ctx, String sageWarehouse, String centraWarehouse, Collection<SkuRef> skus,
+      Duration holdTtl, Duration busyDelay, String description) {
+    String owner = "StockPublish-" + UUID.randomUUID();
+    List<StockHold> holds = new ArrayList<>();
+    List<SkuRef> held = new ArrayList<>();
+    List<StockKey> deferred = new ArrayList<>();
+    try {
+      for (SkuRef ref : skus) {
+        StockKey key = StockKey.of(ref.sku(), sageWarehouse);
+        try {
+          holds.add(StockHold.acquire(ctx.store(), owner, List.of(key), holdTtl));
+          held.add(ref);
+        } catch (StockBusyException busy) {
+          // a despatch is between "complete shipment" and "release ledger": come back after it
+          // (it enqueues a recompute itself; this delayed job covers a despatch that gives up)
+          ctx.store().enqueue(NewJob.builder().from(StockPublish.recomputeJob(key)).delay(busyDelay).build());
+          deferred.add(key);
+          log.debug("{}: {}; pushed again in {}", key.name(), busy.getMessage(), busyDelay);
+        }
+      }
+      List<Level> fresh = new ArrayList<>();
+      List<Level> stale = new ArrayList<>();
+      for (Level level : compute(ctx, sageWarehouse, centraWarehouse, held)) {
+        if (isStale(ctx, level)) {
+          log.info("{}: Sage version {} is older than the one applied; not pushed", level.key().name(), level.version());
+          stale.add(level);
+        } else {
+          fresh.add(level);
+        }
+      }
+      try {
+        push(ctx, Long.parseLong(centraWarehouse), fresh, description);
+        return new Outcome(fresh, deferred, stale, Optional.empty());
+      } catch (RuntimeException e) {
+        return new Outcome(fresh, deferred, stale, Optional.of(e));
+      }
+    } finally {
+      holds.forEach(StockHold::close);
+    }
+  }
+
+  /**
+   * Reads the holdings of {@code skus} in one Sage warehouse (one OData query) and the ledger (one
+   * store query) and applies the formula. A product without a holding there has nothing free.
+   */
+  public static List<Level> compute(SyncContext ctx, String sageWarehouse, String centraWarehouse, List<SkuRef> skus) {
+    if (skus.isEmpty()) {
+      return List.of();
+    }
+    Sage200Client sage = ctx.attribute(Sage200Client.class);
+    List<Long> productIds = skus.stream().map(SkuRef::sageProductId).distinct().collect(Collectors.toList());
+    Map<Long, WarehouseHolding> holdings = new HashMap<>();
+    try (var rows = sage.warehouseHoldings().stream(ODataQuery.where(
+        ODataFilter.eq("warehouse_id", Long.parseLong(sageWarehouse)).and(ODataFilter.in("product_id", productIds))))) {
+      rows.forEach(h -> holdings.put(h.productId(), h));
+    }
+    Map<String, BigDecimal> allocated = ctx.store().allocatedQuantities(sageWarehouse,
+        skus.stream().map(SkuRef::sku).collect(Collectors.toList()));
+    List<Level> levels = new ArrayList<>(skus.size());
+    for (SkuRef sku : skus) {
+      Optional<WarehouseHolding> h = Optional.ofNullable(holdings.get(sku.sageProductId()));
+      BigDecimal free = h.flatMap(WarehouseHolding::freeStockAvailable).orElse(BigDecimal.ZERO);
+      BigDecimal held = allocated.getOrDefault(sku.sku(), BigDecimal.ZERO);
+      long buffer = ctx.mappings().safetyBuffer(sku.sku(), centraWarehouse);
+      Instant updated = h.flatMap(WarehouseHolding::dateTimeUpdated).map(t -> t.toInstant()).orElse(Instant.EPOCH);
+      levels.add(new Level(StockKey.of(sku.sku(), sageWarehouse), sku, free, held, buffer,
+          StockFormula.centraPhysical(free, held, buffer), StockVersion.of(updated, 0)));
+    }
+    return levels;
+  }
+
+  /**
+   * Whether a newer version than {@code level}'s was already applied. An equal version is not stale:
+   * the ledger term may have changed since (a despatch), and under the hold nothing newer can race.
+   */
+  public static boolean isStale(SyncContext ctx, Level level) {
+    return ctx.store().stockVersion(level.key().sku(), level.key().sageWarehouse())
+        .filter(applied -> applied.compareTo(level.version()) > 0)
+        .isPresent();
+  }
+
+  /** One {@code setStock} of absolute physical levels, then records each level's version. */
+  public static void push(SyncContext ctx, long centraWarehouseId, List<Level> levels, String description) {
+    if (levels.isEmpty()) {
+      return;
+    }
+    SetStockRequest request = SetStockRequest.builder().warehouseId(centraWarehouseId)
+        .quantityType(StockQuantityType.PHYSICAL).description(description)
+        .levels(levels.stream().map(l -> SizeStockLevel.ofSizeId(l.sku().centraVariantId(), l.sku().centraSizeId(),
+            l.quantity())).collect(Collectors.toList()))
+        .build();
+    CentraMutationResult<List<Long>> result = ctx.attribute(CentraClient.class).stock().set(request);
+    if (!result.warnings().isEmpty()) {
+      // Centra skips rows it cannot apply and says so only as warnings; make them loud
+      log.warn("setStock in Centra warehouse {} reported warnings: {}", centraWarehouseId, result.warnings());
+    }
+    for (Level l : levels) {
+      ctx.store().applyStockVersionIfNewer(l.key().sku(), l.key().sageWarehouse(), l.version());
+    }
+  }
+}

@@ -1,0 +1,157 @@
+package io.github.centrasage.dashboard;
+
+import com.sun.net.httpserver.HttpServer;
+import io.github.centrasage.dashboard.internal.ActionGuard;
+import io.github.centrasage.dashboard.internal.DashboardHandler;
+import io.github.centrasage.dashboard.internal.Pages;
+import io.github.centrasage.dashboard.internal.Words;
+import io.github.centrasage.sync.SyncEngine;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An operations page and JSON API for a running {@link SyncEngine}, served by the JDK's own HTTP
+ * server: per flow health, the jobs that need a person with their reasons and history, replay and
+ * discard, and a search that shows one Centra order's journey. It shows whatever flows the engine
+ * has. Reading needs nothing; replay and discard need the token. Binds to {@code 127.0.0.1} on a
+ * free port unless told otherwise.
+ *
+ * <p>Usage:
+ * <pre>{@code
+ * try (SyncDashboard dashboard = SyncDashboard.start(engine, DashboardOptions.defaults())) {
+ *   System.out.println("Dashboard at " + dashboard.url() + ", token " + dashboard.token());
+ *   ...
+ * }
+ * }</pre>
+ */
+public final class SyncDashboard implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(SyncDashboard.class);
+  private static final AtomicInteger INSTANCES = new AtomicInteger();
+
+  private final HttpServer server;
+  private final ExecutorService executor;
+  private final URI url;
+  private final String token;
+
+  private SyncDashboard(HttpServer server, ExecutorService executor, URI url, String token) {
+    this.server = server;
+    this.executor = executor;
+    this.url = url;
+    this.token = token;
+  }
+
+  /** Starts a dashboard with the default (safe) options. */
+  public static SyncDashboard start(SyncEngine engine) {
+    return start(engine, DashboardOptions.defaults());
+  }
+
+  /**
+   * Starts serving. The engine may be started or not; the dashboard only reads its status and
+   * store, and calls {@link SyncEngine#replay} and {@link SyncEngine#discard}.
+   *
+   * @throws UncheckedIOException if the address cannot be bound
+   */
+  public static SyncDashboard start(SyncEngine engine, DashboardOptions options) {
+    Objects.requireNonNull(engine, "engine");
+    Objects.requireNonNull(options, "options");
+    String token = options.token().map(String::strip).orElseGet(ActionGuard::randomToken);
+    InetAddress address;
+    try {
+      address = InetAddress.getByName(options.host());
+    } catch (UnknownHostException e) {
+      throw new IllegalArgumentException("DashboardOptions.host '" + options.host() + "' is not a known address", e);
+    }
+    HttpServer server;
+    try {
+      server = HttpServer.create(new InetSocketAddress(address, options.port()), 50);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not bind the dashboard to " + options.host() + ":" + options.port(), e);
+    }
+    int port = server.getAddress().getPort();
+    int instance = INSTANCES.incrementAndGet();
+    AtomicInteger threads = new AtomicInteger();
+    // two threads: a page is a few store reads; more would only compete with the engine's workers
+    ExecutorService executor = Executors.newFixedThreadPool(2, r -> {
+      Thread t = new Thread(r, "sync-dashboard-" + instance + "-" + threads.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    });
+    Pages pages = new Pages(options.title(), options.refreshInterval(), new Words(options.zone()));
+    server.createContext("/", new DashboardHandler(engine, pages, new ActionGuard(token), options.parkedJobsShown(),
+        hostCheck(address, options), port));
+    server.setExecutor(executor);
+    server.start();
+    URI url = URI.create("http://" + urlHost(address) + ":" + port + "/");
+    log.info("Sync dashboard serving at {}", url);
+    return new SyncDashboard(server, executor, url, token);
+  }
+
+  /**
+   * On a loopback address only loopback host names (and the configured extra ones) are answered:
+   * a web page on another site cannot then reach the API by rebinding its own name to 127.0.0.1.
+   */
+  private static DashboardHandler.HostCheck hostCheck(InetAddress address, DashboardOptions options) {
+    if (!address.isLoopbackAddress()) {
+      return host -> host != null;
+    }
+    Set<String> allowed = Stream.concat(Stream.of("localhost", "127.0.0.1", "[::1]", "::1"),
+            options.allowedHostNames().stream())
+        .map(h -> h.toLowerCase(Locale.ROOT))
+        .collect(Collectors.toSet());
+    return host -> {
+      if (host == null) {
+        return false;
+      }
+      String h = host.strip().toLowerCase(Locale.ROOT);
+      int colon = h.lastIndexOf(':');
+      String name = colon > h.lastIndexOf(']') ? h.substring(0, colon) : h;
+      return allowed.contains(name) || name.matches("127\\.[0-9]{1,3}\\.[0-9]{1,3}\\.[0-9]{1,3}");
+    };
+  }
+
+  private static String urlHost(InetAddress address) {
+    InetAddress shown = address.isAnyLocalAddress() ? InetAddress.getLoopbackAddress() : address;
+    String literal = shown.getHostAddress();
+    return literal.contains(":") ? "[" + literal + "]" : literal;
+  }
+
+  /** Where the page is, such as {@code http://127.0.0.1:41234/}. */
+  public URI url() {
+    return url;
+  }
+
+  /**
+   * The token replay and discard need: the configured one, or the one generated at start. Hand it
+   * to the people who may act; it is never logged.
+   */
+  public String token() {
+    return token;
+  }
+
+  /** Stops serving at once; a page being sent is cut off (nothing the dashboard does is half-done by that). */
+  @Override
+  public void close() {
+    // stop(n) waits the full n seconds while a browser holds a keep-alive connection open
+    server.stop(0);
+    executor.shutdownNow();
+  }
+
+  @Override
+  public String toString() {
+    return "SyncDashboard{url=" + url + "}";
+  }
+}

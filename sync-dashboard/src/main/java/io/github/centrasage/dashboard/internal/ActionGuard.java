@@ -1,0 +1,117 @@
+package io.github.centrasage.dashboard.internal;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Locale;
+import java.util.Optional;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * The checks in front of every state-changing call: the token (compared in constant time), the
+ * CSRF value of a page's form (a random value signed with this server's key, kept in a
+ * {@code SameSite=Strict} cookie and echoed by the form), and that {@code Origin} /
+ * {@code Referer}, when a browser sends them, name this very server.
+ */
+public final class ActionGuard {
+  private static final SecureRandom RANDOM = new SecureRandom();
+  private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
+
+  private final byte[] tokenDigest;
+  private final byte[] csrfKey = new byte[32];
+
+  public ActionGuard(String token) {
+    this.tokenDigest = sha256(token);
+    RANDOM.nextBytes(csrfKey);
+  }
+
+  /** A fresh random token for a dashboard started without one. */
+  public static String randomToken() {
+    byte[] bytes = new byte[24];
+    RANDOM.nextBytes(bytes);
+    return B64.encodeToString(bytes);
+  }
+
+  /**
+   * Whether {@code given} is the token. Both sides are hashed first, so the comparison takes the
+   * same time whatever the given value's length or first differing character.
+   */
+  public boolean tokenMatches(String given) {
+    return given != null && MessageDigest.isEqual(tokenDigest, sha256(given));
+  }
+
+  /** A new CSRF value: random, with this server's signature. */
+  public String newCsrfValue() {
+    byte[] nonce = new byte[16];
+    RANDOM.nextBytes(nonce);
+    String n = B64.encodeToString(nonce);
+    return n + "." + sign(n);
+  }
+
+  /** Whether a cookie value is one this server issued. */
+  public boolean isOwnCsrfValue(String value) {
+    if (value == null) {
+      return false;
+    }
+    int dot = value.indexOf('.');
+    if (dot <= 0) {
+      return false;
+    }
+    byte[] expected = sign(value.substring(0, dot)).getBytes(StandardCharsets.US_ASCII);
+    return MessageDigest.isEqual(expected, value.substring(dot + 1).getBytes(StandardCharsets.US_ASCII));
+  }
+
+  /** Whether the form's CSRF value is the cookie's, and the cookie is ours. */
+  public boolean csrfMatches(String cookieValue, String formValue) {
+    return isOwnCsrfValue(cookieValue) && formValue != null
+        && MessageDigest.isEqual(sha256(cookieValue), sha256(formValue));
+  }
+
+  /**
+   * Whether the request came from a page of this server: an {@code Origin} header (else a
+   * {@code Referer}) must carry the same host and port as the {@code Host} header. A request with
+   * neither (curl, a script) passes; it still needs the token.
+   */
+  public static boolean sameOrigin(Optional<String> origin, Optional<String> referer, String host) {
+    Optional<String> source = origin.isPresent() ? origin : referer;
+    if (source.isEmpty()) {
+      return true;
+    }
+    if (host == null || source.get().equals("null")) {
+      return false; // sandboxed frames and file: pages send "null"
+    }
+    try {
+      URI uri = URI.create(source.get().strip());
+      if (uri.getHost() == null) {
+        return false;
+      }
+      String authority = uri.getHost().toLowerCase(Locale.ROOT) + (uri.getPort() >= 0 ? ":" + uri.getPort() : "");
+      return authority.equals(host.strip().toLowerCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+
+  private String sign(String nonce) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(csrfKey, "HmacSHA256"));
+      return B64.encodeToString(mac.doFinal(nonce.getBytes(StandardCharsets.US_ASCII)));
+    } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+      throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
+    }
+  }
+
+  private static byte[] sha256(String s) {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    }
+  }
+}

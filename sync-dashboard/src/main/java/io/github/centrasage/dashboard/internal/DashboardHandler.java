@@ -1,0 +1,429 @@
+package io.github.centrasage.dashboard.internal;
+
+import com.sun.net.httpserver.Headers;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import io.github.centrasage.sync.SyncEngine;
+import io.github.centrasage.sync.SyncStatus;
+import io.github.centrasage.sync.spi.Job;
+import io.github.centrasage.sync.spi.JobAttempt;
+import io.github.centrasage.sync.spi.JobState;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Routes every request of the dashboard: pages, assets, the JSON API and the two actions. */
+public final class DashboardHandler implements HttpHandler {
+  private static final Logger log = LoggerFactory.getLogger(DashboardHandler.class);
+  private static final int MAX_BODY = 16 * 1024;
+  private static final int MAX_PAGE = 500;
+  private static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self';"
+      + " object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+  private static final String TOKEN_HEADER = "X-Dashboard-Token";
+
+  private final SyncEngine engine;
+  private final Pages pages;
+  private final ActionGuard guard;
+  private final int parkedJobsShown;
+  private final HostCheck hostCheck;
+  private final String csrfCookie;
+  private final byte[] css = asset("dashboard.css");
+  private final byte[] js = asset("dashboard.js");
+
+  /** Which {@code Host} headers to answer; see {@code DashboardOptions.allowedHostNames}. */
+  public interface HostCheck {
+    boolean allows(String hostHeader);
+  }
+
+  public DashboardHandler(SyncEngine engine, Pages pages, ActionGuard guard, int parkedJobsShown, HostCheck hostCheck,
+      int port) {
+    this.engine = engine;
+    this.pages = pages;
+    this.guard = guard;
+    this.parkedJobsShown = parkedJobsShown;
+    this.hostCheck = hostCheck;
+    // per port: two dashboards on one machine share the host's cookies, not their signing keys
+    this.csrfCookie = "sync_dashboard_csrf_" + port;
+  }
+
+  /** A response that ends the request early with a status and a plain message. */
+  static final class Problem extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    final int status;
+    final String allow;
+
+    Problem(int status, String message) {
+      this(status, message, null);
+    }
+
+    Problem(int status, String message, String allow) {
+      super(message, null, false, false);
+      this.status = status;
+      this.allow = allow;
+    }
+  }
+
+  @Override
+  public void handle(HttpExchange ex) throws IOException {
+    String path = ex.getRequestURI().getRawPath();
+    // a form posted by the page gets pages back, even from an /api/ address; scripts get JSON
+    boolean api = path.startsWith("/api/") && !(ex.getRequestMethod().equals("POST")
+        && ex.getRequestHeaders().getFirst(TOKEN_HEADER) == null
+        && String.valueOf(ex.getRequestHeaders().getFirst("Content-Type")).startsWith("application/x-www-form-urlencoded"));
+    try {
+      securityHeaders(ex.getResponseHeaders());
+      if (!hostCheck.allows(ex.getRequestHeaders().getFirst("Host"))) {
+        throw new Problem(421, "This dashboard does not answer for that host name");
+      }
+      route(ex, path);
+    } catch (Problem p) {
+      if (p.allow != null) {
+        ex.getResponseHeaders().set("Allow", p.allow);
+      }
+      if (api) {
+        sendJson(ex, p.status, ApiViews.error(p.getMessage()));
+      } else {
+        sendHtml(ex, p.status, pages.problem(context(ex, Optional.empty()), p.status, p.getMessage()));
+      }
+    } catch (RuntimeException e) {
+      log.warn("Dashboard request {} {} failed", ex.getRequestMethod(), path, e);
+      String message = "Something went wrong on the server; the log has the details";
+      if (api) {
+        sendJson(ex, 500, ApiViews.error(message));
+      } else {
+        sendHtml(ex, 500, pages.problem(context(ex, Optional.empty()), 500, message));
+      }
+    } finally {
+      ex.close();
+    }
+  }
+
+  private void route(HttpExchange ex, String path) throws IOException {
+    String[] parts = Arrays.stream(path.split("/")).filter(s -> !s.isEmpty()).toArray(String[]::new);
+    if (parts.length == 4 && parts[0].equals("api") && parts[1].equals("jobs")
+        && (parts[3].equals("replay") || parts[3].equals("discard"))) {
+      action(ex, jobId(parts[2]), parts[3]);
+      return;
+    }
+    if (!ex.getRequestMethod().equals("GET")) {
+      throw new Problem(405, "Only GET is allowed here", "GET");
+    }
+    Map<String, String> query = parseQuery(ex.getRequestURI().getRawQuery());
+    if (parts.length == 0) {
+      overview(ex, query);
+    } else if (parts[0].equals("assets") && parts.length == 2 && parts[1].equals("dashboard.css")) {
+      sendBytes(ex, 200, "text/css; charset=utf-8", css);
+    } else if (parts[0].equals("assets") && parts.length == 2 && parts[1].equals("dashboard.js")) {
+      sendBytes(ex, 200, "text/javascript; charset=utf-8", js);
+    } else if (parts[0].equals("jobs") && parts.length == 1) {
+      String heading = "Jobs" + query.getOrDefault("flow", "").transform(f -> f.isEmpty() ? "" : " of " + f)
+          + query.getOrDefault("state", "").transform(s -> s.isEmpty() ? "" : " \u00b7 " + stateWords(states(s)));
+      sendHtml(ex, 200, pages.jobList(context(ex, Optional.empty()), heading, jobs(query)));
+    } else if (parts[0].equals("jobs") && parts.length == 2) {
+      Job job = existingJob(jobId(parts[1]));
+      Optional<String> flash = Optional.ofNullable(query.get("done")).map(d -> flash(d, job.id()));
+      sendHtml(ex, 200, pages.job(context(ex, flash), job, engine.store().history(job.id())));
+    } else if (parts[0].equals("orders") && parts.length <= 2) {
+      String number = parts.length == 2 ? decode(parts[1]) : query.get("number");
+      sendHtml(ex, 200, pages.journey(context(ex, Optional.empty()), journey(number)));
+    } else if (parts[0].equals("api") && parts.length == 2 && parts[1].equals("status")) {
+      sendJson(ex, 200, ApiViews.status(engine.status(), engine.store().now()));
+    } else if (parts[0].equals("api") && parts.length == 2 && parts[1].equals("jobs")) {
+      Map<String, Object> body = new LinkedHashMap<>();
+      body.put("jobs", Json.list(jobs(query), ApiViews::job));
+      sendJson(ex, 200, body);
+    } else if (parts[0].equals("api") && parts.length == 3 && parts[1].equals("jobs")) {
+      Job job = existingJob(jobId(parts[2]));
+      sendJson(ex, 200, ApiViews.jobWithHistory(job, engine.store().history(job.id())));
+    } else if (parts[0].equals("api") && parts.length == 3 && parts[1].equals("orders")) {
+      sendJson(ex, 200, ApiViews.journey(journey(decode(parts[2]))));
+    } else {
+      throw new Problem(404, "There is no page at " + path);
+    }
+  }
+
+  // ---- reads
+
+  private void overview(HttpExchange ex, Map<String, String> query) throws IOException {
+    List<SyncStatus> flows = engine.status();
+    Map<String, List<Job>> parked = new LinkedHashMap<>();
+    Map<Long, List<JobAttempt>> histories = new LinkedHashMap<>();
+    for (SyncStatus s : flows) {
+      if (s.parked() > 0) {
+        List<Job> jobs = engine.store().list(s.flow(), EnumSet.of(JobState.PARKED), 0, parkedJobsShown);
+        parked.put(s.flow(), jobs);
+        jobs.forEach(j -> histories.put(j.id(), engine.store().history(j.id())));
+      }
+    }
+    sendHtml(ex, 200, pages.overview(context(ex, Optional.empty()), flows, parked, histories));
+  }
+
+  private List<Job> jobs(Map<String, String> query) {
+    Set<JobState> states = states(query.getOrDefault("state", ""));
+    int offset = intParam(query, "offset", 0, 0, Integer.MAX_VALUE);
+    int limit = intParam(query, "limit", 50, 1, MAX_PAGE);
+    List<String> flowNames = engine.status().stream().map(SyncStatus::flow).collect(Collectors.toList());
+    String flow = query.get("flow");
+    if (flow != null && !flow.isEmpty()) {
+      if (!flowNames.contains(flow)) {
+        throw new Problem(404, "There is no flow named '" + flow + "'; the flows are " + flowNames);
+      }
+      return engine.store().list(flow, states, offset, limit);
+    }
+    // every flow: each store list is oldest first; merge and cut to one page
+    List<Job> all = new ArrayList<>();
+    for (String name : flowNames) {
+      all.addAll(engine.store().list(name, states, 0, offset + limit));
+    }
+    all.sort((a, b) -> Long.compare(a.id(), b.id()));
+    return all.subList(Math.min(offset, all.size()), Math.min(offset + limit, all.size()));
+  }
+
+  private static Set<JobState> states(String raw) {
+    Set<JobState> states = EnumSet.noneOf(JobState.class);
+    for (String s : raw.split(",")) {
+      if (s.isBlank()) {
+        continue;
+      }
+      try {
+        states.add(JobState.valueOf(s.strip().toUpperCase(Locale.ROOT)));
+      } catch (IllegalArgumentException e) {
+        throw new Problem(400, "Unknown job state '" + s.strip() + "'; use one or more of "
+            + Arrays.toString(JobState.values()));
+      }
+    }
+    return states;
+  }
+
+  private static String stateWords(Set<JobState> states) {
+    return states.stream().map(Words::state).collect(Collectors.joining(", "));
+  }
+
+  private OrderJourney journey(String number) {
+    try {
+      return OrderJourney.find(engine.store(), number);
+    } catch (IllegalArgumentException e) {
+      throw new Problem(400, e.getMessage());
+    }
+  }
+
+  private Job existingJob(long id) {
+    return engine.store().job(id).orElseThrow(() -> new Problem(404, "There is no job " + id));
+  }
+
+  private static long jobId(String raw) {
+    try {
+      long id = Long.parseLong(raw);
+      if (id > 0) {
+        return id;
+      }
+    } catch (NumberFormatException e) {
+      // fall through to the message below
+    }
+    throw new Problem(404, "A job id is a positive number");
+  }
+
+  private static int intParam(Map<String, String> query, String name, int dflt, int min, int max) {
+    String raw = query.get(name);
+    if (raw == null || raw.isEmpty()) {
+      return dflt;
+    }
+    try {
+      int v = Integer.parseInt(raw);
+      if (v >= min && v <= max) {
+        return v;
+      }
+    } catch (NumberFormatException e) {
+      // fall through to the message below
+    }
+    throw new Problem(400, "'" + name + "' must be a whole number from " + min + " to " + max);
+  }
+
+  // ---- actions
+
+  private void action(HttpExchange ex, long id, String verb) throws IOException {
+    if (!ex.getRequestMethod().equals("POST")) {
+      throw new Problem(405, "Only POST is allowed here", "POST");
+    }
+    Headers h = ex.getRequestHeaders();
+    String contentType = Optional.ofNullable(h.getFirst("Content-Type")).orElse("")
+        .split(";")[0].strip().toLowerCase(Locale.ROOT);
+    boolean form = contentType.equals("application/x-www-form-urlencoded");
+    if (!form && !contentType.equals("application/json")) {
+      throw new Problem(415, "Send the request as application/x-www-form-urlencoded or application/json");
+    }
+    String body = readBody(ex);
+    Map<String, String> params;
+    try {
+      params = form ? parseQuery(body) : body.isBlank() ? Map.of() : Json.readFlatObject(body);
+    } catch (IllegalArgumentException e) {
+      throw new Problem(400, e.getMessage());
+    }
+    if (!ActionGuard.sameOrigin(Optional.ofNullable(h.getFirst("Origin")), Optional.ofNullable(h.getFirst("Referer")),
+        h.getFirst("Host"))) {
+      refuse(ex, id, verb, "came from another site");
+      throw new Problem(403, "Refused: the request came from another site");
+    }
+    String headerToken = h.getFirst(TOKEN_HEADER);
+    boolean fromPage = headerToken == null;
+    if (fromPage && !guard.csrfMatches(cookie(ex, csrfCookie).orElse(null), params.get("csrf"))) {
+      refuse(ex, id, verb, "CSRF value missing or wrong");
+      throw new Problem(403, "Refused: the page was too old or not from this dashboard; reload it and try again");
+    }
+    if (!guard.tokenMatches(fromPage ? params.get("token") : headerToken)) {
+      refuse(ex, id, verb, "wrong token");
+      throw new Problem(403, "Refused: the dashboard token is wrong");
+    }
+    Job before = existingJob(id);
+    Optional<Job> after;
+    if (verb.equals("replay")) {
+      after = engine.replay(id);
+    } else {
+      String note = Optional.ofNullable(params.get("note")).map(String::strip).filter(n -> !n.isEmpty())
+          .orElse("Discarded from the dashboard");
+      after = engine.discard(id, note.length() > 500 ? note.substring(0, 500) : note);
+    }
+    Job job = after.orElseThrow(() -> new Problem(409, "Job " + id + " cannot be " + (verb.equals("replay")
+        ? "replayed: only a job that needs a person can" : "discarded now") + " (it is " + Words.state(
+        engine.store().job(id).orElse(before).state()).toLowerCase(Locale.ROOT) + ")"));
+    log.info("Job {} ({}) {} from the dashboard by {}", id, job.key(), verb.equals("replay") ? "replayed" : "discarded",
+        ex.getRemoteAddress());
+    if (fromPage) {
+      ex.getResponseHeaders().set("Location", "/jobs/" + id + "?done=" + verb);
+      ex.sendResponseHeaders(303, -1);
+      return;
+    }
+    Map<String, Object> result = new LinkedHashMap<>();
+    result.put("result", verb.equals("replay") ? "replayed" : "discarded");
+    result.put("job", ApiViews.job(job));
+    sendJson(ex, 200, result);
+  }
+
+  private static void refuse(HttpExchange ex, long id, String verb, String why) {
+    // what was sent stays out of the log: it may be a token with a typo
+    log.warn("Refused to {} job {} for {}: {}", verb, id, ex.getRemoteAddress(), why);
+  }
+
+  private static String flash(String done, long id) {
+    switch (done) {
+      case "replay": return "Job " + id + " was put back in the queue.";
+      case "discard": return "Job " + id + " was discarded. It stays in the history.";
+      default: return null;
+    }
+  }
+
+  // ---- plumbing
+
+  private Pages.Context context(HttpExchange ex, Optional<String> flash) {
+    Optional<String> existing = cookie(ex, csrfCookie).filter(guard::isOwnCsrfValue);
+    String csrf = existing.orElseGet(guard::newCsrfValue);
+    if (existing.isEmpty()) {
+      ex.getResponseHeaders().add("Set-Cookie", csrfCookie + "=" + csrf + "; Path=/; HttpOnly; SameSite=Strict");
+    }
+    return new Pages.Context(engine.store().now(), csrf, flash);
+  }
+
+  private static Optional<String> cookie(HttpExchange ex, String name) {
+    List<String> headers = ex.getRequestHeaders().get("Cookie");
+    if (headers == null) {
+      return Optional.empty();
+    }
+    for (String header : headers) {
+      for (String pair : header.split(";")) {
+        int eq = pair.indexOf('=');
+        if (eq > 0 && pair.substring(0, eq).strip().equals(name)) {
+          return Optional.of(pair.substring(eq + 1).strip());
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static void securityHeaders(Headers h) {
+    h.set("Content-Security-Policy", CSP);
+    h.set("X-Content-Type-Options", "nosniff");
+    h.set("X-Frame-Options", "DENY");
+    h.set("Referrer-Policy", "same-origin");
+    h.set("Cache-Control", "no-store");
+  }
+
+  private static String readBody(HttpExchange ex) throws IOException {
+    try (InputStream in = ex.getRequestBody()) {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      byte[] buf = new byte[4096];
+      int n;
+      while ((n = in.read(buf)) > 0) {
+        out.write(buf, 0, n);
+        if (out.size() > MAX_BODY) {
+          throw new Problem(413, "The request body is larger than " + MAX_BODY + " bytes");
+        }
+      }
+      return out.toString(StandardCharsets.UTF_8);
+    }
+  }
+
+  private static Map<String, String> parseQuery(String raw) {
+    Map<String, String> params = new LinkedHashMap<>();
+    if (raw == null || raw.isEmpty()) {
+      return params;
+    }
+    for (String pair : raw.split("&")) {
+      int eq = pair.indexOf('=');
+      String key = decode(eq < 0 ? pair : pair.substring(0, eq));
+      String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
+      params.putIfAbsent(key, value);
+    }
+    return params;
+  }
+
+  private static String decode(String s) {
+    try {
+      return URLDecoder.decode(s, StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      throw new Problem(400, "Badly encoded text in the address or form");
+    }
+  }
+
+  private static void sendJson(HttpExchange ex, int status, Object body) throws IOException {
+    sendBytes(ex, status, "application/json; charset=utf-8", Json.write(body).getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static void sendHtml(HttpExchange ex, int status, String html) throws IOException {
+    sendBytes(ex, status, "text/html; charset=utf-8", html.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static void sendBytes(HttpExchange ex, int status, String type, byte[] body) throws IOException {
+    ex.getResponseHeaders().set("Content-Type", type);
+    ex.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+    try (OutputStream out = ex.getResponseBody()) {
+      out.write(body);
+    }
+  }
+
+  private static byte[] asset(String name) {
+    try (InputStream in = DashboardHandler.class.getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IllegalStateException("Missing dashboard asset " + name + " in the jar");
+      }
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

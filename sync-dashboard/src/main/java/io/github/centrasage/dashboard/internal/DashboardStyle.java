@@ -1,0 +1,21 @@
+package io.github.centrasage.dashboard.internal;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.immutables.value.Value;
+
+/**
+ * The one Immutables style of this module: generated types are named {@code Immutable*}, stay
+ * public so users can call their builders, and are built through {@code Type.builder()}.
+ */
+@Target({ElementType.PACKAGE, ElementType.TYPE})
+@Retention(RetentionPolicy.CLASS)
+@Value.Style(
+    typeImmutable = "Immutable*",
+    visibility = Value.Style.ImplementationVisibility.PUBLIC,
+    builderVisibility = Value.Style.BuilderVisibility.PUBLIC,
+    defaults = @Value.Immutable(copy = true),
+    redactedMask = "****")
+public @interface DashboardStyle {}

@@ -1,0 +1,330 @@
+package io.github.centrasage.dashboard.internal;
+
+import static io.github.centrasage.dashboard.internal.Html.esc;
+import static io.github.centrasage.dashboard.internal.Html.url;
+
+import io.github.centrasage.sync.SyncStatus;
+import io.github.centrasage.sync.spi.Binding;
+import io.github.centrasage.sync.spi.Job;
+import io.github.centrasage.sync.spi.JobAttempt;
+import io.github.centrasage.sync.spi.JobState;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Renders the HTML pages. No inline script or style (the CSP forbids both); every value is
+ * escaped. Each page shows times both relative ("5 min ago") and absolute, and reasons verbatim.
+ */
+public final class Pages {
+  private final String title;
+  private final Duration refresh;
+  private final Words words;
+
+  public Pages(String title, Duration refresh, Words words) {
+    this.title = title;
+    this.refresh = refresh;
+    this.words = words;
+  }
+
+  /** What a page needs besides its content: the time, and the CSRF value its forms carry. */
+  public static final class Context {
+    final Instant now;
+    final String csrf;
+    final Optional<String> flash;
+
+    public Context(Instant now, String csrf, Optional<String> flash) {
+      this.now = now;
+      this.csrf = csrf;
+      this.flash = flash;
+    }
+  }
+
+  // ---- pages
+
+  public String overview(Context ctx, List<SyncStatus> flows, Map<String, List<Job>> parkedByFlow,
+      Map<Long, List<JobAttempt>> histories) {
+    StringBuilder b = new StringBuilder();
+    b.append("<section aria-labelledby=\"flows-h\"><h2 id=\"flows-h\">Flows</h2>");
+    flowTable(b, ctx, flows);
+    b.append("</section>");
+    long parkedTotal = flows.stream().mapToLong(SyncStatus::parked).sum();
+    b.append("<section aria-labelledby=\"parked-h\"><h2 id=\"parked-h\">Jobs that need a person (")
+        .append(parkedTotal).append(")</h2>");
+    if (parkedTotal == 0) {
+      b.append("<p class=\"empty\">Nothing needs a person right now.</p>");
+    } else {
+      b.append("<p class=\"hint\">Fix the cause first (a mapping, a locked record in Sage), then press "
+          + "<b>Replay</b> to run the job again. <b>Discard</b> gives up on it for good; it stays in the history.</p>");
+    }
+    for (SyncStatus s : flows) {
+      List<Job> parked = parkedByFlow.getOrDefault(s.flow(), List.of());
+      for (Job job : parked) {
+        jobCard(b, ctx, job, histories.getOrDefault(job.id(), List.of()), false);
+      }
+      if (s.parked() > parked.size()) {
+        b.append("<p class=\"more\"><a href=\"/jobs?flow=").append(url(s.flow())).append("&amp;state=PARKED\">All ")
+            .append(s.parked()).append(" parked jobs of ").append(esc(s.flow())).append("</a></p>");
+      }
+    }
+    b.append("</section>");
+    return layout(ctx, title, b.toString(), true);
+  }
+
+  public String job(Context ctx, Job job, List<JobAttempt> history) {
+    StringBuilder b = new StringBuilder();
+    jobCard(b, ctx, job, history, true);
+    return layout(ctx, "Job " + job.id() + " \u00b7 " + job.reference(), b.toString(), true);
+  }
+
+  public String jobList(Context ctx, String heading, List<Job> jobs) {
+    StringBuilder b = new StringBuilder();
+    b.append("<section><h2>").append(esc(heading)).append("</h2>");
+    jobTable(b, ctx, jobs);
+    b.append("</section>");
+    return layout(ctx, heading, b.toString(), true);
+  }
+
+  public String journey(Context ctx, OrderJourney journey) {
+    StringBuilder b = new StringBuilder();
+    b.append("<section aria-labelledby=\"journey-h\"><h2 id=\"journey-h\">Order ").append(esc(journey.number))
+        .append("</h2>");
+    if (journey.isEmpty()) {
+      b.append("<p class=\"empty\">Nothing is known about order ").append(esc(journey.number))
+          .append(" yet: no sync job mentions it and no Sage record is linked to it.</p></section>");
+      return layout(ctx, "Order " + journey.number, b.toString(), false);
+    }
+    summary(b, journey);
+    b.append("<h3>In Sage</h3>");
+    if (journey.records.isEmpty()) {
+      b.append("<p class=\"empty\">No Sage record is linked to this order yet.</p>");
+    } else {
+      b.append("<table class=\"records\"><thead><tr><th>Step</th><th>Centra</th><th>Sage document</th>"
+          + "<th>Sage id</th><th>Recorded</th></tr></thead><tbody>");
+      for (Binding r : journey.records) {
+        b.append("<tr><td class=\"step\">").append(esc(capitalised(r.entityType()))).append("</td><td>").append(esc(r.centraId()))
+            .append("</td><td class=\"sage-ref\">").append(esc(r.sageReference().orElse("\u2013")))
+            .append("</td><td>").append(esc(r.sageId())).append("</td><td>");
+        r.syncedAt().ifPresentOrElse(t -> time(b, ctx, t), () -> b.append("\u2013"));
+        b.append("</td></tr>");
+      }
+      b.append("</tbody></table>");
+    }
+    b.append("<h3>Sync jobs</h3>");
+    if (journey.jobs.isEmpty()) {
+      b.append("<p class=\"empty\">No sync job mentions this order.</p>");
+    } else {
+      jobTable(b, ctx, journey.jobs);
+    }
+    b.append("</section>");
+    return layout(ctx, "Order " + journey.number, b.toString(), false);
+  }
+
+  public String problem(Context ctx, int status, String message) {
+    String heading = status == 403 ? "Refused" : status == 404 ? "Not found" : "That did not work";
+    // the heading already says "Refused"; the API's message keeps it for scripts
+    String shown = message.startsWith("Refused: ") ? capitalised(message.substring("Refused: ".length())) : message;
+    String body = "<section class=\"problem\" role=\"alert\"><h2>" + esc(heading) + "</h2><p class=\"message\">"
+        + esc(shown) + "</p><p><a href=\"/\">Back to the overview</a></p></section>";
+    return layout(ctx, heading, body, false);
+  }
+
+  // ---- parts
+
+  private void flowTable(StringBuilder b, Context ctx, List<SyncStatus> flows) {
+    b.append("<table class=\"flows\"><thead><tr><th>Flow</th><th>Health</th><th>Last run</th><th>Behind by</th>"
+        + "<th>Waiting</th><th>Waiting for retry</th><th>Needs a person</th><th>Done</th><th>Oldest waiting job</th>"
+        + "<th>Last error</th></tr></thead><tbody>");
+    for (SyncStatus s : flows) {
+      Words.Health h = Words.health(s);
+      String flowLink = "/jobs?flow=" + url(s.flow());
+      b.append("<tr data-flow=\"").append(esc(s.flow())).append("\"><th scope=\"row\"><a href=\"").append(flowLink)
+          .append("\">").append(esc(s.flow())).append("</a></th>")
+          .append("<td><span class=\"health ").append(h.cssClass).append("\">").append(h.words).append("</span></td><td>");
+      s.lastRunFinishedAt().or(s::lastRunStartedAt).ifPresentOrElse(t -> time(b, ctx, t), () -> b.append("Not yet"));
+      b.append("</td><td>").append(s.cursorLag().map(Words::duration).orElse("\u2013")).append("</td>");
+      count(b, s.queued() + s.running(), flowLink + "&amp;state=QUEUED,RUNNING");
+      count(b, s.retrying(), flowLink + "&amp;state=RETRYING");
+      count(b, s.parked(), flowLink + "&amp;state=PARKED");
+      count(b, s.succeeded(), flowLink + "&amp;state=SUCCEEDED");
+      b.append("<td>").append(s.oldestJobAge().map(Words::duration).orElse("\u2013")).append("</td><td class=\"error\">")
+          .append(esc(s.lastError().orElse(""))).append("</td></tr>");
+    }
+    b.append("</tbody></table>");
+  }
+
+  private static void count(StringBuilder b, long n, String href) {
+    b.append("<td class=\"num\">");
+    if (n == 0) {
+      b.append('0');
+    } else {
+      b.append("<a href=\"").append(href).append("\">").append(n).append("</a>");
+    }
+    b.append("</td>");
+  }
+
+  private void jobTable(StringBuilder b, Context ctx, List<Job> jobs) {
+    if (jobs.isEmpty()) {
+      b.append("<p class=\"empty\">No jobs.</p>");
+      return;
+    }
+    b.append("<table class=\"jobs\"><thead><tr><th>Job</th><th>Flow</th><th>Reference</th><th>Status</th>"
+        + "<th>Attempts</th><th>Last change</th><th>Why</th></tr></thead><tbody>");
+    for (Job j : jobs) {
+      b.append("<tr data-job-id=\"").append(j.id()).append("\"><td><a href=\"/jobs/").append(j.id()).append("\">")
+          .append(j.id()).append("</a></td><td>").append(esc(j.flow())).append("</td><td class=\"ref\">")
+          .append(esc(j.reference())).append("</td><td><span class=\"state ").append(j.state().name().toLowerCase())
+          .append("\">").append(Words.state(j.state())).append("</span></td><td class=\"num\">").append(j.attempts())
+          .append("</td><td>");
+      time(b, ctx, j.updatedAt());
+      b.append("</td><td>");
+      if (!j.parkReasons().isEmpty()) {
+        reasons(b, j.parkReasons());
+      } else if (j.state() != JobState.SUCCEEDED) {
+        b.append("<span class=\"error\">").append(esc(j.lastError().orElse(""))).append("</span>");
+      }
+      b.append("</td></tr>");
+    }
+    b.append("</tbody></table>");
+  }
+
+  private void jobCard(StringBuilder b, Context ctx, Job job, List<JobAttempt> history, boolean full) {
+    b.append("<article class=\"job\" id=\"job-").append(job.id()).append("\" data-job-id=\"").append(job.id())
+        .append("\" data-state=\"").append(job.state().name()).append("\"><h3><span class=\"flow\">")
+        .append(esc(job.flow())).append("</span> <span class=\"ref\">").append(esc(job.reference()))
+        .append("</span> <span class=\"state ").append(job.state().name().toLowerCase()).append("\">")
+        .append(Words.state(job.state())).append("</span></h3><p class=\"when\">");
+    b.append(job.state() == JobState.PARKED ? "Stopped " : "Last change ");
+    time(b, ctx, job.updatedAt());
+    b.append(" after ").append(job.attempts()).append(job.attempts() == 1 ? " attempt" : " attempts");
+    if (job.lockedAttempts() > 0) {
+      b.append(" (").append(job.lockedAttempts()).append(" of them with the record locked in Sage)");
+    }
+    b.append(". First seen ");
+    time(b, ctx, job.createdAt());
+    b.append(". <a href=\"/jobs/").append(job.id()).append("\">Job ").append(job.id()).append("</a></p>");
+    if (job.state() == JobState.RETRYING || job.state() == JobState.QUEUED) {
+      b.append("<p class=\"when\">Next try ");
+      time(b, ctx, job.nextRunAt());
+      b.append("</p>");
+    }
+    if (job.ambiguous()) {
+      b.append("<p class=\"note\">An earlier attempt did not hear back from the other system; the next one checks "
+          + "what already exists before it creates anything.</p>");
+    }
+    if (!job.parkReasons().isEmpty()) {
+      reasons(b, job.parkReasons());
+    }
+    if (full) {
+      b.append("<dl class=\"facts\"><dt>Key</dt><dd>").append(esc(job.key())).append("</dd>");
+      String errorLabel = job.state() == JobState.SUCCEEDED ? "Error before it succeeded" : "Last error";
+      job.lastError().ifPresent(e -> b.append("<dt>").append(errorLabel).append("</dt><dd class=\"error\">")
+          .append(esc(e)).append("</dd>"));
+      b.append("</dl>");
+    }
+    b.append("<details").append(full ? " open" : "").append("><summary>Attempt history (").append(history.size())
+        .append(")</summary>");
+    historyTable(b, ctx, history);
+    b.append("</details>");
+    if (full && !job.payload().isEmpty()) {
+      b.append("<details><summary>Payload</summary><pre>").append(esc(job.payload())).append("</pre></details>");
+    }
+    actions(b, ctx, job);
+    b.append("</article>");
+  }
+
+  /** One line per step: each Sage record, then each flow's newest job; answers "where is this order?" at a glance. */
+  private static void summary(StringBuilder b, OrderJourney journey) {
+    b.append("<ul class=\"summary\">");
+    for (Binding r : journey.records) {
+      b.append("<li><b>").append(esc(capitalised(r.entityType()))).append("</b>: in Sage as ")
+          .append(esc(r.sageReference().orElse(r.sageId()))).append("</li>");
+    }
+    for (Map.Entry<String, Job> e : journey.newestJobPerFlow().entrySet()) {
+      Job j = e.getValue();
+      b.append("<li><b>").append(esc(e.getKey())).append("</b>: <span class=\"state ")
+          .append(j.state().name().toLowerCase()).append("\">").append(Words.state(j.state())).append("</span>");
+      if (!j.parkReasons().isEmpty()) {
+        b.append(" \u2013 ").append(esc(String.join("; ", j.parkReasons())));
+      }
+      b.append("</li>");
+    }
+    b.append("</ul>");
+  }
+
+  private static String capitalised(String s) {
+    return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+  }
+
+  private static void reasons(StringBuilder b, List<String> reasons) {
+    b.append("<ul class=\"reasons\">");
+    for (String r : reasons) {
+      b.append("<li>").append(esc(r)).append("</li>");
+    }
+    b.append("</ul>");
+  }
+
+  private void historyTable(StringBuilder b, Context ctx, List<JobAttempt> history) {
+    if (history.isEmpty()) {
+      b.append("<p class=\"empty\">No attempt has ended yet.</p>");
+      return;
+    }
+    b.append("<table class=\"history\"><thead><tr><th>When</th><th>Attempt</th><th>What happened</th><th>Details</th>"
+        + "</tr></thead><tbody>");
+    for (JobAttempt a : history) {
+      b.append("<tr><td>");
+      time(b, ctx, a.at());
+      // a replay resets the count: its row belongs to no attempt
+      b.append("</td><td class=\"num\">").append(a.attempt() == 0 ? "\u2013" : String.valueOf(a.attempt()))
+          .append("</td><td>").append(Words.outcome(a.outcome()))
+          .append("</td><td>").append(esc(a.error().orElse(""))).append("</td></tr>");
+    }
+    b.append("</tbody></table>");
+  }
+
+  private static void actions(StringBuilder b, Context ctx, Job job) {
+    boolean replayable = job.state() == JobState.PARKED;
+    boolean discardable = replayable || job.state() == JobState.QUEUED || job.state() == JobState.RETRYING;
+    if (!discardable) {
+      return;
+    }
+    String base = "/api/jobs/" + job.id() + "/";
+    b.append("<form class=\"actions\" method=\"post\" action=\"").append(base).append(replayable ? "replay" : "discard")
+        .append("\"><input type=\"hidden\" name=\"csrf\" value=\"").append(esc(ctx.csrf)).append("\">")
+        .append("<label>Dashboard token <input type=\"password\" name=\"token\" autocomplete=\"off\" required></label>");
+    if (replayable) {
+      b.append("<button type=\"submit\" class=\"replay\">Replay</button>");
+    }
+    b.append("<label>Note for discard <input type=\"text\" name=\"note\" maxlength=\"500\"></label>")
+        .append("<button type=\"submit\" class=\"discard\" formaction=\"").append(base).append("discard\">Discard</button>")
+        .append("</form>");
+  }
+
+  private void time(StringBuilder b, Context ctx, Instant t) {
+    String absolute = words.absolute(t);
+    b.append("<time datetime=\"").append(t).append("\" title=\"").append(esc(absolute)).append("\">")
+        .append(Words.relative(t, ctx.now)).append(" <span class=\"abs\">(").append(esc(absolute))
+        .append(")</span></time>");
+  }
+
+  private String layout(Context ctx, String pageTitle, String content, boolean refreshes) {
+    long refreshSeconds = refreshes ? refresh.getSeconds() : 0;
+    StringBuilder b = new StringBuilder(content.length() + 2048);
+    b.append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">")
+        .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
+        .append("<title>").append(esc(pageTitle.equals(title) ? title : pageTitle + " \u00b7 " + title)).append("</title>")
+        .append("<link rel=\"stylesheet\" href=\"/assets/dashboard.css\">")
+        .append("<script src=\"/assets/dashboard.js\" defer></script></head>")
+        .append("<body data-refresh-seconds=\"").append(refreshSeconds).append("\"><header><h1><a href=\"/\">")
+        .append(esc(title)).append("</a></h1><p class=\"meta\">As of ");
+    time(b, ctx, ctx.now);
+    b.append("</p><form class=\"search\" method=\"get\" action=\"/orders\" role=\"search\">")
+        .append("<label>Centra order number <input type=\"search\" name=\"number\" required maxlength=\"100\"></label>")
+        .append("<button type=\"submit\">Show the order's journey</button></form></header><main>");
+    ctx.flash.ifPresent(f -> b.append("<p class=\"flash\" role=\"status\">").append(esc(f)).append("</p>"));
+    b.append(content).append("</main></body></html>");
+    return b.toString();
+  }
+}

@@ -1,0 +1,158 @@
+package io.github.centrasage.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.centrasage.sync.spi.Job;
+import io.github.centrasage.sync.spi.JobState;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * The page in a real browser: the Debian {@code chromium} and {@code chromium-driver} packages,
+ * headless, driven by Selenium with both paths given explicitly so Selenium Manager never
+ * downloads anything. Skipped when Chromium is missing, unless {@code CI=true}: then it fails.
+ */
+class DashboardBrowserTest {
+  private static final String CHROMIUM = System.getProperty("dashboard.test.chromium", "/usr/bin/chromium");
+  private static final String CHROMEDRIVER = System.getProperty("dashboard.test.chromedriver", "/usr/bin/chromedriver");
+  private static final String TOKEN = "browser-test-token-0123";
+
+  @TempDir
+  static Path profile;
+
+  /** One browser for the class: starting Chromium is the slow part of this test. */
+  private static ChromeDriver browser;
+  private TestShop shop;
+  private SyncDashboard dashboard;
+
+  /** Skips (or under CI=true fails) each test when Chromium is missing, else starts it once. */
+  private static void openBrowser() {
+    boolean present = new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute();
+    if (!present) {
+      String message = "Chromium not found at " + CHROMIUM + " and " + CHROMEDRIVER
+          + "; install it with: apt-get install -y chromium chromium-driver";
+      if ("true".equals(System.getenv("CI"))) {
+        throw new AssertionError(message + " (CI=true: the browser test must run)");
+      }
+      Assumptions.abort(message + " (skipping the browser test)");
+    }
+    if (browser != null) {
+      return;
+    }
+    System.setProperty("webdriver.chrome.driver", CHROMEDRIVER);
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM);
+    options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
+        "--window-size=1400,1000", "--user-data-dir=" + profile.toAbsolutePath());
+    ChromeDriverService service = new ChromeDriverService.Builder()
+        .usingDriverExecutable(new File(CHROMEDRIVER))
+        .usingAnyFreePort()
+        .build();
+    browser = new ChromeDriver(service, options);
+    browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(20));
+  }
+
+  @AfterAll
+  static void closeBrowser() {
+    if (browser != null) {
+      browser.quit();
+      browser = null;
+    }
+  }
+
+  @BeforeEach
+  void startDashboard() {
+    openBrowser();
+    shop = new TestShop();
+    // no self-refresh: the test decides when the page reloads
+    dashboard = SyncDashboard.start(shop.engine, DashboardOptions.builder().token(TOKEN).refreshInterval(Duration.ZERO)
+        .build());
+  }
+
+  @AfterEach
+  void stopDashboard() {
+    if (dashboard != null) {
+      dashboard.close();
+    }
+    if (shop != null) {
+      shop.close();
+    }
+  }
+
+  @Test
+  void aPersonSeesAParkedJobIsRefusedWithoutTheTokenAndReplaysItWithTheToken() throws Exception {
+    shop.orders.broken.put("1002", "No Sage tax code for 25% in SE");
+    Job parked = shop.importOrders("1001", "1002").get(1);
+    shop.clock.advance(Duration.ofMinutes(7));
+
+    browser.get(dashboard.url().toString());
+    WebElement card = browser.findElement(By.id("job-" + parked.id()));
+    assertThat(card.getText()).contains("OrderImport", "1002", "Needs a person", "No Sage tax code for 25% in SE",
+        "7 min ago");
+    assertThat(browser.findElement(By.cssSelector("tr[data-flow=OrderImport]")).getText()).contains("Needs a person");
+    screenshot("dashboard-overview.png");
+
+    // a wrong token: refused, and the job is still parked
+    card.findElement(By.name("token")).sendKeys("not-the-token-at-all");
+    card.findElement(By.cssSelector("button.replay")).click();
+    assertThat(browser.findElement(By.cssSelector(".problem")).getText()).contains("Refused", "token is wrong");
+    assertThat(shop.store.job(parked.id()).orElseThrow().state()).isEqualTo(JobState.PARKED);
+    screenshot("dashboard-refused.png");
+
+    // the mapping is fixed; the right token replays the job
+    shop.orders.broken.clear();
+    browser.get(dashboard.url().toString());
+    card = browser.findElement(By.id("job-" + parked.id()));
+    card.findElement(By.name("token")).sendKeys(TOKEN);
+    card.findElement(By.cssSelector("button.replay")).click();
+    assertThat(browser.findElement(By.cssSelector(".flash")).getText()).contains("put back in the queue");
+    assertThat(browser.getCurrentUrl()).endsWith("/jobs/" + parked.id() + "?done=replay");
+
+    shop.engine.runOnce("OrderImport");
+    browser.navigate().refresh();
+    WebElement job = browser.findElement(By.id("job-" + parked.id()));
+    assertThat(job.findElement(By.cssSelector("h3 .state")).getText()).isEqualTo("Done");
+    assertThat(job.getText()).contains("Replayed by a person", "Succeeded");
+    assertThat(shop.store.job(parked.id()).orElseThrow().state()).isEqualTo(JobState.SUCCEEDED);
+    screenshot("dashboard-job.png");
+
+    browser.get(dashboard.url().toString());
+    assertThat(browser.findElement(By.id("parked-h")).getText()).isEqualTo("Jobs that need a person (0)");
+  }
+
+  @Test
+  void theOrderSearchShowsTheJourney() throws Exception {
+    shop.importOrders("1234");
+    shop.store.bind(io.github.centrasage.sync.spi.Binding.builder().entityType("order").centraId("1234").sageId("5501")
+        .sageReference("0000012").build());
+
+    browser.get(dashboard.url().toString());
+    browser.findElement(By.name("number")).sendKeys("1234");
+    browser.findElement(By.cssSelector("form.search button")).click();
+
+    assertThat(browser.findElement(By.tagName("main")).getText()).contains("Order 1234", "0000012", "Done");
+    screenshot("dashboard-journey.png");
+  }
+
+  /** For a person to look at; never committed (target/). */
+  private void screenshot(String name) throws Exception {
+    File shot = browser.getScreenshotAs(OutputType.FILE);
+    Files.copy(shot.toPath(), Path.of("target", name), StandardCopyOption.REPLACE_EXISTING);
+  }
+}

@@ -1,0 +1,128 @@
+package io.github.centrasage.dashboard;
+
+import io.github.centrasage.sync.JobFailure;
+import io.github.centrasage.sync.SyncEngine;
+import io.github.centrasage.sync.SyncListener;
+import io.github.centrasage.sync.spi.DiscoverContext;
+import io.github.centrasage.sync.spi.Job;
+import io.github.centrasage.sync.spi.JobContext;
+import io.github.centrasage.sync.spi.NewJob;
+import io.github.centrasage.sync.spi.SyncFlow;
+import io.github.centrasage.sync.store.InMemorySyncStateStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * An engine on an in-memory store with two small flows whose jobs fail while their reference is
+ * marked broken: enough to park, replay and discard real jobs.
+ */
+final class TestShop implements AutoCloseable {
+  final MovableClock clock = new MovableClock(Instant.parse("2026-11-26T10:00:00Z"));
+  final InMemorySyncStateStore store = new InMemorySyncStateStore(clock);
+  final TestFlow orders = new TestFlow("OrderImport");
+  final TestFlow stock = new TestFlow("StockPublish");
+  final SyncEngine engine;
+
+  TestShop() {
+    this(new SyncListener() {});
+  }
+
+  TestShop(SyncListener listener) {
+    engine = SyncEngine.builder().store(store).clock(clock).flow(orders).flow(stock).listener(listener).build();
+  }
+
+  /** Discovers the given order references and processes them once; broken ones park. */
+  List<Job> importOrders(String... references) {
+    for (String ref : references) {
+      orders.pending.add(NewJob.builder().flow(orders.name()).key("order:" + ref).reference(ref)
+          .payload("{\"order\":\"" + ref + "\"}").build());
+    }
+    engine.runOnce(orders.name());
+    List<Job> jobs = new ArrayList<>();
+    for (String ref : references) {
+      jobs.add(store.search(ref, 10).stream().filter(j -> j.reference().equals(ref)).findFirst().orElseThrow());
+    }
+    return jobs;
+  }
+
+  @Override
+  public void close() {
+    engine.close();
+  }
+
+  /** A flow that enqueues what the test put in {@link #pending} and fails jobs whose reference is broken. */
+  static final class TestFlow implements SyncFlow {
+    private final String name;
+    final List<NewJob> pending = new ArrayList<>();
+    final Map<String, String> broken = new ConcurrentHashMap<>();
+    final java.util.Set<String> failTransiently = ConcurrentHashMap.newKeySet();
+
+    TestFlow(String name) {
+      this.name = name;
+    }
+
+    @Override
+    public String name() {
+      return name;
+    }
+
+    @Override
+    public void discover(DiscoverContext context) {
+      List<NewJob> jobs = new ArrayList<>(pending);
+      pending.clear();
+      context.enqueue(jobs, context.clock().instant().toString());
+    }
+
+    @Override
+    public void process(JobContext context) {
+      if (failTransiently.contains(context.job().reference())) {
+        throw JobFailure.transientFailure("Centra answered 503");
+      }
+      String reason = broken.get(context.job().reference());
+      if (reason != null) {
+        throw JobFailure.permanent(reason);
+      }
+    }
+
+    @Override
+    public Optional<Instant> cursorTime(String cursorValue) {
+      return Optional.of(Instant.parse(cursorValue));
+    }
+  }
+
+  /** A clock the test moves. */
+  static final class MovableClock extends Clock {
+    private volatile Instant now;
+
+    MovableClock(Instant start) {
+      now = start;
+    }
+
+    void advance(Duration d) {
+      now = now.plus(d);
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      return this;
+    }
+  }
+}
