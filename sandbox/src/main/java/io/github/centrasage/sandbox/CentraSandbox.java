@@ -94,6 +94,15 @@ public final class CentraSandbox extends EmulatedApi {
   // ---- simulation
 
   /**
+   * Cancels {@code quantity} of an order line not yet in a shipment, as a customer-service user
+   * would in Centra: the line's {@code quantity} drops by it, {@code cancelledQuantity} grows by
+   * it, and the allocation is released.
+   */
+  public CentraOrder cancelLine(int orderNumber, String sku, int quantity) {
+    return emulator.cancelLine(orderNumber, Objects.requireNonNull(sku, "sku"), quantity);
+  }
+
+  /**
    * Places a web order as a shopper would: prices from the currency's pricelist, 20% VAT included,
    * free-to-allocate stock allocated from the warehouses in order. Refused with
    * {@link IllegalStateException} when the shop has too little stock, as checkout would be.

@@ -131,6 +131,7 @@ public final class CentraEmulator implements Emulator {
     Map<Long, Integer> allocations = new LinkedHashMap<>();
     int shippedQuantity;
     int inShipments;
+    int cancelledQuantity;
     int returnedQuantity;
   }
 
@@ -571,7 +572,7 @@ public final class CentraEmulator implements Emulator {
       l.allocations.forEach((wid, q) -> allocations.add(row("id", l.id * 100 + wid, "quantity", q,
           "warehouse", row("id", wid, "name", warehouses.get(wid).name))));
       Variant v = l.size.variant;
-      lines.add(row("id", l.id, "quantity", l.quantity, "cancelledQuantity", 0, "shippedQuantity", l.shippedQuantity,
+      lines.add(row("id", l.id, "quantity", l.quantity, "cancelledQuantity", l.cancelledQuantity, "shippedQuantity", l.shippedQuantity,
           "returnedQuantity", l.returnedQuantity, "taxPercent", l.taxPercent, "discountPercent", BigDecimal.ZERO,
           "hasAnyDiscount", false, "comment", "", "product", row("id", v.product.id, "name", v.product.name),
           "productVariant", row("id", v.id, "name", v.name),
@@ -1110,6 +1111,37 @@ public final class CentraEmulator implements Emulator {
       result.add(row("id", o.id, "number", o.number, "isLocked", locked));
     }
     return payload("orders", result, List.of(), List.of());
+  }
+
+  /**
+   * Cancels {@code quantity} of the line of {@code sku} that is not in a shipment yet: the line's
+   * quantity drops, its cancelled quantity grows and its allocation is released.
+   */
+  public CentraOrder cancelLine(int orderNumber, String sku, int quantity) {
+    synchronized (lock) {
+      Order o = orders.get(orderNumber);
+      if (o == null) {
+        throw new IllegalArgumentException("unknown order " + orderNumber);
+      }
+      OrderLine line = o.lines.stream().filter(l -> l.size.sku.equals(sku)).findFirst()
+          .orElseThrow(() -> new IllegalArgumentException("order " + orderNumber + " has no line of " + sku));
+      if (quantity < 1 || quantity > line.quantity - line.inShipments) {
+        throw new IllegalArgumentException("cannot cancel " + quantity + " of " + sku + ": "
+            + (line.quantity - line.inShipments) + " not in a shipment");
+      }
+      line.quantity -= quantity;
+      line.cancelledQuantity += quantity;
+      int left = quantity;
+      for (Map.Entry<Long, Integer> alloc : line.allocations.entrySet()) {
+        int take = Math.min(left, alloc.getValue());
+        line.size.stock.get(alloc.getKey())[1] -= take;
+        alloc.setValue(alloc.getValue() - take);
+        left -= take;
+      }
+      line.allocations.values().removeIf(q -> q == 0);
+      emit("Order", "UPDATED", o);
+      return orderSnapshot(o);
+    }
   }
 
   public CentraOrder placeOrder(String currency, Map<String, Integer> skuQuantities) {
