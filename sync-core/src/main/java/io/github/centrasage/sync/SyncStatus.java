@@ -48,6 +48,9 @@ public abstract class SyncStatus {
   /** The last error of a discover step or a job of this flow, on this engine instance. */
   public abstract Optional<String> lastError();
 
+  /** What the flow asks a person to look at although no job stopped (see {@code SyncFlow#notices}). */
+  public abstract java.util.List<String> notices();
+
   /** A builder. */
   public static ImmutableSyncStatus.Builder builder() {
     return ImmutableSyncStatus.builder();

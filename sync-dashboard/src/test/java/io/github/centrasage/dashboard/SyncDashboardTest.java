@@ -67,6 +67,15 @@ class SyncDashboardTest {
   }
 
   @Test
+  void noticesAreShownEscapedOnThePageAndListedInTheJson() throws Exception {
+    shop.orders.notices.add("Centra order 1001 was imported, but its totals differ: Centra 10.00 GBP <b>vs</b> Sage 9.99");
+
+    assertThat(get("/api/status").body()).contains("\"notices\":[\"Centra order 1001 was imported");
+    assertThat(get("/").body()).contains("OrderImport: please check")
+        .contains("Centra 10.00 GBP &lt;b&gt;vs&lt;/b&gt; Sage 9.99").doesNotContain("<b>vs</b>");
+  }
+
+  @Test
   void jobsCanBeListedByFlowAndStateAndUnknownOnesAreRejectedClearly() throws Exception {
     shop.orders.broken.put("1002", "Unknown SKU ABC-M");
     shop.importOrders("1001", "1002", "1003");

@@ -64,6 +64,7 @@ final class TestShop implements AutoCloseable {
     final List<NewJob> pending = new ArrayList<>();
     final Map<String, String> broken = new ConcurrentHashMap<>();
     final java.util.Set<String> failTransiently = ConcurrentHashMap.newKeySet();
+    final List<String> notices = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     TestFlow(String name) {
       this.name = name;
@@ -90,6 +91,11 @@ final class TestShop implements AutoCloseable {
       if (reason != null) {
         throw JobFailure.permanent(reason);
       }
+    }
+
+    @Override
+    public List<String> notices(io.github.centrasage.sync.spi.SyncContext context) {
+      return List.copyOf(notices);
     }
 
     @Override

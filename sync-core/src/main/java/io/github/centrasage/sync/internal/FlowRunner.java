@@ -458,7 +458,18 @@ public final class FlowRunner {
         .succeeded(counts.get(JobState.SUCCEEDED))
         .oldestJobAge(s.store().oldestPendingSince(flowName).map(t -> nonNegative(Duration.between(t, now))))
         .lastError(Optional.ofNullable(h.lastError))
+        .notices(notices(flow))
         .build();
+  }
+
+  private List<String> notices(SyncFlow flow) {
+    try {
+      return List.copyOf(flow.notices(new Discover(flow)));
+    } catch (RuntimeException e) {
+      // a status read must not fail because one flow cannot list its notices
+      log.warn("Flow {} could not list its notices", flow.name(), e);
+      return List.of("Could not list notices: " + Failures.describe(e));
+    }
   }
 
   private static Duration nonNegative(Duration d) {

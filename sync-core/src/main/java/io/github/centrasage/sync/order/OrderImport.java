@@ -17,6 +17,7 @@ import io.github.centrasage.sync.spi.DiscoverContext;
 import io.github.centrasage.sync.spi.Job;
 import io.github.centrasage.sync.spi.JobContext;
 import io.github.centrasage.sync.spi.NewJob;
+import io.github.centrasage.sync.spi.SyncContext;
 import io.github.centrasage.sync.spi.SyncFlow;
 import io.github.centrasage.sync.spi.SyncStateStore;
 import java.time.Instant;
@@ -29,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -50,6 +52,7 @@ public final class OrderImport implements SyncFlow {
   public static final String TOTALS_MISMATCH_BINDING = "order-totals-mismatch";
   private static final String KEY_PREFIX = "order:";
   private static final int MAX_EVENT_ROUNDS = 20;
+  private static final int MAX_NOTICES = 20;
 
   private final OrderImportOptions options;
   private final OrderImportSteps steps;
@@ -253,6 +256,15 @@ public final class OrderImport implements SyncFlow {
   public static Optional<String> totalsMismatch(SyncStateStore store, long orderNumber) {
     return store.bindingByCentraId(TOTALS_MISMATCH_BINDING, Long.toString(orderNumber))
         .flatMap(Binding::sageReference);
+  }
+
+  /** The most recent orders whose Sage total differs from Centra's beyond the tolerance, with both figures. */
+  @Override
+  public List<String> notices(SyncContext context) {
+    return context.store().recentBindings(TOTALS_MISMATCH_BINDING, MAX_NOTICES).stream()
+        .map(b -> "Centra order " + b.centraId() + " was imported, but its totals differ: "
+            + b.sageReference().orElse("(no figures recorded)"))
+        .collect(Collectors.toList());
   }
 
   /** The Sage order an imported Centra order became, if it was imported. */

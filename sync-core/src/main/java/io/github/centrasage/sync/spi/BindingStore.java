@@ -37,6 +37,14 @@ public interface BindingStore {
    */
   List<Binding> searchBindings(String text, int limit);
 
+  /**
+   * The most recently synced bindings of one entity type, newest first, at most {@code limit}:
+   * for flows that keep items needing attention as bindings (such as totals mismatches).
+   *
+   * @throws IllegalArgumentException if {@code limit} is not positive
+   */
+  List<Binding> recentBindings(String entityType, int limit);
+
   /** Removes a binding; returns whether there was one. */
   boolean unbind(String entityType, String centraId);
 }

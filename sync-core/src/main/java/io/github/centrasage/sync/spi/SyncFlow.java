@@ -61,6 +61,15 @@ public interface SyncFlow {
     return Optional.empty();
   }
 
+  /**
+   * Things a person should look at that stopped no job, such as an imported order whose Sage
+   * total differs from Centra's; shown in {@link io.github.centrasage.sync.SyncStatus#notices()}.
+   * Keep it cheap: it runs on every status read.
+   */
+  default List<String> notices(SyncContext context) {
+    return List.of();
+  }
+
   /** Problems with the mappings that this flow needs; the engine refuses to build while there are any. */
   default List<String> validate(Mappings mappings) {
     return List.of();

@@ -423,6 +423,19 @@ public final class InMemorySyncStateStore implements SyncStateStore {
   }
 
   @Override
+  public List<Binding> recentBindings(String entityType, int limit) {
+    StoreChecks.positiveLimit(limit);
+    synchronized (lock) {
+      return bindingsByCentra.values().stream()
+          .filter(b -> b.entityType().equals(entityType))
+          .sorted(Comparator.comparing((Binding b) -> b.syncedAt().orElse(Instant.MIN)).reversed()
+              .thenComparing(Binding::centraId))
+          .limit(limit)
+          .collect(Collectors.toList());
+    }
+  }
+
+  @Override
   public boolean unbind(String entityType, String centraId) {
     synchronized (lock) {
       Binding b = bindingsByCentra.remove(entityType + "\u0000" + centraId);

@@ -700,6 +700,13 @@ public final class JdbcSyncStateStore implements SyncStateStore {
         + " ORDER BY entity_type, centra_id LIMIT ?", StoreChecks.containsPattern(text), limit));
   }
 
+  @Override
+  public List<Binding> recentBindings(String entityType, int limit) {
+    StoreChecks.positiveLimit(limit);
+    return inTransaction("list " + entityType + " bindings", c -> readBindings(c,
+        "1 = 1 ORDER BY synced_at DESC, centra_id LIMIT ?", entityType, limit));
+  }
+
   private static List<Binding> readBindings(Connection c, String where, Object... params) throws SQLException {
     return selectBindings(c, "entity_type = ? AND " + where, params);
   }

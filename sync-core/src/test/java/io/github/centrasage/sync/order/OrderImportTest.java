@@ -283,11 +283,14 @@ class OrderImportTest {
     Mappings zeroRated = Mappings.builder().from(f.mappings().build())
         .taxCodes(List.of(Mappings.TaxCodeMapping.of(new BigDecimal("20"), null, f.zeroTaxId))).build();
 
-    drain(engine(store, f.options().build(), zeroRated), f.clock);
+    SyncEngine flagging = engine(store, f.options().build(), zeroRated);
+    drain(flagging, f.clock);
 
     assertThat(OrderImport.totalsMismatch(store, flagged.number())).hasValueSatisfying(
         s -> assertThat(s).contains("Centra " + flagged.grandTotal().toPlainString() + " GBP", "Sage"));
     assertThat(parked(store)).isEmpty();
+    assertThat(flagging.status(OrderImport.NAME).notices()).as("flagged on the status API with both figures")
+        .singleElement().asString().contains("Centra order " + flagged.number(), flagged.grandTotal().toPlainString());
 
     CentraOrder parkedOrder = f.centra.placeOrder("GBP", Map.of(SKU_B, 1));
     SyncEngine parking = engine(store, f.options().totalsMismatch(OrderImportOptions.TotalsMismatch.PARK).build(),

@@ -493,4 +493,17 @@ public abstract class AbstractSyncStateStoreContractTest {
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> alloc("TEE-M", "1", "-1")).isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void recentBindingsListOneEntityTypeNewestFirst() {
+    store.bind(Binding.builder().entityType("order-totals-mismatch").centraId("1").sageId("11").syncedAt(store.now()).build());
+    advance(Duration.ofSeconds(1));
+    store.bind(Binding.builder().entityType("order-totals-mismatch").centraId("2").sageId("12").syncedAt(store.now()).build());
+    store.bind(Binding.builder().entityType("order").centraId("3").sageId("13").syncedAt(store.now()).build());
+
+    assertThat(store.recentBindings("order-totals-mismatch", 10)).extracting(Binding::centraId).containsExactly("2", "1");
+    assertThat(store.recentBindings("order-totals-mismatch", 1)).extracting(Binding::centraId).containsExactly("2");
+    assertThat(store.recentBindings("refund", 5)).isEmpty();
+    assertThatThrownBy(() -> store.recentBindings("order", 0)).isInstanceOf(IllegalArgumentException.class);
+  }
 }

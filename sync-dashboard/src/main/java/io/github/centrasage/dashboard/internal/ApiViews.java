@@ -38,6 +38,7 @@ public final class ApiViews {
     m.put("succeeded", s.succeeded());
     m.put("oldestJobAgeSeconds", s.oldestJobAge().map(Duration::getSeconds));
     m.put("lastError", s.lastError());
+    m.put("notices", s.notices());
     return m;
   }
 

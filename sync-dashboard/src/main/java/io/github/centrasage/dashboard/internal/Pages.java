@@ -153,6 +153,17 @@ public final class Pages {
           .append(esc(s.lastError().orElse(""))).append("</td></tr>");
     }
     b.append("</tbody></table>");
+    // notices: things a flow wants a person to look at although no job stopped
+    for (SyncStatus s : flows) {
+      if (!s.notices().isEmpty()) {
+        b.append("<section class=\"notices\" data-flow=\"").append(esc(s.flow())).append("\"><h3>")
+            .append(esc(s.flow())).append(": please check</h3><ul>");
+        for (String notice : s.notices()) {
+          b.append("<li>").append(esc(notice)).append("</li>");
+        }
+        b.append("</ul></section>");
+      }
+    }
   }
 
   private static void count(StringBuilder b, long n, String href) {

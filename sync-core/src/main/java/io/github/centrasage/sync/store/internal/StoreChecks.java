@@ -71,4 +71,10 @@ public final class StoreChecks {
       throw new IllegalArgumentException("released quantity must not be negative, was " + quantity);
     }
   }
+
+  public static void positiveLimit(int limit) {
+    if (limit < 1) {
+      throw new IllegalArgumentException("limit must be at least 1, was " + limit);
+    }
+  }
 }
