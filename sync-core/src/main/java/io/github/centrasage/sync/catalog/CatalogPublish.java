@@ -192,7 +192,11 @@ public final class CatalogPublish implements SyncFlow {
       }
       SizeIndex.Match match = centra.match(p.code(), p.barcode(), options.match());
       if (match.size().isEmpty()) {
-        job.fail(JobFailure.permanent(match.reason()));
+        if (options.parkUnmatched()) {
+          job.fail(JobFailure.permanent(match.reason()));
+        } else {
+          log.info("{}; not published", match.reason());
+        }
         return;
       }
       CentraSize size = match.size().get();

@@ -42,6 +42,17 @@ public abstract class CatalogPublishOptions {
     return SkuMatch.SKU_THEN_EAN;
   }
 
+  /**
+   * Whether a Sage product without a Centra size parks its job with the reason (default), so it
+   * shows on the dashboard until someone links or discards it. {@code false} suits a Sage site
+   * whose many non-web items would flood the parked list: they are logged at INFO and listed by
+   * {@link CatalogPublish#linkReport}.
+   */
+  @Value.Default
+  public boolean parkUnmatched() {
+    return true;
+  }
+
   /** Sage products per processed batch (one Centra catalogue pass and one price read per pricelist); default 200. */
   @Value.Default
   public int batchSize() {

@@ -171,6 +171,17 @@ class CatalogPublishTest {
   }
 
   @Test
+  void withoutParkingUnmatchedSageProductsAreOnlyReported() {
+    world = new CatalogWorld(SandboxCatalog.generated(90, 7L), o -> o.parkUnmatched(false));
+
+    world.publish();
+
+    assertThat(world.parked()).isEmpty();
+    assertThat(world.counts()).containsEntry(JobState.SUCCEEDED, 100L);
+    assertThat(CatalogPublish.linkReport(world.centra, world.sage, world.options).sageOnly()).hasSize(10);
+  }
+
+  @Test
   void aBandWhoseCurrencyDisagreesWithThePricelistIsParkedAndNothingIsWritten() {
     world = new CatalogWorld(CatalogWorld.SHOP,
         (w, o) -> o.priceMappings(List.of(PriceMapping.of("EURO", w.pricelist("GBP"), "GBP"))));
