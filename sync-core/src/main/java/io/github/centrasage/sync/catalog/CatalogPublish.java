@@ -70,8 +70,6 @@ public final class CatalogPublish implements SyncFlow {
   private static final String KEY_PREFIX = "catalog:";
   private static final String PRODUCT_PAYLOAD = "product:";
   private static final String FULL_MARK = "|full=";
-  /** Keys per OData {@code in} query; keeps URLs well under common 8 KB limits. */
-  private static final int LOOKUP_CHUNK = 50;
 
   private final CatalogPublishOptions options;
   private final SkuDirectory skus = new SkuDirectory();
@@ -350,7 +348,7 @@ public final class CatalogPublish implements SyncFlow {
 
   private static Map<Long, Product> sageProducts(Sage200Client sage, Set<Long> ids) {
     Map<Long, Product> out = new HashMap<>();
-    for (List<Long> chunk : chunks(new ArrayList<>(ids))) {
+    for (List<Long> chunk : SkuDirectory.chunks(new ArrayList<>(ids))) {
       sage.products().list(ODataQuery.where(ODataFilter.in("id", chunk))).forEach(p -> out.put(p.id(), p));
     }
     return out;
@@ -358,7 +356,7 @@ public final class CatalogPublish implements SyncFlow {
 
   private static Map<String, List<ProductPriceView>> sagePrices(Sage200Client sage, Set<String> codes, List<String> bands) {
     Map<String, List<ProductPriceView>> byBand = new HashMap<>();
-    for (List<String> chunk : chunks(new ArrayList<>(codes))) {
+    for (List<String> chunk : SkuDirectory.chunks(new ArrayList<>(codes))) {
       sage.productPrices().list(ODataQuery.where(ODataFilter.in("product_code", chunk)
           .and(ODataFilter.in("price_band_name", bands))))
           .forEach(r -> r.priceBandName().ifPresent(b -> byBand.computeIfAbsent(b, k -> new ArrayList<>()).add(r)));
@@ -405,13 +403,5 @@ public final class CatalogPublish implements SyncFlow {
     } catch (DateTimeParseException e) {
       return Optional.empty();
     }
-  }
-
-  private static <T> List<List<T>> chunks(List<T> all) {
-    List<List<T>> out = new ArrayList<>();
-    for (int i = 0; i < all.size(); i += LOOKUP_CHUNK) {
-      out.add(all.subList(i, Math.min(all.size(), i + LOOKUP_CHUNK)));
-    }
-    return out;
   }
 }

@@ -227,7 +227,8 @@ public final class SkuDirectory {
     return found;
   }
 
-  private static <T> List<List<T>> chunks(List<T> all) {
+  /** {@code all} in slices small enough for one OData {@code in} query each. */
+  public static <T> List<List<T>> chunks(List<T> all) {
     List<List<T>> out = new ArrayList<>();
     for (int i = 0; i < all.size(); i += LOOKUP_CHUNK) {
       out.add(all.subList(i, Math.min(all.size(), i + LOOKUP_CHUNK)));
