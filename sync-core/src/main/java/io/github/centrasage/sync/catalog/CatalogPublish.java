@@ -19,7 +19,9 @@ import io.github.centrasage.sync.catalog.internal.PricePlan;
 import io.github.centrasage.sync.catalog.internal.SizeIndex;
 import io.github.centrasage.sync.spi.Binding;
 import io.github.centrasage.sync.spi.DiscoverContext;
+import io.github.centrasage.sync.spi.Job;
 import io.github.centrasage.sync.spi.JobContext;
+import io.github.centrasage.sync.spi.JobState;
 import io.github.centrasage.sync.spi.NewJob;
 import io.github.centrasage.sync.spi.SyncContext;
 import io.github.centrasage.sync.spi.SyncFlow;
@@ -31,6 +33,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -130,8 +133,14 @@ public final class CatalogPublish implements SyncFlow {
 
     Map<String, NewJob> jobs = new LinkedHashMap<>();
     Instant newest = cursor;
-    BiConsumer<Long, String> enqueue = (id, code) -> jobs.putIfAbsent(code,
-        ctx.newJob(KEY_PREFIX + code).reference(code).payload(PRODUCT_PAYLOAD + id).build());
+    // a full pass leaves parked products to the person who will fix and replay them, so the parked
+    // list does not grow by every unmatched product each pass; a Sage change still enqueues them
+    Set<String> parked = full ? parkedKeys(ctx) : Set.of();
+    BiConsumer<Long, String> enqueue = (id, code) -> {
+      if (!parked.contains(KEY_PREFIX + code)) {
+        jobs.putIfAbsent(code, ctx.newJob(KEY_PREFIX + code).reference(code).payload(PRODUCT_PAYLOAD + id).build());
+      }
+    };
     List<String> bands = options.priceMappings().stream().map(PriceMapping::sagePriceBand).distinct()
         .collect(Collectors.toList());
     if (!bands.isEmpty() && options.ownership().sageOwns(CatalogField.PRICE)) {
@@ -153,6 +162,18 @@ public final class CatalogPublish implements SyncFlow {
     String next = newest + FULL_MARK + (full ? now : lastFull.get());
     ctx.enqueue(new ArrayList<>(jobs.values()), next);
     log.debug("CatalogPublish discovered {} product(s) ({} pass)", jobs.size(), full ? "full" : "changes");
+  }
+
+  private static Set<String> parkedKeys(DiscoverContext ctx) {
+    Set<String> keys = new HashSet<>();
+    int page = 500;
+    for (int offset = 0; ; offset += page) {
+      List<Job> jobs = ctx.store().list(NAME, EnumSet.of(JobState.PARKED), offset, page);
+      jobs.forEach(j -> keys.add(j.key()));
+      if (jobs.size() < page) {
+        return keys;
+      }
+    }
   }
 
   // ---- process
@@ -282,7 +303,7 @@ public final class CatalogPublish implements SyncFlow {
       log.info("CatalogPublish wrote {} product price(s) of band {} to pricelist {}", chunk.size(),
           mapping.sagePriceBand(), mapping.centraPricelistId());
       for (CentraUserMessage warning : result.warnings()) {
-        Optional<ProductPrice> row = rowOf(warning, chunk);
+        Optional<ProductPrice> row = PricePlan.warnedRow(warning.path()).filter(r -> r < chunk.size()).map(chunk::get);
         String reason = "Centra skipped a price of band " + mapping.sagePriceBand() + " for pricelist "
             + mapping.centraPricelistId() + ": " + warning.message();
         if (row.isPresent()) {
@@ -292,22 +313,6 @@ public final class CatalogPublish implements SyncFlow {
         }
       }
     }
-  }
-
-  /** The row a warning's path ({@code input, productPrices, <index>, …}) points at. */
-  private static Optional<ProductPrice> rowOf(CentraUserMessage warning, List<ProductPrice> chunk) {
-    List<String> path = warning.path();
-    for (int i = 0; i + 1 < path.size(); i++) {
-      if (path.get(i).equals("productPrices")) {
-        try {
-          int index = Integer.parseInt(path.get(i + 1));
-          return index >= 0 && index < chunk.size() ? Optional.of(chunk.get(index)) : Optional.empty();
-        } catch (NumberFormatException e) {
-          return Optional.empty();
-        }
-      }
-    }
-    return Optional.empty();
   }
 
   private static Optional<String> currencyMismatch(Mappings mappings, PriceMapping mapping, Pricelist pricelist,

@@ -164,6 +164,9 @@ class CatalogPublishTest {
       assertThat(j.parkReasons()).anySatisfy(r -> assertThat(r).contains("has no Centra size"));
     });
     assertThat(world.counts()).containsEntry(JobState.SUCCEEDED, 90L);
+    world.publishFullPass();
+    assertThat(world.parked()).hasSize(10); // parked once, not again on every full pass
+    assertThat(world.counts()).containsEntry(JobState.SUCCEEDED, 180L);
     LinkReport report = CatalogPublish.linkReport(world.centra, world.sage, world.options);
     assertThat(report.linked()).isEqualTo(90);
     assertThat(report.sageOnly().keySet()).allMatch(sku -> sku.startsWith("P00010-")).hasSize(10);

@@ -92,4 +92,12 @@ class PricePlanTest {
     assertThat(outcome.row()).isEmpty();
     assertThat(outcome.problem()).isEmpty();
   }
+
+  @Test
+  void aWarningPathPointsAtItsRow() {
+    assertThat(PricePlan.warnedRow(java.util.List.of("input", "productPrices", "3", "price"))).contains(3);
+    assertThat(PricePlan.warnedRow(java.util.List.of("input", "productPrices"))).isEmpty();
+    assertThat(PricePlan.warnedRow(java.util.List.of("input", "pricelist"))).isEmpty();
+    assertThat(PricePlan.warnedRow(java.util.List.of("productPrices", "x"))).isEmpty();
+  }
 }

@@ -89,6 +89,23 @@ public final class PricePlan {
         .overrideIndividualVariantPrices(sageOwnsVariantPrices).variantPrices(overrides).build()), Optional.empty());
   }
 
+  /**
+   * The index of the {@code setPrices} row a {@code userWarnings} path ({@code input, productPrices,
+   * <index>, …}) points at, if it points at one.
+   */
+  public static Optional<Integer> warnedRow(List<String> path) {
+    int at = path.indexOf("productPrices");
+    if (at < 0 || at + 1 >= path.size()) {
+      return Optional.empty();
+    }
+    try {
+      int index = Integer.parseInt(path.get(at + 1));
+      return index < 0 ? Optional.empty() : Optional.of(index);
+    } catch (NumberFormatException e) {
+      return Optional.empty();
+    }
+  }
+
   private static BigDecimal mostShared(Map<Long, BigDecimal> variantPrice) {
     Map<BigDecimal, Integer> counts = new TreeMap<>();
     variantPrice.values().forEach(p -> counts.merge(p.stripTrailingZeros(), 1, Integer::sum));
