@@ -88,6 +88,59 @@ class CatalogPublishTest {
   }
 
   @Test
+  void aMerchandisersProductNameSurvivesASync() {
+    world = new CatalogWorld();
+    world.publish();
+    world.centraSandbox.renameProduct(BLACK + "-M", "Summer Tee (campaign)");
+
+    world.changeSagePrice(BLACK, "Standard", "21.00");
+    world.changeSagePrice(NAVY, "Standard", "21.00");
+    world.publish();
+    world.publishFullPass();
+
+    assertThat(centraProductName(world.centraProduct(BLACK + "-M"))).contains("Summer Tee (campaign)");
+    assertThat(world.centraProductPrice("GBP", BLACK + "-M")).hasValueSatisfying(p -> assertThat(p).isEqualByComparingTo("21.00"));
+  }
+
+  @Test
+  void aSizeWhoseSkuDiffersIsLinkedByEanAndStockPublishingUsesTheLink() {
+    world = new CatalogWorld();
+    String sku = BLACK + "-M";
+    long variant = world.centraVariant(sku);
+    world.centraSandbox.changeSku(sku, "LEGACY-BLK-M"); // Centra's code differs; the EAN still agrees
+
+    world.publish();
+
+    long sageProduct = world.sageSandbox.ids("product").get(sku);
+    Binding link = world.store.bindingBySageId("sku", Long.toString(sageProduct)).orElseThrow();
+    assertThat(link.centraId()).startsWith(variant + ":");
+    assertThat(link.sageReference()).contains(sku);
+    assertThat(world.parked()).isEmpty();
+
+    // StockPublish, which matches by SKU only, finds the size through the binding
+    assertThat(world.centraSandbox.stock("LEGACY-BLK-M", "Leeds DC").physical()).isNotEqualByComparingTo("17");
+    String leeds = Long.toString(world.sageSandbox.ids("warehouse").get("Leeds DC"));
+    String centraLeeds = Long.toString(world.centraSandbox.ids("warehouse").get("Leeds DC"));
+    io.github.centrasage.sync.stock.StockPublish stock = new io.github.centrasage.sync.stock.StockPublish();
+    try (io.github.centrasage.sync.SyncEngine engine = io.github.centrasage.sync.SyncEngine.builder().store(world.store)
+        .mappings(io.github.centrasage.sync.Mappings.builder().putWarehouses(centraLeeds, leeds).build())
+        .clock(world.clock).centra(world.centra).sage(world.sage).flow(stock).build()) {
+      world.clock.advance(java.time.Duration.ofSeconds(1));
+      BigDecimal now = world.sageSandbox.holding(sku, "Leeds DC").quantityInStock();
+      world.sageSandbox.adjustStock(sku, "Leeds DC", new BigDecimal("17").subtract(now));
+      world.sageSandbox.adjustStock(sku, "London Store", BigDecimal.ZERO);
+      engine.runOnce(io.github.centrasage.sync.stock.StockPublish.NAME);
+    }
+    assertThat(world.centraSandbox.stock("LEGACY-BLK-M", "Leeds DC").physical()).isEqualByComparingTo("17");
+  }
+
+  private String centraProductName(long productId) {
+    try (var products = world.centra.catalog().products()) {
+      return products.filter(p -> p.id() == productId).findFirst().orElseThrow().name().orElse(null);
+    }
+  }
+
+  @Test
   void aSageOwnedPriceChangedInCentraIsPutBackByTheFullPass() {
     world = new CatalogWorld();
     world.publish();
