@@ -53,5 +53,8 @@ public interface Shipment {
 
   Optional<Integer> numberOfPackages();
 
+  /** The free text given at creation ({@code additionalMessage}); integrations use it to tag where a shipment came from. */
+  Optional<String> additionalMessage();
+
   List<ShipmentLine> lines();
 }

@@ -16,5 +16,8 @@ public interface ShipmentLine {
 
   int quantity();
 
+  /** The order line this shipment line ships (its id; Centra gives no name). */
+  Optional<NamedRef> orderLine();
+
   Optional<Money> lineValue();
 }

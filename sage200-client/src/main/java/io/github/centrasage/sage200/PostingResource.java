@@ -41,6 +41,7 @@ public final class PostingResource<B> {
       // Moshi reads JSON numbers as Double; URNs are whole numbers.
       return Long.toString(((Number) urn).longValue());
     }
-    throw new Sage200DeserializationException(call + " answered without a URN", 200, String.valueOf(answer), null);
+    // The post succeeded (2xx), so the transaction exists: a lookup by reference finds it.
+    throw new Sage200DeserializationException(call + " answered without a URN", 200, String.valueOf(answer), true, null);
   }
 }

@@ -6,6 +6,7 @@ import io.github.centrasage.sage200.model.DespatchConfirmation;
 import io.github.centrasage.sage200.model.DespatchReceipt;
 import io.github.centrasage.sage200.model.DespatchTracking;
 import io.github.centrasage.sage200.model.DespatchableLine;
+import io.github.centrasage.sage200.model.OrderDespatchLineView;
 import io.github.centrasage.sage200.model.OrderDespatchView;
 import java.time.Instant;
 import java.util.List;
@@ -22,6 +23,7 @@ public final class SalesOrderDespatches {
   private final SageTransport transport;
   private final SageResource<OrderDespatchView> views;
   private final SageResource<DespatchReceipt> receipts;
+  private final SageResource<OrderDespatchLineView> lineViews;
 
   SalesOrderDespatches(SageTransport transport) {
     this.transport = transport;
@@ -29,6 +31,9 @@ public final class SalesOrderDespatches {
         "sop_despatch_id", OrderDespatchView::sopDespatchId);
     this.receipts = new SageResource<>(transport, List.of("sop_despatch_receipts"), DespatchReceipt.class, "id",
         DespatchReceipt::id);
+    // No key: several lines share a despatch id, so keyset paging on it would skip lines ($top/$skip instead).
+    this.lineViews = new SageResource<>(transport, List.of("sop_order_despatch_line_views"), OrderDespatchLineView.class,
+        null, null);
   }
 
   /** Lines of the order with this document number that can be despatched now. */
@@ -50,6 +55,11 @@ public final class SalesOrderDespatches {
   /** {@code sop_order_despatch_views}: despatches made in Sage. */
   public SageResource<OrderDespatchView> views() {
     return views;
+  }
+
+  /** {@code sop_order_despatch_line_views}: the lines (item and quantity) of despatches made in Sage. */
+  public SageResource<OrderDespatchLineView> lineViews() {
+    return lineViews;
   }
 
   /** Despatches on or after the instant ({@code sop_despatch_date ge …Z}), paged lazily. */

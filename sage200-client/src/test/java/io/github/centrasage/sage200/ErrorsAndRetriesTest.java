@@ -135,6 +135,20 @@ class ErrorsAndRetriesTest extends WireMockTestBase {
   }
 
   @Test
+  void aPostAnsweredWithSuccessButAnUnreadableBodyAsksForALookup() {
+    wm.stubFor(post(urlPathEqualTo(BASE + "/sop_orders")).willReturn(aResponse().withStatus(201).withBody("{\"id\": 12")));
+    Sage200DeserializationException e = catchThrowableOfType(
+        () -> client().salesOrders().create(ORDER), Sage200DeserializationException.class);
+    // 201 says the order exists; a blind retry would create it twice.
+    assertThat(e.requiresLookupBeforeRetry()).isTrue();
+    assertThat(e.isRetryable()).isFalse();
+    stubTaxCode(200, "<html>proxy page</html>");
+    assertThat(catchThrowableOfType(() -> client().taxCodes().get(1), Sage200DeserializationException.class)
+        .requiresLookupBeforeRetry()).isFalse();
+    wm.verify(1, postRequestedFor(urlPathEqualTo(BASE + "/sop_orders")));
+  }
+
+  @Test
   void aPostWhoseConnectionResetsIsSentOnceAndAsksForALookup() {
     wm.stubFor(post(urlPathEqualTo(BASE + "/sop_orders")).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
     Sage200Client sage = client();

@@ -94,12 +94,32 @@ public final class CentraSandbox extends EmulatedApi {
   // ---- simulation
 
   /**
+   * Cancels {@code quantity} of an order line not yet in a shipment, as a customer-service user
+   * would in Centra: the line's {@code quantity} drops by it, {@code cancelledQuantity} grows by
+   * it, and the allocation is released.
+   */
+  public CentraOrder cancelLine(int orderNumber, String sku, int quantity) {
+    return emulator.cancelLine(orderNumber, Objects.requireNonNull(sku, "sku"), quantity);
+  }
+
+  /**
    * Places a web order as a shopper would: prices from the currency's pricelist, 20% VAT included,
    * free-to-allocate stock allocated from the warehouses in order. Refused with
    * {@link IllegalStateException} when the shop has too little stock, as checkout would be.
    */
   public CentraOrder placeOrder(String currency, Map<String, Integer> skuQuantities) {
     return emulator.placeOrder(Objects.requireNonNull(currency, "currency"), Objects.requireNonNull(skuQuantities, "skuQuantities"));
+  }
+
+  /** Places a web order as {@link #placeOrder(String, Map)} does, for the returning shopper with {@code email}. */
+  public CentraOrder placeOrder(String currency, Map<String, Integer> skuQuantities, String email) {
+    return emulator.placeOrder(Objects.requireNonNull(currency, "currency"), Objects.requireNonNull(skuQuantities, "skuQuantities"),
+        Objects.requireNonNull(email, "email"));
+  }
+
+  /** Puts order {@code number} on hold (or releases it), as a person in the AMS would. */
+  public void setOnHold(int number, boolean onHold) {
+    emulator.setOnHold(number, onHold);
   }
 
   /** A merchandiser renames the product that {@code sku} belongs to (a Centra-owned field). */

@@ -31,7 +31,9 @@ public final class Fault {
     /** Applies the request, then answers 200 with a body that is not JSON. */
     MALFORMED_BODY,
     /** Applies the request, then answers 200 with only the first half of the real body. */
-    TRUNCATED_BODY
+    TRUNCATED_BODY,
+    /** Applies the write, then answers with an HTTP error status (500, 502, 503, 504) as a failing gateway would. */
+    HTTP_STATUS_AFTER_COMMIT
   }
 
   private static final Set<Integer> ERROR_STATUSES = Set.of(500, 502, 503, 504);
@@ -80,6 +82,14 @@ public final class Fault {
       throw new IllegalArgumentException("status must be one of " + ERROR_STATUSES + ", was " + status);
     }
     return new Fault(Kind.HTTP_STATUS, Duration.ZERO, Duration.ZERO, status, null, false);
+  }
+
+  /** Applies the write, then answers {@code status} (500, 502, 503 or 504): the caller cannot tell it took effect. */
+  public static Fault httpStatusAfterCommit(int status) {
+    if (!ERROR_STATUSES.contains(status)) {
+      throw new IllegalArgumentException("status must be one of " + ERROR_STATUSES + ", was " + status);
+    }
+    return new Fault(Kind.HTTP_STATUS_AFTER_COMMIT, Duration.ZERO, Duration.ZERO, status, null, false);
   }
 
   /** Answers 429 with {@code Retry-After} in seconds. */
@@ -157,7 +167,7 @@ public final class Fault {
   /** Whether the request is applied to the sandbox state before the fault strikes. */
   public boolean appliesRequest() {
     return kind == Kind.LATENCY || kind == Kind.TIMEOUT_AFTER_COMMIT || kind == Kind.RESET_AFTER_COMMIT
-        || kind == Kind.MALFORMED_BODY || kind == Kind.TRUNCATED_BODY;
+        || kind == Kind.MALFORMED_BODY || kind == Kind.TRUNCATED_BODY || kind == Kind.HTTP_STATUS_AFTER_COMMIT;
   }
 
   @Override

@@ -99,7 +99,7 @@ public final class Sage200Sandbox extends EmulatedApi {
     return emulator.bankBalance(code);
   }
 
-  /** Ids of seeded records by natural key; {@code kind} is {@code warehouse}, {@code customer}, {@code bank} or {@code product}. */
+  /** Ids of seeded records by natural key; {@code kind} is {@code warehouse}, {@code customer}, {@code bank}, {@code product} or {@code courier} (by code, {@code "DHL"}). */
   public Map<String, Long> ids(String kind) {
     return emulator.ids(kind);
   }

@@ -62,6 +62,17 @@ class FaultInjectionTest {
   }
 
   @Test
+  void httpErrorStatusAfterCommitAppliesTheWriteThenAnswersTheError() throws Exception {
+    sage.faults().inject(Fault.httpStatusAfterCommit(500), FaultScope.nextCalls(1).on("POST /sop_orders"));
+
+    var r = sage(sage, "POST", "/sop_orders", order("ERR-AFTER"));
+
+    assertThat(r.status()).isEqualTo(500);
+    assertThat(sage.salesOrdersWithCustomerDocumentNo("ERR-AFTER")).hasSize(1);
+    assertThat(Fault.httpStatusAfterCommit(502).appliesRequest()).isTrue();
+  }
+
+  @Test
   void faultsStrikeOnlyTheNextNCallsOfTheirOperation() throws Exception {
     var injected = sage.faults().inject(Fault.httpStatus(502), FaultScope.nextCalls(2).on("GET /warehouses"));
 

@@ -139,6 +139,25 @@ class SyncEngineTest {
   }
 
   @Test
+  void aFlowsOwnLockScheduleTakesPrecedenceOverTheEngines() {
+    flow.withLockRetryPolicy(SyncRetryPolicy.builder().maxAttempts(2).initialDelay(Duration.ofSeconds(5)).multiplier(1)
+        .maxDelay(Duration.ofSeconds(5)).jitter(0).build());
+    flow.onProcess(ctx -> {
+      throw JobFailure.recordLocked("record is being edited");
+    });
+    Job j = enqueue("despatch:5502", "p");
+    SyncEngine e = engine().build();
+
+    e.runOnce(FLOW);
+    assertThat(Duration.between(clock.instant(), job(j).nextRunAt())).isEqualTo(Duration.ofSeconds(5));
+    clock.advance(Duration.ofSeconds(5));
+    e.runOnce(FLOW);
+
+    assertThat(job(j).state()).isEqualTo(JobState.PARKED);
+    assertThat(job(j).parkReasons()).singleElement().asString().contains("stayed locked for 2 attempts");
+  }
+
+  @Test
   void aRecordThatStaysLockedIsParkedForAPerson() {
     flow.onProcess(ctx -> {
       throw JobFailure.recordLocked("record is being edited");

@@ -268,7 +268,7 @@ public final class SageTransport {
     } catch (IOException | JsonDataException | IllegalStateException | IllegalArgumentException e) {
       throw new Sage200DeserializationException(
           request.describe() + " answered " + status + " with a body that is not a valid " + typeName(type)
-              + ": " + e.getMessage(), status, text, e);
+              + ": " + e.getMessage(), status, text, !request.isRead(), e);
     }
   }
 

@@ -118,6 +118,7 @@ public final class CentraEmulator implements Emulator {
     String paymentReference;
     List<OrderLine> lines = new ArrayList<>();
     boolean isLocked;
+    boolean onHold;
   }
 
   static final class OrderLine {
@@ -130,6 +131,7 @@ public final class CentraEmulator implements Emulator {
     Map<Long, Integer> allocations = new LinkedHashMap<>();
     int shippedQuantity;
     int inShipments;
+    int cancelledQuantity;
     int returnedQuantity;
   }
 
@@ -570,7 +572,7 @@ public final class CentraEmulator implements Emulator {
       l.allocations.forEach((wid, q) -> allocations.add(row("id", l.id * 100 + wid, "quantity", q,
           "warehouse", row("id", wid, "name", warehouses.get(wid).name))));
       Variant v = l.size.variant;
-      lines.add(row("id", l.id, "quantity", l.quantity, "cancelledQuantity", 0, "shippedQuantity", l.shippedQuantity,
+      lines.add(row("id", l.id, "quantity", l.quantity, "cancelledQuantity", l.cancelledQuantity, "shippedQuantity", l.shippedQuantity,
           "returnedQuantity", l.returnedQuantity, "taxPercent", l.taxPercent, "discountPercent", BigDecimal.ZERO,
           "hasAnyDiscount", false, "comment", "", "product", row("id", v.product.id, "name", v.product.name),
           "productVariant", row("id", v.id, "name", v.name),
@@ -589,7 +591,7 @@ public final class CentraEmulator implements Emulator {
         "country", o.currency.equals("GBP") ? row("code", "GB", "name", "United Kingdom") : row("code", "IE", "name", "Ireland"),
         "email", o.email, "phoneNumber", "+441130000000", "cellPhoneNumber", null, "faxNumber", null, "vatNumber", null);
     return row("__typename", "DirectToConsumerOrder", "id", o.id, "number", o.number, "status", o.status,
-        "createdAt", o.createdAt, "orderDate", o.createdAt, "isOnHold", false, "isWaitingForPayment", false,
+        "createdAt", o.createdAt, "orderDate", o.createdAt, "isOnHold", o.onHold, "isWaitingForPayment", false,
         "isLocked", o.isLocked, "store", row("id", 1, "name", "Web", "type", "DIRECT_TO_CONSUMER"),
         "market", marketOf(o),
         "pricelist", row("id", o.pricelist.id, "name", o.pricelist.name), "currency", row("code", o.currency),
@@ -1085,6 +1087,18 @@ public final class CentraEmulator implements Emulator {
     return payload("order", orderJson(o), List.of(), List.of());
   }
 
+  /** Puts an order on hold or releases it, as a person in the AMS would; emits an {@code Order UPDATED} event. */
+  public void setOnHold(int number, boolean onHold) {
+    synchronized (lock) {
+      Order o = orders.get(number);
+      if (o == null) {
+        throw new IllegalArgumentException("no order " + number);
+      }
+      o.onHold = onHold;
+      emit("Order", "UPDATED", o);
+    }
+  }
+
   private Map<String, Object> setOrdersLock(Map<String, Object> in) {
     boolean locked = Boolean.TRUE.equals(in.get("isLocked"));
     List<Object> result = new ArrayList<>();
@@ -1099,7 +1113,43 @@ public final class CentraEmulator implements Emulator {
     return payload("orders", result, List.of(), List.of());
   }
 
+  /**
+   * Cancels {@code quantity} of the line of {@code sku} that is not in a shipment yet: the line's
+   * quantity drops, its cancelled quantity grows and its allocation is released.
+   */
+  public CentraOrder cancelLine(int orderNumber, String sku, int quantity) {
+    synchronized (lock) {
+      Order o = orders.get(orderNumber);
+      if (o == null) {
+        throw new IllegalArgumentException("unknown order " + orderNumber);
+      }
+      OrderLine line = o.lines.stream().filter(l -> l.size.sku.equals(sku)).findFirst()
+          .orElseThrow(() -> new IllegalArgumentException("order " + orderNumber + " has no line of " + sku));
+      if (quantity < 1 || quantity > line.quantity - line.inShipments) {
+        throw new IllegalArgumentException("cannot cancel " + quantity + " of " + sku + ": "
+            + (line.quantity - line.inShipments) + " not in a shipment");
+      }
+      line.quantity -= quantity;
+      line.cancelledQuantity += quantity;
+      int left = quantity;
+      for (Map.Entry<Long, Integer> alloc : line.allocations.entrySet()) {
+        int take = Math.min(left, alloc.getValue());
+        line.size.stock.get(alloc.getKey())[1] -= take;
+        alloc.setValue(alloc.getValue() - take);
+        left -= take;
+      }
+      line.allocations.values().removeIf(q -> q == 0);
+      emit("Order", "UPDATED", o);
+      return orderSnapshot(o);
+    }
+  }
+
   public CentraOrder placeOrder(String currency, Map<String, Integer> skuQuantities) {
+    return placeOrder(currency, skuQuantities, null);
+  }
+
+  /** Places a web order for the shopper with {@code email} (null: a new shopper per order). */
+  public CentraOrder placeOrder(String currency, Map<String, Integer> skuQuantities, String email) {
     synchronized (lock) {
       Pricelist pl = null;
       for (Pricelist p : pricelists.values()) {
@@ -1140,7 +1190,7 @@ public final class CentraEmulator implements Emulator {
       o.pricelist = pl;
       o.currency = currency;
       o.shipping = currency.equals("GBP") ? new BigDecimal("4.95") : new BigDecimal("5.95");
-      o.email = "shopper" + o.number + "@example.com";
+      o.email = email != null ? email : "shopper" + o.number + "@example.com";
       o.paymentReference = "PSP" + (8800000000L + o.number);
       for (Map.Entry<String, Integer> e : skuQuantities.entrySet()) {
         Size s = sizeBySku.get(e.getKey());

@@ -131,6 +131,9 @@ public final class EmulatorServer implements AutoCloseable {
           return toDefinition(run(call)).withFixedDelay(delayMillis(fault)).build();
         case TIMEOUT_AFTER_COMMIT:
           return toDefinition(run(call)).withFixedDelay(delayMillis(fault)).build();
+        case HTTP_STATUS_AFTER_COMMIT:
+          run(call);
+          return toDefinition(emulator.injectedStatus(fault.status())).build();
         case RESET_AFTER_COMMIT:
           run(call);
           return new ResponseDefinitionBuilder().withFault(com.github.tomakehurst.wiremock.http.Fault.CONNECTION_RESET_BY_PEER).build();

@@ -304,6 +304,9 @@ public final class SageEmulator implements Emulator {
         return () -> list(rq, customerViews());
       case "GET /customer_contacts":
         return () -> list(rq, contacts(null));
+      case "GET /customer_contacts/{id}":
+        // The client resolves a customer_emails row to its customer through this (reference notes, "find by e-mail").
+        return () -> contact(rq, id);
       case "GET /customers/{id}/customer_contacts":
         return () -> list(rq, contacts(requireRow(customers, id, "customer")));
       case "GET /customer_emails":
@@ -358,6 +361,8 @@ public final class SageEmulator implements Emulator {
           java.util.Collections.reverse(rows);
           return list(rq, rows);
         };
+      case "GET /sop_order_despatch_line_views":
+        return () -> list(rq, despatchLines());
       case "GET /sop_despatch_receipts":
         return () -> list(rq, despatchReceipts());
       case "GET /sop_despatch_receipts/{id}":
@@ -573,6 +578,15 @@ public final class SageEmulator implements Emulator {
       }
     }
     return out;
+  }
+
+  private Answer contact(Request rq, long id) {
+    for (Map<String, Object> c : contacts(null)) {
+      if (Long.valueOf(id).equals(c.get("id"))) {
+        return ok(ODataQuery.parse(rq.query()).project(c));
+      }
+    }
+    throw new BadRequest(404, "No customer contact with id " + id + ".");
   }
 
   private List<Map<String, Object>> emails() {
@@ -1027,6 +1041,20 @@ public final class SageEmulator implements Emulator {
     return out;
   }
 
+  /** One row per item of every despatch, as {@code sop_order_despatch_line_views} lists them. */
+  private List<Map<String, Object>> despatchLines() {
+    List<Map<String, Object>> out = new ArrayList<>();
+    long rowId = 1;
+    for (Map<String, Object> d : despatches.values()) {
+      for (Object line : (List<?>) d.get("lines")) {
+        Map<?, ?> l = (Map<?, ?>) line;
+        out.add(row("id", rowId++, "sop_despatch_id", d.get("sop_despatch_id"), "sop_order_id", d.get("sop_order_id"),
+            "item_code", l.get("item_code"), "warehouse_id", l.get("warehouse_id"), "quantity", l.get("quantity")));
+      }
+    }
+    return out;
+  }
+
   private List<Map<String, Object>> despatchReceipts() {
     List<Map<String, Object>> out = new ArrayList<>();
     for (Map<String, Object> d : despatches.values()) {
@@ -1461,6 +1489,11 @@ public final class SageEmulator implements Emulator {
           return Map.copyOf(bankByCode);
         case "product":
           return Map.copyOf(productByCode);
+        case "courier": {
+          Map<String, Long> byCode = new HashMap<>();
+          couriers.forEach((id, c) -> byCode.put((String) c.get("code"), id));
+          return byCode;
+        }
         default:
           throw new IllegalArgumentException(kind);
       }

@@ -347,11 +347,15 @@ public final class FlowRunner {
         return;
       case RECORD_LOCKED: {
         int locked = job.lockedAttempts() + 1;
-        if (locked >= s.lockRetryPolicy().maxAttempts()) {
+        // a flow may keep its own lock schedule (despatch confirmations want short waits); else the engine's
+        SyncRetryPolicy lockPolicy = Optional.ofNullable(s.flows().get(job.flow()))
+            .flatMap(SyncFlow::lockRetryPolicy)
+            .orElse(s.lockRetryPolicy());
+        if (locked >= lockPolicy.maxAttempts()) {
           park(job, owner, c, List.of("The Sage record stayed locked for " + locked + " attempts (" + c.message()
               + "); close it in Sage, then replay the job"));
         } else {
-          retry(job, owner, c, s.lockRetryPolicy().delayAfter(locked, ThreadLocalRandom.current().nextDouble()));
+          retry(job, owner, c, lockPolicy.delayAfter(locked, ThreadLocalRandom.current().nextDouble()));
         }
         return;
       }

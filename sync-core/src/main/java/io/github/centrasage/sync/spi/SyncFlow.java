@@ -1,6 +1,7 @@
 package io.github.centrasage.sync.spi;
 
 import io.github.centrasage.sync.Mappings;
+import io.github.centrasage.sync.SyncRetryPolicy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -48,6 +49,15 @@ public interface SyncFlow {
 
   /** How often discover runs when the engine is started; empty takes the engine's default. */
   default Optional<Duration> discoverInterval() {
+    return Optional.empty();
+  }
+
+  /**
+   * This flow's schedule while its target record is locked ({@code Sage200RecordLockedException}),
+   * including the number of locked attempts before the job is parked; empty takes the engine's
+   * {@code lockRetryPolicy}.
+   */
+  default Optional<SyncRetryPolicy> lockRetryPolicy() {
     return Optional.empty();
   }
 

@@ -12,12 +12,12 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /** A minimal connection pool for tests: PostgreSQL's plain data source opens a connection per call, which is slow. */
-final class PooledDataSource implements DataSource, AutoCloseable {
+public final class PooledDataSource implements DataSource, AutoCloseable {
   private final DataSource target;
   private final Semaphore permits;
   private final LinkedBlockingQueue<Connection> idle = new LinkedBlockingQueue<>();
 
-  PooledDataSource(DataSource target, int size) {
+  public PooledDataSource(DataSource target, int size) {
     this.target = target;
     this.permits = new Semaphore(size);
   }

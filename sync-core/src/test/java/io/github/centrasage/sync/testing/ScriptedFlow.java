@@ -1,9 +1,11 @@
 package io.github.centrasage.sync.testing;
 
+import io.github.centrasage.sync.SyncRetryPolicy;
 import io.github.centrasage.sync.spi.DiscoverContext;
 import io.github.centrasage.sync.spi.JobContext;
 import io.github.centrasage.sync.spi.SyncFlow;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** A flow whose steps the test supplies; records what it processed. */
@@ -21,6 +23,7 @@ public final class ScriptedFlow implements SyncFlow {
   private final String name;
   private volatile Discover discover = ctx -> {};
   private volatile Process process = ctx -> {};
+  private volatile SyncRetryPolicy lockRetryPolicy;
   public final List<String> processedPayloads = new CopyOnWriteArrayList<>();
   public volatile int discoverRuns;
 
@@ -36,6 +39,17 @@ public final class ScriptedFlow implements SyncFlow {
   public ScriptedFlow onProcess(Process p) {
     this.process = p;
     return this;
+  }
+
+  /** Gives the flow its own record-lock schedule. */
+  public ScriptedFlow withLockRetryPolicy(SyncRetryPolicy policy) {
+    this.lockRetryPolicy = policy;
+    return this;
+  }
+
+  @Override
+  public Optional<SyncRetryPolicy> lockRetryPolicy() {
+    return Optional.ofNullable(lockRetryPolicy);
   }
 
   @Override

@@ -1,0 +1,254 @@
+package io.github.centrasage.sync.despatch;
+
+import io.github.centrasage.centra.CarrierInformation;
+import io.github.centrasage.centra.CentraClient;
+import io.github.centrasage.centra.CentraEvent;
+import io.github.centrasage.centra.EventChangeType;
+import io.github.centrasage.centra.EventObject;
+import io.github.centrasage.centra.EventQuery;
+import io.github.centrasage.centra.EventSubscription;
+import io.github.centrasage.centra.NamedRef;
+import io.github.centrasage.centra.Order;
+import io.github.centrasage.centra.OrderLine;
+import io.github.centrasage.centra.Shipment;
+import io.github.centrasage.centra.ShipmentLine;
+import io.github.centrasage.sage200.ODataFilter;
+import io.github.centrasage.sage200.ODataQuery;
+import io.github.centrasage.sage200.Sage200Client;
+import io.github.centrasage.sage200.Sage200RecordLockedException;
+import io.github.centrasage.sage200.model.DespatchConfirmation;
+import io.github.centrasage.sage200.model.DespatchItem;
+import io.github.centrasage.sage200.model.ImmutableTrackingItem;
+import io.github.centrasage.sage200.model.OrderDespatchView;
+import io.github.centrasage.sage200.model.SalesOrder;
+import io.github.centrasage.sage200.model.SalesOrderLine;
+import io.github.centrasage.sage200.model.TrackingItem;
+import io.github.centrasage.sync.JobFailure;
+import io.github.centrasage.sync.despatch.internal.CancelledLines;
+import io.github.centrasage.sync.despatch.internal.DespatchMarkers;
+import io.github.centrasage.sync.despatch.internal.SageOrderLocator;
+import io.github.centrasage.sync.spi.DiscoverContext;
+import io.github.centrasage.sync.spi.JobContext;
+import io.github.centrasage.sync.spi.NewJob;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Confirms in Sage 200 ({@code sop_confirm_despatch}) what was shipped in Centra, by Centra or a
+ * 3PL connected to it: per completed shipment the matching order lines and quantities (partial
+ * shipments included), the despatch date and a tracking item with courier and consignment number.
+ *
+ * <p>Discovery reads Centra's event queue ({@code Shipment} / {@code COMPLETED}) and confirms the
+ * events only once the jobs are stored. One job per order (key {@code order:<number>}) compares
+ * the order's completed Centra shipments with the despatches Sage already holds (each confirmation
+ * carries {@code "Centra shipment <number>"} in its tracking notes) and confirms only what is
+ * missing, so a repeated or ambiguous attempt never confirms twice. A Sage record lock puts the job
+ * on {@link DespatchOptions#lockRetryPolicy()}; after it the job is parked "locked in Sage".
+ *
+ * <p>Usage: {@code SyncEngine.builder()…flow(new DespatchToSage(DespatchOptions.builder().putSageCourierIds("DHL", 3L).build()))}
+ */
+public final class DespatchToSage extends DespatchFlow {
+  /** The flow name jobs and cursors are stored under. */
+  public static final String NAME = "DespatchToSage";
+
+  private static final Logger log = LoggerFactory.getLogger(DespatchToSage.class);
+  private static final String SHIPMENT = "Shipment";
+
+  private final AtomicBoolean subscribed = new AtomicBoolean();
+
+  /** The flow with default options. */
+  public DespatchToSage() {
+    this(DespatchOptions.defaults());
+  }
+
+  /** The flow with these options. */
+  public DespatchToSage(DespatchOptions options) {
+    super(options);
+  }
+
+  /**
+   * The job that checks one Centra order's shipments against Sage, the one discovery enqueues; a
+   * host can enqueue it itself to catch up on shipments completed before the flow subscribed.
+   *
+   * <p>Usage: {@code store.enqueue(DespatchToSage.jobFor(39790));}
+   */
+  public static NewJob jobFor(long centraOrderNumber) {
+    String number = Long.toString(centraOrderNumber);
+    return NewJob.builder().flow(NAME).key("order:" + number).reference(number).payload(number).build();
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public void discover(DiscoverContext ctx) {
+    CentraClient centra = ctx.attribute(CentraClient.class);
+    if (!subscribed.get()) {
+      // setEventListeners is additive and idempotent; once per engine run is enough
+      centra.events().subscribe(List.of(EventSubscription.of(SHIPMENT, EventChangeType.COMPLETED)));
+      subscribed.set(true);
+    }
+    while (true) {
+      List<CentraEvent> events = centra.events().next(EventQuery.builder().addObjectTypes(SHIPMENT)
+          .addChangeTypes(EventChangeType.COMPLETED).limit(options.eventBatchSize()).build());
+      if (events.isEmpty()) {
+        return;
+      }
+      Map<Long, NewJob> jobs = new LinkedHashMap<>();
+      for (CentraEvent event : events) {
+        OptionalLong number = event.object().flatMap(EventObject::number)
+            .map(DespatchMarkers::orderNumberOfShipment).orElse(OptionalLong.empty());
+        if (number.isEmpty()) {
+          log.warn("Centra event {} ({} {}) names no shipment number; ignored", event.id(), event.objectType(),
+              event.objectReference().orElse("?"));
+          continue;
+        }
+        long n = number.getAsLong();
+        jobs.putIfAbsent(n, jobFor(n));
+      }
+      // stored first, confirmed after: a crash in between only brings the events back (the jobs are idempotent)
+      ctx.enqueue(new ArrayList<>(jobs.values()));
+      centra.events().confirm(events.stream().map(CentraEvent::id).collect(Collectors.toList()));
+      if (events.size() < options.eventBatchSize()) {
+        return;
+      }
+    }
+  }
+
+  @Override
+  void processOrder(JobContext ctx) {
+    CentraClient centra = ctx.attribute(CentraClient.class);
+    Sage200Client sage = ctx.attribute(Sage200Client.class);
+    long number = Long.parseLong(ctx.job().payload());
+
+    Order order = centra.orders().byNumber(number)
+        .orElseThrow(() -> JobFailure.permanent("Centra order " + number + " does not exist"));
+    List<Shipment> shipped = centra.shipments().ofOrder(order.id()).stream()
+        .filter(Shipment::isShipped)
+        // shipments DespatchToCentra made from Sage despatches are in Sage already
+        .filter(s -> DespatchMarkers.sageDespatchIn(s.additionalMessage()).isEmpty())
+        .sorted(Comparator.comparingLong(Shipment::id))
+        .collect(Collectors.toList());
+    boolean cancelled = order.lines().stream().anyMatch(l -> l.cancelledQuantity() > 0);
+    if (shipped.isEmpty() && !cancelled) {
+      return;
+    }
+    SalesOrder sageOrder = SageOrderLocator.salesOrderOf(ctx, sage, number);
+    String documentNo = sageOrder.documentNo().orElse(Long.toString(sageOrder.id()));
+    List<String> cancellationReport = new ArrayList<>();
+    if (cancelled) {
+      sageOrder = new CancelledLines(ctx, sage, options.amendCancelledLines())
+          .apply(order, sageOrder, documentNo, cancellationReport);
+    }
+    long sageOrderId = sageOrder.id();
+    Set<String> confirmed = sage.despatches().views()
+        .list(ODataQuery.where(ODataFilter.eq("sop_order_id", sageOrderId)))
+        .stream()
+        .map(v -> DespatchMarkers.centraShipmentIn(v.sopDespatchNotes()))
+        .flatMap(Optional::stream)
+        .collect(Collectors.toSet());
+
+    Map<Long, OrderLine> centraLines = order.lines().stream().collect(Collectors.toMap(OrderLine::id, l -> l));
+    Map<Long, BigDecimal> planned = new HashMap<>();
+    LocalDate today = LocalDate.ofInstant(ctx.clock().instant(), ZoneOffset.UTC);
+    List<String> problems = new ArrayList<>();
+    List<DespatchConfirmation> confirmations = new ArrayList<>();
+    for (Shipment shipment : shipped) {
+      String shipmentNo = shipment.number().orElse(Long.toString(shipment.id()));
+      if (confirmed.contains(shipmentNo)) {
+        continue;
+      }
+      plan(shipment, shipmentNo, number, sageOrder, documentNo, centraLines, planned, problems, today)
+          .ifPresent(confirmations::add);
+    }
+    if (!problems.isEmpty()) {
+      throw JobFailure.permanent(problems);
+    }
+    for (DespatchConfirmation confirmation : confirmations) {
+      try {
+        sage.despatches().confirm(confirmation);
+      } catch (Sage200RecordLockedException e) {
+        throw CancelledLines.lockedInSage(documentNo, number, e);
+      }
+    }
+    if (!cancellationReport.isEmpty()) {
+      // after the confirmations: a cancellation waiting for a person must not hold back a despatch
+      throw JobFailure.permanent(cancellationReport);
+    }
+  }
+
+  private Optional<DespatchConfirmation> plan(Shipment shipment, String shipmentNo, long number, SalesOrder sageOrder,
+      String documentNo, Map<Long, OrderLine> centraLines, Map<Long, BigDecimal> planned, List<String> problems,
+      LocalDate today) {
+    int before = problems.size();
+    List<DespatchItem> items = new ArrayList<>();
+    for (ShipmentLine line : shipment.lines()) {
+      OrderLine centraLine = line.orderLine().map(NamedRef::id).map(centraLines::get).orElse(null);
+      Optional<String> sku = centraLine == null ? Optional.empty() : centraLine.sku();
+      if (sku.isEmpty()) {
+        problems.add("Centra shipment " + shipmentNo + ": line " + line.id() + " names no order line with a SKU");
+        continue;
+      }
+      BigDecimal left = BigDecimal.valueOf(line.quantity());
+      for (SalesOrderLine sageLine : sageOrder.lines()) {
+        if (left.signum() == 0) {
+          break;
+        }
+        if (!sku.get().equals(sageLine.code().orElse(null))) {
+          continue;
+        }
+        BigDecimal open = sageLine.lineQuantity().orElse(BigDecimal.ZERO)
+            .subtract(sageLine.despatchReceiptQuantity().orElse(BigDecimal.ZERO))
+            .subtract(planned.getOrDefault(sageLine.id(), BigDecimal.ZERO));
+        BigDecimal take = open.min(left);
+        if (take.signum() > 0) {
+          items.add(DespatchItem.builder().id(sageLine.id()).quantity(take).build());
+          planned.merge(sageLine.id(), take, BigDecimal::add);
+          left = left.subtract(take);
+        }
+      }
+      if (left.signum() > 0) {
+        problems.add("Centra shipment " + shipmentNo + " of order " + number + ": " + left.toPlainString() + " x "
+            + sku.get() + " has no open quantity on Sage sales order " + documentNo);
+      }
+    }
+    String carrier = shipment.carrierInformation().flatMap(CarrierInformation::carrierName).orElse("");
+    OptionalLong courier = carrier.isEmpty() ? options.defaultSageCourierId() : options.sageCourierFor(carrier);
+    if (!carrier.isEmpty() && courier.isEmpty()) {
+      problems.add("Centra shipment " + shipmentNo + " of order " + number + ": carrier '" + carrier
+          + "' has no Sage courier (DespatchOptions.sageCourierIds)");
+    }
+    if (problems.size() > before || items.isEmpty()) {
+      return Optional.empty();
+    }
+    ImmutableTrackingItem.Builder tracking = TrackingItem.builder()
+        .sopOrderReturnId(sageOrder.id())
+        .notes(DespatchMarkers.centraShipmentNote(shipmentNo));
+    courier.ifPresent(tracking::courierId);
+    shipment.trackingNumber().ifPresent(tracking::consignmentNo);
+    shipment.numberOfPackages().ifPresent(p -> tracking.pieces(p));
+    return Optional.of(DespatchConfirmation.builder()
+        .sopOrderReturnId(sageOrder.id())
+        .despatchReceiptDate(shipment.shippedAt().map(t -> t.atZoneSameInstant(ZoneOffset.UTC).toLocalDate())
+            .orElse(today))
+        .items(items)
+        .addTrackingItems(tracking.build())
+        .build());
+  }
+}

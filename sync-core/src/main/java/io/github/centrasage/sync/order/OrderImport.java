@@ -1,0 +1,267 @@
+package io.github.centrasage.sync.order;
+
+import io.github.centrasage.centra.CentraClient;
+import io.github.centrasage.centra.CentraEvent;
+import io.github.centrasage.centra.CentraWebhookEvent;
+import io.github.centrasage.centra.EventObject;
+import io.github.centrasage.centra.EventQuery;
+import io.github.centrasage.centra.EventSubscription;
+import io.github.centrasage.centra.Order;
+import io.github.centrasage.centra.OrderQuery;
+import io.github.centrasage.sync.Mappings;
+import io.github.centrasage.sync.order.internal.OrderImportSteps;
+import io.github.centrasage.sync.order.internal.OrderMapper;
+import io.github.centrasage.sync.spi.Binding;
+import io.github.centrasage.sync.spi.Coalescing;
+import io.github.centrasage.sync.spi.DiscoverContext;
+import io.github.centrasage.sync.spi.Job;
+import io.github.centrasage.sync.spi.JobContext;
+import io.github.centrasage.sync.spi.NewJob;
+import io.github.centrasage.sync.spi.SyncFlow;
+import io.github.centrasage.sync.spi.SyncStateStore;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * The {@code OrderImport} flow: each Centra order becomes exactly one Sage 200 sales order. Orders
+ * are discovered from Centra's event queue, by polling with a durable cursor, or by a webhook
+ * {@link #nudge}; each is one job keyed {@code order:<number>}. Before creating, the flow checks
+ * the {@code order} binding, then looks the whole batch up in Sage by the document key in one
+ * request, and creates only when both are empty, so a create whose answer was lost (timeout,
+ * reset, 5xx, crash) is found instead of repeated. Mapping problems park the job with every reason.
+ *
+ * <p>Usage: {@code SyncEngine.builder().store(store).mappings(m).centra(centra).sage(sage).flow(new OrderImport(options)).build()}
+ */
+public final class OrderImport implements SyncFlow {
+  /** The flow's name (a contract: jobs and cursor are stored under it). */
+  public static final String NAME = "OrderImport";
+  /** The binding type of imported orders: Centra order number ↔ Sage {@code sop_orders} id and document number. */
+  public static final String ORDER_BINDING = "order";
+  /** The binding type that records a totals difference beyond the tolerance (Centra number ↔ Sage order id). */
+  public static final String TOTALS_MISMATCH_BINDING = "order-totals-mismatch";
+  private static final String KEY_PREFIX = "order:";
+  private static final int MAX_EVENT_ROUNDS = 20;
+
+  private final OrderImportOptions options;
+  private final OrderImportSteps steps;
+  private volatile boolean subscribed;
+
+  /** An order import with default options (events discovery; set a fulfilment warehouse through the options). */
+  public OrderImport() {
+    this(OrderImportOptions.builder().build());
+  }
+
+  /** An order import with {@code options}. */
+  public OrderImport(OrderImportOptions options) {
+    this.options = Objects.requireNonNull(options, "options");
+    this.steps = new OrderImportSteps(options);
+  }
+
+  /** The options. */
+  public OrderImportOptions options() {
+    return options;
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public int batchSize() {
+    return options.batchSize();
+  }
+
+  /** The job key of an order. */
+  public static String jobKey(long orderNumber) {
+    return KEY_PREFIX + orderNumber;
+  }
+
+  /** The order number of a job key, if it is one. */
+  public static Optional<Long> orderNumber(String jobKey) {
+    if (!jobKey.startsWith(KEY_PREFIX)) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(Long.parseLong(jobKey.substring(KEY_PREFIX.length())));
+    } catch (NumberFormatException e) {
+      return Optional.empty();
+    }
+  }
+
+  static NewJob job(long orderNumber) {
+    // KEEP_EXISTING: a second notice of a waiting order adds nothing; the job reads the order fresh anyway.
+    return NewJob.builder().flow(NAME).key(jobKey(orderNumber)).reference(Long.toString(orderNumber))
+        .coalescing(Coalescing.KEEP_EXISTING).build();
+  }
+
+  @Override
+  public void discover(DiscoverContext ctx) {
+    switch (options.discovery()) {
+      case EVENTS:
+        discoverFromEvents(ctx);
+        return;
+      case POLLING:
+        discoverByPolling(ctx);
+        return;
+      default:
+        // webhook only: jobs arrive through nudge()
+    }
+  }
+
+  private void discoverFromEvents(DiscoverContext ctx) {
+    CentraClient centra = ctx.attribute(CentraClient.class);
+    if (!subscribed) {
+      // Centra queues events only for subscribed types; subscribing is idempotent, so once per instance suffices.
+      centra.events().subscribe(List.of(EventSubscription.of("Order")));
+      subscribed = true;
+    }
+    EventQuery query = EventQuery.builder().addObjectTypes("Order").limit(100).build();
+    for (int round = 0; round < MAX_EVENT_ROUNDS; round++) {
+      List<CentraEvent> events = centra.events().next(query);
+      if (events.isEmpty()) {
+        return;
+      }
+      Map<Long, NewJob> jobs = new LinkedHashMap<>();
+      for (CentraEvent event : events) {
+        eventOrderNumber(event).ifPresent(n -> jobs.putIfAbsent(n, job(n)));
+      }
+      ctx.enqueue(new ArrayList<>(jobs.values()));
+      // Confirmed only now that the jobs are durable: a crash before this line redelivers the events,
+      // and redelivered events fold into the same jobs.
+      centra.events().confirm(events.stream().map(CentraEvent::id).toList());
+    }
+  }
+
+  private static Optional<Long> eventOrderNumber(CentraEvent event) {
+    Optional<String> number = event.object().flatMap(EventObject::number).or(event::objectReference);
+    try {
+      return number.map(String::trim).map(Long::parseLong);
+    } catch (NumberFormatException e) {
+      return Optional.empty();
+    }
+  }
+
+  private void discoverByPolling(DiscoverContext ctx) {
+    CentraClient centra = ctx.attribute(CentraClient.class);
+    Instant cursor = ctx.cursor().flatMap(OrderImport::parseInstant)
+        .orElseGet(() -> options.pollStart().orElseGet(() -> ctx.clock().instant().minus(1, ChronoUnit.DAYS)));
+    Instant from = cursor.minus(options.pollOverlap());
+    Instant newest = cursor;
+    List<NewJob> jobs = new ArrayList<>();
+    try (Stream<Order> orders = centra.orders().list(OrderQuery.builder().from(from.atOffset(ZoneOffset.UTC)).build())) {
+      for (Order order : (Iterable<Order>) orders::iterator) {
+        jobs.add(job(order.number()));
+        Instant placed = order.orderDate().toInstant();
+        if (placed.isAfter(newest)) {
+          newest = placed;
+        }
+      }
+    }
+    // Orders inside the overlap window come again; their jobs find the binding and finish at once.
+    ctx.enqueue(jobs, newest.toString());
+  }
+
+  private static Optional<Instant> parseInstant(String value) {
+    try {
+      return Optional.of(Instant.parse(value));
+    } catch (DateTimeParseException e) {
+      return Optional.empty();
+    }
+  }
+
+  @Override
+  public Optional<Instant> cursorTime(String cursorValue) {
+    return parseInstant(cursorValue);
+  }
+
+  @Override
+  public void process(JobContext context) throws Exception {
+    processBatch(List.of(context));
+  }
+
+  @Override
+  public void processBatch(List<JobContext> batch) {
+    steps.run(batch);
+  }
+
+  @Override
+  public List<String> validate(Mappings mappings) {
+    List<String> problems = new ArrayList<>();
+    if (!OrderImportSteps.LOOKUP_FIELDS.contains(mappings.customerDocumentField())) {
+      problems.add("the order key field '" + mappings.customerDocumentField() + "' cannot be looked up; use one of "
+          + OrderImportSteps.LOOKUP_FIELDS);
+    }
+    mappings.requiredFieldDefaults().keySet().stream()
+        .filter(f -> !OrderMapper.supportedHeaderFields().contains(f))
+        .forEach(f -> problems.add("required-field default '" + f + "' is not a Sage order field this flow sets; supported: "
+            + OrderMapper.supportedHeaderFields()));
+    options.requiredFields().stream()
+        .filter(f -> !OrderMapper.supportedHeaderFields().contains(f))
+        .forEach(f -> problems.add("required field '" + f + "' is not a Sage order field this flow sets"));
+    options.defaultWarehouse().filter(w -> mappings.sageWarehouse(w).isEmpty())
+        .ifPresent(w -> problems.add("default warehouse '" + w + "' has no Sage warehouse mapping"));
+    options.warehouseByMarket().forEach((market, w) -> {
+      if (mappings.sageWarehouse(w).isEmpty()) {
+        problems.add("warehouse '" + w + "' of market '" + market + "' has no Sage warehouse mapping");
+      }
+    });
+    if (options.defaultWarehouse().isEmpty() && options.warehouseByMarket().isEmpty()) {
+      problems.add("no fulfilment warehouse: set OrderImportOptions.defaultWarehouse or warehouseByMarket");
+    }
+    return problems;
+  }
+
+  /**
+   * Enqueues the order a verified Centra webhook event names (the webhook carries ids only; the job
+   * reads the order itself). Events of other types are ignored. An order already queued is not
+   * queued twice, and one already imported finishes without touching Sage.
+   *
+   * @param centra used only when the event names the order by hash id instead of number
+   * @return the job, or empty when the event is not about an order
+   */
+  public Optional<Job> nudge(SyncStateStore store, CentraClient centra, CentraWebhookEvent event) {
+    Objects.requireNonNull(store, "store");
+    Objects.requireNonNull(event, "event");
+    if (!"order".equalsIgnoreCase(event.type())) {
+      return Optional.empty();
+    }
+    long number;
+    try {
+      number = Long.parseLong(event.id().trim());
+    } catch (NumberFormatException hashId) {
+      Objects.requireNonNull(centra, "centra");
+      number = centra.orders().byId(event.id()).map(Order::number).orElseThrow(() ->
+          new IllegalArgumentException("webhook names order id " + event.id() + ", which Centra does not know"));
+    }
+    return Optional.of(store.enqueue(job(number)));
+  }
+
+  /**
+   * The totals difference recorded for an imported order, if Sage's gross total differed from
+   * Centra's by more than the rounding tolerance: a text naming both figures.
+   */
+  public static Optional<String> totalsMismatch(SyncStateStore store, long orderNumber) {
+    return store.bindingByCentraId(TOTALS_MISMATCH_BINDING, Long.toString(orderNumber))
+        .flatMap(Binding::sageReference);
+  }
+
+  /** The Sage order an imported Centra order became, if it was imported. */
+  public static Optional<Binding> binding(SyncStateStore store, long orderNumber) {
+    return store.bindingByCentraId(ORDER_BINDING, Long.toString(orderNumber));
+  }
+
+  @Override
+  public String toString() {
+    return "OrderImport" + options;
+  }
+}

@@ -1,0 +1,127 @@
+package io.github.centrasage.sync.order;
+
+import io.github.centrasage.centra.OrderStatus;
+import io.github.centrasage.sync.internal.SyncStyle;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.immutables.value.Value;
+
+/**
+ * Settings of the {@link OrderImport} flow that are not shared mappings: how orders are
+ * discovered, which statuses import, where lines ship from, and what a totals mismatch does.
+ *
+ * <p>Usage: {@code OrderImportOptions.builder().discovery(Discovery.POLLING).defaultWarehouse("1").build()}
+ */
+@Value.Immutable
+@SyncStyle
+public abstract class OrderImportOptions {
+  /** How the flow learns about new orders. */
+  public enum Discovery {
+    /** Centra's event queue ({@code Order} events), confirmed after the jobs are durably enqueued. */
+    EVENTS,
+    /** Orders listed by order date since a durable cursor, with an overlap window. */
+    POLLING,
+    /** Nothing is read on a schedule; only {@link OrderImport#nudge} enqueues orders. */
+    WEBHOOK_ONLY
+  }
+
+  /** What happens when Sage's gross total differs from Centra's by more than the rounding tolerance. */
+  public enum TotalsMismatch {
+    /** Keep the Sage order and record both figures ({@link OrderImport#totalsMismatch}). */
+    FLAG,
+    /** Keep the Sage order, record both figures and park the job; a replay accepts the order. */
+    PARK
+  }
+
+  /** Discovery feed (default {@link Discovery#EVENTS}). */
+  @Value.Default
+  public Discovery discovery() {
+    return Discovery.EVENTS;
+  }
+
+  /** Order statuses that import (default confirmed, processing and shipped). Pending orders wait; others are skipped. */
+  @Value.Default
+  public Set<OrderStatus> importStatuses() {
+    return EnumSet.of(OrderStatus.CONFIRMED, OrderStatus.PROCESSING, OrderStatus.SHIPPED);
+  }
+
+  /** How long an order on hold, waiting for payment or pending waits before it is looked at again (default 15 min). */
+  @Value.Default
+  public Duration waitingOrderRecheck() {
+    return Duration.ofMinutes(15);
+  }
+
+  /** How far polling reads back before its cursor, for orders that became visible late (default 10 min). */
+  @Value.Default
+  public Duration pollOverlap() {
+    return Duration.ofMinutes(10);
+  }
+
+  /** Where polling starts when it has no cursor; empty starts one day before the engine clock's now. */
+  public abstract Optional<Instant> pollStart();
+
+  /** Orders handled together: one Sage lookup request covers the whole batch (default 20). */
+  @Value.Default
+  public int batchSize() {
+    return 20;
+  }
+
+  /**
+   * Centra warehouse whose Sage warehouse lines ship from, per market name; the value is a key of
+   * {@code Mappings.warehouses()} (the Centra warehouse id, as the stock flows use it).
+   */
+  public abstract Map<String, String> warehouseByMarket();
+
+  /** Centra warehouse (a key of {@code Mappings.warehouses()}) lines ship from when the market has no entry. */
+  public abstract Optional<String> defaultWarehouse();
+
+  /** VAT percent of the shipping charge; empty uses the highest rate among the order's lines. */
+  public abstract Optional<BigDecimal> shippingTaxPercent();
+
+  /** Decimal places of the net unit prices sent to Sage (default 2). */
+  @Value.Default
+  public int unitPriceScale() {
+    return 2;
+  }
+
+  /** What a totals difference beyond the rounding tolerance does (default {@link TotalsMismatch#FLAG}). */
+  @Value.Default
+  public TotalsMismatch totalsMismatch() {
+    return TotalsMismatch.FLAG;
+  }
+
+  /**
+   * Sage order fields the site makes mandatory ({@code analysis_code_1}…): an order whose draft
+   * leaves one empty is parked with that reason instead of failing in Sage.
+   */
+  public abstract Set<String> requiredFields();
+
+  @Value.Check
+  protected void check() {
+    if (batchSize() < 1 || batchSize() > 200) {
+      throw new IllegalArgumentException("OrderImportOptions.batchSize must be between 1 and 200, was " + batchSize());
+    }
+    if (unitPriceScale() < 0 || unitPriceScale() > 5) {
+      throw new IllegalArgumentException("OrderImportOptions.unitPriceScale must be between 0 and 5, was " + unitPriceScale());
+    }
+    if (pollOverlap().isNegative() || waitingOrderRecheck().isNegative() || waitingOrderRecheck().isZero()) {
+      throw new IllegalArgumentException("OrderImportOptions: pollOverlap must not be negative and waitingOrderRecheck must"
+          + " be positive");
+    }
+  }
+
+  /** The Centra warehouse orders of {@code market} ship from. */
+  public Optional<String> warehouseFor(String market) {
+    return Optional.ofNullable(warehouseByMarket().get(market)).or(this::defaultWarehouse);
+  }
+
+  /** A builder. */
+  public static ImmutableOrderImportOptions.Builder builder() {
+    return ImmutableOrderImportOptions.builder();
+  }
+}

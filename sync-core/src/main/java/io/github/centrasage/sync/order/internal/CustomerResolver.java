@@ -1,0 +1,155 @@
+package io.github.centrasage.sync.order.internal;
+
+import io.github.centrasage.centra.Address;
+import io.github.centrasage.centra.Order;
+import io.github.centrasage.sage200.Sage200Client;
+import io.github.centrasage.sage200.model.ContactEmail;
+import io.github.centrasage.sage200.model.Customer;
+import io.github.centrasage.sage200.model.CustomerContact;
+import io.github.centrasage.sage200.model.ImmutableNewCustomer;
+import io.github.centrasage.sage200.model.NewCustomer;
+import io.github.centrasage.sync.JobFailure;
+import io.github.centrasage.sync.Mappings;
+import io.github.centrasage.sync.Mappings.CustomerStrategy;
+import io.github.centrasage.sync.spi.Binding;
+import io.github.centrasage.sync.spi.SyncStateStore;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Finds (or, for one account per shopper, creates) the Sage customer account of an order. A new
+ * shopper's account is created once even when two of their orders are processed at the same time:
+ * a store lease on the shopper's key serialises the lookup-then-create across workers and engine
+ * instances, the lookup by e-mail before creating catches an earlier create whose answer was lost,
+ * and the unique {@code customer} binding is the backstop.
+ */
+public final class CustomerResolver {
+  /** The binding type of shopper accounts (a contract other flows read). */
+  public static final String CUSTOMER = "customer";
+  private static final Logger log = LoggerFactory.getLogger(CustomerResolver.class);
+  private static final Duration CREATE_LEASE = Duration.ofMinutes(2);
+  private static final int SAGE_REFERENCE_MAX = 8;
+
+  /** Shared accounts rarely change; caching them saves one request per order. */
+  private final Map<String, SageAccount> sharedAccounts = new ConcurrentHashMap<>();
+
+  /** The outcome: an account, or the problem that prevents choosing one. */
+  public record Resolved(Optional<SageAccount> account, Optional<String> problem) {}
+
+  public Resolved resolve(Order order, Mappings mappings, Sage200Client sage, SyncStateStore store, String worker) {
+    String market = OrderMapper.marketKey(order);
+    Optional<CustomerStrategy> strategy = mappings.customerStrategy(market);
+    if (strategy.isEmpty()) {
+      return problem("no customer strategy for market '" + market + "'");
+    }
+    if (strategy.get().kind() == CustomerStrategy.Kind.SHARED_ACCOUNT) {
+      String reference = strategy.get().reference();
+      SageAccount cached = sharedAccounts.get(reference);
+      if (cached != null) {
+        return new Resolved(Optional.of(cached), Optional.empty());
+      }
+      Optional<Customer> found = sage.customers().findByReference(reference);
+      if (found.isEmpty()) {
+        return problem("Sage has no customer account " + reference + " (customer strategy of market '" + market + "')");
+      }
+      SageAccount account = account(found.get());
+      sharedAccounts.put(reference, account);
+      return new Resolved(Optional.of(account), Optional.empty());
+    }
+    Optional<String> email = order.customerEmail().map(e -> e.trim().toLowerCase(Locale.ROOT)).filter(e -> !e.isEmpty());
+    if (email.isEmpty()) {
+      return problem("order has no customer e-mail, which one account per shopper needs");
+    }
+    return new Resolved(Optional.of(shopperAccount(order, email.get(), strategy.get().reference(), mappings, sage, store,
+        worker)), Optional.empty());
+  }
+
+  private SageAccount shopperAccount(Order order, String email, String prefix, Mappings mappings, Sage200Client sage,
+      SyncStateStore store, String worker) {
+    Optional<Binding> bound = store.bindingByCentraId(CUSTOMER, email);
+    if (bound.isPresent()) {
+      return account(sage.customers().get(Long.parseLong(bound.get().sageId())));
+    }
+    String lease = "customer:" + email;
+    if (!store.tryAcquireLease(lease, worker, CREATE_LEASE)) {
+      // Not a failure of this order: another worker is creating the same shopper right now.
+      throw JobFailure.recordLocked("the shopper's customer account is being created by another worker (order "
+          + order.number() + ")");
+    }
+    try {
+      // Again under the lease: the holder before us may have bound the account meanwhile.
+      Optional<Binding> boundMeanwhile = store.bindingByCentraId(CUSTOMER, email);
+      if (boundMeanwhile.isPresent()) {
+        return account(sage.customers().get(Long.parseLong(boundMeanwhile.get().sageId())));
+      }
+      List<Customer> existing = sage.customers().findByEmail(email);
+      Customer customer = existing.stream().min(Comparator.comparingLong(Customer::id))
+          .orElseGet(() -> create(order, email, prefix, mappings, sage));
+      store.bind(Binding.builder().entityType(CUSTOMER).centraId(email).sageId(Long.toString(customer.id()))
+          .sageReference(customer.reference()).build());
+      return account(customer);
+    } finally {
+      store.releaseLease(lease, worker);
+    }
+  }
+
+  private Customer create(Order order, String email, String prefix, Mappings mappings, Sage200Client sage) {
+    // The reference is derived from the e-mail, so a create retried after a lost answer reuses it;
+    // a clash with another shopper's account moves on to the next candidate.
+    for (int salt = 0; salt < 20; salt++) {
+      String reference = reference(prefix, email, salt);
+      Optional<Customer> taken = sage.customers().findByReference(reference);
+      if (taken.isPresent()) {
+        continue;
+      }
+      Address billing = order.billingAddress().or(order::shippingAddress).orElse(null);
+      String name = billing == null ? "" : String.join(" ", billing.firstName().orElse(""), billing.lastName().orElse("")).trim();
+      if (name.isEmpty()) {
+        name = email;
+      }
+      ImmutableNewCustomer.Builder customer = NewCustomer.builder().reference(reference)
+          .name(name.length() > 60 ? name.substring(0, 60) : name)
+          .addContacts(CustomerContact.builder().name(name).isDefault(true)
+              .addEmails(ContactEmail.builder().email(email).isDefault(true).build()).build());
+      mappings.sageCurrency(order.currency()).map(Long::parseLong).ifPresent(customer::currencyId);
+      Customer created = sage.customers().create(customer.build());
+      log.info("Created Sage customer account {} for a new shopper (order {})", created.reference(), order.number());
+      return created;
+    }
+    throw JobFailure.permanent("could not find a free customer reference with prefix " + prefix + " for the shopper");
+  }
+
+  static String reference(String prefix, String email, int salt) {
+    int room = SAGE_REFERENCE_MAX - prefix.length();
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest((salt + ":" + email).getBytes(StandardCharsets.UTF_8));
+      StringBuilder sb = new StringBuilder(prefix.toUpperCase(Locale.ROOT));
+      for (int i = 0; sb.length() < SAGE_REFERENCE_MAX && i < digest.length; i++) {
+        sb.append(Character.toUpperCase(Character.forDigit((digest[i] & 0xff) % 36, 36)));
+      }
+      return room <= 0 ? sb.substring(0, SAGE_REFERENCE_MAX) : sb.toString();
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+    }
+  }
+
+  private static SageAccount account(Customer c) {
+    OptionalLong currency = c.currencyId();
+    return new SageAccount(c.id(), c.reference(), currency);
+  }
+
+  private static Resolved problem(String problem) {
+    return new Resolved(Optional.empty(), Optional.of(problem));
+  }
+}
