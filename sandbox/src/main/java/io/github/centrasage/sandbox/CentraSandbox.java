@@ -122,6 +122,22 @@ public final class CentraSandbox extends EmulatedApi {
     emulator.setOnHold(number, onHold);
   }
 
+  /** A merchandiser renames the product that {@code sku} belongs to (a Centra-owned field). */
+  public void renameProduct(String sku, String name) {
+    emulator.renameProduct(Objects.requireNonNull(sku, "sku"), Objects.requireNonNull(name, "name"));
+  }
+
+  /**
+   * A merchandiser changes the SKU of the size {@code sku} to {@code newSku} (so the two systems'
+   * codes differ and only the EAN still links them). Afterwards the size is known as {@code newSku}.
+   */
+  public void changeSku(String sku, String newSku) {
+    if (newSku == null || newSku.isBlank()) {
+      throw new IllegalArgumentException("newSku must not be blank");
+    }
+    emulator.changeSku(Objects.requireNonNull(sku, "sku"), newSku);
+  }
+
   @Override
   public String toString() {
     return "CentraSandbox[" + graphqlUrl() + "]";

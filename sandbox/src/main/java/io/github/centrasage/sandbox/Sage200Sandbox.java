@@ -132,6 +132,18 @@ public final class Sage200Sandbox extends EmulatedApi {
     return emulator.despatchAllocated(documentNo, consignmentNo);
   }
 
+  /**
+   * Changes the price of {@code sku} in price band {@code band} (e.g. {@code "Standard"} or
+   * {@code "EURO"}) and stamps the {@code product_price_views} row as updated now, as an edit of the
+   * price book in Sage would. Returns the price before.
+   */
+  public BigDecimal changePrice(String sku, String band, BigDecimal price) {
+    if (price == null || price.signum() < 0) {
+      throw new IllegalArgumentException("price must not be negative, was " + price);
+    }
+    return emulator.changePrice(Objects.requireNonNull(sku, "sku"), Objects.requireNonNull(band, "band"), price);
+  }
+
   /** Locks order {@code documentNo} for the next {@code attempts} writes to it, which answer 400 "in use". */
   public void lockOrder(String documentNo, int attempts) {
     if (attempts < 1) {

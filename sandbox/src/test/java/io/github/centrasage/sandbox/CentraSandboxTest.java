@@ -229,6 +229,21 @@ class CentraSandboxTest {
   }
 
   @Test
+  void merchandiserEditsOfSkuAndProductNameShowInTheCatalogue() throws Exception {
+    long variant = variantId(SKU);
+    centra.renameProduct(SKU, "Summer Tee");
+    centra.changeSku(SKU, "LEGACY-1");
+
+    var products = centra(centra, "query P($limit: Int, $page: Int) { products(limit: $limit, page: $page) { name variants { id productSizes { SKU } } } }",
+        Map.of("limit", 1, "page", 1));
+    assertThat((String) at(products.json(), "data", "products", 0, "name")).isEqualTo("Summer Tee");
+    assertThat(centra.ids("variant")).containsEntry("LEGACY-1", variant).doesNotContainKey(SKU);
+    assertThat(centra.stock("LEGACY-1", LEEDS)).isNotNull();
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> centra.changeSku("P00001-BLK-L", "LEGACY-1"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("already");
+  }
+
+  @Test
   void unknownFieldsAndOversizedPagesAreGraphQlErrors() throws Exception {
     var unknown = centra(centra, "query { nope { id } }", Map.of());
     var tooBig = centra(centra, "query O($limit: Int) { orders(limit: $limit) { id } }", Map.of("limit", 500));

@@ -3,6 +3,7 @@ package io.github.centrasage.sandbox;
 import static io.github.centrasage.sandbox.Http.enc;
 import static io.github.centrasage.sandbox.Http.sage;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -93,6 +94,23 @@ class Sage200SandboxTest {
     assertThat(after.freeStockAvailable()).isEqualByComparingTo(before.freeStockAvailable().subtract(BigDecimal.valueOf(2)));
     var viaApi = sage(sage, "GET", "/warehouse_holdings/" + after.id(), null).object();
     assertThat((BigDecimal) viaApi.get("free_stock_available")).isEqualByComparingTo(after.freeStockAvailable());
+  }
+
+  @Test
+  void changePriceUpdatesTheBandRowAndItsTimestampOnly() throws Exception {
+    sage.clock().advance(java.time.Duration.ofMinutes(5));
+    BigDecimal before = sage.changePrice(SKU, "EURO", new BigDecimal("39.00"));
+
+    List<Map<String, Object>> rows = sage(sage, "GET", "/product_price_views?$filter="
+        + enc("product_code eq '" + SKU + "'"), null).array();
+    Map<String, Object> euro = rows.stream().filter(r -> "EURO".equals(r.get("price_band_name"))).findFirst().orElseThrow();
+    Map<String, Object> standard = rows.stream().filter(r -> "Standard".equals(r.get("price_band_name"))).findFirst().orElseThrow();
+    assertThat((BigDecimal) euro.get("product_price_price")).isEqualByComparingTo("39.00");
+    assertThat(euro.get("date_time_updated").toString()).isEqualTo(sage.clock().instant().toString());
+    assertThat(before).isNotEqualByComparingTo("39.00");
+    assertThat(standard.get("date_time_updated").toString()).isNotEqualTo(sage.clock().instant().toString());
+    assertThatThrownBy(() -> sage.changePrice(SKU, "NOPE", BigDecimal.ONE)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("NOPE");
   }
 
   @Test

@@ -1545,6 +1545,32 @@ public final class CentraEmulator implements Emulator {
     return p;
   }
 
+  /** A merchandiser's edit: the SKU of one size. */
+  public void changeSku(String sku, String newSku) {
+    synchronized (lock) {
+      if (sizeBySku.containsKey(newSku)) {
+        throw new IllegalArgumentException("SKU " + newSku + " is already on another size");
+      }
+      Size s = sizeBySku.remove(sku);
+      if (s == null) {
+        throw new IllegalArgumentException("unknown SKU " + sku);
+      }
+      s.sku = newSku;
+      sizeBySku.put(newSku, s);
+    }
+  }
+
+  /** A merchandiser's edit: the name of the product {@code sku} belongs to. */
+  public void renameProduct(String sku, String name) {
+    synchronized (lock) {
+      Size s = sizeBySku.get(sku);
+      if (s == null) {
+        throw new IllegalArgumentException("unknown SKU " + sku);
+      }
+      s.variant.product.name = name;
+    }
+  }
+
   // ------------------------------------------------------------------ inspection (Java API)
 
   public CentraStock stock(String sku, String warehouse) {

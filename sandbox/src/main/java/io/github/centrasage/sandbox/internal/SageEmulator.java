@@ -1369,6 +1369,25 @@ public final class SageEmulator implements Emulator {
     }
   }
 
+  /** Changes the price of {@code sku} in the band named {@code band}, as a price-book edit in Sage would. */
+  public BigDecimal changePrice(String sku, String band, BigDecimal price) {
+    synchronized (lock) {
+      Long pid = productByCode.get(sku);
+      if (pid == null) {
+        throw new IllegalArgumentException("unknown product " + sku);
+      }
+      for (Map<String, Object> row : productPrices.values()) {
+        if (pid.equals(row.get("product_id")) && band.equals(row.get("price_band_name"))) {
+          BigDecimal before = (BigDecimal) row.get("product_price_price");
+          row.put("product_price_price", price);
+          row.put("date_time_updated", clock.instant());
+          return before;
+        }
+      }
+      throw new IllegalArgumentException("product " + sku + " has no price in band " + band);
+    }
+  }
+
   public void lockRecord(String documentNo, int attempts) {
     synchronized (lock) {
       if (!orderByDocumentNo.containsKey(documentNo)) {

@@ -109,20 +109,65 @@ public final class SkuDirectory {
           unknown.put(sku, "SKU " + sku + " has no Centra product size (add it in Centra, or set the SKU on the size)");
           return;
         }
-        SkuRef ref = new SkuRef(sku, productId, ids[0], ids[1]);
-        try {
-          ctx.store().bind(ref.toBinding());
-        } catch (BindingConflictException e) {
-          // the Sage product was bound to another size (the SKU moved in Centra); the fresh catalogue wins
-          ctx.store().bindingBySageId(SkuRef.ENTITY, Long.toString(productId))
-              .ifPresent(old -> ctx.store().unbind(SkuRef.ENTITY, old.centraId()));
-          ctx.store().bind(ref.toBinding());
-        }
-        remember(ref);
-        known.put(sku, ref);
+        known.put(sku, link(ctx, sku, productId, ids[0], ids[1]));
       });
     }
     return new Resolution(known, unknown);
+  }
+
+  /**
+   * Links Sage product {@code sageProductId} (code {@code sku}) to the Centra size ({@code variantId},
+   * {@code sizeId}) as a {@code "sku"} binding. A fresh Centra catalogue wins over an older link of
+   * the same Sage product (the SKU moved in Centra) and over one of the same size.
+   */
+  public SkuRef link(SyncContext ctx, String sku, long sageProductId, long variantId, long sizeId) {
+    SkuRef ref = new SkuRef(sku, sageProductId, variantId, sizeId);
+    Binding wanted = ref.toBinding();
+    Optional<Binding> current = ctx.store().bindingByCentraId(SkuRef.ENTITY, wanted.centraId());
+    if (current.isPresent() && current.get().sageId().equals(wanted.sageId())
+        && current.get().sageReference().equals(wanted.sageReference())) {
+      remember(ref); // already linked: no store write, so a repeated pass stays read-only
+      return ref;
+    }
+    try {
+      ctx.store().bind(wanted);
+    } catch (BindingConflictException e) {
+      ctx.store().bindingBySageId(SkuRef.ENTITY, Long.toString(sageProductId))
+          .ifPresent(old -> ctx.store().unbind(SkuRef.ENTITY, old.centraId()));
+      ctx.store().bind(wanted);
+    }
+    remember(ref);
+    return ref;
+  }
+
+  /** Every size of Centra's catalogue, read in one full pass; also refreshes what {@link #resolve} knows of Centra. */
+  public List<CentraSize> catalogue(SyncContext ctx) {
+    List<CentraSize> all = readCatalogue(ctx.attribute(CentraClient.class));
+    all.forEach(s -> s.sku().ifPresent(sku -> centraBySku.put(sku, new long[] {s.variantId(), s.sizeId()})));
+    return all;
+  }
+
+  /** Every size of Centra's catalogue (those with a size-chart size), in one full pass. */
+  public static List<CentraSize> readCatalogue(CentraClient centra) {
+    List<CentraSize> all = new ArrayList<>();
+    try (Stream<Product> products = centra.catalog().products()) {
+      products.forEach(p -> {
+        for (ProductVariant v : p.variants()) {
+          for (ProductSize s : v.productSizes()) {
+            s.size().ifPresent(chart -> all.add(new CentraSize(p.id(), v.id(), chart.id(), s.sku(), s.ean())));
+          }
+        }
+      });
+    }
+    return all;
+  }
+
+  /** One Centra size as a catalogue pass saw it: product, variant and size-chart size ids, SKU and EAN. */
+  public record CentraSize(long productId, long variantId, long sizeId, Optional<String> sku, Optional<String> ean) {
+    /** The {@code "sku"} binding's centraId of this size. */
+    public String bindingId() {
+      return variantId + ":" + sizeId;
+    }
   }
 
   /** The Sage product codes (SKUs) of product ids, from memory, bindings, then Sage; ids Sage does not know are absent. */
@@ -182,7 +227,8 @@ public final class SkuDirectory {
     return found;
   }
 
-  private static <T> List<List<T>> chunks(List<T> all) {
+  /** {@code all} in slices small enough for one OData {@code in} query each. */
+  public static <T> List<List<T>> chunks(List<T> all) {
     List<List<T>> out = new ArrayList<>();
     for (int i = 0; i < all.size(); i += LOOKUP_CHUNK) {
       out.add(all.subList(i, Math.min(all.size(), i + LOOKUP_CHUNK)));

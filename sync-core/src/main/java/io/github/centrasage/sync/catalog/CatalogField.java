@@ -1,0 +1,55 @@
+package io.github.centrasage.sync.catalog;
+
+/**
+ * A field of the shared item record whose owner {@link FieldOwnership} declares. The default owner
+ * follows the split both vendors recommend: Sage 200 masters the core item record and core prices,
+ * Centra the merchandising.
+ *
+ * <p>Usage: {@code FieldOwnership.defaults().owner(CatalogField.PRICE)} is {@code SAGE}.
+ */
+public enum CatalogField {
+  /** The SKU (Sage product code, Centra size SKU); the link key. */
+  SKU(FieldOwner.SAGE),
+  /** EAN / GTIN barcode of a size (Sage {@code barcode}); the second link key. */
+  EAN(FieldOwner.SAGE),
+  /** Weight. */
+  WEIGHT(FieldOwner.SAGE),
+  /** Country of origin. */
+  COUNTRY_OF_ORIGIN(FieldOwner.SAGE),
+  /** Harmonised commodity code. */
+  COMMODITY_CODE(FieldOwner.SAGE),
+  /** Whether the item may be sold (Sage {@code product_status_type}). */
+  STATUS(FieldOwner.SAGE),
+  /** The product price per mapped pricelist (Sage price band). */
+  PRICE(FieldOwner.SAGE),
+  /**
+   * Individual variant prices in a pricelist. Centra's by default, so a merchandiser's variant
+   * override survives; Sage's when {@link CatalogPublishOptions#overrideIndividualVariantPrices()}.
+   */
+  VARIANT_PRICES(FieldOwner.CENTRA),
+  /** Product and variant names. */
+  NAME(FieldOwner.CENTRA),
+  /** Descriptions and SEO text. */
+  DESCRIPTION(FieldOwner.CENTRA),
+  /** Displays (the per-store merchandising layer). */
+  DISPLAYS(FieldOwner.CENTRA),
+  /** Images and other media. */
+  MEDIA(FieldOwner.CENTRA),
+  /** Categories. */
+  CATEGORIES(FieldOwner.CENTRA),
+  /** Collections. */
+  COLLECTIONS(FieldOwner.CENTRA),
+  /** Translations. */
+  TRANSLATIONS(FieldOwner.CENTRA);
+
+  private final FieldOwner defaultOwner;
+
+  CatalogField(FieldOwner defaultOwner) {
+    this.defaultOwner = defaultOwner;
+  }
+
+  /** Who owns this field unless {@link FieldOwnership} says otherwise. */
+  public FieldOwner defaultOwner() {
+    return defaultOwner;
+  }
+}

@@ -1,0 +1,128 @@
+package io.github.centrasage.sync.catalog;
+
+import io.github.centrasage.sync.internal.SyncStyle;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.immutables.value.Value;
+
+/**
+ * Settings of {@link CatalogPublish}: which fields Sage owns, which price bands go to which
+ * pricelists, how products are matched, batching and polling.
+ *
+ * <p>Usage: {@code CatalogPublishOptions.builder().addPriceMappings(PriceMapping.of("Standard", 23, "GBP")).build()}
+ */
+@Value.Immutable
+@SyncStyle
+public abstract class CatalogPublishOptions {
+  /** Which fields Sage owns; the flow writes only those. Default {@link FieldOwnership#defaults()}. */
+  @Value.Default
+  public FieldOwnership ownership() {
+    return FieldOwnership.defaults();
+  }
+
+  /** Sage price band → Centra pricelist; a band may feed several pricelists, a pricelist only one band. */
+  public abstract List<PriceMapping> priceMappings();
+
+  /**
+   * Centra's {@code overrideIndividualVariantPrices} on every row written: {@code true} pushes the
+   * product price to every variant (Sage owns variant prices), {@code false} updates only variants
+   * that inherit it (a merchandiser's variant price survives). Defaults to whether the ownership
+   * gives {@link CatalogField#VARIANT_PRICES} to Sage, and must agree with it.
+   */
+  @Value.Default
+  public boolean overrideIndividualVariantPrices() {
+    return ownership().sageOwns(CatalogField.VARIANT_PRICES);
+  }
+
+  /** How Sage products find their Centra sizes; default {@link SkuMatch#SKU_THEN_EAN}. */
+  @Value.Default
+  public SkuMatch match() {
+    return SkuMatch.SKU_THEN_EAN;
+  }
+
+  /**
+   * Whether a Sage product without a Centra size parks its job with the reason (default), so it
+   * shows on the dashboard until someone links or discards it. {@code false} suits a Sage site
+   * whose many non-web items would flood the parked list: they are logged at INFO and listed by
+   * {@link CatalogPublish#linkReport}.
+   */
+  @Value.Default
+  public boolean parkUnmatched() {
+    return true;
+  }
+
+  /** Sage products per processed batch (one Centra catalogue pass and one price read per pricelist); default 200. */
+  @Value.Default
+  public int batchSize() {
+    return 200;
+  }
+
+  /** Product rows per {@code setPrices} mutation; default 100. */
+  @Value.Default
+  public int pricesPerMutation() {
+    return 100;
+  }
+
+  /** How often Sage prices and products are polled; default 5 min. */
+  @Value.Default
+  public Duration pollInterval() {
+    return Duration.ofMinutes(5);
+  }
+
+  /** How far before the cursor each poll reads again (late commits, coarse timestamps); default 2 min. */
+  @Value.Default
+  public Duration overlap() {
+    return Duration.ofMinutes(2);
+  }
+
+  /**
+   * How often a poll reads every product instead of the changed ones, which puts back a Sage-owned
+   * value someone changed in Centra (Centra changes move no Sage cursor); default 24 h. The first
+   * poll is always a full one.
+   */
+  @Value.Default
+  public Duration fullPassInterval() {
+    return Duration.ofHours(24);
+  }
+
+  @Value.Check
+  protected void check() {
+    if (batchSize() < 1 || pricesPerMutation() < 1) {
+      throw new IllegalArgumentException("batchSize and pricesPerMutation must be at least 1, were "
+          + batchSize() + " and " + pricesPerMutation());
+    }
+    for (Duration d : List.of(pollInterval(), fullPassInterval())) {
+      if (d.isNegative() || d.isZero()) {
+        throw new IllegalArgumentException("pollInterval and fullPassInterval must be positive, were "
+            + pollInterval() + " and " + fullPassInterval());
+      }
+    }
+    if (overlap().isNegative()) {
+      throw new IllegalArgumentException("overlap must not be negative, was " + overlap());
+    }
+    if (overrideIndividualVariantPrices() != ownership().sageOwns(CatalogField.VARIANT_PRICES)) {
+      throw new IllegalArgumentException("overrideIndividualVariantPrices=" + overrideIndividualVariantPrices()
+          + " contradicts the ownership of VARIANT_PRICES (" + ownership().owner(CatalogField.VARIANT_PRICES)
+          + "): overriding variant prices writes a field Centra owns");
+    }
+    Set<Long> pricelists = new HashSet<>();
+    for (PriceMapping m : priceMappings()) {
+      if (!pricelists.add(m.centraPricelistId())) {
+        throw new IllegalArgumentException("Centra pricelist " + m.centraPricelistId()
+            + " is mapped from more than one Sage price band; the bands would overwrite each other");
+      }
+    }
+  }
+
+  /** The defaults (no price mappings: linking only). */
+  public static CatalogPublishOptions defaults() {
+    return builder().build();
+  }
+
+  /** A builder. */
+  public static ImmutableCatalogPublishOptions.Builder builder() {
+    return ImmutableCatalogPublishOptions.builder();
+  }
+}

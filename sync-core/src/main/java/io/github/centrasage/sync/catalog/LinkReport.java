@@ -1,0 +1,30 @@
+package io.github.centrasage.sync.catalog;
+
+import io.github.centrasage.sync.internal.SyncStyle;
+import java.util.List;
+import java.util.Map;
+import org.immutables.value.Value;
+
+/**
+ * Both catalogues side by side: how many Sage products found their Centra size, and the items of
+ * either side that did not, with the reason for the Sage ones.
+ *
+ * <p>Usage: {@code CatalogPublish.linkReport(centra, sage, options).sageOnly().forEach((sku, why) -> log.warn(why));}
+ */
+@Value.Immutable
+@SyncStyle
+public abstract class LinkReport {
+  /** Sage products matched to a Centra size. */
+  public abstract int linked();
+
+  /** Sage product codes without a Centra size, each with the reason. */
+  public abstract Map<String, String> sageOnly();
+
+  /** Centra sizes (their SKU, else {@code variant:size} ids) that no Sage product matched. */
+  public abstract List<String> centraOnly();
+
+  /** A builder. */
+  public static ImmutableLinkReport.Builder builder() {
+    return ImmutableLinkReport.builder();
+  }
+}

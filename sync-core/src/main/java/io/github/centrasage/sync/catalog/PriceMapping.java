@@ -1,0 +1,42 @@
+package io.github.centrasage.sync.catalog;
+
+import io.github.centrasage.sync.internal.SyncStyle;
+import org.immutables.value.Value;
+
+/**
+ * One Sage 200 price band published to one Centra pricelist. The currency is declared here and
+ * checked on both sides before anything is written: the Sage band's currency must be the Sage
+ * currency {@code Mappings.currencies()} maps this ISO code to, and the Centra pricelist must be in
+ * this currency.
+ *
+ * <p>Usage: {@code PriceMapping.of("Standard", 23, "GBP")}
+ */
+@Value.Immutable
+@SyncStyle
+public abstract class PriceMapping {
+  /** The Sage price band's name ({@code price_band_name}, such as {@code Standard}). */
+  public abstract String sagePriceBand();
+
+  /** The Centra pricelist id. */
+  public abstract long centraPricelistId();
+
+  /** ISO 4217 code both sides must be in. */
+  public abstract String currency();
+
+  @Value.Check
+  protected void check() {
+    if (sagePriceBand().isBlank()) {
+      throw new IllegalArgumentException("PriceMapping.sagePriceBand must not be blank");
+    }
+    if (!currency().matches("[A-Z]{3}")) {
+      throw new IllegalArgumentException("PriceMapping.currency must be an ISO 4217 code such as GBP, was '"
+          + currency() + "' (band " + sagePriceBand() + ")");
+    }
+  }
+
+  /** Band {@code sagePriceBand} → pricelist {@code centraPricelistId}, both in {@code currency}. */
+  public static PriceMapping of(String sagePriceBand, long centraPricelistId, String currency) {
+    return ImmutablePriceMapping.builder().sagePriceBand(sagePriceBand).centraPricelistId(centraPricelistId)
+        .currency(currency).build();
+  }
+}
