@@ -25,7 +25,8 @@ public final class Benchmarks {
 
   static void run(String scenario, double scale) throws Exception {
     switch (scenario) {
-      case "order-backlog" -> OrderBacklog.run(scaled(1000, scale), Duration.ofMillis(20), 4, scaled(300, scale));
+      case "order-backlog" -> OrderBacklog.run(scaled(1000, scale), Duration.ofMillis(Long.getLong("bench.latencyMs", 20)), 4, scaled(300, scale));
+      case "stock-fanout" -> StockFanout.run(scaled(10_000, scale), Duration.ofMillis(20));
       default -> throw new IllegalArgumentException("unknown scenario '" + scenario + "', known: " + ALL);
     }
   }

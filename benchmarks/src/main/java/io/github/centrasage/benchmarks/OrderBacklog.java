@@ -34,6 +34,14 @@ final class OrderBacklog {
   /** The one Sage request an order cannot do without: its create. Lookups are shared by a batch. */
   static final int MIN_SAGE_REQUESTS_PER_ORDER = 1;
 
+  /**
+   * Workers per Sage slot: a worker waiting on Centra leaves its Sage slot to another, so twice as
+   * many workers as Sage slots keep the capped pipe full.
+   */
+  static final int WORKERS_PER_SAGE_SLOT = Integer.getInteger("bench.backlog.workersPerSlot", 2);
+  /** Orders per job batch (one Sage lookup request per batch). */
+  static final int BATCH = Integer.getInteger("bench.backlog.batch", 5);
+
   private OrderBacklog() {}
 
   static Map<String, Object> run(int orders, Duration latency, int sageConcurrency, int faultOrders) {
@@ -108,21 +116,25 @@ final class OrderBacklog {
 
   static Result library(int orders, Duration latency, int cap, double faultRate) {
     try (Shop shop = shop(latency, cap, faultRate, new Random(42))) {
+      int placed;
+      long started;
       var mappings = shop.orderMappings();
-      int placed = placeOrders(shop.centra, orders);
-      shop.sage.resetRequestCounts();
-      shop.centra.resetRequestCounts();
       InMemorySyncStateStore store = new InMemorySyncStateStore(Clock.systemUTC());
       SyncRetryPolicy fast = SyncRetryPolicy.builder().maxAttempts(10).initialDelay(Duration.ofMillis(1))
           .maxDelay(Duration.ofMillis(5)).build();
-      OrderImport flow = new OrderImport(OrderImportOptions.builder().discovery(OrderImportOptions.Discovery.POLLING)
-          .pollStart(SandboxClock.DEFAULT_START.minus(Duration.ofHours(1)))
+      // Centra's event queue (the default discovery): the first cycle subscribes, so it runs before
+      // the shoppers arrive
+      OrderImport flow = new OrderImport(OrderImportOptions.builder().batchSize(BATCH)
           .defaultWarehouse(shop.centraWarehouse(Shop.LEEDS)).build());
-      long started = System.nanoTime();
       try (SyncEngine engine = SyncEngine.builder().store(store).mappings(mappings).flow(flow)
-          .centra(shop.centraClient).sage(shop.sageClient).clock(Clock.systemUTC()).workers(cap)
+          .centra(shop.centraClient).sage(shop.sageClient).clock(Clock.systemUTC()).workers(cap * WORKERS_PER_SAGE_SLOT)
           .pollInterval(Duration.ofMillis(2)).discoverInterval(Duration.ofMillis(100))
           .retryPolicy(fast).lockRetryPolicy(fast).build()) {
+        engine.runOnce(OrderImport.NAME);
+        placed = placeOrders(shop.centra, orders);
+        shop.sage.resetRequestCounts();
+        shop.centra.resetRequestCounts();
+        started = System.nanoTime();
         engine.start();
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
         while (System.nanoTime() < deadline) {
