@@ -1,0 +1,82 @@
+package io.github.centrasage.benchmarks;
+
+import io.github.centrasage.sandbox.SandboxCatalog;
+import io.github.centrasage.sandbox.SandboxClock;
+import io.github.centrasage.sync.Mappings;
+import io.github.centrasage.sync.SyncEngine;
+import io.github.centrasage.sync.stock.ReconciliationReport;
+import io.github.centrasage.sync.stock.StockPublishOptions;
+import io.github.centrasage.sync.stock.StockReconcile;
+import io.github.centrasage.sync.store.InMemorySyncStateStore;
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A full stock reconciliation of a large catalogue in a JVM of its own started with a small heap:
+ * it completes only if the pass streams (pages of holdings and Centra stock) instead of holding
+ * everything. The sandboxes run in that JVM too, so the heap figure includes them.
+ */
+final class ReconcileMemory {
+  static final String HEAP = "128m";
+
+  private ReconcileMemory() {}
+
+  /** Forks the JVM and relays its {@code BENCH} line. */
+  static void run(int skus) throws Exception {
+    List<String> command = new ArrayList<>(List.of(
+        new File(System.getProperty("java.home"), "bin/java").getPath(), "-Xmx" + HEAP,
+        "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-cp", System.getProperty("java.class.path"),
+        ReconcileMemory.class.getName(), Integer.toString(skus)));
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String bench = null;
+    StringBuilder rest = new StringBuilder();
+    try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+      for (String line; (line = out.readLine()) != null; ) {
+        if (line.startsWith("BENCH")) {
+          bench = line;
+        } else {
+          rest.append(line).append('\n');
+        }
+      }
+    }
+    int exit = process.waitFor();
+    if (bench != null && exit == 0) {
+      System.out.println(bench);
+    } else {
+      System.out.println(rest);
+      new Bench.Line("reconcile-memory").put("skus", skus).put("xmx", HEAP).put("completed", false)
+          .put("exit", exit).print();
+    }
+  }
+
+  /** The forked side: one full pass, then the line. */
+  public static void main(String[] args) {
+    int skus = Integer.parseInt(args[0]);
+    SandboxClock clock = SandboxClock.startingAt(SandboxClock.DEFAULT_START);
+    SandboxCatalog catalog = SandboxCatalog.generated(skus, 13);
+    try (Shop shop = new Shop(catalog, clock, Duration.ZERO, 4)) {
+      catalog = null; // the sandboxes hold their own copies; this one would only inflate the figure
+      String centraLeeds = shop.centraWarehouse(Shop.LEEDS);
+      Mappings mappings = Mappings.builder().putWarehouses(centraLeeds, shop.sageWarehouse(Shop.LEEDS)).build();
+      StockReconcile reconcile = new StockReconcile(StockPublishOptions.builder().batchSize(200).build());
+      HeapPeak.reset();
+      long started = System.nanoTime();
+      try (SyncEngine engine = SyncEngine.builder().store(new InMemorySyncStateStore(clock)).mappings(mappings)
+          .clock(clock).centra(shop.centraClient).sage(shop.sageClient).flow(reconcile).build()) {
+        engine.runOnce(StockReconcile.NAME);
+      }
+      long nanos = System.nanoTime() - started;
+      ReconciliationReport report = reconcile.lastReports().get(centraLeeds);
+      new Bench.Line("reconcile-memory").put("skus", skus).put("xmx", HEAP).put("completed", report != null)
+          .put("checked", report == null ? 0 : report.checked()).put("pushed", report == null ? 0 : report.pushed())
+          .put("seconds", nanos / 1e9).put("peak_heap_mb", HeapPeak.megabytes())
+          .put("peak_heap_includes", "sandboxes").print();
+    }
+  }
+}
