@@ -11,6 +11,9 @@ import io.github.centrasage.sync.store.InMemorySyncStateStore;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.InputStreamReader;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,7 +34,7 @@ final class ReconcileMemory {
   static void run(int skus) throws Exception {
     List<String> command = new ArrayList<>(List.of(
         new File(System.getProperty("java.home"), "bin/java").getPath(), "-Xmx" + HEAP,
-        "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-cp", System.getProperty("java.class.path"),
+        "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-cp", classPath(),
         ReconcileMemory.class.getName(), Integer.toString(skus)));
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
     String bench = null;
@@ -53,6 +56,25 @@ final class ReconcileMemory {
       new Bench.Line("reconcile-memory").put("skus", skus).put("xmx", HEAP).put("completed", false)
           .put("exit", exit).print();
     }
+  }
+
+  /**
+   * The classpath this class was loaded from: under {@code mvn exec:java} that is a class loader of
+   * the plugin's, not {@code java.class.path} (which is Maven's own).
+   */
+  static String classPath() {
+    if (ReconcileMemory.class.getClassLoader() instanceof URLClassLoader loader) {
+      StringBuilder out = new StringBuilder();
+      for (URL url : loader.getURLs()) {
+        try {
+          out.append(out.length() == 0 ? "" : File.pathSeparator).append(new File(url.toURI()).getPath());
+        } catch (URISyntaxException e) {
+          throw new IllegalStateException("class path entry " + url + " is not a file", e);
+        }
+      }
+      return out.toString();
+    }
+    return System.getProperty("java.class.path");
   }
 
   /** The forked side: one full pass, then the line. */
