@@ -23,10 +23,15 @@ final class Bench {
 
     /** Prints the line and returns its figures (the smoke test reads them). */
     Map<String, Object> print() {
+      System.out.println(this);
+      return values;
+    }
+
+    @Override
+    public String toString() {
       StringBuilder out = new StringBuilder("BENCH");
       values.forEach((k, v) -> out.append(' ').append(k).append('=').append(format(v)));
-      System.out.println(out);
-      return values;
+      return out.toString();
     }
 
     private static String format(Object v) {

@@ -30,8 +30,8 @@ final class ReconcileMemory {
 
   private ReconcileMemory() {}
 
-  /** Forks the JVM and relays its {@code BENCH} line. */
-  static void run(int skus) throws Exception {
+  /** Forks the JVM, relays its {@code BENCH} line and returns it. */
+  static String run(int skus) throws Exception {
     List<String> command = new ArrayList<>(List.of(
         new File(System.getProperty("java.home"), "bin/java").getPath(), "-Xmx" + HEAP,
         "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-cp", classPath(),
@@ -51,11 +51,13 @@ final class ReconcileMemory {
     int exit = process.waitFor();
     if (bench != null && exit == 0) {
       System.out.println(bench);
-    } else {
-      System.out.println(rest);
-      new Bench.Line("reconcile-memory").put("skus", skus).put("xmx", HEAP).put("completed", false)
-          .put("exit", exit).print();
+      return bench;
     }
+    System.out.println(rest);
+    Bench.Line failed = new Bench.Line("reconcile-memory").put("skus", skus).put("xmx", HEAP).put("completed", false)
+        .put("exit", exit);
+    failed.print();
+    return failed.toString();
   }
 
   /**
