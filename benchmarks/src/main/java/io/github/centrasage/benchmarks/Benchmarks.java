@@ -18,7 +18,9 @@ public final class Benchmarks {
   private Benchmarks() {}
 
   public static void main(String[] args) throws Exception {
-    List<String> scenarios = args.length == 0 || (args.length == 1 && args[0].isBlank()) ? ALL : Arrays.asList(args);
+    // an empty -Dbench.args reaches main as one null or blank argument
+    List<String> scenarios = args.length == 0 || (args.length == 1 && (args[0] == null || args[0].isBlank()))
+        ? ALL : Arrays.asList(args);
     double scale = Double.parseDouble(System.getProperty("bench.scale", "1"));
     for (String scenario : scenarios) {
       run(scenario.trim(), scale);
