@@ -1,0 +1,42 @@
+package io.github.centrasage.benchmarks;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Runs every scenario and prints one {@code BENCH} line each. Arguments name the scenarios to run
+ * (default: all); {@code -Dbench.scale=2} multiplies the order and SKU counts. The default counts
+ * are scaled down from the issue's (5,000 orders, 10,000 and 100,000 SKUs) so that the run stays
+ * within ten minutes on a shared two-core machine; every line states the count it used.
+ *
+ * <p>Run with {@code mvn -B -ntp -Pbench -pl benchmarks -am verify -DskipTests}.
+ */
+public final class Benchmarks {
+  static final List<String> ALL = List.of("order-backlog", "stock-fanout", "reconcile-memory");
+
+  private Benchmarks() {}
+
+  public static void main(String[] args) throws Exception {
+    // an empty -Dbench.args reaches main as one null or blank argument
+    List<String> scenarios = args.length == 0 || (args.length == 1 && (args[0] == null || args[0].isBlank()))
+        ? ALL : Arrays.asList(args);
+    double scale = Double.parseDouble(System.getProperty("bench.scale", "1"));
+    for (String scenario : scenarios) {
+      run(scenario.trim(), scale);
+    }
+  }
+
+  static void run(String scenario, double scale) throws Exception {
+    switch (scenario) {
+      case "order-backlog" -> OrderBacklog.run(scaled(300, scale), Duration.ofMillis(20), 4, scaled(100, scale));
+      case "stock-fanout" -> StockFanout.run(scaled(2_000, scale), Duration.ofMillis(20));
+      case "reconcile-memory" -> ReconcileMemory.run(scaled(5_000, scale));
+      default -> throw new IllegalArgumentException("unknown scenario '" + scenario + "', known: " + ALL);
+    }
+  }
+
+  static int scaled(int n, double scale) {
+    return Math.max(1, (int) Math.round(n * scale));
+  }
+}

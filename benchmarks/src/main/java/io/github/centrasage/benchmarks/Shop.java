@@ -1,0 +1,111 @@
+package io.github.centrasage.benchmarks;
+
+import io.github.centrasage.centra.CentraClient;
+import io.github.centrasage.sage200.ODataQuery;
+import io.github.centrasage.sage200.RetrySettings;
+import io.github.centrasage.sage200.Sage200Client;
+import io.github.centrasage.sage200.TokenProvider;
+import io.github.centrasage.sage200.model.Currency;
+import io.github.centrasage.sage200.model.TaxCode;
+import io.github.centrasage.sandbox.CentraSandbox;
+import io.github.centrasage.sandbox.Fault;
+import io.github.centrasage.sandbox.FaultScope;
+import io.github.centrasage.sandbox.Sage200Sandbox;
+import io.github.centrasage.sandbox.SandboxCatalog;
+import io.github.centrasage.sandbox.SandboxClock;
+import io.github.centrasage.sync.Mappings;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Semaphore;
+import okhttp3.OkHttpClient;
+import okhttp3.Response;
+
+/**
+ * Both sandboxes on one clock, with the same injected latency on every request, and the real
+ * clients against them. The Sage client lets at most {@code sageConcurrency} requests be in flight
+ * at once (a semaphore in an OkHttp interceptor), so the library and the naive script share one
+ * capped pipe.
+ */
+final class Shop implements AutoCloseable {
+  static final String LEEDS = "Leeds DC";
+  static final String LONDON = "London Store";
+
+  final SandboxClock clock;
+  final CentraSandbox centra;
+  final Sage200Sandbox sage;
+  final CentraClient centraClient;
+  /** Replaced by a scenario that needs its own interceptor (fault injection). */
+  Sage200Client sageClient;
+
+  Shop(SandboxCatalog catalog, SandboxClock clock, Duration latency, int sageConcurrency) {
+    this.clock = clock;
+    centra = CentraSandbox.start(CentraSandbox.options().clock(clock).catalog(catalog));
+    sage = Sage200Sandbox.start(Sage200Sandbox.options().clock(clock).catalog(catalog));
+    if (!latency.isZero()) {
+      centra.faults().inject(Fault.latency(latency), FaultScope.always());
+      sage.faults().inject(Fault.latency(latency), FaultScope.always());
+    }
+    centraClient = CentraClient.builder().baseUrl(centra.baseUrl()).token(centra.token()).allowInsecureHttp()
+        .readTimeout(Duration.ofSeconds(30)).build();
+    Semaphore inFlight = new Semaphore(sageConcurrency);
+    OkHttpClient capped = new OkHttpClient.Builder().addInterceptor(chain -> {
+      inFlight.acquireUninterruptibly();
+      try {
+        Response response = chain.proceed(chain.request());
+        // the body is read after the interceptor returns; buffering it keeps the permit until the
+        // whole answer has arrived
+        return response.newBuilder().body(response.peekBody(Long.MAX_VALUE)).build();
+      } finally {
+        inFlight.release();
+      }
+    }).build();
+    sageClient = Sage200Client.builder().baseUrl(sage.baseUrl()).siteId(sage.siteId()).companyId(sage.companyId())
+        .tokenProvider(TokenProvider.staticToken(sage.token())).allowPlainHttp(true).sleeper(d -> { })
+        .retrySettings(RetrySettings.none()).readTimeout(Duration.ofSeconds(30)).okHttpClient(capped).build();
+  }
+
+  static Shop fashion(Duration latency, int sageConcurrency) {
+    return new Shop(SandboxCatalog.fashionShop(), SandboxClock.startingAt(SandboxClock.DEFAULT_START), latency,
+        sageConcurrency);
+  }
+
+  String centraWarehouse(String name) {
+    return Long.toString(centra.ids("warehouse").get(name));
+  }
+
+  String sageWarehouse(String name) {
+    return Long.toString(sage.ids("warehouse").get(name));
+  }
+
+  /** Mappings that fit the seeded shop: both currencies, UK VAT codes, Adyen, both warehouses, shared web accounts. */
+  Mappings orderMappings() {
+    List<TaxCode> taxCodes = sageClient.taxCodes().list(ODataQuery.all());
+    long standard = taxCodes.stream().filter(t -> t.code().orElse(-1) == 1).findFirst().orElseThrow().id();
+    long zero = taxCodes.stream().filter(t -> t.code().orElse(-1) == 0).findFirst().orElseThrow().id();
+    List<Currency> currencies = sageClient.currencies().list(ODataQuery.all());
+    long gbp = currencies.stream().filter(c -> c.isBaseCurrency().orElse(false)).findFirst().orElseThrow().id();
+    long eur = currencies.stream().filter(c -> !c.isBaseCurrency().orElse(false)).findFirst().orElseThrow().id();
+    return Mappings.builder()
+        .putCurrencies("GBP", Long.toString(gbp))
+        .putCurrencies("EUR", Long.toString(eur))
+        .addTaxCodes(Mappings.TaxCodeMapping.of(new BigDecimal("20"), null, standard))
+        .addTaxCodes(Mappings.TaxCodeMapping.of(BigDecimal.ZERO, null, zero))
+        .addPaymentAccounts(Mappings.PaymentAccounts.builder().method("adyen").clearingBank("1210").currentBank("1200")
+            .feesNominal("7901").varianceNominal("9999").build())
+        .putWarehouses(centraWarehouse(LEEDS), sageWarehouse(LEEDS))
+        .putWarehouses(centraWarehouse(LONDON), sageWarehouse(LONDON))
+        .putCustomerStrategies("UK", Mappings.CustomerStrategy.sharedAccount("WEBGBP"))
+        .putCustomerStrategies("EU", Mappings.CustomerStrategy.sharedAccount("WEBEUR"))
+        .shippingChargeCode("CARRIAGE")
+        .roundingTolerance(new BigDecimal("0.02"))
+        .roundingNominal("9999")
+        .build();
+  }
+
+  @Override
+  public void close() {
+    centra.close();
+    sage.close();
+  }
+}

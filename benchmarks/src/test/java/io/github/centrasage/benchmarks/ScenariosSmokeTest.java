@@ -1,0 +1,39 @@
+package io.github.centrasage.benchmarks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Each scenario runs end to end at a tiny scale and reports what it measured. Nothing timed is
+ * asserted: only counts the scenarios are built to guarantee.
+ */
+class ScenariosSmokeTest {
+  @Test
+  void orderBacklogImportsEveryOrderOnceWithTheLibrary() {
+    Map<String, Object> line = OrderBacklog.run(6, Duration.ZERO, 4, 6);
+
+    assertThat(line).containsEntry("scenario", "order-backlog").containsEntry("orders", 6)
+        .containsEntry("library_missing", 0L).containsEntry("naive_missing", 0L)
+        .containsEntry("library_duplicates", 0L).containsEntry("library_missing_under_faults", 0L);
+    assertThat((Double) line.get("library_orders_per_s")).isPositive();
+    assertThat((Double) line.get("naive_sage_requests_per_order")).isEqualTo(2.0); // a product lookup and the create
+  }
+
+  @Test
+  void stockFanoutConvergesWithTheMinimumOfMutations() {
+    Map<String, Object> line = StockFanout.run(120, Duration.ZERO);
+
+    assertThat(line).containsEntry("skus", 120).containsEntry("skus_not_converged", 0)
+        .containsEntry("minimum_mutations", 3).containsEntry("mutations", 3L);
+  }
+
+  @Test
+  void reconcileMemoryCompletesInASmallForkedHeap() throws Exception {
+    String line = ReconcileMemory.run(100);
+
+    assertThat(line).startsWith("BENCH scenario=reconcile-memory skus=100 xmx=128m completed=true checked=100");
+  }
+}
