@@ -1,6 +1,10 @@
 package io.github.centrasage.sync.finance;
 
 import io.github.centrasage.centra.CentraClient;
+import io.github.centrasage.centra.CompleteShipmentRequest;
+import io.github.centrasage.centra.CreateShipmentRequest;
+import io.github.centrasage.centra.Shipment;
+import io.github.centrasage.centra.ShipmentLineRequest;
 import io.github.centrasage.sage200.ODataQuery;
 import io.github.centrasage.sage200.RetrySettings;
 import io.github.centrasage.sage200.Sage200Client;
@@ -30,6 +34,8 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
+import okio.Buffer;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -49,11 +55,23 @@ final class FinanceWorld implements AutoCloseable {
   final Sage200Sandbox sage = Sage200Sandbox.start(Sage200Sandbox.options().clock(sandboxClock));
   final CentraClient centraClient = CentraClient.builder().baseUrl(centra.baseUrl()).token(centra.token())
       .allowInsecureHttp().readTimeout(Duration.ofSeconds(5)).build();
+  /** Bodies of the credit notes Sage received, in order. */
+  final List<String> creditNoteBodies = new CopyOnWriteArrayList<>();
   final Sage200Client sageClient = Sage200Client.builder().baseUrl(sage.baseUrl()).siteId(sage.siteId())
       .companyId(sage.companyId()).tokenProvider(TokenProvider.staticToken(sage.token())).allowPlainHttp(true)
+      .okHttpClient(new OkHttpClient.Builder().addInterceptor(chain -> {
+        Request request = chain.request();
+        if (request.url().encodedPath().endsWith("/sales_credit_notes") && request.body() != null) {
+          Buffer buffer = new Buffer();
+          request.body().writeTo(buffer);
+          creditNoteBodies.add(buffer.readUtf8());
+        }
+        return chain.proceed(request);
+      }).build())
       .sleeper(d -> { }).retrySettings(RetrySettings.none()).readTimeout(Duration.ofSeconds(10)).build();
   private final OkHttpClient http = new OkHttpClient();
-  final SettableClock clock = new SettableClock(Instant.parse("2026-01-01T00:00:00Z"));
+  /** The engine clock, a day after the sandbox start so polls reach everything the sandboxes hold. */
+  final SettableClock clock = new SettableClock(SandboxClock.DEFAULT_START.plus(Duration.ofDays(1)));
   final InMemorySyncStateStore store = new InMemorySyncStateStore(clock);
   final String centraLeeds = Long.toString(centra.ids("warehouse").get(LEEDS));
   final long standardTaxId;
@@ -124,13 +142,28 @@ final class FinanceWorld implements AutoCloseable {
     for (int i = 0; i < count; i++) {
       orders.add(centra.placeOrder(currency, Map.of(skus.get((i * 7) % skus.size()), 1)));
     }
+    importPlaced();
+    return orders;
+  }
+
+  /** Imports already placed orders. */
+  void importPlaced() {
     OrderImport orderImport = new OrderImport(OrderImportOptions.builder()
         .discovery(OrderImportOptions.Discovery.POLLING)
         .pollStart(SandboxClock.DEFAULT_START.minus(Duration.ofHours(1))).defaultWarehouse(centraLeeds).build());
     try (SyncEngine engine = engine(orderImport)) {
       drain(engine, OrderImport.NAME);
     }
-    return orders;
+  }
+
+  /** Ships every line of a Centra order in full, as the warehouse would. */
+  Shipment shipAll(CentraOrder order) {
+    List<ShipmentLineRequest> lines = new ArrayList<>();
+    order.lines().forEach(l -> lines.add(ShipmentLineRequest.of(l.id(), l.quantity())));
+    Shipment created = centraClient.shipments().create(CreateShipmentRequest.builder().orderNumber((long) order.number())
+        .lines(lines).build()).value();
+    return centraClient.shipments().complete(CompleteShipmentRequest.builder().shipmentId(created.id()).carrier("DPD")
+        .trackingNumber("T" + order.number()).packagesNumber(1).build()).value();
   }
 
   /** The Sage order an imported Centra order became. */

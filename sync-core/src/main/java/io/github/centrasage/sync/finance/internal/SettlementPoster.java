@@ -3,13 +3,11 @@ package io.github.centrasage.sync.finance.internal;
 import io.github.centrasage.sage200.ODataFilter;
 import io.github.centrasage.sage200.ODataQuery;
 import io.github.centrasage.sage200.Sage200Client;
-import io.github.centrasage.sage200.model.AllocationLine;
 import io.github.centrasage.sage200.model.Bank;
 import io.github.centrasage.sage200.model.BankAnalysisItem;
 import io.github.centrasage.sage200.model.BankEntry;
 import io.github.centrasage.sage200.model.BankPostedTransaction;
 import io.github.centrasage.sage200.model.BankTransfer;
-import io.github.centrasage.sage200.model.SalesAllocation;
 import io.github.centrasage.sage200.model.SalesOrder;
 import io.github.centrasage.sage200.model.SalesPostedTransaction;
 import io.github.centrasage.sage200.model.SalesReceipt;
@@ -39,18 +37,19 @@ import java.util.function.Supplier;
  */
 public final class SettlementPoster {
   private static final String ORDER_BINDING = "order";
-  private static final String INVOICE_TYPE = "TradingAccountEntryTypeInvoice";
 
   private final Sage200Client sage;
   private final Mappings mappings;
   private final BindingStore bindings;
   private final SettlementPostingOptions options;
+  private final InvoiceAllocation invoices;
 
   public SettlementPoster(Sage200Client sage, Mappings mappings, BindingStore bindings, SettlementPostingOptions options) {
     this.sage = sage;
     this.mappings = mappings;
     this.bindings = bindings;
     this.options = options;
+    this.invoices = new InvoiceAllocation(sage, options.invoiceMatchField());
   }
 
   /** Resolved accounts of a batch; every unmapped value is reported at once. */
@@ -238,44 +237,20 @@ public final class SettlementPoster {
     return signed.signum() > 0 ? sage.bankReceipts().post(entry) : sage.bankPayments().post(entry);
   }
 
-  /**
-   * Allocates the line's receipt against the order's invoice when Sage has one with money
-   * outstanding; otherwise the receipt stays on account and the report says so.
-   */
+  /** Allocates the line's receipt to the order's invoice where Sage has one; otherwise says why not. */
   private Optional<String> allocateToInvoice(long customerId, String reference, SalesOrder order, PayoutBatch batch) {
     String key = options.invoiceKey() == SettlementPostingOptions.InvoiceKey.CUSTOMER_DOCUMENT
         ? order.customerDocumentNo().orElse("") : order.documentNo().orElse("");
-    List<SalesPostedTransaction> invoices = key.isEmpty() ? List.of() : sage.salesPostedTransactions()
-        .list(ODataQuery.where(ODataFilter.allOf(List.of(ODataFilter.eq("customer_id", customerId),
-            ODataFilter.eq(options.invoiceMatchField(), truncate(key)),
-            ODataFilter.eq("trader_transaction_type", INVOICE_TYPE)))));
-    Optional<SalesPostedTransaction> invoice = invoices.stream()
-        .filter(t -> t.documentOutstandingValue().orElse(BigDecimal.ZERO).signum() > 0).findFirst();
     Optional<SalesPostedTransaction> receipt = sage.salesPostedTransactions().findByReference(reference).stream()
         .filter(t -> t.customerId().orElse(-1) == customerId).findFirst();
     if (receipt.isEmpty()) {
       return Optional.of(reference + ": receipt not found in the sales ledger after posting; not allocated");
     }
-    BigDecimal open = receipt.get().documentOutstandingValue().orElse(BigDecimal.ZERO);
-    if (open.signum() == 0) {
-      return Optional.empty(); // allocated by an earlier run
-    }
-    if (invoice.isEmpty()) {
-      return Optional.of(reference + ": no open invoice for order " + key + "; receipt of " + open
-          + " left on account (unallocated)");
-    }
-    BigDecimal value = open.min(invoice.get().documentOutstandingValue().get());
-    sage.salesAllocations().allocate(SalesAllocation.builder().customerId(customerId).allocationDate(batch.payoutDate())
-        .addAllocationLines(AllocationLine.builder().postedTranId(receipt.get().id()).valueToAllocate(value).build(),
-            AllocationLine.builder().postedTranId(invoice.get().id()).valueToAllocate(value).build())
-        .build());
-    return value.compareTo(open) < 0
-        ? Optional.of(reference + ": " + open.subtract(value) + " of the receipt exceeds the invoice; left on account")
-        : Optional.empty();
+    return invoices.allocate(customerId, receipt.get(), key, batch.payoutDate()).map(why -> reference + ": " + why);
   }
 
   private static String truncate(String s) {
-    return s.length() <= 20 ? s : s.substring(0, 20);
+    return InvoiceAllocation.truncate(s);
   }
 
   private static String truncate60(String s) {
