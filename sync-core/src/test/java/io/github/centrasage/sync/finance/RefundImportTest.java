@@ -44,7 +44,7 @@ class RefundImportTest {
     world.close();
   }
 
-  RefundImportOptions.Builder options() {
+  ImmutableRefundImportOptions.Builder options() {
     return RefundImportOptions.builder().goodsNominal("4010").shippingNominal("4900")
         .pollStart(SandboxClock.DEFAULT_START.minus(Duration.ofHours(1)));
   }
@@ -184,7 +184,7 @@ class RefundImportTest {
   /** Ships the order, returns one of each line (with an optional shipping refund) and completes the return: the refund. */
   private CentraReturn returnOneOfEach(CentraOrder order, Money shippingRefund) {
     Shipment shipment = world.shipAll(order);
-    CreateReturnRequest.Builder request = CreateReturnRequest.builder().shipmentId(shipment.id());
+    io.github.centrasage.centra.ImmutableCreateReturnRequest.Builder request = CreateReturnRequest.builder().shipmentId(shipment.id());
     for (ShipmentLine line : shipment.lines()) {
       request.addLines(ReturnLineRequest.of(line.id(), 1));
     }
