@@ -159,6 +159,32 @@ class SettlementPostingTest {
     assertThat(clearingPostings("E500/")).isEmpty();
   }
 
+  @Test
+  void adyenReportIsPostedAndClearsToZero() throws java.io.IOException {
+    StringBuilder csv = new StringBuilder(AdyenSettlementCsvTest.HEADER);
+    BigDecimal payout = BigDecimal.ZERO;
+    for (CentraOrder order : orders.subList(20, 23)) {
+      BigDecimal net = order.grandTotal().subtract(new BigDecimal("0.50"));
+      payout = payout.add(net);
+      csv.append(AdyenSettlementCsvTest.row("PSP" + order.number(), Integer.toString(order.number()),
+          "2026-01-04 10:00:00", "Settled", "", net.toPlainString(), "0.40", "0.10", "77"));
+    }
+    csv.append(AdyenSettlementCsvTest.row("", "", "2026-01-05 00:00:00", "Fee", "1.25", "", "", "", "77"));
+    payout = payout.subtract(new BigDecimal("1.25"));
+    csv.append(AdyenSettlementCsvTest.row("", "", "2026-01-05 06:00:00", "MerchantPayout", payout.toPlainString(), "",
+        "", "", "77"));
+    BigDecimal clearingBefore = world.sage.bankBalance("1210");
+
+    SettlementPosting.submit(engine, AdyenSettlementCsv.read(new java.io.StringReader(csv.toString()), "adyen"));
+    world.drain(engine, SettlementPosting.NAME);
+
+    assertThat(world.sage.bankBalance("1210")).isEqualByComparingTo(clearingBefore);
+    SettlementReport report = posting.report("77").orElseThrow();
+    assertThat(report.fees()).isEqualByComparingTo("2.75");
+    assertThat(report.transferred()).isEqualByComparingTo(payout);
+    assertThat(report.variance()).isEqualByComparingTo("0");
+  }
+
   /** A batch paying every order's total with a 1.2% + 0.10 fee, and refunding 10.00 of the first {@code refunds}. */
   static PayoutBatch batch(String payoutId, List<CentraOrder> orders, int refunds) {
     ImmutablePayoutBatch.Builder b = PayoutBatch.builder().psp("adyen").payoutId(payoutId).payoutDate(PAYOUT_DATE)
