@@ -37,7 +37,6 @@ import okhttp3.Response;
 import okio.Buffer;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

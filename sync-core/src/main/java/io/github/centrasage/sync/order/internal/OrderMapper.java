@@ -2,7 +2,6 @@ package io.github.centrasage.sync.order.internal;
 
 import io.github.centrasage.sync.internal.OrderTaxes;
 import io.github.centrasage.centra.Address;
-import io.github.centrasage.centra.CodeRef;
 import io.github.centrasage.centra.Money;
 import io.github.centrasage.centra.NamedRef;
 import io.github.centrasage.centra.Order;
