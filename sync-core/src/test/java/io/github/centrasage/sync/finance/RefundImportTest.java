@@ -125,6 +125,33 @@ class RefundImportTest {
   }
 
   @Test
+  void payoutRefundNamingOnlyTheReturnIsPaidToItsCustomerAndAllocatedToTheCreditNote() {
+    CentraOrder order = world.centra.placeOrder("GBP", linked(SKUS.get(0), 1, SKUS.get(2), 1));
+    world.importPlaced();
+    CentraReturn ret = returnOneOfEach(order, null);
+    SettlementPosting settlement = new SettlementPosting();
+    try (SyncEngine engine = world.engine(new RefundImport(options().build(), results::add), settlement)) {
+      world.drain(engine, RefundImport.NAME);
+      BigDecimal refunded = results.get(0).gross();
+      BigDecimal clearingBefore = world.sage.bankBalance("1210");
+      SettlementPosting.submit(engine, PayoutBatch.builder().psp("adyen").payoutId("R1").currency("GBP")
+          .payoutDate(java.time.LocalDate.of(2026, 1, 6)).payoutAmount(BigDecimal.ZERO)
+          .addItems(PayoutItem.builder().returnId(Long.toString(ret.id())).gross(refunded.negate()).build())
+          .build());
+      world.drain(engine, SettlementPosting.NAME);
+
+      // Nothing paid out and no sales to net against: the refund is funded from variance, and clearing nets to zero.
+      assertThat(settlement.report("R1").orElseThrow().variance()).isEqualByComparingTo(refunded);
+      assertThat(world.sage.bankBalance("1210")).isEqualByComparingTo(clearingBefore);
+    }
+    SagePostedTransaction payment = world.sage.postedTransactions().stream()
+        .filter(t -> t.transactionType().equals("TradingAccountEntryTypeSalesPayment")).findFirst().orElseThrow();
+    assertThat(payment.account()).isEqualTo("WEBGBP");
+    assertThat(payment.outstandingValue()).isEqualByComparingTo("0");
+    assertThat(creditNotes().get(0).outstandingValue()).isEqualByComparingTo("0");
+  }
+
+  @Test
   void creditNoteWhoseAnswerWasLostIsFoundNotPostedAgain() {
     CentraOrder order = world.centra.placeOrder("GBP", linked(SKUS.get(0), 1, SKUS.get(2), 1));
     world.importPlaced();

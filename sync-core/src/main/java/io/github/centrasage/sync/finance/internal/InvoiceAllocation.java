@@ -43,14 +43,24 @@ public final class InvoiceAllocation {
     if (invoice.isEmpty()) {
       return Optional.of("no open invoice for " + invoiceKey + "; " + open + " left on account (unallocated)");
     }
-    BigDecimal value = open.min(invoice.get().documentOutstandingValue().get());
-    sage.salesAllocations().allocate(SalesAllocation.builder().customerId(customerId).allocationDate(date)
-        .addAllocationLines(AllocationLine.builder().postedTranId(posted.id()).valueToAllocate(value).build(),
-            AllocationLine.builder().postedTranId(invoice.get().id()).valueToAllocate(value).build())
-        .build());
+    BigDecimal value = allocatePair(customerId, posted, invoice.get(), date);
     return value.compareTo(open) < 0
         ? Optional.of(open.subtract(value) + " exceeds the open invoice " + invoiceKey + "; left on account")
         : Optional.empty();
+  }
+
+  /** Allocates the smaller of the two outstanding values of {@code a} and {@code b}; returns it (zero: nothing to do). */
+  public BigDecimal allocatePair(long customerId, SalesPostedTransaction a, SalesPostedTransaction b, LocalDate date) {
+    BigDecimal value = a.documentOutstandingValue().orElse(BigDecimal.ZERO).abs()
+        .min(b.documentOutstandingValue().orElse(BigDecimal.ZERO).abs());
+    if (value.signum() == 0) {
+      return value;
+    }
+    sage.salesAllocations().allocate(SalesAllocation.builder().customerId(customerId).allocationDate(date)
+        .addAllocationLines(AllocationLine.builder().postedTranId(a.id()).valueToAllocate(value).build(),
+            AllocationLine.builder().postedTranId(b.id()).valueToAllocate(value).build())
+        .build());
+    return value;
   }
 
   static String truncate(String s) {

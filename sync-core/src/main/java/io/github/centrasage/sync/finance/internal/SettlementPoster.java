@@ -37,6 +37,7 @@ import java.util.function.Supplier;
  */
 public final class SettlementPoster {
   private static final String ORDER_BINDING = "order";
+  private static final String REFUND_BINDING = "refund";
 
   private final Sage200Client sage;
   private final Mappings mappings;
@@ -88,8 +89,15 @@ public final class SettlementPoster {
       }
       Optional<SalesOrder> order = item.orderNumber().flatMap(n -> bindings.bindingByCentraId(ORDER_BINDING, n))
           .map(b -> sage.salesOrders().get(Long.parseLong(b.sageId())));
-      if (order.isEmpty()) {
+      // A refund line may name only the Centra return: RefundImport's credit note gives the customer.
+      Optional<SalesPostedTransaction> creditNote = item.returnId()
+          .flatMap(id -> bindings.bindingByCentraId(REFUND_BINDING, id))
+          .map(b -> sage.salesPostedTransactions().get(Long.parseLong(b.sageId())));
+      Optional<Long> customer = order.map(SalesOrder::customerId).or(() -> creditNote
+          .filter(c -> c.customerId().isPresent()).map(c -> c.customerId().getAsLong()));
+      if (customer.isEmpty()) {
         String what = item.orderNumber().map(n -> "order " + n + " is not imported (no order binding)")
+            .or(() -> item.returnId().map(r -> "return " + r + " has no credit note (no refund binding)"))
             .orElse("line has no order number");
         exceptions.add(reference + ": " + what + "; " + item.gross() + " posted to variance nominal "
             + accounts.names.varianceNominal());
@@ -99,12 +107,22 @@ public final class SettlementPoster {
                 "Unmatched " + narrative));
         continue;
       }
-      long customerId = order.get().customerId();
+      long customerId = customer.get();
       BigDecimal value = item.gross().abs();
       SalesReceipt body = receiptBody(accounts, customerId, value, reference, batch, item);
       if (item.isRefund()) {
         refunds = refunds.add(value);
         postOnce(existing, reference, counts, () -> sage.salesPayments().post(body));
+        if (creditNote.isPresent()) {
+          sage.salesPostedTransactions().findByReference(reference).stream()
+              .filter(t -> t.customerId().orElse(-1) == customerId).findFirst()
+              .ifPresent(payment -> invoices.allocatePair(customerId, payment, creditNote.get(), batch.payoutDate()));
+        }
+      } else if (order.isEmpty()) {
+        exceptions.add(reference + ": money in for return " + item.returnId().orElse("") + " without an order; "
+            + "receipt of " + value + " left on account");
+        receipts = receipts.add(value);
+        postOnce(existing, reference, counts, () -> sage.salesReceipts().post(body));
       } else {
         receipts = receipts.add(value);
         postOnce(existing, reference, counts, () -> sage.salesReceipts().post(body));
@@ -215,8 +233,8 @@ public final class SettlementPoster {
       PayoutBatch batch, PayoutItem item) {
     return SalesReceipt.builder().customerId(customerId).bankId(accounts.clearingBankId).chequeValue(value)
         .chequeCurrencyId(accounts.currencyId).transactionDate(batch.payoutDate()).reference(reference)
-        .secondReference(truncate(item.pspReference().orElseGet(
-            () -> mappings.customerDocumentFor(item.orderNumber().orElse("")))))
+        .secondReference(truncate(item.pspReference().or(() -> item.orderNumber().map(mappings::customerDocumentFor))
+            .or(() -> item.returnId().map(r -> "return " + r)).orElse(batch.payoutId())))
         .build();
   }
 
