@@ -1,6 +1,5 @@
 package io.github.centrasage.sync.order.internal;
 
-import io.github.centrasage.sync.internal.OrderTaxes;
 import io.github.centrasage.centra.Address;
 import io.github.centrasage.centra.Money;
 import io.github.centrasage.centra.NamedRef;
@@ -17,6 +16,7 @@ import io.github.centrasage.sync.Mappings;
 import io.github.centrasage.sync.Mappings.DiscountHandling;
 import io.github.centrasage.sync.order.OrderImportOptions;
 import io.github.centrasage.sync.order.SalesOrderDraft;
+import io.github.centrasage.sync.internal.OrderTaxes;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
