@@ -58,6 +58,7 @@ public final class Sage200Client {
   private final PostingResource<SalesCreditNote> salesCreditNotes;
   private final SalesReturns salesReturns;
   private final PostingResource<SalesReceipt> salesReceipts;
+  private final PostingResource<SalesReceipt> salesPayments;
   private final SalesAllocations salesAllocations;
   private final PostedTransactions<SalesPostedTransaction> salesPostedTransactions;
   private final PostingResource<BankEntry> bankPayments;
@@ -85,6 +86,7 @@ public final class Sage200Client {
     this.salesCreditNotes = new PostingResource<>(transport, "sales_credit_notes");
     this.salesReturns = new SalesReturns(transport);
     this.salesReceipts = new PostingResource<>(transport, "sales_receipts");
+    this.salesPayments = new PostingResource<>(transport, "sales_payments");
     this.salesAllocations = new SalesAllocations(transport);
     this.salesPostedTransactions = new PostedTransactions<>(transport, "sales_posted_transactions",
         SalesPostedTransaction.class, SalesPostedTransaction::id);
@@ -168,6 +170,14 @@ public final class Sage200Client {
   /** {@code POST /sales_receipts}: a customer receipt; answers with a URN. */
   public PostingResource<SalesReceipt> salesReceipts() {
     return salesReceipts;
+  }
+
+  /**
+   * {@code POST /sales_payments}: money paid back to a customer (a refund), the same shape as a
+   * receipt; answers with a URN.
+   */
+  public PostingResource<SalesReceipt> salesPayments() {
+    return salesPayments;
   }
 
   public SalesAllocations salesAllocations() {

@@ -1,6 +1,7 @@
 package io.github.centrasage.sandbox;
 
 import io.github.centrasage.sandbox.internal.CentraEmulator;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -115,6 +116,14 @@ public final class CentraSandbox extends EmulatedApi {
   public CentraOrder placeOrder(String currency, Map<String, Integer> skuQuantities, String email) {
     return emulator.placeOrder(Objects.requireNonNull(currency, "currency"), Objects.requireNonNull(skuQuantities, "skuQuantities"),
         Objects.requireNonNull(email, "email"));
+  }
+
+  /**
+   * Sets the VAT rate (percent, included in the price) of {@code sku} for orders placed from now on,
+   * e.g. 5 or 0 for children's clothing; the default is 20.
+   */
+  public void setTaxPercent(String sku, BigDecimal percent) {
+    emulator.setTaxPercent(Objects.requireNonNull(sku, "sku"), Objects.requireNonNull(percent, "percent"));
   }
 
   /** Puts order {@code number} on hold (or releases it), as a person in the AMS would. */

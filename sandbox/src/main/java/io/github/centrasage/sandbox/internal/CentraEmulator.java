@@ -58,6 +58,8 @@ public final class CentraEmulator implements Emulator {
   private final Map<String, Order> orderById = new HashMap<>();
   private final Map<Long, Shipment> shipments = new TreeMap<>();
   private final Map<Long, Return> returns = new TreeMap<>();
+  /** VAT rates other than the standard 20% (children's clothing, books), for orders placed afterwards. */
+  private final Map<String, BigDecimal> taxPercentBySku = new HashMap<>();
   // --- events: listeners per object type (empty set = every change type), queue in id order
   private final Map<String, Set<String>> listeners = new LinkedHashMap<>();
   private final Map<Long, Event> events = new TreeMap<>();
@@ -173,6 +175,9 @@ public final class CentraEmulator implements Emulator {
     boolean releaseToWarehouse;
     String comment;
     List<long[]> lines = new ArrayList<>(); // {returnLineId, shipmentLineId, quantity}
+    BigDecimal shippingRefund = BigDecimal.ZERO;
+    /** The PSP refund made when the return was completed (goods plus shipping refund), if any. */
+    BigDecimal refunded;
   }
 
   static final class Event {
@@ -658,7 +663,11 @@ public final class CentraEmulator implements Emulator {
         "returnedToStock", r.releaseToWarehouse && r.completedAt != null,
         "shipment", row("id", r.shipment.id, "number", r.shipment.number),
         "order", row("id", r.shipment.order.id, "number", r.shipment.order.number),
-        "grandTotal", money(total, r.shipment.order.currency), "refundPaymentHistory", List.of(), "lines", lines);
+        "grandTotal", money(total.add(r.shippingRefund), r.shipment.order.currency),
+        "refundPaymentHistory", r.refunded == null ? List.of() : List.of(row("id", r.id * 10L, "createdAt", r.completedAt,
+            "status", "SUCCESS", "entryType", "REFUND", "externalReference", "RF" + r.id, "paymentMethod", "adyen",
+            "value", money(r.refunded, r.shipment.order.currency), "paramsJSON", "{}")),
+        "lines", lines);
   }
 
   private static ShipmentLine shipmentLine(Shipment s, long id) {
@@ -1200,7 +1209,7 @@ public final class CentraEmulator implements Emulator {
         l.quantity = e.getValue();
         BigDecimal variantPrice = pl.variantPrices.get(s.variant.id);
         l.unitPrice = variantPrice != null ? variantPrice : pl.productPrices.get(s.variant.product.id);
-        l.taxPercent = new BigDecimal("20");
+        l.taxPercent = taxPercentBySku.getOrDefault(s.sku, new BigDecimal("20"));
         int left = l.quantity;
         for (Map.Entry<Long, long[]> st : s.stock.entrySet()) {
           int take = (int) Math.min(left, st.getValue()[0] - st.getValue()[1]);
@@ -1417,6 +1426,10 @@ public final class CentraEmulator implements Emulator {
     r.shipment = s;
     r.createdAt = clock.instant();
     r.comment = (String) in.get("comment");
+    Map<String, Object> shippingCost = object(in.get("shippingCost"), "shippingCost");
+    if (shippingCost != null && shippingCost.get("value") instanceof Map) {
+      r.shippingRefund = new BigDecimal(String.valueOf(((Map<?, ?>) shippingCost.get("value")).get("value")));
+    }
     Map<String, Object> policy = object(in.get("returnStockActionPolicy"), "returnStockActionPolicy");
     r.releaseToWarehouse = policy == null || Boolean.TRUE.equals(policy.get("releaseItemsBackToWarehouse"));
     for (long[] l : r.lines) {
@@ -1430,6 +1443,15 @@ public final class CentraEmulator implements Emulator {
     return payload("return", returnJson(r), List.of(), List.of());
   }
 
+  public void setTaxPercent(String sku, BigDecimal percent) {
+    synchronized (lock) {
+      if (!sizeBySku.containsKey(sku)) {
+        throw new IllegalArgumentException("unknown SKU " + sku);
+      }
+      taxPercentBySku.put(sku, percent);
+    }
+  }
+
   private Map<String, Object> completeReturn(long id) {
     Return r = returns.get(id);
     if (r == null) {
@@ -1440,6 +1462,12 @@ public final class CentraEmulator implements Emulator {
     }
     r.completedAt = clock.instant();
     r.status = "COMPLETED";
+    // Completing a D2C return refunds the shopper through the PSP: the returned goods plus any shipping refund.
+    BigDecimal goods = BigDecimal.ZERO;
+    for (long[] l : r.lines) {
+      goods = goods.add(shipmentLine(r.shipment, l[1]).orderLine.unitPrice.multiply(BigDecimal.valueOf(l[2])));
+    }
+    r.refunded = goods.add(r.shippingRefund);
     if (r.releaseToWarehouse) {
       for (long[] l : r.lines) {
         ShipmentLine sl = shipmentLine(r.shipment, l[1]);

@@ -380,7 +380,9 @@ public final class SageEmulator implements Emulator {
       case "POST /sales_invoices":
         return () -> created(urn(postSalesDocument(Json.parseObject(rq.body()), "TradingAccountEntryTypeInvoice")));
       case "POST /sales_receipts":
-        return () -> created(urn(postSalesReceipt(Json.parseObject(rq.body()))));
+        return () -> created(urn(postSalesReceipt(Json.parseObject(rq.body()), false)));
+      case "POST /sales_payments":
+        return () -> created(urn(postSalesReceipt(Json.parseObject(rq.body()), true)));
       case "POST /sales_allocations":
         return () -> created(allocate(Json.parseObject(rq.body())));
       case "GET /customers/{id}/sales_posted_transactions":
@@ -1181,17 +1183,19 @@ public final class SageEmulator implements Emulator {
     return urn;
   }
 
-  private long postSalesReceipt(Map<String, Object> body) {
+  /** A receipt from a customer, or ({@code payment}) money paid back to one: a refund. */
+  private long postSalesReceipt(Map<String, Object> body, boolean payment) {
     Map<String, Object> customer = requireCustomer(body);
     Map<String, Object> bank = requireBank(body, "bank_id");
     BigDecimal value = requiredDecimal(body, "cheque_value");
     if (value.signum() <= 0) {
       throw new BadRequest("The cheque_value must be greater than zero.");
     }
-    customer.put("balance", ((BigDecimal) customer.get("balance")).subtract(value));
-    long urn = salesTransaction(customer, "TradingAccountEntryTypePurchasePaymentSalesReceipt", body, value,
-        (Long) bank.get("id"));
-    bankTransaction(bank, "BankAccountEntryTypeSalesReceipt", body, value, urn);
+    customer.put("balance", ((BigDecimal) customer.get("balance")).add(payment ? value : value.negate()));
+    long urn = salesTransaction(customer, payment ? "TradingAccountEntryTypeSalesPayment"
+        : "TradingAccountEntryTypePurchasePaymentSalesReceipt", body, value, (Long) bank.get("id"));
+    bankTransaction(bank, payment ? "BankAccountEntryTypeSalesPayment" : "BankAccountEntryTypeSalesReceipt", body,
+        payment ? value.negate() : value, urn);
     return urn;
   }
 

@@ -1,7 +1,6 @@
 package io.github.centrasage.sync.order.internal;
 
 import io.github.centrasage.centra.Address;
-import io.github.centrasage.centra.CodeRef;
 import io.github.centrasage.centra.Money;
 import io.github.centrasage.centra.NamedRef;
 import io.github.centrasage.centra.Order;
@@ -17,6 +16,7 @@ import io.github.centrasage.sync.Mappings;
 import io.github.centrasage.sync.Mappings.DiscountHandling;
 import io.github.centrasage.sync.order.OrderImportOptions;
 import io.github.centrasage.sync.order.SalesOrderDraft;
+import io.github.centrasage.sync.internal.OrderTaxes;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -61,8 +61,7 @@ public final class OrderMapper {
 
   /** The Centra order's shipping country (billing as fallback), if it has one. */
   static Optional<String> country(Order order) {
-    return order.shippingAddress().flatMap(Address::country).map(CodeRef::code)
-        .or(() -> order.billingAddress().flatMap(Address::country).map(CodeRef::code));
+    return OrderTaxes.country(order);
   }
 
   /**
@@ -109,8 +108,7 @@ public final class OrderMapper {
     }
 
     // Centra reports either tax-inclusive prices (taxIncluded) or net prices plus taxAdded.
-    boolean pricesIncludeTax = order.totals().flatMap(OrderTotals::taxAdded).map(Money::value)
-        .map(v -> v.signum() == 0).orElse(true);
+    boolean pricesIncludeTax = OrderTaxes.pricesIncludeTax(order);
     ImmutableNewSalesOrder.Builder sales = io.github.centrasage.sage200.model.NewSalesOrder.builder()
         .customerId(account.id());
     List<NewSalesOrderLine> lines = new ArrayList<>();
@@ -263,10 +261,7 @@ public final class OrderMapper {
   }
 
   private static BigDecimal net(BigDecimal amount, BigDecimal taxPercent, boolean includesTax) {
-    if (!includesTax) {
-      return amount;
-    }
-    return amount.multiply(HUNDRED).divide(HUNDRED.add(taxPercent), 10, RoundingMode.HALF_UP);
+    return OrderTaxes.net(amount, taxPercent, includesTax);
   }
 
   /** Sage's gross for a line: net rounded to pence, tax on that net rounded to pence. */

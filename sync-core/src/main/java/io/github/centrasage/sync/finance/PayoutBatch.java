@@ -1,0 +1,74 @@
+package io.github.centrasage.sync.finance;
+
+import io.github.centrasage.sync.internal.SyncStyle;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/**
+ * One payout of a payment service provider (an Adyen settlement batch, a Stripe payout): what
+ * {@link SettlementPosting} posts to Sage as receipts, refunds, fees and one transfer to the bank.
+ * Sage references are {@code <payoutId>/<n>} (at most 20 characters), so the payout id must be
+ * short enough for them.
+ *
+ * <p>Usage: {@code PayoutBatch.builder().psp("adyen").payoutId("42").payoutDate(date).currency("GBP").addItems(item).build()}
+ */
+@Value.Immutable
+@SyncStyle
+public abstract class PayoutBatch {
+  /** Sage's limit on {@code reference}. */
+  static final int MAX_REFERENCE = 20;
+
+  /** The PSP (payment method) name as used in {@code Mappings.paymentAccounts}, e.g. {@code adyen}. */
+  public abstract String psp();
+
+  /** The PSP's id of this payout (batch number); the idempotency key. */
+  public abstract String payoutId();
+
+  /** The date the PSP paid out; every posting is dated with it. */
+  public abstract LocalDate payoutDate();
+
+  /** ISO 4217 currency of every amount in the batch. */
+  public abstract String currency();
+
+  /** The lines, in the PSP report's order (their position numbers the Sage references). */
+  public abstract List<PayoutItem> items();
+
+  /** What actually reached the bank, if the report states it; otherwise the sum of the lines' net. */
+  public abstract Optional<BigDecimal> payoutAmount();
+
+  /** The amount transferred from the clearing bank to the current bank. */
+  public final BigDecimal transferAmount() {
+    return payoutAmount().orElseGet(() -> items().stream().map(PayoutItem::net).reduce(BigDecimal.ZERO, BigDecimal::add));
+  }
+
+  /** The Sage reference of the {@code n}-th line (1-based). */
+  public final String itemReference(int n) {
+    return payoutId() + "/" + n;
+  }
+
+  @Value.Check
+  protected void check() {
+    if (psp().isBlank() || payoutId().isBlank()) {
+      throw new IllegalArgumentException("PayoutBatch needs a PSP and a payout id: " + psp() + "/" + payoutId());
+    }
+    if (!currency().matches("[A-Z]{3}")) {
+      throw new IllegalArgumentException("PayoutBatch currency must be an ISO 4217 code, was '" + currency() + "'");
+    }
+    if (items().isEmpty()) {
+      throw new IllegalArgumentException("PayoutBatch " + payoutId() + " has no items");
+    }
+    String longest = itemReference(Math.max(items().size(), 9));
+    if (longest.length() > MAX_REFERENCE) {
+      throw new IllegalArgumentException("PayoutBatch id '" + payoutId() + "' is too long: Sage references such as '"
+          + longest + "' must fit in " + MAX_REFERENCE + " characters");
+    }
+  }
+
+  /** A builder. */
+  public static ImmutablePayoutBatch.Builder builder() {
+    return ImmutablePayoutBatch.builder();
+  }
+}

@@ -1,0 +1,103 @@
+package io.github.centrasage.sync.finance;
+
+import io.github.centrasage.sage200.Sage200Client;
+import io.github.centrasage.sync.SyncEngine;
+import io.github.centrasage.sync.finance.internal.PayoutCodec;
+import io.github.centrasage.sync.finance.internal.SettlementPoster;
+import io.github.centrasage.sync.spi.Coalescing;
+import io.github.centrasage.sync.spi.DiscoverContext;
+import io.github.centrasage.sync.spi.Job;
+import io.github.centrasage.sync.spi.JobContext;
+import io.github.centrasage.sync.spi.NewJob;
+import io.github.centrasage.sync.spi.SyncFlow;
+import io.github.centrasage.sync.spi.SyncStateStore;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@code SettlementPosting} flow: a PSP payout ({@link PayoutBatch}) becomes Sage postings
+ * through the mapped clearing bank: a sales receipt per paid order (allocated to the order's
+ * invoice where Sage has one), a sales payment per refund or chargeback, one bank payment for the
+ * fees, one bank transfer of the payout to the current bank, and a variance posting for whatever
+ * the lines do not explain, so the clearing bank moves by exactly zero for the batch. The host
+ * submits batches from any source (see {@link AdyenSettlementCsv}); each is one job keyed by PSP
+ * and payout id, and every posting is looked up by reference before it is made, so a payout
+ * submitted twice, or retried after a lost answer, posts nothing twice.
+ *
+ * <p>Usage: {@code SettlementPosting.submit(engine, AdyenSettlementCsv.read(reader, "adyen"));}
+ */
+public final class SettlementPosting implements SyncFlow {
+  /** The flow's name. */
+  public static final String NAME = "SettlementPosting";
+  private static final Logger LOG = LoggerFactory.getLogger(SettlementPosting.class);
+  private static final String KEY_PREFIX = "payout:";
+
+  private final SettlementPostingOptions options;
+  private final Consumer<SettlementReport> reportListener;
+  private final Map<String, SettlementReport> reports = new ConcurrentHashMap<>();
+
+  /** A settlement posting with default options. */
+  public SettlementPosting() {
+    this(SettlementPostingOptions.builder().build(), r -> { });
+  }
+
+  /** A settlement posting with {@code options}; {@code reportListener} gets the report of every posted payout. */
+  public SettlementPosting(SettlementPostingOptions options, Consumer<SettlementReport> reportListener) {
+    this.options = Objects.requireNonNull(options, "options");
+    this.reportListener = Objects.requireNonNull(reportListener, "reportListener");
+  }
+
+  /** The job that posts {@code batch}: keyed {@code payout:<psp>:<payoutId>}, the batch as payload. */
+  public static NewJob jobFor(PayoutBatch batch) {
+    // KEEP_NEWEST: a corrected report replaces a waiting one; postings already made are found by reference.
+    return NewJob.builder().flow(NAME).key(KEY_PREFIX + batch.psp() + ":" + batch.payoutId())
+        .reference(batch.psp() + " " + batch.payoutId()).payload(PayoutCodec.encode(batch))
+        .coalescing(Coalescing.KEEP_NEWEST).build();
+  }
+
+  /** Queues {@code batch} in {@code store}; the engine posts it on its next cycle. */
+  public static Job submit(SyncStateStore store, PayoutBatch batch) {
+    return store.enqueue(jobFor(batch));
+  }
+
+  /** Queues {@code batch} in the engine's store. */
+  public static Job submit(SyncEngine engine, PayoutBatch batch) {
+    return submit(engine.store(), batch);
+  }
+
+  /** The report of the last posting of {@code payoutId} by this instance. */
+  public Optional<SettlementReport> report(String payoutId) {
+    return Optional.ofNullable(reports.get(payoutId));
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public void discover(DiscoverContext context) {
+    // Batches arrive through submit(); there is nothing to poll.
+  }
+
+  @Override
+  public void process(JobContext ctx) {
+    PayoutBatch batch = PayoutCodec.decode(ctx.job().payload());
+    SettlementReport report = new SettlementPoster(ctx.attribute(Sage200Client.class), ctx.mappings(), ctx.store(),
+        options).post(batch);
+    reports.put(batch.payoutId(), report);
+    if (report.exceptions().isEmpty()) {
+      LOG.info("Payout {} {} posted: {} new, {} already posted, clearing movement {}", batch.psp(), batch.payoutId(),
+          report.posted(), report.alreadyPosted(), report.clearingMovement());
+    } else {
+      LOG.warn("Payout {} {} posted with {} exception(s), variance {}: {}", batch.psp(), batch.payoutId(),
+          report.exceptions().size(), report.variance(), report.exceptions());
+    }
+    reportListener.accept(report);
+  }
+}

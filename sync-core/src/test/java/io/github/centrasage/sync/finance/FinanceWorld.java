@@ -1,0 +1,200 @@
+package io.github.centrasage.sync.finance;
+
+import io.github.centrasage.centra.CentraClient;
+import io.github.centrasage.centra.CompleteShipmentRequest;
+import io.github.centrasage.centra.CreateShipmentRequest;
+import io.github.centrasage.centra.Shipment;
+import io.github.centrasage.centra.ShipmentLineRequest;
+import io.github.centrasage.sage200.ODataQuery;
+import io.github.centrasage.sage200.RetrySettings;
+import io.github.centrasage.sage200.Sage200Client;
+import io.github.centrasage.sage200.TokenProvider;
+import io.github.centrasage.sage200.model.Currency;
+import io.github.centrasage.sage200.model.SalesOrder;
+import io.github.centrasage.sage200.model.TaxCode;
+import io.github.centrasage.sandbox.CentraOrder;
+import io.github.centrasage.sandbox.CentraSandbox;
+import io.github.centrasage.sandbox.Sage200Sandbox;
+import io.github.centrasage.sandbox.SandboxCatalog;
+import io.github.centrasage.sandbox.SandboxClock;
+import io.github.centrasage.sync.Mappings;
+import io.github.centrasage.sync.SyncEngine;
+import io.github.centrasage.sync.SyncRetryPolicy;
+import io.github.centrasage.sync.SyncStatus;
+import io.github.centrasage.sync.order.OrderImport;
+import io.github.centrasage.sync.order.OrderImportOptions;
+import io.github.centrasage.sync.spi.SyncFlow;
+import io.github.centrasage.sync.store.InMemorySyncStateStore;
+import io.github.centrasage.sync.testing.SettableClock;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okio.Buffer;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Both sandboxes with the real clients, mappings for the seeded shop (Adyen into clearing bank
+ * 1210, payouts to 1200, fees to 7901, variance to 9999), and orders imported through the real
+ * OrderImport so finance flows find the {@code order} bindings they rely on.
+ */
+final class FinanceWorld implements AutoCloseable {
+  static final String LEEDS = "Leeds DC";
+
+  final SandboxClock sandboxClock = SandboxClock.startingAt(SandboxClock.DEFAULT_START);
+  final CentraSandbox centra = CentraSandbox.start(CentraSandbox.options().clock(sandboxClock));
+  final Sage200Sandbox sage = Sage200Sandbox.start(Sage200Sandbox.options().clock(sandboxClock));
+  final CentraClient centraClient = CentraClient.builder().baseUrl(centra.baseUrl()).token(centra.token())
+      .allowInsecureHttp().readTimeout(Duration.ofSeconds(5)).build();
+  /** Bodies of the credit notes Sage received, in order. */
+  final List<String> creditNoteBodies = new CopyOnWriteArrayList<>();
+  final Sage200Client sageClient = Sage200Client.builder().baseUrl(sage.baseUrl()).siteId(sage.siteId())
+      .companyId(sage.companyId()).tokenProvider(TokenProvider.staticToken(sage.token())).allowPlainHttp(true)
+      .okHttpClient(new OkHttpClient.Builder().addInterceptor(chain -> {
+        Request request = chain.request();
+        if (request.url().encodedPath().endsWith("/sales_credit_notes") && request.body() != null) {
+          Buffer buffer = new Buffer();
+          request.body().writeTo(buffer);
+          creditNoteBodies.add(buffer.readUtf8());
+        }
+        return chain.proceed(request);
+      }).build())
+      .sleeper(d -> { }).retrySettings(RetrySettings.none()).readTimeout(Duration.ofSeconds(10)).build();
+  private final OkHttpClient http = new OkHttpClient();
+  /** The engine clock, a day after the sandbox start so polls reach everything the sandboxes hold. */
+  final SettableClock clock = new SettableClock(SandboxClock.DEFAULT_START.plus(Duration.ofDays(1)));
+  final InMemorySyncStateStore store = new InMemorySyncStateStore(clock);
+  final String centraLeeds = Long.toString(centra.ids("warehouse").get(LEEDS));
+  final long standardTaxId;
+  final long zeroTaxId;
+  final long reducedTaxId;
+  final long exemptTaxId;
+  final long gbpId;
+  final long eurId;
+
+  FinanceWorld() {
+    List<TaxCode> taxCodes = sageClient.taxCodes().list(ODataQuery.all());
+    standardTaxId = taxId(taxCodes, 1);
+    zeroTaxId = taxId(taxCodes, 0);
+    reducedTaxId = taxId(taxCodes, 5);
+    exemptTaxId = taxId(taxCodes, 2);
+    List<Currency> currencies = sageClient.currencies().list(ODataQuery.all());
+    gbpId = currencies.stream().filter(c -> c.isBaseCurrency().orElse(false)).findFirst().orElseThrow().id();
+    eurId = currencies.stream().filter(c -> !c.isBaseCurrency().orElse(false)).findFirst().orElseThrow().id();
+  }
+
+  private static long taxId(List<TaxCode> codes, int code) {
+    return codes.stream().filter(t -> t.code().orElse(-1) == code).findFirst().orElseThrow().id();
+  }
+
+  Mappings mappings() {
+    return Mappings.builder()
+        .putCurrencies("GBP", Long.toString(gbpId))
+        .putCurrencies("EUR", Long.toString(eurId))
+        .addTaxCodes(Mappings.TaxCodeMapping.of(new BigDecimal("20"), null, standardTaxId))
+        .addTaxCodes(Mappings.TaxCodeMapping.of(new BigDecimal("5"), null, reducedTaxId))
+        .addTaxCodes(Mappings.TaxCodeMapping.of(BigDecimal.ZERO, null, zeroTaxId))
+        .addPaymentAccounts(Mappings.PaymentAccounts.builder().method("adyen").clearingBank("1210").currentBank("1200")
+            .feesNominal("7901").varianceNominal("9999").build())
+        .putWarehouses(centraLeeds, Long.toString(sage.ids("warehouse").get(LEEDS)))
+        .putCustomerStrategies("UK", Mappings.CustomerStrategy.sharedAccount("WEBGBP"))
+        .putCustomerStrategies("EU", Mappings.CustomerStrategy.sharedAccount("WEBEUR"))
+        .shippingChargeCode("CARRIAGE")
+        .roundingTolerance(new BigDecimal("0.02"))
+        .roundingNominal("9999")
+        .build();
+  }
+
+  SyncEngine engine(SyncFlow... flows) {
+    SyncRetryPolicy fast = SyncRetryPolicy.builder().maxAttempts(5).initialDelay(Duration.ofMillis(1))
+        .maxDelay(Duration.ofMillis(5)).build();
+    SyncEngine.Builder b = SyncEngine.builder().store(store).mappings(mappings()).centra(centraClient)
+        .sage(sageClient).clock(clock).retryPolicy(fast).lockRetryPolicy(fast).leaseDuration(Duration.ofMinutes(5));
+    for (SyncFlow flow : flows) {
+      b.flow(flow);
+    }
+    return b.build();
+  }
+
+  /** Runs cycles of {@code flow} until nothing is pending, moving the clock past retry delays. */
+  SyncStatus drain(SyncEngine engine, String flow) {
+    SyncStatus status = engine.runOnce(flow);
+    for (int cycle = 0; cycle < 50 && status.queued() + status.retrying() + status.running() > 0; cycle++) {
+      clock.advance(Duration.ofMinutes(1));
+      status = engine.runOnce(flow);
+    }
+    return status;
+  }
+
+  /** Places {@code count} one-line orders in {@code currency} and imports them into Sage. */
+  List<CentraOrder> importOrders(int count, String currency) {
+    List<String> skus = SandboxCatalog.fashionShop().items().stream().map(SandboxCatalog.Item::sku).toList();
+    List<CentraOrder> orders = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      orders.add(centra.placeOrder(currency, Map.of(skus.get((i * 7) % skus.size()), 1)));
+    }
+    importPlaced();
+    return orders;
+  }
+
+  /** Imports already placed orders. */
+  void importPlaced() {
+    OrderImport orderImport = new OrderImport(OrderImportOptions.builder()
+        .discovery(OrderImportOptions.Discovery.POLLING)
+        .pollStart(SandboxClock.DEFAULT_START.minus(Duration.ofHours(1))).defaultWarehouse(centraLeeds).build());
+    try (SyncEngine engine = engine(orderImport)) {
+      drain(engine, OrderImport.NAME);
+    }
+  }
+
+  /** Ships every line of a Centra order in full, as the warehouse would. */
+  Shipment shipAll(CentraOrder order) {
+    List<ShipmentLineRequest> lines = new ArrayList<>();
+    order.lines().forEach(l -> lines.add(ShipmentLineRequest.of(l.id(), l.quantity())));
+    Shipment created = centraClient.shipments().create(CreateShipmentRequest.builder().orderNumber((long) order.number())
+        .lines(lines).build()).value();
+    return centraClient.shipments().complete(CompleteShipmentRequest.builder().shipmentId(created.id()).carrier("DPD")
+        .trackingNumber("T" + order.number()).packagesNumber(1).build()).value();
+  }
+
+  /** The Sage order an imported Centra order became. */
+  SalesOrder sageOrder(int orderNumber) {
+    String id = store.bindingByCentraId(OrderImport.ORDER_BINDING, Integer.toString(orderNumber)).orElseThrow().sageId();
+    return sageClient.salesOrders().get(Long.parseLong(id));
+  }
+
+  /**
+   * Posts a sales-ledger invoice straight to the sandbox (the library never invoices; Sage's SOP
+   * invoicing would), with {@code secondReference} as a SOP invoice carries the customer order number.
+   */
+  void postInvoice(long customerId, String secondReference, BigDecimal gross) {
+    String json = "{\"customer_id\":" + customerId + ",\"reference\":\"INV-" + secondReference
+        + "\",\"second_reference\":\"" + secondReference + "\",\"document_goods_value\":" + gross.toPlainString()
+        + ",\"document_tax_value\":0}";
+    Request request = new Request.Builder().url(sage.baseUrl() + "/sales_invoices")
+        .header("Authorization", "Bearer " + sage.token()).header("X-Site", sage.siteId())
+        .header("X-Company", Long.toString(sage.companyId()))
+        .post(RequestBody.create(json, MediaType.get("application/json"))).build();
+    try (Response response = http.newCall(request).execute()) {
+      if (!response.isSuccessful()) {
+        throw new IllegalStateException("invoice not posted: " + response.code() + " " + response.body().string());
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    centra.close();
+    sage.close();
+  }
+}

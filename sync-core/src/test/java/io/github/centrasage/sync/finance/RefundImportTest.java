@@ -1,0 +1,272 @@
+package io.github.centrasage.sync.finance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.squareup.moshi.Moshi;
+import com.squareup.moshi.Types;
+import io.github.centrasage.centra.CentraReturn;
+import io.github.centrasage.centra.CreateReturnRequest;
+import io.github.centrasage.centra.Money;
+import io.github.centrasage.centra.ReturnLineRequest;
+import io.github.centrasage.centra.Shipment;
+import io.github.centrasage.centra.ShipmentLine;
+import io.github.centrasage.sandbox.CentraOrder;
+import io.github.centrasage.sandbox.Fault;
+import io.github.centrasage.sandbox.FaultScope;
+import io.github.centrasage.sandbox.SagePostedTransaction;
+import io.github.centrasage.sandbox.SandboxCatalog;
+import io.github.centrasage.sandbox.SandboxClock;
+import io.github.centrasage.sync.SyncEngine;
+import io.github.centrasage.sync.SyncStatus;
+import io.github.centrasage.sync.spi.Job;
+import io.github.centrasage.sync.spi.JobState;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Refunded Centra returns become Sage credit notes, against the sandboxes with the real clients. */
+class RefundImportTest {
+  static final List<String> SKUS = SandboxCatalog.fashionShop().items().stream().map(SandboxCatalog.Item::sku).toList();
+  final FinanceWorld world = new FinanceWorld();
+  final List<CreditNoteResult> results = new ArrayList<>();
+
+  @AfterEach
+  void close() {
+    world.close();
+  }
+
+  ImmutableRefundImportOptions.Builder options() {
+    return RefundImportOptions.builder().goodsNominal("4010").shippingNominal("4900")
+        .pollStart(SandboxClock.DEFAULT_START.minus(Duration.ofHours(1)));
+  }
+
+  @Test
+  void partialRefundInGbpWithTwoVatRatesCreditsEachTaxCodeAndAllocatesToTheInvoice() throws IOException {
+    world.centra.setTaxPercent(SKUS.get(1), new BigDecimal("5"));
+    CentraOrder order = world.centra.placeOrder("GBP", linked(SKUS.get(0), 2, SKUS.get(1), 2));
+    world.importPlaced();
+    var sageOrder = world.sageOrder(order.number());
+    world.postInvoice(sageOrder.customerId(), sageOrder.customerDocumentNo().orElseThrow(), order.grandTotal());
+    CentraReturn ret = returnOneOfEach(order, null);
+
+    RefundImport flow = new RefundImport(options().build(), results::add);
+    SyncStatus status = run(flow);
+
+    assertThat(status.parked()).isZero();
+    BigDecimal p20 = order.lines().get(0).unitPrice();
+    BigDecimal p5 = order.lines().get(1).unitPrice();
+    Map<String, Object> body = onlyCreditNote();
+    assertThat(body.get("reference")).isEqualTo("RMA" + ret.id());
+    assertThat(body.get("second_reference")).isEqualTo("CENTRA-" + order.number());
+    assertThat(taxAnalysis(body)).containsExactlyInAnyOrderEntriesOf(Map.of(
+        world.standardTaxId, split(p20, 20), world.reducedTaxId, split(p5, 5)));
+    SagePostedTransaction creditNote = creditNotes().get(0);
+    assertThat(creditNote.grossValue()).isEqualByComparingTo(p20.add(p5));
+    assertThat(creditNote.outstandingValue()).isEqualByComparingTo("0");
+    CreditNoteResult result = flow.result(ret.id()).orElseThrow();
+    assertThat(result.allocated()).isTrue();
+    assertThat(result.grossByTaxCode()).containsEntry(world.standardTaxId, p20).containsEntry(world.reducedTaxId, p5);
+  }
+
+  @Test
+  void partialRefundInEurWithShippingCreditsShippingAtTheOrderRateAndReportsUnallocated() throws IOException {
+    world.centra.setTaxPercent(SKUS.get(1), BigDecimal.ZERO);
+    CentraOrder order = world.centra.placeOrder("EUR", linked(SKUS.get(0), 1, SKUS.get(1), 3));
+    world.importPlaced();
+    CentraReturn ret = returnOneOfEach(order, Money.of("5.95", "EUR"));
+
+    RefundImport flow = new RefundImport(options().build(), results::add);
+    run(flow);
+
+    BigDecimal p20 = order.lines().get(0).unitPrice();
+    BigDecimal p0 = order.lines().get(1).unitPrice();
+    Map<String, Object> body = onlyCreditNote();
+    // Goods at 20 % and shipping at 20 % share the standard code's analysis line.
+    BigDecimal[] goods20 = split(p20, 20);
+    BigDecimal[] shipping = split(new BigDecimal("5.95"), 20);
+    assertThat(taxAnalysis(body)).containsExactlyInAnyOrderEntriesOf(Map.of(
+        world.standardTaxId, new BigDecimal[] {goods20[0].add(shipping[0]), goods20[1].add(shipping[1])},
+        world.zeroTaxId, new BigDecimal[] {p0, new BigDecimal("0.00")}));
+    assertThat(nominals(body)).containsEntry("4900", shipping[0]);
+    assertThat(creditNotes().get(0).grossValue()).isEqualByComparingTo(p20.add(p0).add(new BigDecimal("5.95")));
+    assertThat(creditNotes().get(0).account()).isEqualTo("WEBEUR");
+    CreditNoteResult result = flow.result(ret.id()).orElseThrow();
+    assertThat(result.allocated()).isFalse();
+    assertThat(result.note().orElseThrow()).contains("unallocated");
+  }
+
+  @Test
+  void replayedRefundPostsOneCreditNote() {
+    CentraOrder order = world.centra.placeOrder("GBP", linked(SKUS.get(0), 1, SKUS.get(2), 1));
+    world.importPlaced();
+    CentraReturn ret = returnOneOfEach(order, null);
+    RefundImport flow = new RefundImport(options().build(), results::add);
+    try (SyncEngine engine = world.engine(flow)) {
+      world.drain(engine, RefundImport.NAME);
+      Job done = world.store.list(RefundImport.NAME, Set.of(JobState.SUCCEEDED), 0, 10).get(0);
+      // Forget the binding too, so the replay must find the credit note in Sage by its reference.
+      world.store.unbind(RefundImport.REFUND_BINDING, Long.toString(ret.id()));
+      engine.replay(done.id());
+      world.drain(engine, RefundImport.NAME);
+    }
+    assertThat(creditNotes()).hasSize(1);
+    assertThat(world.creditNoteBodies).hasSize(1);
+    assertThat(results).hasSize(2);
+    assertThat(results.get(1).alreadyPosted()).isTrue();
+  }
+
+  @Test
+  void payoutRefundNamingOnlyTheReturnIsPaidToItsCustomerAndAllocatedToTheCreditNote() {
+    CentraOrder order = world.centra.placeOrder("GBP", linked(SKUS.get(0), 1, SKUS.get(2), 1));
+    world.importPlaced();
+    CentraReturn ret = returnOneOfEach(order, null);
+    SettlementPosting settlement = new SettlementPosting();
+    try (SyncEngine engine = world.engine(new RefundImport(options().build(), results::add), settlement)) {
+      world.drain(engine, RefundImport.NAME);
+      BigDecimal refunded = results.get(0).gross();
+      BigDecimal clearingBefore = world.sage.bankBalance("1210");
+      SettlementPosting.submit(engine, PayoutBatch.builder().psp("adyen").payoutId("R1").currency("GBP")
+          .payoutDate(java.time.LocalDate.of(2026, 1, 6)).payoutAmount(BigDecimal.ZERO)
+          .addItems(PayoutItem.builder().returnId(Long.toString(ret.id())).gross(refunded.negate()).build())
+          .build());
+      world.drain(engine, SettlementPosting.NAME);
+
+      // Nothing paid out and no sales to net against: the refund is funded from variance, and clearing nets to zero.
+      assertThat(settlement.report("R1").orElseThrow().variance()).isEqualByComparingTo(refunded);
+      assertThat(world.sage.bankBalance("1210")).isEqualByComparingTo(clearingBefore);
+    }
+    SagePostedTransaction payment = world.sage.postedTransactions().stream()
+        .filter(t -> t.transactionType().equals("TradingAccountEntryTypeSalesPayment")).findFirst().orElseThrow();
+    assertThat(payment.account()).isEqualTo("WEBGBP");
+    assertThat(payment.outstandingValue()).isEqualByComparingTo("0");
+    assertThat(creditNotes().get(0).outstandingValue()).isEqualByComparingTo("0");
+  }
+
+  @Test
+  void creditNoteWhoseAnswerWasLostIsFoundNotPostedAgain() {
+    CentraOrder order = world.centra.placeOrder("GBP", linked(SKUS.get(0), 1, SKUS.get(2), 1));
+    world.importPlaced();
+    returnOneOfEach(order, null);
+    world.sage.faults().inject(Fault.resetAfterCommit(), FaultScope.nextCalls(1).on("POST /sales_credit_notes"));
+
+    SyncStatus status = run(new RefundImport(options().build(), results::add));
+
+    assertThat(status.parked()).isZero();
+    assertThat(creditNotes()).hasSize(1);
+  }
+
+  @Test
+  void sopReturnOnlyParksOnASiteWithoutSopReturnsAndFallbackPostsACreditNote() {
+    CentraOrder order = world.centra.placeOrder("GBP", linked(SKUS.get(0), 1, SKUS.get(2), 1));
+    world.importPlaced();
+    returnOneOfEach(order, null);
+
+    SyncStatus parked = run(new RefundImport(options().creditMethod(RefundImportOptions.CreditMethod.SOP_RETURN).build()));
+    assertThat(parked.parked()).isEqualTo(1);
+    assertThat(world.store.list(RefundImport.NAME, Set.of(JobState.PARKED), 0, 10).get(0).lastError().orElse(""))
+        .contains("no sop_returns");
+    assertThat(creditNotes()).isEmpty();
+
+    Job job = world.store.list(RefundImport.NAME, Set.of(JobState.PARKED), 0, 10).get(0);
+    RefundImport fallback = new RefundImport(
+        options().creditMethod(RefundImportOptions.CreditMethod.SOP_RETURN_ELSE_CREDIT_NOTE).build());
+    try (SyncEngine engine = world.engine(fallback)) {
+      engine.replay(job.id());
+      world.drain(engine, RefundImport.NAME);
+    }
+    assertThat(creditNotes()).hasSize(1);
+  }
+
+  @Test
+  void returnWithoutRefundPaymentWaits() {
+    CentraOrder order = world.centra.placeOrder("GBP", linked(SKUS.get(0), 1, SKUS.get(2), 1));
+    world.importPlaced();
+    Shipment shipment = world.shipAll(order);
+    world.centraClient.returns().create(CreateReturnRequest.builder().shipmentId(shipment.id())
+        .addLines(ReturnLineRequest.of(shipment.lines().get(0).id(), 1)).build());
+
+    RefundImport flow = new RefundImport(options().build());
+    try (SyncEngine engine = world.engine(flow)) {
+      SyncStatus status = engine.runOnce(RefundImport.NAME);
+      assertThat(status.retrying()).isEqualTo(1);
+    }
+    assertThat(creditNotes()).isEmpty();
+  }
+
+  private SyncStatus run(RefundImport flow) {
+    try (SyncEngine engine = world.engine(flow)) {
+      return world.drain(engine, RefundImport.NAME);
+    }
+  }
+
+  /** Ships the order, returns one of each line (with an optional shipping refund) and completes the return: the refund. */
+  private CentraReturn returnOneOfEach(CentraOrder order, Money shippingRefund) {
+    Shipment shipment = world.shipAll(order);
+    io.github.centrasage.centra.ImmutableCreateReturnRequest.Builder request = CreateReturnRequest.builder().shipmentId(shipment.id());
+    for (ShipmentLine line : shipment.lines()) {
+      request.addLines(ReturnLineRequest.of(line.id(), 1));
+    }
+    if (shippingRefund != null) {
+      request.shippingCost(shippingRefund);
+    }
+    CentraReturn created = world.centraClient.returns().create(request.build()).value();
+    return world.centraClient.returns().complete(created.id(), false).value();
+  }
+
+  private List<SagePostedTransaction> creditNotes() {
+    return world.sage.postedTransactions().stream()
+        .filter(t -> t.transactionType().equals("TradingAccountEntryTypeCreditNote")).collect(Collectors.toList());
+  }
+
+  private Map<String, Object> onlyCreditNote() throws IOException {
+    assertThat(world.creditNoteBodies).hasSize(1);
+    return new Moshi.Builder().build().<Map<String, Object>>adapter(Types.newParameterizedType(Map.class, String.class,
+        Object.class)).fromJson(world.creditNoteBodies.get(0));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<Long, BigDecimal[]> taxAnalysis(Map<String, Object> body) {
+    Map<Long, BigDecimal[]> out = new LinkedHashMap<>();
+    for (Map<String, Object> item : (List<Map<String, Object>>) body.get("tax_analysis_items")) {
+      out.put(((Number) item.get("id")).longValue(), new BigDecimal[] {money(item.get("goods_amount")),
+          money(item.get("tax_amount"))});
+    }
+    return out;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, BigDecimal> nominals(Map<String, Object> body) {
+    Map<String, BigDecimal> out = new LinkedHashMap<>();
+    for (Map<String, Object> item : (List<Map<String, Object>>) body.get("nominal_analysis_items")) {
+      out.merge((String) item.get("code"), money(item.get("value")), BigDecimal::add);
+    }
+    return out;
+  }
+
+  private static BigDecimal money(Object json) {
+    return new BigDecimal(String.valueOf(json)).setScale(2, RoundingMode.HALF_UP);
+  }
+
+  /** Goods and tax of a tax-inclusive gross, as the credit note must carry them. */
+  private static BigDecimal[] split(BigDecimal gross, int rate) {
+    BigDecimal goods = gross.multiply(BigDecimal.valueOf(100))
+        .divide(BigDecimal.valueOf(100 + rate), 2, RoundingMode.HALF_UP);
+    return new BigDecimal[] {goods, gross.subtract(goods).setScale(2, RoundingMode.HALF_UP)};
+  }
+
+  private static Map<String, Integer> linked(String a, int qa, String b, int qb) {
+    Map<String, Integer> m = new LinkedHashMap<>();
+    m.put(a, qa);
+    m.put(b, qb);
+    return m;
+  }
+}

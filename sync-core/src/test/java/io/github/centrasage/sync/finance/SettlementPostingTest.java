@@ -1,0 +1,228 @@
+package io.github.centrasage.sync.finance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.centrasage.sandbox.CentraOrder;
+import io.github.centrasage.sandbox.Fault;
+import io.github.centrasage.sandbox.FaultScope;
+import io.github.centrasage.sandbox.SagePostedTransaction;
+import io.github.centrasage.sync.SyncEngine;
+import io.github.centrasage.sync.SyncStatus;
+import io.github.centrasage.sync.spi.JobState;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Payouts posted through the clearing bank of the Sage sandbox, with orders imported by the real
+ * OrderImport. One world for the class: each test uses its own payout ids, and balances are
+ * compared before and after.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SettlementPostingTest {
+  static final LocalDate PAYOUT_DATE = LocalDate.of(2026, 1, 5);
+  FinanceWorld world;
+  List<CentraOrder> orders;
+  final List<SettlementReport> reports = new ArrayList<>();
+  SettlementPosting posting;
+  SyncEngine engine;
+
+  @BeforeAll
+  void importOrders() {
+    world = new FinanceWorld();
+    orders = world.importOrders(50, "GBP");
+    posting = new SettlementPosting(SettlementPostingOptions.builder().feeTaxCodeId(world.exemptTaxId).build(),
+        reports::add);
+    engine = world.engine(posting);
+  }
+
+  @AfterAll
+  void close() {
+    engine.close();
+    world.close();
+  }
+
+  @Test
+  void payoutOf50OrdersThreeRefundsAndFeesClearsToZeroAndAllocatesReceipts() {
+    // Sage invoices 40 of the orders (as SOP invoicing would); the other 10 are not invoiced yet.
+    for (CentraOrder order : orders.subList(0, 40)) {
+      invoice(order);
+    }
+    PayoutBatch batch = batch("A100", orders, 3);
+    BigDecimal clearingBefore = world.sage.bankBalance("1210");
+    BigDecimal currentBefore = world.sage.bankBalance("1200");
+
+    SettlementPosting.submit(engine, batch);
+    SyncStatus status = world.drain(engine, SettlementPosting.NAME);
+
+    assertThat(status.parked()).isZero();
+    assertThat(world.sage.bankBalance("1210")).isEqualByComparingTo(clearingBefore);
+    assertThat(world.sage.bankBalance("1200").subtract(currentBefore)).isEqualByComparingTo(batch.transferAmount());
+    List<SagePostedTransaction> clearing = clearingPostings("A100/");
+    assertThat(clearing).hasSize(50 + 3 + 2); // receipts, refunds, one fee payment, one transfer
+    assertThat(clearing.stream().filter(t -> t.reference().equals("A100/F")))
+        .singleElement().satisfies(t -> assertThat(t.grossValue()).isEqualByComparingTo(fees(batch).negate()));
+    assertThat(clearing.stream().filter(t -> t.transactionType().equals("BankAccountEntryTypeTransferPayment")))
+        .singleElement().satisfies(t -> assertThat(t.grossValue()).isEqualByComparingTo(batch.transferAmount().negate()));
+    SettlementReport report = posting.report("A100").orElseThrow();
+    assertThat(report.clearingMovement()).isEqualByComparingTo("0.00");
+    assertThat(report.variance()).isEqualByComparingTo("0.00");
+    assertThat(report.posted()).isEqualTo(55);
+    // Invoiced orders are settled by their receipts; the 10 others are reported as unallocated.
+    for (CentraOrder order : orders.subList(0, 40)) {
+      assertThat(invoiceOf(order).outstandingValue()).as("invoice of %s", order.number()).isEqualByComparingTo("0");
+    }
+    assertThat(report.exceptions()).hasSize(10).allMatch(e -> e.contains("unallocated"));
+  }
+
+  @Test
+  void payoutSubmittedTwicePostsNothingTwice() {
+    PayoutBatch batch = batch("B200", orders.subList(0, 5), 1);
+    SettlementPosting.submit(engine, batch);
+    world.drain(engine, SettlementPosting.NAME);
+    int postingsAfterFirst = world.sage.postedTransactions().size();
+    BigDecimal currentAfterFirst = world.sage.bankBalance("1200");
+
+    SettlementPosting.submit(engine, batch);
+    SyncStatus status = world.drain(engine, SettlementPosting.NAME);
+
+    assertThat(status.parked()).isZero();
+    assertThat(world.sage.postedTransactions()).hasSize(postingsAfterFirst);
+    assertThat(world.sage.bankBalance("1200")).isEqualByComparingTo(currentAfterFirst);
+    SettlementReport second = posting.report("B200").orElseThrow();
+    assertThat(second.posted()).isZero();
+    assertThat(second.alreadyPosted()).isEqualTo(5 + 1 + 1 + 1);
+    assertThat(second.clearingMovement()).isEqualByComparingTo("0.00");
+  }
+
+  @Test
+  void receiptWhoseAnswerWasLostIsFoundNotPostedAgain() {
+    PayoutBatch batch = batch("C300", orders.subList(5, 8), 0);
+    world.sage.faults().inject(Fault.resetAfterCommit(), FaultScope.nextCalls(1).on("POST /sales_receipts"));
+    SettlementPosting.submit(engine, batch);
+
+    SyncStatus status = world.drain(engine, SettlementPosting.NAME);
+
+    assertThat(status.parked()).isZero();
+    assertThat(clearingPostings("C300/").stream().map(SagePostedTransaction::reference).collect(Collectors.toList()))
+        .containsExactlyInAnyOrder("C300/1", "C300/2", "C300/3", "C300/F", "C300/T");
+    assertThat(posting.report("C300").orElseThrow().clearingMovement()).isEqualByComparingTo("0.00");
+  }
+
+  @Test
+  void unknownOrderAndShortPayoutGoToVarianceAndAreReported() {
+    List<PayoutItem> items = new ArrayList<>(batch("D400", orders.subList(10, 12), 0).items());
+    items.add(PayoutItem.builder().orderNumber("999999").pspReference("PSP-UNKNOWN").gross(new BigDecimal("25.00"))
+        .fee(new BigDecimal("0.30")).build());
+    BigDecimal linesNet = items.stream().map(PayoutItem::net).reduce(BigDecimal.ZERO, BigDecimal::add);
+    // The PSP paid a penny less than its own lines add up to.
+    PayoutBatch batch = PayoutBatch.builder().psp("adyen").payoutId("D400").payoutDate(PAYOUT_DATE).currency("GBP")
+        .items(items).payoutAmount(linesNet.subtract(new BigDecimal("0.01"))).build();
+    BigDecimal clearingBefore = world.sage.bankBalance("1210");
+
+    SettlementPosting.submit(engine, batch);
+    world.drain(engine, SettlementPosting.NAME);
+
+    assertThat(world.sage.bankBalance("1210")).isEqualByComparingTo(clearingBefore);
+    SettlementReport report = posting.report("D400").orElseThrow();
+    // 25.00 in that no customer explains, 0.01 out that the PSP kept.
+    assertThat(report.variance()).isEqualByComparingTo("24.99");
+    assertThat(report.clearingMovement()).isEqualByComparingTo("0.00");
+    assertThat(report.exceptions()).anyMatch(e -> e.startsWith("D400/3: order 999999 is not imported"))
+        .anyMatch(e -> e.startsWith("D400/V:") && e.contains("0.01"));
+    assertThat(clearingPostings("D400/").stream().filter(t -> Set.of("D400/3", "D400/V").contains(t.reference())))
+        .extracting(SagePostedTransaction::grossValue)
+        .usingElementComparator(BigDecimal::compareTo)
+        .containsExactlyInAnyOrder(new BigDecimal("25.00"), new BigDecimal("-0.01"));
+  }
+
+  @Test
+  void unmappedPspAndCurrencyParkWithEveryReason() {
+    PayoutBatch batch = PayoutBatch.builder().psp("klarna").payoutId("E500").payoutDate(PAYOUT_DATE).currency("SEK")
+        .addItems(PayoutItem.builder().orderNumber(Integer.toString(orders.get(0).number())).gross(BigDecimal.TEN).build())
+        .build();
+    SettlementPosting.submit(engine, batch);
+
+    world.drain(engine, SettlementPosting.NAME);
+
+    assertThat(world.store.list(SettlementPosting.NAME, Set.of(JobState.PARKED), 0, 10))
+        .singleElement().satisfies(job -> assertThat(job.lastError().orElse(""))
+            .contains("currency SEK has no Sage currency mapping")
+            .contains("payment method 'klarna' in SEK has no payment accounts mapping"));
+    assertThat(clearingPostings("E500/")).isEmpty();
+  }
+
+  @Test
+  void adyenReportIsPostedAndClearsToZero() throws java.io.IOException {
+    StringBuilder csv = new StringBuilder(AdyenSettlementCsvTest.HEADER);
+    BigDecimal payout = BigDecimal.ZERO;
+    for (CentraOrder order : orders.subList(20, 23)) {
+      BigDecimal net = order.grandTotal().subtract(new BigDecimal("0.50"));
+      payout = payout.add(net);
+      csv.append(AdyenSettlementCsvTest.row("PSP" + order.number(), Integer.toString(order.number()),
+          "2026-01-04 10:00:00", "Settled", "", net.toPlainString(), "0.40", "0.10", "77"));
+    }
+    csv.append(AdyenSettlementCsvTest.row("", "", "2026-01-05 00:00:00", "Fee", "1.25", "", "", "", "77"));
+    payout = payout.subtract(new BigDecimal("1.25"));
+    csv.append(AdyenSettlementCsvTest.row("", "", "2026-01-05 06:00:00", "MerchantPayout", payout.toPlainString(), "",
+        "", "", "77"));
+    BigDecimal clearingBefore = world.sage.bankBalance("1210");
+
+    SettlementPosting.submit(engine, AdyenSettlementCsv.read(new java.io.StringReader(csv.toString()), "adyen"));
+    world.drain(engine, SettlementPosting.NAME);
+
+    assertThat(world.sage.bankBalance("1210")).isEqualByComparingTo(clearingBefore);
+    SettlementReport report = posting.report("77").orElseThrow();
+    assertThat(report.fees()).isEqualByComparingTo("2.75");
+    assertThat(report.transferred()).isEqualByComparingTo(payout);
+    assertThat(report.variance()).isEqualByComparingTo("0");
+  }
+
+  /** A batch paying every order's total with a 1.2% + 0.10 fee, and refunding 10.00 of the first {@code refunds}. */
+  static PayoutBatch batch(String payoutId, List<CentraOrder> orders, int refunds) {
+    ImmutablePayoutBatch.Builder b = PayoutBatch.builder().psp("adyen").payoutId(payoutId).payoutDate(PAYOUT_DATE)
+        .currency("GBP");
+    for (CentraOrder order : orders) {
+      BigDecimal fee = order.grandTotal().multiply(new BigDecimal("0.012")).add(new BigDecimal("0.10"))
+          .setScale(2, java.math.RoundingMode.HALF_UP);
+      b.addItems(PayoutItem.builder().orderNumber(Integer.toString(order.number())).pspReference("PSP" + order.number())
+          .gross(order.grandTotal()).fee(fee).build());
+    }
+    for (CentraOrder order : orders.subList(0, refunds)) {
+      b.addItems(PayoutItem.builder().orderNumber(Integer.toString(order.number())).gross(new BigDecimal("-10.00"))
+          .build());
+    }
+    return b.build();
+  }
+
+  static BigDecimal fees(PayoutBatch batch) {
+    return batch.items().stream().map(PayoutItem::fee).reduce(BigDecimal.ZERO, BigDecimal::add);
+  }
+
+  /** A sales-ledger invoice for the order's total, keyed as a SOP invoice is: the customer order number. */
+  private void invoice(CentraOrder order) {
+    var sageOrder = world.sageOrder(order.number());
+    world.postInvoice(sageOrder.customerId(), sageOrder.customerDocumentNo().orElseThrow(), order.grandTotal());
+  }
+
+  private SagePostedTransaction invoiceOf(CentraOrder order) {
+    String key = world.sageOrder(order.number()).customerDocumentNo().orElseThrow();
+    return world.sage.postedTransactions().stream()
+        .filter(t -> t.transactionType().equals("TradingAccountEntryTypeInvoice") && key.equals(t.secondReference()))
+        .findFirst().orElseThrow();
+  }
+
+  private List<SagePostedTransaction> clearingPostings(String prefix) {
+    return world.sage.postedTransactions().stream()
+        .filter(t -> t.ledger().equals("bank") && t.account().equals("1210") && t.reference() != null
+            && t.reference().startsWith(prefix))
+        .collect(Collectors.toList());
+  }
+}
