@@ -78,8 +78,8 @@ public final class Demo {
   static final String TRADE_ACCOUNT = "HARR001";
   static final String PREFIX = "CENTRA-";
   /** Longer than the Sage client's read timeout, so a "timeout after commit" really times the client out. */
-  private static final Duration COMMIT_DELAY = Duration.ofMillis(900);
-  private static final Duration SAGE_READ_TIMEOUT = Duration.ofMillis(600);
+  private static final Duration COMMIT_DELAY = Duration.ofMillis(2500);
+  private static final Duration SAGE_READ_TIMEOUT = Duration.ofMillis(2000);
 
   private Demo() {}
 
@@ -94,13 +94,26 @@ public final class Demo {
     /** A few hundred orders, the store under {@code examples/target/demo-store/} (or {@code target/} when run inside the module). */
     public static Settings defaults() {
       Path target = Files.isDirectory(Path.of("examples", "target")) ? Path.of("examples", "target") : Path.of("target");
-      return new Settings(300, target.resolve("demo-store"), 20261126L);
+      return new Settings(160, target.resolve("demo-store"), 20261126L);
     }
   }
 
   public static void main(String[] args) {
+    try {
+      runMain(args);
+    } catch (RuntimeException e) {
+      // exit here too: a sandbox left running would keep exec:java waiting forever
+      e.printStackTrace();
+      System.exit(2);
+    }
+  }
+
+  private static void runMain(String[] args) {
     boolean dashboard = Arrays.asList(args).contains("--dashboard");
-    Settings settings = Settings.defaults();
+    Settings defaults = Settings.defaults();
+    int orders = Arrays.stream(args).filter(a -> a.startsWith("--orders=")).findFirst()
+        .map(a -> Integer.parseInt(a.substring("--orders=".length()))).orElse(defaults.orders());
+    Settings settings = new Settings(orders, defaults.storeDir(), defaults.seed());
     DemoResult result;
     if (!dashboard) {
       result = run(settings, System.out);
@@ -138,7 +151,9 @@ public final class Demo {
         + shop.sageSandbox.baseUrl() + "), store " + settings.storeDir());
     TradingDay day = new TradingDay(shop, new Random(settings.seed()), out);
     day.play(settings.orders());
+    List<String> reconciliation = shop.reconcile();
     DemoResult result = new Invariants(shop, day).check();
+    reconciliation.forEach(r -> out.println("reconciliation " + r));
     shop.report(out);
     result.failures().forEach(f -> out.println("  INVARIANT FAILED: " + f));
     out.printf("finished in %.1f s%n", (System.nanoTime() - started) / 1e9);
@@ -163,6 +178,7 @@ public final class Demo {
     final String centraLondon;
     final String sageLondon;
     final BigDecimal clearingAtStart;
+    final StockReconcile reconcile;
 
     Shop(Settings settings) {
       // Centra runs ten products ahead of Sage: the new season is live in the shop but not yet set
@@ -202,7 +218,10 @@ public final class Demo {
       addFlow(builder, new StockPublish(stock));
       addFlow(builder, new DespatchToSage(despatch));
       addFlow(builder, new DespatchToCentra(despatch));
-      addFlow(builder, new StockReconcile(stock));
+      // Reconciliation reads every SKU on both sides: it runs on its own interval in production, and
+      // once at the end of the demo day (runUntilQuiet skips it).
+      reconcile = new StockReconcile(stock);
+      builder.flow(reconcile);
       // FINANCE (lands next): addFlow(builder, new RefundImport(...)); addFlow(builder, new SettlementPosting(...));
       // CATALOG (lands next): addFlow(builder, new CatalogPublish(...));
       engine = builder.build();
@@ -215,10 +234,14 @@ public final class Demo {
 
     /** Mappings that fit the seed shop: both currencies, UK VAT, both warehouses, a web account per market. */
     private Mappings seedShopMappings() {
-      List<TaxCode> taxCodes = sage.taxCodes().list(ODataQuery.all());
+      // reference data through a patient client: the first requests of a cold sandbox can be slow
+      Sage200Client setup = Sage200Client.builder().baseUrl(sageSandbox.baseUrl()).siteId(sageSandbox.siteId())
+          .companyId(sageSandbox.companyId()).tokenProvider(TokenProvider.staticToken(sageSandbox.token()))
+          .allowPlainHttp(true).readTimeout(Duration.ofSeconds(20)).build();
+      List<TaxCode> taxCodes = setup.taxCodes().list(ODataQuery.all());
       long standard = taxCodes.stream().filter(t -> t.code().orElse(-1) == 1).findFirst().orElseThrow().id();
       long zero = taxCodes.stream().filter(t -> t.code().orElse(-1) == 0).findFirst().orElseThrow().id();
-      List<Currency> currencies = sage.currencies().list(ODataQuery.all());
+      List<Currency> currencies = setup.currencies().list(ODataQuery.all());
       long gbp = currencies.stream().filter(c -> c.isBaseCurrency().orElse(false)).findFirst().orElseThrow().id();
       long eur = currencies.stream().filter(c -> !c.isBaseCurrency().orElse(false)).findFirst().orElseThrow().id();
       return Mappings.builder()
@@ -250,15 +273,22 @@ public final class Demo {
           SyncStatus s = engine.runOnce(flow);
           pending += s.queued() + s.retrying() + s.running();
         }
-        if (pending == 0 && centraSandbox.queuedEvents() == 0) {
+        if (pending == 0) {
           return;
         }
         LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(15));
       }
     }
 
+    /** One reconciliation pass over every SKU; returns its one-line summaries per warehouse. */
+    List<String> reconcile() {
+      engine.runOnce(reconcile.name());
+      return reconcile.lastReports().entrySet().stream().map(e -> "Centra warehouse " + e.getKey() + ": checked " + e.getValue().checked() + ", repaired "
+          + e.getValue().repaired() + ", unknown SKUs " + e.getValue().unknown()).toList();
+    }
+
     List<Job> parkedJobs() {
-      return flowNames.stream().flatMap(f -> store.list(f, EnumSet.of(JobState.PARKED), 0, 10_000).stream()).toList();
+      return Stream.concat(flowNames.stream(), Stream.of(reconcile.name())).flatMap(f -> store.list(f, EnumSet.of(JobState.PARKED), 0, 10_000).stream()).toList();
     }
 
     /** Per flow: done / retried / parked and why. */
@@ -348,6 +378,12 @@ public final class Demo {
           .map(SandboxCatalog.Item::sku).filter(s -> !sageSkus.contains(s)).toList();
     }
 
+    private final long startedNanos = System.nanoTime();
+
+    private String elapsed() {
+      return String.format("[%5.1fs] ", (System.nanoTime() - startedNanos) / 1e9);
+    }
+
     void play(int orders) {
       Sage200Sandbox sage = shop.sageSandbox;
       CentraSandbox centra = shop.centraSandbox;
@@ -361,7 +397,7 @@ public final class Demo {
       // the flash sale sells from Leeds only: London's units of those SKUs went to the shop floor
       flashSkus.forEach(sku -> sage.adjustStock(sku, LONDON, sage.holding(sku, LONDON).quantityInStock().negate()));
       shop.runUntilQuiet(60);
-      out.println("07:00 goods-in of 5 SKUs, B2B order for " + TRADE_ACCOUNT + ", stock published");
+      out.println(elapsed() + "07:00 goods-in of 5 SKUs, B2B order for " + TRADE_ACCOUNT + ", stock published");
 
       // 08:00–17:00 web orders in two currencies, under faults
       injectFaults();
@@ -369,11 +405,11 @@ public final class Demo {
       placeOrders(0, morning);
       placeUnmapped(2);
       shop.runUntilQuiet(200);
-      out.println("12:00 " + morning + " web orders (GBP/EUR, some on hold), 2 new-season orders; faults: "
+      out.println(elapsed() + "12:00 " + morning + " web orders (GBP/EUR, some on hold), 2 new-season orders; faults: "
           + "timeouts after commit, resets, 429s, 5xx");
 
       flashSale();
-      out.println("13:00 flash sale on " + flashSkus + ": " + soldOutRefusals + " checkouts refused as sold out");
+      out.println(elapsed() + "13:00 flash sale on " + flashSkus + ": " + soldOutRefusals + " checkouts refused as sold out");
 
       placeOrders(morning, orders);
       shop.runUntilQuiet(200);
@@ -384,7 +420,7 @@ public final class Demo {
       int despatched = despatchInSage();
       threePlShipmentIntoLockedOrder();
       shop.runUntilQuiet(300);
-      out.println("16:00 " + despatched + " orders despatched in Sage; 3PL shipped order " + lockedOrderNumber
+      out.println(elapsed() + "16:00 " + despatched + " orders despatched in Sage; 3PL shipped order " + lockedOrderNumber
           + " in Centra while its Sage order was locked");
       // FINANCE (lands next): refunds in Centra and the PSP payout file, then shop.runUntilQuiet(200).
       shop.sageSandbox.faults().clear();
@@ -424,7 +460,7 @@ public final class Demo {
           shop.centraSandbox.setOnHold(order.number(), true);
           held.add(order.number());
         }
-        if (i % 25 == 24) {
+        if (i % 60 == 59) {
           shop.runUntilQuiet(100);
         }
       }
@@ -434,7 +470,7 @@ public final class Demo {
 
     private void releaseHolds() {
       held.forEach(n -> shop.centraSandbox.setOnHold(n, false));
-      out.println("15:00 " + held.size() + " orders released from hold (payment checks cleared)");
+      out.println(elapsed() + "15:00 " + held.size() + " orders released from hold (payment checks cleared)");
     }
 
     private void placeUnmapped(int n) {
@@ -448,7 +484,7 @@ public final class Demo {
 
     /** Shoppers buy the sale SKUs one by one until Centra says sold out; the engine keeps up in between. */
     private void flashSale() {
-      for (int round = 0; round < 40; round++) {
+      for (int round = 0; round < 16; round++) {
         boolean sold = false;
         for (String sku : flashSkus) {
           shop.clock.advance(Duration.ofSeconds(2));
@@ -459,7 +495,7 @@ public final class Demo {
             soldOutRefusals++;
           }
         }
-        if (round % 3 == 2) {
+        if (round % 5 == 4) {
           // a restock of one SKU lands mid-sale
           if (round == 5) {
             shop.sageSandbox.receiveGoods(flashSkus.get(0), LEEDS, BigDecimal.valueOf(6));
