@@ -111,7 +111,8 @@ public final class Demo {
   private static void runMain(String[] args) {
     boolean dashboard = Arrays.asList(args).contains("--dashboard");
     Settings defaults = Settings.defaults();
-    int orders = Arrays.stream(args).filter(a -> a.startsWith("--orders=")).findFirst()
+    // exec:java passes an empty -Ddemo.args as a null argument
+    int orders = Arrays.stream(args).filter(a -> a != null && a.startsWith("--orders=")).findFirst()
         .map(a -> Integer.parseInt(a.substring("--orders=".length()))).orElse(defaults.orders());
     Settings settings = new Settings(orders, defaults.storeDir(), defaults.seed());
     DemoResult result;
@@ -151,8 +152,12 @@ public final class Demo {
         + shop.sageSandbox.baseUrl() + "), store " + settings.storeDir());
     TradingDay day = new TradingDay(shop, new Random(settings.seed()), out);
     day.play(settings.orders());
+    // What the event-driven flows achieved on their own, before reconciliation repairs anything.
+    List<String> beforeReconcile = new Invariants(shop, day).stockDifferences();
     List<String> reconciliation = shop.reconcile();
     DemoResult result = new Invariants(shop, day).check();
+    out.println("stock levels off before reconciliation: " + beforeReconcile.size()
+        + (beforeReconcile.isEmpty() ? "" : " " + beforeReconcile.subList(0, Math.min(5, beforeReconcile.size()))));
     reconciliation.forEach(r -> out.println("reconciliation " + r));
     shop.report(out);
     result.failures().forEach(f -> out.println("  INVARIANT FAILED: " + f));

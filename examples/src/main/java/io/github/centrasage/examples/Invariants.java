@@ -91,7 +91,17 @@ final class Invariants {
    * Sage's free stock plus what the ledger holds for imported, unshipped Centra orders, less the buffer.
    */
   private int stockMismatches() {
-    int mismatches = 0;
+    List<String> examples = stockDifferences();
+    int mismatches = examples.size();
+    if (mismatches > 0) {
+      failures.add(mismatches + " stock levels differ between Centra and the stock model, e.g. "
+          + examples.subList(0, Math.min(5, mismatches)));
+    }
+    return mismatches;
+  }
+
+  /** Every SKU/warehouse pair whose Centra level differs from the stock model, in words. */
+  List<String> stockDifferences() {
     List<String> examples = new ArrayList<>();
     for (SandboxCatalog.Item item : SandboxCatalog.fashionShop().items()) {
       for (String warehouse : SandboxCatalog.WAREHOUSES) {
@@ -104,18 +114,12 @@ final class Invariants {
             .setScale(0, RoundingMode.FLOOR).max(BigDecimal.ZERO);
         BigDecimal actual = shop.centraSandbox.stock(item.sku(), warehouse).physical();
         if (actual.compareTo(expected) != 0) {
-          mismatches++;
-          if (examples.size() < 5) {
-            examples.add(item.sku() + "@" + warehouse + " Centra " + actual.toPlainString() + " expected "
-                + expected.toPlainString());
-          }
+          examples.add(item.sku() + "@" + warehouse + " Centra " + actual.toPlainString() + " expected "
+              + expected.toPlainString());
         }
       }
     }
-    if (mismatches > 0) {
-      failures.add(mismatches + " stock levels differ between Centra and the stock model, e.g. " + examples);
-    }
-    return mismatches;
+    return examples;
   }
 
   /** Per imported order, the units shipped in Centra and the units despatched in Sage must agree SKU by SKU. */
