@@ -401,6 +401,9 @@ public final class Demo {
       sage.allocateNonWebOrder(TRADE_ACCOUNT, regularSkus.get(20), LEEDS, BigDecimal.valueOf(4));
       // the flash sale sells from Leeds only: London's units of those SKUs went to the shop floor
       flashSkus.forEach(sku -> sage.adjustStock(sku, LONDON, sage.holding(sku, LONDON).quantityInStock().negate()));
+      // and only a few units of each are left in Leeds, so the sale sells out
+      flashSkus.forEach(sku -> sage.adjustStock(sku, LEEDS,
+          BigDecimal.valueOf(6).subtract(sage.holding(sku, LEEDS).quantityInStock())));
       shop.runUntilQuiet(60);
       out.println(elapsed() + "07:00 goods-in of 5 SKUs, B2B order for " + TRADE_ACCOUNT + ", stock published");
 
