@@ -1,17 +1,564 @@
 package io.github.centrasage.examples;
 
+import io.github.centrasage.centra.CentraClient;
+import io.github.centrasage.centra.CentraRetrySettings;
+import io.github.centrasage.centra.CompleteShipmentRequest;
+import io.github.centrasage.centra.CreateShipmentRequest;
+import io.github.centrasage.centra.Shipment;
+import io.github.centrasage.centra.ShipmentLineRequest;
+import io.github.centrasage.dashboard.DashboardOptions;
+import io.github.centrasage.dashboard.SyncDashboard;
+import io.github.centrasage.sage200.ODataQuery;
+import io.github.centrasage.sage200.RetrySettings;
+import io.github.centrasage.sage200.Sage200Client;
+import io.github.centrasage.sage200.TokenProvider;
+import io.github.centrasage.sage200.model.Currency;
+import io.github.centrasage.sage200.model.TaxCode;
+import io.github.centrasage.sandbox.CentraOrder;
+import io.github.centrasage.sandbox.CentraSandbox;
+import io.github.centrasage.sandbox.Fault;
+import io.github.centrasage.sandbox.FaultScope;
+import io.github.centrasage.sandbox.Sage200Sandbox;
+import io.github.centrasage.sandbox.SageSalesOrder;
+import io.github.centrasage.sandbox.SandboxCatalog;
+import io.github.centrasage.sandbox.SandboxClock;
+import io.github.centrasage.sync.FailureClassification;
+import io.github.centrasage.sync.Mappings;
+import io.github.centrasage.sync.SyncEngine;
+import io.github.centrasage.sync.SyncListener;
+import io.github.centrasage.sync.SyncRetryPolicy;
+import io.github.centrasage.sync.SyncStatus;
+import io.github.centrasage.sync.despatch.DespatchOptions;
+import io.github.centrasage.sync.despatch.DespatchToCentra;
+import io.github.centrasage.sync.despatch.DespatchToSage;
+import io.github.centrasage.sync.order.OrderImport;
+import io.github.centrasage.sync.order.OrderImportOptions;
+import io.github.centrasage.sync.spi.Job;
+import io.github.centrasage.sync.spi.JobState;
+import io.github.centrasage.sync.stock.StockPublish;
+import io.github.centrasage.sync.stock.StockPublishOptions;
+import io.github.centrasage.sync.stock.StockReconcile;
+import io.github.centrasage.sync.store.JdbcSyncStateStore;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Stream;
+
 /**
- * The end-to-end demo: both sandboxes, an embedded H2 store and every flow, playing a compressed
- * trading day and checking the invariants at the end.
+ * The end-to-end demo: both sandboxes seeded with the same fashion shop, the real clients, an
+ * embedded H2 store and every flow, playing a compressed trading day with faults injected, then
+ * checking the invariants against both sandboxes.
  *
- * <p>Run it with {@code mvn -B -ntp -Pdemo -pl examples -am verify -DskipTests}. The flows land
- * one by one; until they do, the demo says which parts exist so far.
+ * <p>Run it with {@code mvn -B -ntp -Pdemo -pl examples -am verify -DskipTests}; add
+ * {@code -Ddemo.args=--dashboard} to keep it running with the operator dashboard. In code:
+ * {@code DemoResult result = Demo.run(Demo.Settings.defaults(), System.out);}
  */
 public final class Demo {
+  static final String LEEDS = "Leeds DC";
+  static final String LONDON = "London Store";
+  /** The B2B customer whose phone order allocates stock the web shop must no longer sell. */
+  static final String TRADE_ACCOUNT = "HARR001";
+  static final String PREFIX = "CENTRA-";
+  /** Longer than the Sage client's read timeout, so a "timeout after commit" really times the client out. */
+  private static final Duration COMMIT_DELAY = Duration.ofMillis(2500);
+  private static final Duration SAGE_READ_TIMEOUT = Duration.ofMillis(2000);
+
   private Demo() {}
 
+  /**
+   * How big a day to play.
+   *
+   * @param orders web orders placed outside the flash sale (split GBP/EUR)
+   * @param storeDir where the H2 file store lives; emptied first
+   * @param seed random seed, so a run can be repeated
+   */
+  public record Settings(int orders, Path storeDir, long seed) {
+    /** A few hundred orders, the store under {@code examples/target/demo-store/} (or {@code target/} when run inside the module). */
+    public static Settings defaults() {
+      Path target = Files.isDirectory(Path.of("examples", "target")) ? Path.of("examples", "target") : Path.of("target");
+      return new Settings(160, target.resolve("demo-store"), 20261126L);
+    }
+  }
+
   public static void main(String[] args) {
-    System.out.println("centra-sage200 demo: the sandboxes and flows are being built; "
-        + "this command will play a full trading day once they land (see README, Roadmap).");
+    try {
+      runMain(args);
+    } catch (RuntimeException e) {
+      // exit here too: a sandbox left running would keep exec:java waiting forever
+      e.printStackTrace();
+      System.exit(2);
+    }
+  }
+
+  private static void runMain(String[] args) {
+    boolean dashboard = Arrays.asList(args).contains("--dashboard");
+    Settings defaults = Settings.defaults();
+    // exec:java passes an empty -Ddemo.args as a null argument
+    int orders = Arrays.stream(args).filter(a -> a != null && a.startsWith("--orders=")).findFirst()
+        .map(a -> Integer.parseInt(a.substring("--orders=".length()))).orElse(defaults.orders());
+    Settings settings = new Settings(orders, defaults.storeDir(), defaults.seed());
+    DemoResult result;
+    if (!dashboard) {
+      result = run(settings, System.out);
+    } else {
+      Shop shop = new Shop(settings);
+      result = play(shop, settings, System.out);
+      SyncDashboard board = SyncDashboard.start(shop.engine, DashboardOptions.defaults());
+      shop.engine.start();
+      System.out.println("Dashboard: " + board.url() + "  (token " + board.token() + ")  Ctrl-C to stop.");
+      CountDownLatch stop = new CountDownLatch(1);
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        board.close();
+        shop.close();
+        stop.countDown();
+      }));
+      try {
+        stop.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    System.exit(result.passed() ? 0 : 1);
+  }
+
+  /** Plays the day on fresh sandboxes and a fresh store, prints the report to {@code out}, and shuts everything down. */
+  public static DemoResult run(Settings settings, PrintStream out) {
+    try (Shop shop = new Shop(settings)) {
+      return play(shop, settings, out);
+    }
+  }
+
+  private static DemoResult play(Shop shop, Settings settings, PrintStream out) {
+    long started = System.nanoTime();
+    out.println("centra-sage200 demo: both sandboxes up (Centra " + shop.centraSandbox.baseUrl() + ", Sage "
+        + shop.sageSandbox.baseUrl() + "), store " + settings.storeDir());
+    TradingDay day = new TradingDay(shop, new Random(settings.seed()), out);
+    day.play(settings.orders());
+    // What the event-driven flows achieved on their own, before reconciliation repairs anything.
+    List<String> beforeReconcile = new Invariants(shop, day).stockDifferences();
+    List<String> reconciliation = shop.reconcile();
+    DemoResult result = new Invariants(shop, day).check();
+    out.println("stock levels off before reconciliation: " + beforeReconcile.size()
+        + (beforeReconcile.isEmpty() ? "" : " " + beforeReconcile.subList(0, Math.min(5, beforeReconcile.size()))));
+    reconciliation.forEach(r -> out.println("reconciliation " + r));
+    shop.report(out);
+    result.failures().forEach(f -> out.println("  INVARIANT FAILED: " + f));
+    out.printf("finished in %.1f s%n", (System.nanoTime() - started) / 1e9);
+    out.println(result.line());
+    return result;
+  }
+
+  /** Both sandboxes, both clients, the store and the engine, wired as an application would wire them. */
+  static final class Shop implements AutoCloseable {
+    final SandboxClock clock = SandboxClock.startingAt(Instant.parse("2026-11-26T07:00:00Z"));
+    final CentraSandbox centraSandbox;
+    final Sage200Sandbox sageSandbox;
+    final CentraClient centra;
+    final Sage200Client sage;
+    final JdbcSyncStateStore store;
+    final Mappings mappings;
+    final SyncEngine engine;
+    final FlowTally tally = new FlowTally();
+    final List<String> flowNames = new ArrayList<>();
+    final String centraLeeds;
+    final String sageLeeds;
+    final String centraLondon;
+    final String sageLondon;
+    final BigDecimal clearingAtStart;
+    final StockReconcile reconcile;
+
+    Shop(Settings settings) {
+      // Centra runs ten products ahead of Sage: the new season is live in the shop but not yet set
+      // up in Sage, so orders for it must park with a reason instead of vanishing.
+      centraSandbox = CentraSandbox.start(CentraSandbox.options().clock(clock)
+          .catalog(SandboxCatalog.generated(SandboxCatalog.fashionShop().items().size() + 10, 7L)));
+      sageSandbox = Sage200Sandbox.start(Sage200Sandbox.options().clock(clock).catalog(SandboxCatalog.fashionShop()));
+      // Client-side retries are off: the engine's policy decides what is re-sent, and every retry
+      // shows in the report. Production code keeps the clients' defaults.
+      centra = CentraClient.builder().baseUrl(centraSandbox.baseUrl()).token(centraSandbox.token())
+          .allowInsecureHttp().retrySettings(CentraRetrySettings.none()).readTimeout(Duration.ofSeconds(5)).build();
+      sage = Sage200Client.builder().baseUrl(sageSandbox.baseUrl()).siteId(sageSandbox.siteId())
+          .companyId(sageSandbox.companyId()).tokenProvider(TokenProvider.staticToken(sageSandbox.token()))
+          .allowPlainHttp(true).retrySettings(RetrySettings.none()).readTimeout(SAGE_READ_TIMEOUT).build();
+      store = JdbcSyncStateStore.embeddedH2(freshDirectory(settings.storeDir()).resolve("sync"));
+      centraLeeds = Long.toString(centraSandbox.ids("warehouse").get(LEEDS));
+      centraLondon = Long.toString(centraSandbox.ids("warehouse").get(LONDON));
+      sageLeeds = Long.toString(sageSandbox.ids("warehouse").get(LEEDS));
+      sageLondon = Long.toString(sageSandbox.ids("warehouse").get(LONDON));
+      mappings = seedShopMappings();
+      clearingAtStart = sageSandbox.bankBalance("1210");
+
+      SyncRetryPolicy quick = SyncRetryPolicy.builder().maxAttempts(8).initialDelay(Duration.ofMillis(5))
+          .maxDelay(Duration.ofMillis(20)).build();
+      // The Sage order the 3PL ships into stays locked for a few writes: this schedule outlasts it.
+      SyncRetryPolicy lockWait = SyncRetryPolicy.builder().maxAttempts(12).initialDelay(Duration.ofMillis(10))
+          .multiplier(1).maxDelay(Duration.ofMillis(10)).jitter(0).build();
+      DespatchOptions despatch = DespatchOptions.builder().putSageCourierIds("DHL", sageSandbox.ids("courier").get("DHL"))
+          .lockRetryPolicy(lockWait).build();
+      StockPublishOptions stock = StockPublishOptions.builder().initialCursor(clock.instant()).build();
+      SyncEngine.Builder builder = SyncEngine.builder().store(store).mappings(mappings).clock(clock)
+          .centra(centra).sage(sage).retryPolicy(quick).lockRetryPolicy(lockWait).listener(tally)
+          .leaseDuration(Duration.ofMinutes(5));
+      // Every flow that exists, in the order a cycle runs them.
+      addFlow(builder, new OrderImport(OrderImportOptions.builder().discovery(OrderImportOptions.Discovery.EVENTS)
+          .defaultWarehouse(centraLeeds).waitingOrderRecheck(Duration.ofMillis(20)).build()));
+      addFlow(builder, new StockPublish(stock));
+      addFlow(builder, new DespatchToSage(despatch));
+      addFlow(builder, new DespatchToCentra(despatch));
+      // Reconciliation reads every SKU on both sides: it runs on its own interval in production, and
+      // once at the end of the demo day (runUntilQuiet skips it).
+      reconcile = new StockReconcile(stock);
+      builder.flow(reconcile);
+      // FINANCE (lands next): addFlow(builder, new RefundImport(...)); addFlow(builder, new SettlementPosting(...));
+      // CATALOG (lands next): addFlow(builder, new CatalogPublish(...));
+      engine = builder.build();
+    }
+
+    private void addFlow(SyncEngine.Builder builder, io.github.centrasage.sync.spi.SyncFlow flow) {
+      builder.flow(flow);
+      flowNames.add(flow.name());
+    }
+
+    /** Mappings that fit the seed shop: both currencies, UK VAT, both warehouses, a web account per market. */
+    private Mappings seedShopMappings() {
+      // reference data through a patient client: the first requests of a cold sandbox can be slow
+      Sage200Client setup = Sage200Client.builder().baseUrl(sageSandbox.baseUrl()).siteId(sageSandbox.siteId())
+          .companyId(sageSandbox.companyId()).tokenProvider(TokenProvider.staticToken(sageSandbox.token()))
+          .allowPlainHttp(true).readTimeout(Duration.ofSeconds(20)).build();
+      List<TaxCode> taxCodes = setup.taxCodes().list(ODataQuery.all());
+      long standard = taxCodes.stream().filter(t -> t.code().orElse(-1) == 1).findFirst().orElseThrow().id();
+      long zero = taxCodes.stream().filter(t -> t.code().orElse(-1) == 0).findFirst().orElseThrow().id();
+      List<Currency> currencies = setup.currencies().list(ODataQuery.all());
+      long gbp = currencies.stream().filter(c -> c.isBaseCurrency().orElse(false)).findFirst().orElseThrow().id();
+      long eur = currencies.stream().filter(c -> !c.isBaseCurrency().orElse(false)).findFirst().orElseThrow().id();
+      return Mappings.builder()
+          .putCurrencies("GBP", Long.toString(gbp))
+          .putCurrencies("EUR", Long.toString(eur))
+          .addTaxCodes(Mappings.TaxCodeMapping.of(new BigDecimal("20"), null, standard))
+          .addTaxCodes(Mappings.TaxCodeMapping.of(BigDecimal.ZERO, null, zero))
+          .addPaymentAccounts(Mappings.PaymentAccounts.builder().method("adyen").clearingBank("1210")
+              .currentBank("1200").feesNominal("7901").varianceNominal("9999").build())
+          .putWarehouses(centraLeeds, sageLeeds)
+          .putWarehouses(centraLondon, sageLondon)
+          .putCustomerStrategies("UK", Mappings.CustomerStrategy.sharedAccount("WEBGBP"))
+          .putCustomerStrategies("EU", Mappings.CustomerStrategy.sharedAccount("WEBEUR"))
+          .shippingChargeCode("CARRIAGE")
+          .customerDocumentPrefix(PREFIX)
+          .roundingTolerance(new BigDecimal("0.02"))
+          .roundingNominal("9999")
+          .build();
+    }
+
+    /**
+     * Runs every flow until none has a job left to run, within {@code maxCycles}. Retries are due a
+     * few milliseconds of store time later, so an idle round pauses briefly instead of spinning.
+     */
+    void runUntilQuiet(int maxCycles) {
+      for (int cycle = 0; cycle < maxCycles; cycle++) {
+        long pending = 0;
+        for (String flow : flowNames) {
+          SyncStatus s = engine.runOnce(flow);
+          pending += s.queued() + s.retrying() + s.running();
+        }
+        if (pending == 0) {
+          return;
+        }
+        LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(15));
+      }
+    }
+
+    /** One reconciliation pass over every SKU; returns its one-line summaries per warehouse. */
+    List<String> reconcile() {
+      engine.runOnce(reconcile.name());
+      return reconcile.lastReports().entrySet().stream().map(e -> "Centra warehouse " + e.getKey() + ": checked " + e.getValue().checked() + ", repaired "
+          + e.getValue().repaired() + ", unknown SKUs " + e.getValue().unknown()).toList();
+    }
+
+    List<Job> parkedJobs() {
+      return Stream.concat(flowNames.stream(), Stream.of(reconcile.name())).flatMap(f -> store.list(f, EnumSet.of(JobState.PARKED), 0, 10_000).stream()).toList();
+    }
+
+    /** Per flow: done / retried / parked and why. */
+    void report(PrintStream out) {
+      out.println();
+      out.println("Flow                done  retried  parked  (retry causes)");
+      for (String flow : flowNames) {
+        SyncStatus s = engine.status(flow);
+        out.printf("  %-17s %5d  %7d  %6d  %s%n", flow, s.succeeded(), tally.retries(flow), s.parked(),
+            tally.causes(flow));
+      }
+      List<Job> parked = parkedJobs();
+      if (!parked.isEmpty()) {
+        out.println("Parked, waiting for a person:");
+        parked.forEach(j -> out.println("  " + j.flow() + " " + j.reference() + ": " + String.join("; ", j.parkReasons())));
+      }
+      out.println();
+    }
+
+    @Override
+    public void close() {
+      engine.close();
+      store.close();
+      centraSandbox.close();
+      sageSandbox.close();
+    }
+
+    private static Path freshDirectory(Path dir) {
+      try {
+        if (Files.exists(dir)) {
+          try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+              Files.delete(p);
+            }
+          }
+        }
+        return Files.createDirectories(dir);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot prepare the demo store directory " + dir, e);
+      }
+    }
+  }
+
+  /** Counts retries per flow and kind, for the report. */
+  static final class FlowTally implements SyncListener {
+    private final Map<String, Map<String, AtomicInteger>> retries = new ConcurrentHashMap<>();
+
+    @Override
+    public void jobRetried(Job job, FailureClassification failure, Instant runAt) {
+      retries.computeIfAbsent(job.flow(), f -> new ConcurrentHashMap<>())
+          .computeIfAbsent(failure.kind().name().toLowerCase(java.util.Locale.ROOT), k -> new AtomicInteger())
+          .incrementAndGet();
+    }
+
+    int retries(String flow) {
+      return retries.getOrDefault(flow, Map.of()).values().stream().mapToInt(AtomicInteger::get).sum();
+    }
+
+    String causes(String flow) {
+      Map<String, AtomicInteger> byKind = new java.util.TreeMap<>(retries.getOrDefault(flow, Map.of()));
+      return byKind.isEmpty() ? "" : byKind.entrySet().stream().map(e -> e.getKey() + " " + e.getValue().get())
+          .collect(java.util.stream.Collectors.joining(", "));
+    }
+  }
+
+  /** The day's events, in the order they happen, with the engine running between them. */
+  static final class TradingDay {
+    private final Shop shop;
+    private final Random random;
+    private final PrintStream out;
+    private final List<String> regularSkus;
+    final List<String> flashSkus;
+    final List<String> newSeasonSkus;
+    final List<CentraOrder> placed = new ArrayList<>();
+    final List<Integer> unmappedOrders = new ArrayList<>();
+    int soldOutRefusals;
+    int lockedOrderNumber;
+
+    TradingDay(Shop shop, Random random, PrintStream out) {
+      this.shop = shop;
+      this.random = random;
+      this.out = out;
+      List<String> sageSkus = SandboxCatalog.fashionShop().items().stream().map(SandboxCatalog.Item::sku).toList();
+      flashSkus = List.of(sageSkus.get(1), sageSkus.get(2), sageSkus.get(3));
+      regularSkus = sageSkus.stream().filter(s -> !flashSkus.contains(s)).toList();
+      newSeasonSkus = SandboxCatalog.generated(sageSkus.size() + 10, 7L).items().stream()
+          .map(SandboxCatalog.Item::sku).filter(s -> !sageSkus.contains(s)).toList();
+    }
+
+    private final long startedNanos = System.nanoTime();
+
+    private String elapsed() {
+      return String.format("[%5.1fs] ", (System.nanoTime() - startedNanos) / 1e9);
+    }
+
+    void play(int orders) {
+      Sage200Sandbox sage = shop.sageSandbox;
+      CentraSandbox centra = shop.centraSandbox;
+
+      // 07:00 goods-in and a B2B phone order before the shop gets busy
+      shop.clock.advance(Duration.ofMinutes(5));
+      for (int i = 0; i < 5; i++) {
+        sage.receiveGoods(regularSkus.get(10 + i), LEEDS, BigDecimal.valueOf(24));
+      }
+      sage.allocateNonWebOrder(TRADE_ACCOUNT, regularSkus.get(20), LEEDS, BigDecimal.valueOf(4));
+      // the flash sale sells from Leeds only: London's units of those SKUs went to the shop floor
+      flashSkus.forEach(sku -> sage.adjustStock(sku, LONDON, sage.holding(sku, LONDON).quantityInStock().negate()));
+      // and only a few units of each are left in Leeds, so the sale sells out
+      flashSkus.forEach(sku -> sage.adjustStock(sku, LEEDS,
+          BigDecimal.valueOf(6).subtract(sage.holding(sku, LEEDS).quantityInStock())));
+      shop.runUntilQuiet(60);
+      out.println(elapsed() + "07:00 goods-in of 5 SKUs, B2B order for " + TRADE_ACCOUNT + ", stock published");
+
+      // 08:00–17:00 web orders in two currencies, under faults
+      injectFaults();
+      int morning = orders / 2;
+      placeOrders(0, morning);
+      placeUnmapped(2);
+      shop.runUntilQuiet(200);
+      out.println(elapsed() + "12:00 " + morning + " web orders (GBP/EUR, some on hold), 2 new-season orders; faults: "
+          + "timeouts after commit, resets, 429s, 5xx");
+
+      flashSale();
+      out.println(elapsed() + "13:00 flash sale on " + flashSkus + ": " + soldOutRefusals + " checkouts refused as sold out");
+
+      placeOrders(morning, orders);
+      shop.runUntilQuiet(200);
+      releaseHolds();
+      shop.runUntilQuiet(200);
+
+      // 16:00 the warehouse despatches; a 3PL ships one order straight from Centra into a locked Sage order
+      int despatched = despatchInSage();
+      threePlShipmentIntoLockedOrder();
+      shop.runUntilQuiet(300);
+      out.println(elapsed() + "16:00 " + despatched + " orders despatched in Sage; 3PL shipped order " + lockedOrderNumber
+          + " in Centra while its Sage order was locked");
+      // FINANCE (lands next): refunds in Centra and the PSP payout file, then shop.runUntilQuiet(200).
+      shop.sageSandbox.faults().clear();
+      shop.centraSandbox.faults().clear();
+      shop.runUntilQuiet(300);
+    }
+
+    private void injectFaults() {
+      Sage200Sandbox sage = shop.sageSandbox;
+      sage.faults().inject(Fault.timeoutAfterCommit(COMMIT_DELAY), FaultScope.nextCalls(2).on("POST /sop_orders"));
+      sage.faults().inject(Fault.resetAfterCommit(), FaultScope.nextCalls(2).on("POST /sop_orders"));
+      sage.faults().inject(Fault.httpStatusAfterCommit(502), FaultScope.nextCalls(1).on("POST /sop_orders"));
+      sage.faults().inject(Fault.rateLimited(Duration.ofSeconds(1)), FaultScope.nextCalls(3));
+      sage.faults().inject(Fault.httpStatus(503), FaultScope.nextCalls(3));
+      shop.centraSandbox.faults().inject(Fault.connectionReset(), FaultScope.nextCalls(2));
+      shop.centraSandbox.faults().inject(Fault.httpStatus(500), FaultScope.nextCalls(2));
+      shop.centraSandbox.faults().inject(Fault.rateLimited(Duration.ofSeconds(1)), FaultScope.nextCalls(2));
+    }
+
+    private void placeOrders(int from, int to) {
+      for (int i = from; i < to; i++) {
+        shop.clock.advance(Duration.ofSeconds(60));
+        Map<String, Integer> lines = new LinkedHashMap<>();
+        int lineCount = 1 + random.nextInt(3);
+        for (int l = 0; l < lineCount; l++) {
+          lines.merge(regularSkus.get(random.nextInt(regularSkus.size())), 1, Integer::sum);
+        }
+        CentraOrder order;
+        try {
+          order = shop.centraSandbox.placeOrder(i % 3 == 2 ? "EUR" : "GBP", lines);
+        } catch (IllegalStateException soldOut) {
+          soldOutRefusals++;
+          continue;
+        }
+        placed.add(order);
+        if (i % 40 == 7) {
+          shop.centraSandbox.setOnHold(order.number(), true);
+          held.add(order.number());
+        }
+        if (i % 60 == 59) {
+          shop.runUntilQuiet(100);
+        }
+      }
+    }
+
+    private final List<Integer> held = new ArrayList<>();
+
+    private void releaseHolds() {
+      held.forEach(n -> shop.centraSandbox.setOnHold(n, false));
+      out.println(elapsed() + "15:00 " + held.size() + " orders released from hold (payment checks cleared)");
+    }
+
+    private void placeUnmapped(int n) {
+      for (int i = 0; i < n; i++) {
+        CentraOrder order = shop.centraSandbox.placeOrder("GBP",
+            Map.of(newSeasonSkus.get(i), 1, regularSkus.get(100 + i), 1));
+        placed.add(order);
+        unmappedOrders.add(order.number());
+      }
+    }
+
+    /** Shoppers buy the sale SKUs one by one until Centra says sold out; the engine keeps up in between. */
+    private void flashSale() {
+      for (int round = 0; round < 16; round++) {
+        boolean sold = false;
+        for (String sku : flashSkus) {
+          shop.clock.advance(Duration.ofSeconds(2));
+          try {
+            placed.add(shop.centraSandbox.placeOrder("GBP", Map.of(sku, 1)));
+            sold = true;
+          } catch (IllegalStateException soldOut) {
+            soldOutRefusals++;
+          }
+        }
+        if (round % 5 == 4) {
+          // a restock of one SKU lands mid-sale
+          if (round == 5) {
+            shop.sageSandbox.receiveGoods(flashSkus.get(0), LEEDS, BigDecimal.valueOf(6));
+          }
+          shop.runUntilQuiet(100);
+        }
+        if (!sold && round > 6) {
+          break;
+        }
+      }
+      shop.runUntilQuiet(100);
+    }
+
+    /** The warehouse despatches every third imported order that Sage could allocate in full. */
+    private int despatchInSage() {
+      int count = 0;
+      int i = 0;
+      for (SageSalesOrder order : shop.sageSandbox.salesOrders()) {
+        if (order.customerDocumentNo() == null || !order.customerDocumentNo().startsWith(PREFIX)) {
+          continue;
+        }
+        if (i++ % 3 != 0 || !fullyAllocated(order)) {
+          continue;
+        }
+        shop.clock.advance(Duration.ofSeconds(30));
+        shop.sageSandbox.despatch(order.documentNo(), "JD" + (100000 + count));
+        count++;
+        if (count % 20 == 0) {
+          shop.runUntilQuiet(100);
+        }
+      }
+      return count;
+    }
+
+    private static boolean fullyAllocated(SageSalesOrder order) {
+      return order.lines().stream().filter(l -> l.sku() != null)
+          .allMatch(l -> l.allocatedQuantity().compareTo(l.lineQuantity()) == 0);
+    }
+
+    /** A 3PL ships an imported, not yet despatched order through Centra while Sage keeps its order locked for a few writes. */
+    private void threePlShipmentIntoLockedOrder() {
+      SageSalesOrder target = shop.sageSandbox.salesOrders().stream()
+          .filter(o -> o.customerDocumentNo() != null && o.customerDocumentNo().startsWith(PREFIX))
+          .filter(o -> o.lines().stream().allMatch(l -> l.despatchedQuantity().signum() == 0))
+          .filter(TradingDay::fullyAllocated)
+          .reduce((a, b) -> b).orElseThrow();
+      lockedOrderNumber = Integer.parseInt(target.customerDocumentNo().substring(PREFIX.length()));
+      CentraOrder order = shop.centraSandbox.orders().stream().filter(o -> o.number() == lockedOrderNumber)
+          .findFirst().orElseThrow();
+      shop.sageSandbox.lockOrder(target.documentNo(), 3);
+      List<ShipmentLineRequest> lines = order.lines().stream().map(l -> ShipmentLineRequest.of(l.id(), l.quantity())).toList();
+      Shipment created = shop.centra.shipments().create(CreateShipmentRequest.builder()
+          .orderNumber((long) lockedOrderNumber).lines(lines).build()).value();
+      shop.centra.shipments().complete(CompleteShipmentRequest.builder().shipmentId(created.id()).carrier("DHL")
+          .trackingNumber("3PL-" + lockedOrderNumber).packagesNumber(1).build());
+    }
   }
 }

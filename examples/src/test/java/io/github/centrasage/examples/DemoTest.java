@@ -1,0 +1,38 @@
+package io.github.centrasage.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Runs the whole demo in-process and holds it to the invariants the README promises. */
+class DemoTest {
+  @TempDir Path dir;
+
+  @Test
+  void aTradingDayUnderFaultsEndsWithEveryInvariantHolding() {
+    ByteArrayOutputStream printed = new ByteArrayOutputStream();
+    DemoResult result = Demo.run(new Demo.Settings(30, dir.resolve("store"), 7L),
+        new PrintStream(printed, true, StandardCharsets.UTF_8));
+    String report = printed.toString(StandardCharsets.UTF_8);
+
+    assertThat(result.failures()).as(report).isEmpty();
+    assertThat(result.centraOrders()).isGreaterThan(30);
+    assertThat(result.duplicateOrders()).isZero();
+    assertThat(result.missingOrders()).isZero();
+    assertThat(result.parked()).as("the two new-season orders, with reasons").isEqualTo(2);
+    assertThat(result.sageOrders()).isEqualTo(result.centraOrders() - result.parked());
+    assertThat(result.stockMismatches()).isZero();
+    assertThat(result.oversoldUnits()).isZero();
+    assertThat(result.despatchesLost()).isZero();
+    assertThat(result.clearingBalance()).isEqualByComparingTo(BigDecimal.ZERO);
+    assertThat(report).contains("Sage has no product with that code").contains("retried");
+    assertThat(report.strip().lines().reduce((a, b) -> b).orElseThrow())
+        .isEqualTo(result.line()).startsWith("DEMO RESULT centra_orders=");
+  }
+}
