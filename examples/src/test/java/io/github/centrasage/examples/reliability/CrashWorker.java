@@ -1,0 +1,111 @@
+package io.github.centrasage.examples.reliability;
+
+import io.github.centrasage.centra.CentraClient;
+import io.github.centrasage.centra.CentraRetrySettings;
+import io.github.centrasage.sage200.ODataQuery;
+import io.github.centrasage.sage200.RetrySettings;
+import io.github.centrasage.sage200.Sage200Client;
+import io.github.centrasage.sage200.TokenProvider;
+import io.github.centrasage.sage200.model.Currency;
+import io.github.centrasage.sage200.model.TaxCode;
+import io.github.centrasage.sync.Mappings;
+import io.github.centrasage.sync.SyncEngine;
+import io.github.centrasage.sync.SyncRetryPolicy;
+import io.github.centrasage.sync.despatch.DespatchOptions;
+import io.github.centrasage.sync.despatch.DespatchToCentra;
+import io.github.centrasage.sync.order.OrderImport;
+import io.github.centrasage.sync.order.OrderImportOptions;
+import io.github.centrasage.sync.stock.StockPublish;
+import io.github.centrasage.sync.stock.StockPublishOptions;
+import io.github.centrasage.sync.store.JdbcSyncStateStore;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The engine of the crash test, run in its own JVM so the test can SIGKILL it: OrderImport,
+ * StockPublish and DespatchToCentra on an H2 file store, against sandboxes the test started, cycling
+ * until it is killed.
+ *
+ * <p>Arguments: {@code centraUrl centraToken sageUrl sageToken siteId companyId h2File
+ * centraLeedsId sageLeedsId dhlCourierId pollStartEpochMillis}.
+ */
+public final class CrashWorker {
+  private CrashWorker() {}
+
+  public static void main(String[] args) {
+    String centraUrl = args[0];
+    String centraToken = args[1];
+    String sageUrl = args[2];
+    String sageToken = args[3];
+    String siteId = args[4];
+    long companyId = Long.parseLong(args[5]);
+    Path h2File = Path.of(args[6]);
+    String centraLeeds = args[7];
+    String sageLeeds = args[8];
+    long dhl = Long.parseLong(args[9]);
+    Instant pollStart = Instant.ofEpochMilli(Long.parseLong(args[10]));
+
+    CentraClient centra = CentraClient.builder().baseUrl(centraUrl).token(centraToken).allowInsecureHttp()
+        .retrySettings(CentraRetrySettings.none()).readTimeout(Duration.ofSeconds(1)).build();
+    Sage200Client sage = Sage200Client.builder().baseUrl(sageUrl).siteId(siteId).companyId(companyId)
+        .tokenProvider(TokenProvider.staticToken(sageToken)).allowPlainHttp(true).sleeper(d -> { })
+        .retrySettings(RetrySettings.none()).readTimeout(Duration.ofSeconds(1)).build();
+    Mappings mappings = mappings(sage, centraLeeds, sageLeeds);
+    SyncRetryPolicy fast = SyncRetryPolicy.builder().maxAttempts(10).initialDelay(Duration.ofMillis(5))
+        .multiplier(1).maxDelay(Duration.ofMillis(5)).jitter(0).build();
+
+    JdbcSyncStateStore store = JdbcSyncStateStore.embeddedH2(h2File);
+    SyncEngine engine = SyncEngine.builder().store(store).mappings(mappings).centra(centra).sage(sage)
+        .flow(new OrderImport(OrderImportOptions.builder().discovery(OrderImportOptions.Discovery.POLLING)
+            .pollStart(pollStart).defaultWarehouse(centraLeeds).build()))
+        .flow(new StockPublish(StockPublishOptions.builder().pollInterval(Duration.ofMillis(100))
+            .busyDelay(Duration.ofMillis(50)).despatchHoldTtl(Duration.ofSeconds(5)).build()))
+        .flow(new DespatchToCentra(DespatchOptions.builder().putSageCourierIds("DHL", dhl).startAfterDespatchId(0)
+            .lockRetryPolicy(fast).build()))
+        .retryPolicy(fast).lockRetryPolicy(fast)
+        .discoverInterval(Duration.ofMillis(50))
+        // a killed worker's jobs stay RUNNING until their lease ends: short, so the next one takes them over
+        .leaseDuration(Duration.ofSeconds(3))
+        .build();
+    System.out.println("WORKER READY");
+    System.out.flush();
+    List<String> flows = List.of(OrderImport.NAME, StockPublish.NAME, DespatchToCentra.NAME);
+    while (true) {
+      for (String flow : flows) {
+        try {
+          engine.runOnce(flow);
+        } catch (RuntimeException e) {
+          // the engine must survive a cycle's failure; the test counts these lines
+          System.out.println("CYCLE FAILED " + flow + ": " + e);
+        }
+      }
+    }
+  }
+
+  static Mappings mappings(Sage200Client sage, String centraLeeds, String sageLeeds) {
+    List<TaxCode> taxCodes = sage.taxCodes().list(ODataQuery.all());
+    long standard = taxCodes.stream().filter(t -> t.code().orElse(-1) == 1).findFirst().orElseThrow().id();
+    long zero = taxCodes.stream().filter(t -> t.code().orElse(-1) == 0).findFirst().orElseThrow().id();
+    List<Currency> currencies = sage.currencies().list(ODataQuery.all());
+    long gbp = currencies.stream().filter(c -> c.isBaseCurrency().orElse(false)).findFirst().orElseThrow().id();
+    long eur = currencies.stream().filter(c -> !c.isBaseCurrency().orElse(false)).findFirst().orElseThrow().id();
+    return Mappings.builder()
+        .putCurrencies("GBP", Long.toString(gbp))
+        .putCurrencies("EUR", Long.toString(eur))
+        .addTaxCodes(Mappings.TaxCodeMapping.of(new BigDecimal("20"), null, standard))
+        .addTaxCodes(Mappings.TaxCodeMapping.of(BigDecimal.ZERO, null, zero))
+        .addPaymentAccounts(Mappings.PaymentAccounts.builder().method("adyen").clearingBank("1210").currentBank("1200")
+            .feesNominal("7901").varianceNominal("9999").build())
+        .putWarehouses(centraLeeds, sageLeeds)
+        .putCustomerStrategies("UK", Mappings.CustomerStrategy.sharedAccount("WEBGBP"))
+        .putCustomerStrategies("EU", Mappings.CustomerStrategy.sharedAccount("WEBEUR"))
+        .shippingChargeCode("CARRIAGE")
+        .roundingTolerance(new BigDecimal("0.02"))
+        .roundingNominal("9999")
+        .customerDocumentPrefix("CENTRA-")
+        .build();
+  }
+}
