@@ -36,6 +36,8 @@ import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.postgresql.ds.PGSimpleDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -59,12 +61,12 @@ class CrashTest {
   final CentraSandbox centraSandbox = CentraSandbox.start(CentraSandbox.options().clock(clock).token("centra-SECRET-token-7f3a"));
   final Sage200Sandbox sageSandbox = Sage200Sandbox.start(Sage200Sandbox.options().clock(clock).token("sage-SECRET-token-91bc"));
   @TempDir Path dir;
-  Process worker;
+  final List<Process> workers = new ArrayList<>();
 
   @AfterEach
   void stop() throws InterruptedException {
-    if (worker != null && worker.isAlive()) {
-      worker.destroyForcibly().waitFor();
+    for (Process p : workers) {
+      p.destroyForcibly().waitFor();
     }
     centraSandbox.close();
     sageSandbox.close();
@@ -72,17 +74,41 @@ class CrashTest {
 
   @Test
   void killedAtRandomMomentsTheEngineLosesNothingAndDoublesNothing() throws Exception {
+    run("crash-h2", dir.resolve("sync").toString(), 1, KILLS);
+  }
+
+  @Test
+  void twoEnginesOnOnePostgresBothTakeWorkAndOneKeepsBeingKilled() throws Exception {
+    try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
+      String url = postgres.getJdbcUrl("postgres", "postgres");
+      run("crash-postgres-2-instances", url, 2, KILLS / 2);
+    }
+  }
+
+  /**
+   * Places orders, despatches what was imported, injects a fault and kills worker 0 at a random
+   * moment, {@code kills} times; the other workers (if any) keep running. Then lets everything
+   * converge and checks the invariants.
+   */
+  private void run(String part, String storeSpec, int instances, int kills) throws Exception {
     Random random = new Random(SEED);
-    Path h2 = dir.resolve("sync");
-    Path log = dir.resolve("worker.log");
     Instant pollStart = clock.instant().minus(Duration.ofHours(1));
     stockUp(300);
+    List<Path> logs = new ArrayList<>();
+    for (int i = 0; i < instances; i++) {
+      logs.add(dir.resolve("worker-" + i + ".log"));
+    }
+    List<Process> others = new ArrayList<>();
+    for (int i = 1; i < instances; i++) {
+      others.add(startWorker(storeSpec, pollStart, logs.get(i), "w" + i));
+    }
+    workers.addAll(others);
 
     Set<String> despatched = new HashSet<>();
     List<CentraOrder> placed = new ArrayList<>();
-    int consignment = 0;
-    for (int kill = 0; kill < KILLS; kill++) {
-      worker = startWorker(h2, pollStart, log);
+    for (int kill = 0; kill < kills; kill++) {
+      Process victim = startWorker(storeSpec, pollStart, logs.get(0), "w0-life" + kill);
+      workers.add(victim);
       for (int i = 0; i < 2; i++) {
         Map<String, Integer> lines = new LinkedHashMap<>();
         lines.put(SKUS.get(random.nextInt(SKUS.size())), 1 + random.nextInt(3));
@@ -91,39 +117,55 @@ class CrashTest {
         }
         placed.add(centraSandbox.placeOrder("GBP", lines));
       }
-      for (SageSalesOrder order : sageSandbox.salesOrders()) {
-        if (order.customerDocumentNo() != null && order.customerDocumentNo().startsWith("CENTRA-")
-            && despatched.add(order.documentNo())) {
-          sageSandbox.despatch(order.documentNo(), "CONS" + (++consignment));
-        }
-      }
+      despatchImported(despatched);
       injectFault(random);
       // the worker lives a random 0.3 to 2.3 s, then dies without warning
-      if (!worker.waitFor(300 + random.nextInt(2000), TimeUnit.MILLISECONDS)) {
-        worker.destroyForcibly().waitFor();
+      if (!victim.waitFor(300 + random.nextInt(2000), TimeUnit.MILLISECONDS)) {
+        victim.destroyForcibly().waitFor();
       }
-      assertThat(worker.exitValue()).as("the worker was killed, it did not crash on its own").isNotZero();
+      assertThat(victim.exitValue()).as("the worker was killed, it did not crash on its own").isNotZero();
     }
     centraSandbox.faults().clear();
     sageSandbox.faults().clear();
-    // the last despatches, then one more life to converge
-    worker = startWorker(h2, pollStart, log);
-    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> {
-      for (SageSalesOrder order : sageSandbox.salesOrders()) {
-        if (order.customerDocumentNo() != null && order.customerDocumentNo().startsWith("CENTRA-")
-            && !despatched.contains(order.documentNo())) {
-          despatched.add(order.documentNo());
-          sageSandbox.despatch(order.documentNo(), "LAST" + despatched.size());
+    // one more life to converge, despatching the last imported orders
+    workers.add(startWorker(storeSpec, pollStart, logs.get(0), "w0-last"));
+    try {
+      await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).until(() -> {
+        despatchImported(despatched);
+        return despatched.size() >= placed.size()
+            && placed.stream().allMatch(o -> !centraSandbox.shipments(o.number()).isEmpty());
+      });
+    } catch (org.awaitility.core.ConditionTimeoutException e) {
+      System.out.println("NOT CONVERGED: despatched=" + despatched.size() + " placed=" + placed.size() + " unshipped="
+          + placed.stream().filter(o -> centraSandbox.shipments(o.number()).isEmpty()).map(CentraOrder::number)
+          .collect(Collectors.toList()));
+      for (Path log : logs) {
+        Files.readString(log).lines().filter(l -> l.contains("WARN") || l.contains("ERROR") || l.contains("FAILED"))
+            .limit(40).forEach(l -> System.out.println(log.getFileName() + ": " + l));
+      }
+      throw e;
+    }
+    // the stock recomputes queued by the last despatches
+    await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(this::stockMatchesSage);
+    for (Process p : workers) {
+      p.destroyForcibly().waitFor();
+    }
+    // a last life that finishes what the kills left running (after their leases expire), then exits
+    Process drain = startWorker(storeSpec, pollStart, logs.get(0), "w0-drain", "drain");
+    workers.add(drain);
+    if (!drain.waitFor(90, TimeUnit.SECONDS)) {
+      drain.destroyForcibly().waitFor();
+      try (JdbcSyncStateStore store = openStore(storeSpec)) {
+        for (String flow : List.of("OrderImport", "StockPublish", "DespatchToCentra")) {
+          store.list(flow, EnumSet.of(JobState.QUEUED, JobState.RUNNING, JobState.RETRYING), 0, 20)
+              .forEach(j -> System.out.println("UNFINISHED " + j));
         }
       }
-      return despatched.size() >= placed.size()
-          && placed.stream().allMatch(o -> !centraSandbox.shipments(o.number()).isEmpty());
-    });
-    // let the stock recomputes queued by the last despatches finish
-    await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(this::stockMatchesSage);
-    worker.destroyForcibly().waitFor();
+      throw new AssertionError("the drain worker did not finish");
+    }
+    assertThat(drain.exitValue()).isZero();
 
-    try (JdbcSyncStateStore store = JdbcSyncStateStore.embeddedH2(h2)) {
+    try (JdbcSyncStateStore store = openStore(storeSpec)) {
       Map<String, Long> sagePerCentra = sageSandbox.salesOrders().stream()
           .filter(o -> o.customerDocumentNo() != null && o.customerDocumentNo().startsWith("CENTRA-"))
           .collect(Collectors.groupingBy(SageSalesOrder::customerDocumentNo, Collectors.counting()));
@@ -136,24 +178,59 @@ class CrashTest {
       }
       List<Job> unsettled = jobs.stream().filter(j -> !(j.state() == JobState.SUCCEEDED
           || j.state() == JobState.PARKED && !j.parkReasons().isEmpty())).collect(Collectors.toList());
-      String output = Files.readString(log, StandardCharsets.UTF_8);
-      long leaked = List.of(centraSandbox.token(), sageSandbox.token()).stream().filter(output::contains).count();
+      StringBuilder output = new StringBuilder();
+      for (Path log : logs) {
+        output.append(Files.readString(log, StandardCharsets.UTF_8));
+      }
+      long leaked = List.of(centraSandbox.token(), sageSandbox.token()).stream()
+          .filter(t -> output.indexOf(t) >= 0).count();
+      // who finished which job: a job finished twice was processed twice
+      // (StockPublish reuses a key's job row for each recompute, so only one-off jobs are counted)
+      Map<String, Long> successesPerJob = output.toString().lines().filter(l -> l.startsWith("SUCCEEDED "))
+          .filter(l -> !l.contains(" StockPublish "))
+          .collect(Collectors.groupingBy(l -> l.split(" ")[3], Collectors.counting()));
+      Set<String> finishers = output.toString().lines().filter(l -> l.startsWith("SUCCEEDED "))
+          .map(l -> l.split(" ")[1].replaceAll("-.*", "")).collect(Collectors.toSet());
+      long processedTwice = successesPerJob.values().stream().filter(n -> n > 1).count();
 
-      ReliabilityResult.report("crash", "kills", KILLS, "orders", placed.size(), "jobs", jobs.size(), "parked",
-          jobs.stream().filter(j -> j.state() == JobState.PARKED).count(), "duplicates", duplicates, "lost", lost,
-          "double_applied", doubleApplied, "leaked_secrets", leaked, "log_lines", output.lines().count());
+      ReliabilityResult.report(part, "kills", kills, "instances", instances, "orders", placed.size(), "jobs",
+          jobs.size(), "parked", jobs.stream().filter(j -> j.state() == JobState.PARKED).count(), "duplicates",
+          duplicates + processedTwice, "lost", lost, "double_applied", doubleApplied, "leaked_secrets", leaked,
+          "log_lines", output.toString().lines().count());
 
       assertThat(duplicates).as("Sage orders doubled").isZero();
+      assertThat(processedTwice).as("jobs that succeeded twice").isZero();
       assertThat(lost).as("Centra orders without a Sage order").isZero();
       assertThat(doubleApplied).as("orders without exactly one Centra shipment").isZero();
       assertThat(unsettled).as("jobs neither succeeded nor parked with a reason").isEmpty();
-      assertThat(leaked).as("tokens in the worker's TRACE output").isZero();
-      assertThat(output).contains("TRACE");
+      assertThat(leaked).as("tokens in the workers' TRACE output").isZero();
+      assertThat(output.toString()).contains("TRACE");
+      assertThat(finishers).as("instances that finished jobs").hasSize(instances);
       String sageLeeds = Long.toString(sageSandbox.ids("warehouse").get(LEEDS));
       for (String sku : SKUS) {
         assertThat(centraSandbox.stock(sku, LEEDS).physical().intValueExact()).as("Centra stock of %s", sku)
             .isEqualTo(StockFormula.centraPhysical(sageSandbox.holding(sku, LEEDS).freeStockAvailable(),
                 store.allocatedQuantity(sku, sageLeeds), 0));
+      }
+    }
+  }
+
+  private static JdbcSyncStateStore openStore(String spec) {
+    if (spec.startsWith("jdbc:postgresql:")) {
+      PGSimpleDataSource postgres = new PGSimpleDataSource();
+      postgres.setUrl(spec);
+      postgres.setUser("postgres");
+      return JdbcSyncStateStore.builder(postgres).build();
+    }
+    return JdbcSyncStateStore.embeddedH2(Path.of(spec));
+  }
+
+  /** Despatches (in full) every Sage order the engine imported and the test has not despatched yet. */
+  private void despatchImported(Set<String> despatched) {
+    for (SageSalesOrder order : sageSandbox.salesOrders()) {
+      if (order.customerDocumentNo() != null && order.customerDocumentNo().startsWith("CENTRA-")
+          && despatched.add(order.documentNo())) {
+        sageSandbox.despatch(order.documentNo(), "CONS" + despatched.size());
       }
     }
   }
@@ -195,16 +272,18 @@ class CrashTest {
     centra.stock().set(request.build());
   }
 
-  private Process startWorker(Path h2, Instant pollStart, Path log) throws IOException {
+  private Process startWorker(String storeSpec, Instant pollStart, Path log, String... instanceAndMode)
+      throws IOException {
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-Xmx128m", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
         "-Dorg.slf4j.simpleLogger.defaultLogLevel=trace",
         "-cp", System.getProperty("java.class.path"), CrashWorker.class.getName(),
         centraSandbox.baseUrl(), centraSandbox.token(), sageSandbox.baseUrl(), sageSandbox.token(),
-        sageSandbox.siteId(), Long.toString(sageSandbox.companyId()), h2.toString(),
+        sageSandbox.siteId(), Long.toString(sageSandbox.companyId()), storeSpec,
         Long.toString(centraSandbox.ids("warehouse").get(LEEDS)),
         Long.toString(sageSandbox.ids("warehouse").get(LEEDS)),
         Long.toString(sageSandbox.ids("courier").get("DHL")), Long.toString(pollStart.toEpochMilli())));
+    command.addAll(List.of(instanceAndMode));
     return new ProcessBuilder(command).redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
   }

@@ -11,10 +11,13 @@ import io.github.centrasage.sage200.model.TaxCode;
 import io.github.centrasage.sync.Mappings;
 import io.github.centrasage.sync.SyncEngine;
 import io.github.centrasage.sync.SyncRetryPolicy;
+import io.github.centrasage.sync.SyncListener;
 import io.github.centrasage.sync.despatch.DespatchOptions;
 import io.github.centrasage.sync.despatch.DespatchToCentra;
 import io.github.centrasage.sync.order.OrderImport;
 import io.github.centrasage.sync.order.OrderImportOptions;
+import io.github.centrasage.sync.spi.Job;
+import io.github.centrasage.sync.spi.JobState;
 import io.github.centrasage.sync.stock.StockPublish;
 import io.github.centrasage.sync.stock.StockPublishOptions;
 import io.github.centrasage.sync.store.JdbcSyncStateStore;
@@ -23,6 +26,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * The engine of the crash test, run in its own JVM so the test can SIGKILL it: OrderImport,
@@ -30,7 +35,10 @@ import java.util.List;
  * until it is killed.
  *
  * <p>Arguments: {@code centraUrl centraToken sageUrl sageToken siteId companyId h2File
- * centraLeedsId sageLeedsId dhlCourierId pollStartEpochMillis}.
+ * centraLeedsId sageLeedsId dhlCourierId pollStartEpochMillis instanceId}; {@code h2File} may instead be a
+ * {@code jdbc:postgresql:} URL (user {@code postgres}), so that several workers share one store.
+ * With a 13th argument {@code drain} it exits once no job is queued, running or retrying.
+ * Every job that succeeds is printed as {@code SUCCEEDED <instance> <flow> <jobId>}.
  */
 public final class CrashWorker {
   private CrashWorker() {}
@@ -42,11 +50,12 @@ public final class CrashWorker {
     String sageToken = args[3];
     String siteId = args[4];
     long companyId = Long.parseLong(args[5]);
-    Path h2File = Path.of(args[6]);
+    String storeSpec = args[6];
     String centraLeeds = args[7];
     String sageLeeds = args[8];
     long dhl = Long.parseLong(args[9]);
     Instant pollStart = Instant.ofEpochMilli(Long.parseLong(args[10]));
+    String instance = args[11];
 
     CentraClient centra = CentraClient.builder().baseUrl(centraUrl).token(centraToken).allowInsecureHttp()
         .retrySettings(CentraRetrySettings.none()).readTimeout(Duration.ofSeconds(1)).build();
@@ -57,23 +66,46 @@ public final class CrashWorker {
     SyncRetryPolicy fast = SyncRetryPolicy.builder().maxAttempts(10).initialDelay(Duration.ofMillis(5))
         .multiplier(1).maxDelay(Duration.ofMillis(5)).jitter(0).build();
 
-    JdbcSyncStateStore store = JdbcSyncStateStore.embeddedH2(h2File);
+    JdbcSyncStateStore store;
+    if (storeSpec.startsWith("jdbc:postgresql:")) {
+      PGSimpleDataSource postgres = new PGSimpleDataSource();
+      postgres.setUrl(storeSpec);
+      postgres.setUser("postgres");
+      store = JdbcSyncStateStore.builder(postgres).build();
+    } else {
+      store = JdbcSyncStateStore.embeddedH2(Path.of(storeSpec));
+    }
     SyncEngine engine = SyncEngine.builder().store(store).mappings(mappings).centra(centra).sage(sage)
         .flow(new OrderImport(OrderImportOptions.builder().discovery(OrderImportOptions.Discovery.POLLING)
             .pollStart(pollStart).defaultWarehouse(centraLeeds).build()))
         .flow(new StockPublish(StockPublishOptions.builder().pollInterval(Duration.ofMillis(100))
+            // a killed push's hold blocks despatches of its SKUs until it expires: bounded by the 1 s client timeouts
+            .holdTtl(Duration.ofSeconds(3))
             .busyDelay(Duration.ofMillis(50)).despatchHoldTtl(Duration.ofSeconds(5)).build()))
         .flow(new DespatchToCentra(DespatchOptions.builder().putSageCourierIds("DHL", dhl).startAfterDespatchId(0)
             .lockRetryPolicy(fast).build()))
         .retryPolicy(fast).lockRetryPolicy(fast)
         .discoverInterval(Duration.ofMillis(50))
+        .instanceId(instance)
+        .listener(new SyncListener() {
+          @Override
+          public void jobSucceeded(Job job) {
+            System.out.println("SUCCEEDED " + instance + " " + job.flow() + " " + job.id());
+          }
+        })
         // a killed worker's jobs stay RUNNING until their lease ends: short, so the next one takes them over
         .leaseDuration(Duration.ofSeconds(3))
         .build();
     System.out.println("WORKER READY");
     System.out.flush();
     List<String> flows = List.of(OrderImport.NAME, StockPublish.NAME, DespatchToCentra.NAME);
+    boolean drain = args.length > 12 && args[12].equals("drain");
     while (true) {
+      if (drain && flows.stream().allMatch(flow -> unfinished(store, flow) == 0)) {
+        // every job succeeded or parked (leases of killed workers expired and were taken over)
+        System.out.println("WORKER DRAINED");
+        System.exit(0);
+      }
       for (String flow : flows) {
         try {
           engine.runOnce(flow);
@@ -83,6 +115,12 @@ public final class CrashWorker {
         }
       }
     }
+  }
+
+  private static long unfinished(JdbcSyncStateStore store, String flow) {
+    Map<JobState, Long> counts = store.count(flow);
+    return counts.getOrDefault(JobState.QUEUED, 0L) + counts.getOrDefault(JobState.RUNNING, 0L)
+        + counts.getOrDefault(JobState.RETRYING, 0L);
   }
 
   static Mappings mappings(Sage200Client sage, String centraLeeds, String sageLeeds) {
