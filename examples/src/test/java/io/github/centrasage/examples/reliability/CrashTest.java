@@ -62,6 +62,8 @@ class CrashTest {
   final Sage200Sandbox sageSandbox = Sage200Sandbox.start(Sage200Sandbox.options().clock(clock).token("sage-SECRET-token-91bc"));
   @TempDir Path dir;
   final List<Process> workers = new ArrayList<>();
+  /** Sage ID stand-in: access tokens live 2 s, so the workers refresh (and rotate) throughout. */
+  SageIdEndpoint sageId;
 
   @AfterEach
   void stop() throws InterruptedException {
@@ -70,10 +72,14 @@ class CrashTest {
     }
     centraSandbox.close();
     sageSandbox.close();
+    if (sageId != null) {
+      sageId.close();
+    }
   }
 
   @Test
   void killedAtRandomMomentsTheEngineLosesNothingAndDoublesNothing() throws Exception {
+    sageId = new SageIdEndpoint(sageSandbox.token(), 2);
     run("crash-h2", dir.resolve("sync").toString(), 1, KILLS);
   }
 
@@ -95,8 +101,11 @@ class CrashTest {
     Instant pollStart = clock.instant().minus(Duration.ofHours(1));
     stockUp(300);
     List<Path> logs = new ArrayList<>();
+    // kept under target/ so a failed run can be read afterwards
+    Path logDir = Files.createDirectories(Path.of("target", "reliability-logs", part));
     for (int i = 0; i < instances; i++) {
-      logs.add(dir.resolve("worker-" + i + ".log"));
+      logs.add(logDir.resolve("worker-" + i + ".log"));
+      Files.deleteIfExists(logs.get(i));
     }
     List<Process> others = new ArrayList<>();
     for (int i = 1; i < instances; i++) {
@@ -182,8 +191,15 @@ class CrashTest {
       for (Path log : logs) {
         output.append(Files.readString(log, StandardCharsets.UTF_8));
       }
-      long leaked = List.of(centraSandbox.token(), sageSandbox.token()).stream()
-          .filter(t -> output.indexOf(t) >= 0).count();
+      List<String> secrets = new ArrayList<>(List.of(centraSandbox.token(), sageSandbox.token()));
+      if (sageId != null) {
+        secrets.add(SageIdEndpoint.CLIENT_SECRET);
+        secrets.addAll(sageId.issuedRefreshTokens());
+        ReliabilityResult.report("sage-token-rotation", "refreshes", sageId.refreshes(), "rejected_refreshes",
+            sageId.rejected());
+        assertThat(sageId.refreshes()).as("access tokens refreshed mid-run").isGreaterThan(kills);
+      }
+      long leaked = secrets.stream().filter(t -> output.indexOf(t) >= 0).count();
       // who finished which job: a job finished twice was processed twice
       // (StockPublish reuses a key's job row for each recompute, so only one-off jobs are counted)
       Map<String, Long> successesPerJob = output.toString().lines().filter(l -> l.startsWith("SUCCEEDED "))
@@ -284,7 +300,15 @@ class CrashTest {
         Long.toString(sageSandbox.ids("warehouse").get(LEEDS)),
         Long.toString(sageSandbox.ids("courier").get("DHL")), Long.toString(pollStart.toEpochMilli())));
     command.addAll(List.of(instanceAndMode));
-    return new ProcessBuilder(command).redirectErrorStream(true)
+    ProcessBuilder builder = new ProcessBuilder(command);
+    if (sageId != null) {
+      command.addAll(1, List.of("-Dsageid.url=" + sageId.tokenUrl(), "-Dsageid.clientId=" + SageIdEndpoint.CLIENT_ID,
+          "-Dsageid.refreshFile=" + dir.resolve("refresh-token")));
+      // secrets through the environment, as in production, not on the command line
+      builder.environment().put("SAGE_CLIENT_SECRET", SageIdEndpoint.CLIENT_SECRET);
+      builder.environment().put("SAGE_REFRESH_TOKEN", SageIdEndpoint.FIRST_REFRESH_TOKEN);
+    }
+    return builder.redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
   }
 }

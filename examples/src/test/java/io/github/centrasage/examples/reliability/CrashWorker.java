@@ -5,6 +5,8 @@ import io.github.centrasage.centra.CentraRetrySettings;
 import io.github.centrasage.sage200.ODataQuery;
 import io.github.centrasage.sage200.RetrySettings;
 import io.github.centrasage.sage200.Sage200Client;
+import io.github.centrasage.sage200.SageIdCredentials;
+import io.github.centrasage.sage200.SageIdTokenProvider;
 import io.github.centrasage.sage200.TokenProvider;
 import io.github.centrasage.sage200.model.Currency;
 import io.github.centrasage.sage200.model.TaxCode;
@@ -21,7 +23,11 @@ import io.github.centrasage.sync.spi.JobState;
 import io.github.centrasage.sync.stock.StockPublish;
 import io.github.centrasage.sync.stock.StockPublishOptions;
 import io.github.centrasage.sync.store.JdbcSyncStateStore;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -60,7 +66,7 @@ public final class CrashWorker {
     CentraClient centra = CentraClient.builder().baseUrl(centraUrl).token(centraToken).allowInsecureHttp()
         .retrySettings(CentraRetrySettings.none()).readTimeout(Duration.ofSeconds(1)).build();
     Sage200Client sage = Sage200Client.builder().baseUrl(sageUrl).siteId(siteId).companyId(companyId)
-        .tokenProvider(TokenProvider.staticToken(sageToken)).allowPlainHttp(true).sleeper(d -> { })
+        .tokenProvider(tokenProvider(sageToken)).allowPlainHttp(true).sleeper(d -> { })
         .retrySettings(RetrySettings.none()).readTimeout(Duration.ofSeconds(1)).build();
     Mappings mappings = mappings(sage, centraLeeds, sageLeeds);
     SyncRetryPolicy fast = SyncRetryPolicy.builder().maxAttempts(10).initialDelay(Duration.ofMillis(5))
@@ -114,6 +120,36 @@ public final class CrashWorker {
           System.out.println("CYCLE FAILED " + flow + ": " + e);
         }
       }
+    }
+  }
+
+  /**
+   * With {@code -Dsageid.url=…}: Sage ID with refresh-token rotation, the newest refresh token saved
+   * to {@code -Dsageid.refreshFile} before it is used (a restart must not present a spent one).
+   */
+  private static TokenProvider tokenProvider(String staticToken) {
+    String url = System.getProperty("sageid.url");
+    if (url == null) {
+      return TokenProvider.staticToken(staticToken);
+    }
+    Path file = Path.of(System.getProperty("sageid.refreshFile"));
+    try {
+      String refresh = Files.exists(file) ? Files.readString(file).trim() : System.getenv("SAGE_REFRESH_TOKEN");
+      return SageIdTokenProvider.builder().tokenUrl(url).allowPlainHttp(true)
+          .credentials(SageIdCredentials.of(System.getProperty("sageid.clientId"), System.getenv("SAGE_CLIENT_SECRET")))
+          .refreshToken(refresh).refreshMargin(Duration.ofMillis(500))
+          .onRefreshTokenRotated(rotated -> {
+            try {
+              Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+              Files.writeString(tmp, rotated);
+              Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException e) {
+              throw new UncheckedIOException("could not save the rotated refresh token", e);
+            }
+          })
+          .build();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 
