@@ -44,7 +44,7 @@ import org.postgresql.ds.PGSimpleDataSource;
  * lease never released) is taken over only after the lease expired in database time.
  */
 class TwoInstancesTest {
-  static final String SKU = SandboxCatalog.fashionShop().items().get(0).sku();
+  static final List<SandboxCatalog.Item> ITEMS = SandboxCatalog.fashionShop().items();
 
   final SandboxClock clock = SandboxClock.ticking();
   final CentraSandbox centraSandbox = CentraSandbox.start(CentraSandbox.options().clock(clock));
@@ -74,7 +74,7 @@ class TwoInstancesTest {
     Instant pollStart = clock.instant().minus(Duration.ofHours(1));
 
     // a job the dead instance claimed (and never finished) for an order placed before any engine ran
-    CentraOrder orphan = centraSandbox.placeOrder("GBP", Map.of(SKU, 1));
+    CentraOrder orphan = centraSandbox.placeOrder("GBP", Map.of(ITEMS.get(0).sku(), 1));
     store.enqueue(NewJob.builder().flow(OrderImport.NAME).key(OrderImport.jobKey(orphan.number()))
         .reference(Integer.toString(orphan.number())).coalescing(Coalescing.KEEP_EXISTING).build());
     Duration deadLease = Duration.ofSeconds(3);
@@ -83,7 +83,7 @@ class TwoInstancesTest {
 
     List<CentraOrder> orders = new ArrayList<>(List.of(orphan));
     for (int i = 0; i < 20; i++) {
-      orders.add(centraSandbox.placeOrder("GBP", Map.of(SKU, 1 + i % 3)));
+      orders.add(centraSandbox.placeOrder("GBP", Map.of(ITEMS.get(1 + i).sku(), 1)));
     }
     Map<Long, List<String>> finishedBy = new ConcurrentHashMap<>();
     Map<Long, Instant> finishedAt = new ConcurrentHashMap<>();
