@@ -67,7 +67,9 @@ class TwoInstancesTest {
     PGSimpleDataSource dataSource = new PGSimpleDataSource();
     dataSource.setUrl(postgres.getJdbcUrl("postgres", "postgres"));
     dataSource.setUser("postgres");
-    JdbcSyncStateStore store = JdbcSyncStateStore.builder(dataSource).build();
+    PooledDataSource pool = new PooledDataSource(dataSource, 12);
+    resources.add(pool);
+    JdbcSyncStateStore store = JdbcSyncStateStore.builder(pool).build();
     resources.add(store);
     String centraLeeds = Long.toString(centraSandbox.ids("warehouse").get("Leeds DC"));
     String sageLeeds = Long.toString(sageSandbox.ids("warehouse").get("Leeds DC"));
