@@ -44,7 +44,7 @@ class SecretsTest {
     try (SageIdEndpoint sageId = new SageIdEndpoint(sageSandbox.token(), 60)) {
       SageIdCredentials credentials = SageIdCredentials.of(SageIdEndpoint.CLIENT_ID, SageIdEndpoint.CLIENT_SECRET);
       SageIdTokenProvider spent = SageIdTokenProvider.builder().tokenUrl(sageId.tokenUrl()).allowPlainHttp(true)
-          .credentials(credentials).refreshToken(BAD_REFRESH_TOKEN).build();
+          .credentials(credentials).refreshToken(BAD_REFRESH_TOKEN).onRefreshTokenRotated(t -> { }).build();
       Sage200Client sage = Sage200Client.builder().baseUrl(sageSandbox.baseUrl()).siteId(sageSandbox.siteId())
           .companyId(sageSandbox.companyId()).tokenProvider(spent).allowPlainHttp(true).sleeper(d -> { })
           .retrySettings(RetrySettings.none()).readTimeout(Duration.ofSeconds(2)).build();
