@@ -1,0 +1,181 @@
+package io.github.centrasage.examples.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.centrasage.centra.CentraClient;
+import io.github.centrasage.centra.CentraRetrySettings;
+import io.github.centrasage.sage200.RetrySettings;
+import io.github.centrasage.sage200.Sage200Client;
+import io.github.centrasage.sage200.TokenProvider;
+import io.github.centrasage.sage200.model.Customer;
+import io.github.centrasage.sandbox.CentraOrder;
+import io.github.centrasage.sandbox.CentraSandbox;
+import io.github.centrasage.sandbox.Fault;
+import io.github.centrasage.sandbox.FaultScope;
+import io.github.centrasage.sandbox.Sage200Sandbox;
+import io.github.centrasage.sandbox.SageSalesOrder;
+import io.github.centrasage.sandbox.SandboxCatalog;
+import io.github.centrasage.sandbox.SandboxClock;
+import io.github.centrasage.sync.Mappings;
+import io.github.centrasage.sync.SyncEngine;
+import io.github.centrasage.sync.SyncRetryPolicy;
+import io.github.centrasage.sync.order.OrderImport;
+import io.github.centrasage.sync.order.OrderImportOptions;
+import io.github.centrasage.sync.spi.Job;
+import io.github.centrasage.sync.spi.JobState;
+import io.github.centrasage.sync.store.InMemorySyncStateStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue #15, parts 3 and 4: hostile answers from both APIs (malformed and truncated JSON) and
+ * hostile values in Centra orders (quotes, OData and GraphQL syntax, Unicode, a huge e-mail). Each
+ * gives a clear error or a parked job with a reason, the engine keeps running, other orders are
+ * imported, and a crafted value cannot change what is queried or written.
+ */
+class HostileInputTest {
+  static final String SKU = SandboxCatalog.fashionShop().items().get(0).sku();
+
+  final SandboxClock clock = SandboxClock.ticking();
+  final CentraSandbox centraSandbox = CentraSandbox.start(CentraSandbox.options().clock(clock));
+  final Sage200Sandbox sageSandbox = Sage200Sandbox.start(Sage200Sandbox.options().clock(clock));
+  final CentraClient centra = CentraClient.builder().baseUrl(centraSandbox.baseUrl()).token(centraSandbox.token())
+      .allowInsecureHttp().retrySettings(CentraRetrySettings.none()).readTimeout(Duration.ofSeconds(2)).build();
+  final Sage200Client sage = Sage200Client.builder().baseUrl(sageSandbox.baseUrl()).siteId(sageSandbox.siteId())
+      .companyId(sageSandbox.companyId()).tokenProvider(TokenProvider.staticToken(sageSandbox.token()))
+      .allowPlainHttp(true).sleeper(d -> { }).retrySettings(RetrySettings.none()).readTimeout(Duration.ofSeconds(2))
+      .build();
+  final InMemorySyncStateStore store = new InMemorySyncStateStore(Clock.systemUTC());
+  final String centraLeeds = Long.toString(centraSandbox.ids("warehouse").get("Leeds DC"));
+  final String sageLeeds = Long.toString(sageSandbox.ids("warehouse").get("Leeds DC"));
+
+  @AfterEach
+  void stop() {
+    centraSandbox.close();
+    sageSandbox.close();
+  }
+
+  SyncEngine engine() {
+    Mappings mappings = Mappings.builder().from(CrashWorker.mappings(sage, centraLeeds, sageLeeds))
+        .putCustomerStrategies("UK", Mappings.CustomerStrategy.perShopper("WEB")).build();
+    SyncRetryPolicy fast = SyncRetryPolicy.builder().maxAttempts(4).initialDelay(Duration.ofMillis(1)).multiplier(1)
+        .maxDelay(Duration.ofMillis(1)).jitter(0).build();
+    return SyncEngine.builder().store(store).mappings(mappings).centra(centra).sage(sage).retryPolicy(fast)
+        .lockRetryPolicy(fast)
+        .flow(new OrderImport(OrderImportOptions.builder().discovery(OrderImportOptions.Discovery.POLLING)
+            .pollStart(clock.instant().minus(Duration.ofHours(1))).defaultWarehouse(centraLeeds).build()))
+        .build();
+  }
+
+  /** Cycles until no job is queued or retrying (retries are due within a millisecond). */
+  static void drain(SyncEngine engine) {
+    for (int i = 0; i < 200; i++) {
+      Map<JobState, Long> counts = engine.store().count(OrderImport.NAME);
+      engine.runOnce(OrderImport.NAME);
+      counts = engine.store().count(OrderImport.NAME);
+      if (counts.getOrDefault(JobState.QUEUED, 0L) + counts.getOrDefault(JobState.RETRYING, 0L)
+          + counts.getOrDefault(JobState.RUNNING, 0L) == 0 && i > 1) {
+        return;
+      }
+    }
+    throw new AssertionError("OrderImport did not settle: " + engine.store().count(OrderImport.NAME));
+  }
+
+  @Test
+  void hostileAnswersAndCraftedValuesNeverChangeWhatIsWrittenAndNeverStopTheEngine() {
+    SyncEngine engine = engine();
+    List<String> cases = new ArrayList<>();
+
+    // 1-4: malformed and truncated JSON from both APIs: the cycle fails or the job retries; nothing is lost
+    String[][] faults = {{"centra", "orders", "malformed"}, {"centra", "orders", "truncated"},
+        {"sage", "GET /customer_emails", "malformed"}, {"sage", "POST /sop_orders", "truncated"}};
+    for (String[] f : faults) {
+      CentraOrder order = centraSandbox.placeOrder("GBP", Map.of(SKU, 1), "shopper" + cases.size() + "@example.com");
+      Fault fault = f[2].equals("malformed") ? Fault.malformedBody() : Fault.truncatedBody();
+      (f[0].equals("centra") ? centraSandbox.faults() : sageSandbox.faults()).inject(fault,
+          FaultScope.nextCalls(1).on(f[1]));
+      drain(engine);
+      assertThat(sageSandbox.salesOrdersWithCustomerDocumentNo("CENTRA-" + order.number()))
+          .as("order after a %s answer on %s", f[2], f[1]).hasSize(1);
+      cases.add(f[0] + " " + f[1] + " " + f[2]);
+    }
+
+    // 5-12: e-mails crafted against OData filters and GraphQL documents, quotes, Unicode, control characters
+    List<String> emails = List.of(
+        "o'hara@example.com",
+        "x@example.com' or email ne '",
+        "') or (1 eq 1) or ('@example.com",
+        "a\"}) { id } mutation { x @example.com",
+        "%27%20or%201%20eq%201@example.com",
+        "zoë.ünïcødé+日本@例え.jp",
+        "tab\tand\\backslash@example.com",
+        "$filter=Id gt 0&@example.com");
+    // an existing account that a widened filter would match
+    CentraOrder decoy = centraSandbox.placeOrder("GBP", Map.of(SKU, 1), "decoy@example.com");
+    drain(engine);
+    List<CentraOrder> crafted = new ArrayList<>();
+    for (String email : emails) {
+      crafted.add(centraSandbox.placeOrder("GBP", Map.of(SKU, 1), email));
+    }
+    drain(engine);
+    for (int i = 0; i < emails.size(); i++) {
+      String email = emails.get(i).trim().toLowerCase(java.util.Locale.ROOT);
+      CentraOrder order = crafted.get(i);
+      List<SageSalesOrder> written = sageSandbox.salesOrdersWithCustomerDocumentNo("CENTRA-" + order.number());
+      Job job = jobFor(order.number());
+      if (job.state() == JobState.PARKED) {
+        // refused: with a reason, and nothing written
+        assertThat(job.parkReasons()).as("reasons for %s", email).isNotEmpty();
+        assertThat(written).isEmpty();
+      } else {
+        assertThat(written).as("Sage order for %s", email).hasSize(1);
+        List<Customer> accounts = sage.customers().findByEmail(email);
+        assertThat(accounts).as("accounts found for %s", email).hasSize(1);
+        assertThat(accounts.get(0).reference()).isEqualTo(written.get(0).customerReference());
+        assertThat(written.get(0).customerReference()).as("not the decoy's account")
+            .isNotEqualTo(sageSandbox.salesOrdersWithCustomerDocumentNo("CENTRA-" + decoy.number()).get(0)
+                .customerReference());
+      }
+      cases.add("email " + emails.get(i));
+    }
+    // every crafted shopper has an account of their own: nothing was matched through a widened filter
+    assertThat(sageSandbox.salesOrders().stream().filter(o -> o.customerDocumentNo().startsWith("CENTRA-"))
+        .map(SageSalesOrder::customerReference).distinct().count())
+        .isEqualTo(sageSandbox.salesOrders().stream().filter(o -> o.customerDocumentNo().startsWith("CENTRA-")).count());
+
+    // 13: a huge e-mail (64 KiB): refused with a reason or imported under an account of its own; engine keeps going
+    String huge = "h".repeat(65_536) + "@example.com";
+    CentraOrder hugeOrder = centraSandbox.placeOrder("GBP", Map.of(SKU, 1), huge);
+    CentraOrder after = centraSandbox.placeOrder("GBP", Map.of(SKU, 2), "after@example.com");
+    drain(engine);
+    Job hugeJob = jobFor(hugeOrder.number());
+    assertThat(hugeJob.state()).isIn(JobState.SUCCEEDED, JobState.PARKED);
+    if (hugeJob.state() == JobState.PARKED) {
+      assertThat(hugeJob.parkReasons()).isNotEmpty().allSatisfy(r -> assertThat(r.length()).isLessThan(2_000));
+      assertThat(sageSandbox.salesOrdersWithCustomerDocumentNo("CENTRA-" + hugeOrder.number())).isEmpty();
+    }
+    assertThat(sageSandbox.salesOrdersWithCustomerDocumentNo("CENTRA-" + after.number())).as("the next order").hasSize(1);
+    cases.add("huge email");
+
+    List<Job> unsettled = store.list(OrderImport.NAME, EnumSet.of(JobState.QUEUED, JobState.RUNNING,
+        JobState.RETRYING), 0, 100);
+    assertThat(unsettled).isEmpty();
+    long parked = store.list(OrderImport.NAME, EnumSet.of(JobState.PARKED), 0, 100).size();
+    ReliabilityResult.report("hostile", "hostile_cases", cases.size(), "parked", parked, "duplicates",
+        sageSandbox.salesOrders().stream().collect(Collectors.groupingBy(SageSalesOrder::customerDocumentNo,
+            Collectors.counting())).values().stream().filter(n -> n > 1).count());
+  }
+
+  private Job jobFor(int orderNumber) {
+    return store.list(OrderImport.NAME, EnumSet.allOf(JobState.class), 0, 1000).stream()
+        .filter(j -> j.reference().equals(Integer.toString(orderNumber)) || j.key().endsWith(":" + orderNumber))
+        .findFirst().orElseThrow(() -> new AssertionError("no job for order " + orderNumber));
+  }
+}
