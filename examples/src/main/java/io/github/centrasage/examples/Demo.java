@@ -2,7 +2,11 @@ package io.github.centrasage.examples;
 
 import io.github.centrasage.centra.CentraClient;
 import io.github.centrasage.centra.CentraRetrySettings;
+import io.github.centrasage.centra.CentraReturn;
 import io.github.centrasage.centra.CompleteShipmentRequest;
+import io.github.centrasage.centra.CreateReturnRequest;
+import io.github.centrasage.centra.ReturnLineRequest;
+import io.github.centrasage.centra.ReturnStockAction;
 import io.github.centrasage.centra.CreateShipmentRequest;
 import io.github.centrasage.centra.Shipment;
 import io.github.centrasage.centra.ShipmentLineRequest;
@@ -31,6 +35,13 @@ import io.github.centrasage.sync.SyncStatus;
 import io.github.centrasage.sync.despatch.DespatchOptions;
 import io.github.centrasage.sync.despatch.DespatchToCentra;
 import io.github.centrasage.sync.despatch.DespatchToSage;
+import io.github.centrasage.sync.finance.AdyenSettlementCsv;
+import io.github.centrasage.sync.finance.CreditNoteResult;
+import io.github.centrasage.sync.finance.PayoutBatch;
+import io.github.centrasage.sync.finance.RefundImport;
+import io.github.centrasage.sync.finance.RefundImportOptions;
+import io.github.centrasage.sync.finance.SettlementPosting;
+import io.github.centrasage.sync.finance.SettlementReport;
 import io.github.centrasage.sync.order.OrderImport;
 import io.github.centrasage.sync.order.OrderImportOptions;
 import io.github.centrasage.sync.spi.Job;
@@ -184,6 +195,9 @@ public final class Demo {
     final String sageLondon;
     final BigDecimal clearingAtStart;
     final StockReconcile reconcile;
+    final RefundImport refunds;
+    final SettlementPosting settlement;
+    final List<CreditNoteResult> creditNotes = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     Shop(Settings settings) {
       // Centra runs ten products ahead of Sage: the new season is live in the shop but not yet set
@@ -227,7 +241,12 @@ public final class Demo {
       // once at the end of the demo day (runUntilQuiet skips it).
       reconcile = new StockReconcile(stock);
       builder.flow(reconcile);
-      // FINANCE (lands next): addFlow(builder, new RefundImport(...)); addFlow(builder, new SettlementPosting(...));
+      // Completed Centra returns become credit notes; PSP payout files are posted through clearing bank 1210.
+      refunds = new RefundImport(RefundImportOptions.builder().goodsNominal("4010").shippingNominal("4900")
+          .pollStart(clock.instant()).build(), creditNotes::add);
+      addFlow(builder, refunds);
+      settlement = new SettlementPosting();
+      addFlow(builder, settlement);
       // CATALOG (lands next): addFlow(builder, new CatalogPublish(...));
       engine = builder.build();
     }
@@ -430,10 +449,101 @@ public final class Demo {
       shop.runUntilQuiet(300);
       out.println(elapsed() + "16:00 " + despatched + " orders despatched in Sage; 3PL shipped order " + lockedOrderNumber
           + " in Centra while its Sage order was locked");
-      // FINANCE (lands next): refunds in Centra and the PSP payout file, then shop.runUntilQuiet(200).
+      // 17:00 customers send a few parcels back; Centra refunds them and the PSP pays the day out
+      int returned = refundSomeDespatched(4);
+      shop.runUntilQuiet(200);
+      out.println(elapsed() + "17:00 " + returned + " returns refunded in Centra; " + shop.creditNotes.size()
+          + " credit notes posted in Sage");
+      SettlementReport payout = payOut();
+      out.println(elapsed() + "18:00 Adyen payout " + payout.payoutId() + ": " + payout.posted() + " postings, fees "
+          + payout.fees().toPlainString() + ", transferred " + payout.transferred().toPlainString() + ", variance "
+          + payout.variance().toPlainString() + ", clearing movement " + payout.clearingMovement().toPlainString());
       shop.sageSandbox.faults().clear();
       shop.centraSandbox.faults().clear();
       shop.runUntilQuiet(300);
+    }
+
+    /** Returns one unit of the first line of {@code count} orders that Sage despatched, and completes each return (the refund). */
+    private int refundSomeDespatched(int count) {
+      int done = 0;
+      for (CentraOrder order : placed) {
+        if (done == count) {
+          break;
+        }
+        List<Shipment> shipped = shop.centra.shipments().ofOrder(order.id()).stream()
+            .filter(s -> !s.lines().isEmpty()).toList();
+        if (shipped.isEmpty() || order.number() == lockedOrderNumber) {
+          continue;
+        }
+        shop.clock.advance(Duration.ofMinutes(2));
+        Shipment shipment = shipped.get(0);
+        // the parcel goes to returns inspection, not back on sale: the stock model stays Sage's
+        CentraReturn created = shop.centra.returns().create(CreateReturnRequest.builder().shipmentId(shipment.id())
+            .stockAction(ReturnStockAction.REMOVE_FROM_STOCK)
+            .addLines(ReturnLineRequest.of(shipment.lines().get(0).id(), 1)).build()).value();
+        shop.centra.returns().complete(created.id(), false);
+        refundedOrders.add(order.number());
+        done++;
+      }
+      return done;
+    }
+
+    final List<Integer> refundedOrders = new ArrayList<>();
+
+    /**
+     * The PSP's settlement report for the day, written as Adyen would: every paid GBP web order
+     * (less commission and interchange), the GBP refunds, a fee line and the payout to the bank.
+     */
+    private SettlementReport payOut() {
+      String batch = "1126";
+      StringBuilder csv = new StringBuilder(ADYEN_HEADER);
+      BigDecimal payout = BigDecimal.ZERO;
+      for (CentraOrder order : placed) {
+        if (!order.currency().equals("GBP") || unmappedOrders.contains(order.number())) {
+          continue;
+        }
+        BigDecimal commission = order.grandTotal().multiply(new BigDecimal("0.012")).setScale(2, java.math.RoundingMode.HALF_UP);
+        BigDecimal interchange = new BigDecimal("0.10");
+        BigDecimal net = order.grandTotal().subtract(commission).subtract(interchange);
+        payout = payout.add(net);
+        csv.append(adyenRow("PSP" + order.number(), Integer.toString(order.number()), "Settled", "",
+            net.toPlainString(), commission.toPlainString(), interchange.toPlainString(), batch));
+      }
+      for (CreditNoteResult refund : shop.creditNotes) {
+        CentraOrder order = placed.stream().filter(o -> o.number() == refund.orderNumber()).findFirst().orElseThrow();
+        if (order.currency().equals("GBP") && !refund.alreadyPosted()) {
+          payout = payout.subtract(refund.gross());
+          csv.append(adyenRow("PSPR" + refund.returnId(), Long.toString(refund.orderNumber()), "Refunded",
+              refund.gross().toPlainString(), "", "", "", batch));
+        }
+      }
+      BigDecimal fee = new BigDecimal("4.75");
+      payout = payout.subtract(fee);
+      csv.append(adyenRow("", "", "Fee", fee.toPlainString(), "", "", "", batch));
+      csv.append(adyenRow("", "", "MerchantPayout", payout.toPlainString(), "", "", "", batch));
+      PayoutBatch parsed;
+      try {
+        parsed = AdyenSettlementCsv.read(new java.io.StringReader(csv.toString()), "adyen");
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read the Adyen report built in memory", e);
+      }
+      SettlementPosting.submit(shop.engine, parsed);
+      shop.runUntilQuiet(200);
+      return shop.settlement.report(batch).orElseThrow(() -> new IllegalStateException("payout " + batch + " was not posted"));
+    }
+
+    private static final String ADYEN_HEADER = "Company Account,Merchant Account,Psp Reference,Merchant Reference,"
+        + "Payment Method,Creation Date,TimeZone,Type,Modification Reference,Gross Currency,Gross Debit (GC),"
+        + "Gross Credit (GC),Exchange Rate,Net Currency,Net Debit (NC),Net Credit (NC),Commission (NC),Markup (NC),"
+        + "Scheme Fees (NC),Interchange (NC),Payment Method Variant,Modification Merchant Reference,Batch Number\n";
+
+    private String adyenRow(String psp, String reference, String type, String netDebit, String netCredit,
+        String commission, String interchange, String batch) {
+      String date = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+          .format(shop.clock.instant().atOffset(java.time.ZoneOffset.UTC));
+      return "Centra Demo,DemoShopGB," + psp + "," + reference + ",visa," + date + ",UTC," + type + ",M" + psp
+          + ",GBP,,,1,GBP," + netDebit + "," + netCredit + "," + commission + ",,," + interchange + ",visa,,"
+          + batch + "\n";
     }
 
     private void injectFaults() {
