@@ -32,6 +32,9 @@ import io.github.centrasage.sync.SyncEngine;
 import io.github.centrasage.sync.SyncListener;
 import io.github.centrasage.sync.SyncRetryPolicy;
 import io.github.centrasage.sync.SyncStatus;
+import io.github.centrasage.sync.catalog.CatalogPublish;
+import io.github.centrasage.sync.catalog.CatalogPublishOptions;
+import io.github.centrasage.sync.catalog.PriceMapping;
 import io.github.centrasage.sync.despatch.DespatchOptions;
 import io.github.centrasage.sync.despatch.DespatchToCentra;
 import io.github.centrasage.sync.despatch.DespatchToSage;
@@ -170,6 +173,9 @@ public final class Demo {
     out.println("stock levels off before reconciliation: " + beforeReconcile.size()
         + (beforeReconcile.isEmpty() ? "" : " " + beforeReconcile.subList(0, Math.min(5, beforeReconcile.size()))));
     reconciliation.forEach(r -> out.println("reconciliation " + r));
+    // read once the faults are gone: the demo's own clients do not retry
+    out.println("price change of " + day.repricedProduct + " to " + day.repricedTo.toPlainString()
+        + " GBP in Sage: Centra's GBP pricelist shows " + day.centraPrice().map(BigDecimal::toPlainString).orElse("no price"));
     shop.report(out);
     result.failures().forEach(f -> out.println("  INVARIANT FAILED: " + f));
     out.printf("finished in %.1f s%n", (System.nanoTime() - started) / 1e9);
@@ -197,6 +203,7 @@ public final class Demo {
     final StockReconcile reconcile;
     final RefundImport refunds;
     final SettlementPosting settlement;
+    final CatalogPublish catalog;
     final List<CreditNoteResult> creditNotes = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     Shop(Settings settings) {
@@ -247,7 +254,14 @@ public final class Demo {
       addFlow(builder, refunds);
       settlement = new SettlementPosting();
       addFlow(builder, settlement);
-      // CATALOG (lands next): addFlow(builder, new CatalogPublish(...));
+      // Sage owns web prices: the Standard band feeds the GBP pricelist, EURO the EUR one.
+      catalog = new CatalogPublish(CatalogPublishOptions.builder()
+          .addPriceMappings(PriceMapping.of("Standard", centraSandbox.ids("pricelist").get("GBP"), "GBP"))
+          .addPriceMappings(PriceMapping.of("EURO", centraSandbox.ids("pricelist").get("EUR"), "EUR"))
+          .build());
+      // Its first pass reads the whole catalogue on both sides, and every allocation touches a Sage
+      // product: like reconciliation it runs on its own schedule, here when the price book changes.
+      builder.flow(catalog);
       engine = builder.build();
     }
 
@@ -311,15 +325,27 @@ public final class Demo {
           + e.getValue().repaired() + ", unknown SKUs " + e.getValue().unknown()).toList();
     }
 
+    /** Catalogue publishing until it has nothing left to do; returns the Sage products it published. */
+    long publishCatalog(int maxCycles) {
+      SyncStatus s = engine.runOnce(catalog.name());
+      // A discovery that meets a fault (the day's 429s and 503s may still be pending) enqueues
+      // nothing and shows nothing pending: give it enough cycles to get past them.
+      for (int cycle = 0; cycle < maxCycles && (cycle < 10 || s.queued() + s.retrying() + s.running() > 0); cycle++) {
+        LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(15));
+        s = engine.runOnce(catalog.name());
+      }
+      return s.succeeded();
+    }
+
     List<Job> parkedJobs() {
-      return Stream.concat(flowNames.stream(), Stream.of(reconcile.name())).flatMap(f -> store.list(f, EnumSet.of(JobState.PARKED), 0, 10_000).stream()).toList();
+      return Stream.concat(flowNames.stream(), Stream.of(reconcile.name(), catalog.name())).flatMap(f -> store.list(f, EnumSet.of(JobState.PARKED), 0, 10_000).stream()).toList();
     }
 
     /** Per flow: done / retried / parked and why. */
     void report(PrintStream out) {
       out.println();
       out.println("Flow                done  retried  parked  (retry causes)");
-      for (String flow : flowNames) {
+      for (String flow : Stream.concat(flowNames.stream(), Stream.of(catalog.name())).toList()) {
         SyncStatus s = engine.status(flow);
         out.printf("  %-17s %5d  %7d  %6d  %s%n", flow, s.succeeded(), tally.retries(flow), s.parked(),
             tally.causes(flow));
@@ -424,6 +450,8 @@ public final class Demo {
       flashSkus.forEach(sku -> sage.adjustStock(sku, LEEDS,
           BigDecimal.valueOf(6).subtract(sage.holding(sku, LEEDS).quantityInStock())));
       shop.runUntilQuiet(60);
+      // the first catalogue pass links every Sage product to its Centra sizes and prices
+      shop.publishCatalog(100);
       out.println(elapsed() + "07:00 goods-in of 5 SKUs, B2B order for " + TRADE_ACCOUNT + ", stock published");
 
       // 08:00–17:00 web orders in two currencies, under faults
@@ -434,6 +462,10 @@ public final class Demo {
       shop.runUntilQuiet(200);
       out.println(elapsed() + "12:00 " + morning + " web orders (GBP/EUR, some on hold), 2 new-season orders; faults: "
           + "timeouts after commit, resets, 429s, 5xx");
+
+      repriceOneProduct();
+      out.println(elapsed() + "12:30 Sage price book: " + repricedProduct + " to " + repricedTo.toPlainString()
+          + " GBP (Standard band); " + publishedProducts + " catalogue jobs done so far");
 
       flashSale();
       out.println(elapsed() + "13:00 flash sale on " + flashSkus + ": " + soldOutRefusals + " checkouts refused as sold out");
@@ -457,10 +489,47 @@ public final class Demo {
       SettlementReport payout = payOut();
       out.println(elapsed() + "18:00 Adyen payout " + payout.payoutId() + ": " + payout.posted() + " postings, fees "
           + payout.fees().toPlainString() + ", transferred " + payout.transferred().toPlainString() + ", variance "
-          + payout.variance().toPlainString() + ", clearing movement " + payout.clearingMovement().toPlainString());
+          + payout.variance().toPlainString() + ", " + payout.exceptions().size()
+          + " exceptions (receipts left on account: Sage has not invoiced yet), clearing movement " + payout.clearingMovement().toPlainString());
       shop.sageSandbox.faults().clear();
       shop.centraSandbox.faults().clear();
       shop.runUntilQuiet(300);
+    }
+
+    String repricedProduct;
+    String repricedSku;
+    long publishedProducts;
+    BigDecimal repricedTo;
+
+    /**
+     * A merchandiser in Sage marks one regular product (every colour and size) up by 5.00 in the
+     * Standard band; the catalogue flow must carry it to Centra's GBP pricelist.
+     */
+    private void repriceOneProduct() {
+      SandboxCatalog.Item first = SandboxCatalog.fashionShop().items().stream()
+          .filter(i -> i.sku().equals(regularSkus.get(30))).findFirst().orElseThrow();
+      repricedProduct = first.productNumber();
+      repricedSku = first.sku();
+      repricedTo = first.priceGbp().add(new BigDecimal("5.00"));
+      SandboxCatalog.fashionShop().items().stream().filter(i -> i.productNumber().equals(repricedProduct))
+          .forEach(i -> shop.sageSandbox.changePrice(i.sku(), "Standard", repricedTo));
+      // the catalogue flow polls Sage every five minutes
+      shop.clock.advance(Duration.ofMinutes(6));
+      publishedProducts = shop.publishCatalog(100);
+    }
+
+    /** The GBP price Centra sells the repriced product's first size at: its variant's price row, else its product's. */
+    java.util.Optional<BigDecimal> centraPrice() {
+      long pricelist = shop.centraSandbox.ids("pricelist").get("GBP");
+      // the sandbox keys product and variant ids by the SKU of a size
+      long variant = shop.centraSandbox.ids("variant").get(repricedSku);
+      long product = shop.centraSandbox.ids("product").get(repricedSku);
+      try (Stream<io.github.centrasage.centra.Price> prices = shop.centra.catalog().prices(pricelist)) {
+        List<io.github.centrasage.centra.Price> rows = prices.filter(p -> p.product().filter(r -> r.id() == product).isPresent()).toList();
+        return rows.stream().filter(p -> p.productVariant().filter(v -> v.id() == variant).isPresent()).findFirst()
+            .or(() -> rows.stream().filter(p -> p.productVariant().isEmpty()).findFirst())
+            .map(p -> p.price().value());
+      }
     }
 
     /** Returns one unit of the first line of {@code count} orders that Sage despatched, and completes each return (the refund). */
