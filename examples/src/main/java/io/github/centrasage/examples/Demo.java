@@ -2,7 +2,11 @@ package io.github.centrasage.examples;
 
 import io.github.centrasage.centra.CentraClient;
 import io.github.centrasage.centra.CentraRetrySettings;
+import io.github.centrasage.centra.CentraReturn;
 import io.github.centrasage.centra.CompleteShipmentRequest;
+import io.github.centrasage.centra.CreateReturnRequest;
+import io.github.centrasage.centra.ReturnLineRequest;
+import io.github.centrasage.centra.ReturnStockAction;
 import io.github.centrasage.centra.CreateShipmentRequest;
 import io.github.centrasage.centra.Shipment;
 import io.github.centrasage.centra.ShipmentLineRequest;
@@ -28,9 +32,19 @@ import io.github.centrasage.sync.SyncEngine;
 import io.github.centrasage.sync.SyncListener;
 import io.github.centrasage.sync.SyncRetryPolicy;
 import io.github.centrasage.sync.SyncStatus;
+import io.github.centrasage.sync.catalog.CatalogPublish;
+import io.github.centrasage.sync.catalog.CatalogPublishOptions;
+import io.github.centrasage.sync.catalog.PriceMapping;
 import io.github.centrasage.sync.despatch.DespatchOptions;
 import io.github.centrasage.sync.despatch.DespatchToCentra;
 import io.github.centrasage.sync.despatch.DespatchToSage;
+import io.github.centrasage.sync.finance.AdyenSettlementCsv;
+import io.github.centrasage.sync.finance.CreditNoteResult;
+import io.github.centrasage.sync.finance.PayoutBatch;
+import io.github.centrasage.sync.finance.RefundImport;
+import io.github.centrasage.sync.finance.RefundImportOptions;
+import io.github.centrasage.sync.finance.SettlementPosting;
+import io.github.centrasage.sync.finance.SettlementReport;
 import io.github.centrasage.sync.order.OrderImport;
 import io.github.centrasage.sync.order.OrderImportOptions;
 import io.github.centrasage.sync.spi.Job;
@@ -159,6 +173,9 @@ public final class Demo {
     out.println("stock levels off before reconciliation: " + beforeReconcile.size()
         + (beforeReconcile.isEmpty() ? "" : " " + beforeReconcile.subList(0, Math.min(5, beforeReconcile.size()))));
     reconciliation.forEach(r -> out.println("reconciliation " + r));
+    // read once the faults are gone: the demo's own clients do not retry
+    out.println("price change of " + day.repricedProduct + " to " + day.repricedTo.toPlainString()
+        + " GBP in Sage: Centra's GBP pricelist shows " + day.centraPrice().map(BigDecimal::toPlainString).orElse("no price"));
     shop.report(out);
     result.failures().forEach(f -> out.println("  INVARIANT FAILED: " + f));
     out.printf("finished in %.1f s%n", (System.nanoTime() - started) / 1e9);
@@ -184,6 +201,10 @@ public final class Demo {
     final String sageLondon;
     final BigDecimal clearingAtStart;
     final StockReconcile reconcile;
+    final RefundImport refunds;
+    final SettlementPosting settlement;
+    final CatalogPublish catalog;
+    final List<CreditNoteResult> creditNotes = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     Shop(Settings settings) {
       // Centra runs ten products ahead of Sage: the new season is live in the shop but not yet set
@@ -227,8 +248,20 @@ public final class Demo {
       // once at the end of the demo day (runUntilQuiet skips it).
       reconcile = new StockReconcile(stock);
       builder.flow(reconcile);
-      // FINANCE (lands next): addFlow(builder, new RefundImport(...)); addFlow(builder, new SettlementPosting(...));
-      // CATALOG (lands next): addFlow(builder, new CatalogPublish(...));
+      // Completed Centra returns become credit notes; PSP payout files are posted through clearing bank 1210.
+      refunds = new RefundImport(RefundImportOptions.builder().goodsNominal("4010").shippingNominal("4900")
+          .pollStart(clock.instant()).build(), creditNotes::add);
+      addFlow(builder, refunds);
+      settlement = new SettlementPosting();
+      addFlow(builder, settlement);
+      // Sage owns web prices: the Standard band feeds the GBP pricelist, EURO the EUR one.
+      catalog = new CatalogPublish(CatalogPublishOptions.builder()
+          .addPriceMappings(PriceMapping.of("Standard", centraSandbox.ids("pricelist").get("GBP"), "GBP"))
+          .addPriceMappings(PriceMapping.of("EURO", centraSandbox.ids("pricelist").get("EUR"), "EUR"))
+          .build());
+      // Its first pass reads the whole catalogue on both sides, and every allocation touches a Sage
+      // product: like reconciliation it runs on its own schedule, here when the price book changes.
+      builder.flow(catalog);
       engine = builder.build();
     }
 
@@ -292,15 +325,27 @@ public final class Demo {
           + e.getValue().repaired() + ", unknown SKUs " + e.getValue().unknown()).toList();
     }
 
+    /** Catalogue publishing until it has nothing left to do; returns the Sage products it published. */
+    long publishCatalog(int maxCycles) {
+      SyncStatus s = engine.runOnce(catalog.name());
+      // A discovery that meets a fault (the day's 429s and 503s may still be pending) enqueues
+      // nothing and shows nothing pending: give it enough cycles to get past them.
+      for (int cycle = 0; cycle < maxCycles && (cycle < 10 || s.queued() + s.retrying() + s.running() > 0); cycle++) {
+        LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(15));
+        s = engine.runOnce(catalog.name());
+      }
+      return s.succeeded();
+    }
+
     List<Job> parkedJobs() {
-      return Stream.concat(flowNames.stream(), Stream.of(reconcile.name())).flatMap(f -> store.list(f, EnumSet.of(JobState.PARKED), 0, 10_000).stream()).toList();
+      return Stream.concat(flowNames.stream(), Stream.of(reconcile.name(), catalog.name())).flatMap(f -> store.list(f, EnumSet.of(JobState.PARKED), 0, 10_000).stream()).toList();
     }
 
     /** Per flow: done / retried / parked and why. */
     void report(PrintStream out) {
       out.println();
       out.println("Flow                done  retried  parked  (retry causes)");
-      for (String flow : flowNames) {
+      for (String flow : Stream.concat(flowNames.stream(), Stream.of(catalog.name())).toList()) {
         SyncStatus s = engine.status(flow);
         out.printf("  %-17s %5d  %7d  %6d  %s%n", flow, s.succeeded(), tally.retries(flow), s.parked(),
             tally.causes(flow));
@@ -405,6 +450,8 @@ public final class Demo {
       flashSkus.forEach(sku -> sage.adjustStock(sku, LEEDS,
           BigDecimal.valueOf(6).subtract(sage.holding(sku, LEEDS).quantityInStock())));
       shop.runUntilQuiet(60);
+      // the first catalogue pass links every Sage product to its Centra sizes and prices
+      shop.publishCatalog(100);
       out.println(elapsed() + "07:00 goods-in of 5 SKUs, B2B order for " + TRADE_ACCOUNT + ", stock published");
 
       // 08:00–17:00 web orders in two currencies, under faults
@@ -415,6 +462,10 @@ public final class Demo {
       shop.runUntilQuiet(200);
       out.println(elapsed() + "12:00 " + morning + " web orders (GBP/EUR, some on hold), 2 new-season orders; faults: "
           + "timeouts after commit, resets, 429s, 5xx");
+
+      repriceOneProduct();
+      out.println(elapsed() + "12:30 Sage price book: " + repricedProduct + " to " + repricedTo.toPlainString()
+          + " GBP (Standard band); " + publishedProducts + " catalogue jobs done so far");
 
       flashSale();
       out.println(elapsed() + "13:00 flash sale on " + flashSkus + ": " + soldOutRefusals + " checkouts refused as sold out");
@@ -430,10 +481,138 @@ public final class Demo {
       shop.runUntilQuiet(300);
       out.println(elapsed() + "16:00 " + despatched + " orders despatched in Sage; 3PL shipped order " + lockedOrderNumber
           + " in Centra while its Sage order was locked");
-      // FINANCE (lands next): refunds in Centra and the PSP payout file, then shop.runUntilQuiet(200).
+      // 17:00 customers send a few parcels back; Centra refunds them and the PSP pays the day out
+      int returned = refundSomeDespatched(4);
+      shop.runUntilQuiet(200);
+      out.println(elapsed() + "17:00 " + returned + " returns refunded in Centra; " + shop.creditNotes.size()
+          + " credit notes posted in Sage");
+      SettlementReport payout = payOut();
+      out.println(elapsed() + "18:00 Adyen payout " + payout.payoutId() + ": " + payout.posted() + " postings, fees "
+          + payout.fees().toPlainString() + ", transferred " + payout.transferred().toPlainString() + ", variance "
+          + payout.variance().toPlainString() + ", " + payout.exceptions().size()
+          + " exceptions (receipts left on account: Sage has not invoiced yet), clearing movement " + payout.clearingMovement().toPlainString());
       shop.sageSandbox.faults().clear();
       shop.centraSandbox.faults().clear();
       shop.runUntilQuiet(300);
+    }
+
+    String repricedProduct;
+    String repricedSku;
+    long publishedProducts;
+    BigDecimal repricedTo;
+
+    /**
+     * A merchandiser in Sage marks one regular product (every colour and size) up by 5.00 in the
+     * Standard band; the catalogue flow must carry it to Centra's GBP pricelist.
+     */
+    private void repriceOneProduct() {
+      SandboxCatalog.Item first = SandboxCatalog.fashionShop().items().stream()
+          .filter(i -> i.sku().equals(regularSkus.get(30))).findFirst().orElseThrow();
+      repricedProduct = first.productNumber();
+      repricedSku = first.sku();
+      repricedTo = first.priceGbp().add(new BigDecimal("5.00"));
+      SandboxCatalog.fashionShop().items().stream().filter(i -> i.productNumber().equals(repricedProduct))
+          .forEach(i -> shop.sageSandbox.changePrice(i.sku(), "Standard", repricedTo));
+      // the catalogue flow polls Sage every five minutes
+      shop.clock.advance(Duration.ofMinutes(6));
+      publishedProducts = shop.publishCatalog(100);
+    }
+
+    /** The GBP price Centra sells the repriced product's first size at: its variant's price row, else its product's. */
+    java.util.Optional<BigDecimal> centraPrice() {
+      long pricelist = shop.centraSandbox.ids("pricelist").get("GBP");
+      // the sandbox keys product and variant ids by the SKU of a size
+      long variant = shop.centraSandbox.ids("variant").get(repricedSku);
+      long product = shop.centraSandbox.ids("product").get(repricedSku);
+      try (Stream<io.github.centrasage.centra.Price> prices = shop.centra.catalog().prices(pricelist)) {
+        List<io.github.centrasage.centra.Price> rows = prices.filter(p -> p.product().filter(r -> r.id() == product).isPresent()).toList();
+        return rows.stream().filter(p -> p.productVariant().filter(v -> v.id() == variant).isPresent()).findFirst()
+            .or(() -> rows.stream().filter(p -> p.productVariant().isEmpty()).findFirst())
+            .map(p -> p.price().value());
+      }
+    }
+
+    /** Returns one unit of the first line of {@code count} orders that Sage despatched, and completes each return (the refund). */
+    private int refundSomeDespatched(int count) {
+      int done = 0;
+      for (CentraOrder order : placed) {
+        if (done == count) {
+          break;
+        }
+        List<Shipment> shipped = shop.centra.shipments().ofOrder(order.id()).stream()
+            .filter(s -> !s.lines().isEmpty()).toList();
+        if (shipped.isEmpty() || order.number() == lockedOrderNumber) {
+          continue;
+        }
+        shop.clock.advance(Duration.ofMinutes(2));
+        Shipment shipment = shipped.get(0);
+        // the parcel goes to returns inspection, not back on sale: the stock model stays Sage's
+        CentraReturn created = shop.centra.returns().create(CreateReturnRequest.builder().shipmentId(shipment.id())
+            .stockAction(ReturnStockAction.REMOVE_FROM_STOCK)
+            .addLines(ReturnLineRequest.of(shipment.lines().get(0).id(), 1)).build()).value();
+        shop.centra.returns().complete(created.id(), false);
+        refundedOrders.add(order.number());
+        done++;
+      }
+      return done;
+    }
+
+    final List<Integer> refundedOrders = new ArrayList<>();
+
+    /**
+     * The PSP's settlement report for the day, written as Adyen would: every paid GBP web order
+     * (less commission and interchange), the GBP refunds, a fee line and the payout to the bank.
+     */
+    private SettlementReport payOut() {
+      String batch = "1126";
+      StringBuilder csv = new StringBuilder(ADYEN_HEADER);
+      BigDecimal payout = BigDecimal.ZERO;
+      for (CentraOrder order : placed) {
+        if (!order.currency().equals("GBP") || unmappedOrders.contains(order.number())) {
+          continue;
+        }
+        BigDecimal commission = order.grandTotal().multiply(new BigDecimal("0.012")).setScale(2, java.math.RoundingMode.HALF_UP);
+        BigDecimal interchange = new BigDecimal("0.10");
+        BigDecimal net = order.grandTotal().subtract(commission).subtract(interchange);
+        payout = payout.add(net);
+        csv.append(adyenRow("PSP" + order.number(), Integer.toString(order.number()), "Settled", "",
+            net.toPlainString(), commission.toPlainString(), interchange.toPlainString(), batch));
+      }
+      for (CreditNoteResult refund : shop.creditNotes) {
+        CentraOrder order = placed.stream().filter(o -> o.number() == refund.orderNumber()).findFirst().orElseThrow();
+        if (order.currency().equals("GBP") && !refund.alreadyPosted()) {
+          payout = payout.subtract(refund.gross());
+          csv.append(adyenRow("PSPR" + refund.returnId(), Long.toString(refund.orderNumber()), "Refunded",
+              refund.gross().toPlainString(), "", "", "", batch));
+        }
+      }
+      BigDecimal fee = new BigDecimal("4.75");
+      payout = payout.subtract(fee);
+      csv.append(adyenRow("", "", "Fee", fee.toPlainString(), "", "", "", batch));
+      csv.append(adyenRow("", "", "MerchantPayout", payout.toPlainString(), "", "", "", batch));
+      PayoutBatch parsed;
+      try {
+        parsed = AdyenSettlementCsv.read(new java.io.StringReader(csv.toString()), "adyen");
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read the Adyen report built in memory", e);
+      }
+      SettlementPosting.submit(shop.engine, parsed);
+      shop.runUntilQuiet(200);
+      return shop.settlement.report(batch).orElseThrow(() -> new IllegalStateException("payout " + batch + " was not posted"));
+    }
+
+    private static final String ADYEN_HEADER = "Company Account,Merchant Account,Psp Reference,Merchant Reference,"
+        + "Payment Method,Creation Date,TimeZone,Type,Modification Reference,Gross Currency,Gross Debit (GC),"
+        + "Gross Credit (GC),Exchange Rate,Net Currency,Net Debit (NC),Net Credit (NC),Commission (NC),Markup (NC),"
+        + "Scheme Fees (NC),Interchange (NC),Payment Method Variant,Modification Merchant Reference,Batch Number\n";
+
+    private String adyenRow(String psp, String reference, String type, String netDebit, String netCredit,
+        String commission, String interchange, String batch) {
+      String date = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+          .format(shop.clock.instant().atOffset(java.time.ZoneOffset.UTC));
+      return "Centra Demo,DemoShopGB," + psp + "," + reference + ",visa," + date + ",UTC," + type + ",M" + psp
+          + ",GBP,,,1,GBP," + netDebit + "," + netCredit + "," + commission + ",,," + interchange + ",visa,,"
+          + batch + "\n";
     }
 
     private void injectFaults() {

@@ -78,6 +78,13 @@ final class Invariants {
 
     int creditNotes = (int) shop.sageSandbox.postedTransactions().stream()
         .filter(t -> t.transactionType() != null && t.transactionType().contains("CreditNote")).count();
+    if (day.repricedProduct != null) {
+      java.util.Optional<BigDecimal> centraPrice = day.centraPrice();
+      if (centraPrice.isEmpty() || centraPrice.get().compareTo(day.repricedTo) != 0) {
+        failures.add("the Sage price change of " + day.repricedProduct + " to " + day.repricedTo
+            + " GBP did not reach Centra, which shows " + centraPrice.map(BigDecimal::toPlainString).orElse("no price"));
+      }
+    }
     BigDecimal clearing = shop.sageSandbox.bankBalance("1210").subtract(shop.clearingAtStart);
     if (clearing.signum() != 0) {
       failures.add("the PSP clearing bank moved by " + clearing + " over the day; payouts should clear it to 0.00");

@@ -31,6 +31,8 @@ class DemoTest {
     assertThat(result.oversoldUnits()).isZero();
     assertThat(result.despatchesLost()).isZero();
     assertThat(result.clearingBalance()).isEqualByComparingTo(BigDecimal.ZERO);
+    assertThat(result.creditNotes()).as(report).isGreaterThan(0);
+    assertThat(report).contains("Centra's GBP pricelist shows").contains("Adyen payout 1126").contains("clearing movement 0.00");
     assertThat(report).contains("Sage has no product with that code").contains("retried");
     assertThat(report.strip().lines().reduce((a, b) -> b).orElseThrow())
         .isEqualTo(result.line()).startsWith("DEMO RESULT centra_orders=");
