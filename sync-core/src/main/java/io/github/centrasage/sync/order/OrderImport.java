@@ -102,7 +102,8 @@ public final class OrderImport implements SyncFlow {
   }
 
   static NewJob job(long orderNumber) {
-    // KEEP_EXISTING: a second notice of a waiting order adds nothing; the job reads the order fresh anyway.
+    // KEEP_EXISTING: a second notice of a waiting or parked order adds nothing; the job reads the order fresh
+    // anyway, so a parked order's replay imports what Centra holds then.
     return NewJob.builder().flow(NAME).key(jobKey(orderNumber)).reference(Long.toString(orderNumber))
         .coalescing(Coalescing.KEEP_EXISTING).build();
   }
@@ -226,8 +227,9 @@ public final class OrderImport implements SyncFlow {
 
   /**
    * Enqueues the order a verified Centra webhook event names (the webhook carries ids only; the job
-   * reads the order itself). Events of other types are ignored. An order already queued is not
-   * queued twice, and one already imported finishes without touching Sage.
+   * reads the order itself). Events of other types are ignored. An order already queued or parked
+   * is not queued twice (the parked job is returned), and one already imported finishes without
+   * touching Sage.
    *
    * @param centra used only when the event names the order by hash id instead of number
    * @return the job, or empty when the event is not about an order
