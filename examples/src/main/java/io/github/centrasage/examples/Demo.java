@@ -322,7 +322,8 @@ public final class Demo {
     List<String> reconcile() {
       engine.runOnce(reconcile.name());
       return reconcile.lastReports().entrySet().stream().map(e -> "Centra warehouse " + e.getKey() + ": checked " + e.getValue().checked() + ", repaired "
-          + e.getValue().repaired() + ", unknown SKUs " + e.getValue().unknown()).toList();
+          + e.getValue().repaired() + ", in flight " + e.getValue().inFlight() + ", unknown SKUs " + e.getValue().unknown())
+          .toList();
     }
 
     /** Catalogue publishing until it has nothing left to do; returns the Sage products it published. */
