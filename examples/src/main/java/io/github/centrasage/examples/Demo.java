@@ -342,13 +342,13 @@ public final class Demo {
       return Stream.concat(flowNames.stream(), Stream.of(reconcile.name(), catalog.name())).flatMap(f -> store.list(f, EnumSet.of(JobState.PARKED), 0, 10_000).stream()).toList();
     }
 
-    /** Per flow: done / retried / parked and why. */
+    /** Per flow: done (orders imported, not jobs) / jobs / retried / parked and why. */
     void report(PrintStream out) {
       out.println();
-      out.println("Flow                done  retried  parked  (retry causes)");
+      out.println("Flow                done   jobs  retried  parked  (retry causes)");
       for (String flow : Stream.concat(flowNames.stream(), Stream.of(catalog.name())).toList()) {
         SyncStatus s = engine.status(flow);
-        out.printf("  %-17s %5d  %7d  %6d  %s%n", flow, s.succeeded(), tally.retries(flow), s.parked(),
+        out.printf("  %-17s %5d  %5d  %7d  %6d  %s%n", flow, s.done(), s.succeeded(), tally.retries(flow), s.parked(),
             tally.causes(flow));
       }
       List<Job> parked = parkedJobs();

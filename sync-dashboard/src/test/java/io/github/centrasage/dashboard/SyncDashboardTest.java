@@ -67,6 +67,16 @@ class SyncDashboardTest {
   }
 
   @Test
+  void doneShowsWhatTheFlowFinishedWithTheJobsBehindIt() throws Exception {
+    shop.importOrders("1001", "1002");
+    shop.importOrders("1001");
+    shop.orders.entitiesDone = java.util.OptionalLong.of(2);
+
+    assertThat(get("/api/status").body()).contains("\"succeeded\":3,\"done\":2");
+    assertThat(get("/").body()).contains("<td class=\"num\">2 <a class=\"jobs\" href=\"/jobs?flow=OrderImport&amp;state=SUCCEEDED\">(3 jobs)</a></td>");
+  }
+
+  @Test
   void noticesAreShownEscapedOnThePageAndListedInTheJson() throws Exception {
     shop.orders.notices.add("Centra order 1001 was imported, but its totals differ: Centra 10.00 GBP <b>vs</b> Sage 9.99");
 

@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -258,6 +259,12 @@ public final class OrderImport implements SyncFlow {
   public static Optional<String> totalsMismatch(SyncStateStore store, long orderNumber) {
     return store.bindingByCentraId(TOTALS_MISMATCH_BINDING, Long.toString(orderNumber))
         .flatMap(Binding::sageReference);
+  }
+
+  /** Orders imported: one {@code order} binding each, however many jobs their notices took. */
+  @Override
+  public OptionalLong entitiesDone(SyncContext context) {
+    return OptionalLong.of(context.store().countBindings(ORDER_BINDING));
   }
 
   /** The most recent orders whose Sage total differs from Centra's beyond the tolerance, with both figures. */

@@ -437,6 +437,13 @@ public final class InMemorySyncStateStore implements SyncStateStore {
   }
 
   @Override
+  public long countBindings(String entityType) {
+    synchronized (lock) {
+      return bindingsByCentra.values().stream().filter(b -> b.entityType().equals(entityType)).count();
+    }
+  }
+
+  @Override
   public boolean unbind(String entityType, String centraId) {
     synchronized (lock) {
       Binding b = bindingsByCentra.remove(entityType + "\u0000" + centraId);

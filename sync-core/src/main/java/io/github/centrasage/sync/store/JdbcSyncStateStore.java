@@ -710,6 +710,17 @@ public final class JdbcSyncStateStore implements SyncStateStore {
         "1 = 1 ORDER BY synced_at DESC, centra_id LIMIT ?", entityType, limit));
   }
 
+  @Override
+  public long countBindings(String entityType) {
+    return inTransaction("count " + entityType + " bindings", c -> {
+      try (PreparedStatement ps = prepare(c, "SELECT COUNT(*) FROM sync_binding WHERE entity_type = ?", entityType);
+          ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    });
+  }
+
   private static List<Binding> readBindings(Connection c, String where, Object... params) throws SQLException {
     return selectBindings(c, "entity_type = ? AND " + where, params);
   }

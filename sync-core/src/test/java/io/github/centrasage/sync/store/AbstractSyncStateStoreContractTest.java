@@ -540,4 +540,18 @@ public abstract class AbstractSyncStateStoreContractTest {
     assertThat(store.recentBindings("refund", 5)).isEmpty();
     assertThatThrownBy(() -> store.recentBindings("order", 0)).isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void countBindingsCountsOneEntityType() {
+    store.bind(Binding.builder().entityType("order").centraId("1").sageId("11").build());
+    store.bind(Binding.builder().entityType("order").centraId("2").sageId("12").build());
+    store.bind(Binding.builder().entityType("order").centraId("2").sageId("12").sageReference("SO2").build()); // rebound
+    store.bind(Binding.builder().entityType("customer").centraId("a@b.example").sageId("7").build());
+
+    assertThat(store.countBindings("order")).isEqualTo(2);
+    assertThat(store.countBindings("customer")).isEqualTo(1);
+    assertThat(store.countBindings("refund")).isZero();
+    store.unbind("order", "1");
+    assertThat(store.countBindings("order")).isEqualTo(1);
+  }
 }

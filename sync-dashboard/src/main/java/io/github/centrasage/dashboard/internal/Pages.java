@@ -148,7 +148,7 @@ public final class Pages {
       count(b, s.queued() + s.running(), flowLink + "&amp;state=QUEUED,RUNNING");
       count(b, s.retrying(), flowLink + "&amp;state=RETRYING");
       count(b, s.parked(), flowLink + "&amp;state=PARKED");
-      count(b, s.succeeded(), flowLink + "&amp;state=SUCCEEDED");
+      doneCount(b, s, flowLink + "&amp;state=SUCCEEDED");
       b.append("<td>").append(s.oldestJobAge().map(Words::duration).orElse("\u2013")).append("</td><td class=\"error\">")
           .append(esc(s.lastError().orElse(""))).append("</td></tr>");
     }
@@ -164,6 +164,16 @@ public final class Pages {
         b.append("</ul></section>");
       }
     }
+  }
+
+  /** Entities done (orders imported), with the succeeded jobs behind them when a flow counts them apart. */
+  private static void doneCount(StringBuilder b, SyncStatus s, String href) {
+    if (s.done() == s.succeeded()) {
+      count(b, s.done(), href);
+      return;
+    }
+    b.append("<td class=\"num\">").append(s.done()).append(" <a class=\"jobs\" href=\"").append(href).append("\">(")
+        .append(s.succeeded()).append(s.succeeded() == 1 ? " job" : " jobs").append(")</a></td>");
   }
 
   private static void count(StringBuilder b, long n, String href) {
