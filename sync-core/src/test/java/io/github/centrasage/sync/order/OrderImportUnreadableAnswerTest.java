@@ -8,12 +8,14 @@ import io.github.centrasage.centra.ImmutableCentraWebhookEvent;
 import io.github.centrasage.sandbox.CentraOrder;
 import io.github.centrasage.sandbox.Fault;
 import io.github.centrasage.sandbox.FaultScope;
+import io.github.centrasage.sandbox.SandboxFaults;
 import io.github.centrasage.sync.SyncEngine;
 import io.github.centrasage.sync.SyncStatus;
 import io.github.centrasage.sync.spi.Job;
 import io.github.centrasage.sync.spi.JobAttempt;
 import io.github.centrasage.sync.store.InMemorySyncStateStore;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -38,47 +40,38 @@ class OrderImportUnreadableAnswerTest {
         .id(Integer.toString(order.number())).build()).orElseThrow();
   }
 
-  private void assertImportedOnceAfterOneRetry(CentraOrder order, Job job, SyncStatus status) {
+  /** Places and nudges an order, spoils one answer with {@code fault}, drains: one order, one retry. */
+  private CentraOrder importsOnceAfterOneRetry(Supplier<SandboxFaults.Injected> fault) {
+    CentraOrder order = f.centra.placeOrder("GBP", Map.of(OrderImportTest.SKU_A, 1));
+    Job job = nudge(order);
+    SandboxFaults.Injected injected = fault.get();
+
+    SyncStatus status = drain(engine, f.clock);
+
+    assertThat(injected.timesApplied()).isEqualTo(1);
     assertThat(parked(store)).isEmpty();
     assertThat(status.succeeded()).isEqualTo(1);
     assertThat(f.sage.salesOrdersWithCustomerDocumentNo("CENTRA-" + order.number())).hasSize(1);
     assertThat(store.history(job.id())).extracting(JobAttempt::outcome)
         .containsExactly(JobAttempt.Outcome.RETRIED, JobAttempt.Outcome.SUCCEEDED);
+    return order;
   }
 
   @Test
   void aGarbledSageLookupIsRetriedNotParked() {
-    CentraOrder order = f.centra.placeOrder("GBP", Map.of(OrderImportTest.SKU_A, 1));
-    Job job = nudge(order);
-    var garbled = f.sage.faults().inject(Fault.malformedBody(), FaultScope.nextCalls(1).on("GET /sop_orders"));
-
-    SyncStatus status = drain(engine, f.clock);
-
-    assertThat(garbled.timesApplied()).isEqualTo(1);
-    assertImportedOnceAfterOneRetry(order, job, status);
+    importsOnceAfterOneRetry(() -> f.sage.faults().inject(Fault.malformedBody(), FaultScope.nextCalls(1).on("GET /sop_orders")));
   }
 
   @Test
   void aTruncatedCentraOrderReadIsRetriedNotParked() {
-    CentraOrder order = f.centra.placeOrder("GBP", Map.of(OrderImportTest.SKU_A, 1));
-    Job job = nudge(order);
-    var truncated = f.centra.faults().inject(Fault.truncatedBody(), FaultScope.nextCalls(1).on("orders"));
-
-    SyncStatus status = drain(engine, f.clock);
-
-    assertThat(truncated.timesApplied()).isEqualTo(1);
-    assertImportedOnceAfterOneRetry(order, job, status);
+    importsOnceAfterOneRetry(() -> f.centra.faults().inject(Fault.truncatedBody(), FaultScope.nextCalls(1).on("orders")));
   }
 
   @Test
   void aCreateWhoseAnswerIsCutOffIsFoundByTheLookupNotCreatedAgain() {
-    CentraOrder order = f.centra.placeOrder("GBP", Map.of(OrderImportTest.SKU_A, 1));
-    Job job = nudge(order);
-    f.sage.faults().inject(Fault.truncatedBody(), FaultScope.nextCalls(1).on("POST /sop_orders"));
+    CentraOrder order = importsOnceAfterOneRetry(
+        () -> f.sage.faults().inject(Fault.truncatedBody(), FaultScope.nextCalls(1).on("POST /sop_orders")));
 
-    SyncStatus status = drain(engine, f.clock);
-
-    assertImportedOnceAfterOneRetry(order, job, status);
     assertThat(f.sage.requestCount("POST /sop_orders")).as("the retry adopted the order it found").isEqualTo(1);
     assertThat(OrderImport.binding(store, order.number())).isPresent();
   }
