@@ -4,6 +4,7 @@ import static io.github.centrasage.sync.order.OrderImportFixture.drain;
 import static io.github.centrasage.sync.order.OrderImportFixture.parked;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.centrasage.centra.ImmutableCentraWebhookEvent;
 import io.github.centrasage.sandbox.CentraOrder;
 import io.github.centrasage.sandbox.SageSalesOrder;
 import io.github.centrasage.sync.Mappings;
@@ -63,6 +64,10 @@ class OrderImportParkedOrderTest {
         .satisfies(j -> assertThat(j.state()).isEqualTo(JobState.PARKED));
     assertThat(parked(store)).hasSize(1);
     assertThat(f.sage.salesOrdersWithCustomerDocumentNo("CENTRA-" + gbp.number())).hasSize(1);
+    Job nudged = new OrderImport(f.options().build()).nudge(store, f.centraClient, ImmutableCentraWebhookEvent.builder()
+        .type("order").action("update").id(Integer.toString(eur.number())).build()).orElseThrow();
+    assertThat(nudged.id()).as("a webhook for it returns the parked job").isEqualTo(jobsOf(eur).get(0).id());
+    assertThat(nudged.state()).isEqualTo(JobState.PARKED);
 
     SyncEngine fixed = engine(OrderImportOptions.Discovery.POLLING, f.mappings().build());
     fixed.replay(jobsOf(eur).get(0).id());

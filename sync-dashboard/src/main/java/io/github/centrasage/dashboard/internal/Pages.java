@@ -211,6 +211,15 @@ public final class Pages {
     b.append("</tbody></table>");
   }
 
+  /**
+   * When a parked job stopped: its last PARKED history row. Not {@code updatedAt}, which later
+   * notices of the same entity move while the job stays parked (they fold into it).
+   */
+  private static Instant parkedAt(Job job, List<JobAttempt> history) {
+    return history.stream().filter(a -> a.outcome() == JobAttempt.Outcome.PARKED).map(JobAttempt::at)
+        .reduce((first, last) -> last).orElse(job.updatedAt());
+  }
+
   private void jobCard(StringBuilder b, Context ctx, Job job, List<JobAttempt> history, boolean full) {
     b.append("<article class=\"job\" id=\"job-").append(job.id()).append("\" data-job-id=\"").append(job.id())
         .append("\" data-state=\"").append(job.state().name()).append("\"><h3><span class=\"flow\">")
@@ -218,7 +227,7 @@ public final class Pages {
         .append("</span> <span class=\"state ").append(job.state().name().toLowerCase()).append("\">")
         .append(Words.state(job.state())).append("</span></h3><p class=\"when\">");
     b.append(job.state() == JobState.PARKED ? "Stopped " : "Last change ");
-    time(b, ctx, job.updatedAt());
+    time(b, ctx, job.state() == JobState.PARKED ? parkedAt(job, history) : job.updatedAt());
     b.append(" after ").append(job.attempts()).append(job.attempts() == 1 ? " attempt" : " attempts");
     if (job.lockedAttempts() > 0) {
       b.append(" (").append(job.lockedAttempts()).append(" of them with the record locked in Sage)");
