@@ -278,7 +278,8 @@ public final class CatalogPublish implements SyncFlow {
         if (ctx.store().tryAcquireLease(CREATE_LEASE + group.getKey(), leaseOwner, options.creationLease())) {
           held.add(group.getKey());
         } else {
-          JobFailure busy = JobFailure.transientFailure("another engine is creating Centra product " + group.getKey());
+          // like a record lock: the holder finishes soon, so this retries without using the transient budget
+          JobFailure busy = JobFailure.recordLocked("another engine is creating Centra product " + group.getKey());
           group.getValue().keySet().forEach(j -> j.fail(busy));
         }
       }
