@@ -55,10 +55,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Publishes the Sage 200 item record to Centra: links every Sage product to its Centra size (by SKU,
- * else EAN) as a {@code "sku"} binding, the same binding {@code StockPublish} uses, and writes the
- * Sage-owned prices of the mapped price bands to their Centra pricelists with batched
- * {@code setPrices}, only where Centra differs. Fields Centra owns (names, descriptions, media,
- * categories, and by default individual variant prices) are never written.
+ * else EAN) as a {@code "sku"} binding, the same binding {@code StockPublish} uses; writes the
+ * Sage-owned item fields (status, weight, EAN; name when Sage owns it) with {@code updateProduct} /
+ * {@code updateProductSize} and the Sage-owned prices of the mapped price bands with batched
+ * {@code setPrices}, each only where Centra differs. Fields Centra owns (names, descriptions, media,
+ * categories, and by default individual variant prices) are never written. With
+ * {@link CatalogPublishOptions#createMissingProducts()} a Sage item Centra lacks is created.
  *
  * <p>Discover polls {@code product_price_views} of the mapped bands and {@code products} changed
  * since a durable cursor (with an overlap window), and every {@link CatalogPublishOptions#fullPassInterval()}
