@@ -15,30 +15,38 @@ import io.github.centrasage.centra.ProductVariant;
 import io.github.centrasage.centra.Weight;
 import java.math.BigDecimal;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The real centra-client's product writes against the Centra sandbox, asserted on what the sandbox then holds. */
+/**
+ * The real centra-client's product writes against the Centra sandbox, asserted on what the sandbox
+ * then holds. One sandbox serves the class; each test works on a product of its own.
+ */
 class CentraCatalogWritesAgainstSandboxTest {
-  CentraSandbox centra;
-  CentraClient client;
-  String sku;
+  static CentraSandbox centra;
+  static CentraClient client;
 
-  @BeforeEach
-  void start() {
+  @BeforeAll
+  static void start() {
     centra = CentraSandbox.start();
     client = CentraClientAgainstSandboxTest.clientFor(centra).build();
-    sku = SandboxCatalog.fashionShop().items().get(0).sku();
   }
 
-  @AfterEach
-  void stop() {
+  @AfterAll
+  static void stop() {
     centra.close();
+  }
+
+  /** A SKU of the {@code n}th product of the seed shop (ten SKUs per product). */
+  static String skuOfProduct(int n) {
+    return SandboxCatalog.fashionShop().items().get(n * 10).sku();
   }
 
   @Test
   void updateProductChangesOnlyTheFieldsSent() {
+    String sku = skuOfProduct(0);
+    long updatesBefore = centra.requestCount("updateProduct");
     CentraCatalogItem before = centra.catalogItem(sku);
 
     Product saved = client.catalog().updateProduct(before.productId(), ProductInput.builder().status("INACTIVE")
@@ -53,11 +61,12 @@ class CentraCatalogWritesAgainstSandboxTest {
     assertThat(after.productName()).isEqualTo(before.productName());
     assertThat(after.ean()).isEqualTo(before.ean());
     assertThat(saved.weight().map(Weight::value)).hasValueSatisfying(w -> assertThat(w).isEqualByComparingTo("0.42"));
-    assertThat(centra.requestCount("updateProduct")).isEqualTo(1);
+    assertThat(centra.requestCount("updateProduct")).isEqualTo(updatesBefore + 1);
   }
 
   @Test
   void aMerchandisersEditIsWhatTheClientReadsBack() {
+    String sku = skuOfProduct(1);
     centra.editProduct(sku, "weight", "1.5");
     centra.editProduct(sku, "EAN", "5000000000017");
 
@@ -73,6 +82,7 @@ class CentraCatalogWritesAgainstSandboxTest {
 
   @Test
   void updateProductSizeSetsAndUnsetsTheEan() {
+    String sku = skuOfProduct(2);
     long sizeId = centra.catalogItem(sku).sizeId();
 
     ProductSize saved = client.catalog().updateProductSize(sizeId, ProductSizeInput.builder().ean("5000000000024").build()).value();
@@ -103,6 +113,7 @@ class CentraCatalogWritesAgainstSandboxTest {
 
   @Test
   void aSizeTheChartDoesNotHaveOrASizeTwiceIsAUserError() {
+    String sku = skuOfProduct(3);
     long variantId = centra.catalogItem(sku).variantId();
     String existingSize = centra.catalogItem(sku).sizeName();
 
@@ -114,6 +125,7 @@ class CentraCatalogWritesAgainstSandboxTest {
 
   @Test
   void anUnknownStatusIsAUserErrorAndChangesNothing() {
+    String sku = skuOfProduct(4);
     long productId = centra.catalogItem(sku).productId();
 
     assertThatThrownBy(() -> client.catalog().updateProduct(productId, ProductInput.builder().status("SLEEPING").build()))
@@ -123,6 +135,7 @@ class CentraCatalogWritesAgainstSandboxTest {
 
   @Test
   void sageEditOfABarcodeStampsTheProductAsUpdated() {
+    String sku = skuOfProduct(0);
     try (Sage200Sandbox sage = Sage200Sandbox.start()) {
       sage.clock().advance(java.time.Duration.ofMinutes(5));
       sage.editProduct(sku, "barcode", "5000000000048");
