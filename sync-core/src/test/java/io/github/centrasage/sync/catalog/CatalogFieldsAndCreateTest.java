@@ -10,7 +10,10 @@ import io.github.centrasage.sandbox.CentraCatalogItem;
 import io.github.centrasage.sandbox.Fault;
 import io.github.centrasage.sandbox.FaultScope;
 import io.github.centrasage.sandbox.SandboxCatalog;
+import io.github.centrasage.sync.Mappings;
+import io.github.centrasage.sync.SyncEngine;
 import io.github.centrasage.sync.spi.Binding;
+import io.github.centrasage.sync.stock.StockPublish;
 import io.github.centrasage.sync.spi.JobState;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -186,6 +189,27 @@ class CatalogFieldsAndCreateTest {
     world.publishFullPass();
     assertThat(world.centraWrites()).isEqualTo(writes);
     assertThat(centraItemsOf(NEW_PRODUCT)).hasSize(10);
+  }
+
+  @Test
+  void stockPublishingReachesACreatedSizeThroughTheBinding() {
+    world = new CatalogWorld(SandboxCatalog.generated(90, 7L), o -> o.createMissingProducts(true));
+    world.publish();
+    String sku = centraItemsOf(NEW_PRODUCT).get(0).sku();
+    assertThat(world.centraSandbox.stock(sku, "Leeds DC").physical()).isZero();
+
+    String leeds = Long.toString(world.sageSandbox.ids("warehouse").get("Leeds DC"));
+    String centraLeeds = Long.toString(world.centraSandbox.ids("warehouse").get("Leeds DC"));
+    try (SyncEngine engine = SyncEngine.builder().store(world.store)
+        .mappings(Mappings.builder().putWarehouses(centraLeeds, leeds).build())
+        .clock(world.clock).centra(world.centra).sage(world.sage).flow(new StockPublish()).build()) {
+      world.clock.advance(Duration.ofSeconds(1));
+      BigDecimal now = world.sageSandbox.holding(sku, "Leeds DC").quantityInStock();
+      world.sageSandbox.adjustStock(sku, "Leeds DC", new BigDecimal("17").subtract(now));
+      engine.runOnce(StockPublish.NAME);
+    }
+
+    assertThat(world.centraSandbox.stock(sku, "Leeds DC").physical()).isEqualByComparingTo("17");
   }
 
   @Test
