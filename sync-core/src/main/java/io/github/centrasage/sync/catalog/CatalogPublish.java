@@ -235,7 +235,7 @@ public final class CatalogPublish implements SyncFlow {
       }
     }
     if (!missing.isEmpty()) {
-      centra = createMissing(any, client, missing, jobsByCentraProduct);
+      centra = createMissing(any, client, centra, missing, jobsByCentraProduct);
     }
     if (jobsByCentraProduct.isEmpty()) {
       return;
@@ -261,9 +261,10 @@ public final class CatalogPublish implements SyncFlow {
   /**
    * Creates the Centra items of Sage products no size matched, per product number under a store
    * lease (so two engines do not both create it), from a catalogue read after the lease was taken
-   * (so what an earlier, crashed attempt created is found, not created again). Returns that read.
+   * (so what an earlier, crashed attempt created is found, not created again). Returns that read,
+   * or {@code current} when no lease was taken.
    */
-  private SizeIndex createMissing(SyncContext ctx, CentraClient client, Map<JobContext, Product> missing,
+  private SizeIndex createMissing(SyncContext ctx, CentraClient client, SizeIndex current, Map<JobContext, Product> missing,
       Map<Long, List<JobContext>> jobsByCentraProduct) {
     Map<String, Map<JobContext, SkuParts>> byProductNumber = new LinkedHashMap<>();
     missing.forEach((job, p) -> {
@@ -286,7 +287,7 @@ public final class CatalogPublish implements SyncFlow {
         }
       }
       if (held.isEmpty()) {
-        return SizeIndex.read(client);
+        return current;
       }
       SizeIndex fresh = SizeIndex.read(client);
       for (String productNumber : held) {
