@@ -146,6 +146,19 @@ class CatalogFieldsAndCreateTest {
   }
 
   @Test
+  void aFieldWriteCentraRefusesParksThatProductsJobsWithCentrasMessage() {
+    // a status value this Centra does not have: every product's update is refused with a user error
+    world = new CatalogWorld(o -> o.activeStatus("LIVE"));
+
+    world.publish();
+
+    assertThat(world.parked()).hasSize(100).allSatisfy(j -> assertThat(String.join(" ", j.parkReasons()))
+        .contains("Centra refused the Sage-owned fields of product").contains("Unknown product status LIVE"));
+    assertThat(centra(BLACK + "-M").productStatus()).isEqualTo("ACTIVE");
+    assertThat(world.centraSandbox.requestCount("updateProduct")).isEqualTo(10); // one per product, not per size
+  }
+
+  @Test
   void withCreationOffAMissingProductIsOnlyReportedAndNothingIsCreated() {
     world = new CatalogWorld(SandboxCatalog.generated(90, 7L), o -> o);
 
