@@ -2,8 +2,8 @@ package io.github.centrasage.sync.catalog;
 
 import io.github.centrasage.centra.CentraClient;
 import io.github.centrasage.centra.CentraMutationResult;
-import io.github.centrasage.centra.CentraUserMessage;
 import io.github.centrasage.centra.CentraUserErrorException;
+import io.github.centrasage.centra.CentraUserMessage;
 import io.github.centrasage.centra.CodeRef;
 import io.github.centrasage.centra.Price;
 import io.github.centrasage.centra.Pricelist;
@@ -17,8 +17,8 @@ import io.github.centrasage.sage200.model.Product;
 import io.github.centrasage.sage200.model.ProductPriceView;
 import io.github.centrasage.sync.JobFailure;
 import io.github.centrasage.sync.Mappings;
-import io.github.centrasage.sync.catalog.internal.PricePlan;
 import io.github.centrasage.sync.catalog.internal.FieldPlan;
+import io.github.centrasage.sync.catalog.internal.PricePlan;
 import io.github.centrasage.sync.catalog.internal.ProductCreator;
 import io.github.centrasage.sync.catalog.internal.SizeIndex;
 import io.github.centrasage.sync.catalog.internal.SizeIndex.CatalogSize;
@@ -47,6 +47,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -85,7 +86,7 @@ public final class CatalogPublish implements SyncFlow {
   private final SkuDirectory skus = new SkuDirectory();
   private final ProductCreator creator;
   /** This instance's name as a lease holder. */
-  private final String leaseOwner = NAME + "-" + java.util.UUID.randomUUID();
+  private final String leaseOwner = NAME + "-" + UUID.randomUUID();
 
   /** With {@code options}. */
   public CatalogPublish(CatalogPublishOptions options) {
