@@ -100,6 +100,17 @@ class SettlementPostingTest {
     assertThat(second.posted()).isZero();
     assertThat(second.alreadyPosted()).isEqualTo(5 + 1 + 1 + 1);
     assertThat(second.clearingMovement()).isEqualByComparingTo("0.00");
+    // The store keeps one report per payout: the second posting replaced the first.
+    assertThat(SettlementPosting.storedReports(world.store, 100)).filteredOn(r -> r.payoutId().equals("B200"))
+        .singleElement().satisfies(stored -> {
+          assertThat(stored.posted()).isZero();
+          assertThat(stored.alreadyPosted()).isEqualTo(8);
+          assertThat(stored.receipts()).isEqualByComparingTo(second.receipts());
+          assertThat(stored.recordedAt()).isPresent();
+          assertThat(stored.exceptions()).isEqualTo(second.exceptions());
+        });
+    assertThat(world.store.recentBindings("payout-line", 1000)).filteredOn(b -> b.centraId().startsWith("adyen:B200#"))
+        .hasSize(second.exceptions().size());
   }
 
   @Test
@@ -141,6 +152,11 @@ class SettlementPostingTest {
         .extracting(SagePostedTransaction::grossValue)
         .usingElementComparator(BigDecimal::compareTo)
         .containsExactlyInAnyOrder(new BigDecimal("25.00"), new BigDecimal("-0.01"));
+    // Persisted with its variance lines, and named on the flow's status until someone looks.
+    SettlementReport stored = SettlementPosting.storedReport(world.store, "adyen", "D400").orElseThrow();
+    assertThat(stored).usingRecursiveComparison().ignoringFields("recordedAt").isEqualTo(report);
+    assertThat(engine.status(SettlementPosting.NAME).notices()).anySatisfy(n -> assertThat(n)
+        .startsWith("Payout adyen D400 (GBP): 24.99 posted to variance").contains("order 999999 is not imported"));
   }
 
   @Test
