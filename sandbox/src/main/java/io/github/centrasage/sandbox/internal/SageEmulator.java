@@ -674,15 +674,9 @@ public final class SageEmulator implements Emulator {
   }
 
   private Map<String, Object> createOrder(Map<String, Object> body) {
-    long customerId = requiredLong(body, "customer_id");
-    Map<String, Object> customer = customers.get(customerId);
-    if (customer == null) {
-      throw new BadRequest("The customer_id " + customerId + " is not a valid customer.");
-    }
-    List<Map<String, Object>> inputLines = objects(body.get("lines"), "lines");
-    if (inputLines.isEmpty()) {
-      throw new BadRequest("A sales order must have at least one line.");
-    }
+    Map<String, Object> customer = requireCustomer(body);
+    long customerId = (Long) customer.get("id");
+    List<Map<String, Object>> inputLines = requireLines(body, "sales order");
     Instant now = clock.instant();
     // Validate every line before touching stock: a Sage POST is all-or-nothing.
     List<Map<String, Object>> lines = new ArrayList<>();
@@ -879,15 +873,9 @@ public final class SageEmulator implements Emulator {
    * (a return reason, spare texts) are stored as sent so lookups by them work.
    */
   private Map<String, Object> createReturn(Map<String, Object> body) {
-    long customerId = requiredLong(body, "customer_id");
-    Map<String, Object> customer = customers.get(customerId);
-    if (customer == null) {
-      throw new BadRequest("The customer_id " + customerId + " is not a valid customer.");
-    }
-    List<Map<String, Object>> inputLines = objects(body.get("lines"), "lines");
-    if (inputLines.isEmpty()) {
-      throw new BadRequest("A sales return must have at least one line.");
-    }
+    Map<String, Object> customer = requireCustomer(body);
+    long customerId = (Long) customer.get("id");
+    List<Map<String, Object>> inputLines = requireLines(body, "sales return");
     Instant now = clock.instant();
     Map<String, Object> ret = new LinkedHashMap<>();
     // Every return has the fields sop_orders have, set or not, so filters on them work across rows.
@@ -1196,6 +1184,14 @@ public final class SageEmulator implements Emulator {
   }
 
   // ------------------------------------------------------------------ postings
+
+  private static List<Map<String, Object>> requireLines(Map<String, Object> body, String document) {
+    List<Map<String, Object>> lines = objects(body.get("lines"), "lines");
+    if (lines.isEmpty()) {
+      throw new BadRequest("A " + document + " must have at least one line.");
+    }
+    return lines;
+  }
 
   private Map<String, Object> requireCustomer(Map<String, Object> body) {
     long customerId = requiredLong(body, "customer_id");
