@@ -160,6 +160,38 @@ class SettlementPostingTest {
   }
 
   @Test
+  void refundLineNamingOnlyAReturnEnteredAsSopReturnIsPaidToItsCustomer() {
+    CentraOrder order = orders.get(30);
+    io.github.centrasage.centra.Shipment shipment = world.shipAll(order);
+    io.github.centrasage.centra.CentraReturn ret = world.centraClient.returns().create(
+        io.github.centrasage.centra.CreateReturnRequest.builder().shipmentId(shipment.id())
+            .addLines(io.github.centrasage.centra.ReturnLineRequest.of(shipment.lines().get(0).id(), 1)).build()).value();
+    world.centraClient.returns().complete(ret.id(), false);
+    RefundImport refunds = new RefundImport(RefundImportOptions.builder().goodsNominal("4010").shippingNominal("4900")
+        .creditMethod(RefundImportOptions.CreditMethod.SOP_RETURN)
+        .pollStart(java.time.Instant.parse("2000-01-01T00:00:00Z")).build());
+    try (SyncEngine refundEngine = world.engine(refunds)) {
+      world.drain(refundEngine, RefundImport.NAME);
+    }
+    assertThat(world.store.bindingByCentraId(RefundImport.SOP_RETURN_BINDING, Long.toString(ret.id()))).isPresent();
+    PayoutBatch batch = PayoutBatch.builder().psp("adyen").payoutId("F600").payoutDate(PAYOUT_DATE).currency("GBP")
+        .addItems(PayoutItem.builder().returnId(Long.toString(ret.id())).gross(new BigDecimal("-12.00")).build())
+        .addItems(PayoutItem.builder().orderNumber(Integer.toString(orders.get(31).number()))
+            .gross(orders.get(31).grandTotal()).fee(new BigDecimal("0.50")).build())
+        .build();
+
+    SettlementPosting.submit(engine, batch);
+    world.drain(engine, SettlementPosting.NAME);
+
+    SettlementReport report = posting.report("F600").orElseThrow();
+    assertThat(report.variance()).isEqualByComparingTo("0");
+    assertThat(report.refunds()).isEqualByComparingTo("12.00");
+    assertThat(report.exceptions()).noneMatch(e -> e.contains("no refund binding"));
+    assertThat(clearingPostings("F600/")).filteredOn(t -> t.reference().equals("F600/1")).singleElement()
+        .satisfies(t -> assertThat(t.grossValue()).isEqualByComparingTo("-12.00"));
+  }
+
+  @Test
   void unmappedPspAndCurrencyParkWithEveryReason() {
     PayoutBatch batch = PayoutBatch.builder().psp("klarna").payoutId("E500").payoutDate(PAYOUT_DATE).currency("SEK")
         .addItems(PayoutItem.builder().orderNumber(Integer.toString(orders.get(0).number())).gross(BigDecimal.TEN).build())
