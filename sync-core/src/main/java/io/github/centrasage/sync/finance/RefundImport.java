@@ -152,14 +152,19 @@ public final class RefundImport implements SyncFlow {
     if (options.creditMethod() != CreditMethod.LEDGER_CREDIT_NOTE) {
       if (SopReturnProbe.supported(sage)) {
         SalesOrder withLines = sage.salesOrders().getWithLines(sageOrderId);
-        record(enterSopReturn(ctx, sage, ret, order, withLines, plan, reference, date));
-        return;
-      }
-      if (options.creditMethod() == CreditMethod.SOP_RETURN) {
+        // A credit note already posted for this return (before the method was switched, or by the
+        // fallback) stays the credit: entering a SOP return too would credit the customer twice.
+        if (findCreditNote(sage, withLines.customerId(), reference).isEmpty()) {
+          record(enterSopReturn(ctx, sage, ret, order, withLines, plan, reference, date));
+          return;
+        }
+        LOG.info("Centra return {} already has credit note {} in Sage; no SOP return is entered", returnId, reference);
+      } else if (options.creditMethod() == CreditMethod.SOP_RETURN) {
         throw JobFailure.permanent("this Sage site has no sop_returns (added in Sage 200 2025 R1); set creditMethod "
             + "LEDGER_CREDIT_NOTE or SOP_RETURN_ELSE_CREDIT_NOTE");
+      } else {
+        LOG.debug("Sage site has no sop_returns: return {} becomes a ledger credit note", returnId);
       }
-      LOG.debug("Sage site has no sop_returns: return {} becomes a ledger credit note", returnId);
     }
     SalesOrder sageOrder = sage.salesOrders().get(sageOrderId);
     String orderKey = sageOrder.customerDocumentNo().orElse(ctx.mappings().customerDocumentFor(Long.toString(orderNumber)));

@@ -249,6 +249,24 @@ class RefundImportTest {
     assertThat(creditNotes()).isEmpty();
   }
 
+  @Test
+  void switchingToSopReturnsKeepsACreditNoteAlreadyPostedForTheReturn() {
+    CentraOrder order = world.centra.placeOrder("GBP", linked(SKUS.get(0), 1, SKUS.get(2), 1));
+    world.importPlaced();
+    CentraReturn ret = returnOneOfEach(order, null);
+    // The credit note was posted, but its binding was lost (a restored store) before the switch.
+    run(new RefundImport(options().build()));
+    world.store.unbind(RefundImport.REFUND_BINDING, Long.toString(ret.id()));
+    world.store.enqueue(RefundImport.jobFor(ret.id(), ret.createdAt().orElseThrow()));
+
+    SyncStatus status = run(new RefundImport(options().creditMethod(RefundImportOptions.CreditMethod.SOP_RETURN).build()));
+
+    assertThat(status.parked()).isZero();
+    assertThat(creditNotes()).hasSize(1);
+    assertThat(world.sage.salesReturns()).isEmpty();
+    assertThat(world.store.bindingByCentraId(RefundImport.REFUND_BINDING, Long.toString(ret.id()))).isPresent();
+  }
+
   private SageSalesReturn onlySalesReturn(String reference) {
     assertThat(world.sage.salesReturns()).hasSize(1);
     SageSalesReturn entered = world.sage.salesReturns().get(0);
