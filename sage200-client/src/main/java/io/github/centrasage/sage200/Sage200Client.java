@@ -84,7 +84,7 @@ public final class Sage200Client {
     this.nominalCodes = new SageResource<>(transport, List.of("nominal_codes"), NominalCode.class, "id",
         NominalCode::id);
     this.salesCreditNotes = new PostingResource<>(transport, "sales_credit_notes");
-    this.salesReturns = new SalesReturns(transport);
+    this.salesReturns = new SalesReturns(transport, b.salesReturnsResource, b.salesReturnReferenceField);
     this.salesReceipts = new PostingResource<>(transport, "sales_receipts");
     this.salesPayments = new PostingResource<>(transport, "sales_payments");
     this.salesAllocations = new SalesAllocations(transport);
@@ -162,7 +162,7 @@ public final class Sage200Client {
     return salesCreditNotes;
   }
 
-  /** {@code sop_returns} (Sage 200 2025 R1 and later). */
+  /** {@code sop_returns} (Sage 200 2025 R1 and later; the resource name is a builder setting). */
   public SalesReturns salesReturns() {
     return salesReturns;
   }
@@ -235,6 +235,8 @@ public final class Sage200Client {
     private Sleeper sleeper = Sleeper.threadSleeper();
     private Clock clock = Clock.systemUTC();
     private int maxKeysPerLookup = 20;
+    private String salesReturnsResource = "sop_returns";
+    private String salesReturnReferenceField = SalesReturns.DEFAULT_REFERENCE_FIELD;
 
     private Builder() {}
 
@@ -326,6 +328,25 @@ public final class Sage200Client {
       return this;
     }
 
+    /**
+     * The resource SOP returns are created and read at; default {@code sop_returns}. Sage has not
+     * published the 2025 R1 schema in the sources used, so a site that names it differently can be
+     * matched without a new release.
+     */
+    public Builder salesReturnsResource(String resource) {
+      this.salesReturnsResource = resource;
+      return this;
+    }
+
+    /**
+     * The field of a SOP return that carries the caller's reference (the idempotency key); default
+     * {@code customer_document_no}, as on sales orders (inferred).
+     */
+    public Builder salesReturnReferenceField(String field) {
+      this.salesReturnReferenceField = field;
+      return this;
+    }
+
     /** Validates the settings and builds the client; the message lists every problem at once. */
     public Sage200Client build() {
       List<String> problems = new ArrayList<>();
@@ -337,6 +358,13 @@ public final class Sage200Client {
         problems.add("companyId is missing: take company_id from GET /sites (buildSiteDirectory().sites())");
       } else if (companyId <= 0) {
         problems.add("companyId must be positive, was " + companyId);
+      }
+      if (salesReturnsResource == null || !salesReturnsResource.matches("[a-z0-9_]+")) {
+        problems.add("salesReturnsResource must be a resource name such as sop_returns, was " + salesReturnsResource);
+      }
+      if (salesReturnReferenceField == null || !salesReturnReferenceField.matches("[a-z0-9_]+")) {
+        problems.add("salesReturnReferenceField must be a field name such as customer_document_no, was "
+            + salesReturnReferenceField);
       }
       failOn(problems);
       return new Sage200Client(this, transport(url));

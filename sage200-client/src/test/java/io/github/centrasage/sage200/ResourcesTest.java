@@ -13,6 +13,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.centrasage.sage200.model.Address;
 import io.github.centrasage.sage200.model.AllocationLine;
@@ -33,6 +34,8 @@ import io.github.centrasage.sage200.model.SalesAllocation;
 import io.github.centrasage.sage200.model.SalesCreditNote;
 import io.github.centrasage.sage200.model.SalesReceipt;
 import io.github.centrasage.sage200.model.SalesReturn;
+import io.github.centrasage.sage200.model.NewSalesReturn;
+import io.github.centrasage.sage200.model.NewSalesReturnLine;
 import io.github.centrasage.sage200.model.Site;
 import io.github.centrasage.sage200.model.TaxAnalysisItem;
 import io.github.centrasage.sage200.model.TrackingItem;
@@ -276,6 +279,66 @@ class ResourcesTest extends WireMockTestBase {
     assertThat(read.lines().get(0).extraFields()).containsEntry("restock", true);
     wm.verify(postRequestedFor(urlPathEqualTo(BASE + "/sop_returns")).withRequestBody(equalToJson(
         "{\"customer_id\": 27006, \"customer_document_no\": \"CENTRA-RMA-77\", \"return_reason_id\": 4}")));
+  }
+
+  @Test
+  void createsASalesReturnWithItsReferenceInCustomerDocumentNoAndFindsItByReference() {
+    wm.stubFor(post(urlPathEqualTo(BASE + "/sop_returns")).willReturn(aResponse().withStatus(201)
+        .withHeader("Content-Type", "application/json")
+        .withBody("{\"id\": 12, \"document_no\": \"0000000003\", \"customer_document_no\": \"RMA77\"}")));
+    stubGet("/sop_returns", "[{\"id\": 12, \"customer_document_no\": \"RMA77\", \"total_gross_value\": 24.00}]");
+    SalesReturns returns = client().salesReturns();
+
+    SalesReturn created = returns.create("RMA77", NewSalesReturn.builder().customerId(27006)
+        .documentDate(LocalDate.of(2025, 3, 5))
+        .addLines(NewSalesReturnLine.standard(41, 7, new BigDecimal("2")).sellingUnitPrice(new BigDecimal("10.00"))
+            .taxCodeId(1729).build())
+        .addLines(NewSalesReturnLine.freeText("Refunded carriage", BigDecimal.ONE, new BigDecimal("3.33"))
+            .nominalReference("4900").taxCodeId(1729).build())
+        .build());
+    List<SalesReturn> found = returns.findByReference("RMA77");
+
+    assertThat(created.documentNo()).contains("0000000003");
+    assertThat(returns.referenceOf(found.get(0))).contains("RMA77");
+    assertThat(found.get(0).totalGrossValue()).contains(new BigDecimal("24.00"));
+    wm.verify(postRequestedFor(urlPathEqualTo(BASE + "/sop_returns")).withRequestBody(equalToJson(
+        "{\"customer_id\": 27006, \"document_date\": \"2025-03-05T00:00:00Z\", \"customer_document_no\": \"RMA77\","
+            + " \"lines\": [{\"line_type\": \"EnumLineTypeStandard\", \"product_id\": 41, \"warehouse_id\": 7,"
+            + " \"line_quantity\": 2, \"selling_unit_price\": 10.00, \"tax_code_id\": 1729},"
+            + " {\"line_type\": \"EnumLineTypeFreeText\", \"description\": \"Refunded carriage\", \"line_quantity\": 1,"
+            + " \"selling_unit_price\": 3.33, \"tax_code_id\": 1729, \"nominal_reference\": \"4900\"}]}")));
+    wm.verify(getRequestedFor(urlPathEqualTo(BASE + "/sop_returns"))
+        .withQueryParam("$filter", equalTo("customer_document_no eq 'RMA77'")));
+  }
+
+  @Test
+  void usesTheConfiguredSalesReturnResourceAndReferenceField() {
+    wm.stubFor(post(urlPathEqualTo(BASE + "/sales_returns")).willReturn(okJson("{\"id\": 5, \"spare_text_1\": \"RMA9\"}")));
+    stubGet("/sales_returns", "[{\"id\": 5, \"spare_text_1\": \"RMA9\"}]");
+    SalesReturns returns = builder().salesReturnsResource("sales_returns").salesReturnReferenceField("spare_text_1")
+        .build().salesReturns();
+
+    returns.create("RMA9", NewSalesReturn.builder().customerId(1)
+        .addLines(NewSalesReturnLine.standard(41, 7, BigDecimal.ONE).build()).build());
+    List<SalesReturn> found = returns.findByReference("RMA9");
+
+    assertThat(returns.referenceOf(found.get(0))).contains("RMA9");
+    wm.verify(postRequestedFor(urlPathEqualTo(BASE + "/sales_returns")).withRequestBody(equalToJson(
+        "{\"customer_id\": 1, \"spare_text_1\": \"RMA9\", \"lines\": [{\"line_type\": \"EnumLineTypeStandard\","
+            + " \"product_id\": 41, \"warehouse_id\": 7, \"line_quantity\": 1}]}")));
+    wm.verify(getRequestedFor(urlPathEqualTo(BASE + "/sales_returns"))
+        .withQueryParam("$filter", equalTo("spare_text_1 eq 'RMA9'")));
+  }
+
+  @Test
+  void rejectsSalesReturnsWithoutLinesOrWithAStandardLineWithoutQuantity() {
+    assertThatThrownBy(() -> NewSalesReturn.builder().customerId(1).build())
+        .hasMessageContaining("NewSalesReturn.lines needs at least one entry");
+    assertThatThrownBy(() -> NewSalesReturnLine.standard(41, 7, BigDecimal.ZERO).build())
+        .hasMessageContaining("positive line_quantity");
+    assertThatThrownBy(() -> builder().salesReturnsResource("sop returns?").salesReturnReferenceField("").build())
+        .hasMessageContaining("salesReturnsResource must be a resource name")
+        .hasMessageContaining("salesReturnReferenceField must be a field name");
   }
 
   @Test

@@ -39,7 +39,7 @@ public final class Sage200Sandbox extends EmulatedApi {
   public static Sage200Sandbox start(Options options) {
     Objects.requireNonNull(options, "options");
     return new Sage200Sandbox(options, new SageEmulator(options.basePath, options.token, options.siteId,
-        options.companyId, options.clock, options.catalog, options.allocateOnOrderEntry));
+        options.companyId, options.clock, options.catalog, options.allocateOnOrderEntry, options.sopReturns));
   }
 
   /** Default options, to adjust before {@link #start(Options)}. */
@@ -82,6 +82,11 @@ public final class Sage200Sandbox extends EmulatedApi {
   /** The holding of {@code sku} in {@code warehouse} (a warehouse name, e.g. {@code "Leeds DC"}). */
   public SageHolding holding(String sku, String warehouse) {
     return emulator.holdingSnapshot(sku, warehouse);
+  }
+
+  /** Every SOP return entered through {@code sop_returns}, oldest first. */
+  public List<SageSalesReturn> salesReturns() {
+    return emulator.returnSnapshots();
   }
 
   /** Every despatch confirmed, oldest first. */
@@ -192,6 +197,7 @@ public final class Sage200Sandbox extends EmulatedApi {
     private String siteId = "5f1c2a8e-3b7d-4e2a-9c41-0d6e8b7a1f23";
     private long companyId = 1;
     private boolean allocateOnOrderEntry = true;
+    private boolean sopReturns = true;
 
     Options() {
       super("sage-sandbox-token");
@@ -226,6 +232,15 @@ public final class Sage200Sandbox extends EmulatedApi {
       return this;
     }
 
+    /**
+     * Whether the site has the {@code sop_returns} endpoints of Sage 200 2025 R1 (default on). Off,
+     * every {@code sop_returns} call answers 404, as on a Professional site before 2025 R1.
+     */
+    public Options sopReturns(boolean sopReturns) {
+      this.sopReturns = sopReturns;
+      return this;
+    }
+
     /** {@code X-Company} to accept. */
     public Options companyId(long companyId) {
       this.companyId = companyId;
@@ -235,7 +250,7 @@ public final class Sage200Sandbox extends EmulatedApi {
     @Override
     public String toString() {
       return "Sage200Sandbox.Options[port=" + port + ", basePath=" + basePath + ", siteId=" + siteId
-          + ", companyId=" + companyId + ", items=" + catalog.items().size() + ", token=***]";
+          + ", companyId=" + companyId + ", sopReturns=" + sopReturns + ", items=" + catalog.items().size() + ", token=***]";
     }
   }
 }

@@ -32,6 +32,8 @@ import io.github.centrasage.sage200.model.SalesOrder;
 import io.github.centrasage.sage200.model.SalesOrderChange;
 import io.github.centrasage.sage200.model.SalesPostedTransaction;
 import io.github.centrasage.sage200.model.SalesReceipt;
+import io.github.centrasage.sage200.model.NewSalesReturn;
+import io.github.centrasage.sage200.model.NewSalesReturnLine;
 import io.github.centrasage.sage200.model.SalesReturn;
 import io.github.centrasage.sage200.model.TaxAnalysisItem;
 import io.github.centrasage.sage200.model.TrackingItem;
@@ -124,14 +126,63 @@ class Sage200ClientAgainstSandboxTest {
   }
 
   @Test
-  void salesReturnsAnswerNotFoundAsOnAProfessionalSiteBefore2025R1() {
-    // The sandbox models a site without sop_returns (schema unpublished; README "Known unknowns").
-    SalesReturn salesReturn = SalesReturn.builder().customerId(customerId("WEBGBP")).customerDocumentNo("R1").build();
+  void salesReturnsAnswerNotFoundOnASiteBefore2025R1() {
+    try (Sage200Sandbox old = Sage200Sandbox.start(Sage200Sandbox.options().sopReturns(false))) {
+      Sage200Client oldClient = clientFor(old).build();
+      NewSalesReturn draft = NewSalesReturn.builder().customerId(old.ids("customer").get("WEBGBP"))
+          .addLines(NewSalesReturnLine.standard(old.ids("product").get(SKU), old.ids("warehouse").get(WAREHOUSE),
+              BigDecimal.ONE).build()).build();
 
-    assertThat(catchThrowableOfType(() -> client.salesReturns().create(salesReturn), Sage200NotFoundException.class)
-        .getMessage()).contains("does not have this endpoint");
-    assertThat(catchThrowableOfType(() -> client.salesReturns().findByCustomerDocumentNo("R1"), Sage200NotFoundException.class))
-        .isNotNull();
+      assertThat(catchThrowableOfType(() -> oldClient.salesReturns().create("R1", draft), Sage200NotFoundException.class)
+          .getMessage()).contains("does not have this endpoint");
+      assertThat(catchThrowableOfType(() -> oldClient.salesReturns().findByReference("R1"),
+          Sage200NotFoundException.class)).isNotNull();
+      assertThat(old.salesReturns()).isEmpty();
+    }
+  }
+
+  @Test
+  void createsASalesReturnWithStockAndFreeTextLinesWithoutMovingStock() {
+    String reference = "RMA" + freshKey();
+    BigDecimal inStock = sage.holding(SKU, WAREHOUSE).quantityInStock();
+    long standardRate = client.taxCodes().list(ODataQuery.all()).stream()
+        .filter(t -> t.code().orElse(-1) == 1).findFirst().orElseThrow().id();
+    NewSalesReturn draft = NewSalesReturn.builder().customerId(customerId("WEBGBP"))
+        .addLines(NewSalesReturnLine.standard(sage.ids("product").get(SKU), sage.ids("warehouse").get(WAREHOUSE),
+            new BigDecimal("2")).sellingUnitPrice(new BigDecimal("20.00")).taxCodeId(standardRate).build())
+        .addLines(NewSalesReturnLine.freeText("Amount kept back", BigDecimal.ONE, new BigDecimal("-5.00"))
+            .taxCodeId(standardRate).nominalReference("4010").build())
+        .build();
+
+    SalesReturn created = client.salesReturns().create(reference, draft);
+
+    assertThat(created.totalGrossValue()).contains(new BigDecimal("42.00"));
+    assertThat(client.salesReturns().findByReference(reference)).extracting(r -> r.id().orElseThrow())
+        .containsExactly(created.id().orElseThrow());
+    assertThat(sage.salesReturns()).filteredOn(r -> reference.equals(r.customerDocumentNo())).singleElement()
+        .satisfies(r -> {
+          assertThat(r.customerReference()).isEqualTo("WEBGBP");
+          assertThat(r.lines()).extracting(SageSalesReturn.Line::sku).containsExactly(SKU, null);
+          assertThat(r.lines()).extracting(SageSalesReturn.Line::lineTotalValue)
+              .containsExactly(new BigDecimal("40.00"), new BigDecimal("-5.00"));
+          assertThat(r.totalTaxValue()).isEqualByComparingTo("7.00");
+        });
+    // Receipt of returned goods is confirmed in the Sage desktop, so entering the return moves no stock.
+    assertThat(sage.holding(SKU, WAREHOUSE).quantityInStock()).isEqualByComparingTo(inStock);
+  }
+
+  @Test
+  void findsASalesReturnByAConfiguredReferenceField() {
+    String reference = "RMA" + freshKey();
+    Sage200Client spareText = clientFor(sage).salesReturnReferenceField("spare_text_1").build();
+
+    spareText.salesReturns().create(reference, NewSalesReturn.builder().customerId(customerId("WEBEUR"))
+        .addLines(NewSalesReturnLine.standard(sage.ids("product").get(SKU), sage.ids("warehouse").get(WAREHOUSE),
+            BigDecimal.ONE).build()).build());
+
+    assertThat(spareText.salesReturns().findByReference(reference)).singleElement()
+        .satisfies(r -> assertThat(spareText.salesReturns().referenceOf(r)).contains(reference));
+    assertThat(sage.salesReturns()).filteredOn(r -> reference.equals(r.otherFields().get("spare_text_1"))).hasSize(1);
   }
 
   @Test

@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.centrasage.dashboard.internal.Json;
+import io.github.centrasage.sync.finance.SettlementReport;
+import io.github.centrasage.sync.finance.internal.PayoutReportRecords;
 import io.github.centrasage.sync.spi.Binding;
 import io.github.centrasage.sync.spi.Job;
 import io.github.centrasage.sync.spi.JobAttempt;
 import io.github.centrasage.sync.spi.JobState;
 import io.github.centrasage.sync.spi.NewJob;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.CookieManager;
@@ -284,6 +287,29 @@ class SyncDashboardTest {
     assertThat(again.body()).contains("cannot be discarded", "discarded");
     assertThat(replayDone.statusCode()).isEqualTo(409);
     assertThat(replayDone.body()).contains("only a job that needs a person can", "(it is done)");
+  }
+
+  // ---- payouts
+
+  @Test
+  void payoutReportsAreListedAsJsonAndOnThePageEscaped() throws Exception {
+    assertThat(get("/payouts").body()).contains("No payout has been posted yet.");
+    assertThat(get("/").body()).doesNotContain("Latest payouts");
+    PayoutReportRecords.write(shop.store, SettlementReport.builder().psp("adyen").payoutId("D400").currency("GBP")
+        .clearingBank("1210").receipts(new BigDecimal("75.00")).refunds(BigDecimal.ZERO).fees(new BigDecimal("1.10"))
+        .transferred(new BigDecimal("73.89")).variance(new BigDecimal("24.99")).clearingMovement(new BigDecimal("0.00"))
+        .posted(6).alreadyPosted(0).addExceptions("D400/3: order <script>alert(1)</script> is not imported").build());
+
+    String json = get("/api/payouts").body();
+    String page = get("/payouts").body();
+
+    assertThat(json).contains("\"payoutId\":\"D400\"", "\"variance\":\"24.99\"", "\"clearingMovement\":\"0.00\"",
+        "\"balanced\":true", "\"needsAttention\":true", "\"posted\":6", "\"recordedAt\":\"2026-11-26T10:00:00Z\"")
+        .contains("order \\u003cscript\\u003ealert(1)").doesNotContain("<script>");
+    assertThat(page).contains("<td class=\"num warn\">24.99</td>", "D400/3: order &lt;script&gt;alert(1)&lt;/script&gt;")
+        .doesNotContain("<script>alert(1)");
+    assertThat(get("/").body()).contains("Latest payouts", "adyen D400");
+    assertThat(get("/api/payouts?limit=0").statusCode()).isEqualTo(400);
   }
 
   // ---- order journey

@@ -210,7 +210,11 @@ public final class ImmutablesJsonAdapterFactory implements JsonAdapter.Factory {
         Property property = byJsonName.get(name);
         if (property == null) {
           if (extra != null) {
-            extra.put(name, reader.readJsonValue());
+            // Sage sends unset fields as null; a null says nothing and the builder's map refuses it.
+            Object value = reader.readJsonValue();
+            if (value != null) {
+              extra.put(name, value);
+            }
           } else {
             reader.skipValue(); // Sage adds fields release by release; unknown ones are tolerated.
           }

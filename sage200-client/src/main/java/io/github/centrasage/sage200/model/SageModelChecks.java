@@ -27,12 +27,16 @@ final class SageModelChecks {
   }
 
   static void checkLine(NewSalesOrderLine line) {
-    String type = line.lineType();
+    checkLine("NewSalesOrderLine", "sales order", line.lineType(), line);
+  }
+
+  /** The rules every SOP line to create follows, order or return: {@code owner} names the type in messages. */
+  static void checkLine(String owner, String document, String type, LineItem line) {
     if (!LINE_TYPES.contains(type)) {
-      throw new IllegalStateException("NewSalesOrderLine.line_type must be one of " + LINE_TYPES + ", was " + type);
+      throw new IllegalStateException(owner + ".line_type must be one of " + LINE_TYPES + ", was " + type);
     }
     if (type.equals(STANDARD) && (line.productId().isEmpty() || line.warehouseId().isEmpty())) {
-      throw new IllegalStateException("a standard sales order line needs product_id and warehouse_id");
+      throw new IllegalStateException("a standard " + document + " line needs product_id and warehouse_id");
     }
     if ((type.equals(FREE_TEXT) || type.equals(COMMENT)) && line.description().isEmpty()) {
       throw new IllegalStateException("a " + type + " line needs a description");

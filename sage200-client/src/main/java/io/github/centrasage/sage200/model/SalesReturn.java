@@ -34,6 +34,12 @@ public interface SalesReturn {
   /** JSON {@code document_status}. */
   Optional<String> documentStatus();
 
+  /** JSON {@code total_net_value}. */
+  Optional<BigDecimal> totalNetValue();
+
+  /** JSON {@code total_tax_value}. */
+  Optional<BigDecimal> totalTaxValue();
+
   /** JSON {@code total_gross_value}. */
   Optional<BigDecimal> totalGrossValue();
 

@@ -64,6 +64,14 @@ class SageJsonTest {
         .isEqualTo("{\"id\":3,\"return_reason_id\":\"R1\"}");
   }
 
+  @Test
+  void unknownFieldsThatAreNullAreLeftOutOfExtraFields() {
+    SalesReturn read = fromJson(SalesReturn.class,
+        "{\"id\": 3, \"return_reason_id\": null, \"lines\": [{\"id\": 1, \"restock\": null}]}");
+    assertThat(read.extraFields()).isEmpty();
+    assertThat(read.lines().get(0).extraFields()).isEmpty();
+  }
+
   private static <T> T fromJson(Class<T> type, String json) {
     try {
       return SageJson.moshi().adapter(type).fromJson(json);

@@ -14,6 +14,7 @@ import io.github.centrasage.sandbox.SageDespatch;
 import io.github.centrasage.sandbox.SageHolding;
 import io.github.centrasage.sandbox.SagePostedTransaction;
 import io.github.centrasage.sandbox.SageSalesOrder;
+import io.github.centrasage.sandbox.SageSalesReturn;
 import io.github.centrasage.sandbox.SandboxCatalog;
 import io.github.centrasage.sandbox.internal.HttpExchange.Answer;
 import io.github.centrasage.sandbox.internal.HttpExchange.Call;
@@ -51,11 +52,14 @@ public final class SageEmulator implements Emulator {
   private final Clock clock;
   /** The SOP setting "allocate stock on order entry"; without it lines allocate only what to_allocate_quantity asks. */
   private final boolean allocateOnOrderEntry;
+  /** Whether the site has the 2025 R1 {@code sop_returns} endpoints; older Professional sites answer 404. */
+  private final boolean sopReturns;
 
   private long nextId = 1000;
   private long nextUrn = 50_000;
   private long nextDocumentNo = 1;
   private long nextDespatchNo = 1;
+  private long nextReturnNo = 1;
 
   private final Map<Long, Map<String, Object>> customers = new TreeMap<>();
   private final Map<Long, Map<String, Object>> products = new TreeMap<>();
@@ -63,6 +67,7 @@ public final class SageEmulator implements Emulator {
   private final Map<Long, Map<String, Object>> holdings = new TreeMap<>();
   private final Map<Long, Map<String, Object>> orders = new TreeMap<>();
   private final Map<Long, Map<String, Object>> despatches = new TreeMap<>();
+  private final Map<Long, Map<String, Object>> salesReturns = new TreeMap<>();
   private final Map<Long, Map<String, Object>> taxCodes = new TreeMap<>();
   private final Map<Long, Map<String, Object>> currencies = new TreeMap<>();
   private final Map<Long, Map<String, Object>> banks = new TreeMap<>();
@@ -84,8 +89,9 @@ public final class SageEmulator implements Emulator {
   private final Map<String, Integer> recordLocks = new HashMap<>();
 
   public SageEmulator(String basePath, String token, String siteId, long companyId, Clock clock, SandboxCatalog catalog,
-      boolean allocateOnOrderEntry) {
+      boolean allocateOnOrderEntry, boolean sopReturns) {
     this.allocateOnOrderEntry = allocateOnOrderEntry;
+    this.sopReturns = sopReturns;
     this.basePath = basePath.endsWith("/") ? basePath.substring(0, basePath.length() - 1) : basePath;
     this.token = token;
     this.siteId = siteId;
@@ -375,6 +381,17 @@ public final class SageEmulator implements Emulator {
         return () -> list(rq, productPrices.values());
       case "GET /couriers":
         return () -> list(rq, couriers.values());
+      case "GET /sop_returns":
+        return () -> list(rq, requireSopReturns(rq).values());
+      case "GET /sop_returns/{id}":
+        return () -> one(rq, requireSopReturns(rq), id, "sales return");
+      case "GET /customers/{id}/sop_returns":
+        return () -> list(rq, where(requireSopReturns(rq).values(), "customer_id", id));
+      case "POST /sop_returns":
+        return () -> {
+          requireSopReturns(rq);
+          return created(createReturn(Json.parseObject(rq.body())));
+        };
       case "POST /sales_credit_notes":
         return () -> created(urn(postSalesDocument(Json.parseObject(rq.body()), "TradingAccountEntryTypeCreditNote")));
       case "POST /sales_invoices":
@@ -396,8 +413,20 @@ public final class SageEmulator implements Emulator {
       case "GET /banks/{id}/bank_posted_transactions":
         return () -> list(rq, where(bankTransactions.values(), "bank_id", id));
       default:
-        throw new BadRequest(404, "No HTTP resource was found that matches the request URI '" + rq.path() + "'.");
+        throw notFound(rq);
     }
+  }
+
+  private static BadRequest notFound(Request rq) {
+    return new BadRequest(404, "No HTTP resource was found that matches the request URI '" + rq.path() + "'.");
+  }
+
+  /** The returns table, or the 404 a site before Sage 200 2025 R1 answers for any sop_returns call. */
+  private Map<Long, Map<String, Object>> requireSopReturns(Request rq) {
+    if (!sopReturns) {
+      throw notFound(rq);
+    }
+    return salesReturns;
   }
 
   /** Resources read straight from one table: "GET /resource" → (table, singular name for errors). */
@@ -645,15 +674,9 @@ public final class SageEmulator implements Emulator {
   }
 
   private Map<String, Object> createOrder(Map<String, Object> body) {
-    long customerId = requiredLong(body, "customer_id");
-    Map<String, Object> customer = customers.get(customerId);
-    if (customer == null) {
-      throw new BadRequest("The customer_id " + customerId + " is not a valid customer.");
-    }
-    List<Map<String, Object>> inputLines = objects(body.get("lines"), "lines");
-    if (inputLines.isEmpty()) {
-      throw new BadRequest("A sales order must have at least one line.");
-    }
+    Map<String, Object> customer = requireCustomer(body);
+    long customerId = (Long) customer.get("id");
+    List<Map<String, Object>> inputLines = requireLines(body, "sales order");
     Instant now = clock.instant();
     // Validate every line before touching stock: a Sage POST is all-or-nothing.
     List<Map<String, Object>> lines = new ArrayList<>();
@@ -800,17 +823,8 @@ public final class SageEmulator implements Emulator {
     boolean anyDespatched = false;
     for (Map<String, Object> line : lines(order)) {
       BigDecimal qty = (BigDecimal) line.get("line_quantity");
-      BigDecimal price = (BigDecimal) line.get("selling_unit_price");
-      BigDecimal discount = (BigDecimal) line.get("unit_discount_percent");
-      BigDecimal lineNet = qty.multiply(price).multiply(HUNDRED.subtract(discount)).divide(HUNDRED)
-          .setScale(2, RoundingMode.HALF_UP);
-      BigDecimal rate = line.get("tax_code_id") == null ? BigDecimal.ZERO
-          : (BigDecimal) taxCodes.get((Long) line.get("tax_code_id")).get("tax_rate");
-      BigDecimal lineTax = lineNet.multiply(rate).divide(HUNDRED).setScale(2, RoundingMode.HALF_UP);
-      line.put("line_total_value", lineNet);
-      line.put("line_tax_value", lineTax);
-      net = net.add(lineNet);
-      tax = tax.add(lineTax);
+      net = net.add(lineValues(line));
+      tax = tax.add((BigDecimal) line.get("line_tax_value"));
       if (line.get("product_id") != null) {
         BigDecimal despatched = (BigDecimal) line.get("despatch_receipt_quantity");
         BigDecimal allocated = (BigDecimal) line.get("allocated_quantity");
@@ -832,6 +846,82 @@ public final class SageEmulator implements Emulator {
     order.put("despatch_receipt_status", !anyDespatched ? "EnumDocumentStatusNone"
         : allDespatched ? "EnumDocumentStatusComplete" : "EnumDocumentStatusPartial");
     order.put("date_time_updated", now);
+  }
+
+  /** Sets a line's net and tax value as Sage computes them (net rounded per line, tax on the net); returns the net. */
+  private BigDecimal lineValues(Map<String, Object> line) {
+    BigDecimal qty = (BigDecimal) line.get("line_quantity");
+    BigDecimal price = (BigDecimal) line.get("selling_unit_price");
+    BigDecimal discount = (BigDecimal) line.get("unit_discount_percent");
+    BigDecimal lineNet = qty.multiply(price).multiply(HUNDRED.subtract(discount)).divide(HUNDRED)
+        .setScale(2, RoundingMode.HALF_UP);
+    BigDecimal rate = line.get("tax_code_id") == null ? BigDecimal.ZERO
+        : (BigDecimal) taxCodes.get((Long) line.get("tax_code_id")).get("tax_rate");
+    BigDecimal lineTax = lineNet.multiply(rate).divide(HUNDRED).setScale(2, RoundingMode.HALF_UP);
+    line.put("line_total_value", lineNet);
+    line.put("line_tax_value", lineTax);
+    return lineNet;
+  }
+
+  // ------------------------------------------------------------------ SOP returns (2025 R1)
+
+  /**
+   * Enters a sales return as the 2025 R1 API would (schema inferred from sop_orders): customer,
+   * lines of product/warehouse/quantity/price/tax code, free-text lines (a negative price is allowed,
+   * as on the desktop screen), totals computed per line. Stock does not move: receipt of the goods
+   * and the credit note are confirmed in the Sage desktop. Fields the emulator does not model
+   * (a return reason, spare texts) are stored as sent so lookups by them work.
+   */
+  private Map<String, Object> createReturn(Map<String, Object> body) {
+    Map<String, Object> customer = requireCustomer(body);
+    long customerId = (Long) customer.get("id");
+    List<Map<String, Object>> inputLines = requireLines(body, "sales return");
+    Instant now = clock.instant();
+    Map<String, Object> ret = new LinkedHashMap<>();
+    // Every return has the fields sop_orders have, set or not, so filters on them work across rows.
+    for (String field : new String[] {"analysis_code_1", "analysis_code_2", "analysis_code_3", "analysis_code_4",
+        "analysis_code_5", "spare_text_1", "spare_text_2", "spare_text_3"}) {
+      ret.put(field, null);
+    }
+    body.forEach((k, v) -> {
+      if (!(v instanceof Map) && !(v instanceof List)) {
+        ret.put(k, v);
+      }
+    });
+    List<Map<String, Object>> lines = new ArrayList<>();
+    BigDecimal net = BigDecimal.ZERO;
+    BigDecimal tax = BigDecimal.ZERO;
+    int n = 1;
+    for (Map<String, Object> in : inputLines) {
+      Map<String, Object> line = newLine(in, customer);
+      line.remove("_to_allocate");
+      line.remove("allocated_quantity");
+      line.remove("allocation_status");
+      line.remove("despatch_receipt_quantity");
+      line.put("line_number", n++);
+      line.put("receipt_quantity", BigDecimal.ZERO);
+      net = net.add(lineValues(line));
+      tax = tax.add((BigDecimal) line.get("line_tax_value"));
+      lines.add(line);
+    }
+    if (net.add(tax).signum() < 0) {
+      throw new BadRequest("The return cannot be saved because the gross or tax total is negative.");
+    }
+    ret.put("document_no", String.format("R%09d", nextReturnNo++));
+    ret.put("document_date", dateOr(body.get("document_date"), now));
+    ret.put("customer_id", customerId);
+    ret.put("customer_document_no", optionalString(body, "customer_document_no", 30));
+    ret.put("currency_id", customer.get("currency_id"));
+    ret.put("document_status", LIVE);
+    ret.put("lines", lines);
+    ret.put("total_net_value", net);
+    ret.put("total_tax_value", tax);
+    ret.put("total_gross_value", net.add(tax));
+    ret.put("date_time_created", now);
+    ret.put("date_time_updated", now);
+    long id = add(salesReturns, ret);
+    lines.forEach(l -> l.put("sop_return_id", id));
+    return salesReturns.get(id);
   }
 
   private List<Map<String, Object>> lookupOrders() {
@@ -1094,6 +1184,14 @@ public final class SageEmulator implements Emulator {
   }
 
   // ------------------------------------------------------------------ postings
+
+  private static List<Map<String, Object>> requireLines(Map<String, Object> body, String document) {
+    List<Map<String, Object>> lines = objects(body.get("lines"), "lines");
+    if (lines.isEmpty()) {
+      throw new BadRequest("A " + document + " must have at least one line.");
+    }
+    return lines;
+  }
 
   private Map<String, Object> requireCustomer(Map<String, Object> body) {
     long customerId = requiredLong(body, "customer_id");
@@ -1444,6 +1542,37 @@ public final class SageEmulator implements Emulator {
         (String) c.get("reference"), (String) o.get("document_status"), (String) o.get("despatch_receipt_status"), lines,
         (BigDecimal) o.get("total_net_value"), (BigDecimal) o.get("total_tax_value"), (BigDecimal) o.get("total_gross_value"),
         (Instant) o.get("date_time_created"), (Instant) o.get("date_time_updated"));
+  }
+
+  public List<SageSalesReturn> returnSnapshots() {
+    synchronized (lock) {
+      List<SageSalesReturn> out = new ArrayList<>();
+      for (Map<String, Object> r : salesReturns.values()) {
+        List<SageSalesReturn.Line> lines = new ArrayList<>();
+        for (Map<String, Object> l : lines(r)) {
+          Long taxCode = (Long) l.get("tax_code_id");
+          lines.add(new SageSalesReturn.Line((String) l.get("line_type"),
+              l.get("product_id") == null ? null : (String) l.get("code"), (String) l.get("warehouse_name"),
+              (String) l.get("description"), (BigDecimal) l.get("line_quantity"), (BigDecimal) l.get("selling_unit_price"),
+              taxCode == null ? null : ((Number) taxCodes.get(taxCode).get("code")).intValue(),
+              (BigDecimal) l.get("line_total_value"), (BigDecimal) l.get("line_tax_value"),
+              (String) l.get("nominal_reference")));
+        }
+        Map<String, String> other = new TreeMap<>();
+        r.forEach((k, v) -> {
+          if (v instanceof String && !k.equals("document_no") && !k.equals("customer_document_no")
+              && !k.equals("document_status")) {
+            other.put(k, (String) v);
+          }
+        });
+        Map<String, Object> c = customers.get((Long) r.get("customer_id"));
+        out.add(new SageSalesReturn((Long) r.get("id"), (String) r.get("document_no"), (String) c.get("reference"),
+            (String) r.get("customer_document_no"), other, lines, (BigDecimal) r.get("total_net_value"),
+            (BigDecimal) r.get("total_tax_value"), (BigDecimal) r.get("total_gross_value"),
+            (Instant) r.get("date_time_created")));
+      }
+      return out;
+    }
   }
 
   public List<SageDespatch> despatchSnapshots() {

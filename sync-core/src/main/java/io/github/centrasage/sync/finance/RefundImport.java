@@ -7,15 +7,19 @@ import io.github.centrasage.centra.OrderRef;
 import io.github.centrasage.sage200.ODataFilter;
 import io.github.centrasage.sage200.ODataQuery;
 import io.github.centrasage.sage200.Sage200Client;
+import io.github.centrasage.sage200.SalesReturns;
 import io.github.centrasage.sage200.model.SalesCreditNote;
 import io.github.centrasage.sage200.model.SalesOrder;
 import io.github.centrasage.sage200.model.SalesPostedTransaction;
+import io.github.centrasage.sage200.model.SalesReturn;
 import io.github.centrasage.sync.JobFailure;
 import io.github.centrasage.sync.finance.RefundImportOptions.CreditMethod;
 import io.github.centrasage.sync.finance.internal.CreditNotePlan;
 import io.github.centrasage.sync.finance.internal.InvoiceAllocation;
+import io.github.centrasage.sync.finance.internal.SopReturnDraft;
 import io.github.centrasage.sync.finance.internal.SopReturnProbe;
 import io.github.centrasage.sync.spi.Binding;
+import io.github.centrasage.sync.spi.BindingStore;
 import io.github.centrasage.sync.spi.Coalescing;
 import io.github.centrasage.sync.spi.DiscoverContext;
 import io.github.centrasage.sync.spi.JobContext;
@@ -43,7 +47,10 @@ import org.slf4j.LoggerFactory;
  * reference, and allocated against the order's invoice when Sage has one (else reported as
  * unallocated). Returns are polled by creation time; each is a job keyed {@code return:<id>}.
  * Before posting, the flow looks the reference up in {@code sales_posted_transactions}, so a
- * replayed job or a retry after a lost answer never posts a second credit note.
+ * replayed job or a retry after a lost answer never posts a second credit note. With a SOP
+ * {@link RefundImportOptions.CreditMethod credit method} on a Sage 200 2025 R1 site the return is
+ * entered as a SOP return instead (same reference, looked up before it is created), whose goods go
+ * back to the warehouse they were sold from.
  *
  * <p>Usage: {@code engine.flow(new RefundImport(RefundImportOptions.builder().goodsNominal("4010").shippingNominal("4900").build()))}
  */
@@ -52,6 +59,11 @@ public final class RefundImport implements SyncFlow {
   public static final String NAME = "RefundImport";
   /** Binding of a credited return: Centra return id ↔ Sage posted transaction id, reference {@code RMA<id>}. */
   public static final String REFUND_BINDING = "refund";
+  /**
+   * Binding of a return entered as a SOP return: Centra return id ↔ Sage {@code sop_returns} id,
+   * reference the return's document number.
+   */
+  public static final String SOP_RETURN_BINDING = "sop-return";
   private static final Logger LOG = LoggerFactory.getLogger(RefundImport.class);
   private static final String KEY_PREFIX = "return:";
   private static final String CREDIT_NOTE_TYPE = "TradingAccountEntryTypeCreditNote";
@@ -96,7 +108,7 @@ public final class RefundImport implements SyncFlow {
     try (Stream<CentraReturn> returns = ctx.attribute(CentraClient.class).returns()
         .createdBetween(from.atOffset(ZoneOffset.UTC), to.atOffset(ZoneOffset.UTC))) {
       for (CentraReturn ret : (Iterable<CentraReturn>) returns::iterator) {
-        if (ctx.store().bindingByCentraId(REFUND_BINDING, Long.toString(ret.id())).isPresent()) {
+        if (credited(ctx.store(), ret.id())) {
           continue;
         }
         OffsetDateTime created = ret.createdAt().orElse(to.atOffset(ZoneOffset.UTC));
@@ -112,7 +124,7 @@ public final class RefundImport implements SyncFlow {
   @Override
   public void process(JobContext ctx) {
     long returnId = Long.parseLong(ctx.job().key().substring(KEY_PREFIX.length()));
-    if (ctx.store().bindingByCentraId(REFUND_BINDING, Long.toString(returnId)).isPresent()) {
+    if (credited(ctx.store(), returnId)) {
       return;
     }
     CentraClient centra = ctx.attribute(CentraClient.class);
@@ -133,21 +145,29 @@ public final class RefundImport implements SyncFlow {
     if (!plan.problems().isEmpty()) {
       throw JobFailure.permanent(plan.problems());
     }
-    SalesOrder sageOrder = sage.salesOrders().get(Long.parseLong(orderBinding.sageId()));
+    long sageOrderId = Long.parseLong(orderBinding.sageId());
     String reference = options.referencePrefix() + returnId;
-    String orderKey = sageOrder.customerDocumentNo().orElse(ctx.mappings().customerDocumentFor(Long.toString(orderNumber)));
-    if (options.creditMethod() != CreditMethod.LEDGER_CREDIT_NOTE && !SopReturnProbe.supported(sage)) {
-      if (options.creditMethod() == CreditMethod.SOP_RETURN) {
-        throw JobFailure.permanent("this Sage site has no sop_returns (added in Sage 200 2025 R1); set creditMethod "
-            + "LEDGER_CREDIT_NOTE or SOP_RETURN_ELSE_CREDIT_NOTE");
-      }
-      LOG.debug("Sage site has no sop_returns: return {} becomes a ledger credit note", returnId);
-    } else if (options.creditMethod() != CreditMethod.LEDGER_CREDIT_NOTE) {
-      throw JobFailure.permanent("creating SOP returns is not supported yet (their field schema is unpublished); "
-          + "set creditMethod SOP_RETURN_ELSE_CREDIT_NOTE on a site without sop_returns, or LEDGER_CREDIT_NOTE");
-    }
     LocalDate date = ret.refundPaymentHistory().stream().flatMap(e -> e.createdAt().stream()).findFirst()
         .or(ret::createdAt).map(OffsetDateTime::toLocalDate).orElse(LocalDate.now(ctx.clock()));
+    if (options.creditMethod() != CreditMethod.LEDGER_CREDIT_NOTE) {
+      if (SopReturnProbe.supported(sage)) {
+        SalesOrder withLines = sage.salesOrders().getWithLines(sageOrderId);
+        // A credit note already posted for this return (before the method was switched, or by the
+        // fallback) stays the credit: entering a SOP return too would credit the customer twice.
+        if (findCreditNote(sage, withLines.customerId(), reference).isEmpty()) {
+          record(enterSopReturn(ctx, sage, ret, order, withLines, plan, reference, date));
+          return;
+        }
+        LOG.info("Centra return {} already has credit note {} in Sage; no SOP return is entered", returnId, reference);
+      } else if (options.creditMethod() == CreditMethod.SOP_RETURN) {
+        throw JobFailure.permanent("this Sage site has no sop_returns (added in Sage 200 2025 R1); set creditMethod "
+            + "LEDGER_CREDIT_NOTE or SOP_RETURN_ELSE_CREDIT_NOTE");
+      } else {
+        LOG.debug("Sage site has no sop_returns: return {} becomes a ledger credit note", returnId);
+      }
+    }
+    SalesOrder sageOrder = sage.salesOrders().get(sageOrderId);
+    String orderKey = sageOrder.customerDocumentNo().orElse(ctx.mappings().customerDocumentFor(Long.toString(orderNumber)));
     long customerId = sageOrder.customerId();
     Optional<SalesPostedTransaction> existing = findCreditNote(sage, customerId, reference);
     boolean alreadyPosted = existing.isPresent();
@@ -166,9 +186,54 @@ public final class RefundImport implements SyncFlow {
     CreditNoteResult result = CreditNoteResult.builder().returnId(returnId).orderNumber(orderNumber).reference(reference)
         .sageId(creditNote.id()).gross(plan.goods().add(plan.tax())).grossByTaxCode(plan.grossByTaxCode())
         .alreadyPosted(alreadyPosted).allocated(note.isEmpty()).note(note).build();
-    results.put(returnId, result);
     note.ifPresent(n -> LOG.warn("Credit note {} for return {} of order {}: {}", reference, returnId, orderNumber, n));
+    record(result);
+  }
+
+  /** Whether the return already became a credit note or a SOP return. */
+  private static boolean credited(BindingStore store, long returnId) {
+    return store.bindingByCentraId(REFUND_BINDING, Long.toString(returnId)).isPresent()
+        || store.bindingByCentraId(SOP_RETURN_BINDING, Long.toString(returnId)).isPresent();
+  }
+
+  private void record(CreditNoteResult result) {
+    results.put(result.returnId(), result);
     resultListener.accept(result);
+  }
+
+  /**
+   * Enters the return as a SOP return, once: Sage is asked for a return with this reference first
+   * (a replay, or an earlier attempt whose answer was lost, finds it there), and only then created.
+   */
+  private CreditNoteResult enterSopReturn(JobContext ctx, Sage200Client sage, CentraReturn ret, Order order,
+      SalesOrder sageOrder, CreditNotePlan plan, String reference, LocalDate date) {
+    SalesReturns returns = sage.salesReturns();
+    long customerId = sageOrder.customerId();
+    Optional<SalesReturn> existing = returns.findByReference(reference).stream()
+        .filter(r -> r.customerId().orElse(customerId) == customerId).findFirst();
+    boolean alreadyEntered = existing.isPresent();
+    if (alreadyEntered && ctx.previousAttemptAmbiguous()) {
+      LOG.info("SOP return {} for Centra return {} was entered by an attempt whose answer was lost", reference, ret.id());
+    }
+    SalesReturn entered = existing.orElseGet(() -> {
+      SopReturnDraft draft = SopReturnDraft.of(ret, order, sageOrder, plan, options, date);
+      if (!draft.problems().isEmpty()) {
+        throw JobFailure.permanent(draft.problems());
+      }
+      return returns.create(reference, draft.draft());
+    });
+    long id = entered.id().orElseThrow(() -> JobFailure.transientFailure(
+        "SOP return " + reference + " was entered but Sage answered without its id"));
+    String documentNo = entered.documentNo().orElse(reference);
+    ctx.store().bind(Binding.builder().entityType(SOP_RETURN_BINDING).centraId(Long.toString(ret.id()))
+        .sageId(Long.toString(id)).sageReference(documentNo).build());
+    long orderNumber = order.number();
+    String note = "SOP return " + documentNo + " entered; its credit note is posted in Sage when the goods are"
+        + " received, and allocated there";
+    LOG.info("Centra return {} of order {} entered as SOP return {} ({})", ret.id(), orderNumber, documentNo, reference);
+    return CreditNoteResult.builder().returnId(ret.id()).orderNumber(orderNumber).reference(reference).sageId(id)
+        .gross(entered.totalGrossValue().orElse(plan.goods().add(plan.tax()))).grossByTaxCode(plan.grossByTaxCode())
+        .alreadyPosted(alreadyEntered).allocated(false).note(note).build();
   }
 
   private static Optional<SalesPostedTransaction> findCreditNote(Sage200Client sage, long customerId, String reference) {

@@ -3,19 +3,24 @@ package io.github.centrasage.sync.finance;
 import io.github.centrasage.sage200.Sage200Client;
 import io.github.centrasage.sync.SyncEngine;
 import io.github.centrasage.sync.finance.internal.PayoutCodec;
+import io.github.centrasage.sync.finance.internal.PayoutReportRecords;
 import io.github.centrasage.sync.finance.internal.SettlementPoster;
+import io.github.centrasage.sync.spi.BindingStore;
 import io.github.centrasage.sync.spi.Coalescing;
 import io.github.centrasage.sync.spi.DiscoverContext;
 import io.github.centrasage.sync.spi.Job;
 import io.github.centrasage.sync.spi.JobContext;
 import io.github.centrasage.sync.spi.NewJob;
+import io.github.centrasage.sync.spi.SyncContext;
 import io.github.centrasage.sync.spi.SyncFlow;
 import io.github.centrasage.sync.spi.SyncStateStore;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,6 +41,8 @@ public final class SettlementPosting implements SyncFlow {
   public static final String NAME = "SettlementPosting";
   private static final Logger LOG = LoggerFactory.getLogger(SettlementPosting.class);
   private static final String KEY_PREFIX = "payout:";
+
+  private static final int MAX_NOTICES = 20;
 
   private final SettlementPostingOptions options;
   private final Consumer<SettlementReport> reportListener;
@@ -75,6 +82,33 @@ public final class SettlementPosting implements SyncFlow {
     return Optional.ofNullable(reports.get(payoutId));
   }
 
+  /**
+   * The report of payout {@code payoutId} of {@code psp} as the last posting stored it (see
+   * {@link #storedReports}); empty if it was never posted.
+   */
+  public static Optional<SettlementReport> storedReport(BindingStore store, String psp, String payoutId) {
+    return PayoutReportRecords.read(store, psp, payoutId);
+  }
+
+  /**
+   * The reports of the most recently posted payouts, newest first, at most {@code limit}: what an
+   * accountant reads at month end (the dashboard shows them under "Payouts"). Each payout is stored
+   * once, however often it was posted; {@link SettlementReport#recordedAt()} says when.
+   */
+  public static List<SettlementReport> storedReports(BindingStore store, int limit) {
+    return PayoutReportRecords.recent(store, limit);
+  }
+
+  /** Recent payouts that sent money to the variance nominal or left the clearing account moved. */
+  @Override
+  public List<String> notices(SyncContext context) {
+    return storedReports(context.store(), MAX_NOTICES).stream().filter(SettlementReport::needsAttention)
+        .map(r -> "Payout " + r.psp() + " " + r.payoutId() + " (" + r.currency() + "): " + r.variance().toPlainString()
+            + " posted to variance, clearing movement " + r.clearingMovement().toPlainString()
+            + (r.exceptions().isEmpty() ? "" : "; " + String.join("; ", r.exceptions())))
+        .collect(Collectors.toList());
+  }
+
   @Override
   public String name() {
     return NAME;
@@ -91,6 +125,7 @@ public final class SettlementPosting implements SyncFlow {
     SettlementReport report = new SettlementPoster(ctx.attribute(Sage200Client.class), ctx.mappings(), ctx.store(),
         options).post(batch);
     reports.put(batch.payoutId(), report);
+    PayoutReportRecords.write(ctx.store(), report);
     if (report.exceptions().isEmpty()) {
       LOG.info("Payout {} {} posted: {} new, {} already posted, clearing movement {}", batch.psp(), batch.payoutId(),
           report.posted(), report.alreadyPosted(), report.clearingMovement());

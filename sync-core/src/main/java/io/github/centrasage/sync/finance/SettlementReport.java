@@ -2,7 +2,9 @@ package io.github.centrasage.sync.finance;
 
 import io.github.centrasage.sync.internal.SyncStyle;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
@@ -54,6 +56,17 @@ public abstract class SettlementReport {
 
   /** Every line the accountant should look at: unknown orders, amount mismatches, unallocated receipts. */
   public abstract List<String> exceptions();
+
+  /**
+   * When the report was stored in the state store; present on reports read back with
+   * {@link SettlementPosting#storedReports}, empty on the one a posting run returns.
+   */
+  public abstract Optional<Instant> recordedAt();
+
+  /** Whether the accountant should look at this payout: money went to variance or clearing did not net to zero. */
+  public boolean needsAttention() {
+    return variance().signum() != 0 || clearingMovement().signum() != 0;
+  }
 
   /** A builder. */
   public static ImmutableSettlementReport.Builder builder() {

@@ -51,23 +51,12 @@ final class FinanceWorld implements AutoCloseable {
 
   final SandboxClock sandboxClock = SandboxClock.startingAt(SandboxClock.DEFAULT_START);
   final CentraSandbox centra = CentraSandbox.start(CentraSandbox.options().clock(sandboxClock));
-  final Sage200Sandbox sage = Sage200Sandbox.start(Sage200Sandbox.options().clock(sandboxClock));
+  final Sage200Sandbox sage;
   final CentraClient centraClient = CentraClient.builder().baseUrl(centra.baseUrl()).token(centra.token())
       .allowInsecureHttp().readTimeout(Duration.ofSeconds(5)).build();
   /** Bodies of the credit notes Sage received, in order. */
   final List<String> creditNoteBodies = new CopyOnWriteArrayList<>();
-  final Sage200Client sageClient = Sage200Client.builder().baseUrl(sage.baseUrl()).siteId(sage.siteId())
-      .companyId(sage.companyId()).tokenProvider(TokenProvider.staticToken(sage.token())).allowPlainHttp(true)
-      .okHttpClient(new OkHttpClient.Builder().addInterceptor(chain -> {
-        Request request = chain.request();
-        if (request.url().encodedPath().endsWith("/sales_credit_notes") && request.body() != null) {
-          Buffer buffer = new Buffer();
-          request.body().writeTo(buffer);
-          creditNoteBodies.add(buffer.readUtf8());
-        }
-        return chain.proceed(request);
-      }).build())
-      .sleeper(d -> { }).retrySettings(RetrySettings.none()).readTimeout(Duration.ofSeconds(10)).build();
+  final Sage200Client sageClient;
   private final OkHttpClient http = new OkHttpClient();
   /** The engine clock, a day after the sandbox start so polls reach everything the sandboxes hold. */
   final SettableClock clock = new SettableClock(SandboxClock.DEFAULT_START.plus(Duration.ofDays(1)));
@@ -81,6 +70,24 @@ final class FinanceWorld implements AutoCloseable {
   final long eurId;
 
   FinanceWorld() {
+    this(true);
+  }
+
+  /** A world whose Sage site has {@code sop_returns} (2025 R1) or not. */
+  FinanceWorld(boolean sopReturns) {
+    sage = Sage200Sandbox.start(Sage200Sandbox.options().clock(sandboxClock).sopReturns(sopReturns));
+    sageClient = Sage200Client.builder().baseUrl(sage.baseUrl()).siteId(sage.siteId())
+        .companyId(sage.companyId()).tokenProvider(TokenProvider.staticToken(sage.token())).allowPlainHttp(true)
+        .okHttpClient(new OkHttpClient.Builder().addInterceptor(chain -> {
+          Request request = chain.request();
+          if (request.url().encodedPath().endsWith("/sales_credit_notes") && request.body() != null) {
+            Buffer buffer = new Buffer();
+            request.body().writeTo(buffer);
+            creditNoteBodies.add(buffer.readUtf8());
+          }
+          return chain.proceed(request);
+        }).build())
+        .sleeper(d -> { }).retrySettings(RetrySettings.none()).readTimeout(Duration.ofSeconds(10)).build();
     List<TaxCode> taxCodes = sageClient.taxCodes().list(ODataQuery.all());
     standardTaxId = taxId(taxCodes, 1);
     zeroTaxId = taxId(taxCodes, 0);

@@ -1,6 +1,7 @@
 package io.github.centrasage.sync.finance;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.squareup.moshi.Moshi;
 import com.squareup.moshi.Types;
@@ -14,10 +15,12 @@ import io.github.centrasage.sandbox.CentraOrder;
 import io.github.centrasage.sandbox.Fault;
 import io.github.centrasage.sandbox.FaultScope;
 import io.github.centrasage.sandbox.SagePostedTransaction;
+import io.github.centrasage.sandbox.SageSalesReturn;
 import io.github.centrasage.sandbox.SandboxCatalog;
 import io.github.centrasage.sandbox.SandboxClock;
 import io.github.centrasage.sync.SyncEngine;
 import io.github.centrasage.sync.SyncStatus;
+import io.github.centrasage.sync.finance.internal.CreditNotePlan;
 import io.github.centrasage.sync.spi.Job;
 import io.github.centrasage.sync.spi.JobState;
 import java.io.IOException;
@@ -36,7 +39,7 @@ import org.junit.jupiter.api.Test;
 /** Refunded Centra returns become Sage credit notes, against the sandboxes with the real clients. */
 class RefundImportTest {
   static final List<String> SKUS = SandboxCatalog.fashionShop().items().stream().map(SandboxCatalog.Item::sku).toList();
-  final FinanceWorld world = new FinanceWorld();
+  FinanceWorld world = new FinanceWorld();
   final List<CreditNoteResult> results = new ArrayList<>();
 
   @AfterEach
@@ -166,6 +169,8 @@ class RefundImportTest {
 
   @Test
   void sopReturnOnlyParksOnASiteWithoutSopReturnsAndFallbackPostsACreditNote() {
+    world.close();
+    world = new FinanceWorld(false);
     CentraOrder order = world.centra.placeOrder("GBP", linked(SKUS.get(0), 1, SKUS.get(2), 1));
     world.importPlaced();
     returnOneOfEach(order, null);
@@ -184,6 +189,89 @@ class RefundImportTest {
       world.drain(engine, RefundImport.NAME);
     }
     assertThat(creditNotes()).hasSize(1);
+  }
+
+  @Test
+  void sopReturnIsEnteredOnceWithTheSoldLinesAndTheRefundedShippingAndSurvivesAReplay() {
+    world.centra.setTaxPercent(SKUS.get(1), new BigDecimal("5"));
+    CentraOrder order = world.centra.placeOrder("GBP", linked(SKUS.get(0), 2, SKUS.get(1), 1));
+    world.importPlaced();
+    CentraReturn ret = returnOneOfEach(order, Money.of(new BigDecimal("4.80"), "GBP"));
+    BigDecimal refunded = CreditNotePlan.refunded(ret);
+    RefundImport flow = new RefundImport(options().creditMethod(RefundImportOptions.CreditMethod.SOP_RETURN).build(),
+        results::add);
+
+    SyncStatus status = run(flow);
+
+    assertThat(status.parked()).isZero();
+    assertThat(creditNotes()).isEmpty();
+    SageSalesReturn entered = onlySalesReturn("RMA" + ret.id());
+    assertThat(entered.customerReference()).isEqualTo("WEBGBP");
+    assertThat(entered.lines()).filteredOn(l -> l.sku() != null)
+        .extracting(SageSalesReturn.Line::sku, SageSalesReturn.Line::warehouse, l -> l.lineQuantity().intValueExact())
+        .containsExactlyInAnyOrder(tuple(SKUS.get(0), FinanceWorld.LEEDS, 1), tuple(SKUS.get(1), FinanceWorld.LEEDS, 1));
+    // The refunded shipping (20 % here: the order's highest rate) rides on a free-text line at the shipping nominal.
+    assertThat(entered.lines()).filteredOn(l -> l.sku() == null && l.lineTotalValue().signum() > 0)
+        .extracting(SageSalesReturn.Line::nominalReference).containsOnly("4900");
+    assertThat(entered.totalGrossValue()).isEqualByComparingTo(refunded);
+    CreditNoteResult result = flow.result(ret.id()).orElseThrow();
+    assertThat(result.alreadyPosted()).isFalse();
+    assertThat(result.allocated()).isFalse();
+    assertThat(result.note()).hasValueSatisfying(n -> assertThat(n).contains(entered.documentNo()));
+    assertThat(world.store.bindingByCentraId(RefundImport.SOP_RETURN_BINDING, Long.toString(ret.id())))
+        .hasValueSatisfying(b -> assertThat(b.sageId()).isEqualTo(Long.toString(entered.id())));
+
+    // A replay that lost the binding (a restored store, a second engine) finds the return in Sage by reference.
+    world.store.unbind(RefundImport.SOP_RETURN_BINDING, Long.toString(ret.id()));
+    world.store.enqueue(RefundImport.jobFor(ret.id(), ret.createdAt().orElseThrow()));
+    RefundImport replay = new RefundImport(options().creditMethod(RefundImportOptions.CreditMethod.SOP_RETURN).build());
+    assertThat(run(replay).parked()).isZero();
+
+    assertThat(world.sage.salesReturns()).hasSize(1);
+    assertThat(replay.result(ret.id()).orElseThrow().alreadyPosted()).isTrue();
+  }
+
+  @Test
+  void sopReturnWhoseAnswerIsLostAfterCommitIsEnteredOnce() {
+    CentraOrder order = world.centra.placeOrder("EUR", linked(SKUS.get(0), 1, SKUS.get(2), 1));
+    world.importPlaced();
+    CentraReturn ret = returnOneOfEach(order, null);
+    world.sage.faults().inject(Fault.resetAfterCommit(), FaultScope.nextCalls(1).on("POST /sop_returns"));
+
+    SyncStatus status = run(new RefundImport(
+        options().creditMethod(RefundImportOptions.CreditMethod.SOP_RETURN_ELSE_CREDIT_NOTE).build()));
+
+    assertThat(status.parked()).isZero();
+    assertThat(world.sage.requestCount("POST /sop_returns")).isEqualTo(1);
+    SageSalesReturn entered = onlySalesReturn("RMA" + ret.id());
+    assertThat(entered.customerReference()).isEqualTo("WEBEUR");
+    assertThat(entered.totalGrossValue()).isEqualByComparingTo(CreditNotePlan.refunded(ret));
+    assertThat(creditNotes()).isEmpty();
+  }
+
+  @Test
+  void switchingToSopReturnsKeepsACreditNoteAlreadyPostedForTheReturn() {
+    CentraOrder order = world.centra.placeOrder("GBP", linked(SKUS.get(0), 1, SKUS.get(2), 1));
+    world.importPlaced();
+    CentraReturn ret = returnOneOfEach(order, null);
+    // The credit note was posted, but its binding was lost (a restored store) before the switch.
+    run(new RefundImport(options().build()));
+    world.store.unbind(RefundImport.REFUND_BINDING, Long.toString(ret.id()));
+    world.store.enqueue(RefundImport.jobFor(ret.id(), ret.createdAt().orElseThrow()));
+
+    SyncStatus status = run(new RefundImport(options().creditMethod(RefundImportOptions.CreditMethod.SOP_RETURN).build()));
+
+    assertThat(status.parked()).isZero();
+    assertThat(creditNotes()).hasSize(1);
+    assertThat(world.sage.salesReturns()).isEmpty();
+    assertThat(world.store.bindingByCentraId(RefundImport.REFUND_BINDING, Long.toString(ret.id()))).isPresent();
+  }
+
+  private SageSalesReturn onlySalesReturn(String reference) {
+    assertThat(world.sage.salesReturns()).hasSize(1);
+    SageSalesReturn entered = world.sage.salesReturns().get(0);
+    assertThat(entered.customerDocumentNo()).isEqualTo(reference);
+    return entered;
   }
 
   @Test

@@ -100,6 +100,17 @@ class SettlementPostingTest {
     assertThat(second.posted()).isZero();
     assertThat(second.alreadyPosted()).isEqualTo(5 + 1 + 1 + 1);
     assertThat(second.clearingMovement()).isEqualByComparingTo("0.00");
+    // The store keeps one report per payout: the second posting replaced the first.
+    assertThat(SettlementPosting.storedReports(world.store, 100)).filteredOn(r -> r.payoutId().equals("B200"))
+        .singleElement().satisfies(stored -> {
+          assertThat(stored.posted()).isZero();
+          assertThat(stored.alreadyPosted()).isEqualTo(8);
+          assertThat(stored.receipts()).isEqualByComparingTo(second.receipts());
+          assertThat(stored.recordedAt()).isPresent();
+          assertThat(stored.exceptions()).isEqualTo(second.exceptions());
+        });
+    assertThat(world.store.recentBindings("payout-line", 1000)).filteredOn(b -> b.centraId().startsWith("adyen:B200#"))
+        .hasSize(second.exceptions().size());
   }
 
   @Test
@@ -141,6 +152,43 @@ class SettlementPostingTest {
         .extracting(SagePostedTransaction::grossValue)
         .usingElementComparator(BigDecimal::compareTo)
         .containsExactlyInAnyOrder(new BigDecimal("25.00"), new BigDecimal("-0.01"));
+    // Persisted with its variance lines, and named on the flow's status until someone looks.
+    SettlementReport stored = SettlementPosting.storedReport(world.store, "adyen", "D400").orElseThrow();
+    assertThat(stored).usingRecursiveComparison().ignoringFields("recordedAt").isEqualTo(report);
+    assertThat(engine.status(SettlementPosting.NAME).notices()).anySatisfy(n -> assertThat(n)
+        .startsWith("Payout adyen D400 (GBP): 24.99 posted to variance").contains("order 999999 is not imported"));
+  }
+
+  @Test
+  void refundLineNamingOnlyAReturnEnteredAsSopReturnIsPaidToItsCustomer() {
+    CentraOrder order = orders.get(30);
+    io.github.centrasage.centra.Shipment shipment = world.shipAll(order);
+    io.github.centrasage.centra.CentraReturn ret = world.centraClient.returns().create(
+        io.github.centrasage.centra.CreateReturnRequest.builder().shipmentId(shipment.id())
+            .addLines(io.github.centrasage.centra.ReturnLineRequest.of(shipment.lines().get(0).id(), 1)).build()).value();
+    world.centraClient.returns().complete(ret.id(), false);
+    RefundImport refunds = new RefundImport(RefundImportOptions.builder().goodsNominal("4010").shippingNominal("4900")
+        .creditMethod(RefundImportOptions.CreditMethod.SOP_RETURN)
+        .pollStart(java.time.Instant.parse("2000-01-01T00:00:00Z")).build());
+    try (SyncEngine refundEngine = world.engine(refunds)) {
+      world.drain(refundEngine, RefundImport.NAME);
+    }
+    assertThat(world.store.bindingByCentraId(RefundImport.SOP_RETURN_BINDING, Long.toString(ret.id()))).isPresent();
+    PayoutBatch batch = PayoutBatch.builder().psp("adyen").payoutId("F600").payoutDate(PAYOUT_DATE).currency("GBP")
+        .addItems(PayoutItem.builder().returnId(Long.toString(ret.id())).gross(new BigDecimal("-12.00")).build())
+        .addItems(PayoutItem.builder().orderNumber(Integer.toString(orders.get(31).number()))
+            .gross(orders.get(31).grandTotal()).fee(new BigDecimal("0.50")).build())
+        .build();
+
+    SettlementPosting.submit(engine, batch);
+    world.drain(engine, SettlementPosting.NAME);
+
+    SettlementReport report = posting.report("F600").orElseThrow();
+    assertThat(report.variance()).isEqualByComparingTo("0");
+    assertThat(report.refunds()).isEqualByComparingTo("12.00");
+    assertThat(report.exceptions()).noneMatch(e -> e.contains("no refund binding"));
+    assertThat(clearingPostings("F600/")).filteredOn(t -> t.reference().equals("F600/1")).singleElement()
+        .satisfies(t -> assertThat(t.grossValue()).isEqualByComparingTo("-12.00"));
   }
 
   @Test

@@ -1,6 +1,7 @@
 package io.github.centrasage.dashboard.internal;
 
 import io.github.centrasage.sync.SyncStatus;
+import io.github.centrasage.sync.finance.SettlementReport;
 import io.github.centrasage.sync.spi.Binding;
 import io.github.centrasage.sync.spi.Job;
 import io.github.centrasage.sync.spi.JobAttempt;
@@ -40,6 +41,28 @@ public final class ApiViews {
     m.put("oldestJobAgeSeconds", s.oldestJobAge().map(Duration::getSeconds));
     m.put("lastError", s.lastError());
     m.put("notices", s.notices());
+    return m;
+  }
+
+  /** A payout's stored report; money as decimal strings, so no figure is rounded by a JSON reader. */
+  public static Map<String, Object> payout(SettlementReport r) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("psp", r.psp());
+    m.put("payoutId", r.payoutId());
+    m.put("currency", r.currency());
+    m.put("clearingBank", r.clearingBank());
+    m.put("receipts", r.receipts().toPlainString());
+    m.put("refunds", r.refunds().toPlainString());
+    m.put("fees", r.fees().toPlainString());
+    m.put("transferred", r.transferred().toPlainString());
+    m.put("variance", r.variance().toPlainString());
+    m.put("clearingMovement", r.clearingMovement().toPlainString());
+    m.put("balanced", r.clearingMovement().signum() == 0);
+    m.put("needsAttention", r.needsAttention());
+    m.put("posted", r.posted());
+    m.put("alreadyPosted", r.alreadyPosted());
+    m.put("exceptions", r.exceptions());
+    m.put("recordedAt", r.recordedAt().map(Instant::toString));
     return m;
   }
 

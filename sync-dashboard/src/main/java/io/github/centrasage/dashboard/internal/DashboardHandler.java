@@ -5,6 +5,8 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import io.github.centrasage.sync.SyncEngine;
 import io.github.centrasage.sync.SyncStatus;
+import io.github.centrasage.sync.finance.SettlementPosting;
+import io.github.centrasage.sync.finance.SettlementReport;
 import io.github.centrasage.sync.spi.Job;
 import io.github.centrasage.sync.spi.JobAttempt;
 import io.github.centrasage.sync.spi.JobState;
@@ -33,6 +35,7 @@ public final class DashboardHandler implements HttpHandler {
   private static final Logger log = LoggerFactory.getLogger(DashboardHandler.class);
   private static final int MAX_BODY = 16 * 1024;
   private static final int MAX_PAGE = 500;
+  private static final int LATEST_PAYOUTS = 5;
   private static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self';"
       + " object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
   private static final String TOKEN_HEADER = "X-Dashboard-Token";
@@ -151,6 +154,12 @@ public final class DashboardHandler implements HttpHandler {
     } else if (parts[0].equals("api") && parts.length == 3 && parts[1].equals("jobs")) {
       Job job = existingJob(jobId(parts[2]));
       sendJson(ex, 200, ApiViews.jobWithHistory(job, engine.store().history(job.id())));
+    } else if (parts[0].equals("payouts") && parts.length == 1) {
+      sendHtml(ex, 200, pages.payouts(context(ex, Optional.empty()), payouts(query)));
+    } else if (parts[0].equals("api") && parts.length == 2 && parts[1].equals("payouts")) {
+      Map<String, Object> body = new LinkedHashMap<>();
+      body.put("payouts", Json.list(payouts(query), ApiViews::payout));
+      sendJson(ex, 200, body);
     } else if (parts[0].equals("api") && parts.length == 3 && parts[1].equals("orders")) {
       sendJson(ex, 200, ApiViews.journey(journey(decode(parts[2]))));
     } else {
@@ -171,7 +180,13 @@ public final class DashboardHandler implements HttpHandler {
         jobs.forEach(j -> histories.put(j.id(), engine.store().history(j.id())));
       }
     }
-    sendHtml(ex, 200, pages.overview(context(ex, Optional.empty()), flows, parked, histories));
+    sendHtml(ex, 200, pages.overview(context(ex, Optional.empty()), flows, parked, histories,
+        SettlementPosting.storedReports(engine.store(), LATEST_PAYOUTS)));
+  }
+
+  /** Stored payout reports, newest first ({@code limit}, default 50). */
+  private List<SettlementReport> payouts(Map<String, String> query) {
+    return SettlementPosting.storedReports(engine.store(), intParam(query, "limit", 50, 1, MAX_PAGE));
   }
 
   private List<Job> jobs(Map<String, String> query) {

@@ -4,6 +4,7 @@ import static io.github.centrasage.dashboard.internal.Html.esc;
 import static io.github.centrasage.dashboard.internal.Html.url;
 
 import io.github.centrasage.sync.SyncStatus;
+import io.github.centrasage.sync.finance.SettlementReport;
 import io.github.centrasage.sync.spi.Binding;
 import io.github.centrasage.sync.spi.Job;
 import io.github.centrasage.sync.spi.JobAttempt;
@@ -46,6 +47,12 @@ public final class Pages {
 
   public String overview(Context ctx, List<SyncStatus> flows, Map<String, List<Job>> parkedByFlow,
       Map<Long, List<JobAttempt>> histories) {
+    return overview(ctx, flows, parkedByFlow, histories, List.of());
+  }
+
+  /** The overview, with the latest payouts when SettlementPosting has stored any. */
+  public String overview(Context ctx, List<SyncStatus> flows, Map<String, List<Job>> parkedByFlow,
+      Map<Long, List<JobAttempt>> histories, List<SettlementReport> payouts) {
     StringBuilder b = new StringBuilder();
     b.append("<section aria-labelledby=\"flows-h\"><h2 id=\"flows-h\">Flows</h2>");
     flowTable(b, ctx, flows);
@@ -70,7 +77,59 @@ public final class Pages {
       }
     }
     b.append("</section>");
+    if (!payouts.isEmpty()) {
+      b.append("<section aria-labelledby=\"payouts-h\"><h2 id=\"payouts-h\">Latest payouts</h2>");
+      payoutTable(b, ctx, payouts);
+      b.append("<p class=\"more\"><a href=\"/payouts\">All payouts with their reconciliation lines</a></p></section>");
+    }
     return layout(ctx, title, b.toString(), true);
+  }
+
+  /** Every stored payout report with its figures and the lines the accountant should look at. */
+  public String payouts(Context ctx, List<SettlementReport> payouts) {
+    StringBuilder b = new StringBuilder();
+    b.append("<section aria-labelledby=\"payouts-h\"><h2 id=\"payouts-h\">Payouts</h2>");
+    if (payouts.isEmpty()) {
+      b.append("<p class=\"empty\">No payout has been posted yet.</p></section>");
+      return layout(ctx, "Payouts", b.toString(), true);
+    }
+    b.append("<p class=\"hint\">Each payout goes through the clearing bank account: receipts in, refunds and fees out, "
+        + "the payout transferred to the bank. The clearing movement must be 0.00; anything the PSP's lines do not "
+        + "explain is posted to the variance nominal and listed below.</p>");
+    payoutTable(b, ctx, payouts);
+    for (SettlementReport r : payouts) {
+      if (r.exceptions().isEmpty()) {
+        continue;
+      }
+      b.append("<section class=\"payout-lines\" data-payout=\"").append(esc(r.payoutId())).append("\"><h3>Payout ")
+          .append(esc(r.psp())).append(' ').append(esc(r.payoutId())).append(": lines to check</h3>");
+      reasons(b, r.exceptions());
+      b.append("</section>");
+    }
+    b.append("</section>");
+    return layout(ctx, "Payouts", b.toString(), true);
+  }
+
+  private void payoutTable(StringBuilder b, Context ctx, List<SettlementReport> payouts) {
+    b.append("<table class=\"payouts\"><thead><tr><th>Payout</th><th>Currency</th><th>Receipts</th><th>Refunds</th>"
+        + "<th>Fees</th><th>Paid out</th><th>Variance</th><th>Clearing movement</th><th>Postings new / found</th>"
+        + "<th>Lines to check</th><th>Recorded</th></tr></thead><tbody>");
+    for (SettlementReport r : payouts) {
+      b.append("<tr data-payout=\"").append(esc(r.payoutId())).append("\"><td>").append(esc(r.psp())).append(' ')
+          .append(esc(r.payoutId())).append("</td><td>").append(esc(r.currency())).append("</td>");
+      for (java.math.BigDecimal amount : List.of(r.receipts(), r.refunds(), r.fees(), r.transferred())) {
+        b.append("<td class=\"num\">").append(esc(amount.toPlainString())).append("</td>");
+      }
+      b.append("<td class=\"num").append(r.variance().signum() != 0 ? " warn" : "").append("\">")
+          .append(esc(r.variance().toPlainString())).append("</td><td class=\"num")
+          .append(r.clearingMovement().signum() != 0 ? " bad" : "").append("\">")
+          .append(esc(r.clearingMovement().toPlainString())).append("</td><td class=\"num\">").append(r.posted())
+          .append(" / ").append(r.alreadyPosted()).append("</td><td class=\"num\">").append(r.exceptions().size())
+          .append("</td><td>");
+      r.recordedAt().ifPresentOrElse(t -> time(b, ctx, t), () -> b.append("\u2013"));
+      b.append("</td></tr>");
+    }
+    b.append("</tbody></table>");
   }
 
   public String job(Context ctx, Job job, List<JobAttempt> history) {

@@ -30,8 +30,9 @@ import java.util.Optional;
 public final class CreditNotePlan {
   private static final int MONEY = 2;
 
-  /** One tax code's part: gross, and its goods and tax that add up to it. */
-  public record Part(long taxCodeId, String nominal, BigDecimal gross, BigDecimal goods, BigDecimal tax) {}
+  /** One tax code's part: gross, and its goods and tax that add up to it, at {@code rate} percent. */
+  public record Part(long taxCodeId, BigDecimal rate, String nominal, BigDecimal gross, BigDecimal goods,
+      BigDecimal tax) {}
 
   private final List<Part> parts;
   private final List<String> problems;
@@ -146,7 +147,7 @@ public final class CreditNotePlan {
 
   private static Part part(long code, String nominal, BigDecimal gross, BigDecimal rate) {
     BigDecimal goods = OrderTaxes.net(gross, rate, true).setScale(MONEY, RoundingMode.HALF_UP);
-    return new Part(code, nominal, gross, goods, gross.subtract(goods));
+    return new Part(code, rate, nominal, gross, goods, gross.subtract(goods));
   }
 
   public BigDecimal goods() {

@@ -14,6 +14,7 @@ import io.github.centrasage.sage200.model.SalesReceipt;
 import io.github.centrasage.sync.JobFailure;
 import io.github.centrasage.sync.Mappings;
 import io.github.centrasage.sync.finance.PayoutBatch;
+import io.github.centrasage.sync.finance.RefundImport;
 import io.github.centrasage.sync.finance.PayoutItem;
 import io.github.centrasage.sync.finance.SettlementPostingOptions;
 import io.github.centrasage.sync.finance.SettlementReport;
@@ -37,7 +38,8 @@ import java.util.function.Supplier;
  */
 public final class SettlementPoster {
   private static final String ORDER_BINDING = "order";
-  private static final String REFUND_BINDING = "refund";
+  private static final String REFUND_BINDING = RefundImport.REFUND_BINDING;
+  private static final String SOP_RETURN_BINDING = RefundImport.SOP_RETURN_BINDING;
 
   private final Sage200Client sage;
   private final Mappings mappings;
@@ -94,7 +96,11 @@ public final class SettlementPoster {
           .flatMap(id -> bindings.bindingByCentraId(REFUND_BINDING, id))
           .map(b -> sage.salesPostedTransactions().get(Long.parseLong(b.sageId())));
       Optional<Long> customer = order.map(SalesOrder::customerId).or(() -> creditNote
-          .filter(c -> c.customerId().isPresent()).map(c -> c.customerId().getAsLong()));
+          .filter(c -> c.customerId().isPresent()).map(c -> c.customerId().getAsLong()))
+          // A return entered as a SOP return has no credit note yet: its customer is on the return.
+          .or(() -> item.returnId().flatMap(id -> bindings.bindingByCentraId(SOP_RETURN_BINDING, id))
+              .map(b -> sage.salesReturns().get(Long.parseLong(b.sageId())))
+              .filter(r -> r.customerId().isPresent()).map(r -> r.customerId().getAsLong()));
       if (customer.isEmpty()) {
         String what = item.orderNumber().map(n -> "order " + n + " is not imported (no order binding)")
             .or(() -> item.returnId().map(r -> "return " + r + " has no credit note (no refund binding)"))
