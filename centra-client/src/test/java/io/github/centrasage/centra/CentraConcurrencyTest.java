@@ -58,7 +58,11 @@ class CentraConcurrencyTest extends CentraWireMockTest {
         firstResponse.countDown();
       }
     }).build();
+    // The backoff must really wait (until interrupted): with the base class's recording sleeper the
+    // retries could all finish before the interrupt arrives, which made this test flaky under load.
+    CountDownLatch never = new CountDownLatch(1);
     client = clientBuilder().okHttpClient(signalling)
+        .sleeper(delay -> never.await())
         .retrySettings(CentraRetrySettings.builder().maxAttempts(5).initialDelay(Duration.ofMinutes(5))
             .maxDelay(Duration.ofMinutes(5)).build())
         .build();
