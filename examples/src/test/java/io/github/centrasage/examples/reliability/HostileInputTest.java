@@ -2,6 +2,9 @@ package io.github.centrasage.examples.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.squareup.moshi.JsonAdapter;
+import com.squareup.moshi.Moshi;
+import com.squareup.moshi.Types;
 import io.github.centrasage.centra.CentraClient;
 import io.github.centrasage.centra.CentraRetrySettings;
 import io.github.centrasage.sage200.RetrySettings;
@@ -11,6 +14,7 @@ import io.github.centrasage.sage200.model.Customer;
 import io.github.centrasage.sandbox.CentraOrder;
 import io.github.centrasage.sandbox.CentraSandbox;
 import io.github.centrasage.sandbox.Fault;
+import io.github.centrasage.sandbox.ReceivedRequest;
 import io.github.centrasage.sandbox.FaultScope;
 import io.github.centrasage.sandbox.Sage200Sandbox;
 import io.github.centrasage.sandbox.SageSalesOrder;
@@ -30,9 +34,11 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Issue #15, parts 3 and 4: hostile answers from both APIs (malformed and truncated JSON) and
@@ -40,8 +46,11 @@ import org.junit.jupiter.api.Test;
  * gives a clear error or a parked job with a reason, the engine keeps running, other orders are
  * imported, and a crafted value cannot change what is queried or written.
  */
+@ExtendWith(ReliabilityResult.class)
 class HostileInputTest {
   static final String SKU = SandboxCatalog.fashionShop().items().get(0).sku();
+  static final JsonAdapter<Map<String, Object>> GRAPHQL_BODY = new Moshi.Builder().build()
+      .adapter(Types.newParameterizedType(Map.class, String.class, Object.class));
 
   final SandboxClock clock = SandboxClock.ticking();
   final CentraSandbox centraSandbox = CentraSandbox.start(CentraSandbox.options().clock(clock));
@@ -89,7 +98,7 @@ class HostileInputTest {
   }
 
   @Test
-  void hostileAnswersAndCraftedValuesNeverChangeWhatIsWrittenAndNeverStopTheEngine() {
+  void hostileAnswersAndCraftedValuesNeverChangeWhatIsWrittenAndNeverStopTheEngine() throws Exception {
     SyncEngine engine = engine();
     List<String> cases = new ArrayList<>();
 
@@ -145,6 +154,27 @@ class HostileInputTest {
       }
       cases.add("email " + emails.get(i));
     }
+    // on the wire: every e-mail lookup Sage received is one OData string literal, quotes doubled, and
+    // every crafted e-mail was looked up as exactly that literal
+    Pattern oneLiteral = Pattern.compile("(email|contact_default_email_address) eq '(?:[^']|'')*'");
+    List<String> filters = new ArrayList<>();
+    for (String operation : List.of("GET /customer_emails", "GET /customer_views")) {
+      sageSandbox.receivedRequests(operation).forEach(r -> filters.add(r.query().get("$filter")));
+    }
+    assertThat(filters).isNotEmpty().allSatisfy(f -> assertThat(f).matches(oneLiteral));
+    for (String email : emails) {
+      String normalised = email.trim().toLowerCase(java.util.Locale.ROOT);
+      assertThat(filters).as("the lookup of %s", email).contains("email eq '" + normalised.replace("'", "''") + "'");
+    }
+    // and no crafted value ever became part of a GraphQL document sent to Centra
+    for (ReceivedRequest r : centraSandbox.receivedRequests()) {
+      Object document = GRAPHQL_BODY.fromJson(r.body()).get("query");
+      for (String email : emails) {
+        assertThat(String.valueOf(document)).doesNotContain(email);
+      }
+    }
+    cases.add("injection on the wire");
+
     // every crafted shopper has an account of their own: nothing was matched through a widened filter
     assertThat(sageSandbox.salesOrders().stream().filter(o -> o.customerDocumentNo().startsWith("CENTRA-"))
         .map(SageSalesOrder::customerReference).distinct().count())
