@@ -22,6 +22,8 @@ import io.github.centrasage.sync.order.OrderImport;
 import io.github.centrasage.sync.order.OrderImportOptions;
 import io.github.centrasage.sync.spi.Job;
 import io.github.centrasage.sync.spi.JobState;
+import io.github.centrasage.sync.stock.StockPublish;
+import io.github.centrasage.sync.stock.StockPublishOptions;
 import io.github.centrasage.sync.store.InMemorySyncStateStore;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -213,6 +215,62 @@ class HostileDataTest {
     assertThat(createdOrderBody(longAddress.number())).as("the address, not cut").contains(jsonString(longLine));
     assertThat(createdOrderBody(kiribati.number())).as("the order's own date").contains("\"document_date\":\"2026-11-27T");
     ReliabilityResult.report("hostile-data-valid", "hostile_cases", 4);
+  }
+
+  @Test
+  void hostileSageHoldingsArePublishedByTheFormulaOrParkedNeverClamped() {
+    List<String> skus = new ArrayList<>();
+    for (int i = 2; i < 6; i++) {
+      skus.add(SandboxCatalog.fashionShop().items().get(i).sku());
+    }
+    String negative = skus.get(0);
+    String fractional = skus.get(1);
+    String absurd = skus.get(2);
+    String oddOffset = skus.get(3);
+    for (String sku : skus) {
+      sageSandbox.receiveGoods(sku, "Leeds DC", BigDecimal.TEN);
+    }
+    BigDecimal absurdBefore = centraSandbox.stock(absurd, "Leeds DC").physical();
+    Map<BigDecimal, Consumer<Map<String, Object>>> edits = new LinkedHashMap<>();
+    edits.put(productId(negative), h -> h.put("free_stock_available", new BigDecimal("-5")));
+    edits.put(productId(fractional), h -> h.put("free_stock_available", new BigDecimal("7.5")));
+    edits.put(productId(absurd), h -> h.put("free_stock_available", new BigDecimal("1E+12")));
+    edits.put(productId(oddOffset), h -> h.put("date_time_updated", "2026-11-27T10:00:00+05:45"));
+    sageSandbox.rewriteAnswers("GET /warehouse_holdings", AnswerRewrites.editObjects(
+        h -> h.containsKey("free_stock_available") && edits.containsKey(h.get("product_id")),
+        h -> edits.get(h.get("product_id")).accept(h)));
+
+    SyncRetryPolicy fast = SyncRetryPolicy.builder().maxAttempts(3).initialDelay(Duration.ofMillis(1)).multiplier(1)
+        .maxDelay(Duration.ofMillis(1)).jitter(0).build();
+    SyncEngine engine = SyncEngine.builder().store(store).mappings(CrashWorker.mappings(sage, centraLeeds, sageLeeds))
+        .centra(centra).sage(sage).retryPolicy(fast).lockRetryPolicy(fast)
+        .flow(new StockPublish(StockPublishOptions.builder().pollInterval(Duration.ofMillis(1)).build())).build();
+    for (int i = 0; i < 50 && (i < 2 || unsettled(StockPublish.NAME) > 0); i++) {
+      engine.runOnce(StockPublish.NAME);
+    }
+
+    assertThat(unsettled(StockPublish.NAME)).isZero();
+    assertThat(centraSandbox.stock(negative, "Leeds DC").physical()).as("negative free stock").isEqualByComparingTo("0");
+    assertThat(centraSandbox.stock(fractional, "Leeds DC").physical()).as("7.5 free").isEqualByComparingTo("7");
+    assertThat(centraSandbox.stock(oddOffset, "Leeds DC").physical()).as("a +05:45 update time")
+        .isEqualByComparingTo(sageSandbox.holding(oddOffset, "Leeds DC").freeStockAvailable());
+    assertThat(centraSandbox.stock(absurd, "Leeds DC").physical()).as("not clamped to 2^31-1 and pushed")
+        .isEqualByComparingTo(absurdBefore);
+    Job parked = store.list(StockPublish.NAME, EnumSet.of(JobState.PARKED), 0, 100).stream()
+        .filter(j -> j.key().contains(absurd)).findFirst().orElseThrow(() -> new AssertionError("absurd level not parked"));
+    assertThat(parked.parkReasons()).anyMatch(r -> r.contains("more than Centra can hold"));
+    assertThat(store.list(StockPublish.NAME, EnumSet.of(JobState.PARKED), 0, 100)).as("only the absurd one").hasSize(1);
+    ReliabilityResult.report("hostile-data-sage", "hostile_cases", edits.size(), "parked", 1);
+  }
+
+  private BigDecimal productId(String sku) {
+    return new BigDecimal(sageSandbox.ids("product").get(sku));
+  }
+
+  private long unsettled(String flow) {
+    Map<JobState, Long> counts = store.count(flow);
+    return counts.getOrDefault(JobState.QUEUED, 0L) + counts.getOrDefault(JobState.RETRYING, 0L)
+        + counts.getOrDefault(JobState.RUNNING, 0L);
   }
 
   private String createdOrderBody(int number) {

@@ -257,5 +257,6 @@ public final class StockPublish implements SyncFlow {
     StockLevels.Outcome outcome = StockLevels.publish(any, sageWarehouse, centraWarehouse.get(),
         resolved.known().values(), options.holdTtl(), options.busyDelay(), options.description());
     outcome.failure().ifPresent(e -> outcome.pushed().forEach(l -> bySku.get(l.key().sku()).fail(e)));
+    outcome.refused().forEach((key, reason) -> bySku.get(key.sku()).fail(JobFailure.permanent(reason)));
   }
 }

@@ -9,6 +9,7 @@ import io.github.centrasage.sync.spi.Binding;
 import io.github.centrasage.sync.spi.Coalescing;
 import io.github.centrasage.sync.spi.Job;
 import io.github.centrasage.sync.spi.NewJob;
+import io.github.centrasage.sync.store.internal.IdleConnections;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
@@ -130,6 +131,37 @@ class PostgresIdleConnectionsTest {
     assertThat(sessions()).as("sessions kept after four threads ran").isBetween(1L, 2L);
     store.close();
     await().atMost(Duration.ofSeconds(5)).until(() -> sessions() == 0);
+  }
+
+  @Test
+  void aConnectionIdleForAWhileIsCheckedAndADeadOneReplaced() throws SQLException {
+    java.util.concurrent.atomic.AtomicLong nanos = new java.util.concurrent.atomic.AtomicLong();
+    try (IdleConnections connections = new IdleConnections(counting, 1, nanos::get)) {
+      Connection first = connections.borrow();
+      int pid;
+      try (Statement s = first.createStatement(); ResultSet rs = s.executeQuery("SELECT pg_backend_pid()")) {
+        rs.next();
+        pid = rs.getInt(1);
+      }
+      connections.giveBack(first, true);
+      // the server drops it while it is idle
+      count("SELECT COUNT(*) FROM (SELECT pg_terminate_backend(" + pid + ")) t");
+      opened.set(0);
+
+      nanos.addAndGet(Duration.ofSeconds(11).toNanos());
+      Connection second = connections.borrow();
+
+      assertThat(second).isNotSameAs(first);
+      assertThat(opened.get()).as("a new connection replaced the dead one").isEqualTo(1);
+      try (Statement s = second.createStatement(); ResultSet rs = s.executeQuery("SELECT 1")) {
+        assertThat(rs.next()).isTrue();
+      }
+      connections.giveBack(second, true);
+      // used a moment ago: handed out again without a check
+      Connection third = connections.borrow();
+      assertThat(third).isSameAs(second);
+      third.close();
+    }
   }
 
   /** Four store calls per round: enqueue, claim, complete, read. */
