@@ -260,7 +260,25 @@ class HostileDataTest {
         .filter(j -> j.key().contains(absurd)).findFirst().orElseThrow(() -> new AssertionError("absurd level not parked"));
     assertThat(parked.parkReasons()).anyMatch(r -> r.contains("more than Centra can hold"));
     assertThat(store.list(StockPublish.NAME, EnumSet.of(JobState.PARKED), 0, 100)).as("only the absurd one").hasSize(1);
-    ReliabilityResult.report("hostile-data-sage", "hostile_cases", edits.size(), "parked", 1);
+
+    // a holding stamped in 2099 must not carry discovery's cursor past the changes that follow
+    String stamped = SandboxCatalog.fashionShop().items().get(6).sku();
+    String later = SandboxCatalog.fashionShop().items().get(7).sku();
+    sageSandbox.clearAnswerRewrites();
+    sageSandbox.receiveGoods(stamped, "Leeds DC", BigDecimal.ONE);
+    sageSandbox.rewriteAnswers("GET /warehouse_holdings", AnswerRewrites.editObjects(
+        h -> productId(stamped).equals(h.get("product_id")), h -> h.put("date_time_updated", "2099-01-01T00:00:00Z")));
+    for (int i = 0; i < 3; i++) {
+      engine.runOnce(StockPublish.NAME);
+    }
+    sageSandbox.clearAnswerRewrites();
+    sageSandbox.receiveGoods(later, "Leeds DC", new BigDecimal("3"));
+    for (int i = 0; i < 50 && (i < 3 || unsettled(StockPublish.NAME) > 0); i++) {
+      engine.runOnce(StockPublish.NAME);
+    }
+    assertThat(centraSandbox.stock(later, "Leeds DC").physical()).as("a change after the 2099 stamp")
+        .isEqualByComparingTo(sageSandbox.holding(later, "Leeds DC").freeStockAvailable());
+    ReliabilityResult.report("hostile-data-sage", "hostile_cases", edits.size() + 1, "parked", 1);
   }
 
   private BigDecimal productId(String sku) {
