@@ -8,34 +8,29 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The request journal (what a client really sent) and answer rewrites (hostile data for one operation). */
+@ExtendWith(SandboxExtension.class)
 class RequestJournalAndRewritesTest {
   static Sage200Sandbox sage;
   static CentraSandbox centra;
 
   @BeforeAll
-  static void start() {
-    sage = Sage200Sandbox.start();
-    centra = CentraSandbox.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    sage.close();
-    centra.close();
+  static void start(Sage200Sandbox sageSandbox, CentraSandbox centraSandbox) {
+    sage = sageSandbox;
+    centra = centraSandbox;
   }
 
   @BeforeEach
   void clean() {
-    sage.clearReceivedRequests();
-    sage.clearAnswerRewrites();
-    centra.clearReceivedRequests();
-    centra.clearAnswerRewrites();
+    for (EmulatedApi api : List.of(sage, centra)) {
+      api.clearReceivedRequests();
+      api.clearAnswerRewrites();
+    }
   }
 
   @Test

@@ -2,20 +2,12 @@ package io.github.centrasage.examples.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.centrasage.centra.CentraClient;
-import io.github.centrasage.centra.CentraRetrySettings;
 import io.github.centrasage.centra.SetStockRequest;
 import io.github.centrasage.centra.SizeStockLevel;
-import io.github.centrasage.sage200.RetrySettings;
-import io.github.centrasage.sage200.Sage200Client;
-import io.github.centrasage.sage200.TokenProvider;
 import io.github.centrasage.sandbox.AnswerRewrites;
 import io.github.centrasage.sandbox.CentraOrder;
-import io.github.centrasage.sandbox.CentraSandbox;
 import io.github.centrasage.sandbox.ReceivedRequest;
-import io.github.centrasage.sandbox.Sage200Sandbox;
 import io.github.centrasage.sandbox.SandboxCatalog;
-import io.github.centrasage.sandbox.SandboxClock;
 import io.github.centrasage.sync.SyncEngine;
 import io.github.centrasage.sync.SyncRetryPolicy;
 import io.github.centrasage.sync.order.OrderImport;
@@ -24,9 +16,7 @@ import io.github.centrasage.sync.spi.Job;
 import io.github.centrasage.sync.spi.JobState;
 import io.github.centrasage.sync.stock.StockPublish;
 import io.github.centrasage.sync.stock.StockPublishOptions;
-import io.github.centrasage.sync.store.InMemorySyncStateStore;
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -34,7 +24,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -47,32 +36,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * once; the engine keeps cycling. Values that are odd but valid are imported unchanged.
  */
 @ExtendWith(ReliabilityResult.class)
-class HostileDataTest {
+class HostileDataTest extends SandboxedClients {
   static final String SKU = SandboxCatalog.fashionShop().items().get(0).sku();
-
-  final SandboxClock clock = SandboxClock.ticking();
-  final CentraSandbox centraSandbox = CentraSandbox.start(CentraSandbox.options().clock(clock));
-  final Sage200Sandbox sageSandbox = Sage200Sandbox.start(Sage200Sandbox.options().clock(clock));
-  final CentraClient centra = CentraClient.builder().baseUrl(centraSandbox.baseUrl()).token(centraSandbox.token())
-      .allowInsecureHttp().retrySettings(CentraRetrySettings.none()).readTimeout(Duration.ofSeconds(2)).build();
-  final Sage200Client sage = Sage200Client.builder().baseUrl(sageSandbox.baseUrl()).siteId(sageSandbox.siteId())
-      .companyId(sageSandbox.companyId()).tokenProvider(TokenProvider.staticToken(sageSandbox.token()))
-      .allowPlainHttp(true).sleeper(d -> { }).retrySettings(RetrySettings.none()).readTimeout(Duration.ofSeconds(2))
-      .build();
-  final InMemorySyncStateStore store = new InMemorySyncStateStore(Clock.systemUTC());
-  final String centraLeeds = Long.toString(centraSandbox.ids("warehouse").get("Leeds DC"));
-  final String sageLeeds = Long.toString(sageSandbox.ids("warehouse").get("Leeds DC"));
-
-  @AfterEach
-  void stop() {
-    centraSandbox.close();
-    sageSandbox.close();
-  }
 
   /** An engine whose first cycle has subscribed to Centra's order events (orders placed later are fed). */
   SyncEngine engine() {
-    SyncRetryPolicy fast = SyncRetryPolicy.builder().maxAttempts(3).initialDelay(Duration.ofMillis(1)).multiplier(1)
-        .maxDelay(Duration.ofMillis(1)).jitter(0).build();
+    SyncRetryPolicy fast = fastRetries(3);
     // events discovery: the feed names orders only, so a hostile order is read (and refused) by its own job
     SyncEngine engine = SyncEngine.builder().store(store).mappings(CrashWorker.mappings(sage, centraLeeds, sageLeeds))
         .centra(centra).sage(sage).retryPolicy(fast).lockRetryPolicy(fast)
@@ -240,8 +209,7 @@ class HostileDataTest {
         h -> h.containsKey("free_stock_available") && edits.containsKey(h.get("product_id")),
         h -> edits.get(h.get("product_id")).accept(h)));
 
-    SyncRetryPolicy fast = SyncRetryPolicy.builder().maxAttempts(3).initialDelay(Duration.ofMillis(1)).multiplier(1)
-        .maxDelay(Duration.ofMillis(1)).jitter(0).build();
+    SyncRetryPolicy fast = fastRetries(3);
     SyncEngine engine = SyncEngine.builder().store(store).mappings(CrashWorker.mappings(sage, centraLeeds, sageLeeds))
         .centra(centra).sage(sage).retryPolicy(fast).lockRetryPolicy(fast)
         .flow(new StockPublish(StockPublishOptions.builder().pollInterval(Duration.ofMillis(1)).build())).build();

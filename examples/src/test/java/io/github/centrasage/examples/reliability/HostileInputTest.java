@@ -5,21 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.Moshi;
 import com.squareup.moshi.Types;
-import io.github.centrasage.centra.CentraClient;
-import io.github.centrasage.centra.CentraRetrySettings;
-import io.github.centrasage.sage200.RetrySettings;
-import io.github.centrasage.sage200.Sage200Client;
-import io.github.centrasage.sage200.TokenProvider;
 import io.github.centrasage.sage200.model.Customer;
 import io.github.centrasage.sandbox.CentraOrder;
-import io.github.centrasage.sandbox.CentraSandbox;
 import io.github.centrasage.sandbox.Fault;
 import io.github.centrasage.sandbox.ReceivedRequest;
 import io.github.centrasage.sandbox.FaultScope;
-import io.github.centrasage.sandbox.Sage200Sandbox;
 import io.github.centrasage.sandbox.SageSalesOrder;
 import io.github.centrasage.sandbox.SandboxCatalog;
-import io.github.centrasage.sandbox.SandboxClock;
 import io.github.centrasage.sync.Mappings;
 import io.github.centrasage.sync.SyncEngine;
 import io.github.centrasage.sync.SyncRetryPolicy;
@@ -27,8 +19,6 @@ import io.github.centrasage.sync.order.OrderImport;
 import io.github.centrasage.sync.order.OrderImportOptions;
 import io.github.centrasage.sync.spi.Job;
 import io.github.centrasage.sync.spi.JobState;
-import io.github.centrasage.sync.store.InMemorySyncStateStore;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -36,7 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -47,35 +36,15 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * imported, and a crafted value cannot change what is queried or written.
  */
 @ExtendWith(ReliabilityResult.class)
-class HostileInputTest {
+class HostileInputTest extends SandboxedClients {
   static final String SKU = SandboxCatalog.fashionShop().items().get(0).sku();
   static final JsonAdapter<Map<String, Object>> GRAPHQL_BODY = new Moshi.Builder().build()
       .adapter(Types.newParameterizedType(Map.class, String.class, Object.class));
 
-  final SandboxClock clock = SandboxClock.ticking();
-  final CentraSandbox centraSandbox = CentraSandbox.start(CentraSandbox.options().clock(clock));
-  final Sage200Sandbox sageSandbox = Sage200Sandbox.start(Sage200Sandbox.options().clock(clock));
-  final CentraClient centra = CentraClient.builder().baseUrl(centraSandbox.baseUrl()).token(centraSandbox.token())
-      .allowInsecureHttp().retrySettings(CentraRetrySettings.none()).readTimeout(Duration.ofSeconds(2)).build();
-  final Sage200Client sage = Sage200Client.builder().baseUrl(sageSandbox.baseUrl()).siteId(sageSandbox.siteId())
-      .companyId(sageSandbox.companyId()).tokenProvider(TokenProvider.staticToken(sageSandbox.token()))
-      .allowPlainHttp(true).sleeper(d -> { }).retrySettings(RetrySettings.none()).readTimeout(Duration.ofSeconds(2))
-      .build();
-  final InMemorySyncStateStore store = new InMemorySyncStateStore(Clock.systemUTC());
-  final String centraLeeds = Long.toString(centraSandbox.ids("warehouse").get("Leeds DC"));
-  final String sageLeeds = Long.toString(sageSandbox.ids("warehouse").get("Leeds DC"));
-
-  @AfterEach
-  void stop() {
-    centraSandbox.close();
-    sageSandbox.close();
-  }
-
   SyncEngine engine() {
     Mappings mappings = Mappings.builder().from(CrashWorker.mappings(sage, centraLeeds, sageLeeds))
         .putCustomerStrategies("UK", Mappings.CustomerStrategy.perShopper("WEB")).build();
-    SyncRetryPolicy fast = SyncRetryPolicy.builder().maxAttempts(4).initialDelay(Duration.ofMillis(1)).multiplier(1)
-        .maxDelay(Duration.ofMillis(1)).jitter(0).build();
+    SyncRetryPolicy fast = fastRetries(4);
     return SyncEngine.builder().store(store).mappings(mappings).centra(centra).sage(sage).retryPolicy(fast)
         .lockRetryPolicy(fast)
         .flow(new OrderImport(OrderImportOptions.builder().discovery(OrderImportOptions.Discovery.POLLING)
