@@ -22,5 +22,19 @@ public interface Product {
   /** The product part of the SKU. */
   Optional<String> productNumber();
 
+  Optional<NamedRef> brand();
+
+  Optional<NamedRef> collection();
+
+  Optional<NamedRef> folder();
+
+  Optional<CodeRef> countryOfOrigin();
+
+  Optional<String> harmonizedCommodityCode();
+
+  Optional<String> harmonizedCommodityCodeDescription();
+
+  Optional<Weight> weight();
+
   List<ProductVariant> variants();
 }

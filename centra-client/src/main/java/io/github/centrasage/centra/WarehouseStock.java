@@ -1,5 +1,6 @@
 package io.github.centrasage.centra;
 
+import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
@@ -17,4 +18,11 @@ public interface WarehouseStock {
   ProductSizeRef productSize();
 
   int freeToAllocateQuantity();
+
+  /**
+   * The physical quantity, if Centra sent it. Open Centra orders lower only the free-to-allocate
+   * quantity, so a stock reconciliation compares this one with the level it would set to tell drift
+   * from orders not yet passed on.
+   */
+  Optional<Integer> physicalQuantity();
 }

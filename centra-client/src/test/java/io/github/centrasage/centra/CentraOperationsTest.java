@@ -122,7 +122,7 @@ class CentraOperationsTest extends CentraWireMockTest {
     stubData("""
         {"warehouse": {"id": 1, "stock": [
           {"productVariant": {"id": 1445, "name": "Black"}, "productSize": {"id": 9001, "SKU": "TEE-BLK-M", "EAN": "501"},
-           "freeToAllocateQuantity": 12}]}}""");
+           "freeToAllocateQuantity": 12, "physicalQuantity": 15}]}}""");
 
     List<WarehouseStock> stock = client.stock().warehouseStock(1).collect(Collectors.toList());
 
@@ -131,6 +131,7 @@ class CentraOperationsTest extends CentraWireMockTest {
     assertThat(stock).singleElement().satisfies(s -> {
       assertThat(s.productSize().sku()).contains("TEE-BLK-M");
       assertThat(s.freeToAllocateQuantity()).isEqualTo(12);
+      assertThat(s.physicalQuantity()).contains(15);
       assertThat(s.productVariant().id()).isEqualTo(1445);
     });
   }

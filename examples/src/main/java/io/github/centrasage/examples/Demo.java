@@ -12,12 +12,9 @@ import io.github.centrasage.centra.Shipment;
 import io.github.centrasage.centra.ShipmentLineRequest;
 import io.github.centrasage.dashboard.DashboardOptions;
 import io.github.centrasage.dashboard.SyncDashboard;
-import io.github.centrasage.sage200.ODataQuery;
 import io.github.centrasage.sage200.RetrySettings;
 import io.github.centrasage.sage200.Sage200Client;
 import io.github.centrasage.sage200.TokenProvider;
-import io.github.centrasage.sage200.model.Currency;
-import io.github.centrasage.sage200.model.TaxCode;
 import io.github.centrasage.sandbox.CentraOrder;
 import io.github.centrasage.sandbox.CentraSandbox;
 import io.github.centrasage.sandbox.Fault;
@@ -90,7 +87,7 @@ public final class Demo {
   static final String LONDON = "London Store";
   /** The B2B customer whose phone order allocates stock the web shop must no longer sell. */
   static final String TRADE_ACCOUNT = "HARR001";
-  static final String PREFIX = "CENTRA-";
+  static final String PREFIX = SeedShopMappings.DOCUMENT_PREFIX;
   /** Longer than the Sage client's read timeout, so a "timeout after commit" really times the client out. */
   private static final Duration COMMIT_DELAY = Duration.ofMillis(2500);
   private static final Duration SAGE_READ_TIMEOUT = Duration.ofMillis(2000);
@@ -276,27 +273,10 @@ public final class Demo {
       Sage200Client setup = Sage200Client.builder().baseUrl(sageSandbox.baseUrl()).siteId(sageSandbox.siteId())
           .companyId(sageSandbox.companyId()).tokenProvider(TokenProvider.staticToken(sageSandbox.token()))
           .allowPlainHttp(true).readTimeout(Duration.ofSeconds(20)).build();
-      List<TaxCode> taxCodes = setup.taxCodes().list(ODataQuery.all());
-      long standard = taxCodes.stream().filter(t -> t.code().orElse(-1) == 1).findFirst().orElseThrow().id();
-      long zero = taxCodes.stream().filter(t -> t.code().orElse(-1) == 0).findFirst().orElseThrow().id();
-      List<Currency> currencies = setup.currencies().list(ODataQuery.all());
-      long gbp = currencies.stream().filter(c -> c.isBaseCurrency().orElse(false)).findFirst().orElseThrow().id();
-      long eur = currencies.stream().filter(c -> !c.isBaseCurrency().orElse(false)).findFirst().orElseThrow().id();
-      return Mappings.builder()
-          .putCurrencies("GBP", Long.toString(gbp))
-          .putCurrencies("EUR", Long.toString(eur))
-          .addTaxCodes(Mappings.TaxCodeMapping.of(new BigDecimal("20"), null, standard))
-          .addTaxCodes(Mappings.TaxCodeMapping.of(BigDecimal.ZERO, null, zero))
-          .addPaymentAccounts(Mappings.PaymentAccounts.builder().method("adyen").clearingBank("1210")
-              .currentBank("1200").feesNominal("7901").varianceNominal("9999").build())
+      return SeedShopMappings.builder(setup)
           .putWarehouses(centraLeeds, sageLeeds)
           .putWarehouses(centraLondon, sageLondon)
-          .putCustomerStrategies("UK", Mappings.CustomerStrategy.sharedAccount("WEBGBP"))
-          .putCustomerStrategies("EU", Mappings.CustomerStrategy.sharedAccount("WEBEUR"))
-          .shippingChargeCode("CARRIAGE")
           .customerDocumentPrefix(PREFIX)
-          .roundingTolerance(new BigDecimal("0.02"))
-          .roundingNominal("9999")
           .build();
     }
 
@@ -322,7 +302,8 @@ public final class Demo {
     List<String> reconcile() {
       engine.runOnce(reconcile.name());
       return reconcile.lastReports().entrySet().stream().map(e -> "Centra warehouse " + e.getKey() + ": checked " + e.getValue().checked() + ", repaired "
-          + e.getValue().repaired() + ", unknown SKUs " + e.getValue().unknown()).toList();
+          + e.getValue().repaired() + ", in flight " + e.getValue().inFlight() + ", unknown SKUs " + e.getValue().unknown())
+          .toList();
     }
 
     /** Catalogue publishing until it has nothing left to do; returns the Sage products it published. */
@@ -341,13 +322,13 @@ public final class Demo {
       return Stream.concat(flowNames.stream(), Stream.of(reconcile.name(), catalog.name())).flatMap(f -> store.list(f, EnumSet.of(JobState.PARKED), 0, 10_000).stream()).toList();
     }
 
-    /** Per flow: done / retried / parked and why. */
+    /** Per flow: done (orders imported, not jobs) / jobs / retried / parked and why. */
     void report(PrintStream out) {
       out.println();
-      out.println("Flow                done  retried  parked  (retry causes)");
+      out.println("Flow                done   jobs  retried  parked  (retry causes)");
       for (String flow : Stream.concat(flowNames.stream(), Stream.of(catalog.name())).toList()) {
         SyncStatus s = engine.status(flow);
-        out.printf("  %-17s %5d  %7d  %6d  %s%n", flow, s.succeeded(), tally.retries(flow), s.parked(),
+        out.printf("  %-17s %5d  %5d  %7d  %6d  %s%n", flow, s.done(), s.succeeded(), tally.retries(flow), s.parked(),
             tally.causes(flow));
       }
       List<Job> parked = parkedJobs();

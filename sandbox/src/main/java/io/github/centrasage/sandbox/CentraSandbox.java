@@ -92,6 +92,18 @@ public final class CentraSandbox extends EmulatedApi {
     return emulator.ids(kind);
   }
 
+  /** Every size of the catalogue with its variant's and product's fields (also those created through the API). */
+  public List<CentraCatalogItem> catalogItems() {
+    return emulator.catalogItems();
+  }
+
+  /** The size whose SKU is {@code sku}, with its variant's and product's fields. */
+  public CentraCatalogItem catalogItem(String sku) {
+    Objects.requireNonNull(sku, "sku");
+    return catalogItems().stream().filter(i -> sku.equals(i.sku())).findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("unknown SKU " + sku));
+  }
+
   // ---- simulation
 
   /**
@@ -134,6 +146,16 @@ public final class CentraSandbox extends EmulatedApi {
   /** A merchandiser renames the product that {@code sku} belongs to (a Centra-owned field). */
   public void renameProduct(String sku, String name) {
     emulator.renameProduct(Objects.requireNonNull(sku, "sku"), Objects.requireNonNull(name, "name"));
+  }
+
+  /**
+   * A merchandiser edits a field in the Centra admin: of the product {@code sku} belongs to
+   * ({@code name}, {@code status} such as {@code INACTIVE}, {@code weight} in kilograms,
+   * {@code countryOfOrigin}, {@code harmonizedCommodityCode}) or of the size itself ({@code EAN}).
+   * {@code null} clears the field.
+   */
+  public void editProduct(String sku, String field, String value) {
+    emulator.editProduct(Objects.requireNonNull(sku, "sku"), Objects.requireNonNull(field, "field"), value);
   }
 
   /**

@@ -144,6 +144,20 @@ public final class Sage200Sandbox extends EmulatedApi {
     return emulator.changePrice(Objects.requireNonNull(sku, "sku"), Objects.requireNonNull(band, "band"), price);
   }
 
+  /**
+   * Edits a field of the product record {@code sku} as a person would in Sage 200 ({@code barcode},
+   * {@code weight} as a {@link BigDecimal}, {@code product_status_type}, {@code allow_sales_order},
+   * {@code name}, {@code description}) and stamps it as updated now, so a change poll sees it.
+   */
+  public void editProduct(String sku, String field, Object value) {
+    if (!java.util.Set.of("barcode", "weight", "product_status_type", "allow_sales_order", "name", "description")
+        .contains(field)) {
+      throw new IllegalArgumentException("editProduct does not edit " + field
+          + "; use barcode, weight, product_status_type, allow_sales_order, name or description");
+    }
+    emulator.editProduct(Objects.requireNonNull(sku, "sku"), field, value);
+  }
+
   /** Locks order {@code documentNo} for the next {@code attempts} writes to it, which answer 400 "in use". */
   public void lockOrder(String documentNo, int attempts) {
     if (attempts < 1) {

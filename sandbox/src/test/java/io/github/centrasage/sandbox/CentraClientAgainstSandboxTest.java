@@ -147,8 +147,12 @@ class CentraClientAgainstSandboxTest {
     }
 
     assertThat(stock).filteredOn(w -> w.productSize().sku().equals(java.util.Optional.of(sku))).singleElement()
-        .satisfies(w -> assertThat(new BigDecimal(w.freeToAllocateQuantity()))
-            .isEqualByComparingTo(centra.stock(sku, WAREHOUSE).freeToAllocate()));
+        .satisfies(w -> {
+          assertThat(new BigDecimal(w.freeToAllocateQuantity()))
+              .isEqualByComparingTo(centra.stock(sku, WAREHOUSE).freeToAllocate());
+          assertThat(w.physicalQuantity().map(BigDecimal::new).orElseThrow())
+              .isEqualByComparingTo(centra.stock(sku, WAREHOUSE).physical());
+        });
   }
 
   // ---- shipments and returns

@@ -8,7 +8,8 @@ import org.immutables.value.Value;
 
 /**
  * A snapshot of one flow's health: when it last ran, how far behind its cursor is, how many jobs
- * wait, run, retry or are parked, how old the oldest waiting job is, and the last error.
+ * wait, run, retry or are parked, how many entities are done, how old the oldest waiting job is,
+ * and the last error.
  *
  * <p>Usage: {@code engine.status().forEach(s -> log.info("{}: {} parked", s.flow(), s.parked()));}
  */
@@ -39,8 +40,21 @@ public abstract class SyncStatus {
   /** Jobs waiting for a person. */
   public abstract long parked();
 
-  /** Jobs done. */
+  /**
+   * Jobs that succeeded. One entity may take several: OrderImport runs a job for every notice of an
+   * order (poll overlap, update events, rechecks of an order on hold), so see {@link #done()} for
+   * how many orders were imported.
+   */
   public abstract long succeeded();
+
+  /**
+   * Entities done: what a person means by "done" (OrderImport: orders imported into Sage). Flows
+   * with one job per entity report their succeeded jobs here (see {@code SyncFlow#entitiesDone}).
+   */
+  @Value.Default
+  public long done() {
+    return succeeded();
+  }
 
   /** Age of the oldest pending job. */
   public abstract Optional<Duration> oldestJobAge();

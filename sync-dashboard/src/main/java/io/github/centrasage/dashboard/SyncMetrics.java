@@ -20,7 +20,7 @@ import java.util.function.ToDoubleFunction;
 /**
  * Micrometer meters for a {@link SyncEngine}. As a {@link SyncListener} it counts, per flow, the
  * jobs that succeeded, were retried (tagged with the failure kind), parked, replayed and
- * discarded; {@link #bindTo(SyncEngine)} adds gauges per flow for queue depth, parked jobs, the
+ * discarded; {@link #bindTo(SyncEngine)} adds gauges per flow for queue depth, parked jobs, entities done, the
  * age of the oldest waiting job and cursor lag (for {@code StockPublish} that is the stock lag).
  * Gauges read one status snapshot, cached briefly so a scrape costs one round of store queries.
  * Needs {@code io.micrometer:micrometer-core} on the classpath.
@@ -34,7 +34,8 @@ import java.util.function.ToDoubleFunction;
  *
  * <p>Meters: counters {@code sync.jobs.succeeded}, {@code sync.jobs.retried} (tag {@code kind}),
  * {@code sync.jobs.parked}, {@code sync.jobs.replayed}, {@code sync.jobs.discarded}; gauges
- * {@code sync.queue.depth}, {@code sync.parked}, {@code sync.oldest.job.age} (seconds),
+ * {@code sync.queue.depth}, {@code sync.parked}, {@code sync.done} (entities done, such as orders
+ * imported; the job counters count every notice's job), {@code sync.oldest.job.age} (seconds),
  * {@code sync.cursor.lag} (seconds; NaN until the flow has a cursor). All carry a {@code flow} tag.
  */
 public final class SyncMetrics implements SyncListener {
@@ -80,6 +81,7 @@ public final class SyncMetrics implements SyncListener {
       String flow = s.flow();
       gauge("sync.queue.depth", flow, "Jobs waiting or running", st -> st.queued() + st.running() + st.retrying());
       gauge("sync.parked", flow, "Jobs that need a person", SyncStatus::parked);
+      gauge("sync.done", flow, "Entities done (OrderImport: orders imported), not jobs", SyncStatus::done);
       timeGauge("sync.oldest.job.age", flow, "Age of the oldest waiting job", SyncStatus::oldestJobAge);
       timeGauge("sync.cursor.lag", flow, "How far the flow's cursor is behind", SyncStatus::cursorLag);
     }

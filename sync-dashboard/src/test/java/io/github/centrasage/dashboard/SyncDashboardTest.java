@@ -21,6 +21,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -64,6 +65,16 @@ class SyncDashboardTest {
     assertThat(r.body()).contains("\"flow\":\"OrderImport\"", "\"flow\":\"StockPublish\"")
         .contains("\"succeeded\":1", "\"parked\":1", "\"health\":\"Needs a person\"", "\"cursorLagSeconds\":180")
         .contains("\"lastError\":\"order:1002: No Sage tax code for 25% in SE\"");
+  }
+
+  @Test
+  void doneShowsWhatTheFlowFinishedWithTheJobsBehindIt() throws Exception {
+    shop.importOrders("1001", "1002");
+    shop.importOrders("1001");
+    shop.orders.entitiesDone = java.util.OptionalLong.of(2);
+
+    assertThat(get("/api/status").body()).contains("\"succeeded\":3,\"done\":2");
+    assertThat(get("/").body()).contains("<td class=\"num\">2 <a class=\"jobs\" href=\"/jobs?flow=OrderImport&amp;state=SUCCEEDED\">(3 jobs)</a></td>");
   }
 
   @Test
@@ -122,6 +133,18 @@ class SyncDashboardTest {
     assertThat(r.body()).contains("OrderImport", "StockPublish", "Needs a person", "No Sage tax code for 25% in SE")
         .contains("Stopped <time datetime=\"2026-11-26T10:00:00Z\"", "5 min ago", "(26 Nov 2026 10:00:00 UTC)", "after 1 attempt")
         .contains("action=\"/api/jobs/2/replay\"", "name=\"csrf\"", "name=\"token\"");
+  }
+
+  @Test
+  void aParkedJobShowsWhenItStoppedNotWhenTheLastNoticeFoldedIntoIt() throws Exception {
+    shop.orders.broken.put("1002", "No Sage tax code for 25% in SE");
+    shop.importOrders("1002");
+    shop.clock.advance(Duration.ofMinutes(5));
+    Job folded = shop.store.enqueue(io.github.centrasage.sync.spi.NewJob.builder().flow("OrderImport").key("order:1002")
+        .reference("1002").coalescing(io.github.centrasage.sync.spi.Coalescing.KEEP_EXISTING).build());
+
+    assertThat(folded.updatedAt()).isEqualTo(Instant.parse("2026-11-26T10:05:00Z"));
+    assertThat(get("/").body()).contains("Stopped <time datetime=\"2026-11-26T10:00:00Z\"");
   }
 
   @Test

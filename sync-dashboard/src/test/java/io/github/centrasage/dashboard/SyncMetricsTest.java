@@ -32,6 +32,24 @@ class SyncMetricsTest {
   }
 
   @Test
+  void theDoneGaugeCountsWhatTheFlowFinishedNotItsJobs() {
+    SyncMetrics metrics = SyncMetrics.create(registry, Duration.ZERO);
+    try (TestShop shop = new TestShop(metrics)) {
+      metrics.bindTo(shop.engine);
+      shop.importOrders("1001", "1002");
+      shop.importOrders("1001"); // a second notice of an imported order: one more job
+      shop.orders.entitiesDone = java.util.OptionalLong.of(2);
+      shop.stock.pending.add(NewJob.builder().flow("StockPublish").key("sku:ABC-M").reference("ABC-M").build());
+      shop.engine.runOnce("StockPublish");
+
+      assertThat(registry.get("sync.jobs.succeeded").tag("flow", "OrderImport").counter().count()).isEqualTo(3);
+      assertThat(registry.get("sync.done").tag("flow", "OrderImport").gauge().value()).isEqualTo(2);
+      assertThat(registry.get("sync.done").tag("flow", "StockPublish").gauge().value()).as("one job per SKU push")
+          .isEqualTo(1);
+    }
+  }
+
+  @Test
   void aTransientFailureCountsAsRetriedWithItsKind() {
     SyncMetrics metrics = SyncMetrics.create(registry);
     try (TestShop shop = new TestShop(metrics)) {

@@ -65,6 +65,8 @@ final class TestShop implements AutoCloseable {
     final Map<String, String> broken = new ConcurrentHashMap<>();
     final java.util.Set<String> failTransiently = ConcurrentHashMap.newKeySet();
     final List<String> notices = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** What the flow reports as entities done; empty counts succeeded jobs. */
+    volatile java.util.OptionalLong entitiesDone = java.util.OptionalLong.empty();
 
     TestFlow(String name) {
       this.name = name;
@@ -96,6 +98,11 @@ final class TestShop implements AutoCloseable {
     @Override
     public List<String> notices(io.github.centrasage.sync.spi.SyncContext context) {
       return List.copyOf(notices);
+    }
+
+    @Override
+    public java.util.OptionalLong entitiesDone(io.github.centrasage.sync.spi.SyncContext context) {
+      return entitiesDone;
     }
 
     @Override

@@ -10,6 +10,8 @@ import io.github.centrasage.centra.Order;
 import io.github.centrasage.centra.Price;
 import io.github.centrasage.centra.Pricelist;
 import io.github.centrasage.centra.Product;
+import io.github.centrasage.centra.ProductSize;
+import io.github.centrasage.centra.ProductVariant;
 import io.github.centrasage.centra.RateLimit;
 import io.github.centrasage.centra.Shipment;
 import java.lang.reflect.Type;
@@ -58,6 +60,16 @@ public final class CentraOperations {
       Operation.mutation("CompleteReturn", "completeReturn", "return", CentraReturn.class);
 
   public static final Operation<List<Product>> PRODUCTS = Operation.query("Products", "products", listOf(Product.class));
+  public static final Operation<Product> UPDATE_PRODUCT =
+      Operation.mutation("UpdateProduct", "updateProduct", "product", Product.class);
+  public static final Operation<Product> CREATE_PRODUCT =
+      Operation.mutation("CreateProduct", "createProduct", "product", Product.class);
+  public static final Operation<ProductVariant> CREATE_PRODUCT_VARIANT =
+      Operation.mutation("CreateProductVariant", "createProductVariant", "productVariant", ProductVariant.class);
+  public static final Operation<ProductSize> UPDATE_PRODUCT_SIZE =
+      Operation.mutation("UpdateProductSize", "updateProductSize", "productSize", ProductSize.class);
+  public static final Operation<ProductSize> CREATE_PRODUCT_SIZE =
+      Operation.mutation("CreateProductSize", "createProductSize", "productSize", ProductSize.class);
   public static final Operation<List<Pricelist>> PRICELISTS =
       Operation.query("Pricelists", "pricelists", listOf(Pricelist.class));
   public static final Operation<List<Price>> PRICES = Operation.query("Prices", "prices", listOf(Price.class));

@@ -4,6 +4,7 @@ import static io.github.centrasage.sandbox.internal.Rows.object;
 import static io.github.centrasage.sandbox.internal.Rows.objects;
 import static io.github.centrasage.sandbox.internal.Rows.row;
 
+import io.github.centrasage.sandbox.CentraCatalogItem;
 import io.github.centrasage.sandbox.CentraOrder;
 import io.github.centrasage.sandbox.CentraShipment;
 import io.github.centrasage.sandbox.CentraStock;
@@ -26,6 +27,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -65,6 +67,8 @@ public final class CentraEmulator implements Emulator {
   private final Map<Long, Event> events = new TreeMap<>();
   /** "objectType|internalId" → externalId, the per-integration ID conversion table. */
   private final Map<String, String> idConversions = new TreeMap<>();
+  /** The one size chart: size name → size id. */
+  private final Map<String, Long> chartSizeIds = new LinkedHashMap<>();
 
   private long nextId = 1;
   private int nextOrderNumber = 100001;
@@ -73,6 +77,15 @@ public final class CentraEmulator implements Emulator {
     long id;
     String name;
     String productNumber;
+    String status = "ACTIVE";
+    Long brandId = 1L;
+    Long collectionId;
+    Long folderId;
+    String countryOfOrigin;
+    String commodityCode;
+    String commodityCodeDescription;
+    BigDecimal weight;
+    String weightUnit;
     List<Variant> variants = new ArrayList<>();
   }
 
@@ -81,6 +94,7 @@ public final class CentraEmulator implements Emulator {
     Product product;
     String name;
     String variantNumber;
+    String status = "ACTIVE";
     List<Size> sizes = new ArrayList<>();
   }
 
@@ -91,6 +105,7 @@ public final class CentraEmulator implements Emulator {
     String name;
     String sku;
     String ean;
+    String sizeNumber;
     /** warehouse id → {physical, allocated} */
     Map<Long, long[]> stock = new TreeMap<>();
   }
@@ -212,7 +227,7 @@ public final class CentraEmulator implements Emulator {
     Pricelist eur = pricelist("EU Retail", "EUR");
     Map<String, Product> byNumber = new HashMap<>();
     Map<String, Variant> variantByKey = new HashMap<>();
-    Map<String, Long> sizeIds = new HashMap<>();
+    Map<String, Long> sizeIds = chartSizeIds;
     for (SandboxCatalog.Item item : catalog.items()) {
       Product p = byNumber.computeIfAbsent(item.productNumber(), n -> {
         Product np = new Product();
@@ -241,6 +256,7 @@ public final class CentraEmulator implements Emulator {
       s.name = item.sizeName();
       s.sku = item.sku();
       s.ean = item.ean();
+      s.sizeNumber = item.sizeName();
       for (Map.Entry<String, BigDecimal> st : item.stock().entrySet()) {
         s.stock.put(warehouseByName.get(st.getKey()).id, new long[] {st.getValue().longValueExact(), 0});
       }
@@ -368,6 +384,16 @@ public final class CentraEmulator implements Emulator {
           return confirmEvents(input(a));
         case "setPrices":
           return setPrices(input(a));
+        case "updateProduct":
+          return updateProduct(longArg(a, "id"), input(a));
+        case "createProduct":
+          return createProduct(input(a));
+        case "createProductVariant":
+          return createProductVariant(input(a));
+        case "createProductSize":
+          return createProductSize(input(a));
+        case "updateProductSize":
+          return updateProductSize(longArg(a, "id"), input(a));
         case "setIdConversions":
           return setIdConversions(a.get("input"), true);
         case "unsetIdConversions":
@@ -501,7 +527,7 @@ public final class CentraEmulator implements Emulator {
       physical += st[0];
       allocated += st[1];
     }
-    return row("id", s.id, "SKU", s.sku, "EAN", s.ean, "GTIN", s.ean, "UPC", null, "sizeNumber", s.name,
+    return row("id", s.id, "SKU", s.sku, "EAN", s.ean, "GTIN", s.ean, "UPC", null, "sizeNumber", s.sizeNumber,
         "description", s.variant.product.name + " " + s.variant.name + " " + s.name, "preorder", false,
         "size", row("id", s.sizeId, "name", s.name), "productVariant", row("id", s.variant.id),
         "stockTotals", row("physicalQuantity", physical, "allocatedQuantity", allocated,
@@ -511,7 +537,7 @@ public final class CentraEmulator implements Emulator {
   }
 
   private Map<String, Object> variantJson(Variant v, boolean withSizes) {
-    Map<String, Object> m = row("id", v.id, "name", v.name, "variantNumber", v.variantNumber, "status", "ACTIVE",
+    Map<String, Object> m = row("id", v.id, "name", v.name, "variantNumber", v.variantNumber, "status", v.status,
         "product", row("id", v.product.id, "name", v.product.name));
     if (withSizes) {
       m.put("productSizes", v.sizes.stream().map(this::sizeJson).collect(Collectors.toList()));
@@ -520,8 +546,13 @@ public final class CentraEmulator implements Emulator {
   }
 
   private Map<String, Object> productJson(Product p, boolean deep) {
-    return row("id", p.id, "name", p.name, "productNumber", p.productNumber, "status", "ACTIVE",
-        "brand", row("id", 1, "name", "Sandbox Studio"),
+    return row("id", p.id, "name", p.name, "productNumber", p.productNumber, "status", p.status,
+        "brand", p.brandId == null ? null : row("id", p.brandId, "name", p.brandId == 1L ? "Sandbox Studio" : "Brand " + p.brandId),
+        "collection", p.collectionId == null ? null : row("id", p.collectionId, "name", "Collection " + p.collectionId),
+        "folder", p.folderId == null ? null : row("id", p.folderId, "name", "Folder " + p.folderId),
+        "countryOfOrigin", p.countryOfOrigin == null ? null : row("code", p.countryOfOrigin, "name", p.countryOfOrigin),
+        "harmonizedCommodityCode", p.commodityCode, "harmonizedCommodityCodeDescription", p.commodityCodeDescription,
+        "weight", p.weight == null ? null : row("value", p.weight, "unit", p.weightUnit),
         "variants", p.variants.stream().map(v -> variantJson(v, deep)).collect(Collectors.toList()));
   }
 
@@ -1068,6 +1099,199 @@ public final class CentraEmulator implements Emulator {
     return payload("pricelist", pricelistJson(pl), List.of(), warnings);
   }
 
+  // ------------------------------------------------------------------ product writes
+
+  /** Centra's product statuses as far as the docs show them; anything else is a user error. */
+  private static final Set<String> PRODUCT_STATUSES = Set.of("ACTIVE", "INACTIVE", "CANCELLED");
+
+  private Map<String, Object> updateProduct(long id, Map<String, Object> in) {
+    Product p = products.get(id);
+    if (p == null) {
+      return payload("product", null, List.of(userError("Product not found", "id")), List.of());
+    }
+    List<Object> errors = checkProductInput(in);
+    if (!errors.isEmpty()) {
+      return payload("product", null, errors, List.of());
+    }
+    applyProductInput(p, in);
+    return payload("product", productJson(p, true), List.of(), List.of());
+  }
+
+  private Map<String, Object> createProduct(Map<String, Object> in) {
+    List<Object> errors = checkProductInput(in);
+    for (String required : List.of("name", "productNumber", "status")) {
+      if (in.get(required) == null) {
+        errors.add(userError(required + " is required", "input", required));
+      }
+    }
+    if (!errors.isEmpty()) {
+      return payload("product", null, errors, List.of());
+    }
+    Product p = new Product();
+    p.id = id();
+    p.brandId = null;
+    applyProductInput(p, in);
+    products.put(p.id, p);
+    return payload("product", productJson(p, true), List.of(), List.of());
+  }
+
+  private static List<Object> checkProductInput(Map<String, Object> in) {
+    List<Object> errors = new ArrayList<>();
+    if (in.get("status") != null && !PRODUCT_STATUSES.contains(in.get("status").toString())) {
+      errors.add(userError("Unknown product status " + in.get("status"), "input", "status"));
+    }
+    Map<String, Object> weight = object(in.get("weight"), "weight");
+    if (weight != null && (weight.get("value") == null || Rows.decimal(weight.get("value"), "weight.value").signum() < 0)) {
+      errors.add(userError("Weight must be a value of 0 or more", "input", "weight"));
+    }
+    return errors;
+  }
+
+  /** Sets the fields present in {@code in}; a field the input leaves out keeps its value, as in Centra. */
+  private static void applyProductInput(Product p, Map<String, Object> in) {
+    if (in.containsKey("name")) {
+      p.name = (String) in.get("name");
+    }
+    if (in.containsKey("status")) {
+      p.status = (String) in.get("status");
+    }
+    if (in.containsKey("productNumber")) {
+      p.productNumber = (String) in.get("productNumber");
+    }
+    if (in.containsKey("brand")) {
+      p.brandId = refId(in.get("brand"), "brand");
+    }
+    if (in.containsKey("collection")) {
+      p.collectionId = refId(in.get("collection"), "collection");
+    }
+    if (in.containsKey("folder")) {
+      p.folderId = refId(in.get("folder"), "folder");
+    }
+    if (in.containsKey("countryOfOrigin")) {
+      Map<String, Object> country = object(in.get("countryOfOrigin"), "countryOfOrigin");
+      p.countryOfOrigin = country == null || country.get("code") == null ? null : country.get("code").toString();
+    }
+    if (in.containsKey("harmonizedCommodityCode")) {
+      p.commodityCode = (String) in.get("harmonizedCommodityCode");
+    }
+    if (in.containsKey("harmonizedCommodityCodeDescription")) {
+      p.commodityCodeDescription = (String) in.get("harmonizedCommodityCodeDescription");
+    }
+    if (in.containsKey("weight")) {
+      Map<String, Object> weight = object(in.get("weight"), "weight");
+      p.weight = weight == null ? null : Rows.decimal(weight.get("value"), "weight.value");
+      p.weightUnit = weight == null || weight.get("unit") == null ? null : weight.get("unit").toString();
+    }
+  }
+
+  private static Long refId(Object ref, String field) {
+    Map<String, Object> m = object(ref, field);
+    return m == null || m.get("id") == null ? null : Rows.toLong(m.get("id"), field + ".id");
+  }
+
+  private Map<String, Object> createProductVariant(Map<String, Object> in) {
+    Long productId = refId(in.get("product"), "product");
+    Product p = productId == null ? null : products.get(productId);
+    List<Object> errors = new ArrayList<>();
+    if (p == null) {
+      errors.add(userError("Product not found", "input", "product"));
+    }
+    if (in.get("name") == null) {
+      errors.add(userError("name is required", "input", "name"));
+    }
+    List<Map<String, Object>> sizeInputs = objects(in.get("productSizes"), "productSizes");
+    for (int i = 0; i < sizeInputs.size(); i++) {
+      sizeError(sizeInputs.get(i), null).ifPresent(m -> errors.add(userError(m, "input", "productSizes")));
+    }
+    if (!errors.isEmpty()) {
+      return payload("productVariant", null, errors, List.of());
+    }
+    Variant v = new Variant();
+    v.id = id();
+    v.product = p;
+    v.name = in.get("name").toString();
+    v.variantNumber = (String) in.get("variantNumber");
+    if (in.get("status") != null) {
+      v.status = in.get("status").toString();
+    }
+    p.variants.add(v);
+    variants.put(v.id, v);
+    sizeInputs.forEach(si -> addSize(v, si));
+    return payload("productVariant", variantJson(v, true), List.of(), List.of());
+  }
+
+  private Map<String, Object> createProductSize(Map<String, Object> in) {
+    Long variantId = refId(in.get("productVariant"), "productVariant");
+    Variant v = variantId == null ? null : variants.get(variantId);
+    if (v == null) {
+      return payload("productSize", null, List.of(userError("Product variant not found", "input", "productVariant")), List.of());
+    }
+    Optional<String> error = sizeError(in, v);
+    if (error.isPresent()) {
+      return payload("productSize", null, List.of(userError(error.get(), "input", "size")), List.of());
+    }
+    return payload("productSize", sizeJson(addSize(v, in)), List.of(), List.of());
+  }
+
+  /** Why a size input cannot be created on {@code v} (null: a new variant), if it cannot. */
+  private Optional<String> sizeError(Map<String, Object> in, Variant v) {
+    Map<String, Object> size = object(in.get("size"), "size");
+    Long chartId = size == null ? null : chartSizeId(size);
+    if (chartId == null) {
+      return Optional.of("Size not found in the size chart " + chartSizeIds.keySet());
+    }
+    if (in.get("isActive") == null) {
+      return Optional.of("isActive is required");
+    }
+    if (v != null && v.sizes.stream().anyMatch(s -> s.sizeId == chartId)) {
+      return Optional.of("Variant " + v.id + " already has size " + chartId);
+    }
+    return Optional.empty();
+  }
+
+  private Long chartSizeId(Map<String, Object> size) {
+    if (size.get("id") != null) {
+      long id = Rows.toLong(size.get("id"), "size.id");
+      return chartSizeIds.containsValue(id) ? id : null;
+    }
+    return size.get("name") == null ? null : chartSizeIds.get(size.get("name").toString());
+  }
+
+  /** A new size; its SKU is the product, variant and size numbers joined as they are (Centra builds it so). */
+  private Size addSize(Variant v, Map<String, Object> in) {
+    Size s = new Size();
+    s.id = id();
+    s.sizeId = chartSizeId(object(in.get("size"), "size"));
+    s.name = chartSizeIds.entrySet().stream().filter(e -> e.getValue() == s.sizeId).findFirst().orElseThrow().getKey();
+    s.variant = v;
+    s.ean = in.get("EAN") == null || in.get("EAN").toString().isEmpty() ? null : in.get("EAN").toString();
+    s.sizeNumber = (String) in.get("sizeNumber");
+    s.sku = nullToEmpty(v.product.productNumber) + nullToEmpty(v.variantNumber) + nullToEmpty(s.sizeNumber);
+    v.sizes.add(s);
+    sizes.put(s.id, s);
+    sizeBySku.putIfAbsent(s.sku, s);
+    return s;
+  }
+
+  private static String nullToEmpty(String s) {
+    return s == null ? "" : s;
+  }
+
+  private Map<String, Object> updateProductSize(long id, Map<String, Object> in) {
+    Size s = sizes.get(id);
+    if (s == null) {
+      return payload("productSize", null, List.of(userError("Product size not found", "id")), List.of());
+    }
+    if (in.containsKey("EAN")) {
+      // Centra: "Pass empty to unset EAN"
+      s.ean = in.get("EAN") == null || in.get("EAN").toString().isEmpty() ? null : in.get("EAN").toString();
+    }
+    if (in.containsKey("sizeNumber")) {
+      s.sizeNumber = (String) in.get("sizeNumber");
+    }
+    return payload("productSize", sizeJson(s), List.of(), List.of());
+  }
+
   // ------------------------------------------------------------------ orders
 
   private Order orderRef(Object ref, String field) {
@@ -1585,6 +1809,64 @@ public final class CentraEmulator implements Emulator {
       }
       s.sku = newSku;
       sizeBySku.put(newSku, s);
+    }
+  }
+
+  /**
+   * A merchandiser's edit in the admin of one product field of the product {@code sku} belongs to:
+   * {@code name}, {@code status}, {@code weight} (kilograms), {@code countryOfOrigin},
+   * {@code harmonizedCommodityCode}; or of the size's {@code EAN}.
+   */
+  public void editProduct(String sku, String field, String value) {
+    synchronized (lock) {
+      Size s = sizeBySku.get(sku);
+      if (s == null) {
+        throw new IllegalArgumentException("unknown SKU " + sku);
+      }
+      Product p = s.variant.product;
+      switch (field) {
+        case "name":
+          p.name = value;
+          break;
+        case "status":
+          if (!PRODUCT_STATUSES.contains(value)) {
+            throw new IllegalArgumentException("status must be one of " + PRODUCT_STATUSES + ", was " + value);
+          }
+          p.status = value;
+          break;
+        case "weight":
+          p.weight = value == null ? null : new BigDecimal(value);
+          p.weightUnit = value == null ? null : "KG";
+          break;
+        case "countryOfOrigin":
+          p.countryOfOrigin = value;
+          break;
+        case "harmonizedCommodityCode":
+          p.commodityCode = value;
+          break;
+        case "EAN":
+          s.ean = value;
+          break;
+        default:
+          throw new IllegalArgumentException("unknown product field " + field
+              + "; use name, status, weight, countryOfOrigin, harmonizedCommodityCode or EAN");
+      }
+    }
+  }
+
+  /** Every size of the catalogue with its variant's and product's fields, by product id then size id. */
+  public List<CentraCatalogItem> catalogItems() {
+    synchronized (lock) {
+      List<CentraCatalogItem> out = new ArrayList<>();
+      for (Product p : products.values()) {
+        for (Variant v : p.variants) {
+          for (Size s : v.sizes) {
+            out.add(new CentraCatalogItem(p.id, p.productNumber, p.name, p.status, p.weight,
+                p.countryOfOrigin, p.commodityCode, v.id, v.variantNumber, v.name, s.id, s.sku, s.ean, s.sizeNumber, s.name));
+          }
+        }
+      }
+      return out;
     }
   }
 

@@ -1374,6 +1374,19 @@ public final class SageEmulator implements Emulator {
   }
 
   /** Changes the price of {@code sku} in the band named {@code band}, as a price-book edit in Sage would. */
+  /** Edits one field of a product record and stamps it as updated now, as an edit in Sage would. */
+  public void editProduct(String sku, String field, Object value) {
+    synchronized (lock) {
+      Long pid = productByCode.get(sku);
+      if (pid == null) {
+        throw new IllegalArgumentException("unknown product " + sku);
+      }
+      Map<String, Object> row = products.get(pid);
+      row.put(field, value);
+      row.put("date_time_updated", clock.instant());
+    }
+  }
+
   public BigDecimal changePrice(String sku, String band, BigDecimal price) {
     synchronized (lock) {
       Long pid = productByCode.get(sku);

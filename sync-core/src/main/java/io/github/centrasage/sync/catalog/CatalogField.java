@@ -12,11 +12,14 @@ public enum CatalogField {
   SKU(FieldOwner.SAGE),
   /** EAN / GTIN barcode of a size (Sage {@code barcode}); the second link key. */
   EAN(FieldOwner.SAGE),
-  /** Weight. */
+  /** Weight: Centra keeps one per product, the flow writes the heaviest linked Sage item's. */
   WEIGHT(FieldOwner.SAGE),
-  /** Country of origin. */
+  /**
+   * Country of origin. Not written yet: the Sage 200 REST field that holds it is unconfirmed, so
+   * {@code sage200-client} does not read one.
+   */
   COUNTRY_OF_ORIGIN(FieldOwner.SAGE),
-  /** Harmonised commodity code. */
+  /** Harmonised commodity code. Not written yet, for the same reason as {@link #COUNTRY_OF_ORIGIN}. */
   COMMODITY_CODE(FieldOwner.SAGE),
   /** Whether the item may be sold (Sage {@code product_status_type}). */
   STATUS(FieldOwner.SAGE),
@@ -27,7 +30,7 @@ public enum CatalogField {
    * override survives; Sage's when {@link CatalogPublishOptions#overrideIndividualVariantPrices()}.
    */
   VARIANT_PRICES(FieldOwner.CENTRA),
-  /** Product and variant names. */
+  /** Product name (from the Sage description when Sage owns it; always set on a created product). */
   NAME(FieldOwner.CENTRA),
   /** Descriptions and SEO text. */
   DESCRIPTION(FieldOwner.CENTRA),

@@ -2,11 +2,13 @@ package io.github.centrasage.sync.catalog;
 
 import io.github.centrasage.centra.CentraClient;
 import io.github.centrasage.centra.CentraMutationResult;
+import io.github.centrasage.centra.CentraUserErrorException;
 import io.github.centrasage.centra.CentraUserMessage;
 import io.github.centrasage.centra.CodeRef;
 import io.github.centrasage.centra.Price;
 import io.github.centrasage.centra.Pricelist;
 import io.github.centrasage.centra.ProductPrice;
+import io.github.centrasage.centra.ProductSizeInput;
 import io.github.centrasage.centra.SetPricesRequest;
 import io.github.centrasage.sage200.ODataFilter;
 import io.github.centrasage.sage200.ODataQuery;
@@ -15,8 +17,11 @@ import io.github.centrasage.sage200.model.Product;
 import io.github.centrasage.sage200.model.ProductPriceView;
 import io.github.centrasage.sync.JobFailure;
 import io.github.centrasage.sync.Mappings;
+import io.github.centrasage.sync.catalog.internal.FieldPlan;
 import io.github.centrasage.sync.catalog.internal.PricePlan;
+import io.github.centrasage.sync.catalog.internal.ProductCreator;
 import io.github.centrasage.sync.catalog.internal.SizeIndex;
+import io.github.centrasage.sync.catalog.internal.SizeIndex.CatalogSize;
 import io.github.centrasage.sync.spi.Binding;
 import io.github.centrasage.sync.spi.DiscoverContext;
 import io.github.centrasage.sync.spi.Job;
@@ -26,7 +31,6 @@ import io.github.centrasage.sync.spi.NewJob;
 import io.github.centrasage.sync.spi.SyncContext;
 import io.github.centrasage.sync.spi.SyncFlow;
 import io.github.centrasage.sync.stock.internal.SkuDirectory;
-import io.github.centrasage.sync.stock.internal.SkuDirectory.CentraSize;
 import io.github.centrasage.sync.stock.internal.SkuRef;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -43,6 +47,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -51,10 +56,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Publishes the Sage 200 item record to Centra: links every Sage product to its Centra size (by SKU,
- * else EAN) as a {@code "sku"} binding, the same binding {@code StockPublish} uses, and writes the
- * Sage-owned prices of the mapped price bands to their Centra pricelists with batched
- * {@code setPrices}, only where Centra differs. Fields Centra owns (names, descriptions, media,
- * categories, and by default individual variant prices) are never written.
+ * else EAN) as a {@code "sku"} binding, the same binding {@code StockPublish} uses; writes the
+ * Sage-owned item fields (status, weight, EAN; name when Sage owns it) with {@code updateProduct} /
+ * {@code updateProductSize} and the Sage-owned prices of the mapped price bands with batched
+ * {@code setPrices}, each only where Centra differs. Fields Centra owns (names, descriptions, media,
+ * categories, and by default individual variant prices) are never written. With
+ * {@link CatalogPublishOptions#createMissingProducts()} a Sage item Centra lacks is created.
  *
  * <p>Discover polls {@code product_price_views} of the mapped bands and {@code products} changed
  * since a durable cursor (with an overlap window), and every {@link CatalogPublishOptions#fullPassInterval()}
@@ -73,13 +80,18 @@ public final class CatalogPublish implements SyncFlow {
   private static final String KEY_PREFIX = "catalog:";
   private static final String PRODUCT_PAYLOAD = "product:";
   private static final String FULL_MARK = "|full=";
+  private static final String CREATE_LEASE = "CatalogPublish:create:";
 
   private final CatalogPublishOptions options;
   private final SkuDirectory skus = new SkuDirectory();
+  private final ProductCreator creator;
+  /** This instance's name as a lease holder. */
+  private final String leaseOwner = NAME + "-" + UUID.randomUUID();
 
   /** With {@code options}. */
   public CatalogPublish(CatalogPublishOptions options) {
     this.options = Objects.requireNonNull(options, "options");
+    this.creator = new ProductCreator(options);
   }
 
   @Override
@@ -198,48 +210,174 @@ public final class CatalogPublish implements SyncFlow {
       return;
     }
     JobContext any = batch.get(0);
+    CentraClient client = any.attribute(CentraClient.class);
     Map<Long, Product> sageProducts = sageProducts(any.attribute(Sage200Client.class), byProductId.keySet());
-    SizeIndex centra = new SizeIndex(skus.catalogue(any));
+    SizeIndex centra = SizeIndex.read(client);
 
     // link: Sage product → Centra size, as the "sku" binding stock publishing reads
     Map<Long, List<JobContext>> jobsByCentraProduct = new LinkedHashMap<>();
-    byProductId.forEach((productId, job) -> {
-      Product p = sageProducts.get(productId);
+    Map<JobContext, Product> missing = new LinkedHashMap<>();
+    for (Map.Entry<Long, JobContext> e : byProductId.entrySet()) {
+      JobContext job = e.getValue();
+      Product p = sageProducts.get(e.getKey());
       if (p == null) {
-        job.fail(JobFailure.permanent("Sage product " + productId + " (" + job.job().reference() + ") no longer exists"));
-        return;
+        job.fail(JobFailure.permanent("Sage product " + e.getKey() + " (" + job.job().reference() + ") no longer exists"));
+        continue;
       }
       SizeIndex.Match match = centra.match(p.code(), p.barcode(), options.match());
-      if (match.size().isEmpty()) {
-        if (options.parkUnmatched()) {
-          job.fail(JobFailure.permanent(match.reason()));
-        } else {
-          log.info("{}; not published", match.reason());
-        }
-        return;
+      if (match.size().isPresent()) {
+        link(job, p, match.size().get(), jobsByCentraProduct);
+      } else if (options.createMissingProducts()) {
+        missing.put(job, p);
+      } else if (options.parkUnmatched()) {
+        job.fail(JobFailure.permanent(match.reason()));
+      } else {
+        log.info("{}; not published", match.reason());
       }
-      CentraSize size = match.size().get();
-      skus.link(job, p.code(), p.id(), size.variantId(), size.sizeId());
-      reportEanDrift(p, size);
-      jobsByCentraProduct.computeIfAbsent(size.productId(), k -> new ArrayList<>()).add(job);
-    });
+    }
+    if (!missing.isEmpty()) {
+      centra = createMissing(any, client, centra, missing, jobsByCentraProduct);
+    }
+    if (jobsByCentraProduct.isEmpty()) {
+      return;
+    }
+    Map<String, CatalogSize> sizeBySageCode = sizesBySageCode(any, centra, jobsByCentraProduct.keySet());
+    Map<String, Product> sageByCode = new HashMap<>();
+    sageProducts.values().forEach(p -> sageByCode.put(p.code(), p));
+    publishFields(any, client, centra, sizeBySageCode, sageByCode, jobsByCentraProduct);
     if (jobsByCentraProduct.isEmpty() || options.priceMappings().isEmpty()
         || !options.ownership().sageOwns(CatalogField.PRICE)) {
       return;
     }
-    publishPrices(any, centra, jobsByCentraProduct);
+    publishPrices(any, centra, sizeBySageCode, jobsByCentraProduct);
   }
 
-  private void publishPrices(SyncContext ctx, SizeIndex centra, Map<Long, List<JobContext>> jobsByCentraProduct) {
-    // every size of every touched product: the product price depends on all of them, not only the changed one
-    Map<String, CentraSize> sizeByBindingId = new LinkedHashMap<>();
-    jobsByCentraProduct.keySet().forEach(p -> centra.sizesOf(p).forEach(s -> sizeByBindingId.put(s.bindingId(), s)));
+  private void link(JobContext job, Product p, CatalogSize size, Map<Long, List<JobContext>> jobsByCentraProduct) {
+    skus.link(job, p.code(), p.id(), size.variantId(), size.sizeId());
+    jobsByCentraProduct.computeIfAbsent(size.productId(), k -> new ArrayList<>()).add(job);
+  }
+
+  // ---- create missing
+
+  /**
+   * Creates the Centra items of Sage products no size matched, per product number under a store
+   * lease (so two engines do not both create it), from a catalogue read after the lease was taken
+   * (so what an earlier, crashed attempt created is found, not created again). Returns that read,
+   * or {@code current} when no lease was taken.
+   */
+  private SizeIndex createMissing(SyncContext ctx, CentraClient client, SizeIndex current, Map<JobContext, Product> missing,
+      Map<Long, List<JobContext>> jobsByCentraProduct) {
+    Map<String, Map<JobContext, SkuParts>> byProductNumber = new LinkedHashMap<>();
+    missing.forEach((job, p) -> {
+      try {
+        SkuParts parts = options.skuSplitter().split(p.code());
+        byProductNumber.computeIfAbsent(parts.productNumber(), k -> new LinkedHashMap<>()).put(job, parts);
+      } catch (IllegalArgumentException e) {
+        job.fail(JobFailure.permanent("Sage product " + p.code() + " has no Centra size and cannot be created: " + e.getMessage()));
+      }
+    });
+    List<String> held = new ArrayList<>();
+    try {
+      for (Map.Entry<String, Map<JobContext, SkuParts>> group : byProductNumber.entrySet()) {
+        if (ctx.store().tryAcquireLease(CREATE_LEASE + group.getKey(), leaseOwner, options.creationLease())) {
+          held.add(group.getKey());
+        } else {
+          // like a record lock: the holder finishes soon, so this retries without using the transient budget
+          JobFailure busy = JobFailure.recordLocked("another engine is creating Centra product " + group.getKey());
+          group.getValue().keySet().forEach(j -> j.fail(busy));
+        }
+      }
+      if (held.isEmpty()) {
+        return current;
+      }
+      SizeIndex fresh = SizeIndex.read(client);
+      for (String productNumber : held) {
+        RuntimeException failure = null;
+        for (Map.Entry<JobContext, SkuParts> e : byProductNumber.get(productNumber).entrySet()) {
+          JobContext job = e.getKey();
+          if (failure != null) {
+            // the product's creation broke off (maybe after Centra committed): the next attempt looks it up again
+            job.fail(failure);
+            continue;
+          }
+          Product p = missing.get(job);
+          try {
+            SizeIndex.Match again = fresh.match(p.code(), p.barcode(), options.match());
+            CatalogSize size = again.size().isPresent() ? again.size().get() : creator.ensure(client, fresh, p, e.getValue());
+            link(job, p, size, jobsByCentraProduct);
+          } catch (RuntimeException ex) {
+            failure = ex;
+            job.fail(ex);
+          }
+        }
+      }
+      return fresh;
+    } finally {
+      held.forEach(n -> ctx.store().releaseLease(CREATE_LEASE + n, leaseOwner));
+    }
+  }
+
+  // ---- fields
+
+  /**
+   * Writes the Sage-owned fields of each touched Centra product that differ from Sage: one
+   * {@code updateProduct} with every differing product field, one {@code updateProductSize} per
+   * differing EAN. A product Centra refuses is parked with the reason and left out of the prices.
+   */
+  private void publishFields(SyncContext ctx, CentraClient client, SizeIndex centra, Map<String, CatalogSize> sizeBySageCode,
+      Map<String, Product> sageByCode, Map<Long, List<JobContext>> jobsByCentraProduct) {
+    FieldOwnership own = options.ownership();
+    if (!own.sageOwns(CatalogField.EAN) && !own.sageOwns(CatalogField.NAME) && !own.sageOwns(CatalogField.STATUS)
+        && !own.sageOwns(CatalogField.WEIGHT)) {
+      return;
+    }
+    List<String> unread = sizeBySageCode.keySet().stream().filter(c -> !sageByCode.containsKey(c)).collect(Collectors.toList());
+    Sage200Client sage = ctx.attribute(Sage200Client.class);
+    for (List<String> chunk : SkuDirectory.chunks(unread)) {
+      sage.products().list(ODataQuery.where(ODataFilter.in("code", chunk))).forEach(p -> sageByCode.put(p.code(), p));
+    }
+    Map<Long, Map<Long, Product>> sageBySizeByProduct = new HashMap<>();
+    sizeBySageCode.forEach((code, size) -> Optional.ofNullable(sageByCode.get(code)).ifPresent(p ->
+        sageBySizeByProduct.computeIfAbsent(size.productId(), k -> new LinkedHashMap<>()).put(size.productSizeId(), p)));
+    for (Long productId : new ArrayList<>(jobsByCentraProduct.keySet())) {
+      Optional<io.github.centrasage.centra.Product> current = centra.product(productId);
+      if (current.isEmpty()) {
+        continue;
+      }
+      FieldPlan.Writes writes = FieldPlan.plan(current.get(), centra.sizesOf(productId),
+          sageBySizeByProduct.getOrDefault(productId, Map.of()), options);
+      try {
+        if (writes.product().isPresent()) {
+          client.catalog().updateProduct(productId, writes.product().get());
+          log.info("CatalogPublish put back Sage-owned fields of Centra product {}: {}", productId, writes.product().get());
+        }
+        writes.eanByProductSizeId().forEach((sizeId, ean) ->
+            client.catalog().updateProductSize(sizeId, ProductSizeInput.builder().ean(ean).build()));
+      } catch (CentraUserErrorException e) {
+        String reason = "Centra refused the Sage-owned fields of product " + productId + ": " + e.getMessage();
+        jobsByCentraProduct.remove(productId).forEach(j -> j.fail(JobFailure.permanent(reason)));
+      }
+    }
+  }
+
+  // ---- prices
+
+  /** Every size of the touched Centra products by the Sage code it is bound to (else its own SKU). */
+  private static Map<String, CatalogSize> sizesBySageCode(SyncContext ctx, SizeIndex centra, Set<Long> centraProducts) {
+    // every size of every touched product: product-level values depend on all of them, not only the changed one
+    Map<String, CatalogSize> sizeByBindingId = new LinkedHashMap<>();
+    centraProducts.forEach(p -> centra.sizesOf(p).forEach(s -> sizeByBindingId.put(s.bindingId(), s)));
     Map<String, Binding> links = ctx.store().bindingsByCentraIds(SkuRef.ENTITY, sizeByBindingId.keySet());
-    Map<String, CentraSize> sizeBySageCode = new HashMap<>();
+    Map<String, CatalogSize> sizeBySageCode = new HashMap<>();
     sizeByBindingId.forEach((id, size) -> {
       Optional<String> code = Optional.ofNullable(links.get(id)).flatMap(Binding::sageReference).or(size::sku);
       code.ifPresent(c -> sizeBySageCode.put(c, size));
     });
+    return sizeBySageCode;
+  }
+
+  private void publishPrices(SyncContext ctx, SizeIndex centra, Map<String, CatalogSize> sizeBySageCode,
+      Map<Long, List<JobContext>> jobsByCentraProduct) {
     List<String> bands = options.priceMappings().stream().map(PriceMapping::sagePriceBand).distinct()
         .collect(Collectors.toList());
     Map<String, List<ProductPriceView>> sagePricesByBand = sagePrices(ctx.attribute(Sage200Client.class),
@@ -257,7 +395,7 @@ public final class CatalogPublish implements SyncFlow {
       }
       Map<Long, Map<Long, Map<String, BigDecimal>>> wanted = new HashMap<>();
       for (ProductPriceView row : rows) {
-        CentraSize size = row.productCode().map(sizeBySageCode::get).orElse(null);
+        CatalogSize size = row.productCode().map(sizeBySageCode::get).orElse(null);
         if (size != null && row.productPricePrice().isPresent()) {
           wanted.computeIfAbsent(size.productId(), k -> new HashMap<>())
               .computeIfAbsent(size.variantId(), k -> new HashMap<>())
@@ -337,18 +475,6 @@ public final class CatalogPublish implements SyncFlow {
     return Optional.empty();
   }
 
-  private void reportEanDrift(Product sage, CentraSize centra) {
-    if (!options.ownership().sageOwns(CatalogField.EAN)) {
-      return;
-    }
-    Optional<String> sageEan = sage.barcode().filter(b -> !b.isBlank());
-    if (sageEan.isPresent() && centra.ean().isPresent() && !sageEan.get().equals(centra.ean().get())) {
-      // centra-client has no mutation that updates a size's EAN: report the drift instead of hiding it
-      log.warn("EAN of {} differs: Sage (owner) {}, Centra {}; correct it in Centra", sage.code(), sageEan.get(),
-          centra.ean().get());
-    }
-  }
-
   // ---- reads
 
   private static Map<Long, Product> sageProducts(Sage200Client sage, Set<Long> ids) {
@@ -376,7 +502,7 @@ public final class CatalogPublish implements SyncFlow {
    * reason) and Centra sizes no Sage product matched. Reads every product on both sides.
    */
   public static LinkReport linkReport(CentraClient centra, Sage200Client sage, CatalogPublishOptions options) {
-    SizeIndex index = new SizeIndex(SkuDirectory.readCatalogue(centra));
+    SizeIndex index = SizeIndex.read(centra);
     Set<String> matched = new LinkedHashSet<>();
     Map<String, String> sageOnly = new LinkedHashMap<>();
     int linked = 0;

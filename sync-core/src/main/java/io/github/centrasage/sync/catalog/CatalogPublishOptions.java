@@ -53,6 +53,63 @@ public abstract class CatalogPublishOptions {
     return true;
   }
 
+  /**
+   * Whether a Sage product without a Centra size is created in Centra (product → variant → size,
+   * grouped by {@link #skuSplitter()}) instead of parked or reported; default {@code false}.
+   * Creation looks the parts up by product number, variant number and size first, so a repeated
+   * or crashed run completes what exists rather than creating it twice.
+   */
+  @Value.Default
+  public boolean createMissingProducts() {
+    return false;
+  }
+
+  /** How a Sage code is cut into product / variant / size for creation; default {@link SkuSplitter#separatedBy(char) separatedBy('-')}. */
+  @Value.Default
+  public SkuSplitter skuSplitter() {
+    return SkuSplitter.separatedBy('-');
+  }
+
+  /**
+   * Whether created products and variants get an ID conversion entry (product: its product number;
+   * variant: product + variant number), so other integrations can address them by Sage's codes;
+   * default {@code false}. Centra gives sizes theirs itself.
+   */
+  @Value.Default
+  public boolean setIdConversions() {
+    return false;
+  }
+
+  /** Centra product status for a product with at least one Sage item that may be sold; default {@code ACTIVE}. */
+  @Value.Default
+  public String activeStatus() {
+    return "ACTIVE";
+  }
+
+  /** Centra product status for a product none of whose Sage items may be sold; default {@code INACTIVE}. */
+  @Value.Default
+  public String inactiveStatus() {
+    return "INACTIVE";
+  }
+
+  /**
+   * The unit of Sage's {@code weight}, sent as Centra's weight unit; default {@code KG}. Sage does
+   * not state the unit of the field (a site setting), and Centra's docs do not list its unit values.
+   */
+  @Value.Default
+  public String weightUnit() {
+    return "KG";
+  }
+
+  /**
+   * How long one engine may hold the creation lease of a product number; default 2 min. The lease
+   * keeps two engines from creating the same product at once.
+   */
+  @Value.Default
+  public Duration creationLease() {
+    return Duration.ofMinutes(2);
+  }
+
   /** Sage products per processed batch (one Centra catalogue pass and one price read per pricelist); default 200. */
   @Value.Default
   public int batchSize() {
@@ -93,10 +150,10 @@ public abstract class CatalogPublishOptions {
       throw new IllegalArgumentException("batchSize and pricesPerMutation must be at least 1, were "
           + batchSize() + " and " + pricesPerMutation());
     }
-    for (Duration d : List.of(pollInterval(), fullPassInterval())) {
+    for (Duration d : List.of(pollInterval(), fullPassInterval(), creationLease())) {
       if (d.isNegative() || d.isZero()) {
-        throw new IllegalArgumentException("pollInterval and fullPassInterval must be positive, were "
-            + pollInterval() + " and " + fullPassInterval());
+        throw new IllegalArgumentException("pollInterval, fullPassInterval and creationLease must be positive, were "
+            + pollInterval() + ", " + fullPassInterval() + " and " + creationLease());
       }
     }
     if (overlap().isNegative()) {

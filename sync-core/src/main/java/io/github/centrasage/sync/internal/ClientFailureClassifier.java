@@ -2,8 +2,10 @@ package io.github.centrasage.sync.internal;
 
 import io.github.centrasage.centra.CentraException;
 import io.github.centrasage.centra.CentraRateLimitException;
+import io.github.centrasage.centra.CentraResponseException;
 import io.github.centrasage.centra.CentraUserErrorException;
 import io.github.centrasage.centra.CentraUserMessage;
+import io.github.centrasage.sage200.Sage200DeserializationException;
 import io.github.centrasage.sage200.Sage200Exception;
 import io.github.centrasage.sage200.Sage200RateLimitException;
 import io.github.centrasage.sage200.Sage200RecordLockedException;
@@ -47,7 +49,22 @@ public final class ClientFailureClassifier implements FailureClassifier {
     Optional<Duration> retryAfter = e instanceof Sage200RateLimitException
         ? ((Sage200RateLimitException) e).retryAfter()
         : Optional.empty();
-    return classify(message, e.isRetryable(), e.requiresLookupBeforeRetry(), retryAfter);
+    return classify(message, e.isRetryable() || unreadableRead(e), e.requiresLookupBeforeRetry(), retryAfter);
+  }
+
+  /**
+   * A success status with a body the client could not read, on a read. The client does not repeat
+   * such a call itself (a systematic shape mismatch would only fail again at once), but a garbled
+   * or cut-off body from a proxy or a dropped connection usually passes: the engine asks again
+   * within the transient budget and parks only when that runs out. The same failure on a write
+   * asks for a lookup, which {@code requiresLookupBeforeRetry()} already says.
+   */
+  private static boolean unreadableRead(Sage200Exception e) {
+    return e instanceof Sage200DeserializationException && !e.requiresLookupBeforeRetry();
+  }
+
+  private static boolean unreadableRead(CentraException e) {
+    return e instanceof CentraResponseException && !e.isMutation();
   }
 
   private static FailureClassification centra(CentraException e) {
@@ -61,7 +78,8 @@ public final class ClientFailureClassifier implements FailureClassifier {
     Optional<Duration> retryAfter = e instanceof CentraRateLimitException
         ? ((CentraRateLimitException) e).retryAfter()
         : Optional.empty();
-    return classify("Centra: " + e.getMessage(), e.isRetryable(), e.requiresLookupBeforeRetry(), retryAfter);
+    return classify("Centra: " + e.getMessage(), e.isRetryable() || unreadableRead(e), e.requiresLookupBeforeRetry(),
+        retryAfter);
   }
 
   private static FailureClassification classify(

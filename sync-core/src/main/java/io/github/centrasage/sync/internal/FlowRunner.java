@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
@@ -456,10 +457,21 @@ public final class FlowRunner {
         .retrying(counts.get(JobState.RETRYING))
         .parked(counts.get(JobState.PARKED))
         .succeeded(counts.get(JobState.SUCCEEDED))
+        .done(entitiesDone(flow).orElse(counts.get(JobState.SUCCEEDED)))
         .oldestJobAge(s.store().oldestPendingSince(flowName).map(t -> nonNegative(Duration.between(t, now))))
         .lastError(Optional.ofNullable(h.lastError))
         .notices(notices(flow))
         .build();
+  }
+
+  private OptionalLong entitiesDone(SyncFlow flow) {
+    try {
+      return flow.entitiesDone(new Discover(flow));
+    } catch (RuntimeException e) {
+      // a status read must not fail because one flow cannot count; done falls back to succeeded jobs
+      log.warn("Flow {} could not count the entities it has done", flow.name(), e);
+      return OptionalLong.empty();
+    }
   }
 
   private List<String> notices(SyncFlow flow) {

@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -102,7 +103,8 @@ public final class OrderImport implements SyncFlow {
   }
 
   static NewJob job(long orderNumber) {
-    // KEEP_EXISTING: a second notice of a waiting order adds nothing; the job reads the order fresh anyway.
+    // KEEP_EXISTING: a second notice of a waiting or parked order adds nothing; the job reads the order fresh
+    // anyway, so a parked order's replay imports what Centra holds then.
     return NewJob.builder().flow(NAME).key(jobKey(orderNumber)).reference(Long.toString(orderNumber))
         .coalescing(Coalescing.KEEP_EXISTING).build();
   }
@@ -226,8 +228,9 @@ public final class OrderImport implements SyncFlow {
 
   /**
    * Enqueues the order a verified Centra webhook event names (the webhook carries ids only; the job
-   * reads the order itself). Events of other types are ignored. An order already queued is not
-   * queued twice, and one already imported finishes without touching Sage.
+   * reads the order itself). Events of other types are ignored. An order already queued or parked
+   * is not queued twice (the parked job is returned), and one already imported finishes without
+   * touching Sage.
    *
    * @param centra used only when the event names the order by hash id instead of number
    * @return the job, or empty when the event is not about an order
@@ -256,6 +259,12 @@ public final class OrderImport implements SyncFlow {
   public static Optional<String> totalsMismatch(SyncStateStore store, long orderNumber) {
     return store.bindingByCentraId(TOTALS_MISMATCH_BINDING, Long.toString(orderNumber))
         .flatMap(Binding::sageReference);
+  }
+
+  /** Orders imported: one {@code order} binding each, however many jobs their notices took. */
+  @Override
+  public OptionalLong entitiesDone(SyncContext context) {
+    return OptionalLong.of(context.store().countBindings(ORDER_BINDING));
   }
 
   /** The most recent orders whose Sage total differs from Centra's beyond the tolerance, with both figures. */

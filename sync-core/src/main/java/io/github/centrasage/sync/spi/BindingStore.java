@@ -45,6 +45,15 @@ public interface BindingStore {
    */
   List<Binding> recentBindings(String entityType, int limit);
 
+  /**
+   * How many bindings of one entity type there are: for a flow that binds each entity once, how many
+   * entities it has finished ({@code "order"}: orders imported). The default reads them all; stores
+   * override it with a count.
+   */
+  default long countBindings(String entityType) {
+    return recentBindings(entityType, Integer.MAX_VALUE).size();
+  }
+
   /** Removes a binding; returns whether there was one. */
   boolean unbind(String entityType, String centraId);
 }

@@ -10,7 +10,8 @@ import java.util.Set;
 
 /**
  * The durable job queue. Jobs of one flow and identity key never run at the same time and run in
- * the order they were enqueued; waiting jobs of a key coalesce as {@link Coalescing} says. Every
+ * the order they were enqueued; waiting jobs of a key coalesce as {@link Coalescing} says (a
+ * {@link Coalescing#KEEP_EXISTING} job also folds into a parked job of its key). Every
  * state change that ends an attempt is written with a history row in the same transaction.
  * Methods taking an {@code owner} act only while that owner holds the job's lease and return
  * {@code false} otherwise (the lease expired and another worker took the job).

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * One direction of sync (order import, stock publish…), as two steps the engine runs: discover
@@ -68,6 +69,17 @@ public interface SyncFlow {
    */
   default List<String> notices(SyncContext context) {
     return List.of();
+  }
+
+  /**
+   * How many entities this flow has finished, when one entity can take several jobs: OrderImport
+   * counts orders imported, while every poll overlap, update event or recheck of an order is a job
+   * of its own. Shown as {@link io.github.centrasage.sync.SyncStatus#done()}; empty (the default)
+   * means one job per entity, so done is the number of succeeded jobs. Keep it cheap: it runs on
+   * every status read.
+   */
+  default OptionalLong entitiesDone(SyncContext context) {
+    return OptionalLong.empty();
   }
 
   /** Problems with the mappings that this flow needs; the engine refuses to build while there are any. */

@@ -86,7 +86,7 @@ public final class StockReconcile implements SyncFlow {
     String centraWarehouse = ctx.job().payload();
     String sageWarehouse = ctx.mappings().sageWarehouse(centraWarehouse).orElseThrow(() -> JobFailure.permanent(
         "Centra warehouse " + centraWarehouse + " is no longer mapped"));
-    int[] counts = new int[5]; // checked, pushed, repaired, deferred, unknown
+    int[] counts = new int[6]; // checked, pushed, repaired, deferred, unknown, in flight
     List<WarehouseStock> page = new ArrayList<>();
     try (Stream<WarehouseStock> rows = ctx.attribute(CentraClient.class).stock()
         .warehouseStock(Long.parseLong(centraWarehouse))) {
@@ -102,10 +102,11 @@ public final class StockReconcile implements SyncFlow {
     reconcile(ctx, sageWarehouse, centraWarehouse, page, counts);
     ReconciliationReport report = ReconciliationReport.builder().centraWarehouse(centraWarehouse)
         .finishedAt(ctx.clock().instant()).checked(counts[0]).pushed(counts[1]).repaired(counts[2])
-        .deferred(counts[3]).unknown(counts[4]).build();
+        .deferred(counts[3]).unknown(counts[4]).inFlight(counts[5]).build();
     lastReports.put(centraWarehouse, report);
-    log.info("Stock reconciliation of Centra warehouse {}: {} checked, {} pushed, {} repaired, {} deferred, {} unknown",
-        centraWarehouse, report.checked(), report.pushed(), report.repaired(), report.deferred(), report.unknown());
+    log.info("Stock reconciliation of Centra warehouse {}: {} checked, {} pushed, {} repaired, {} in flight"
+        + " (open orders not in the ledger yet), {} deferred, {} unknown", centraWarehouse, report.checked(), report.pushed(), report.repaired(),
+        report.inFlight(), report.deferred(), report.unknown());
   }
 
   private void reconcile(JobContext ctx, String sageWarehouse, String centraWarehouse, List<WarehouseStock> page,
@@ -114,12 +115,11 @@ public final class StockReconcile implements SyncFlow {
       return;
     }
     counts[0] += page.size();
-    Map<String, Integer> ftaBefore = new HashMap<>();
+    Map<String, WarehouseStock> before = new HashMap<>();
     for (WarehouseStock row : page) {
-      row.productSize().sku().ifPresentOrElse(sku -> ftaBefore.put(sku, row.freeToAllocateQuantity()),
-          () -> counts[4]++);
+      row.productSize().sku().ifPresentOrElse(sku -> before.put(sku, row), () -> counts[4]++);
     }
-    SkuDirectory.Resolution resolved = skus.resolve(ctx, ftaBefore.keySet(), Map.of());
+    SkuDirectory.Resolution resolved = skus.resolve(ctx, before.keySet(), Map.of());
     counts[4] += resolved.unknown().size();
     if (!resolved.unknown().isEmpty()) {
       log.warn("Stock reconciliation: Centra SKUs unknown on one side: {}", resolved.unknown().values());
@@ -134,11 +134,38 @@ public final class StockReconcile implements SyncFlow {
     counts[1] += outcome.pushed().size();
     counts[3] += outcome.deferred().size();
     for (StockLevels.Level level : outcome.pushed()) {
-      // what Centra should show once every open Centra order is imported
-      int expected = level.quantity() - level.allocated().intValue();
-      if (ftaBefore.get(level.key().sku()) != expected) {
-        counts[2]++;
+      switch (compare(before.get(level.key().sku()), level)) {
+        case DRIFTED:
+          counts[2]++;
+          break;
+        case IN_FLIGHT:
+          counts[5]++;
+          break;
+        default:
+          break;
       }
     }
+  }
+
+  private enum Finding { IN_STEP, DRIFTED, IN_FLIGHT }
+
+  /**
+   * Centra's row before the pass against the level just computed. Open Centra orders lower only
+   * Centra's free-to-allocate, and once imported they are in the ledger, which the formula adds back
+   * to the physical level. So a physical quantity that differs is drift, and a free-to-allocate that
+   * differs from the formula net of the ledger while the physical one is right is orders in flight
+   * (not imported yet, or cancelled and not released yet): the gap closes as the order flows catch up.
+   */
+  private static Finding compare(WarehouseStock row, StockLevels.Level level) {
+    // what Centra shows as free once every open Centra order is imported
+    int expectedFree = level.quantity() - level.allocated().intValue();
+    boolean freeDiffers = row.freeToAllocateQuantity() != expectedFree;
+    if (row.physicalQuantity().isEmpty()) {
+      return freeDiffers ? Finding.DRIFTED : Finding.IN_STEP;
+    }
+    if (row.physicalQuantity().get() != level.quantity()) {
+      return Finding.DRIFTED;
+    }
+    return freeDiffers ? Finding.IN_FLIGHT : Finding.IN_STEP;
   }
 }

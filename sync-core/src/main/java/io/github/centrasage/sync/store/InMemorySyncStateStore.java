@@ -102,7 +102,8 @@ public final class InMemorySyncStateStore implements SyncStateStore {
             ? null
             : jobs.values().stream()
                 .filter(r -> r.flow.equals(nj.flow()) && r.key.equals(nj.key()))
-                .filter(r -> r.state == JobState.QUEUED || r.state == JobState.RETRYING)
+                .filter(r -> r.state == JobState.QUEUED || r.state == JobState.RETRYING
+                    || (r.state == JobState.PARKED && nj.coalescing() == Coalescing.KEEP_EXISTING))
                 .reduce((a, b) -> b) // the last waiting one: new work folds into the tail
                 .orElse(null);
         if (waiting != null) {
@@ -432,6 +433,13 @@ public final class InMemorySyncStateStore implements SyncStateStore {
               .thenComparing(Binding::centraId))
           .limit(limit)
           .collect(Collectors.toList());
+    }
+  }
+
+  @Override
+  public long countBindings(String entityType) {
+    synchronized (lock) {
+      return bindingsByCentra.values().stream().filter(b -> b.entityType().equals(entityType)).count();
     }
   }
 

@@ -394,9 +394,12 @@ public final class JdbcSyncStateStore implements SyncStateStore {
   }
 
   private Long coalesce(Connection c, NewJob nj, Instant now) throws SQLException {
+    // KEEP_EXISTING also folds into a parked job, which stays parked (see Coalescing)
+    String states = nj.coalescing() == Coalescing.KEEP_EXISTING
+        ? "('QUEUED', 'RETRYING', 'PARKED')" : "('QUEUED', 'RETRYING')";
     Long waiting = null;
     try (PreparedStatement ps = prepare(c, "SELECT id FROM sync_job WHERE flow = ? AND job_key = ?"
-            + " AND state IN ('QUEUED', 'RETRYING') ORDER BY seq DESC LIMIT 1", nj.flow(), nj.key());
+            + " AND state IN " + states + " ORDER BY seq DESC LIMIT 1", nj.flow(), nj.key());
         ResultSet rs = ps.executeQuery()) {
       if (rs.next()) {
         waiting = rs.getLong(1);
@@ -409,7 +412,7 @@ public final class JdbcSyncStateStore implements SyncStateStore {
     int changed = nj.coalescing() == Coalescing.KEEP_NEWEST
         ? update(c, "UPDATE sync_job SET payload = ?, reference = ?, updated_at = ?"
             + " WHERE id = ? AND state IN ('QUEUED', 'RETRYING')", nj.payload(), nj.reference(), now, waiting)
-        : update(c, "UPDATE sync_job SET updated_at = ? WHERE id = ? AND state IN ('QUEUED', 'RETRYING')", now, waiting);
+        : update(c, "UPDATE sync_job SET updated_at = ? WHERE id = ? AND state IN " + states, now, waiting);
     return changed == 1 ? waiting : null;
   }
 
@@ -753,6 +756,17 @@ public final class JdbcSyncStateStore implements SyncStateStore {
     StoreChecks.positiveLimit(limit);
     return inTransaction("list " + entityType + " bindings", c -> readBindings(c,
         "1 = 1 ORDER BY synced_at DESC, centra_id LIMIT ?", entityType, limit));
+  }
+
+  @Override
+  public long countBindings(String entityType) {
+    return inTransaction("count " + entityType + " bindings", c -> {
+      try (PreparedStatement ps = prepare(c, "SELECT COUNT(*) FROM sync_binding WHERE entity_type = ?", entityType);
+          ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    });
   }
 
   private static List<Binding> readBindings(Connection c, String where, Object... params) throws SQLException {

@@ -3,9 +3,21 @@ package io.github.centrasage.sync.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.centrasage.centra.ImmutableNamedRef;
+import io.github.centrasage.centra.ImmutableProduct;
+import io.github.centrasage.centra.ImmutableProductSize;
+import io.github.centrasage.centra.ImmutableProductVariant;
+import io.github.centrasage.centra.Product;
+import io.github.centrasage.centra.ProductInput;
+import io.github.centrasage.centra.ProductSize;
+import io.github.centrasage.centra.Weight;
+import io.github.centrasage.sync.catalog.internal.FieldPlan;
 import io.github.centrasage.sync.catalog.internal.SizeIndex;
-import io.github.centrasage.sync.stock.internal.SkuDirectory.CentraSize;
+import io.github.centrasage.sync.catalog.internal.SizeIndex.CatalogSize;
+import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -38,25 +50,90 @@ class CatalogOptionsTest {
     assertThatThrownBy(() -> CatalogPublishOptions.builder().batchSize(0).build()).hasMessageContaining("batchSize");
   }
 
-  static final CentraSize BLACK_M = new CentraSize(2, 7, 9001, Optional.of("P1-BLK-M"), Optional.of("5000000000017"));
-  static final CentraSize BLACK_L = new CentraSize(2, 7, 9002, Optional.of("P1-BLK-L"), Optional.of("5000000000024"));
+  static ProductSize size(long id, long chartId, String chartName, String sku, String ean) {
+    return ImmutableProductSize.builder().id(id).sku(sku).ean(Optional.ofNullable(ean)).sizeNumber("-" + chartName)
+        .size(ImmutableNamedRef.builder().id(chartId).name(chartName).build()).build();
+  }
+
+  static Product product(long id, String number, long variantId, ProductSize... sizes) {
+    return ImmutableProduct.builder().id(id).productNumber(number).status("ACTIVE")
+        .addVariants(ImmutableProductVariant.builder().id(variantId).variantNumber("-BLK").addProductSizes(sizes).build()).build();
+  }
+
+  static final Product SHIRT = product(2, "P1", 7, size(70, 9001, "M", "P1-BLK-M", "5000000000017"),
+      size(71, 9002, "L", "P1-BLK-L", "5000000000024"));
 
   @Test
   void matchesBySkuThenEanAndSaysWhyNot() {
-    SizeIndex index = new SizeIndex(List.of(BLACK_M, BLACK_L));
-    assertThat(index.match("P1-BLK-M", Optional.empty(), SkuMatch.SKU_THEN_EAN).size()).contains(BLACK_M);
-    assertThat(index.match("OLD-CODE", Optional.of("5000000000024"), SkuMatch.SKU_THEN_EAN).size()).contains(BLACK_L);
+    SizeIndex index = new SizeIndex(List.of(SHIRT));
+    CatalogSize blackM = index.all().get(0);
+    CatalogSize blackL = index.all().get(1);
+    assertThat(blackM.productSizeId()).isEqualTo(70);
+    assertThat(blackM.bindingId()).isEqualTo("7:9001");
+    assertThat(index.match("P1-BLK-M", Optional.empty(), SkuMatch.SKU_THEN_EAN).size()).contains(blackM);
+    assertThat(index.match("OLD-CODE", Optional.of("5000000000024"), SkuMatch.SKU_THEN_EAN).size()).contains(blackL);
     assertThat(index.match("OLD-CODE", Optional.of("5000000000024"), SkuMatch.SKU).reason()).contains("OLD-CODE")
         .contains("has no Centra size with that SKU");
     assertThat(index.match("P1-BLK-M", Optional.of("9999"), SkuMatch.EAN).reason()).contains("EAN 9999");
-    assertThat(index.sizesOf(2)).containsExactly(BLACK_M, BLACK_L);
+    assertThat(index.sizesOf(2)).containsExactly(blackM, blackL);
+    assertThat(index.productsNumbered("P1")).containsExactly(2L);
+    assertThat(index.variantNumbered(2, "-BLK")).contains(7L);
+    assertThat(index.sizeOf(2, 7, "L")).contains(blackL);
   }
 
   @Test
   void anAmbiguousSkuOrEanIsNotGuessed() {
-    CentraSize twin = new CentraSize(3, 8, 9001, Optional.of("P1-BLK-M"), Optional.of("5000000000017"));
-    SizeIndex index = new SizeIndex(List.of(BLACK_M, twin));
+    Product twin = product(3, "P1", 8, size(80, 9001, "M", "P1-BLK-M", "5000000000017"));
+    SizeIndex index = new SizeIndex(List.of(SHIRT, twin));
     assertThat(index.match("P1-BLK-M", Optional.empty(), SkuMatch.SKU_THEN_EAN).reason()).contains("on 2 Centra sizes");
     assertThat(index.match("X", Optional.of("5000000000017"), SkuMatch.EAN).size()).isEmpty();
+    assertThat(index.productsNumbered("P1")).hasSize(2);
+  }
+
+  @Test
+  void theDefaultSplitterCutsAtTheLastTwoSeparatorsSoThePartsJoinBackToTheCode() {
+    SkuParts parts = SkuSplitter.separatedBy('-').split("P-00001-BLK-M");
+    assertThat(parts).isEqualTo(SkuParts.of("P-00001", "-BLK", "-M", "M"));
+    assertThat(parts.sku()).isEqualTo("P-00001-BLK-M");
+    for (String bad : List.of("P00001", "P00001-M", "-BLK-M", "P00001-BLK-", "P00001--M")) {
+      assertThatThrownBy(() -> SkuSplitter.separatedBy('-').split(bad)).as(bad)
+          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("skuSplitter");
+    }
+    assertThatThrownBy(() -> CatalogPublishOptions.builder().creationLease(Duration.ZERO).build())
+        .hasMessageContaining("creationLease");
+  }
+
+  static io.github.centrasage.sage200.model.Product sage(String code, String barcode, String weight, boolean active) {
+    return io.github.centrasage.sage200.model.Product.builder().id(code.hashCode()).code(code).name(code + " long name")
+        .description("Shirt").barcode(Optional.ofNullable(barcode)).weight(Optional.ofNullable(weight).map(BigDecimal::new))
+        .allowSalesOrder(true).productStatusType(active ? "EnumStockItemStatusTypeActive" : "EnumStockItemStatusTypeInactive")
+        .build();
+  }
+
+  @Test
+  void fieldPlanWritesOnlyDifferingSageOwnedFieldsAndNothingWhenEqual() {
+    Product centra = ImmutableProduct.builder().from(SHIRT).weight(Weight.of(new BigDecimal("0.300"), "KG")).name("Campaign name").build();
+    SizeIndex index = new SizeIndex(List.of(centra));
+    CatalogPublishOptions options = CatalogPublishOptions.defaults();
+
+    FieldPlan.Writes same = FieldPlan.plan(centra, index.sizesOf(2), Map.of(
+        70L, sage("P1-BLK-M", "5000000000017", "0.3", true), 71L, sage("P1-BLK-L", "5000000000024", "0.30", false)), options);
+    assertThat(same.isEmpty()).as("equal values, a Centra-owned name that differs").isTrue();
+
+    FieldPlan.Writes changed = FieldPlan.plan(centra, index.sizesOf(2), Map.of(
+        70L, sage("P1-BLK-M", "5000000000031", "0.3", false), 71L, sage("P1-BLK-L", null, "0.45", false)), options);
+    assertThat(changed.product()).hasValueSatisfying(in -> {
+      assertThat(in.status()).contains("INACTIVE");
+      assertThat(in.weight().map(Weight::value)).hasValueSatisfying(w -> assertThat(w).isEqualByComparingTo("0.45"));
+      assertThat(in.name()).isEmpty();
+    });
+    assertThat(changed.eanByProductSizeId()).containsExactly(Map.entry(70L, "5000000000031"));
+
+    CatalogPublishOptions sageNames = CatalogPublishOptions.builder().ownership(FieldOwnership.builder()
+        .putOwners(CatalogField.NAME, FieldOwner.SAGE).putOwners(CatalogField.EAN, FieldOwner.CENTRA).build()).build();
+    FieldPlan.Writes named = FieldPlan.plan(centra, index.sizesOf(2), Map.of(70L, sage("P1-BLK-M", "5000000000031", "0.3", true)),
+        sageNames);
+    assertThat(named.product().flatMap(ProductInput::name)).contains("Shirt");
+    assertThat(named.eanByProductSizeId()).isEmpty();
   }
 }

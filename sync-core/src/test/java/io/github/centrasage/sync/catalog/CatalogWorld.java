@@ -147,6 +147,15 @@ final class CatalogWorld implements AutoCloseable {
     return centraSandbox.requestCount("setPrices");
   }
 
+  /** Every Centra mutation CatalogPublish can send. */
+  static final List<String> CENTRA_WRITES = List.of("setPrices", "updateProduct", "updateProductSize", "createProduct",
+      "createProductVariant", "createProductSize", "setIdConversions");
+
+  /** How many Centra writes the sandbox received, all mutations together. */
+  long centraWrites() {
+    return CENTRA_WRITES.stream().mapToLong(centraSandbox::requestCount).sum();
+  }
+
   List<Job> parked() {
     return store.list(CatalogPublish.NAME, EnumSet.of(JobState.PARKED), 0, 10_000);
   }

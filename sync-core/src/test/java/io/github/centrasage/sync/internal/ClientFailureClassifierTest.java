@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.centrasage.centra.CentraConnectionException;
 import io.github.centrasage.centra.CentraRateLimitException;
+import io.github.centrasage.centra.CentraResponseException;
 import io.github.centrasage.centra.CentraUserErrorException;
 import io.github.centrasage.centra.CentraUserMessage;
 import io.github.centrasage.sage200.Sage200ConnectionException;
+import io.github.centrasage.sage200.Sage200DeserializationException;
 import io.github.centrasage.sage200.Sage200RateLimitException;
 import io.github.centrasage.sage200.Sage200RecordLockedException;
 import io.github.centrasage.sage200.Sage200ServerException;
@@ -70,6 +72,20 @@ class ClientFailureClassifierTest {
     assertThat(classify(inFlight).kind()).isEqualTo(FailureKind.AMBIGUOUS_WRITE);
     var neverSent = new CentraConnectionException("refused", "CreateShipment", true, false, false, null);
     assertThat(classify(neverSent).kind()).isEqualTo(FailureKind.TRANSIENT);
+  }
+
+  @Test
+  void anUnreadableAnswerToAReadIsTransientAndToAWriteIsAmbiguous() {
+    var garbledRead = new Sage200DeserializationException("GET /sop_orders answered 200 with a body that is not valid",
+        200, "<html>", false, null);
+    assertThat(classify(garbledRead).kind()).isEqualTo(FailureKind.TRANSIENT);
+    var garbledWrite = new Sage200DeserializationException("POST /sop_orders answered 201 with a body that is not valid",
+        201, "{\"id\": 12", true, null);
+    assertThat(classify(garbledWrite).kind()).isEqualTo(FailureKind.AMBIGUOUS_WRITE);
+    var centraQuery = new CentraResponseException("Cannot read Centra's response to orders", "orders", false, null);
+    assertThat(classify(centraQuery).kind()).isEqualTo(FailureKind.TRANSIENT);
+    var centraMutation = new CentraResponseException("Cannot read Centra's response to setStock", "setStock", true, null);
+    assertThat(classify(centraMutation).kind()).isEqualTo(FailureKind.AMBIGUOUS_WRITE);
   }
 
   @Test

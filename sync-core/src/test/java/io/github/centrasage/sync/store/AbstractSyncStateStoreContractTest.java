@@ -115,6 +115,40 @@ public abstract class AbstractSyncStateStoreContractTest {
   }
 
   @Test
+  void keepExistingFoldsIntoAParkedJobOfTheKeyWhichStaysParked() {
+    Job first = store.enqueue(job("order:9", "first", Coalescing.KEEP_EXISTING));
+    store.claim(FLOW, "w1", 1, LEASE);
+    store.park(first.id(), "w1", FailureKind.PERMANENT, List.of("unknown SKU X"), "mapping");
+    Instant parkedAt = store.job(first.id()).orElseThrow().updatedAt();
+    advance(Duration.ofMillis(20));
+
+    Job again = store.enqueue(job("order:9", "second", Coalescing.KEEP_EXISTING));
+
+    assertThat(again.id()).as("the notice folds into the parked job").isEqualTo(first.id());
+    assertThat(again.state()).isEqualTo(JobState.PARKED);
+    assertThat(again.payload()).isEqualTo("first");
+    assertThat(again.parkReasons()).containsExactly("unknown SKU X");
+    assertThat(again.updatedAt()).as("when the last notice came").isAfter(parkedAt);
+    assertThat(store.list(FLOW, Set.of(), 0, 10)).singleElement();
+    assertThat(store.claim(FLOW, "w1", 1, LEASE)).as("nothing runs until a person replays").isEmpty();
+  }
+
+  @Test
+  void keepNewestAndNoneStillAddAJobBehindAParkedOne() {
+    Job parked = store.enqueue(job("sku:A@WH1", "5"));
+    store.claim(FLOW, "w1", 1, LEASE);
+    store.park(parked.id(), "w1", FailureKind.PERMANENT, List.of("x"), "x");
+
+    Job newest = store.enqueue(job("sku:A@WH1", "6"));
+    Job appended = store.enqueue(job("sku:A@WH1", "7", Coalescing.NONE));
+
+    assertThat(newest.id()).isNotEqualTo(parked.id());
+    assertThat(appended.id()).isNotIn(parked.id(), newest.id());
+    assertThat(store.job(parked.id()).orElseThrow().payload()).isEqualTo("5");
+    assertThat(store.claim(FLOW, "w1", 1, LEASE)).singleElement().extracting(Job::payload).isEqualTo("6");
+  }
+
+  @Test
   void enqueueWhileAJobOfTheKeyRunsAddsOneThatWaitsForIt() {
     store.enqueue(job("sku:A@WH1", "5"));
     Job running = store.claim(FLOW, "w1", 10, LEASE).get(0);
@@ -505,5 +539,19 @@ public abstract class AbstractSyncStateStoreContractTest {
     assertThat(store.recentBindings("order-totals-mismatch", 1)).extracting(Binding::centraId).containsExactly("2");
     assertThat(store.recentBindings("refund", 5)).isEmpty();
     assertThatThrownBy(() -> store.recentBindings("order", 0)).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void countBindingsCountsOneEntityType() {
+    store.bind(Binding.builder().entityType("order").centraId("1").sageId("11").build());
+    store.bind(Binding.builder().entityType("order").centraId("2").sageId("12").build());
+    store.bind(Binding.builder().entityType("order").centraId("2").sageId("12").sageReference("SO2").build()); // rebound
+    store.bind(Binding.builder().entityType("customer").centraId("a@b.example").sageId("7").build());
+
+    assertThat(store.countBindings("order")).isEqualTo(2);
+    assertThat(store.countBindings("customer")).isEqualTo(1);
+    assertThat(store.countBindings("refund")).isZero();
+    store.unbind("order", "1");
+    assertThat(store.countBindings("order")).isEqualTo(1);
   }
 }

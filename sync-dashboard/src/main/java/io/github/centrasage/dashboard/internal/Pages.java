@@ -148,7 +148,7 @@ public final class Pages {
       count(b, s.queued() + s.running(), flowLink + "&amp;state=QUEUED,RUNNING");
       count(b, s.retrying(), flowLink + "&amp;state=RETRYING");
       count(b, s.parked(), flowLink + "&amp;state=PARKED");
-      count(b, s.succeeded(), flowLink + "&amp;state=SUCCEEDED");
+      doneCount(b, s, flowLink + "&amp;state=SUCCEEDED");
       b.append("<td>").append(s.oldestJobAge().map(Words::duration).orElse("\u2013")).append("</td><td class=\"error\">")
           .append(esc(s.lastError().orElse(""))).append("</td></tr>");
     }
@@ -164,6 +164,16 @@ public final class Pages {
         b.append("</ul></section>");
       }
     }
+  }
+
+  /** Entities done (orders imported), with the succeeded jobs behind them when a flow counts them apart. */
+  private static void doneCount(StringBuilder b, SyncStatus s, String href) {
+    if (s.done() == s.succeeded()) {
+      count(b, s.done(), href);
+      return;
+    }
+    b.append("<td class=\"num\">").append(s.done()).append(" <a class=\"jobs\" href=\"").append(href).append("\">(")
+        .append(s.succeeded()).append(s.succeeded() == 1 ? " job" : " jobs").append(")</a></td>");
   }
 
   private static void count(StringBuilder b, long n, String href) {
@@ -201,6 +211,15 @@ public final class Pages {
     b.append("</tbody></table>");
   }
 
+  /**
+   * When a parked job stopped: its last PARKED history row. Not {@code updatedAt}, which later
+   * notices of the same entity move while the job stays parked (they fold into it).
+   */
+  private static Instant parkedAt(Job job, List<JobAttempt> history) {
+    return history.stream().filter(a -> a.outcome() == JobAttempt.Outcome.PARKED).map(JobAttempt::at)
+        .reduce((first, last) -> last).orElse(job.updatedAt());
+  }
+
   private void jobCard(StringBuilder b, Context ctx, Job job, List<JobAttempt> history, boolean full) {
     b.append("<article class=\"job\" id=\"job-").append(job.id()).append("\" data-job-id=\"").append(job.id())
         .append("\" data-state=\"").append(job.state().name()).append("\"><h3><span class=\"flow\">")
@@ -208,7 +227,7 @@ public final class Pages {
         .append("</span> <span class=\"state ").append(job.state().name().toLowerCase()).append("\">")
         .append(Words.state(job.state())).append("</span></h3><p class=\"when\">");
     b.append(job.state() == JobState.PARKED ? "Stopped " : "Last change ");
-    time(b, ctx, job.updatedAt());
+    time(b, ctx, job.state() == JobState.PARKED ? parkedAt(job, history) : job.updatedAt());
     b.append(" after ").append(job.attempts()).append(job.attempts() == 1 ? " attempt" : " attempts");
     if (job.lockedAttempts() > 0) {
       b.append(" (").append(job.lockedAttempts()).append(" of them with the record locked in Sage)");

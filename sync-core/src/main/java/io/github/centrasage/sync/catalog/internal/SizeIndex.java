@@ -1,37 +1,89 @@
 package io.github.centrasage.sync.catalog.internal;
 
+import io.github.centrasage.centra.CentraClient;
+import io.github.centrasage.centra.NamedRef;
+import io.github.centrasage.centra.Product;
+import io.github.centrasage.centra.ProductSize;
+import io.github.centrasage.centra.ProductVariant;
 import io.github.centrasage.sync.catalog.SkuMatch;
-import io.github.centrasage.sync.stock.internal.SkuDirectory.CentraSize;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
-/** Centra's sizes of one catalogue pass, by SKU, by EAN and by product, and the matching rule. */
+/**
+ * Centra's catalogue of one pass: sizes by SKU, by EAN and by product, products with the fields
+ * the flow compares, and variants by number; the matching rule. Objects the flow creates are added,
+ * so the rest of the batch sees them.
+ */
 public final class SizeIndex {
-  private final Map<String, List<CentraSize>> bySku = new HashMap<>();
-  private final Map<String, List<CentraSize>> byEan = new HashMap<>();
-  private final Map<Long, List<CentraSize>> byProduct = new LinkedHashMap<>();
-  private final List<CentraSize> all;
+  private final Map<String, List<CatalogSize>> bySku = new HashMap<>();
+  private final Map<String, List<CatalogSize>> byEan = new HashMap<>();
+  private final Map<Long, List<CatalogSize>> byProduct = new LinkedHashMap<>();
+  private final Map<Long, Product> products = new LinkedHashMap<>();
+  /** productId → variant number → variant id. */
+  private final Map<Long, Map<String, Long>> variantByNumber = new HashMap<>();
+  private final List<CatalogSize> all = new ArrayList<>();
 
-  public SizeIndex(List<CentraSize> sizes) {
-    this.all = List.copyOf(sizes);
-    for (CentraSize s : sizes) {
-      s.sku().filter(v -> !v.isBlank()).ifPresent(v -> bySku.computeIfAbsent(v, k -> new ArrayList<>()).add(s));
-      s.ean().filter(v -> !v.isBlank()).ifPresent(v -> byEan.computeIfAbsent(v, k -> new ArrayList<>()).add(s));
-      byProduct.computeIfAbsent(s.productId(), k -> new ArrayList<>()).add(s);
+  /** One Centra size: product, variant, size-chart size and product-size ids, SKU, EAN and size name. */
+  public record CatalogSize(long productId, long variantId, long sizeId, long productSizeId, Optional<String> sku,
+      Optional<String> ean, Optional<String> sizeName) {
+    /** The {@code "sku"} binding's centraId of this size (the same as StockPublish's). */
+    public String bindingId() {
+      return variantId + ":" + sizeId;
     }
   }
 
   /** A match or the reason there is none. */
-  public record Match(Optional<CentraSize> size, String reason) {}
+  public record Match(Optional<CatalogSize> size, String reason) {}
+
+  public SizeIndex(List<Product> catalogue) {
+    catalogue.forEach(this::addProduct);
+  }
+
+  /** Every product of Centra's catalogue, in one full pass. */
+  public static SizeIndex read(CentraClient centra) {
+    try (Stream<Product> products = centra.catalog().products()) {
+      return new SizeIndex(products.collect(Collectors.toList()));
+    }
+  }
+
+  /** Adds a product with its variants and sizes. */
+  public void addProduct(Product p) {
+    products.put(p.id(), p);
+    byProduct.computeIfAbsent(p.id(), k -> new ArrayList<>());
+    variantByNumber.computeIfAbsent(p.id(), k -> new HashMap<>());
+    p.variants().forEach(v -> addVariant(p.id(), v));
+  }
+
+  /** Adds a variant with its sizes to product {@code productId}. */
+  public void addVariant(long productId, ProductVariant v) {
+    v.variantNumber().ifPresent(n -> variantByNumber.computeIfAbsent(productId, k -> new HashMap<>()).put(n, v.id()));
+    v.productSizes().forEach(s -> addSize(productId, v.id(), s));
+  }
+
+  /** Adds a size (those without a size-chart size cannot carry stock and are left out). */
+  public Optional<CatalogSize> addSize(long productId, long variantId, ProductSize s) {
+    if (s.size().isEmpty()) {
+      return Optional.empty();
+    }
+    CatalogSize size = new CatalogSize(productId, variantId, s.size().get().id(), s.id(), s.sku(), s.ean(),
+        s.size().flatMap(NamedRef::name));
+    all.add(size);
+    size.sku().filter(v -> !v.isBlank()).ifPresent(v -> bySku.computeIfAbsent(v, k -> new ArrayList<>()).add(size));
+    size.ean().filter(v -> !v.isBlank()).ifPresent(v -> byEan.computeIfAbsent(v, k -> new ArrayList<>()).add(size));
+    byProduct.computeIfAbsent(productId, k -> new ArrayList<>()).add(size);
+    return Optional.of(size);
+  }
 
   /** The Centra size of Sage product {@code code} with barcode {@code barcode}, by {@code rule}. */
   public Match match(String code, Optional<String> barcode, SkuMatch rule) {
     if (rule != SkuMatch.EAN) {
-      List<CentraSize> found = bySku.getOrDefault(code, List.of());
+      List<CatalogSize> found = bySku.getOrDefault(code, List.of());
       if (found.size() == 1) {
         return new Match(Optional.of(found.get(0)), "");
       }
@@ -41,7 +93,7 @@ public final class SizeIndex {
     }
     Optional<String> ean = barcode.filter(b -> !b.isBlank());
     if (rule != SkuMatch.SKU && ean.isPresent()) {
-      List<CentraSize> found = byEan.getOrDefault(ean.get(), List.of());
+      List<CatalogSize> found = byEan.getOrDefault(ean.get(), List.of());
       if (found.size() == 1) {
         return new Match(Optional.of(found.get(0)), "");
       }
@@ -56,12 +108,34 @@ public final class SizeIndex {
   }
 
   /** The sizes of a Centra product. */
-  public List<CentraSize> sizesOf(long productId) {
+  public List<CatalogSize> sizesOf(long productId) {
     return byProduct.getOrDefault(productId, List.of());
   }
 
+  /** The product as the pass read it (or as the flow created it). */
+  public Optional<Product> product(long productId) {
+    return Optional.ofNullable(products.get(productId));
+  }
+
+  /** The products with product number {@code number}. */
+  public List<Long> productsNumbered(String number) {
+    return products.values().stream().filter(p -> p.productNumber().filter(number::equals).isPresent())
+        .map(Product::id).collect(Collectors.toList());
+  }
+
+  /** The variant of product {@code productId} with variant number {@code number}. */
+  public Optional<Long> variantNumbered(long productId, String number) {
+    return Optional.ofNullable(variantByNumber.getOrDefault(productId, Map.of()).get(number));
+  }
+
+  /** The size of variant {@code variantId} that is size-chart size {@code sizeName}. */
+  public Optional<CatalogSize> sizeOf(long productId, long variantId, String sizeName) {
+    return sizesOf(productId).stream().filter(s -> s.variantId() == variantId && s.sizeName().filter(sizeName::equals).isPresent())
+        .findFirst();
+  }
+
   /** Every size. */
-  public List<CentraSize> all() {
-    return all;
+  public List<CatalogSize> all() {
+    return List.copyOf(all);
   }
 }
