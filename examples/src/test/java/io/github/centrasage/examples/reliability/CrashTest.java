@@ -224,6 +224,9 @@ class CrashTest {
       assertThat(unsettled).as("jobs neither succeeded nor parked with a reason").isEmpty();
       assertThat(leaked).as("tokens in the workers' TRACE output").isZero();
       assertThat(output.toString()).contains("TRACE");
+      // a life that died of its own error (e.g. a store it could not open) would also end non-zero
+      assertThat(output.toString()).as("worker lives that crashed instead of being killed")
+          .doesNotContain("Exception in thread \"main\"");
       assertThat(finishers).as("instances that finished jobs").hasSize(instances);
       String sageLeeds = Long.toString(sageSandbox.ids("warehouse").get(LEEDS));
       for (String sku : SKUS) {
