@@ -3,8 +3,11 @@ package io.github.centrasage.sandbox;
 import io.github.centrasage.sandbox.internal.EmulatorServer;
 import io.github.centrasage.sandbox.internal.FaultRegistry;
 import io.github.centrasage.sandbox.internal.HttpExchange;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 
 /** What both sandboxes share: the server, its clock, fault switchboard and request counts. */
 abstract class EmulatedApi implements AutoCloseable {
@@ -47,6 +50,41 @@ abstract class EmulatedApi implements AutoCloseable {
   /** Sets every request count back to zero (e.g. between a benchmark's warm-up and its measured run). */
   public void resetRequestCounts() {
     server.resetCounts();
+  }
+
+  /**
+   * The requests received, oldest first (the newest 5,000), with decoded query options and bodies:
+   * what a client really sent, e.g. to check that a crafted value stayed inside its OData literal
+   * or GraphQL variable. Headers are not kept.
+   */
+  public List<ReceivedRequest> receivedRequests() {
+    return server.journal();
+  }
+
+  /** The requests received for {@code operation}, oldest first. */
+  public List<ReceivedRequest> receivedRequests(String operation) {
+    return server.journal().stream().filter(r -> r.operation().equals(operation)).collect(Collectors.toList());
+  }
+
+  /** Forgets the requests received so far. */
+  public void clearReceivedRequests() {
+    server.clearJournal();
+  }
+
+  /**
+   * Hostile data: from now on the body of every successful answer to {@code operation} is sent as
+   * {@code rewrite} returns it (the state is not changed). A test uses it to serve what the state
+   * model never produces (wrong JSON types, unknown enum values, negative quantities) for one record.
+   *
+   * <pre>{@code centra.rewriteAnswers("orders", body -> body.replace("\"quantity\":1", "\"quantity\":-1"));}</pre>
+   */
+  public void rewriteAnswers(String operation, UnaryOperator<String> rewrite) {
+    server.rewriteAnswers(Objects.requireNonNull(operation, "operation"), Objects.requireNonNull(rewrite, "rewrite"));
+  }
+
+  /** Removes every answer rewrite. */
+  public void clearAnswerRewrites() {
+    server.clearRewrites();
   }
 
   /** Stops the server. */

@@ -30,6 +30,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Issue #15, part 6 (Centra): the integration token is revoked while orders wait to be imported.
@@ -37,6 +38,7 @@ import org.junit.jupiter.api.Test;
  * once a new token is configured (through {@code tokenSupplier}) the parked jobs are replayed and
  * every order is imported exactly once. The revoked token appears in no reason or error.
  */
+@ExtendWith(ReliabilityResult.class)
 class CentraTokenRevocationTest {
   static final String SKU = SandboxCatalog.fashionShop().items().get(0).sku();
   static final String REVOKED = "revoked-SECRET-centra-token";

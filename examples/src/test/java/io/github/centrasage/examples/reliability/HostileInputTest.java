@@ -2,20 +2,16 @@ package io.github.centrasage.examples.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.centrasage.centra.CentraClient;
-import io.github.centrasage.centra.CentraRetrySettings;
-import io.github.centrasage.sage200.RetrySettings;
-import io.github.centrasage.sage200.Sage200Client;
-import io.github.centrasage.sage200.TokenProvider;
+import com.squareup.moshi.JsonAdapter;
+import com.squareup.moshi.Moshi;
+import com.squareup.moshi.Types;
 import io.github.centrasage.sage200.model.Customer;
 import io.github.centrasage.sandbox.CentraOrder;
-import io.github.centrasage.sandbox.CentraSandbox;
 import io.github.centrasage.sandbox.Fault;
+import io.github.centrasage.sandbox.ReceivedRequest;
 import io.github.centrasage.sandbox.FaultScope;
-import io.github.centrasage.sandbox.Sage200Sandbox;
 import io.github.centrasage.sandbox.SageSalesOrder;
 import io.github.centrasage.sandbox.SandboxCatalog;
-import io.github.centrasage.sandbox.SandboxClock;
 import io.github.centrasage.sync.Mappings;
 import io.github.centrasage.sync.SyncEngine;
 import io.github.centrasage.sync.SyncRetryPolicy;
@@ -23,16 +19,15 @@ import io.github.centrasage.sync.order.OrderImport;
 import io.github.centrasage.sync.order.OrderImportOptions;
 import io.github.centrasage.sync.spi.Job;
 import io.github.centrasage.sync.spi.JobState;
-import io.github.centrasage.sync.store.InMemorySyncStateStore;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Issue #15, parts 3 and 4: hostile answers from both APIs (malformed and truncated JSON) and
@@ -40,33 +35,16 @@ import org.junit.jupiter.api.Test;
  * gives a clear error or a parked job with a reason, the engine keeps running, other orders are
  * imported, and a crafted value cannot change what is queried or written.
  */
-class HostileInputTest {
+@ExtendWith(ReliabilityResult.class)
+class HostileInputTest extends SandboxedClients {
   static final String SKU = SandboxCatalog.fashionShop().items().get(0).sku();
-
-  final SandboxClock clock = SandboxClock.ticking();
-  final CentraSandbox centraSandbox = CentraSandbox.start(CentraSandbox.options().clock(clock));
-  final Sage200Sandbox sageSandbox = Sage200Sandbox.start(Sage200Sandbox.options().clock(clock));
-  final CentraClient centra = CentraClient.builder().baseUrl(centraSandbox.baseUrl()).token(centraSandbox.token())
-      .allowInsecureHttp().retrySettings(CentraRetrySettings.none()).readTimeout(Duration.ofSeconds(2)).build();
-  final Sage200Client sage = Sage200Client.builder().baseUrl(sageSandbox.baseUrl()).siteId(sageSandbox.siteId())
-      .companyId(sageSandbox.companyId()).tokenProvider(TokenProvider.staticToken(sageSandbox.token()))
-      .allowPlainHttp(true).sleeper(d -> { }).retrySettings(RetrySettings.none()).readTimeout(Duration.ofSeconds(2))
-      .build();
-  final InMemorySyncStateStore store = new InMemorySyncStateStore(Clock.systemUTC());
-  final String centraLeeds = Long.toString(centraSandbox.ids("warehouse").get("Leeds DC"));
-  final String sageLeeds = Long.toString(sageSandbox.ids("warehouse").get("Leeds DC"));
-
-  @AfterEach
-  void stop() {
-    centraSandbox.close();
-    sageSandbox.close();
-  }
+  static final JsonAdapter<Map<String, Object>> GRAPHQL_BODY = new Moshi.Builder().build()
+      .adapter(Types.newParameterizedType(Map.class, String.class, Object.class));
 
   SyncEngine engine() {
     Mappings mappings = Mappings.builder().from(CrashWorker.mappings(sage, centraLeeds, sageLeeds))
         .putCustomerStrategies("UK", Mappings.CustomerStrategy.perShopper("WEB")).build();
-    SyncRetryPolicy fast = SyncRetryPolicy.builder().maxAttempts(4).initialDelay(Duration.ofMillis(1)).multiplier(1)
-        .maxDelay(Duration.ofMillis(1)).jitter(0).build();
+    SyncRetryPolicy fast = fastRetries(4);
     return SyncEngine.builder().store(store).mappings(mappings).centra(centra).sage(sage).retryPolicy(fast)
         .lockRetryPolicy(fast)
         .flow(new OrderImport(OrderImportOptions.builder().discovery(OrderImportOptions.Discovery.POLLING)
@@ -89,7 +67,7 @@ class HostileInputTest {
   }
 
   @Test
-  void hostileAnswersAndCraftedValuesNeverChangeWhatIsWrittenAndNeverStopTheEngine() {
+  void hostileAnswersAndCraftedValuesNeverChangeWhatIsWrittenAndNeverStopTheEngine() throws Exception {
     SyncEngine engine = engine();
     List<String> cases = new ArrayList<>();
 
@@ -145,6 +123,27 @@ class HostileInputTest {
       }
       cases.add("email " + emails.get(i));
     }
+    // on the wire: every e-mail lookup Sage received is one OData string literal, quotes doubled, and
+    // every crafted e-mail was looked up as exactly that literal
+    Pattern oneLiteral = Pattern.compile("(email|contact_default_email_address) eq '(?:[^']|'')*'");
+    List<String> filters = new ArrayList<>();
+    for (String operation : List.of("GET /customer_emails", "GET /customer_views")) {
+      sageSandbox.receivedRequests(operation).forEach(r -> filters.add(r.query().get("$filter")));
+    }
+    assertThat(filters).isNotEmpty().allSatisfy(f -> assertThat(f).matches(oneLiteral));
+    for (String email : emails) {
+      String normalised = email.trim().toLowerCase(java.util.Locale.ROOT);
+      assertThat(filters).as("the lookup of %s", email).contains("email eq '" + normalised.replace("'", "''") + "'");
+    }
+    // and no crafted value ever became part of a GraphQL document sent to Centra
+    for (ReceivedRequest r : centraSandbox.receivedRequests()) {
+      Object document = GRAPHQL_BODY.fromJson(r.body()).get("query");
+      for (String email : emails) {
+        assertThat(String.valueOf(document)).doesNotContain(email);
+      }
+    }
+    cases.add("injection on the wire");
+
     // every crafted shopper has an account of their own: nothing was matched through a widened filter
     assertThat(sageSandbox.salesOrders().stream().filter(o -> o.customerDocumentNo().startsWith("CENTRA-"))
         .map(SageSalesOrder::customerReference).distinct().count())

@@ -19,12 +19,14 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Issue #15, part 5 (the in-process half; the crash test checks the workers' TRACE output): no
  * token, client secret or refresh token in any {@code toString} or in the message and stack trace
  * of the exceptions a rejected credential causes.
  */
+@ExtendWith(ReliabilityResult.class)
 class SecretsTest {
   static final String BAD_CENTRA_TOKEN = "centra-SECRET-revoked-6a1f";
   static final String BAD_REFRESH_TOKEN = "refresh-SECRET-spent-99";

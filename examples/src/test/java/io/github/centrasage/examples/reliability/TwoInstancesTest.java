@@ -36,6 +36,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
@@ -43,6 +44,7 @@ import org.postgresql.ds.PGSimpleDataSource;
  * no job succeeds twice, no order is doubled; a job claimed by an instance that then died (its
  * lease never released) is taken over only after the lease expired in database time.
  */
+@ExtendWith(ReliabilityResult.class)
 class TwoInstancesTest {
   static final List<SandboxCatalog.Item> ITEMS = SandboxCatalog.fashionShop().items();
 
@@ -67,9 +69,7 @@ class TwoInstancesTest {
     PGSimpleDataSource dataSource = new PGSimpleDataSource();
     dataSource.setUrl(postgres.getJdbcUrl("postgres", "postgres"));
     dataSource.setUser("postgres");
-    PooledDataSource pool = new PooledDataSource(dataSource, 12);
-    resources.add(pool);
-    JdbcSyncStateStore store = JdbcSyncStateStore.builder(pool).build();
+    JdbcSyncStateStore store = JdbcSyncStateStore.builder(dataSource).idleConnections(6).build();
     resources.add(store);
     String centraLeeds = Long.toString(centraSandbox.ids("warehouse").get("Leeds DC"));
     String sageLeeds = Long.toString(sageSandbox.ids("warehouse").get("Leeds DC"));

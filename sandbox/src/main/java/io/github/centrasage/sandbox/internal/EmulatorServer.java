@@ -13,6 +13,7 @@ import com.github.tomakehurst.wiremock.http.HttpHeader;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import io.github.centrasage.sandbox.Fault;
+import io.github.centrasage.sandbox.ReceivedRequest;
 import io.github.centrasage.sandbox.internal.HttpExchange.Answer;
 import io.github.centrasage.sandbox.internal.HttpExchange.Call;
 import io.github.centrasage.sandbox.internal.HttpExchange.Emulator;
@@ -20,12 +21,17 @@ import io.github.centrasage.sandbox.internal.HttpExchange.Request;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,6 +48,10 @@ public final class EmulatorServer implements AutoCloseable {
   private final FaultRegistry faults;
   private final Clock clock;
   private final Map<String, LongAdder> counts = new ConcurrentHashMap<>();
+  /** The newest {@link #JOURNAL_SIZE} requests, oldest first; bounded so a long soak cannot fill the heap. */
+  private final Deque<ReceivedRequest> journal = new ArrayDeque<>();
+  private final Map<String, UnaryOperator<String>> rewrites = new ConcurrentHashMap<>();
+  static final int JOURNAL_SIZE = 5_000;
 
   public EmulatorServer(String name, int port, Emulator emulator, FaultRegistry faults, Clock clock) {
     this.emulator = emulator;
@@ -83,6 +93,39 @@ public final class EmulatorServer implements AutoCloseable {
     counts.clear();
   }
 
+  /** The requests received (the newest {@value #JOURNAL_SIZE}), oldest first. */
+  public List<ReceivedRequest> journal() {
+    synchronized (journal) {
+      return List.copyOf(journal);
+    }
+  }
+
+  public void clearJournal() {
+    synchronized (journal) {
+      journal.clear();
+    }
+  }
+
+  /** From now on every 2xx answer to {@code operation} is sent as {@code rewrite} turns its body. */
+  public void rewriteAnswers(String operation, UnaryOperator<String> rewrite) {
+    rewrites.put(operation, rewrite);
+  }
+
+  public void clearRewrites() {
+    rewrites.clear();
+  }
+
+  private void record(String operation, Request request) {
+    ReceivedRequest received = new ReceivedRequest(operation, request.method(), request.path(), request.query(),
+        request.body());
+    synchronized (journal) {
+      if (journal.size() == JOURNAL_SIZE) {
+        journal.removeFirst();
+      }
+      journal.addLast(received);
+    }
+  }
+
   @Override
   public void close() {
     server.stop();
@@ -111,6 +154,7 @@ public final class EmulatorServer implements AutoCloseable {
       try {
         Request request = Request.of(wm.getMethod().getName(), wm.getUrl(), headers, wm.getBodyAsString());
         call = emulator.recognise(request);
+        record(call.operation(), request);
       } catch (BadRequest e) {
         return toDefinition(emulator.error(e)).build();
       }
@@ -156,7 +200,12 @@ public final class EmulatorServer implements AutoCloseable {
 
     private Answer run(Call call) {
       try {
-        return call.run();
+        Answer answer = call.run();
+        UnaryOperator<String> rewrite = rewrites.get(call.operation());
+        if (rewrite == null || answer.status() / 100 != 2 || answer.body() == null) {
+          return answer;
+        }
+        return new Answer(answer.status(), answer.headers(), rewrite.apply(answer.body()));
       } catch (BadRequest e) {
         return emulator.error(e);
       } catch (RuntimeException e) {

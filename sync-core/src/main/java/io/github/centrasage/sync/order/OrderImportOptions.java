@@ -89,6 +89,24 @@ public abstract class OrderImportOptions {
     return 2;
   }
 
+  /**
+   * The largest line quantity an order may have (default 10,000): an order with more on one line is
+   * refused (parked with the reason) as implausible instead of being written to Sage.
+   */
+  @Value.Default
+  public int maxLineQuantity() {
+    return 10_000;
+  }
+
+  /**
+   * The largest amount (unit price, shipping, grand total, in the order's currency) an order may
+   * have (default 1,000,000): above it the order is refused as implausible.
+   */
+  @Value.Default
+  public BigDecimal maxAmount() {
+    return new BigDecimal("1000000");
+  }
+
   /** What a totals difference beyond the rounding tolerance does (default {@link TotalsMismatch#FLAG}). */
   @Value.Default
   public TotalsMismatch totalsMismatch() {
@@ -108,6 +126,10 @@ public abstract class OrderImportOptions {
     }
     if (unitPriceScale() < 0 || unitPriceScale() > 5) {
       throw new IllegalArgumentException("OrderImportOptions.unitPriceScale must be between 0 and 5, was " + unitPriceScale());
+    }
+    if (maxLineQuantity() < 1 || maxAmount().signum() <= 0) {
+      throw new IllegalArgumentException("OrderImportOptions: maxLineQuantity and maxAmount must be positive, were "
+          + maxLineQuantity() + " and " + maxAmount());
     }
     if (pollOverlap().isNegative() || waitingOrderRecheck().isNegative() || waitingOrderRecheck().isZero()) {
       throw new IllegalArgumentException("OrderImportOptions: pollOverlap must not be negative and waitingOrderRecheck must"

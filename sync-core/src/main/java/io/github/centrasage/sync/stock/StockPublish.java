@@ -169,6 +169,14 @@ public final class StockPublish implements SyncFlow {
       }
     }
     enqueued += enqueueChanged(ctx, chunk);
+    // a holding stamped in the future (a skewed or wrong Sage clock) must not carry the cursor past
+    // changes still to come: the cursor stops at our now, and the overlap reads such a row again
+    Instant now = ctx.clock().instant();
+    if (newest.isAfter(now)) {
+      log.warn("Sage holdings are stamped up to {}, after the engine's time {}; the cursor stays at {}", newest, now,
+          now.isAfter(cursor) ? now : cursor);
+      newest = now.isAfter(cursor) ? now : cursor;
+    }
     // jobs first, cursor last: holdings come in id order, not time order, so the cursor may only
     // move once every row up to the newest time has been enqueued
     ctx.enqueue(List.of(), newest.toString());
@@ -257,5 +265,6 @@ public final class StockPublish implements SyncFlow {
     StockLevels.Outcome outcome = StockLevels.publish(any, sageWarehouse, centraWarehouse.get(),
         resolved.known().values(), options.holdTtl(), options.busyDelay(), options.description());
     outcome.failure().ifPresent(e -> outcome.pushed().forEach(l -> bySku.get(l.key().sku()).fail(e)));
+    outcome.refused().forEach((key, reason) -> bySku.get(key.sku()).fail(JobFailure.permanent(reason)));
   }
 }

@@ -129,6 +129,8 @@ public final class StockReconcile implements SyncFlow {
     if (outcome.failure().isPresent()) {
       throw outcome.failure().get();
     }
+    // never pushed: a level Centra cannot hold is a data error in Sage, for a person to fix
+    outcome.refused().values().forEach(reason -> log.warn("Stock reconciliation: {}", reason));
     counts[1] += outcome.pushed().size();
     counts[3] += outcome.deferred().size();
     for (StockLevels.Level level : outcome.pushed()) {

@@ -15,6 +15,7 @@ import io.github.centrasage.sync.spi.NewJob;
 import io.github.centrasage.sync.spi.StockVersion;
 import io.github.centrasage.sync.spi.SyncStateStore;
 import io.github.centrasage.sync.store.internal.EmbeddedH2;
+import io.github.centrasage.sync.store.internal.IdleConnections;
 import io.github.centrasage.sync.store.internal.ReasonLines;
 import io.github.centrasage.sync.store.internal.Schema;
 import io.github.centrasage.sync.store.internal.StoreChecks;
@@ -54,6 +55,10 @@ import org.slf4j.LoggerFactory;
  * its version is kept in {@code sync_schema_version}. All times (due times, leases) are database
  * time, read once per transaction, so engine instances with drifting clocks still agree.
  *
+ * <p>Give it a pooling data source (HikariCP), or set {@link Builder#idleConnections} for one that
+ * opens a physical connection per call ({@code PGSimpleDataSource}): every store call is a
+ * transaction of its own, and a new PostgreSQL connection costs far more than the call.
+ *
  * <p>Usage: {@code SyncStateStore store = JdbcSyncStateStore.builder(dataSource).build();}
  */
 public final class JdbcSyncStateStore implements SyncStateStore {
@@ -64,12 +69,12 @@ public final class JdbcSyncStateStore implements SyncStateStore {
           + " created_at, updated_at, last_error, park_reasons, lease_owner, lease_until";
   private static final String UNIQUE_VIOLATION = "23505";
 
-  private final DataSource dataSource;
+  private final IdleConnections connections;
   private final JdbcDialect dialect;
   private final AutoCloseable ownedResource;
 
-  private JdbcSyncStateStore(DataSource dataSource, JdbcDialect dialect, AutoCloseable ownedResource) {
-    this.dataSource = dataSource;
+  private JdbcSyncStateStore(IdleConnections connections, JdbcDialect dialect, AutoCloseable ownedResource) {
+    this.connections = connections;
     this.dialect = dialect;
     this.ownedResource = ownedResource;
   }
@@ -101,6 +106,7 @@ public final class JdbcSyncStateStore implements SyncStateStore {
   public static final class Builder {
     private final DataSource dataSource;
     private JdbcDialect dialect;
+    private int idleConnections;
 
     private Builder(DataSource dataSource) {
       this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
@@ -109,6 +115,23 @@ public final class JdbcSyncStateStore implements SyncStateStore {
     /** The dialect; detected from the database's product name if not set. */
     public Builder dialect(JdbcDialect dialect) {
       this.dialect = Objects.requireNonNull(dialect, "dialect");
+      return this;
+    }
+
+    /**
+     * Keeps up to {@code max} connections open between calls and reuses them (default 0: every
+     * connection is closed after its transaction). Set it for a data source that opens a new
+     * physical connection per {@code getConnection()}, such as PostgreSQL's
+     * {@code PGSimpleDataSource}: each costs a handshake, authentication and a server process
+     * (about 20 ms on a loaded machine), and an engine cycle makes hundreds of store calls. Leave
+     * it at 0 with a pooling data source (HikariCP), which already does this. A connection whose
+     * transaction failed is closed, not kept; {@link #close()} closes the kept ones.
+     */
+    public Builder idleConnections(int max) {
+      if (max < 0) {
+        throw new IllegalArgumentException("idleConnections must be 0 or more, was " + max);
+      }
+      this.idleConnections = max;
       return this;
     }
 
@@ -130,11 +153,12 @@ public final class JdbcSyncStateStore implements SyncStateStore {
           throw new SyncStoreException("Could not connect to detect the database dialect", e);
         }
       }
-      JdbcSyncStateStore store = new JdbcSyncStateStore(dataSource, d, owned);
+      JdbcSyncStateStore store = new JdbcSyncStateStore(new IdleConnections(dataSource, idleConnections), d, owned);
       try {
         store.migrate();
       } catch (SyncStoreException e) {
         if (!(e.getCause() instanceof SQLException) || !isConcurrentMigration((SQLException) e.getCause())) {
+          store.connections.close();
           throw e;
         }
         // another instance migrated at the same moment and won; its schema is now committed
@@ -152,29 +176,52 @@ public final class JdbcSyncStateStore implements SyncStateStore {
   }
 
   private <T> T inTransaction(String what, SqlWork<T> work) {
-    try (Connection c = dataSource.getConnection()) {
-      boolean autoCommit = c.getAutoCommit();
-      c.setAutoCommit(false);
-      try {
-        T result = work.run(c);
-        c.commit();
-        return result;
-      } catch (SQLException | RuntimeException e) {
-        rollbackQuietly(c);
-        throw e;
-      } finally {
-        c.setAutoCommit(autoCommit);
-      }
+    Connection c;
+    try {
+      c = connections.borrow();
     } catch (SQLException e) {
       throw new SyncStoreException("State store failed to " + what + " (SQLState " + e.getSQLState() + ")", e);
     }
+    boolean clean = false;
+    try {
+      boolean autoCommit = c.getAutoCommit();
+      c.setAutoCommit(false);
+      T result;
+      try {
+        result = work.run(c);
+        c.commit();
+      } catch (Throwable e) {
+        // also for Errors: restoring auto-commit on an open transaction would commit half the work
+        clean = rollbackQuietly(c) && restoreQuietly(c, autoCommit);
+        throw e;
+      }
+      c.setAutoCommit(autoCommit);
+      clean = true;
+      return result;
+    } catch (SQLException e) {
+      throw new SyncStoreException("State store failed to " + what + " (SQLState " + e.getSQLState() + ")", e);
+    } finally {
+      connections.giveBack(c, clean);
+    }
   }
 
-  private static void rollbackQuietly(Connection c) {
+  private static boolean rollbackQuietly(Connection c) {
     try {
       c.rollback();
+      return true;
     } catch (SQLException suppressed) {
       log.debug("rollback failed", suppressed);
+      return false;
+    }
+  }
+
+  private static boolean restoreQuietly(Connection c, boolean autoCommit) {
+    try {
+      c.setAutoCommit(autoCommit);
+      return true;
+    } catch (SQLException suppressed) {
+      log.debug("restoring auto-commit failed", suppressed);
+      return false;
     }
   }
 
@@ -281,6 +328,7 @@ public final class JdbcSyncStateStore implements SyncStateStore {
 
   @Override
   public void close() {
+    connections.close();
     if (ownedResource != null) {
       try {
         ownedResource.close();

@@ -159,6 +159,45 @@ class OrderMapperTest {
   }
 
   @Test
+  void refusesImplausibleQuantitiesAmountsAndDuplicatedLinesNamingEachOne() {
+    OrderLine euroLine = ImmutableOrderLine.builder().from(line(6, "BOOK-1", 1, "10.00", "10.00", "6"))
+        .unitPrice(Money.of("10.00", "EUR")).build();
+    Order order = order("1061.00", List.of(
+        line(1, "SHIRT-M", -2, "800.00", "800.00", "25"),
+        line(2, "BOOK-1", 2_000_000, "106.00", "106.00", "6"),
+        line(3, "BOOK-1", 1, "-106.00", "106.00", "6"),
+        line(4, "SHIRT-M", 1, "800.00", "800.00", "150"),
+        line(5, "BOOK-1", 1, "999999999.00", "999999999.00", "6"),
+        line(5, "BOOK-1", 1, "999999999.00", "999999999.00", "6"),
+        euroLine)).totals(ImmutableOrderTotals.builder().shipping(Money.of("-49.00", "SEK")).build()).build();
+
+    MappedOrder mapped = new OrderMapper(mappings().build(), options()).map(order, SEK_ACCOUNT, PRODUCTS);
+
+    assertThat(mapped.draft()).isEmpty();
+    assertThat(mapped.problems()).contains(
+        "line 1 (SHIRT-M) has a negative quantity (-2)",
+        "line 2 (BOOK-1) has quantity 2000000, above the plausible maximum of 10000 (OrderImportOptions.maxLineQuantity)",
+        "line 3 (BOOK-1) unit price is negative (-106.00 SEK)",
+        "line 4 (SHIRT-M) has a tax rate of 150%, outside 0–100%",
+        "line 5 (BOOK-1) unit price 999999999.00 SEK is above the plausible maximum of 1000000 (OrderImportOptions.maxAmount)",
+        "line 5 appears 2 times in the order",
+        "line 6 (BOOK-1) unit price is in EUR, but the order is in SEK",
+        "shipping is negative (-49.00 SEK)");
+  }
+
+  @Test
+  void theLimitsAreOptions() {
+    Order big = order("1061.00", List.of(line(1, "SHIRT-M", 20_000, "800.00", "800.00", "25"))).build();
+    OrderImportOptions roomy = OrderImportOptions.builder().from(options()).maxLineQuantity(50_000)
+        .maxAmount(new BigDecimal("100000000")).build();
+
+    assertThat(new OrderMapper(mappings().build(), roomy).map(big, SEK_ACCOUNT, PRODUCTS).problems())
+        .noneMatch(p -> p.contains("plausible"));
+    assertThat(new OrderMapper(mappings().build(), options()).map(big, SEK_ACCOUNT, PRODUCTS).problems())
+        .anyMatch(p -> p.contains("maxLineQuantity"));
+  }
+
+  @Test
   void refusesAnOrderWhoseCurrencyIsNotTheCustomerAccountsCurrency() {
     SageAccount gbpAccount = new SageAccount(10, "WEBGBP", OptionalLong.of(1));
 

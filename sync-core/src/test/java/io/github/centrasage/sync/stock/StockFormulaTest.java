@@ -28,4 +28,12 @@ class StockFormulaTest {
   void fractionalQuantitiesRoundDown() {
     assertThat(StockFormula.centraPhysical(new BigDecimal("2.75"), new BigDecimal("0.5"), 0)).isEqualTo(3);
   }
+
+  @Test
+  void aLevelCentraCannotHoldIsImplausibleNotClamped() {
+    assertThat(StockFormula.implausible(new BigDecimal("1E+12"), BigDecimal.ZERO, 0))
+        .hasValueSatisfying(reason -> assertThat(reason).contains("1000000000000").contains("2147483647"));
+    assertThat(StockFormula.implausible(BigDecimal.valueOf(Integer.MAX_VALUE), BigDecimal.ONE, 1)).isEmpty();
+    assertThat(StockFormula.implausible(new BigDecimal("-5"), BigDecimal.ZERO, 0)).isEmpty();
+  }
 }

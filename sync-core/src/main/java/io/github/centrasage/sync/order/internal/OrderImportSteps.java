@@ -173,6 +173,12 @@ public final class OrderImportSteps {
           options.waitingOrderRecheck());
       return false;
     }
+    if (order.status() == OrderStatus.UNRECOGNIZED) {
+      // a status added to Centra after this library was written: skipping it could drop a real order
+      p.ctx.fail(JobFailure.permanent("Centra order " + p.number + " has a status this library does not know;"
+          + " not imported (replay the job once it should import)"));
+      return false;
+    }
     if (!options.importStatuses().contains(order.status())) {
       log.info("Order {} has status {}, which does not import; skipped", p.number, order.status());
       return false;

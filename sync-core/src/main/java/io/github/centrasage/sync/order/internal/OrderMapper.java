@@ -69,7 +69,7 @@ public final class OrderMapper {
    * SKU Sage knows (absent SKUs are reported).
    */
   public MappedOrder map(Order order, SageAccount account, Map<String, Long> productIds) {
-    List<String> problems = new ArrayList<>();
+    List<String> problems = new ArrayList<>(OrderSanity.problems(order, options));
     String currency = order.currency();
     String country = country(order).orElse("");
     if (country.isEmpty()) {

@@ -23,6 +23,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,8 +44,12 @@ public final class StockLevels {
   public record Level(StockKey key, SkuRef sku, BigDecimal sageFree, BigDecimal allocated, long buffer,
       int quantity, StockVersion version) {}
 
-  /** What {@link #publish} did: pushed (or tried to, when {@code failure} is set), deferred, stale. */
-  public record Outcome(List<Level> pushed, List<StockKey> deferred, List<Level> stale, Optional<RuntimeException> failure) {}
+  /**
+   * What {@link #publish} did: pushed (or tried to, when {@code failure} is set), deferred, stale,
+   * and refused (a level Centra cannot hold, with the reason; never pushed).
+   */
+  public record Outcome(List<Level> pushed, List<StockKey> deferred, List<Level> stale, Optional<RuntimeException> failure,
+      Map<StockKey, String> refused) {}
 
   private StockLevels() {}
 
@@ -75,7 +80,14 @@ public final class StockLevels {
       }
       List<Level> fresh = new ArrayList<>();
       List<Level> stale = new ArrayList<>();
+      Map<StockKey, String> refused = new LinkedHashMap<>();
       for (Level level : compute(ctx, sageWarehouse, centraWarehouse, held)) {
+        Optional<String> implausible = StockFormula.implausible(level.sageFree(), level.allocated(), level.buffer());
+        if (implausible.isPresent()) {
+          // publishing a clamped level would offer stock Sage does not have
+          refused.put(level.key(), level.key().name() + ": " + implausible.get() + "; not published");
+          continue;
+        }
         if (isStale(ctx, level)) {
           log.info("{}: Sage version {} is older than the one applied; not pushed", level.key().name(), level.version());
           stale.add(level);
@@ -85,9 +97,9 @@ public final class StockLevels {
       }
       try {
         push(ctx, Long.parseLong(centraWarehouse), fresh, description);
-        return new Outcome(fresh, deferred, stale, Optional.empty());
+        return new Outcome(fresh, deferred, stale, Optional.empty(), refused);
       } catch (RuntimeException e) {
-        return new Outcome(fresh, deferred, stale, Optional.of(e));
+        return new Outcome(fresh, deferred, stale, Optional.of(e), refused);
       }
     } finally {
       holds.forEach(StockHold::close);
