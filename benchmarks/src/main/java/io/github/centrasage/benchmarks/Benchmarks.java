@@ -13,7 +13,7 @@ import java.util.List;
  * <p>Run with {@code mvn -B -ntp -Pbench -pl benchmarks -am verify -DskipTests}.
  */
 public final class Benchmarks {
-  static final List<String> ALL = List.of("order-backlog", "stock-fanout", "reconcile-memory");
+  static final List<String> ALL = List.of("flash-sale", "order-backlog", "stock-fanout", "reconcile-memory");
 
   private Benchmarks() {}
 
@@ -29,6 +29,8 @@ public final class Benchmarks {
 
   static void run(String scenario, double scale) throws Exception {
     switch (scenario) {
+      case "flash-sale" -> FlashSale.run(Duration.ofSeconds(scaled(300, scale)), Duration.ofMillis(20),
+          Duration.ofSeconds(5), Duration.ofSeconds(60));
       case "order-backlog" -> OrderBacklog.run(scaled(300, scale), Duration.ofMillis(20), 4, scaled(100, scale));
       case "stock-fanout" -> StockFanout.run(scaled(2_000, scale), Duration.ofMillis(20));
       case "reconcile-memory" -> ReconcileMemory.run(scaled(5_000, scale));

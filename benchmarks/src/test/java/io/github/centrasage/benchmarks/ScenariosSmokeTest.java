@@ -12,6 +12,20 @@ import org.junit.jupiter.api.Test;
  */
 class ScenariosSmokeTest {
   @Test
+  void flashSaleCountsOversoldUnitsAndStockWritesForEachSide() {
+    Map<String, Object> line = FlashSale.run(Duration.ofSeconds(30), Duration.ZERO, Duration.ofSeconds(5),
+        Duration.ofSeconds(15));
+
+    assertThat(line).containsEntry("scenario", "flash-sale").containsEntry("skus", FlashSale.SKUS)
+        .containsEntry("sale_s", 30L);
+    assertThat((Integer) line.get("library_orders")).isPositive();
+    assertThat((Integer) line.get("shoppers")).isGreaterThanOrEqualTo((Integer) line.get("library_orders"));
+    // the script writes each sale SKU once per run: 2 runs in the sale and 3 catching up after it
+    assertThat(line).containsEntry("naive_stock_writes", 5L * FlashSale.SKUS);
+    assertThat((Long) line.get("library_oversold_units")).isNotNegative();
+  }
+
+  @Test
   void orderBacklogImportsEveryOrderOnceWithTheLibrary() {
     Map<String, Object> line = OrderBacklog.run(6, Duration.ZERO, 4, 6);
 
