@@ -13,7 +13,7 @@ import java.util.List;
  * <p>Run with {@code mvn -B -ntp -Pbench -pl benchmarks -am verify -DskipTests}.
  */
 public final class Benchmarks {
-  static final List<String> ALL = List.of("flash-sale", "order-backlog", "stock-fanout", "reconcile-memory");
+  static final List<String> ALL = List.of("flash-sale", "order-backlog", "stock-fanout", "reconcile-memory", "jmh");
 
   private Benchmarks() {}
 
@@ -34,6 +34,7 @@ public final class Benchmarks {
       case "order-backlog" -> OrderBacklog.run(scaled(300, scale), Duration.ofMillis(20), 4, scaled(100, scale));
       case "stock-fanout" -> StockFanout.run(scaled(2_000, scale), Duration.ofMillis(20));
       case "reconcile-memory" -> ReconcileMemory.run(scaled(5_000, scale));
+      case "jmh" -> MicroBenchmarks.run(5);
       default -> throw new IllegalArgumentException("unknown scenario '" + scenario + "', known: " + ALL);
     }
   }

@@ -12,6 +12,17 @@ import org.junit.jupiter.api.Test;
  */
 class ScenariosSmokeTest {
   @Test
+  void microBenchmarksDecodeAPageAndMapEveryOrderOfIt() throws Exception {
+    OrderCodecBenchmarks benchmarks = new OrderCodecBenchmarks();
+    benchmarks.capture();
+
+    assertThat(benchmarks.decodeOrderPage()).hasSize(OrderCodecBenchmarks.PAGE)
+        .allSatisfy(order -> assertThat(order.lines()).isNotEmpty());
+    // one product line per order, plus whatever charge lines the mapping adds
+    assertThat(benchmarks.mapOrderToSageDraft()).isGreaterThanOrEqualTo(OrderCodecBenchmarks.PAGE);
+  }
+
+  @Test
   void flashSaleCountsOversoldUnitsAndStockWritesForEachSide() {
     Map<String, Object> line = FlashSale.run(Duration.ofSeconds(30), Duration.ZERO, Duration.ofSeconds(5),
         Duration.ofSeconds(15));
