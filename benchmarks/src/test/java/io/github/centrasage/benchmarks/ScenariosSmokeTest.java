@@ -38,10 +38,10 @@ class ScenariosSmokeTest {
 
   @Test
   void orderBacklogImportsEveryOrderOnceWithTheLibrary() {
-    Map<String, Object> line = OrderBacklog.run(6, Duration.ZERO, 4, 6);
+    Map<String, Object> line = OrderBacklog.run(6, Duration.ZERO, 4, 6, 4);
 
     assertThat(line).containsEntry("scenario", "order-backlog").containsEntry("orders", 6)
-        .containsEntry("library_missing", 0L).containsEntry("naive_missing", 0L)
+        .containsEntry("naive_orders", 4).containsEntry("library_missing", 0L).containsEntry("naive_missing", 0L)
         .containsEntry("library_duplicates", 0L).containsEntry("library_missing_under_faults", 0L);
     assertThat((Double) line.get("library_orders_per_s")).isPositive();
     assertThat((Double) line.get("naive_sage_requests_per_order")).isEqualTo(2.0); // a product lookup and the create
