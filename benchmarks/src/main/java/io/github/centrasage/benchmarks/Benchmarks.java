@@ -36,7 +36,7 @@ public final class Benchmarks {
           scaled(100, scale), scaled(500, scale));
       case "stock-fanout" -> StockFanout.run(scaled(10_000, scale), Duration.ofMillis(20));
       case "reconcile-memory" -> ReconcileMemory.run(scaled(20_000, scale));
-      case "jmh" -> MicroBenchmarks.run(5);
+      case "jmh" -> MicroBenchmarks.run(10);
       default -> throw new IllegalArgumentException("unknown scenario '" + scenario + "', known: " + ALL);
     }
   }

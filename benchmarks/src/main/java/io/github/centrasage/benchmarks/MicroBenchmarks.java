@@ -13,19 +13,22 @@ import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
  * Runs {@link OrderCodecBenchmarks} with JMH in one forked JVM, with short warm-up and measurement
- * (5 × 1 s each) so that it fits the benchmark command's time budget, and prints a
+ * (5 × 1 s warm-up, {@code iterations} × 1 s measured) so that it fits the benchmark command's time budget, and prints a
  * {@code BENCH scenario=jmh-<benchmark>} line per benchmark: microseconds per order with JMH's
  * 99.9% error.
  */
 final class MicroBenchmarks {
   private MicroBenchmarks() {}
 
+  /** Enough for C2 to settle on both benchmarks at this size. */
+  static final int WARMUP_ITERATIONS = 5;
+
   static List<Map<String, Object>> run(int iterations) throws RunnerException {
     // the fork starts with java.class.path; under exec:java that is Maven's own, not this module's
     System.setProperty("java.class.path", ReconcileMemory.classPath());
     Options options = new OptionsBuilder().include(OrderCodecBenchmarks.class.getName() + "\\.")
         .forks(1).jvmArgs("-Xmx256m", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn")
-        .warmupIterations(iterations).warmupTime(TimeValue.seconds(1))
+        .warmupIterations(WARMUP_ITERATIONS).warmupTime(TimeValue.seconds(1))
         .measurementIterations(iterations).measurementTime(TimeValue.seconds(1))
         .verbosity(org.openjdk.jmh.runner.options.VerboseMode.SILENT).build();
     Collection<RunResult> results = new Runner(options).run();
