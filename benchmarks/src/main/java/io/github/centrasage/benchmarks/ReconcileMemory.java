@@ -1,5 +1,8 @@
 package io.github.centrasage.benchmarks;
 
+import io.github.centrasage.centra.CentraClient;
+import io.github.centrasage.sage200.Sage200Client;
+import io.github.centrasage.sage200.TokenProvider;
 import io.github.centrasage.sandbox.SandboxCatalog;
 import io.github.centrasage.sandbox.SandboxClock;
 import io.github.centrasage.sync.Mappings;
@@ -23,20 +26,34 @@ import java.util.Map;
 /**
  * A full stock reconciliation of a large catalogue in a JVM of its own started with a small heap:
  * it completes only if the pass streams (pages of holdings and Centra stock) instead of holding
- * everything. The sandboxes run in that JVM too, so the heap figure includes them.
+ * everything. The sandboxes, which hold the whole catalogue twice, run in the parent JVM; the small
+ * heap holds only what a user's process would: the engine, the store and both clients.
  */
 final class ReconcileMemory {
   static final String HEAP = "128m";
 
   private ReconcileMemory() {}
 
-  /** Forks the JVM, relays its {@code BENCH} line and returns it. */
+  /** Starts the sandboxes, forks the JVM that reconciles against them, relays its {@code BENCH} line and returns it. */
   static String run(int skus) throws Exception {
+    SandboxClock clock = SandboxClock.startingAt(SandboxClock.DEFAULT_START);
+    try (Shop shop = new Shop(SandboxCatalog.generated(skus, 13), clock, Duration.ZERO, 4)) {
+      return fork(skus, shop);
+    }
+  }
+
+  private static String fork(int skus, Shop shop) throws Exception {
     List<String> command = new ArrayList<>(List.of(
         new File(System.getProperty("java.home"), "bin/java").getPath(), "-Xmx" + HEAP,
         "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-cp", classPath(),
-        ReconcileMemory.class.getName(), Integer.toString(skus)));
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        ReconcileMemory.class.getName(), Integer.toString(skus), shop.centra.baseUrl(), shop.sage.baseUrl(),
+        shop.sage.siteId(), Long.toString(shop.sage.companyId()), shop.centraWarehouse(Shop.LEEDS),
+        shop.sageWarehouse(Shop.LEEDS)));
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    // the sandboxes' tokens go through the environment, not the command line
+    builder.environment().put("BENCH_CENTRA_TOKEN", shop.centra.token());
+    builder.environment().put("BENCH_SAGE_TOKEN", shop.sage.token());
+    Process process = builder.start();
     String bench = null;
     StringBuilder rest = new StringBuilder();
     try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
@@ -79,28 +96,32 @@ final class ReconcileMemory {
     return System.getProperty("java.class.path");
   }
 
-  /** The forked side: one full pass, then the line. */
+  /**
+   * The forked side: one full pass against the parent's sandboxes, then the line. Arguments: SKU
+   * count, Centra and Sage base URLs, Sage site and company, Centra and Sage Leeds warehouse ids.
+   */
   public static void main(String[] args) {
     int skus = Integer.parseInt(args[0]);
+    CentraClient centra = CentraClient.builder().baseUrl(args[1]).token(System.getenv("BENCH_CENTRA_TOKEN"))
+        .allowInsecureHttp().readTimeout(Duration.ofSeconds(60)).build();
+    Sage200Client sage = Sage200Client.builder().baseUrl(args[2]).siteId(args[3]).companyId(Long.parseLong(args[4]))
+        .tokenProvider(TokenProvider.staticToken(System.getenv("BENCH_SAGE_TOKEN"))).allowPlainHttp(true)
+        .readTimeout(Duration.ofSeconds(60)).build();
+    String centraLeeds = args[5];
+    Mappings mappings = Mappings.builder().putWarehouses(centraLeeds, args[6]).build();
+    StockReconcile reconcile = new StockReconcile(StockPublishOptions.builder().batchSize(200).build());
     SandboxClock clock = SandboxClock.startingAt(SandboxClock.DEFAULT_START);
-    SandboxCatalog catalog = SandboxCatalog.generated(skus, 13);
-    try (Shop shop = new Shop(catalog, clock, Duration.ZERO, 4)) {
-      catalog = null; // the sandboxes hold their own copies; this one would only inflate the figure
-      String centraLeeds = shop.centraWarehouse(Shop.LEEDS);
-      Mappings mappings = Mappings.builder().putWarehouses(centraLeeds, shop.sageWarehouse(Shop.LEEDS)).build();
-      StockReconcile reconcile = new StockReconcile(StockPublishOptions.builder().batchSize(200).build());
-      HeapPeak.reset();
-      long started = System.nanoTime();
-      try (SyncEngine engine = SyncEngine.builder().store(new InMemorySyncStateStore(clock)).mappings(mappings)
-          .clock(clock).centra(shop.centraClient).sage(shop.sageClient).flow(reconcile).build()) {
-        engine.runOnce(StockReconcile.NAME);
-      }
-      long nanos = System.nanoTime() - started;
-      ReconciliationReport report = reconcile.lastReports().get(centraLeeds);
-      new Bench.Line("reconcile-memory").put("skus", skus).put("xmx", HEAP).put("completed", report != null)
-          .put("checked", report == null ? 0 : report.checked()).put("pushed", report == null ? 0 : report.pushed())
-          .put("seconds", nanos / 1e9).put("peak_heap_mb", HeapPeak.megabytes())
-          .put("peak_heap_includes", "sandboxes").print();
+    HeapPeak.reset();
+    long started = System.nanoTime();
+    try (SyncEngine engine = SyncEngine.builder().store(new InMemorySyncStateStore(clock)).mappings(mappings)
+        .clock(clock).centra(centra).sage(sage).flow(reconcile).build()) {
+      engine.runOnce(StockReconcile.NAME);
     }
+    long nanos = System.nanoTime() - started;
+    ReconciliationReport report = reconcile.lastReports().get(centraLeeds);
+    new Bench.Line("reconcile-memory").put("skus", skus).put("xmx", HEAP).put("completed", report != null)
+        .put("checked", report == null ? 0 : report.checked()).put("pushed", report == null ? 0 : report.pushed())
+        .put("seconds", nanos / 1e9).put("peak_heap_mb", HeapPeak.megabytes())
+        .put("peak_heap_includes", "engine, store, clients").print();
   }
 }

@@ -6,7 +6,9 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -167,8 +169,12 @@ public final class ODataQuery {
   }
 
   static Object field(Map<String, Object> row, String path) {
+    return field(row, path.indexOf('.') < 0 ? new String[] {path} : path.split("\\."));
+  }
+
+  private static Object field(Map<String, Object> row, String[] path) {
     Object current = row;
-    for (String part : path.split("\\.")) {
+    for (String part : path) {
       if (!(current instanceof Map)) {
         return null;
       }
@@ -185,6 +191,10 @@ public final class ODataQuery {
   static int compareNullable(Object a, Object b) {
     if (a == null || b == null) {
       return a == null ? (b == null ? 0 : -1) : 1;
+    }
+    if (a instanceof Long && b instanceof Long) {
+      // ids: the common case of every keyset page and sort, without two BigDecimals per comparison
+      return Long.compare((Long) a, (Long) b);
     }
     Object[] pair = coerce(a, b);
     if (pair[0] instanceof Comparable && pair[0].getClass() == pair[1].getClass()) {
@@ -213,6 +223,9 @@ public final class ODataQuery {
   }
 
   static BigDecimal toDecimal(Object n) {
+    if (n instanceof Long || n instanceof Integer) {
+      return BigDecimal.valueOf(((Number) n).longValue());
+    }
     return n instanceof BigDecimal ? (BigDecimal) n : new BigDecimal(n.toString());
   }
 
@@ -231,6 +244,103 @@ public final class ODataQuery {
 
   interface Node {
     Object eval(Map<String, Object> row);
+  }
+
+  private static final class LiteralNode implements Node {
+    final Object value;
+
+    LiteralNode(Object value) {
+      this.value = value;
+    }
+
+    @Override
+    public Object eval(Map<String, Object> row) {
+      return value;
+    }
+  }
+
+  private static final class FieldNode implements Node {
+    final String[] path;
+
+    FieldNode(String[] path) {
+      this.path = path;
+    }
+
+    @Override
+    public Object eval(Map<String, Object> row) {
+      return field(row, path);
+    }
+  }
+
+  /** {@code field eq literal}, remembered as such so that a run of them can become one set lookup. */
+  private static final class EqualsLiteral implements Node {
+    final String[] path;
+    final Object literal;
+    final Node node;
+
+    EqualsLiteral(String[] path, Object literal, Node node) {
+      this.path = path;
+      this.literal = literal;
+      this.node = node;
+    }
+
+    @Override
+    public Object eval(Map<String, Object> row) {
+      return node.eval(row);
+    }
+  }
+
+  /**
+   * {@code f eq a or f eq b or …} (what an OData {@code in} list becomes) as one hash lookup per row
+   * instead of one comparison per value: the clients send lists of 20 to 200 keys, and evaluating
+   * them one by one against every row made paging a large table quadratic. Only text against text
+   * and number against number take the set; any other row falls back to the comparisons.
+   */
+  private static final class EqualsAny implements Node {
+    private final String[] path;
+    private final Set<Object> keys;
+    private final boolean numbers;
+    private final Node fallback;
+
+    private EqualsAny(String[] path, Set<Object> keys, boolean numbers, Node fallback) {
+      this.path = path;
+      this.keys = keys;
+      this.numbers = numbers;
+      this.fallback = fallback;
+    }
+
+    static Node of(List<Node> operands, Node fallback) {
+      String[] path = null;
+      Set<Object> keys = new HashSet<>();
+      Boolean numbers = null;
+      for (Node operand : operands) {
+        if (!(operand instanceof EqualsLiteral)) {
+          return fallback;
+        }
+        EqualsLiteral eq = (EqualsLiteral) operand;
+        boolean number = eq.literal instanceof BigDecimal;
+        if (!(number || eq.literal instanceof String) || (path != null && !Arrays.equals(path, eq.path))
+            || (numbers != null && numbers != number)) {
+          return fallback;
+        }
+        path = eq.path;
+        numbers = number;
+        keys.add(number ? ((BigDecimal) eq.literal).stripTrailingZeros() : eq.literal);
+      }
+      return new EqualsAny(path, keys, numbers, fallback);
+    }
+
+    @Override
+    public Object eval(Map<String, Object> row) {
+      Object value = field(row, path);
+      if (numbers && value instanceof Number) {
+        return keys.contains(toDecimal(value).stripTrailingZeros());
+      }
+      if (!numbers && value instanceof String) {
+        return keys.contains(value);
+      }
+      return fallback.eval(row);
+    }
   }
 
   private static final Pattern TOKEN = Pattern.compile(
@@ -308,13 +418,16 @@ public final class ODataQuery {
     }
 
     private Node or() {
-      Node left = and();
+      List<Node> operands = new ArrayList<>(List.of(and()));
       while (keyword("or")) {
+        operands.add(and());
+      }
+      Node left = operands.get(0);
+      for (Node r : operands.subList(1, operands.size())) {
         Node l = left;
-        Node r = and();
         left = row -> truthy(l.eval(row)) || truthy(r.eval(row));
       }
-      return left;
+      return operands.size() > 2 ? EqualsAny.of(operands, left) : left;
     }
 
     private Node and() {
@@ -342,7 +455,11 @@ public final class ODataQuery {
         if (Set.of("eq", "ne", "gt", "ge", "lt", "le").contains(op)) {
           pos++;
           Node right = primary();
-          return row -> compare(op, left.eval(row), right.eval(row));
+          Node node = row -> compare(op, left.eval(row), right.eval(row));
+          if (op.equals("eq") && left instanceof FieldNode && right instanceof LiteralNode) {
+            return new EqualsLiteral(((FieldNode) left).path, ((LiteralNode) right).value, node);
+          }
+          return node;
         }
       }
       return left;
@@ -360,8 +477,7 @@ public final class ODataQuery {
       }
       if ("lit".equals(t[0])) {
         pos++;
-        Object v = t[1];
-        return row -> v;
+        return new LiteralNode(t[1]);
       }
       if ("id".equals(t[0])) {
         pos++;
@@ -386,7 +502,8 @@ public final class ODataQuery {
           }
           return function(name.toLowerCase(Locale.ROOT), args);
         }
-        return row -> field(row, name.replace('/', '.'));
+        // split once here, not for every row the filter is evaluated against
+        return new FieldNode(name.replace('/', '.').split("\\."));
       }
       throw error("unexpected '" + t[1] + "'");
     }

@@ -39,6 +39,21 @@ class ODataQueryTest {
   }
 
   @Test
+  void answersAnInListOfKeysLikeTheComparisonsItStandsFor() {
+    // three or more "eq" on one field take a set lookup; the answers must not change
+    assertThat(ids("id eq 1 or id eq 3 or id eq 7")).containsExactly(1L, 3L);
+    assertThat(ids("qty eq 5.00 or qty eq 0.50 or qty eq 7")).as("numbers by value, not scale").containsExactly(1L, 2L);
+    assertThat(ids("code eq 'ABC' or code eq 'abd' or code eq 'O''Brien'")).containsExactly(1L, 2L, 3L);
+    assertThat(ids("code eq 'abc' or code eq 'x' or code eq 'y'")).as("text is compared exactly").isEmpty();
+    assertThat(ids("note eq 'x' or note eq 'y' or note eq 'z'")).as("nulls match nothing").containsExactly(2L);
+    assertThat(ids("id eq '2' or id eq '3' or id eq '9'")).as("a number against text falls back").containsExactly(2L, 3L);
+    assertThat(ids("when eq '2026-01-02T10:00:00Z' or when eq '2026-01-03T10:00:00Z' or when eq '2027-01-01T00:00:00Z'"))
+        .as("dates against text fall back").containsExactly(2L, 3L);
+    assertThat(ids("id eq 1 or code eq 'ABC' or id eq 3")).as("mixed fields").containsExactly(1L, 2L, 3L);
+    assertThatThrownBy(() -> ids("nope eq 1 or nope eq 2 or nope eq 3")).hasMessageContaining("nope");
+  }
+
+  @Test
   void sortsPagesAndSelects() {
     var rows = ODataQuery.parse(Map.of("$orderby", "live desc, qty asc", "$top", "2", "$skip", "1", "$select", "id,qty"))
         .apply(ROWS);

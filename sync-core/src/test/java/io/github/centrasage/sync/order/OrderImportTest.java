@@ -89,6 +89,17 @@ class OrderImportTest {
   }
 
   @Test
+  void looksUpTheProductsOfABatchWithOneRequestWhenEveryCodeIsFound() {
+    f.centra.placeOrder("GBP", Map.of(SKU_A, 2, SKU_B, 1));
+
+    SyncStatus status = drain(engine(), f.clock);
+
+    assertThat(status.succeeded()).isEqualTo(1);
+    // both codes came back on the first page, so the stream is not asked for a second, empty one
+    assertThat(f.sage.requestCount("GET /products")).isEqualTo(1);
+  }
+
+  @Test
   void aSecondCycleFindsTheBindingsAndDoesNotTouchSage() {
     f.centra.placeOrder("GBP", Map.of(SKU_A, 1));
     SyncEngine engine = engine();

@@ -23,6 +23,8 @@ import io.github.centrasage.sync.spi.NewJob;
 import io.github.centrasage.sync.spi.SyncStateStore;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -258,9 +260,17 @@ public final class OrderImportSteps {
     List<String> skus = new ArrayList<>(missing);
     for (int from = 0; from < skus.size(); from += KEYS_PER_REQUEST) {
       List<String> chunk = skus.subList(from, Math.min(skus.size(), from + KEYS_PER_REQUEST));
+      Set<String> unseen = new HashSet<>(chunk);
       try (var products = sage.products().stream(ODataQuery.builder().filter(ODataFilter.in("code", chunk))
           .select("id", "code").build())) {
-        products.forEach((Product product) -> productIds.put(product.code(), product.id()));
+        // A product code is unique, so once every code asked for has come back there is nothing
+        // left to find: stopping here spares the stream its closing request for an empty page.
+        Iterator<Product> it = products.iterator();
+        while (!unseen.isEmpty() && it.hasNext()) {
+          Product product = it.next();
+          productIds.put(product.code(), product.id());
+          unseen.remove(product.code());
+        }
       }
     }
   }
