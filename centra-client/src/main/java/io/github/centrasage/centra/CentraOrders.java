@@ -2,6 +2,7 @@ package io.github.centrasage.centra;
 
 import io.github.centrasage.centra.internal.CentraOperations;
 import io.github.centrasage.centra.internal.GraphQLTransport;
+import io.github.centrasage.centra.internal.Operation;
 import io.github.centrasage.centra.internal.PageStreams;
 import io.github.centrasage.centra.internal.Variables;
 import java.util.List;
@@ -11,7 +12,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * Order reads: by date window (lazy, paged), by number, by id.
+ * Order reads: by date window (lazy, paged; whole orders or thin summaries), by number, by id.
  *
  * <pre>{@code
  * try (Stream<Order> orders = centra.orders().list(OrderQuery.builder().from(since).build())) { orders.forEach(this::importOrder); }
@@ -29,8 +30,21 @@ public final class CentraOrders {
    * Orders on hold or waiting for payment are not returned by Centra by default.
    */
   public Stream<Order> list(OrderQuery query) {
+    return pages(CentraOperations.ORDERS, query);
+  }
+
+  /**
+   * The same orders as {@link #list}, with only id, number, status and order date selected. A poller
+   * lists with this and reads each order with {@link #byNumber}, so an order whose full answer cannot
+   * be decoded fails only its own read, never the page it is listed on.
+   */
+  public Stream<OrderSummary> listSummaries(OrderQuery query) {
+    return pages(CentraOperations.ORDER_SUMMARIES, query);
+  }
+
+  private <T> Stream<T> pages(Operation<List<T>> operation, OrderQuery query) {
     Map<String, Object> where = where(query);
-    return PageStreams.byPageNumber(query.pageSize(), page -> transport.execute(CentraOperations.ORDERS,
+    return PageStreams.byPageNumber(query.pageSize(), page -> transport.execute(operation,
         Variables.of().put("where", where).put("sort", query.sort()).put("limit", query.pageSize()).put("page", page)
             .build()).value());
   }

@@ -7,6 +7,7 @@ import io.github.centrasage.centra.CentraReturn;
 import io.github.centrasage.centra.IdConversion;
 import io.github.centrasage.centra.NamedRef;
 import io.github.centrasage.centra.Order;
+import io.github.centrasage.centra.OrderSummary;
 import io.github.centrasage.centra.Price;
 import io.github.centrasage.centra.Pricelist;
 import io.github.centrasage.centra.Product;
@@ -26,6 +27,8 @@ public final class CentraOperations {
   }
 
   public static final Operation<List<Order>> ORDERS = Operation.query("Orders", "orders", listOf(Order.class));
+  public static final Operation<List<OrderSummary>> ORDER_SUMMARIES =
+      Operation.query("OrderSummaries", "orders", listOf(OrderSummary.class));
   public static final Operation<Order> ORDER_BY_ID = Operation.query("OrderById", "order", Order.class);
   public static final Operation<RelayConnection<Order>> ORDER_CONNECTION = Operation.query(
       "OrderConnection", "orderConnection", Types.newParameterizedType(RelayConnection.class, Order.class));

@@ -8,6 +8,7 @@ import io.github.centrasage.centra.EventQuery;
 import io.github.centrasage.centra.EventSubscription;
 import io.github.centrasage.centra.Order;
 import io.github.centrasage.centra.OrderQuery;
+import io.github.centrasage.centra.OrderSummary;
 import io.github.centrasage.sync.Mappings;
 import io.github.centrasage.sync.order.internal.OrderImportSteps;
 import io.github.centrasage.sync.order.internal.OrderMapper;
@@ -37,7 +38,8 @@ import java.util.stream.Stream;
 /**
  * The {@code OrderImport} flow: each Centra order becomes exactly one Sage 200 sales order. Orders
  * are discovered from Centra's event queue, by polling with a durable cursor, or by a webhook
- * {@link #nudge}; each is one job keyed {@code order:<number>}. Before creating, the flow checks
+ * {@link #nudge}; each is one job keyed {@code order:<number>}, and the job reads the whole order itself,
+ * so an order Centra answers in a shape the client cannot decode parks alone and never holds up the rest. Before creating, the flow checks
  * the {@code order} binding, then looks the whole batch up in Sage by the document key in one
  * request, and creates only when both are empty, so a create whose answer was lost (timeout,
  * reset, 5xx, crash) is found instead of repeated. Mapping problems park the job with every reason.
@@ -162,18 +164,22 @@ public final class OrderImport implements SyncFlow {
         .orElseGet(() -> options.pollStart().orElseGet(() -> ctx.clock().instant().minus(1, ChronoUnit.DAYS)));
     Instant from = cursor.minus(options.pollOverlap());
     Instant newest = cursor;
-    List<NewJob> jobs = new ArrayList<>();
-    try (Stream<Order> orders = centra.orders().list(OrderQuery.builder().from(from.atOffset(ZoneOffset.UTC)).build())) {
-      for (Order order : (Iterable<Order>) orders::iterator) {
-        jobs.add(job(order.number()));
+    Map<Long, NewJob> jobs = new LinkedHashMap<>();
+    // A thin listing: the whole order is read by its own job (as on the events path), so an order whose
+    // answer cannot be decoded parks alone instead of failing this page, and the cursor moves past it.
+    OrderQuery window = OrderQuery.builder().from(from.atOffset(ZoneOffset.UTC)).build();
+    try (Stream<OrderSummary> orders = centra.orders().listSummaries(window)) {
+      for (OrderSummary order : (Iterable<OrderSummary>) orders::iterator) {
+        jobs.putIfAbsent(order.number(), job(order.number()));
         Instant placed = order.orderDate().toInstant();
         if (placed.isAfter(newest)) {
           newest = placed;
         }
       }
     }
-    // Orders inside the overlap window come again; their jobs find the binding and finish at once.
-    ctx.enqueue(jobs, newest.toString());
+    // Orders inside the overlap window come again; their jobs find the binding and finish at once, and a
+    // parked one stays parked (KEEP_EXISTING) until it is replayed.
+    ctx.enqueue(new ArrayList<>(jobs.values()), newest.toString());
   }
 
   private static Optional<Instant> parseInstant(String value) {
