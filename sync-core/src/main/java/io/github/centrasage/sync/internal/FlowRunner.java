@@ -147,9 +147,10 @@ public final class FlowRunner {
       Optional<Throwable> error = discover(flow);
       cycleEnd(flow, error);
       nudgeWorkers();
-    } catch (RuntimeException e) {
-      // a throwing scheduled task would be cancelled for good; log and try again next time
-      log.error("Discover cycle of {} failed", flow.name(), e);
+    } catch (Throwable t) {
+      // a throwing scheduled task (an Error too) would be cancelled for good; log and try again next time
+      health.get(flow.name()).lastError = "discover: " + Failures.describe(t);
+      log.error("Discover cycle of {} failed", flow.name(), t);
     }
   }
 
@@ -166,9 +167,11 @@ public final class FlowRunner {
             processBatch(flow, claimed, owner);
             worked = true;
           }
-        } catch (RuntimeException e) {
-          health.get(flow.name()).lastError = Failures.describe(e);
-          log.error("Worker {} failed to claim or record jobs of {}", owner, flow.name(), e);
+        } catch (Throwable t) {
+          // an Error too: the pool does not restart this loop, so leaving it would lose the worker for good;
+          // the jobs it held run again when their leases expire
+          health.get(flow.name()).lastError = Failures.describe(t);
+          log.error("Worker {} failed to claim or record jobs of {}", owner, flow.name(), t);
         }
       }
       next++; // rotate so no flow starves the others
@@ -244,7 +247,7 @@ public final class FlowRunner {
     try {
       flow.discover(new Discover(flow));
       return Optional.empty();
-    } catch (Exception e) {
+    } catch (Throwable e) {
       if (e instanceof InterruptedException) {
         Thread.currentThread().interrupt();
       }
@@ -275,7 +278,7 @@ public final class FlowRunner {
 
   private void processBatch(SyncFlow flow, List<Job> jobs, String owner) {
     List<Process> contexts = jobs.stream().map(Process::new).collect(Collectors.toList());
-    Exception batchFailure = null;
+    Throwable batchFailure = null;
     MDC.put("flow", flow.name());
     if (jobs.size() == 1) {
       MDC.put("jobKey", jobs.get(0).key());
@@ -287,7 +290,9 @@ public final class FlowRunner {
       } else {
         flow.processBatch(new ArrayList<>(contexts));
       }
-    } catch (Exception e) {
+    } catch (Throwable e) {
+      // an Error (AssertionError, NoClassDefFoundError, StackOverflowError...) is the job's failure like any
+      // exception: the classifier parks it, so a poison job cannot take the workers down one by one
       if (e instanceof InterruptedException) {
         Thread.currentThread().interrupt();
       }
