@@ -73,6 +73,25 @@ class DespatchToSageTest {
   }
 
   @Test
+  void aShipmentEventWithoutAnOrderNumberIsParkedNotDropped() {
+    SyncEngine engine = engine(5);
+    Imported order = sandboxes.importOrder(store, Map.of(TEE, 2));
+    Shipment shipment = sandboxes.shipInCentra(order, Map.of(TEE, 2), "DHL", "JD0001");
+    sandboxes.centraSandbox.renumberShipment(shipment.id(), "SHIP-77");
+
+    engine.runOnce(DespatchToSage.NAME);
+    SyncStatus status = engine.runOnce(DespatchToSage.NAME);
+
+    assertThat(status.parked()).isEqualTo(1);
+    Job parked = store.list(DespatchToSage.NAME, Set.of(JobState.PARKED), 0, 10).get(0);
+    assertThat(parked.key()).isEqualTo("shipment:" + shipment.id());
+    assertThat(parked.parkReasons()).singleElement().asString()
+        .contains("Centra shipment " + shipment.id(), "'SHIP-77'", "DespatchToSage.jobFor");
+    assertThat(sandboxes.centraSandbox.queuedEvents()).isZero();
+    assertThat(despatchesOf(order)).isEmpty();
+  }
+
+  @Test
   void confirmsPartialShipmentsOneDespatchEach() {
     SyncEngine engine = engine(5);
     Imported order = sandboxes.importOrder(store, Map.of(TEE, 3, HOODIE, 1));
