@@ -185,7 +185,8 @@ public final class DespatchToCentra extends DespatchFlow {
       List<StockKey> units = lines.values().stream().map(l -> StockKey.of(l.sku, l.warehouse)).collect(Collectors.toList());
       // Under StockPublish's hold no stock value computed with the ledger before this release can
       // reach Centra after the shipment; the contract order is release, complete, then recompute.
-      try (StockHold hold = StockPublish.holdForDespatch(ctx.store(), Long.toString(despatchId), units)) {
+      try (StockHold hold = StockPublish.holdForDespatch(ctx.store(), Long.toString(despatchId), units,
+          options.despatchHoldTtl())) {
         for (Line line : lines.values()) {
           ctx.store().releaseAllocation(Long.toString(number), "despatch:" + despatchId, line.sku, line.warehouse,
               line.quantity);

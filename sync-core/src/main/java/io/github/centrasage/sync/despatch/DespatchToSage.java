@@ -176,7 +176,7 @@ public final class DespatchToSage extends DespatchFlow {
     String documentNo = sageOrder.documentNo().orElse(Long.toString(sageOrder.id()));
     List<String> cancellationReport = new ArrayList<>();
     if (cancelled) {
-      sageOrder = new CancelledLines(ctx, sage, options.amendCancelledLines())
+      sageOrder = new CancelledLines(ctx, sage, options.amendCancelledLines(), options.despatchHoldTtl())
           .apply(order, sageOrder, documentNo, cancellationReport);
     }
     long sageOrderId = sageOrder.id();

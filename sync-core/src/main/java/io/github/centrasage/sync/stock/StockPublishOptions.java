@@ -53,7 +53,12 @@ public abstract class StockPublishOptions {
     return Duration.ofMinutes(2);
   }
 
-  /** How long a despatch holds its units at most if it dies holding them; default 10 min. */
+  /**
+   * Not read by anything: the despatch flows take their hold for
+   * {@link io.github.centrasage.sync.despatch.DespatchOptions#despatchHoldTtl()}, which is where to set it,
+   * and {@link StockPublish#holdForDespatch(io.github.centrasage.sync.spi.LeaseStore, String, java.util.Collection)}
+   * uses this option's default (10 min). Kept so existing builders compile; to be removed before 0.1.0.
+   */
   @Value.Default
   public Duration despatchHoldTtl() {
     return Duration.ofMinutes(10);

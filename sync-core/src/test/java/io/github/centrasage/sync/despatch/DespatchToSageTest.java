@@ -3,6 +3,7 @@ package io.github.centrasage.sync.despatch;
 import static io.github.centrasage.sync.despatch.DespatchSandboxes.HOODIE;
 import static io.github.centrasage.sync.despatch.DespatchSandboxes.TEE;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.centrasage.centra.Shipment;
 import io.github.centrasage.sandbox.Fault;
@@ -12,6 +13,9 @@ import io.github.centrasage.sync.SyncEngine;
 import io.github.centrasage.sync.SyncStatus;
 import io.github.centrasage.sync.despatch.DespatchSandboxes.Imported;
 import io.github.centrasage.sync.spi.Job;
+import io.github.centrasage.sync.stock.StockBusyException;
+import io.github.centrasage.sync.stock.StockHold;
+import io.github.centrasage.sync.stock.StockKey;
 import io.github.centrasage.sync.spi.JobState;
 import io.github.centrasage.sync.store.InMemorySyncStateStore;
 import io.github.centrasage.sync.testing.SettableClock;
@@ -217,6 +221,37 @@ class DespatchToSageTest {
     assertThat(store.allocatedQuantity(TEE, Long.toString(sandboxes.sageSandbox.ids("warehouse").get(DespatchSandboxes.LEEDS))))
         .as("3 recorded, 2 released by the cancellation (the despatch is DespatchToCentra's to release)")
         .isEqualByComparingTo("1");
+    assertThat(store.list("StockPublish", Set.of(), 0, 10)).singleElement()
+        .satisfies(j -> assertThat(j.payload()).isEqualTo("recompute"));
+  }
+
+  @Test
+  void aCancellationKeepsTheStockUnitsHeldFromTheSageAmendmentUntilTheLedgerIsReleased() {
+    SyncEngine engine = engine(5);
+    Imported order = sandboxes.importOrder(store, Map.of(TEE, 3));
+    sandboxes.centraSandbox.cancelLine((int) order.number(), TEE, 2);
+    sandboxes.shipInCentra(order, Map.of(TEE, 1), "DHL", "JD0001");
+    String leeds = Long.toString(sandboxes.sageSandbox.ids("warehouse").get(DespatchSandboxes.LEEDS));
+    List<StockKey> unit = List.of(StockKey.of(TEE, leeds));
+    // Sage applies the amendment, the answer is lost: Sage's free stock is up, the ledger still holds the 2 units
+    sandboxes.sageSandbox.faults().inject(Fault.resetAfterCommit(), FaultScope.nextCalls(1).on("PUT /sop_orders/{id}"));
+
+    SyncStatus failed = engine.runOnce(DespatchToSage.NAME);
+
+    assertThat(failed.retrying()).isEqualTo(1);
+    assertThat(sandboxes.sageSandbox.salesOrders().stream().filter(o -> o.id() == order.sageOrderId()).findFirst()
+        .orElseThrow().lines()).filteredOn(l -> TEE.equals(l.sku())).singleElement()
+        .satisfies(l -> assertThat(l.lineQuantity()).isEqualByComparingTo("1"));
+    assertThat(store.allocatedQuantity(TEE, leeds)).isEqualByComparingTo("3");
+    assertThatThrownBy(() -> StockHold.acquire(store, "stock-push", unit, Duration.ofMinutes(1)))
+        .as("a stock push in the gap would publish 2 units too many").isInstanceOf(StockBusyException.class);
+
+    drain(engine, clock);
+
+    assertThat(store.allocatedQuantity(TEE, leeds)).isEqualByComparingTo("1");
+    try (StockHold push = StockHold.acquire(store, "stock-push", unit, Duration.ofMinutes(1))) {
+      assertThat(push.keys()).containsExactlyElementsOf(unit);
+    }
     assertThat(store.list("StockPublish", Set.of(), 0, 10)).singleElement()
         .satisfies(j -> assertThat(j.payload()).isEqualTo("recompute"));
   }
