@@ -91,8 +91,10 @@ public abstract class StockPublishOptions {
     positive(holdTtl(), "holdTtl");
     positive(despatchHoldTtl(), "despatchHoldTtl");
     positive(reconcileInterval(), "reconcileInterval");
-    if (overlap().isNegative() || busyDelay().isNegative()) {
-      throw new IllegalArgumentException("overlap and busyDelay must not be negative");
+    // zero would re-queue a held unit due at once, and the worker would spin claim/enqueue until the hold ends
+    positive(busyDelay(), "busyDelay");
+    if (overlap().isNegative()) {
+      throw new IllegalArgumentException("overlap must not be negative, was " + overlap());
     }
   }
 
