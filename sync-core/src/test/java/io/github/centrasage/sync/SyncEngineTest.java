@@ -594,4 +594,29 @@ class SyncEngineTest {
     assertThat(discovers).as("discovery kept its schedule after the Error").hasValueGreaterThanOrEqualTo(3);
     assertThat(poisoned.processedPayloads).containsExactlyInAnyOrder("poison", "good");
   }
+
+  @Test
+  void aDiscoverSlowerThanItsLeaseKeepsTheLease() throws Exception {
+    InMemorySyncStateStore realTimeStore = new InMemorySyncStateStore(Clock.systemUTC());
+    CountDownLatch started = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    ScriptedFlow slow = new ScriptedFlow(FLOW).onDiscover(ctx -> {
+      started.countDown();
+      assertThat(release.await(10, TimeUnit.SECONDS)).isTrue();
+    });
+    Duration lease = Duration.ofMillis(150);
+    SyncEngine e = SyncEngine.builder().store(realTimeStore).flow(slow).leaseDuration(lease).instanceId("one").build();
+    Thread runner = new Thread(() -> e.runOnce(FLOW));
+    runner.start();
+    assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+    Instant firstLeaseEnd = realTimeStore.now().plus(lease);
+
+    await().atMost(Duration.ofSeconds(5)).until(() -> realTimeStore.now().isAfter(firstLeaseEnd.plus(lease.multipliedBy(3))));
+
+    assertThat(realTimeStore.tryAcquireLease("discover:" + FLOW, "two", lease)).as("lease was extended").isFalse();
+    release.countDown();
+    runner.join(10_000);
+    assertThat(realTimeStore.leaseHolder("discover:" + FLOW)).as("released after the cycle").isEmpty();
+    e.close();
+  }
 }

@@ -244,6 +244,13 @@ public final class FlowRunner {
       return Optional.empty();
     }
     MDC.put("flow", flow.name());
+    // a first poll over a long history can outlast the lease; renewed like job leases, so no second instance
+    // discovers the same flow meanwhile
+    ScheduledFuture<?> beat = renewEvery(() -> {
+      if (!s.store().tryAcquireLease(lease, owner, s.leaseDuration())) {
+        log.warn("Could not extend {}; another instance may discover {} at the same time", lease, flow.name());
+      }
+    });
     try {
       flow.discover(new Discover(flow));
       return Optional.empty();
@@ -255,6 +262,9 @@ public final class FlowRunner {
       log.error("Discover of {} failed; the cursor did not move past unrecorded work", flow.name(), e);
       return Optional.of(e);
     } finally {
+      if (beat != null) {
+        beat.cancel(false);
+      }
       MDC.remove("flow");
       try {
         s.store().releaseLease(lease, owner);
@@ -319,15 +329,23 @@ public final class FlowRunner {
   }
 
   private ScheduledFuture<?> keepLeases(List<Job> jobs, String owner) {
+    return renewEvery(() -> {
+      for (Job job : jobs) {
+        s.store().extendLease(job.id(), owner, s.leaseDuration());
+      }
+    });
+  }
+
+  /** Runs {@code renew} every third of the lease duration until cancelled; null once the engine is closing. */
+  private ScheduledFuture<?> renewEvery(Runnable renew) {
     long every = Math.max(1, s.leaseDuration().toMillis() / 3);
     try {
       return heartbeat.scheduleAtFixedRate(() -> {
-        for (Job job : jobs) {
-          try {
-            s.store().extendLease(job.id(), owner, s.leaseDuration());
-          } catch (RuntimeException e) {
-            log.warn("Could not extend the lease of job {}; it may run again elsewhere", job.id(), e);
-          }
+        try {
+          renew.run();
+        } catch (RuntimeException e) {
+          // a throwing periodic task would be cancelled for good; the next beat tries again
+          log.warn("Could not extend a lease; its work may run again elsewhere", e);
         }
       }, every, every, TimeUnit.MILLISECONDS);
     } catch (RejectedExecutionException closed) {
