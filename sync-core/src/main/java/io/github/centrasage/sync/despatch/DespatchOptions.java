@@ -3,6 +3,7 @@ package io.github.centrasage.sync.despatch;
 import io.github.centrasage.sync.SyncRetryPolicy;
 import io.github.centrasage.sync.internal.SyncStyle;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -61,6 +62,15 @@ public abstract class DespatchOptions {
   @Value.Default
   public Duration despatchHoldTtl() {
     return Duration.ofMinutes(10);
+  }
+
+  /**
+   * The time zone a shipment's time is cut to a Sage despatch date in; default {@code Europe/London}
+   * (Sage 200 is UK software), so a shipment at 00:30 BST is that day's despatch, not the day before.
+   */
+  @Value.Default
+  public ZoneId zone() {
+    return ZoneId.of("Europe/London");
   }
 
   @Value.Default

@@ -33,7 +33,6 @@ import io.github.centrasage.sync.spi.JobContext;
 import io.github.centrasage.sync.spi.NewJob;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -189,7 +188,7 @@ public final class DespatchToSage extends DespatchFlow {
 
     Map<Long, OrderLine> centraLines = order.lines().stream().collect(Collectors.toMap(OrderLine::id, l -> l));
     Map<Long, BigDecimal> planned = new HashMap<>();
-    LocalDate today = LocalDate.ofInstant(ctx.clock().instant(), ZoneOffset.UTC);
+    LocalDate today = LocalDate.ofInstant(ctx.clock().instant(), options.zone());
     List<String> problems = new ArrayList<>();
     List<DespatchConfirmation> confirmations = new ArrayList<>();
     for (Shipment shipment : shipped) {
@@ -268,7 +267,7 @@ public final class DespatchToSage extends DespatchFlow {
     shipment.numberOfPackages().ifPresent(p -> tracking.pieces(p));
     return Optional.of(DespatchConfirmation.builder()
         .sopOrderReturnId(sageOrder.id())
-        .despatchReceiptDate(shipment.shippedAt().map(t -> t.atZoneSameInstant(ZoneOffset.UTC).toLocalDate())
+        .despatchReceiptDate(shipment.shippedAt().map(t -> t.atZoneSameInstant(options.zone()).toLocalDate())
             .orElse(today))
         .items(items)
         .addTrackingItems(tracking.build())

@@ -5,6 +5,9 @@ import static io.github.centrasage.sync.despatch.DespatchSandboxes.TEE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.centrasage.centra.CompleteShipmentRequest;
+import io.github.centrasage.centra.CreateShipmentRequest;
+import io.github.centrasage.centra.ShipmentLineRequest;
 import io.github.centrasage.centra.Shipment;
 import io.github.centrasage.sandbox.Fault;
 import io.github.centrasage.sandbox.FaultScope;
@@ -21,6 +24,9 @@ import io.github.centrasage.sync.store.InMemorySyncStateStore;
 import io.github.centrasage.sync.testing.SettableClock;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -93,6 +99,22 @@ class DespatchToSageTest {
         .contains("Centra shipment " + shipment.id(), "'SHIP-77'", "DespatchToSage.jobFor");
     assertThat(sandboxes.centraSandbox.queuedEvents()).isZero();
     assertThat(despatchesOf(order)).isEmpty();
+  }
+
+  @Test
+  void theDespatchDateIsTheShipmentsDayInTheUk() {
+    SyncEngine engine = engine(5);
+    Imported order = sandboxes.importOrder(store, Map.of(TEE, 1));
+    Shipment created = sandboxes.centra.shipments().create(CreateShipmentRequest.builder().orderNumber(order.number())
+        .addLines(ShipmentLineRequest.of(order.centraLineIds().get(TEE), 1)).build()).value();
+    // 00:30 BST on 1 July is 23:30 UTC on 30 June
+    sandboxes.centra.shipments().complete(CompleteShipmentRequest.builder().shipmentId(created.id()).carrier("DHL")
+        .trackingNumber("JD0001").packagesNumber(1).shippedAt(OffsetDateTime.parse("2024-06-30T23:30:00Z")).build());
+
+    engine.runOnce(DespatchToSage.NAME);
+
+    assertThat(despatchesOf(order)).singleElement().satisfies(d -> assertThat(
+        LocalDate.ofInstant(d.despatchDate(), ZoneOffset.UTC)).isEqualTo(LocalDate.of(2024, 7, 1)));
   }
 
   @Test
