@@ -67,4 +67,10 @@ public final class Customers extends SageResource<Customer> {
     }
     return customers;
   }
+
+  /** The contacts of account {@code customerId} ({@code GET /customers/{id}/customer_contacts}), with their e-mails. */
+  public List<CustomerContact> contacts(long customerId) {
+    return transport.execute(SageRequest.get(List.of("customers", Long.toString(customerId), "customer_contacts"),
+        ODataQuery.all().toParameters()), SageTransport.listOf(CustomerContact.class));
+  }
 }

@@ -16,6 +16,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import okio.Buffer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,7 +63,20 @@ public final class SalesOrders extends SageResource<SalesOrder> {
    * {@code maxKeysPerLookup} numbers. The map has an entry (possibly empty) for every number asked.
    */
   public Map<String, List<SalesOrder>> findByCustomerDocumentNos(Collection<String> customerDocumentNos) {
-    List<String> numbers = new ArrayList<>(new LinkedHashSet<>(customerDocumentNos));
+    return findByText("customer_document_no", SalesOrder::customerDocumentNo, customerDocumentNos);
+  }
+
+  /**
+   * Orders for many {@code spare_text_1} values (a site that keeps the web order number there), batched and
+   * matched like {@link #findByCustomerDocumentNos}: ignoring case and surrounding spaces, as Sage compares.
+   */
+  public Map<String, List<SalesOrder>> findBySpareText1s(Collection<String> values) {
+    return findByText("spare_text_1", SalesOrder::spareText1, values);
+  }
+
+  private Map<String, List<SalesOrder>> findByText(String field, Function<SalesOrder, Optional<String>> value,
+      Collection<String> keys) {
+    List<String> numbers = new ArrayList<>(new LinkedHashSet<>(keys));
     Map<String, List<SalesOrder>> found = new LinkedHashMap<>();
     // Sage (SQL Server's default collation) compares case-insensitively, so "c-1" is a match for "C-1":
     // results are mapped back by a normalised key to every number asked that shares it.
@@ -73,11 +88,11 @@ public final class SalesOrders extends SageResource<SalesOrder> {
     for (int from = 0; from < numbers.size(); from += maxKeysPerLookup) {
       List<String> batch = numbers.subList(from, Math.min(numbers.size(), from + maxKeysPerLookup));
       // Every batch pages to the end, so a number used by several orders is never cut off.
-      stream(ODataQuery.where(ODataFilter.in("customer_document_no", batch))).forEach(order -> {
-        List<String> asked = order.customerDocumentNo().map(n -> askedByKey.get(matchKey(n))).orElse(null);
+      stream(ODataQuery.where(ODataFilter.in(field, batch))).forEach(order -> {
+        List<String> asked = value.apply(order).map(n -> askedByKey.get(matchKey(n))).orElse(null);
         if (asked == null) {
-          LOG.debug("sales order {} with customer_document_no {} matches no number asked; ignored", order.id(),
-              order.customerDocumentNo().orElse("(none)"));
+          LOG.debug("sales order {} with {} {} matches no value asked; ignored", order.id(), field,
+              value.apply(order).orElse("(none)"));
           return;
         }
         asked.forEach(number -> found.get(number).add(order));

@@ -159,6 +159,21 @@ class SalesOrdersTest extends WireMockTestBase {
   }
 
   @Test
+  void matchesSpareText1ValuesIgnoringCaseAndSurroundingSpaces() {
+    wm.stubFor(get(urlPathEqualTo(BASE + "/sop_orders")).willReturn(okJson("["
+        + "{\"id\": 1, \"customer_id\": 9, \"spare_text_1\": \" centra-1 \"},"
+        + "{\"id\": 2, \"customer_id\": 9, \"spare_text_1\": \"X-9\"}]")));
+    stubEndOfKeysetPages();
+
+    Map<String, List<SalesOrder>> found = client().salesOrders().findBySpareText1s(List.of("CENTRA-1", "CENTRA-2"));
+
+    assertThat(found.get("CENTRA-1")).extracting(SalesOrder::id).containsExactly(1L);
+    assertThat(found.get("CENTRA-2")).isEmpty();
+    wm.verify(getRequestedFor(urlPathEqualTo(BASE + "/sop_orders"))
+        .withQueryParam("$filter", equalTo("spare_text_1 eq 'CENTRA-1' or spare_text_1 eq 'CENTRA-2'")));
+  }
+
+  @Test
   void theLockTakingReadIsNotRetriedOnceItMayHaveReachedSage() {
     wm.stubFor(get(urlPathEqualTo(BASE + "/sop_orders/1388180")).withQueryParam("$expand", equalTo("is_to_lock"))
         .willReturn(aResponse().withStatus(503)));

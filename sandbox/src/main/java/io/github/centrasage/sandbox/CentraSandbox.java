@@ -143,6 +143,14 @@ public final class CentraSandbox extends EmulatedApi {
     emulator.setOnHold(number, onHold);
   }
 
+  /**
+   * Gives shipment {@code shipmentId} the number {@code number}, as a store that numbers shipments
+   * other than {@code <order>-<n>} would (Centra's own format is inferred, not documented).
+   */
+  public void renumberShipment(long shipmentId, String number) {
+    emulator.renumberShipment(shipmentId, Objects.requireNonNull(number, "number"));
+  }
+
   /** A merchandiser renames the product that {@code sku} belongs to (a Centra-owned field). */
   public void renameProduct(String sku, String name) {
     emulator.renameProduct(Objects.requireNonNull(sku, "sku"), Objects.requireNonNull(name, "name"));

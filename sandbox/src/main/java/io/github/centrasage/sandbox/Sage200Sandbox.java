@@ -181,6 +181,15 @@ public final class Sage200Sandbox extends EmulatedApi {
     emulator.releaseRecord(documentNo);
   }
 
+  /**
+   * While {@code lags}, Sage's e-mail searches ({@code customer_views}, {@code customer_emails}) do
+   * not see accounts created from now on, as a search index not yet updated would; the accounts
+   * are there by id and reference. Switching it off makes them visible.
+   */
+  public void emailSearchLags(boolean lags) {
+    emulator.emailSearchLags(lags);
+  }
+
   @Override
   public String toString() {
     return "Sage200Sandbox[" + baseUrl() + "]";

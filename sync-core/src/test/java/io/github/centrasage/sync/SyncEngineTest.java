@@ -527,4 +527,96 @@ class SyncEngineTest {
     assertThat(auto.processedPayloads).containsExactlyInAnyOrder("a", "b");
     assertThat(realTimeStore.list(FLOW, Set.of(JobState.SUCCEEDED), 0, 10)).hasSize(2);
   }
+
+  @Test
+  void anErrorFromAFlowParksTheJobWithItsTextAndTheNextJobStillRuns() {
+    flow.onProcess(ctx -> {
+      if (ctx.job().key().equals("order:1")) {
+        throw new AssertionError("mapping invariant broken");
+      }
+    });
+    Job poison = enqueue("order:1", "p");
+    Job next = enqueue("order:2", "q");
+    SyncEngine e = engine().build();
+
+    SyncStatus status = e.runOnce(FLOW);
+
+    assertThat(job(poison).state()).isEqualTo(JobState.PARKED);
+    assertThat(job(poison).parkReasons()).singleElement().asString()
+        .contains("AssertionError").contains("mapping invariant broken");
+    assertThat(job(next).state()).isEqualTo(JobState.SUCCEEDED);
+    assertThat(status.lastError()).hasValueSatisfying(err -> assertThat(err).contains("mapping invariant broken"));
+  }
+
+  @Test
+  void anOutOfMemoryErrorIsRetriedNotParkedBecauseTheJobMayBeInnocent() {
+    flow.onProcess(ctx -> {
+      throw new OutOfMemoryError("Java heap space");
+    });
+    Job j = enqueue("order:1", "p");
+
+    engine().build().runOnce(FLOW);
+
+    assertThat(job(j).state()).isEqualTo(JobState.RETRYING);
+    assertThat(job(j).ambiguous()).as("the next attempt looks up first").isTrue();
+    assertThat(job(j).lastError()).hasValueSatisfying(err -> assertThat(err).contains("Java heap space"));
+  }
+
+  @Test
+  void aStartedEngineSurvivesErrorsFromProcessAndDiscover() {
+    InMemorySyncStateStore realTimeStore = new InMemorySyncStateStore(Clock.systemUTC());
+    AtomicInteger discovers = new AtomicInteger();
+    ScriptedFlow poisoned = new ScriptedFlow(FLOW)
+        .onDiscover(ctx -> {
+          int n = discovers.incrementAndGet();
+          if (n == 1) {
+            throw new NoClassDefFoundError("com/example/Missing");
+          }
+          if (n == 2) {
+            ctx.enqueue(List.of(ctx.newJob("order:1").payload("poison").build()));
+          }
+          if (n == 3) {
+            ctx.enqueue(List.of(ctx.newJob("order:2").payload("good").build()));
+          }
+        })
+        .onProcess(ctx -> {
+          if (ctx.job().payload().equals("poison")) {
+            throw new ExceptionInInitializerError("static init failed");
+          }
+        });
+    // one worker: had the Error killed it, the good job would never run
+    try (SyncEngine e = SyncEngine.builder().store(realTimeStore).flow(poisoned).workers(1)
+        .pollInterval(Duration.ofMillis(20)).discoverInterval(Duration.ofMillis(30)).build()) {
+      e.start();
+      await().atMost(Duration.ofSeconds(10)).until(() -> realTimeStore.count(FLOW).get(JobState.SUCCEEDED) == 1
+          && realTimeStore.count(FLOW).get(JobState.PARKED) == 1);
+    }
+    assertThat(discovers).as("discovery kept its schedule after the Error").hasValueGreaterThanOrEqualTo(3);
+    assertThat(poisoned.processedPayloads).containsExactlyInAnyOrder("poison", "good");
+  }
+
+  @Test
+  void aDiscoverSlowerThanItsLeaseKeepsTheLease() throws Exception {
+    InMemorySyncStateStore realTimeStore = new InMemorySyncStateStore(Clock.systemUTC());
+    CountDownLatch started = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    ScriptedFlow slow = new ScriptedFlow(FLOW).onDiscover(ctx -> {
+      started.countDown();
+      assertThat(release.await(10, TimeUnit.SECONDS)).isTrue();
+    });
+    Duration lease = Duration.ofMillis(150);
+    SyncEngine e = SyncEngine.builder().store(realTimeStore).flow(slow).leaseDuration(lease).instanceId("one").build();
+    Thread runner = new Thread(() -> e.runOnce(FLOW));
+    runner.start();
+    assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+    Instant firstLeaseEnd = realTimeStore.now().plus(lease);
+
+    await().atMost(Duration.ofSeconds(5)).until(() -> realTimeStore.now().isAfter(firstLeaseEnd.plus(lease.multipliedBy(3))));
+
+    assertThat(realTimeStore.tryAcquireLease("discover:" + FLOW, "two", lease)).as("lease was extended").isFalse();
+    release.countDown();
+    runner.join(10_000);
+    assertThat(realTimeStore.leaseHolder("discover:" + FLOW)).as("released after the cycle").isEmpty();
+    e.close();
+  }
 }

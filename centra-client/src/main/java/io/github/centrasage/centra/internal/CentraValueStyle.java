@@ -16,5 +16,8 @@ import org.immutables.value.Value;
     get = {},
     jdkOnly = true,
     visibility = Value.Style.ImplementationVisibility.PUBLIC,
-    defaults = @Value.Immutable(copy = false))
+    defaults = @Value.Immutable(copy = false),
+    // no @org.immutables.value.Generated on generated types: value-annotations is provided, so users' javac
+    // would warn about the missing annotation class for every generated type (a non-empty list turns discovery off)
+    allowedClasspathAnnotations = {Override.class})
 public @interface CentraValueStyle {}

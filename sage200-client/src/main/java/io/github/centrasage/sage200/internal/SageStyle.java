@@ -9,5 +9,8 @@ import org.immutables.value.Value;
 /** The one Immutables style of this module: {@code ImmutableX.builder()}, JDK collections only. */
 @Target({ElementType.PACKAGE, ElementType.TYPE})
 @Retention(RetentionPolicy.CLASS)
-@Value.Style(jdkOnly = true, redactedMask = "***", defaults = @Value.Immutable(copy = true))
+// allowedClasspathAnnotations: no @org.immutables.value.Generated on generated types; value-annotations is
+// provided, so users' javac would warn about the missing annotation class for every generated type
+@Value.Style(jdkOnly = true, redactedMask = "***", defaults = @Value.Immutable(copy = true),
+    allowedClasspathAnnotations = {Override.class})
 public @interface SageStyle {}

@@ -1871,6 +1871,16 @@ public final class CentraEmulator implements Emulator {
   }
 
   /** A merchandiser's edit: the name of the product {@code sku} belongs to. */
+  public void renumberShipment(long shipmentId, String number) {
+    synchronized (lock) {
+      Shipment s = shipments.get(shipmentId);
+      if (s == null) {
+        throw new IllegalArgumentException("unknown shipment " + shipmentId);
+      }
+      s.number = number;
+    }
+  }
+
   public void renameProduct(String sku, String name) {
     synchronized (lock) {
       Size s = sizeBySku.get(sku);

@@ -27,9 +27,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -52,8 +54,13 @@ public final class SageEmulator implements Emulator {
   private final Clock clock;
   /** The SOP setting "allocate stock on order entry"; without it lines allocate only what to_allocate_quantity asks. */
   private final boolean allocateOnOrderEntry;
+<<<<<<< HEAD
   /** Whether the site has the 2025 R1 {@code sop_returns} endpoints; older Professional sites answer 404. */
   private final boolean sopReturns;
+=======
+  private boolean emailSearchLags;
+  private final Set<Object> unindexedCustomers = new HashSet<>();
+>>>>>>> wip/fixes
 
   private long nextId = 1000;
   private long nextUrn = 50_000;
@@ -566,6 +573,9 @@ public final class SageEmulator implements Emulator {
         "contacts", contactsWithIds(body.get("contacts")), "date_time_created", now, "date_time_updated", now);
     long id = add(customers, r);
     customerByReference.put(reference.toUpperCase(), id);
+    if (emailSearchLags) {
+      unindexedCustomers.add(id);
+    }
     return customers.get(id);
   }
 
@@ -620,9 +630,22 @@ public final class SageEmulator implements Emulator {
     throw new BadRequest(404, "No customer contact with id " + id + ".");
   }
 
+  /** While set, the e-mail searches (customer_views, customer_emails) do not see accounts created from now on. */
+  public void emailSearchLags(boolean lags) {
+    synchronized (lock) {
+      emailSearchLags = lags;
+      if (!lags) {
+        unindexedCustomers.clear();
+      }
+    }
+  }
+
   private List<Map<String, Object>> emails() {
     List<Map<String, Object>> out = new ArrayList<>();
     for (Map<String, Object> contact : contacts(null)) {
+      if (unindexedCustomers.contains(contact.get("customer_id"))) {
+        continue;
+      }
       for (Map<String, Object> e : objects(contact.get("emails"), "emails")) {
         out.add(row("id", e.get("id"), "customer_contact_id", contact.get("id"), "customer_id", contact.get("customer_id"),
             "email", e.get("email"), "is_default", Boolean.TRUE.equals(e.get("is_default"))));
@@ -643,6 +666,9 @@ public final class SageEmulator implements Emulator {
   private List<Map<String, Object>> customerViews() {
     List<Map<String, Object>> out = new ArrayList<>();
     for (Map<String, Object> c : customers.values()) {
+      if (unindexedCustomers.contains(c.get("id"))) {
+        continue;
+      }
       Object email = null;
       for (Map<String, Object> contact : objects(c.get("contacts"), "contacts")) {
         for (Map<String, Object> e : objects(contact.get("emails"), "emails")) {

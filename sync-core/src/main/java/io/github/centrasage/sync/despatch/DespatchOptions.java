@@ -3,6 +3,7 @@ package io.github.centrasage.sync.despatch;
 import io.github.centrasage.sync.SyncRetryPolicy;
 import io.github.centrasage.sync.internal.SyncStyle;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -53,6 +54,25 @@ public abstract class DespatchOptions {
   }
 
   /** Let Centra send the customer its shipping e-mail when the shipment is completed. */
+  /**
+   * How long a despatch (or a cancellation) holds the stock units it moves at most, if its job dies
+   * holding them; default 10 min. Must exceed one Centra {@code completeShipment} (or one Sage order
+   * amendment and read) with its retries, else a stock push may overtake it.
+   */
+  @Value.Default
+  public Duration despatchHoldTtl() {
+    return Duration.ofMinutes(10);
+  }
+
+  /**
+   * The time zone a shipment's time is cut to a Sage despatch date in; default {@code Europe/London}
+   * (Sage 200 is UK software), so a shipment at 00:30 BST is that day's despatch, not the day before.
+   */
+  @Value.Default
+  public ZoneId zone() {
+    return ZoneId.of("Europe/London");
+  }
+
   @Value.Default
   public boolean sendCustomerEmail() {
     return false;
@@ -114,6 +134,9 @@ public abstract class DespatchOptions {
   protected void check() {
     if (eventBatchSize() < 1 || eventBatchSize() > 200) {
       throw new IllegalArgumentException("DespatchOptions.eventBatchSize must be between 1 and 200, was " + eventBatchSize());
+    }
+    if (despatchHoldTtl().isNegative() || despatchHoldTtl().isZero()) {
+      throw new IllegalArgumentException("DespatchOptions.despatchHoldTtl must be positive, was " + despatchHoldTtl());
     }
     if (despatchIdOverlap() < 0) {
       throw new IllegalArgumentException("DespatchOptions.despatchIdOverlap must not be negative, was " + despatchIdOverlap());

@@ -20,6 +20,7 @@ import io.github.centrasage.sync.JobFailure;
 import io.github.centrasage.sync.despatch.internal.DespatchMarkers;
 import io.github.centrasage.sync.despatch.internal.SageOrderLocator;
 import io.github.centrasage.sync.spi.Binding;
+import io.github.centrasage.sync.spi.Coalescing;
 import io.github.centrasage.sync.spi.DiscoverContext;
 import io.github.centrasage.sync.spi.JobContext;
 import io.github.centrasage.sync.spi.NewJob;
@@ -119,8 +120,10 @@ public final class DespatchToCentra extends DespatchFlow {
           continue; // not an order from Centra
         }
         long n = number.getAsLong();
+        // KEEP_EXISTING: the job reads the order's despatches afresh, and a parked job absorbs the notices of
+        // later cycles (the despatch stays inside the id overlap) rather than a new copy parking every cycle
         jobs.putIfAbsent(n, ctx.newJob("order:" + n).reference(Long.toString(n)).payload(Long.toString(sageOrderId))
-            .build());
+            .coalescing(Coalescing.KEEP_EXISTING).build());
       }
     }
     ctx.enqueue(new ArrayList<>(jobs.values()), Long.toString(highest));
@@ -182,7 +185,8 @@ public final class DespatchToCentra extends DespatchFlow {
       List<StockKey> units = lines.values().stream().map(l -> StockKey.of(l.sku, l.warehouse)).collect(Collectors.toList());
       // Under StockPublish's hold no stock value computed with the ledger before this release can
       // reach Centra after the shipment; the contract order is release, complete, then recompute.
-      try (StockHold hold = StockPublish.holdForDespatch(ctx.store(), Long.toString(despatchId), units)) {
+      try (StockHold hold = StockPublish.holdForDespatch(ctx.store(), Long.toString(despatchId), units,
+          options.despatchHoldTtl())) {
         for (Line line : lines.values()) {
           ctx.store().releaseAllocation(Long.toString(number), "despatch:" + despatchId, line.sku, line.warehouse,
               line.quantity);

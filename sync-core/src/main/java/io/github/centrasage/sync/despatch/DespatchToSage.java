@@ -27,12 +27,12 @@ import io.github.centrasage.sync.JobFailure;
 import io.github.centrasage.sync.despatch.internal.CancelledLines;
 import io.github.centrasage.sync.despatch.internal.DespatchMarkers;
 import io.github.centrasage.sync.despatch.internal.SageOrderLocator;
+import io.github.centrasage.sync.spi.Coalescing;
 import io.github.centrasage.sync.spi.DiscoverContext;
 import io.github.centrasage.sync.spi.JobContext;
 import io.github.centrasage.sync.spi.NewJob;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -67,6 +67,8 @@ public final class DespatchToSage extends DespatchFlow {
 
   private static final Logger log = LoggerFactory.getLogger(DespatchToSage.class);
   private static final String SHIPMENT = "Shipment";
+  private static final String UNREADABLE_PREFIX = "shipment:";
+  private static final int MAX_EVENT_ROUNDS = 20;
 
   private final AtomicBoolean subscribed = new AtomicBoolean();
 
@@ -104,23 +106,28 @@ public final class DespatchToSage extends DespatchFlow {
       centra.events().subscribe(List.of(EventSubscription.of(SHIPMENT, EventChangeType.COMPLETED)));
       subscribed.set(true);
     }
-    while (true) {
+    // bounded like OrderImport's loop: a confirm that silently does nothing must not spin this cycle for ever
+    for (int round = 0; round < MAX_EVENT_ROUNDS; round++) {
       List<CentraEvent> events = centra.events().next(EventQuery.builder().addObjectTypes(SHIPMENT)
           .addChangeTypes(EventChangeType.COMPLETED).limit(options.eventBatchSize()).build());
       if (events.isEmpty()) {
         return;
       }
-      Map<Long, NewJob> jobs = new LinkedHashMap<>();
+      Map<String, NewJob> jobs = new LinkedHashMap<>();
       for (CentraEvent event : events) {
-        OptionalLong number = event.object().flatMap(EventObject::number)
-            .map(DespatchMarkers::orderNumberOfShipment).orElse(OptionalLong.empty());
+        Optional<String> shipmentNo = event.object().flatMap(EventObject::number);
+        OptionalLong number = shipmentNo.map(DespatchMarkers::orderNumberOfShipment).orElse(OptionalLong.empty());
         if (number.isEmpty()) {
-          log.warn("Centra event {} ({} {}) names no shipment number; ignored", event.id(), event.objectType(),
-              event.objectReference().orElse("?"));
+          // confirming the event drops it for good, so it becomes a parked job a person can see and act on
+          NewJob unreadable = unreadableShipmentJob(event, shipmentNo);
+          log.warn("Centra event {} ({} {}) names no shipment number of the form <order>-<n> ({}); parking {}",
+              event.id(), event.objectType(), event.objectReference().orElse("?"), shipmentNo.orElse("none"),
+              unreadable.key());
+          jobs.putIfAbsent(unreadable.key(), unreadable);
           continue;
         }
         long n = number.getAsLong();
-        jobs.putIfAbsent(n, jobFor(n));
+        jobs.putIfAbsent("order:" + n, jobFor(n));
       }
       // stored first, confirmed after: a crash in between only brings the events back (the jobs are idempotent)
       ctx.enqueue(new ArrayList<>(jobs.values()));
@@ -129,10 +136,25 @@ public final class DespatchToSage extends DespatchFlow {
         return;
       }
     }
+    log.info("{} read {} rounds of shipment events; the rest waits for the next cycle", NAME, MAX_EVENT_ROUNDS);
+  }
+
+  private static NewJob unreadableShipmentJob(CentraEvent event, Optional<String> shipmentNo) {
+    String shipment = event.object().flatMap(EventObject::id).or(event::objectReference)
+        .orElse("event-" + event.id());
+    String reason = "Centra shipment " + shipment + " (event " + event.id() + ") has "
+        + shipmentNo.map(n -> "the number '" + n + "', which is not").orElse("no number, so it has no")
+        + " <order>-<n> order number; confirm it in Sage by hand, or enqueue DespatchToSage.jobFor(<order number>),"
+        + " then discard this job";
+    return NewJob.builder().flow(NAME).key(UNREADABLE_PREFIX + shipment).reference(shipment).payload(reason)
+        .coalescing(Coalescing.KEEP_EXISTING).build();
   }
 
   @Override
   void processOrder(JobContext ctx) {
+    if (ctx.job().key().startsWith(UNREADABLE_PREFIX)) {
+      throw JobFailure.permanent(ctx.job().payload());
+    }
     CentraClient centra = ctx.attribute(CentraClient.class);
     Sage200Client sage = ctx.attribute(Sage200Client.class);
     long number = Long.parseLong(ctx.job().payload());
@@ -153,7 +175,7 @@ public final class DespatchToSage extends DespatchFlow {
     String documentNo = sageOrder.documentNo().orElse(Long.toString(sageOrder.id()));
     List<String> cancellationReport = new ArrayList<>();
     if (cancelled) {
-      sageOrder = new CancelledLines(ctx, sage, options.amendCancelledLines())
+      sageOrder = new CancelledLines(ctx, sage, options.amendCancelledLines(), options.despatchHoldTtl())
           .apply(order, sageOrder, documentNo, cancellationReport);
     }
     long sageOrderId = sageOrder.id();
@@ -166,7 +188,7 @@ public final class DespatchToSage extends DespatchFlow {
 
     Map<Long, OrderLine> centraLines = order.lines().stream().collect(Collectors.toMap(OrderLine::id, l -> l));
     Map<Long, BigDecimal> planned = new HashMap<>();
-    LocalDate today = LocalDate.ofInstant(ctx.clock().instant(), ZoneOffset.UTC);
+    LocalDate today = LocalDate.ofInstant(ctx.clock().instant(), options.zone());
     List<String> problems = new ArrayList<>();
     List<DespatchConfirmation> confirmations = new ArrayList<>();
     for (Shipment shipment : shipped) {
@@ -245,7 +267,7 @@ public final class DespatchToSage extends DespatchFlow {
     shipment.numberOfPackages().ifPresent(p -> tracking.pieces(p));
     return Optional.of(DespatchConfirmation.builder()
         .sopOrderReturnId(sageOrder.id())
-        .despatchReceiptDate(shipment.shippedAt().map(t -> t.atZoneSameInstant(ZoneOffset.UTC).toLocalDate())
+        .despatchReceiptDate(shipment.shippedAt().map(t -> t.atZoneSameInstant(options.zone()).toLocalDate())
             .orElse(today))
         .items(items)
         .addTrackingItems(tracking.build())

@@ -55,6 +55,11 @@ public final class DefaultFailureClassifier implements FailureClassifier {
     if (t instanceof IOException || t instanceof TimeoutException) {
       return Optional.of(FailureClassification.ambiguousWrite(Failures.describe(t)));
     }
+    if (t instanceof StackOverflowError || (t instanceof Error && !(t instanceof VirtualMachineError))) {
+      // a programming or deployment error (assertion, missing class, failed static initialiser, runaway
+      // recursion): the same input fails the same way, so retrying only burns the budget
+      return Optional.of(FailureClassification.permanent(List.of(Failures.describe(t))));
+    }
     if (t instanceof SyncStoreException) {
       return Optional.of(FailureClassification.transientFailure(Failures.describe(t), Optional.empty()));
     }

@@ -147,9 +147,10 @@ public final class FlowRunner {
       Optional<Throwable> error = discover(flow);
       cycleEnd(flow, error);
       nudgeWorkers();
-    } catch (RuntimeException e) {
-      // a throwing scheduled task would be cancelled for good; log and try again next time
-      log.error("Discover cycle of {} failed", flow.name(), e);
+    } catch (Throwable t) {
+      // a throwing scheduled task (an Error too) would be cancelled for good; log and try again next time
+      health.get(flow.name()).lastError = "discover: " + Failures.describe(t);
+      log.error("Discover cycle of {} failed", flow.name(), t);
     }
   }
 
@@ -166,9 +167,11 @@ public final class FlowRunner {
             processBatch(flow, claimed, owner);
             worked = true;
           }
-        } catch (RuntimeException e) {
-          health.get(flow.name()).lastError = Failures.describe(e);
-          log.error("Worker {} failed to claim or record jobs of {}", owner, flow.name(), e);
+        } catch (Throwable t) {
+          // an Error too: the pool does not restart this loop, so leaving it would lose the worker for good;
+          // the jobs it held run again when their leases expire
+          health.get(flow.name()).lastError = Failures.describe(t);
+          log.error("Worker {} failed to claim or record jobs of {}", owner, flow.name(), t);
         }
       }
       next++; // rotate so no flow starves the others
@@ -241,10 +244,17 @@ public final class FlowRunner {
       return Optional.empty();
     }
     MDC.put("flow", flow.name());
+    // a first poll over a long history can outlast the lease; renewed like job leases, so no second instance
+    // discovers the same flow meanwhile
+    ScheduledFuture<?> beat = renewEvery(() -> {
+      if (!s.store().tryAcquireLease(lease, owner, s.leaseDuration())) {
+        log.warn("Could not extend {}; another instance may discover {} at the same time", lease, flow.name());
+      }
+    });
     try {
       flow.discover(new Discover(flow));
       return Optional.empty();
-    } catch (Exception e) {
+    } catch (Throwable e) {
       if (e instanceof InterruptedException) {
         Thread.currentThread().interrupt();
       }
@@ -252,6 +262,9 @@ public final class FlowRunner {
       log.error("Discover of {} failed; the cursor did not move past unrecorded work", flow.name(), e);
       return Optional.of(e);
     } finally {
+      if (beat != null) {
+        beat.cancel(false);
+      }
       MDC.remove("flow");
       try {
         s.store().releaseLease(lease, owner);
@@ -275,7 +288,7 @@ public final class FlowRunner {
 
   private void processBatch(SyncFlow flow, List<Job> jobs, String owner) {
     List<Process> contexts = jobs.stream().map(Process::new).collect(Collectors.toList());
-    Exception batchFailure = null;
+    Throwable batchFailure = null;
     MDC.put("flow", flow.name());
     if (jobs.size() == 1) {
       MDC.put("jobKey", jobs.get(0).key());
@@ -287,7 +300,9 @@ public final class FlowRunner {
       } else {
         flow.processBatch(new ArrayList<>(contexts));
       }
-    } catch (Exception e) {
+    } catch (Throwable e) {
+      // an Error (AssertionError, NoClassDefFoundError, StackOverflowError...) is the job's failure like any
+      // exception: the classifier parks it, so a poison job cannot take the workers down one by one
       if (e instanceof InterruptedException) {
         Thread.currentThread().interrupt();
       }
@@ -314,15 +329,23 @@ public final class FlowRunner {
   }
 
   private ScheduledFuture<?> keepLeases(List<Job> jobs, String owner) {
+    return renewEvery(() -> {
+      for (Job job : jobs) {
+        s.store().extendLease(job.id(), owner, s.leaseDuration());
+      }
+    });
+  }
+
+  /** Runs {@code renew} every third of the lease duration until cancelled; null once the engine is closing. */
+  private ScheduledFuture<?> renewEvery(Runnable renew) {
     long every = Math.max(1, s.leaseDuration().toMillis() / 3);
     try {
       return heartbeat.scheduleAtFixedRate(() -> {
-        for (Job job : jobs) {
-          try {
-            s.store().extendLease(job.id(), owner, s.leaseDuration());
-          } catch (RuntimeException e) {
-            log.warn("Could not extend the lease of job {}; it may run again elsewhere", job.id(), e);
-          }
+        try {
+          renew.run();
+        } catch (RuntimeException e) {
+          // a throwing periodic task would be cancelled for good; the next beat tries again
+          log.warn("Could not extend a lease; its work may run again elsewhere", e);
         }
       }, every, every, TimeUnit.MILLISECONDS);
     } catch (RejectedExecutionException closed) {

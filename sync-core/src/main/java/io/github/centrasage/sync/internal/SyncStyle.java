@@ -17,5 +17,8 @@ import org.immutables.value.Value;
     visibility = Value.Style.ImplementationVisibility.PUBLIC,
     builderVisibility = Value.Style.BuilderVisibility.PUBLIC,
     defaults = @Value.Immutable(copy = true),
-    redactedMask = "****")
+    redactedMask = "****",
+    // no @org.immutables.value.Generated on generated types: value-annotations is provided, so users' javac
+    // would warn about the missing annotation class for every generated type (a non-empty list turns discovery off)
+    allowedClasspathAnnotations = {Override.class})
 public @interface SyncStyle {}

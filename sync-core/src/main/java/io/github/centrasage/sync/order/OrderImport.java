@@ -8,7 +8,11 @@ import io.github.centrasage.centra.EventQuery;
 import io.github.centrasage.centra.EventSubscription;
 import io.github.centrasage.centra.Order;
 import io.github.centrasage.centra.OrderQuery;
+<<<<<<< HEAD
 import io.github.centrasage.centra.OrderSummary;
+=======
+import io.github.centrasage.sync.JobFailure;
+>>>>>>> wip/fixes
 import io.github.centrasage.sync.Mappings;
 import io.github.centrasage.sync.order.internal.OrderImportSteps;
 import io.github.centrasage.sync.order.internal.OrderMapper;
@@ -34,6 +38,8 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The {@code OrderImport} flow: each Centra order becomes exactly one Sage 200 sales order. Orders
@@ -54,7 +60,9 @@ public final class OrderImport implements SyncFlow {
   /** The binding type that records a totals difference beyond the tolerance (Centra number ↔ Sage order id). */
   public static final String TOTALS_MISMATCH_BINDING = "order-totals-mismatch";
   private static final String KEY_PREFIX = "order:";
+  private static final Logger log = LoggerFactory.getLogger(OrderImport.class);
   private static final int MAX_EVENT_ROUNDS = 20;
+  private static final String UNREADABLE_EVENT_PREFIX = "event:";
   private static final int MAX_NOTICES = 20;
 
   private final OrderImportOptions options;
@@ -139,14 +147,33 @@ public final class OrderImport implements SyncFlow {
         return;
       }
       Map<Long, NewJob> jobs = new LinkedHashMap<>();
+      List<NewJob> unreadable = new ArrayList<>();
       for (CentraEvent event : events) {
-        eventOrderNumber(event).ifPresent(n -> jobs.putIfAbsent(n, job(n)));
+        Optional<Long> number = eventOrderNumber(event);
+        if (number.isPresent()) {
+          jobs.putIfAbsent(number.get(), job(number.get()));
+        } else {
+          // confirming the event drops it for good, so it becomes a parked job a person can see and act on
+          log.warn("Centra event {} ({} {}) names no order number; parking it", event.id(), event.objectType(),
+              event.objectReference().orElse("?"));
+          unreadable.add(unreadableEventJob(event));
+        }
       }
-      ctx.enqueue(new ArrayList<>(jobs.values()));
+      List<NewJob> toStore = new ArrayList<>(jobs.values());
+      toStore.addAll(unreadable);
+      ctx.enqueue(toStore);
       // Confirmed only now that the jobs are durable: a crash before this line redelivers the events,
       // and redelivered events fold into the same jobs.
       centra.events().confirm(events.stream().map(CentraEvent::id).toList());
     }
+  }
+
+  private static NewJob unreadableEventJob(CentraEvent event) {
+    String said = event.object().flatMap(EventObject::number).or(event::objectReference).orElse("nothing");
+    String reason = "Centra " + event.objectType() + " event " + event.id() + " names no order number (it says '" + said
+        + "'); find the order in Centra and nudge it (OrderImport.nudge), then discard this job";
+    return NewJob.builder().flow(NAME).key(UNREADABLE_EVENT_PREFIX + event.id()).reference("event " + event.id())
+        .payload(reason).coalescing(Coalescing.KEEP_EXISTING).build();
   }
 
   private static Optional<Long> eventOrderNumber(CentraEvent event) {
@@ -202,7 +229,17 @@ public final class OrderImport implements SyncFlow {
 
   @Override
   public void processBatch(List<JobContext> batch) {
-    steps.run(batch);
+    List<JobContext> orders = new ArrayList<>(batch.size());
+    for (JobContext ctx : batch) {
+      if (ctx.job().key().startsWith(UNREADABLE_EVENT_PREFIX)) {
+        ctx.fail(JobFailure.permanent(ctx.job().payload()));
+      } else {
+        orders.add(ctx);
+      }
+    }
+    if (!orders.isEmpty()) {
+      steps.run(orders);
+    }
   }
 
   @Override

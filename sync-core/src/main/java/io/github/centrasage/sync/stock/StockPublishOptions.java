@@ -53,7 +53,12 @@ public abstract class StockPublishOptions {
     return Duration.ofMinutes(2);
   }
 
-  /** How long a despatch holds its units at most if it dies holding them; default 10 min. */
+  /**
+   * Not read by anything: the despatch flows take their hold for
+   * {@link io.github.centrasage.sync.despatch.DespatchOptions#despatchHoldTtl()}, which is where to set it,
+   * and {@link StockPublish#holdForDespatch(io.github.centrasage.sync.spi.LeaseStore, String, java.util.Collection)}
+   * uses this option's default (10 min). Kept so existing builders compile; to be removed before 0.1.0.
+   */
   @Value.Default
   public Duration despatchHoldTtl() {
     return Duration.ofMinutes(10);
@@ -86,8 +91,10 @@ public abstract class StockPublishOptions {
     positive(holdTtl(), "holdTtl");
     positive(despatchHoldTtl(), "despatchHoldTtl");
     positive(reconcileInterval(), "reconcileInterval");
-    if (overlap().isNegative() || busyDelay().isNegative()) {
-      throw new IllegalArgumentException("overlap and busyDelay must not be negative");
+    // zero would re-queue a held unit due at once, and the worker would spin claim/enqueue until the hold ends
+    positive(busyDelay(), "busyDelay");
+    if (overlap().isNegative()) {
+      throw new IllegalArgumentException("overlap must not be negative, was " + overlap());
     }
   }
 

@@ -145,6 +145,21 @@ class DespatchToCentraTest {
   }
 
   @Test
+  void aParkedDespatchStaysOneParkedJobWhileDiscoveryKeepsSeeingIt() {
+    Imported order = sandboxes.importOrder(store, Map.of(TEE, 2));
+    sandboxes.shipInCentra(order, Map.of(TEE, 1), "DHL", "3PL-1");
+    sandboxes.despatchInSage(order, Map.of(TEE, 2), "JD0001");
+    SyncEngine engine = engine(sandboxes.options(5));
+
+    engine.runOnce(DespatchToCentra.NAME);
+    engine.runOnce(DespatchToCentra.NAME); // the despatch is still inside the id overlap
+    SyncStatus status = engine.runOnce(DespatchToCentra.NAME);
+
+    assertThat(status.parked()).isEqualTo(1);
+    assertThat(status.queued() + status.retrying() + status.succeeded()).isZero();
+  }
+
+  @Test
   void startsAfterTheNewestDespatchByDefault() {
     Imported order = sandboxes.importOrder(store, Map.of(TEE, 2, HOODIE, 1));
     sandboxes.despatchInSage(order, Map.of(TEE, 2), "OLD");

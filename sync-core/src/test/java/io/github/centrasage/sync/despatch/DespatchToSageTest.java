@@ -3,7 +3,11 @@ package io.github.centrasage.sync.despatch;
 import static io.github.centrasage.sync.despatch.DespatchSandboxes.HOODIE;
 import static io.github.centrasage.sync.despatch.DespatchSandboxes.TEE;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.centrasage.centra.CompleteShipmentRequest;
+import io.github.centrasage.centra.CreateShipmentRequest;
+import io.github.centrasage.centra.ShipmentLineRequest;
 import io.github.centrasage.centra.Shipment;
 import io.github.centrasage.sandbox.Fault;
 import io.github.centrasage.sandbox.FaultScope;
@@ -12,11 +16,17 @@ import io.github.centrasage.sync.SyncEngine;
 import io.github.centrasage.sync.SyncStatus;
 import io.github.centrasage.sync.despatch.DespatchSandboxes.Imported;
 import io.github.centrasage.sync.spi.Job;
+import io.github.centrasage.sync.stock.StockBusyException;
+import io.github.centrasage.sync.stock.StockHold;
+import io.github.centrasage.sync.stock.StockKey;
 import io.github.centrasage.sync.spi.JobState;
 import io.github.centrasage.sync.store.InMemorySyncStateStore;
 import io.github.centrasage.sync.testing.SettableClock;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -70,6 +80,41 @@ class DespatchToSageTest {
           assertThat(v.sopDespatchNotes()).contains("Centra shipment " + order.number() + "-1");
         });
     assertThat(sandboxes.centraSandbox.queuedEvents()).as("events confirmed after the jobs were stored").isZero();
+  }
+
+  @Test
+  void aShipmentEventWithoutAnOrderNumberIsParkedNotDropped() {
+    SyncEngine engine = engine(5);
+    Imported order = sandboxes.importOrder(store, Map.of(TEE, 2));
+    Shipment shipment = sandboxes.shipInCentra(order, Map.of(TEE, 2), "DHL", "JD0001");
+    sandboxes.centraSandbox.renumberShipment(shipment.id(), "SHIP-77");
+
+    engine.runOnce(DespatchToSage.NAME);
+    SyncStatus status = engine.runOnce(DespatchToSage.NAME);
+
+    assertThat(status.parked()).isEqualTo(1);
+    Job parked = store.list(DespatchToSage.NAME, Set.of(JobState.PARKED), 0, 10).get(0);
+    assertThat(parked.key()).isEqualTo("shipment:" + shipment.id());
+    assertThat(parked.parkReasons()).singleElement().asString()
+        .contains("Centra shipment " + shipment.id(), "'SHIP-77'", "DespatchToSage.jobFor");
+    assertThat(sandboxes.centraSandbox.queuedEvents()).isZero();
+    assertThat(despatchesOf(order)).isEmpty();
+  }
+
+  @Test
+  void theDespatchDateIsTheShipmentsDayInTheUk() {
+    SyncEngine engine = engine(5);
+    Imported order = sandboxes.importOrder(store, Map.of(TEE, 1));
+    Shipment created = sandboxes.centra.shipments().create(CreateShipmentRequest.builder().orderNumber(order.number())
+        .addLines(ShipmentLineRequest.of(order.centraLineIds().get(TEE), 1)).build()).value();
+    // 00:30 BST on 1 July is 23:30 UTC on 30 June
+    sandboxes.centra.shipments().complete(CompleteShipmentRequest.builder().shipmentId(created.id()).carrier("DHL")
+        .trackingNumber("JD0001").packagesNumber(1).shippedAt(OffsetDateTime.parse("2024-06-30T23:30:00Z")).build());
+
+    engine.runOnce(DespatchToSage.NAME);
+
+    assertThat(despatchesOf(order)).singleElement().satisfies(d -> assertThat(
+        LocalDate.ofInstant(d.despatchDate(), ZoneOffset.UTC)).isEqualTo(LocalDate.of(2024, 7, 1)));
   }
 
   @Test
@@ -198,6 +243,37 @@ class DespatchToSageTest {
     assertThat(store.allocatedQuantity(TEE, Long.toString(sandboxes.sageSandbox.ids("warehouse").get(DespatchSandboxes.LEEDS))))
         .as("3 recorded, 2 released by the cancellation (the despatch is DespatchToCentra's to release)")
         .isEqualByComparingTo("1");
+    assertThat(store.list("StockPublish", Set.of(), 0, 10)).singleElement()
+        .satisfies(j -> assertThat(j.payload()).isEqualTo("recompute"));
+  }
+
+  @Test
+  void aCancellationKeepsTheStockUnitsHeldFromTheSageAmendmentUntilTheLedgerIsReleased() {
+    SyncEngine engine = engine(5);
+    Imported order = sandboxes.importOrder(store, Map.of(TEE, 3));
+    sandboxes.centraSandbox.cancelLine((int) order.number(), TEE, 2);
+    sandboxes.shipInCentra(order, Map.of(TEE, 1), "DHL", "JD0001");
+    String leeds = Long.toString(sandboxes.sageSandbox.ids("warehouse").get(DespatchSandboxes.LEEDS));
+    List<StockKey> unit = List.of(StockKey.of(TEE, leeds));
+    // Sage applies the amendment, the answer is lost: Sage's free stock is up, the ledger still holds the 2 units
+    sandboxes.sageSandbox.faults().inject(Fault.resetAfterCommit(), FaultScope.nextCalls(1).on("PUT /sop_orders/{id}"));
+
+    SyncStatus failed = engine.runOnce(DespatchToSage.NAME);
+
+    assertThat(failed.retrying()).isEqualTo(1);
+    assertThat(sandboxes.sageSandbox.salesOrders().stream().filter(o -> o.id() == order.sageOrderId()).findFirst()
+        .orElseThrow().lines()).filteredOn(l -> TEE.equals(l.sku())).singleElement()
+        .satisfies(l -> assertThat(l.lineQuantity()).isEqualByComparingTo("1"));
+    assertThat(store.allocatedQuantity(TEE, leeds)).isEqualByComparingTo("3");
+    assertThatThrownBy(() -> StockHold.acquire(store, "stock-push", unit, Duration.ofMinutes(1)))
+        .as("a stock push in the gap would publish 2 units too many").isInstanceOf(StockBusyException.class);
+
+    drain(engine, clock);
+
+    assertThat(store.allocatedQuantity(TEE, leeds)).isEqualByComparingTo("1");
+    try (StockHold push = StockHold.acquire(store, "stock-push", unit, Duration.ofMinutes(1))) {
+      assertThat(push.keys()).containsExactlyElementsOf(unit);
+    }
     assertThat(store.list("StockPublish", Set.of(), 0, 10)).singleElement()
         .satisfies(j -> assertThat(j.payload()).isEqualTo("recompute"));
   }

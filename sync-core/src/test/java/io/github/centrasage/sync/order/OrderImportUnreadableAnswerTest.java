@@ -5,15 +5,19 @@ import static io.github.centrasage.sync.order.OrderImportFixture.parked;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.centrasage.centra.ImmutableCentraWebhookEvent;
+import io.github.centrasage.sage200.model.Customer;
 import io.github.centrasage.sandbox.CentraOrder;
 import io.github.centrasage.sandbox.Fault;
 import io.github.centrasage.sandbox.FaultScope;
+import io.github.centrasage.sandbox.SageSalesOrder;
 import io.github.centrasage.sandbox.SandboxFaults;
+import io.github.centrasage.sync.Mappings;
 import io.github.centrasage.sync.SyncEngine;
 import io.github.centrasage.sync.SyncStatus;
 import io.github.centrasage.sync.spi.Job;
 import io.github.centrasage.sync.spi.JobAttempt;
 import io.github.centrasage.sync.store.InMemorySyncStateStore;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
@@ -74,5 +78,27 @@ class OrderImportUnreadableAnswerTest {
 
     assertThat(f.sage.requestCount("POST /sop_orders")).as("the retry adopted the order it found").isEqualTo(1);
     assertThat(OrderImport.binding(store, order.number())).isPresent();
+  }
+
+  @Test
+  void aNewShoppersAccountWhoseCreateAnswerWasLostIsAdoptedEvenWhenTheEmailSearchMissesIt() {
+    String email = "new.shopper@example.com";
+    SyncEngine perShopper = f.engine(store, flow, f.mappings()
+        .putCustomerStrategies("UK", Mappings.CustomerStrategy.perShopper("WEB")).build()).build();
+    CentraOrder order = f.centra.placeOrder("GBP", Map.of(OrderImportTest.SKU_A, 1), email);
+    nudge(order);
+    f.sage.emailSearchLags(true); // the retry's e-mail search does not see the account the lost answer created
+    f.sage.faults().inject(Fault.resetAfterCommit(), FaultScope.nextCalls(1).on("POST /customers"));
+
+    SyncStatus status = drain(perShopper, f.clock);
+
+    assertThat(parked(store)).isEmpty();
+    assertThat(status.succeeded()).isEqualTo(1);
+    assertThat(f.sage.requestCount("POST /customers")).as("the retry adopted its own account").isEqualTo(1);
+    f.sage.emailSearchLags(false);
+    List<Customer> accounts = f.sageClient.customers().findByEmail(email);
+    assertThat(accounts).singleElement();
+    assertThat(f.sage.salesOrdersWithCustomerDocumentNo("CENTRA-" + order.number())).singleElement()
+        .extracting(SageSalesOrder::customerReference).isEqualTo(accounts.get(0).reference());
   }
 }

@@ -10,14 +10,17 @@ import io.github.centrasage.sage200.model.SalesOrderLine;
 import io.github.centrasage.sage200.model.SalesOrderLineChange;
 import io.github.centrasage.sync.JobFailure;
 import io.github.centrasage.sync.spi.SyncContext;
+import io.github.centrasage.sync.stock.StockHold;
 import io.github.centrasage.sync.stock.StockKey;
 import io.github.centrasage.sync.stock.StockPublish;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Brings a Sage order in line with lines cancelled in Centra before despatch: lowers the Sage line
@@ -29,11 +32,13 @@ public final class CancelledLines {
   private final SyncContext ctx;
   private final Sage200Client sage;
   private final boolean amend;
+  private final Duration holdTtl;
 
-  public CancelledLines(SyncContext ctx, Sage200Client sage, boolean amend) {
+  public CancelledLines(SyncContext ctx, Sage200Client sage, boolean amend, Duration holdTtl) {
     this.ctx = ctx;
     this.sage = sage;
     this.amend = amend;
+    this.holdTtl = holdTtl;
   }
 
   /** The failure that keeps a job on the lock schedule and, in the end, parks it "locked in Sage". */
@@ -98,36 +103,74 @@ public final class CancelledLines {
             + " cancelled in Centra is already despatched on Sage sales order " + documentNo);
       }
     }
-    if (!changes.isEmpty()) {
-      try {
-        sage.salesOrders().update(sageOrder.id(), SalesOrderChange.builder().lines(changes).build());
-      } catch (Sage200RecordLockedException e) {
-        throw lockedInSage(documentNo, number, e);
+    if (changes.isEmpty() && !settled) {
+      return sageOrder;
+    }
+    // Where each cancelled SKU is held, read before the amendment deletes lines
+    Map<Long, StockKey> units = unitsOf(order, sageOrder);
+    List<StockKey> released = List.of();
+    // Lowering the Sage line raises Sage's free stock at once, and the ledger release comes after it: under
+    // StockPublish's hold no push can compute free(+n) + allocated(still n) and over-publish in between
+    StockHold hold = StockPublish.holdForDespatch(ctx.store(), "cancel:" + number, Set.copyOf(units.values()), holdTtl);
+    boolean keepHold = false;
+    try {
+      if (!changes.isEmpty()) {
+        keepHold = true; // from here Sage may be lowered (even if the answer is lost) before the ledger is released
+        try {
+          sage.salesOrders().update(sageOrder.id(), SalesOrderChange.builder().lines(changes).build());
+        } catch (Sage200RecordLockedException e) {
+          keepHold = false; // refused, nothing changed
+          throw lockedInSage(documentNo, number, e);
+        }
+        sageOrder = sage.salesOrders().getWithLines(sageOrder.id());
       }
-      sageOrder = sage.salesOrders().getWithLines(sageOrder.id());
+      if (settled) {
+        released = release(order, units);
+      }
+    } catch (RuntimeException | Error e) {
+      // After a possible amendment the hold stays until the retry (the same owner) takes it back and releases
+      // the ledger, or until it expires: no push publishes the gap meanwhile
+      if (!keepHold) {
+        hold.close();
+      }
+      throw e;
     }
-    if (settled) {
-      release(order, sageOrder);
-    }
+    hold.close();
+    // after the hold is closed, so the recompute is not refused as busy
+    released.forEach(unit -> ctx.store().enqueue(StockPublish.recomputeJob(unit)));
     return sageOrder;
   }
 
-  /** Sage no longer holds the cancelled units: take them out of the allocation ledger, once per Centra line. */
-  private void release(Order order, SalesOrder sageOrder) {
+  /** Per cancelled Centra line, the unit its allocation sits on: the Sage line's warehouse, else the ledger's. */
+  private Map<Long, StockKey> unitsOf(Order order, SalesOrder sageOrder) {
+    Map<Long, StockKey> units = new LinkedHashMap<>();
     for (OrderLine line : order.lines()) {
       if (line.cancelledQuantity() == 0 || line.sku().isEmpty()) {
         continue;
       }
-      Optional<String> warehouse = linesOf(sageOrder, line.sku().get()).stream()
+      String sku = line.sku().get();
+      // No warehouse on either side means the ledger holds no open units of this SKU for the order (a line
+      // cancelled before import, or already released): there is nothing to release, so nothing to report.
+      linesOf(sageOrder, sku).stream()
           .filter(l -> l.warehouseId().isPresent()).map(l -> Long.toString(l.warehouseId().getAsLong())).findFirst()
           .or(() -> ctx.store().openAllocations(Long.toString(order.number())).stream()
-              .filter(a -> a.sku().equals(line.sku().get())).map(a -> a.warehouse()).findFirst());
-      if (warehouse.isPresent() && ctx.store().releaseAllocation(Long.toString(order.number()), "cancel:" + line.id(),
-          line.sku().get(), warehouse.get(), BigDecimal.valueOf(line.cancelledQuantity()))) {
-        // Sage's free stock and the ledger both moved: let StockPublish push the new level
-        ctx.store().enqueue(StockPublish.recomputeJob(StockKey.of(line.sku().get(), warehouse.get())));
+              .filter(a -> a.sku().equals(sku)).map(a -> a.warehouse()).findFirst())
+          .ifPresent(wh -> units.put(line.id(), StockKey.of(sku, wh)));
+    }
+    return units;
+  }
+
+  /** Sage no longer holds the cancelled units: take them out of the allocation ledger, once per Centra line. */
+  private List<StockKey> release(Order order, Map<Long, StockKey> units) {
+    List<StockKey> released = new ArrayList<>();
+    for (OrderLine line : order.lines()) {
+      StockKey unit = units.get(line.id());
+      if (unit != null && ctx.store().releaseAllocation(Long.toString(order.number()), "cancel:" + line.id(),
+          unit.sku(), unit.sageWarehouse(), BigDecimal.valueOf(line.cancelledQuantity()))) {
+        released.add(unit); // Sage's free stock and the ledger both moved: StockPublish pushes the new level
       }
     }
+    return released;
   }
 
   private static List<SalesOrderLine> linesOf(SalesOrder order, String sku) {

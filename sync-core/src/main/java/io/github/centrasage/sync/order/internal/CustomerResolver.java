@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -105,12 +106,18 @@ public final class CustomerResolver {
   }
 
   private Customer create(Order order, String email, String prefix, Mappings mappings, Sage200Client sage) {
-    // The reference is derived from the e-mail, so a create retried after a lost answer reuses it;
-    // a clash with another shopper's account moves on to the next candidate.
+    // The reference is derived from the e-mail, so a create retried after a lost answer finds its own account
+    // under it (even when Sage's e-mail search does not show it yet) and adopts it; only an account of another
+    // e-mail is a clash, which moves on to the next candidate.
     for (int salt = 0; salt < 20; salt++) {
       String reference = reference(prefix, email, salt);
       Optional<Customer> taken = sage.customers().findByReference(reference);
       if (taken.isPresent()) {
+        if (usesEmail(sage, taken.get(), email)) {
+          log.info("Adopting Sage customer account {}, created for this shopper by an earlier attempt (order {})",
+              taken.get().reference(), order.number());
+          return taken.get();
+        }
         continue;
       }
       Address billing = order.billingAddress().or(order::shippingAddress).orElse(null);
@@ -128,6 +135,12 @@ public final class CustomerResolver {
       return created;
     }
     throw JobFailure.permanent("could not find a free customer reference with prefix " + prefix + " for the shopper");
+  }
+
+  private static boolean usesEmail(Sage200Client sage, Customer account, String email) {
+    return sage.customers().contacts(account.id()).stream()
+        .flatMap(c -> Stream.concat(c.defaultEmail().stream(), c.emails().stream().map(ContactEmail::email)))
+        .anyMatch(e -> e.trim().equalsIgnoreCase(email));
   }
 
   static String reference(String prefix, String email, int salt) {

@@ -276,17 +276,10 @@ public final class OrderImportSteps {
   }
 
   private static Map<String, List<SalesOrder>> lookUp(Sage200Client sage, String field, List<String> keys) {
-    if (field.equals("customer_document_no")) {
-      return sage.salesOrders().findByCustomerDocumentNos(keys);
-    }
-    Map<String, List<SalesOrder>> found = new LinkedHashMap<>();
-    keys.forEach(k -> found.put(k, new ArrayList<>()));
-    for (int from = 0; from < keys.size(); from += KEYS_PER_REQUEST) {
-      List<String> chunk = keys.subList(from, Math.min(keys.size(), from + KEYS_PER_REQUEST));
-      try (var orders = sage.salesOrders().stream(ODataQuery.where(ODataFilter.in(field, chunk)))) {
-        orders.forEach(o -> o.spareText1().map(found::get).ifPresent(list -> list.add(o)));
-      }
-    }
-    return found;
+    // both match as Sage compares (ignoring case and padding): an exact match would miss a found order and
+    // create it a second time
+    return field.equals("customer_document_no") ? sage.salesOrders().findByCustomerDocumentNos(keys)
+        : sage.salesOrders().findBySpareText1s(keys);
   }
+
 }
