@@ -4,7 +4,9 @@ import static io.github.centrasage.sync.stock.StockWorld.LEEDS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.centrasage.sandbox.AnswerRewrites;
+import io.github.centrasage.sync.spi.StockVersion;
 import java.math.BigDecimal;
+import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -39,5 +41,66 @@ class StockPublishGapsTest {
 
     assertThat(world.centraPhysical(sku, LEEDS)).isEqualByComparingTo(BigDecimal.valueOf(before.intValue() + 25));
     assertThat(world.centraPhysical(world.skus(2).get(1), LEEDS)).isEqualByComparingTo("7");
+  }
+
+  /** From now on Sage's holdings answers leave out {@code sku}'s holding in Leeds (moved out, row deleted). */
+  private void holdingGone(String sku) {
+    BigDecimal productId = new BigDecimal(world.sageSandbox.ids("product").get(sku));
+    BigDecimal leeds = new BigDecimal(world.sageWarehouse(LEEDS));
+    world.sageSandbox.rewriteAnswers("GET /warehouse_holdings", AnswerRewrites.editObjects(
+        o -> productId.equals(o.get("product_id")) && leeds.equals(o.get("warehouse_id")),
+        o -> o.put("product_id", new BigDecimal(987654))));
+  }
+
+  @Test
+  void aHoldingThatIsGoneIsPublishedAsNothingFreeAndReported() {
+    String sku = world.skuInLeedsOnly(10); // a real Sage version applied
+    assertThat(world.centraPhysical(sku, LEEDS)).isEqualByComparingTo("10");
+    holdingGone(sku);
+
+    world.store.enqueue(StockPublish.recomputeJob(StockKey.of(sku, world.sageWarehouse(LEEDS))));
+    world.quiesce();
+    assertThat(world.centraPhysical(sku, LEEDS)).as("a recompute publishes the missing holding").isEqualByComparingTo("0");
+
+    world.setCentraPhysical(sku, 10); // and reconciliation repairs it, and says why
+    world.engine.runOnce(StockReconcile.NAME);
+    ReconciliationReport report = world.reconcile.lastReports().get(world.centraWarehouse(LEEDS));
+    assertThat(world.centraPhysical(sku, LEEDS)).isEqualByComparingTo("0");
+    assertThat(report.repaired()).isEqualTo(1);
+    assertThat(report.withoutHolding()).isEqualTo(1);
+    assertThat(report.stale()).isZero();
+
+    world.sageSandbox.clearAnswerRewrites(); // the row is back, unchanged: its own version is not stale
+    world.store.enqueue(StockPublish.recomputeJob(StockKey.of(sku, world.sageWarehouse(LEEDS))));
+    world.quiesce();
+    assertThat(world.centraPhysical(sku, LEEDS)).isEqualByComparingTo("10");
+  }
+
+  @Test
+  void aHoldingWithoutAChangeTimeIsPublished() {
+    String sku = world.skuInLeedsOnly(10);
+    BigDecimal productId = new BigDecimal(world.sageSandbox.ids("product").get(sku));
+    BigDecimal leeds = new BigDecimal(world.sageWarehouse(LEEDS));
+    world.sageSandbox.rewriteAnswers("GET /warehouse_holdings", AnswerRewrites.editObjects(
+        o -> productId.equals(o.get("product_id")) && leeds.equals(o.get("warehouse_id")), o -> {
+          o.put("date_time_updated", null);
+          o.put("free_stock_available", new BigDecimal(4));
+        }));
+
+    world.engine.runOnce(StockReconcile.NAME);
+
+    assertThat(world.centraPhysical(sku, LEEDS)).isEqualByComparingTo("4");
+    assertThat(world.reconcile.lastReports().get(world.centraWarehouse(LEEDS)).repaired()).isEqualTo(1);
+  }
+
+  @Test
+  void reconciliationCountsLevelsOlderThanTheAppliedOne() {
+    String sku = world.skus(1).get(0);
+    world.store.applyStockVersionIfNewer(sku, world.sageWarehouse(LEEDS),
+        StockVersion.of(Instant.parse("2099-01-01T00:00:00Z"), 0));
+
+    world.engine.runOnce(StockReconcile.NAME);
+
+    assertThat(world.reconcile.lastReports().get(world.centraWarehouse(LEEDS)).stale()).isEqualTo(1);
   }
 }

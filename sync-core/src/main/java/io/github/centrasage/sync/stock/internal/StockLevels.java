@@ -40,9 +40,13 @@ import org.slf4j.LoggerFactory;
 public final class StockLevels {
   private static final Logger log = LoggerFactory.getLogger(StockLevels.class);
 
-  /** One computed level with the terms it came from. */
+  /**
+   * One computed level with the terms it came from. {@code version} is the holding's
+   * {@code date_time_updated}; empty when Sage has no holding ({@code holding} false) or one without
+   * a change time: such a level is the newest observation there is, never stale, and records no version.
+   */
   public record Level(StockKey key, SkuRef sku, BigDecimal sageFree, BigDecimal allocated, long buffer,
-      int quantity, StockVersion version) {}
+      int quantity, Optional<StockVersion> version, boolean holding) {}
 
   /**
    * What {@link #publish} did: pushed (or tried to, when {@code failure} is set), deferred, stale,
@@ -89,7 +93,7 @@ public final class StockLevels {
           continue;
         }
         if (isStale(ctx, level)) {
-          log.info("{}: Sage version {} is older than the one applied; not pushed", level.key().name(), level.version());
+          log.info("{}: Sage version {} is older than the one applied; not pushed", level.key().name(), level.version().get());
           stale.add(level);
         } else {
           fresh.add(level);
@@ -108,7 +112,8 @@ public final class StockLevels {
 
   /**
    * Reads the holdings of {@code skus} in one Sage warehouse (one OData query) and the ledger (one
-   * store query) and applies the formula. A product without a holding there has nothing free.
+   * store query) and applies the formula. A product without a holding there has nothing free: Sage
+   * deleted the row or the product left the warehouse, and Centra must not keep its last level.
    */
   public static List<Level> compute(SyncContext ctx, String sageWarehouse, String centraWarehouse, List<SkuRef> skus) {
     if (skus.isEmpty()) {
@@ -129,9 +134,10 @@ public final class StockLevels {
       BigDecimal free = h.flatMap(WarehouseHolding::freeStockAvailable).orElse(BigDecimal.ZERO);
       BigDecimal held = allocated.getOrDefault(sku.sku(), BigDecimal.ZERO);
       long buffer = ctx.mappings().safetyBuffer(sku.sku(), centraWarehouse);
-      Instant updated = h.flatMap(WarehouseHolding::dateTimeUpdated).map(t -> t.toInstant()).orElse(Instant.EPOCH);
+      Optional<StockVersion> version = h.flatMap(WarehouseHolding::dateTimeUpdated)
+          .map(t -> StockVersion.of(t.toInstant(), 0));
       levels.add(new Level(StockKey.of(sku.sku(), sageWarehouse), sku, free, held, buffer,
-          StockFormula.centraPhysical(free, held, buffer), StockVersion.of(updated, 0)));
+          StockFormula.centraPhysical(free, held, buffer), version, h.isPresent()));
     }
     return levels;
   }
@@ -141,8 +147,12 @@ public final class StockLevels {
    * the ledger term may have changed since (a despatch), and under the hold nothing newer can race.
    */
   public static boolean isStale(SyncContext ctx, Level level) {
+    if (level.version().isEmpty()) {
+      // nothing to order it by, and read just now under the hold: the newest observation there is
+      return false;
+    }
     return ctx.store().stockVersion(level.key().sku(), level.key().sageWarehouse())
-        .filter(applied -> applied.compareTo(level.version()) > 0)
+        .filter(applied -> applied.compareTo(level.version().get()) > 0)
         .isPresent();
   }
 
@@ -162,7 +172,8 @@ public final class StockLevels {
       log.warn("setStock in Centra warehouse {} reported warnings: {}", centraWarehouseId, result.warnings());
     }
     for (Level l : levels) {
-      ctx.store().applyStockVersionIfNewer(l.key().sku(), l.key().sageWarehouse(), l.version());
+      // an unversioned level keeps the applied version: the holding coming back unchanged is not stale
+      l.version().ifPresent(v -> ctx.store().applyStockVersionIfNewer(l.key().sku(), l.key().sageWarehouse(), v));
     }
   }
 }
