@@ -276,5 +276,11 @@ public final class StockPublish implements SyncFlow {
         resolved.known().values(), options.holdTtl(), options.busyDelay(), options.description());
     outcome.failure().ifPresent(e -> outcome.pushed().forEach(l -> bySku.get(l.key().sku()).fail(e)));
     outcome.refused().forEach((key, reason) -> bySku.get(key.sku()).fail(JobFailure.permanent(reason)));
+    // a row Centra skipped was not applied: retry it (transient, so a lasting cause ends up parked
+    // with Centra's words), resolving the SKU afresh since stale Centra ids are the usual cause
+    outcome.skipped().forEach((level, reason) -> {
+      skus.forget(any, level.sku());
+      bySku.get(level.key().sku()).fail(JobFailure.transientFailure(reason));
+    });
   }
 }

@@ -133,6 +133,11 @@ public final class StockReconcile implements SyncFlow {
     }
     // never pushed: a level Centra cannot hold is a data error in Sage, for a person to fix
     outcome.refused().values().forEach(reason -> log.warn("Stock reconciliation: {}", reason));
+    // not applied: forget the SKU's Centra ids so the next pass (or push) looks them up again
+    outcome.skipped().forEach((level, reason) -> {
+      log.warn("Stock reconciliation: {}: {}", level.key().name(), reason);
+      skus.forget(ctx, level.sku());
+    });
     counts[1] += outcome.pushed().size();
     counts[3] += outcome.deferred().size();
     counts[6] += (int) outcome.pushed().stream().filter(l -> !l.holding()).count();

@@ -4,9 +4,15 @@ import static io.github.centrasage.sync.stock.StockWorld.LEEDS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.centrasage.sandbox.AnswerRewrites;
+import io.github.centrasage.sync.spi.Binding;
+import io.github.centrasage.sync.spi.Job;
+import io.github.centrasage.sync.spi.JobState;
 import io.github.centrasage.sync.spi.StockVersion;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -102,5 +108,38 @@ class StockPublishGapsTest {
     world.engine.runOnce(StockReconcile.NAME);
 
     assertThat(world.reconcile.lastReports().get(world.centraWarehouse(LEEDS)).stale()).isEqualTo(1);
+  }
+
+  @Test
+  void aRowCentraSkippedIsNotRecordedAsAppliedAndItsJobRetriesWithAFreshLookup() {
+    // a warning names a variant, not a size: the other SKU is of another variant
+    Map<String, Long> variants = world.centraSandbox.ids("variant");
+    String skipped = world.skus(1).get(0);
+    String fine = world.skus(50).stream().filter(sku -> !variants.get(sku).equals(variants.get(skipped)))
+        .findFirst().orElseThrow();
+    String leeds = world.sageWarehouse(LEEDS);
+    // a stale SKU link: the size was replaced in Centra, so setStock skips that row with a warning
+    world.store.bind(Binding.builder().entityType("sku")
+        .centraId(world.centraSandbox.ids("variant").get(skipped) + ":987654")
+        .sageId(Long.toString(world.sageSandbox.ids("product").get(skipped))).sageReference(skipped).build());
+    world.countStock(skipped, LEEDS, 31);
+    world.countStock(fine, LEEDS, 32);
+
+    world.publish(); // one setStock with both rows
+
+    assertThat(world.centraPhysical(fine, LEEDS)).isEqualByComparingTo("32");
+    assertThat(world.store.stockVersion(fine, leeds)).isPresent();
+    assertThat(world.centraPhysical(skipped, LEEDS)).isNotEqualByComparingTo("31");
+    assertThat(world.store.stockVersion(skipped, leeds)).as("Centra did not apply it").isEmpty();
+    Job job = world.store.list(StockPublish.NAME, EnumSet.of(JobState.RETRYING), 0, 10).stream()
+        .filter(j -> j.key().equals(StockKey.of(skipped, leeds).name())).findFirst().orElseThrow();
+    assertThat(job.lastError()).hasValueSatisfying(e -> assertThat(e).contains("Size not found"));
+
+    world.quiesce(); // the retry resolves the SKU again from Centra's catalogue
+
+    assertThat(world.centraPhysical(skipped, LEEDS)).isEqualByComparingTo("31");
+    assertThat(world.store.stockVersion(skipped, leeds)).isPresent();
+    assertThat(world.counts()).containsEntry(JobState.SUCCEEDED, 2L); // the retried job succeeded, nothing parked
+    assertThat(world.store.list(StockPublish.NAME, EnumSet.of(JobState.PARKED), 0, 10)).isEmpty();
   }
 }

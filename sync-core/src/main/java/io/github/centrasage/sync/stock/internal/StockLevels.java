@@ -2,6 +2,7 @@ package io.github.centrasage.sync.stock.internal;
 
 import io.github.centrasage.centra.CentraClient;
 import io.github.centrasage.centra.CentraMutationResult;
+import io.github.centrasage.centra.CentraUserMessage;
 import io.github.centrasage.centra.SetStockRequest;
 import io.github.centrasage.centra.SizeStockLevel;
 import io.github.centrasage.centra.StockQuantityType;
@@ -27,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,10 +52,11 @@ public final class StockLevels {
 
   /**
    * What {@link #publish} did: pushed (or tried to, when {@code failure} is set), deferred, stale,
-   * and refused (a level Centra cannot hold, with the reason; never pushed).
+   * refused (a level Centra cannot hold, with the reason; never pushed) and skipped (sent, but Centra
+   * skipped the row with a warning, which is the reason; no version recorded).
    */
   public record Outcome(List<Level> pushed, List<StockKey> deferred, List<Level> stale, Optional<RuntimeException> failure,
-      Map<StockKey, String> refused) {}
+      Map<StockKey, String> refused, Map<Level, String> skipped) {}
 
   private StockLevels() {}
 
@@ -100,10 +103,10 @@ public final class StockLevels {
         }
       }
       try {
-        push(ctx, Long.parseLong(centraWarehouse), fresh, description);
-        return new Outcome(fresh, deferred, stale, Optional.empty(), refused);
+        Map<Level, String> skipped = push(ctx, Long.parseLong(centraWarehouse), fresh, description);
+        return new Outcome(fresh, deferred, stale, Optional.empty(), refused, skipped);
       } catch (RuntimeException e) {
-        return new Outcome(fresh, deferred, stale, Optional.of(e), refused);
+        return new Outcome(fresh, deferred, stale, Optional.of(e), refused, Map.of());
       }
     } finally {
       holds.forEach(StockHold::close);
@@ -156,10 +159,13 @@ public final class StockLevels {
         .isPresent();
   }
 
-  /** One {@code setStock} of absolute physical levels, then records each level's version. */
-  public static void push(SyncContext ctx, long centraWarehouseId, List<Level> levels, String description) {
+  /**
+   * One {@code setStock} of absolute physical levels, then records the version of each level Centra
+   * applied. Returns the levels Centra skipped with a {@code userWarning}, with the warning.
+   */
+  public static Map<Level, String> push(SyncContext ctx, long centraWarehouseId, List<Level> levels, String description) {
     if (levels.isEmpty()) {
-      return;
+      return Map.of();
     }
     SetStockRequest request = SetStockRequest.builder().warehouseId(centraWarehouseId)
         .quantityType(StockQuantityType.PHYSICAL).description(description)
@@ -167,13 +173,54 @@ public final class StockLevels {
             l.quantity())).collect(Collectors.toList()))
         .build();
     CentraMutationResult<List<Long>> result = ctx.attribute(CentraClient.class).stock().set(request);
+    Map<Level, String> skipped = skippedRows(levels, result.warnings());
     if (!result.warnings().isEmpty()) {
       // Centra skips rows it cannot apply and says so only as warnings; make them loud
       log.warn("setStock in Centra warehouse {} reported warnings: {}", centraWarehouseId, result.warnings());
     }
     for (Level l : levels) {
+      if (skipped.containsKey(l)) {
+        continue; // not applied: recording it would make the job a success and a retry look stale
+      }
       // an unversioned level keeps the applied version: the holding coming back unchanged is not stale
       l.version().ifPresent(v -> ctx.store().applyStockVersionIfNewer(l.key().sku(), l.key().sageWarehouse(), v));
+    }
+    return skipped;
+  }
+
+  /**
+   * The levels each warning names. Centra's path points at the {@code productVariants} entry, and
+   * the client sends one entry per variant in order of first appearance, so the index names every
+   * level of that variant (a warning does not say which size). A warning without such an index
+   * could be about any row: then none of the request counts as applied.
+   */
+  static Map<Level, String> skippedRows(List<Level> levels, List<CentraUserMessage> warnings) {
+    if (warnings.isEmpty()) {
+      return Map.of();
+    }
+    Map<Long, List<Level>> byVariant = new LinkedHashMap<>();
+    levels.forEach(l -> byVariant.computeIfAbsent(l.sku().centraVariantId(), k -> new ArrayList<>()).add(l));
+    List<List<Level>> rows = new ArrayList<>(byVariant.values());
+    Map<Level, String> skipped = new LinkedHashMap<>();
+    for (CentraUserMessage w : warnings) {
+      String reason = "Centra skipped the stock row: " + w.message() + " (at " + String.join(".", w.path()) + ")";
+      OptionalInt row = rowIndex(w.path());
+      List<Level> named = row.isPresent() && row.getAsInt() < rows.size() ? rows.get(row.getAsInt()) : levels;
+      named.forEach(l -> skipped.merge(l, reason, (a, b) -> a + "; " + b));
+    }
+    return skipped;
+  }
+
+  private static OptionalInt rowIndex(List<String> path) {
+    int at = path.indexOf("productVariants");
+    if (at < 0 || at + 1 >= path.size()) {
+      return OptionalInt.empty();
+    }
+    try {
+      int index = Integer.parseInt(path.get(at + 1));
+      return index >= 0 ? OptionalInt.of(index) : OptionalInt.empty();
+    } catch (NumberFormatException e) {
+      return OptionalInt.empty();
     }
   }
 }
