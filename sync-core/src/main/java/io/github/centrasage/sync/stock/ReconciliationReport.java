@@ -43,6 +43,25 @@ public abstract class ReconciliationReport {
     return 0;
   }
 
+  /**
+   * SKUs Sage has no holding for in the warehouse (the product moved out, the row was deleted):
+   * published as nothing free (plus the open ledger, less the buffer), like a holding with no
+   * change time, whose level is pushed without a version check.
+   */
+  @Value.Default
+  public int withoutHolding() {
+    return 0;
+  }
+
+  /**
+   * SKUs not pushed because a newer Sage version than the one read was already applied (a lagging
+   * read); the newer value stays in Centra.
+   */
+  @Value.Default
+  public int stale() {
+    return 0;
+  }
+
   /** SKUs held by a despatch; a recompute job was queued for each instead. */
   public abstract int deferred();
 

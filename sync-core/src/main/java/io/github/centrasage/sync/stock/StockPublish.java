@@ -152,6 +152,7 @@ public final class StockPublish implements SyncFlow {
     Instant newest = cursor;
     int enqueued = 0;
     List<WarehouseHolding> chunk = new ArrayList<>();
+    List<Instant> skipped = new ArrayList<>();
     try (Stream<WarehouseHolding> rows = ctx.attribute(Sage200Client.class).warehouseHoldings()
         .stream(ODataQuery.where(filter))) {
       var it = rows.iterator();
@@ -163,12 +164,19 @@ public final class StockPublish implements SyncFlow {
           newest = updated;
         }
         if (chunk.size() == DISCOVER_CHUNK) {
-          enqueued += enqueueChanged(ctx, chunk);
+          enqueued += enqueueChanged(ctx, chunk, skipped);
           chunk.clear();
         }
       }
     }
-    enqueued += enqueueChanged(ctx, chunk);
+    enqueued += enqueueChanged(ctx, chunk, skipped);
+    // a skipped holding is read again by the next poll only if the cursor stays before it: stop
+    // just short of the oldest one (never moving back), so "skipped until Sage returns it" holds
+    Optional<Instant> oldestSkipped = skipped.stream().min(Instant::compareTo);
+    if (oldestSkipped.isPresent() && !oldestSkipped.get().isAfter(newest)) {
+      Instant capped = oldestSkipped.get().minusMillis(1);
+      newest = capped.isAfter(cursor) ? capped : cursor;
+    }
     // a holding stamped in the future (a skewed or wrong Sage clock) must not carry the cursor past
     // changes still to come: the cursor stops at our now, and the overlap reads such a row again
     Instant now = ctx.clock().instant();
@@ -183,7 +191,8 @@ public final class StockPublish implements SyncFlow {
     log.debug("StockPublish discovered {} changed holding(s) since {}", enqueued, since);
   }
 
-  private int enqueueChanged(DiscoverContext ctx, List<WarehouseHolding> holdings) {
+  /** Enqueues the changed holdings; adds the change time of each one it cannot resolve to {@code skipped}. */
+  private int enqueueChanged(DiscoverContext ctx, List<WarehouseHolding> holdings, List<Instant> skipped) {
     if (holdings.isEmpty()) {
       return 0;
     }
@@ -194,8 +203,9 @@ public final class StockPublish implements SyncFlow {
     for (WarehouseHolding h : holdings) {
       String sku = codes.get(h.productId());
       if (sku == null) {
-        log.warn("Sage holding {} names product {}, which Sage does not return; skipped until it does", h.id(),
-            h.productId());
+        log.warn("Sage holding {} names product {}, which Sage does not return; skipped, and the discovery cursor"
+            + " stays before it until Sage does", h.id(), h.productId());
+        h.dateTimeUpdated().ifPresent(t -> skipped.add(t.toInstant()));
         continue;
       }
       StockKey key = StockKey.of(sku, Long.toString(h.warehouseId()));
@@ -266,5 +276,11 @@ public final class StockPublish implements SyncFlow {
         resolved.known().values(), options.holdTtl(), options.busyDelay(), options.description());
     outcome.failure().ifPresent(e -> outcome.pushed().forEach(l -> bySku.get(l.key().sku()).fail(e)));
     outcome.refused().forEach((key, reason) -> bySku.get(key.sku()).fail(JobFailure.permanent(reason)));
+    // a row Centra skipped was not applied: retry it (transient, so a lasting cause ends up parked
+    // with Centra's words), resolving the SKU afresh since stale Centra ids are the usual cause
+    outcome.skipped().forEach((level, reason) -> {
+      skus.forget(any, level.sku());
+      bySku.get(level.key().sku()).fail(JobFailure.transientFailure(reason));
+    });
   }
 }

@@ -86,7 +86,7 @@ public final class StockReconcile implements SyncFlow {
     String centraWarehouse = ctx.job().payload();
     String sageWarehouse = ctx.mappings().sageWarehouse(centraWarehouse).orElseThrow(() -> JobFailure.permanent(
         "Centra warehouse " + centraWarehouse + " is no longer mapped"));
-    int[] counts = new int[6]; // checked, pushed, repaired, deferred, unknown, in flight
+    int[] counts = new int[8]; // checked, pushed, repaired, deferred, unknown, in flight, without holding, stale
     List<WarehouseStock> page = new ArrayList<>();
     try (Stream<WarehouseStock> rows = ctx.attribute(CentraClient.class).stock()
         .warehouseStock(Long.parseLong(centraWarehouse))) {
@@ -102,11 +102,13 @@ public final class StockReconcile implements SyncFlow {
     reconcile(ctx, sageWarehouse, centraWarehouse, page, counts);
     ReconciliationReport report = ReconciliationReport.builder().centraWarehouse(centraWarehouse)
         .finishedAt(ctx.clock().instant()).checked(counts[0]).pushed(counts[1]).repaired(counts[2])
-        .deferred(counts[3]).unknown(counts[4]).inFlight(counts[5]).build();
+        .deferred(counts[3]).unknown(counts[4]).inFlight(counts[5])
+        .withoutHolding(counts[6]).stale(counts[7]).build();
     lastReports.put(centraWarehouse, report);
     log.info("Stock reconciliation of Centra warehouse {}: {} checked, {} pushed, {} repaired, {} in flight"
-        + " (open orders not in the ledger yet), {} deferred, {} unknown", centraWarehouse, report.checked(), report.pushed(), report.repaired(),
-        report.inFlight(), report.deferred(), report.unknown());
+        + " (open orders not in the ledger yet), {} deferred, {} unknown, {} without a Sage holding, {} stale",
+        centraWarehouse, report.checked(), report.pushed(), report.repaired(), report.inFlight(), report.deferred(),
+        report.unknown(), report.withoutHolding(), report.stale());
   }
 
   private void reconcile(JobContext ctx, String sageWarehouse, String centraWarehouse, List<WarehouseStock> page,
@@ -131,8 +133,15 @@ public final class StockReconcile implements SyncFlow {
     }
     // never pushed: a level Centra cannot hold is a data error in Sage, for a person to fix
     outcome.refused().values().forEach(reason -> log.warn("Stock reconciliation: {}", reason));
+    // not applied: forget the SKU's Centra ids so the next pass (or push) looks them up again
+    outcome.skipped().forEach((level, reason) -> {
+      log.warn("Stock reconciliation: {}: {}", level.key().name(), reason);
+      skus.forget(ctx, level.sku());
+    });
     counts[1] += outcome.pushed().size();
     counts[3] += outcome.deferred().size();
+    counts[6] += (int) outcome.pushed().stream().filter(l -> !l.holding()).count();
+    counts[7] += outcome.stale().size();
     for (StockLevels.Level level : outcome.pushed()) {
       switch (compare(before.get(level.key().sku()), level)) {
         case DRIFTED:

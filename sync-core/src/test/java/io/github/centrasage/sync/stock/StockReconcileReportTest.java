@@ -3,8 +3,6 @@ package io.github.centrasage.sync.stock;
 import static io.github.centrasage.sync.stock.StockWorld.LEEDS;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.centrasage.centra.SetStockRequest;
-import io.github.centrasage.centra.SizeStockLevel;
 import io.github.centrasage.sandbox.CentraOrder;
 import java.math.BigDecimal;
 import java.util.List;
@@ -24,13 +22,6 @@ class StockReconcileReportTest {
     world.close();
   }
 
-  private void setCentraPhysical(String sku, int quantity) {
-    world.centra.stock().set(SetStockRequest.builder().warehouseId(Long.parseLong(world.centraWarehouse(LEEDS)))
-        .addLevels(SizeStockLevel.ofSizeName(world.centraSandbox.ids("variant").get(sku),
-            sku.substring(sku.lastIndexOf('-') + 1), quantity))
-        .build());
-  }
-
   private ReconciliationReport reconcileLeeds() {
     world.engine.runOnce(StockReconcile.NAME);
     return world.reconcile.lastReports().get(world.centraWarehouse(LEEDS));
@@ -43,7 +34,7 @@ class StockReconcileReportTest {
     List<String> skus = world.skus(3);
     String drifted = skus.get(2);
     int expected = world.expectedPhysical(drifted, LEEDS);
-    setCentraPhysical(drifted, expected + 50); // a manual edit in Centra: real drift
+    world.setCentraPhysical(drifted, expected + 50); // a manual edit in Centra: real drift
 
     ReconciliationReport report = reconcileLeeds();
 

@@ -116,6 +116,15 @@ final class StockWorld implements AutoCloseable {
     return centraSandbox.stock(sku, warehouse).physical();
   }
 
+  /** A manual edit of Centra's physical level of {@code sku} in Leeds. */
+  void setCentraPhysical(String sku, int quantity) {
+    centra.stock().set(io.github.centrasage.centra.SetStockRequest.builder()
+        .warehouseId(Long.parseLong(centraWarehouse(LEEDS)))
+        .addLevels(io.github.centrasage.centra.SizeStockLevel.ofSizeName(centraSandbox.ids("variant").get(sku),
+            sku.substring(sku.lastIndexOf('-') + 1), quantity))
+        .build());
+  }
+
   /** Sets Sage's stock of {@code sku} in {@code warehouse} to {@code quantity} in stock (a stock count). */
   void countStock(String sku, String warehouse, int quantity) {
     clock.advance(Duration.ofSeconds(1));

@@ -199,6 +199,18 @@ public final class SkuDirectory {
     return codes;
   }
 
+  /**
+   * Drops {@code ref} (memory and its {@code "sku"} binding) after Centra refused its ids, so the
+   * next {@link #resolve} looks the SKU up in Centra's catalogue again.
+   */
+  public void forget(SyncContext ctx, SkuRef ref) {
+    bySku.remove(ref.sku(), ref);
+    centraBySku.remove(ref.sku());
+    ctx.store().bindingByCentraId(SkuRef.ENTITY, ref.centraVariantId() + ":" + ref.centraSizeId())
+        .filter(b -> b.sageId().equals(Long.toString(ref.sageProductId())))
+        .ifPresent(b -> ctx.store().unbind(SkuRef.ENTITY, b.centraId()));
+  }
+
   private void remember(SkuRef ref) {
     bySku.put(ref.sku(), ref);
     codeByProductId.put(ref.sageProductId(), ref.sku());

@@ -2,6 +2,7 @@ package io.github.centrasage.sync.stock.internal;
 
 import io.github.centrasage.centra.CentraClient;
 import io.github.centrasage.centra.CentraMutationResult;
+import io.github.centrasage.centra.CentraUserMessage;
 import io.github.centrasage.centra.SetStockRequest;
 import io.github.centrasage.centra.SizeStockLevel;
 import io.github.centrasage.centra.StockQuantityType;
@@ -27,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,16 +42,21 @@ import org.slf4j.LoggerFactory;
 public final class StockLevels {
   private static final Logger log = LoggerFactory.getLogger(StockLevels.class);
 
-  /** One computed level with the terms it came from. */
+  /**
+   * One computed level with the terms it came from. {@code version} is the holding's
+   * {@code date_time_updated}; empty when Sage has no holding ({@code holding} false) or one without
+   * a change time: such a level is the newest observation there is, never stale, and records no version.
+   */
   public record Level(StockKey key, SkuRef sku, BigDecimal sageFree, BigDecimal allocated, long buffer,
-      int quantity, StockVersion version) {}
+      int quantity, Optional<StockVersion> version, boolean holding) {}
 
   /**
    * What {@link #publish} did: pushed (or tried to, when {@code failure} is set), deferred, stale,
-   * and refused (a level Centra cannot hold, with the reason; never pushed).
+   * refused (a level Centra cannot hold, with the reason; never pushed) and skipped (sent, but Centra
+   * skipped the row with a warning, which is the reason; no version recorded).
    */
   public record Outcome(List<Level> pushed, List<StockKey> deferred, List<Level> stale, Optional<RuntimeException> failure,
-      Map<StockKey, String> refused) {}
+      Map<StockKey, String> refused, Map<Level, String> skipped) {}
 
   private StockLevels() {}
 
@@ -89,17 +96,17 @@ public final class StockLevels {
           continue;
         }
         if (isStale(ctx, level)) {
-          log.info("{}: Sage version {} is older than the one applied; not pushed", level.key().name(), level.version());
+          log.info("{}: Sage version {} is older than the one applied; not pushed", level.key().name(), level.version().get());
           stale.add(level);
         } else {
           fresh.add(level);
         }
       }
       try {
-        push(ctx, Long.parseLong(centraWarehouse), fresh, description);
-        return new Outcome(fresh, deferred, stale, Optional.empty(), refused);
+        Map<Level, String> skipped = push(ctx, Long.parseLong(centraWarehouse), fresh, description);
+        return new Outcome(fresh, deferred, stale, Optional.empty(), refused, skipped);
       } catch (RuntimeException e) {
-        return new Outcome(fresh, deferred, stale, Optional.of(e), refused);
+        return new Outcome(fresh, deferred, stale, Optional.of(e), refused, Map.of());
       }
     } finally {
       holds.forEach(StockHold::close);
@@ -108,7 +115,8 @@ public final class StockLevels {
 
   /**
    * Reads the holdings of {@code skus} in one Sage warehouse (one OData query) and the ledger (one
-   * store query) and applies the formula. A product without a holding there has nothing free.
+   * store query) and applies the formula. A product without a holding there has nothing free: Sage
+   * deleted the row or the product left the warehouse, and Centra must not keep its last level.
    */
   public static List<Level> compute(SyncContext ctx, String sageWarehouse, String centraWarehouse, List<SkuRef> skus) {
     if (skus.isEmpty()) {
@@ -129,9 +137,10 @@ public final class StockLevels {
       BigDecimal free = h.flatMap(WarehouseHolding::freeStockAvailable).orElse(BigDecimal.ZERO);
       BigDecimal held = allocated.getOrDefault(sku.sku(), BigDecimal.ZERO);
       long buffer = ctx.mappings().safetyBuffer(sku.sku(), centraWarehouse);
-      Instant updated = h.flatMap(WarehouseHolding::dateTimeUpdated).map(t -> t.toInstant()).orElse(Instant.EPOCH);
+      Optional<StockVersion> version = h.flatMap(WarehouseHolding::dateTimeUpdated)
+          .map(t -> StockVersion.of(t.toInstant(), 0));
       levels.add(new Level(StockKey.of(sku.sku(), sageWarehouse), sku, free, held, buffer,
-          StockFormula.centraPhysical(free, held, buffer), StockVersion.of(updated, 0)));
+          StockFormula.centraPhysical(free, held, buffer), version, h.isPresent()));
     }
     return levels;
   }
@@ -141,15 +150,22 @@ public final class StockLevels {
    * the ledger term may have changed since (a despatch), and under the hold nothing newer can race.
    */
   public static boolean isStale(SyncContext ctx, Level level) {
+    if (level.version().isEmpty()) {
+      // nothing to order it by, and read just now under the hold: the newest observation there is
+      return false;
+    }
     return ctx.store().stockVersion(level.key().sku(), level.key().sageWarehouse())
-        .filter(applied -> applied.compareTo(level.version()) > 0)
+        .filter(applied -> applied.compareTo(level.version().get()) > 0)
         .isPresent();
   }
 
-  /** One {@code setStock} of absolute physical levels, then records each level's version. */
-  public static void push(SyncContext ctx, long centraWarehouseId, List<Level> levels, String description) {
+  /**
+   * One {@code setStock} of absolute physical levels, then records the version of each level Centra
+   * applied. Returns the levels Centra skipped with a {@code userWarning}, with the warning.
+   */
+  public static Map<Level, String> push(SyncContext ctx, long centraWarehouseId, List<Level> levels, String description) {
     if (levels.isEmpty()) {
-      return;
+      return Map.of();
     }
     SetStockRequest request = SetStockRequest.builder().warehouseId(centraWarehouseId)
         .quantityType(StockQuantityType.PHYSICAL).description(description)
@@ -157,12 +173,54 @@ public final class StockLevels {
             l.quantity())).collect(Collectors.toList()))
         .build();
     CentraMutationResult<List<Long>> result = ctx.attribute(CentraClient.class).stock().set(request);
+    Map<Level, String> skipped = skippedRows(levels, result.warnings());
     if (!result.warnings().isEmpty()) {
       // Centra skips rows it cannot apply and says so only as warnings; make them loud
       log.warn("setStock in Centra warehouse {} reported warnings: {}", centraWarehouseId, result.warnings());
     }
     for (Level l : levels) {
-      ctx.store().applyStockVersionIfNewer(l.key().sku(), l.key().sageWarehouse(), l.version());
+      if (skipped.containsKey(l)) {
+        continue; // not applied: recording it would make the job a success and a retry look stale
+      }
+      // an unversioned level keeps the applied version: the holding coming back unchanged is not stale
+      l.version().ifPresent(v -> ctx.store().applyStockVersionIfNewer(l.key().sku(), l.key().sageWarehouse(), v));
+    }
+    return skipped;
+  }
+
+  /**
+   * The levels each warning names. Centra's path points at the {@code productVariants} entry, and
+   * the client sends one entry per variant in order of first appearance, so the index names every
+   * level of that variant (a warning does not say which size). A warning without such an index
+   * could be about any row: then none of the request counts as applied.
+   */
+  static Map<Level, String> skippedRows(List<Level> levels, List<CentraUserMessage> warnings) {
+    if (warnings.isEmpty()) {
+      return Map.of();
+    }
+    Map<Long, List<Level>> byVariant = new LinkedHashMap<>();
+    levels.forEach(l -> byVariant.computeIfAbsent(l.sku().centraVariantId(), k -> new ArrayList<>()).add(l));
+    List<List<Level>> rows = new ArrayList<>(byVariant.values());
+    Map<Level, String> skipped = new LinkedHashMap<>();
+    for (CentraUserMessage w : warnings) {
+      String reason = "Centra skipped the stock row: " + w.message() + " (at " + String.join(".", w.path()) + ")";
+      OptionalInt row = rowIndex(w.path());
+      List<Level> named = row.isPresent() && row.getAsInt() < rows.size() ? rows.get(row.getAsInt()) : levels;
+      named.forEach(l -> skipped.merge(l, reason, (a, b) -> a + "; " + b));
+    }
+    return skipped;
+  }
+
+  private static OptionalInt rowIndex(List<String> path) {
+    int at = path.indexOf("productVariants");
+    if (at < 0 || at + 1 >= path.size()) {
+      return OptionalInt.empty();
+    }
+    try {
+      int index = Integer.parseInt(path.get(at + 1));
+      return index >= 0 ? OptionalInt.of(index) : OptionalInt.empty();
+    } catch (NumberFormatException e) {
+      return OptionalInt.empty();
     }
   }
 }
