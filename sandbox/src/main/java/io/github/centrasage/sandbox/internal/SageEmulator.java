@@ -54,13 +54,10 @@ public final class SageEmulator implements Emulator {
   private final Clock clock;
   /** The SOP setting "allocate stock on order entry"; without it lines allocate only what to_allocate_quantity asks. */
   private final boolean allocateOnOrderEntry;
-<<<<<<< HEAD
   /** Whether the site has the 2025 R1 {@code sop_returns} endpoints; older Professional sites answer 404. */
   private final boolean sopReturns;
-=======
   private boolean emailSearchLags;
   private final Set<Object> unindexedCustomers = new HashSet<>();
->>>>>>> wip/fixes
 
   private long nextId = 1000;
   private long nextUrn = 50_000;

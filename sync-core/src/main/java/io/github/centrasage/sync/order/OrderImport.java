@@ -8,11 +8,8 @@ import io.github.centrasage.centra.EventQuery;
 import io.github.centrasage.centra.EventSubscription;
 import io.github.centrasage.centra.Order;
 import io.github.centrasage.centra.OrderQuery;
-<<<<<<< HEAD
 import io.github.centrasage.centra.OrderSummary;
-=======
 import io.github.centrasage.sync.JobFailure;
->>>>>>> wip/fixes
 import io.github.centrasage.sync.Mappings;
 import io.github.centrasage.sync.order.internal.OrderImportSteps;
 import io.github.centrasage.sync.order.internal.OrderMapper;
