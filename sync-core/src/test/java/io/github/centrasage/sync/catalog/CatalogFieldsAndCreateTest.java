@@ -262,6 +262,24 @@ class CatalogFieldsAndCreateTest {
   }
 
   @Test
+  void aCreatedProductCarriesSagesOriginAndCommodityCodeWithoutALaterUpdate() {
+    world = new CatalogWorld(SandboxCatalog.generated(90, 7L), o -> o.createMissingProducts(true));
+    CatalogWorld.SHOP.items().stream().filter(i -> i.productNumber().equals(NEW_PRODUCT)).forEach(i -> {
+      world.sageSandbox.editProduct(i.sku(), "country_of_origin", "PT");
+      world.sageSandbox.editProduct(i.sku(), "commodity_code", "61091000");
+    });
+
+    world.publish();
+
+    List<CentraCatalogItem> created = centraItemsOf(NEW_PRODUCT);
+    assertThat(created).isNotEmpty().allSatisfy(item -> {
+      assertThat(item.countryOfOrigin()).isEqualTo("PT");
+      assertThat(item.commodityCode()).isEqualTo("61091000");
+    });
+    assertThat(world.centraSandbox.requestCount("updateProduct")).isZero();
+  }
+
+  @Test
   void stockPublishingReachesACreatedSizeThroughTheBinding() {
     world = new CatalogWorld(SandboxCatalog.generated(90, 7L), o -> o.createMissingProducts(true));
     world.publish();
