@@ -152,13 +152,15 @@ public final class Sage200Sandbox extends EmulatedApi {
   /**
    * Edits a field of the product record {@code sku} as a person would in Sage 200 ({@code barcode},
    * {@code weight} as a {@link BigDecimal}, {@code product_status_type}, {@code allow_sales_order},
-   * {@code name}, {@code description}) and stamps it as updated now, so a change poll sees it.
+   * {@code name}, {@code description}) and stamps it as updated now, so a change poll sees it. A
+   * field the sandbox does not model (one whose REST name is unconfirmed, such as an intrastat
+   * commodity code) is stored and returned as given; the fields the sandbox keeps itself are refused.
    */
   public void editProduct(String sku, String field, Object value) {
-    if (!java.util.Set.of("barcode", "weight", "product_status_type", "allow_sales_order", "name", "description")
+    if (java.util.Set.of("id", "code", "product_group_id", "tax_code_id", "free_stock_quantity", "date_time_updated")
         .contains(field)) {
       throw new IllegalArgumentException("editProduct does not edit " + field
-          + "; use barcode, weight, product_status_type, allow_sales_order, name or description");
+          + "; use barcode, weight, product_status_type, allow_sales_order, name, description or an unmodelled field");
     }
     emulator.editProduct(Objects.requireNonNull(sku, "sku"), field, value);
   }

@@ -2,6 +2,7 @@ package io.github.centrasage.sage200.model;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.immutables.value.Value;
@@ -48,6 +49,12 @@ public interface Product {
 
   /** JSON {@code date_time_updated}. */
   Optional<OffsetDateTime> dateTimeUpdated();
+
+  /**
+   * Fields this library does not model, as read: site-specific or unconfirmed ones (country of
+   * origin, commodity code), which a caller reads by name.
+   */
+  Map<String, Object> extraFields();
 
   static ImmutableProduct.Builder builder() {
     return ImmutableProduct.builder();

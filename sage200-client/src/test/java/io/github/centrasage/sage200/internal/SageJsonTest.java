@@ -65,6 +65,16 @@ class SageJsonTest {
   }
 
   @Test
+  void aProductKeepsFieldsTheClientDoesNotModelForCallersToReadByName() {
+    io.github.centrasage.sage200.model.Product read = fromJson(io.github.centrasage.sage200.model.Product.class,
+        "{\"id\": 7, \"code\": \"TEE-M\", \"weight\": 0.25, \"commodity_code\": \"61091000\","
+            + " \"country_of_origin\": {\"code\": \"PT\"}}");
+    assertThat(read.weight()).contains(new BigDecimal("0.25"));
+    assertThat(read.extraFields()).containsOnlyKeys("commodity_code", "country_of_origin")
+        .containsEntry("commodity_code", "61091000").containsEntry("country_of_origin", java.util.Map.of("code", "PT"));
+  }
+
+  @Test
   void unknownFieldsThatAreNullAreLeftOutOfExtraFields() {
     SalesReturn read = fromJson(SalesReturn.class,
         "{\"id\": 3, \"return_reason_id\": null, \"lines\": [{\"id\": 1, \"restock\": null}]}");

@@ -15,11 +15,11 @@ public enum CatalogField {
   /** Weight: Centra keeps one per product, the flow writes the heaviest linked Sage item's. */
   WEIGHT(FieldOwner.SAGE),
   /**
-   * Country of origin. Not written yet: the Sage 200 REST field that holds it is unconfirmed, so
-   * {@code sage200-client} does not read one.
+   * Country of origin (ISO alpha-2). The Sage 200 REST field that holds it is unconfirmed, so its
+   * name is {@link CatalogPublishOptions#countryOfOriginField()}.
    */
   COUNTRY_OF_ORIGIN(FieldOwner.SAGE),
-  /** Harmonised commodity code. Not written yet, for the same reason as {@link #COUNTRY_OF_ORIGIN}. */
+  /** Harmonised commodity code, from {@link CatalogPublishOptions#commodityCodeField()} (name unconfirmed too). */
   COMMODITY_CODE(FieldOwner.SAGE),
   /** Whether the item may be sold (Sage {@code product_status_type}). */
   STATUS(FieldOwner.SAGE),

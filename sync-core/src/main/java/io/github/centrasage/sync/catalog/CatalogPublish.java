@@ -328,7 +328,8 @@ public final class CatalogPublish implements SyncFlow {
       Map<String, Product> sageByCode, Map<Long, List<JobContext>> jobsByCentraProduct) {
     FieldOwnership own = options.ownership();
     if (!own.sageOwns(CatalogField.EAN) && !own.sageOwns(CatalogField.NAME) && !own.sageOwns(CatalogField.STATUS)
-        && !own.sageOwns(CatalogField.WEIGHT)) {
+        && !own.sageOwns(CatalogField.WEIGHT) && !own.sageOwns(CatalogField.COUNTRY_OF_ORIGIN)
+        && !own.sageOwns(CatalogField.COMMODITY_CODE)) {
       return;
     }
     List<String> unread = sizeBySageCode.keySet().stream().filter(c -> !sageByCode.containsKey(c)).collect(Collectors.toList());

@@ -102,6 +102,29 @@ public abstract class CatalogPublishOptions {
   }
 
   /**
+   * The Sage {@code products} field that holds the country of origin, read from
+   * {@link io.github.centrasage.sage200.model.Product#extraFields()}; default
+   * {@code country_of_origin} [inferred: the REST name is not in our sources]. Its value is an ISO
+   * 3166-1 alpha-2 code ({@code "PT"}) or an object with a {@code code}; written to Centra's
+   * {@code countryOfOrigin} when Sage owns {@link CatalogField#COUNTRY_OF_ORIGIN}.
+   */
+  @Value.Default
+  public String countryOfOriginField() {
+    return "country_of_origin";
+  }
+
+  /**
+   * The Sage {@code products} field that holds the harmonised commodity (intrastat) code, read from
+   * {@link io.github.centrasage.sage200.model.Product#extraFields()}; default {@code commodity_code}
+   * [inferred]. Written to Centra's {@code harmonizedCommodityCode} when Sage owns
+   * {@link CatalogField#COMMODITY_CODE}.
+   */
+  @Value.Default
+  public String commodityCodeField() {
+    return "commodity_code";
+  }
+
+  /**
    * How long one engine may hold the creation lease of a product number; default 2 min. The lease
    * keeps two engines from creating the same product at once.
    */
@@ -155,6 +178,9 @@ public abstract class CatalogPublishOptions {
         throw new IllegalArgumentException("pollInterval, fullPassInterval and creationLease must be positive, were "
             + pollInterval() + ", " + fullPassInterval() + " and " + creationLease());
       }
+    }
+    if (countryOfOriginField().isBlank() || commodityCodeField().isBlank()) {
+      throw new IllegalArgumentException("countryOfOriginField and commodityCodeField must not be blank");
     }
     if (overlap().isNegative()) {
       throw new IllegalArgumentException("overlap must not be negative, was " + overlap());

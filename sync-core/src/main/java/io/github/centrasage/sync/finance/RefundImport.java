@@ -24,7 +24,9 @@ import io.github.centrasage.sync.spi.Coalescing;
 import io.github.centrasage.sync.spi.DiscoverContext;
 import io.github.centrasage.sync.spi.JobContext;
 import io.github.centrasage.sync.spi.NewJob;
+import io.github.centrasage.sync.spi.SyncContext;
 import io.github.centrasage.sync.spi.SyncFlow;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -34,6 +36,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -45,7 +48,11 @@ import org.slf4j.LoggerFactory;
  * order's customer account, with tax analysis per tax code and nominal analysis, referenced
  * {@code RMA<returnId>} with the order's customer document number ({@code CENTRA-1001}) as second
  * reference, and allocated against the order's invoice when Sage has one (else reported as
- * unallocated). Returns are polled by creation time; each is a job keyed {@code return:<id>}.
+ * unallocated). Returns are polled by creation time; each is a job keyed {@code return:<id>}. A
+ * return not refunded yet waits for its refund without using up retry attempts: the job completes
+ * and a delayed job of the same key looks again (the wait grows with the return's age, between
+ * {@link RefundImportOptions#refundWait()} and {@link RefundImportOptions#refundWaitMax()}), until
+ * {@link RefundImportOptions#maxRefundWait()} after its creation, when it parks with that reason.
  * Before posting, the flow looks the reference up in {@code sales_posted_transactions}, so a
  * replayed job or a retry after a lost answer never posts a second credit note. With a SOP
  * {@link RefundImportOptions.CreditMethod credit method} on a Sage 200 2025 R1 site the return is
@@ -83,10 +90,19 @@ public final class RefundImport implements SyncFlow {
     this.resultListener = Objects.requireNonNull(resultListener, "resultListener");
   }
 
-  /** The job for a return created at {@code createdAt} (the time finds it again in Centra). */
+  /**
+   * The job for a return created at {@code createdAt} (the time finds it again in Centra). It
+   * coalesces {@link Coalescing#KEEP_EXISTING}: the job reads the return afresh whenever it runs,
+   * so a poll that sees the return again folds into the waiting job (keeping a refund recheck's
+   * due time) or into a parked one, which stays one parked job.
+   */
   public static NewJob jobFor(long returnId, OffsetDateTime createdAt) {
+    return job(returnId, createdAt.toInstant(), Duration.ZERO);
+  }
+
+  private static NewJob job(long returnId, Instant createdAt, Duration delay) {
     return NewJob.builder().flow(NAME).key(KEY_PREFIX + returnId).reference(Long.toString(returnId))
-        .payload(createdAt.toInstant().toString()).coalescing(Coalescing.KEEP_NEWEST).build();
+        .payload(createdAt.toString()).coalescing(Coalescing.KEEP_EXISTING).delay(delay).build();
   }
 
   /** What this instance last did with return {@code returnId}. */
@@ -129,12 +145,13 @@ public final class RefundImport implements SyncFlow {
     }
     CentraClient centra = ctx.attribute(CentraClient.class);
     Sage200Client sage = ctx.attribute(Sage200Client.class);
-    CentraReturn ret = findReturn(centra, returnId, Instant.parse(ctx.job().payload()));
+    Instant createdAt = Instant.parse(ctx.job().payload());
+    CentraReturn ret = findReturn(centra, returnId, createdAt);
     long orderNumber = ret.order().flatMap(OrderRef::number)
         .orElseThrow(() -> JobFailure.permanent("return " + returnId + " has no order number"));
     if (CreditNotePlan.refunded(ret).signum() == 0) {
-      throw JobFailure.transientFailure("return " + returnId + " of order " + orderNumber
-          + " has no refund payment yet", options.refundWait());
+      awaitRefund(ctx, returnId, orderNumber, createdAt);
+      return;
     }
     Binding orderBinding = ctx.store().bindingByCentraId("order", Long.toString(orderNumber))
         .orElseThrow(() -> JobFailure.transientFailure("order " + orderNumber + " of return " + returnId
@@ -188,6 +205,37 @@ public final class RefundImport implements SyncFlow {
         .alreadyPosted(alreadyPosted).allocated(note.isEmpty()).note(note).build();
     note.ifPresent(n -> LOG.warn("Credit note {} for return {} of order {}: {}", reference, returnId, orderNumber, n));
     record(result);
+  }
+
+  /**
+   * Looks at the unrefunded return again later, through a delayed job of the same key, so that
+   * waiting (usually days, until the goods are back) costs no retry attempt; parks once the return
+   * is older than {@code maxRefundWait}.
+   */
+  private void awaitRefund(JobContext ctx, long returnId, long orderNumber, Instant createdAt) {
+    Instant now = ctx.clock().instant();
+    Duration age = Duration.between(createdAt, now);
+    Duration left = options.maxRefundWait().minus(age);
+    if (left.isNegative() || left.isZero()) {
+      throw JobFailure.permanent("return " + returnId + " of order " + orderNumber + " has no refund payment "
+          + age.toDays() + " days after it was created (maxRefundWait " + options.maxRefundWait().toDays()
+          + " days); refund it in Centra and replay this job, or discard it if the return will not be refunded");
+    }
+    // Half the age: a fresh return is looked at often, one a week old every few hours.
+    Duration wait = age.dividedBy(2);
+    wait = wait.compareTo(options.refundWait()) < 0 ? options.refundWait() : wait;
+    wait = wait.compareTo(options.refundWaitMax()) > 0 ? options.refundWaitMax() : wait;
+    // ...but never past the give-up time, so the return parks when maxRefundWait says.
+    wait = wait.compareTo(left) > 0 ? left : wait;
+    ctx.store().enqueue(job(returnId, createdAt, wait));
+    LOG.info("Centra return {} of order {} has no refund payment yet; looking again in {}", returnId, orderNumber, wait);
+  }
+
+  /** Returns credited: one {@code refund} or {@code sop-return} binding each, however many rechecks they took. */
+  @Override
+  public OptionalLong entitiesDone(SyncContext context) {
+    return OptionalLong.of(context.store().countBindings(REFUND_BINDING)
+        + context.store().countBindings(SOP_RETURN_BINDING));
   }
 
   /** Whether the return already became a credit note or a SOP return. */

@@ -58,10 +58,30 @@ public abstract class RefundImportOptions {
     return Duration.ofMinutes(5);
   }
 
-  /** How long to wait before looking again at a return that has no refund payment yet. */
+  /**
+   * The shortest wait before a return that has no refund payment yet is looked at again (default
+   * 30 min). The wait grows with the return's age (half of it), up to {@link #refundWaitMax()}:
+   * refunds usually follow days later, once the goods are back, and a return should not cost a
+   * Centra read every half hour for weeks.
+   */
   @Value.Default
   public Duration refundWait() {
     return Duration.ofMinutes(30);
+  }
+
+  /** The longest wait between two looks at a return that has no refund payment yet (default 4 h). */
+  @Value.Default
+  public Duration refundWaitMax() {
+    return Duration.ofHours(4);
+  }
+
+  /**
+   * How long after its creation a return may wait for its refund (default 60 days); a return with
+   * no refund payment by then parks with that reason. Waiting uses up no retry attempts.
+   */
+  @Value.Default
+  public Duration maxRefundWait() {
+    return Duration.ofDays(60);
   }
 
   @Value.Check
@@ -69,10 +89,27 @@ public abstract class RefundImportOptions {
     if (goodsNominal().isBlank()) {
       throw new IllegalArgumentException("RefundImportOptions.goodsNominal must not be blank");
     }
+    if (!positive(refundWait()) || refundWaitMax().compareTo(refundWait()) < 0 || !positive(maxRefundWait())) {
+      throw new IllegalArgumentException("RefundImportOptions: refundWait and maxRefundWait must be positive and"
+          + " refundWaitMax at least refundWait; refundWait=" + refundWait() + ", refundWaitMax=" + refundWaitMax()
+          + ", maxRefundWait=" + maxRefundWait());
+    }
+    if (pollOverlap().isNegative()) {
+      throw new IllegalArgumentException("RefundImportOptions.pollOverlap must not be negative: " + pollOverlap());
+    }
+    // Sage's nominal_analysis_items.code holds 8 characters; say so here rather than in a parked job
+    if (goodsNominal().length() > 8 || shippingNominal().map(String::length).orElse(0) > 8) {
+      throw new IllegalArgumentException("RefundImportOptions: a Sage nominal code has at most 8 characters: "
+          + goodsNominal() + shippingNominal().map(n -> ", " + n).orElse(""));
+    }
     if (referencePrefix().length() > 8) {
       throw new IllegalArgumentException("RefundImportOptions.referencePrefix is longer than 8 characters: "
           + referencePrefix());
     }
+  }
+
+  private static boolean positive(Duration d) {
+    return !d.isNegative() && !d.isZero();
   }
 
   /** A builder. */

@@ -91,6 +91,63 @@ class CatalogFieldsAndCreateTest {
   }
 
   @Test
+  void countryOfOriginAndCommodityCodeFromSageReachTheCentraProductOnce() {
+    world = new CatalogWorld();
+    world.publish();
+    world.centraSandbox.editProduct(BLACK + "-M", "countryOfOrigin", "CN");
+    world.clock.advance(Duration.ofSeconds(1));
+    SIZES.forEach(size -> {
+      world.sageSandbox.editProduct(BLACK + "-" + size, "country_of_origin", "pt");
+      world.sageSandbox.editProduct(BLACK + "-" + size, "commodity_code", " 61091000 ");
+    });
+
+    world.publish();
+
+    // one Centra product carries both colours: the navy sizes show what the black items said
+    assertThat(centra(NAVY + "-XS").countryOfOrigin()).isEqualTo("PT");
+    assertThat(centra(NAVY + "-XS").commodityCode()).isEqualTo("61091000");
+    assertThat(world.centraSandbox.requestCount("updateProduct")).isEqualTo(1);
+
+    world.publishFullPass(); // Centra agrees now: nothing to write
+    assertThat(world.centraSandbox.requestCount("updateProduct")).isEqualTo(1);
+  }
+
+  @Test
+  void theSageFieldNamesAreConfigurableAndOnlyFieldsSageOwnsAreWritten() {
+    world = new CatalogWorld(o -> o.countryOfOriginField("origin_country").commodityCodeField("intrastat_code"));
+    world.publish();
+    world.clock.advance(Duration.ofSeconds(1));
+    // an object with a code, and a commodity code Sage sends as a JSON number
+    world.sageSandbox.editProduct(BLACK + "-S", "origin_country", java.util.Map.of("code", "IT", "name", "Italy"));
+    world.sageSandbox.editProduct(BLACK + "-S", "intrastat_code", new BigDecimal("62034231"));
+    // the default names are not read any more
+    world.sageSandbox.editProduct(NAVY + "-S", "country_of_origin", "FR");
+
+    world.publish();
+
+    assertThat(centra(BLACK + "-S").countryOfOrigin()).isEqualTo("IT");
+    assertThat(centra(BLACK + "-S").commodityCode()).isEqualTo("62034231");
+
+    try (CatalogWorld centraOwned = new CatalogWorld(o -> o.ownership(FieldOwnership.builder()
+        .putOwners(CatalogField.COMMODITY_CODE, FieldOwner.CENTRA).build()))) {
+      centraOwned.publish();
+      centraOwned.clock.advance(Duration.ofSeconds(1));
+      centraOwned.centraSandbox.editProduct(NAVY + "-M", "harmonizedCommodityCode", "99999999");
+      SIZES.forEach(size -> {
+        centraOwned.sageSandbox.editProduct(NAVY + "-" + size, "commodity_code", "61091000");
+        // a country name, not a code: declaring a guessed origin would be wrong, so it is not written
+        centraOwned.sageSandbox.editProduct(NAVY + "-" + size, "country_of_origin", "Portugal");
+      });
+
+      centraOwned.publish();
+
+      assertThat(centraOwned.centraSandbox.catalogItem(NAVY + "-M").commodityCode()).isEqualTo("99999999");
+      assertThat(centraOwned.centraSandbox.catalogItem(NAVY + "-M").countryOfOrigin()).isNull();
+      assertThat(centraOwned.centraSandbox.requestCount("updateProduct")).isZero();
+    }
+  }
+
+  @Test
   void anEanChangedInSageReachesTheCentraSizeAndNothingElseIsWritten() {
     world = new CatalogWorld();
     world.publish();
@@ -202,6 +259,24 @@ class CatalogFieldsAndCreateTest {
     world.publishFullPass();
     assertThat(world.centraWrites()).isEqualTo(writes);
     assertThat(centraItemsOf(NEW_PRODUCT)).hasSize(10);
+  }
+
+  @Test
+  void aCreatedProductCarriesSagesOriginAndCommodityCodeWithoutALaterUpdate() {
+    world = new CatalogWorld(SandboxCatalog.generated(90, 7L), o -> o.createMissingProducts(true));
+    CatalogWorld.SHOP.items().stream().filter(i -> i.productNumber().equals(NEW_PRODUCT)).forEach(i -> {
+      world.sageSandbox.editProduct(i.sku(), "country_of_origin", "PT");
+      world.sageSandbox.editProduct(i.sku(), "commodity_code", "61091000");
+    });
+
+    world.publish();
+
+    List<CentraCatalogItem> created = centraItemsOf(NEW_PRODUCT);
+    assertThat(created).isNotEmpty().allSatisfy(item -> {
+      assertThat(item.countryOfOrigin()).isEqualTo("PT");
+      assertThat(item.commodityCode()).isEqualTo("61091000");
+    });
+    assertThat(world.centraSandbox.requestCount("updateProduct")).isZero();
   }
 
   @Test

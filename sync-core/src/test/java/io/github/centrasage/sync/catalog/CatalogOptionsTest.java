@@ -42,6 +42,14 @@ class CatalogOptionsTest {
   }
 
   @Test
+  void originAndCommodityFieldNamesDefaultToTheInferredOnesAndMustNotBeBlank() {
+    assertThat(CatalogPublishOptions.defaults().countryOfOriginField()).isEqualTo("country_of_origin");
+    assertThat(CatalogPublishOptions.defaults().commodityCodeField()).isEqualTo("commodity_code");
+    assertThatThrownBy(() -> CatalogPublishOptions.builder().commodityCodeField(" ").build())
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("commodityCodeField");
+  }
+
+  @Test
   void aPricelistFedByTwoBandsIsRefused() {
     assertThatThrownBy(() -> CatalogPublishOptions.builder().addPriceMappings(PriceMapping.of("Standard", 23, "GBP"),
         PriceMapping.of("Trade", 23, "GBP")).build())

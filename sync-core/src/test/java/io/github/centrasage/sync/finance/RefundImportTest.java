@@ -1,6 +1,7 @@
 package io.github.centrasage.sync.finance;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import com.squareup.moshi.Moshi;
@@ -27,6 +28,8 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -275,19 +278,147 @@ class RefundImportTest {
   }
 
   @Test
-  void returnWithoutRefundPaymentWaits() {
+  void returnWithoutRefundPaymentWaitsWithoutUsingUpRetryAttempts() {
     CentraOrder order = world.centra.placeOrder("GBP", linked(SKUS.get(0), 1, SKUS.get(2), 1));
     world.importPlaced();
-    Shipment shipment = world.shipAll(order);
-    world.centraClient.returns().create(CreateReturnRequest.builder().shipmentId(shipment.id())
-        .addLines(ReturnLineRequest.of(shipment.lines().get(0).id(), 1)).build());
+    openReturn(order);
 
     RefundImport flow = new RefundImport(options().build());
     try (SyncEngine engine = world.engine(flow)) {
       SyncStatus status = engine.runOnce(RefundImport.NAME);
-      assertThat(status.retrying()).isEqualTo(1);
+      assertThat(status.retrying()).isZero();
+      assertThat(status.parked()).isZero();
+      // the look completed, and one delayed job of the same key looks again
+      Job recheck = onlyJob(JobState.QUEUED);
+      assertThat(recheck.attempts()).isZero();
+      // the return is a day old on the engine clock: half its age, capped at refundWaitMax
+      assertThat(recheck.nextRunAt()).isEqualTo(world.clock.instant().plus(Duration.ofHours(4)));
     }
     assertThat(creditNotes()).isEmpty();
+  }
+
+  @Test
+  void returnRefundedThreeDaysAfterItWasCreatedIsCreditedOnce() {
+    CentraOrder order = world.centra.placeOrder("GBP", linked(SKUS.get(0), 1, SKUS.get(2), 1));
+    world.importPlaced();
+    CentraReturn ret = openReturn(order);
+    RefundImport flow = new RefundImport(options().build(), results::add);
+    try (SyncEngine engine = world.engine(flow)) {
+      SyncStatus status = engine.runOnce(RefundImport.NAME);
+      // Three days pass, with a poll every hour: the poll overlap no longer reaches the return.
+      for (int hour = 0; hour < 72; hour++) {
+        advance(Duration.ofHours(1));
+        status = engine.runOnce(RefundImport.NAME);
+      }
+      assertThat(creditNotes()).isEmpty();
+      assertThat(status.parked()).isZero();
+      assertThat(status.queued()).isEqualTo(1);
+
+      world.centraClient.returns().complete(ret.id(), false);
+      for (int hour = 0; hour < 4 && creditNotes().isEmpty(); hour++) {
+        advance(Duration.ofHours(1));
+        status = engine.runOnce(RefundImport.NAME);
+      }
+      advance(Duration.ofDays(1));
+      status = engine.runOnce(RefundImport.NAME);
+
+      assertThat(status.parked()).isZero();
+      assertThat(status.queued() + status.retrying()).isZero();
+      // every look was a first attempt: waiting burns no retry budget
+      assertThat(world.store.list(RefundImport.NAME, Set.of(JobState.SUCCEEDED), 0, 1000))
+          .hasSizeGreaterThan(10).allSatisfy(j -> assertThat(j.attempts()).isEqualTo(1));
+      // "done" counts credited returns, not the many rechecks
+      assertThat(status.done()).isEqualTo(1);
+      assertThat(status.succeeded()).isGreaterThan(10);
+    }
+    assertThat(creditNotes()).hasSize(1);
+    assertThat(world.creditNoteBodies).hasSize(1);
+    assertThat(results).hasSize(1);
+    assertThat(results.get(0).returnId()).isEqualTo(ret.id());
+    // dated on the refund, three days after the return was created
+    assertThat(creditNotes().get(0).transactionDate().atOffset(ZoneOffset.UTC).toLocalDate())
+        .isEqualTo(ret.createdAt().orElseThrow().toLocalDate().plusDays(3));
+  }
+
+  @Test
+  void returnNeverRefundedParksWithTheReasonAfterMaxRefundWait() {
+    CentraOrder order = world.centra.placeOrder("GBP", linked(SKUS.get(0), 1, SKUS.get(2), 1));
+    world.importPlaced();
+    CentraReturn ret = openReturn(order);
+    RefundImport flow = new RefundImport(options().maxRefundWait(Duration.ofDays(5)).build());
+    try (SyncEngine engine = world.engine(flow)) {
+      SyncStatus status = engine.runOnce(RefundImport.NAME);
+      // created at the sandbox start, the engine clock about a day later: four more days to wait
+      Instant giveUp = ret.createdAt().orElseThrow().toInstant().plus(Duration.ofDays(5));
+      while (world.clock.instant().plus(Duration.ofHours(1)).isBefore(giveUp)) {
+        advance(Duration.ofHours(1));
+        status = engine.runOnce(RefundImport.NAME);
+      }
+      assertThat(status.parked()).isZero();
+      assertThat(status.queued()).isEqualTo(1);
+      advance(Duration.between(world.clock.instant(), giveUp));
+      status = engine.runOnce(RefundImport.NAME);
+      assertThat(status.parked()).isEqualTo(1);
+      assertThat(status.queued() + status.retrying()).isZero();
+      Job parked = onlyJob(JobState.PARKED);
+      assertThat(parked.key()).isEqualTo("return:" + ret.id());
+      assertThat(parked.parkReasons()).singleElement().asString()
+          .contains("return " + ret.id(), "no refund payment 5 days after it was created", "maxRefundWait 5 days");
+      assertThat(status.done()).isZero();
+    }
+    assertThat(creditNotes()).isEmpty();
+  }
+
+  @Test
+  void aParkedReturnSeenByLaterPollsStaysOneParkedJob() {
+    CentraOrder order = world.centra.placeOrder("GBP", linked(SKUS.get(0), 1, SKUS.get(2), 1));
+    world.importPlaced();
+    openReturn(order);
+    // the return is already a day old on the engine clock: it parks at its first look
+    RefundImport flow = new RefundImport(options().maxRefundWait(Duration.ofHours(1)).build());
+    try (SyncEngine engine = world.engine(flow)) {
+      SyncStatus status = null;
+      for (int cycle = 0; cycle < 3; cycle++) {
+        // each poll reaches back over the return again (pollOverlap) and finds it uncredited
+        status = engine.runOnce(RefundImport.NAME);
+        world.clock.advance(Duration.ofMinutes(1));
+      }
+      assertThat(status.parked()).isEqualTo(1);
+      assertThat(world.store.list(RefundImport.NAME, Set.of(JobState.values()), 0, 100)).hasSize(1);
+    }
+  }
+
+  @Test
+  void optionsRejectWaitsAndCodesThatCannotWork() {
+    assertThatThrownBy(() -> options().refundWait(Duration.ZERO).build())
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("refundWait=PT0S");
+    assertThatThrownBy(() -> options().refundWaitMax(Duration.ofMinutes(10)).build())
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("refundWaitMax at least refundWait");
+    assertThatThrownBy(() -> options().maxRefundWait(Duration.ofDays(-1)).build())
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxRefundWait");
+    assertThatThrownBy(() -> options().pollOverlap(Duration.ofMinutes(-5)).build())
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("pollOverlap");
+    assertThatThrownBy(() -> options().goodsNominal("401000000").build())
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at most 8 characters: 401000000");
+  }
+
+  /** Ships the order and opens a return of its first line, not refunded (completed) yet. */
+  private CentraReturn openReturn(CentraOrder order) {
+    Shipment shipment = world.shipAll(order);
+    return world.centraClient.returns().create(CreateReturnRequest.builder().shipmentId(shipment.id())
+        .addLines(ReturnLineRequest.of(shipment.lines().get(0).id(), 1)).build()).value();
+  }
+
+  /** Moves the engine clock and Centra's together, as time passes for both. */
+  private void advance(Duration duration) {
+    world.clock.advance(duration);
+    world.sandboxClock.advance(duration);
+  }
+
+  private Job onlyJob(JobState state) {
+    List<Job> jobs = world.store.list(RefundImport.NAME, Set.of(state), 0, 100);
+    assertThat(jobs).hasSize(1);
+    return jobs.get(0);
   }
 
   private SyncStatus run(RefundImport flow) {
