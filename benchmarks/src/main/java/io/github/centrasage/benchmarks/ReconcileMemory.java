@@ -117,6 +117,7 @@ final class ReconcileMemory {
     StockReconcile reconcile = new StockReconcile(StockPublishOptions.builder().batchSize(200).build());
     SandboxClock clock = SandboxClock.startingAt(SandboxClock.DEFAULT_START);
     HeapPeak.reset();
+    HeapPeak.watchCollections();
     long started = System.nanoTime();
     // the store a user with a large catalogue runs: bindings and stock versions on disk, not on the heap
     Path dir = Files.createTempDirectory("reconcile-memory");
@@ -134,6 +135,7 @@ final class ReconcileMemory {
     new Bench.Line("reconcile-memory").put("skus", skus).put("xmx", HEAP).put("completed", report != null)
         .put("checked", report == null ? 0 : report.checked()).put("pushed", report == null ? 0 : report.pushed())
         .put("seconds", nanos / 1e9).put("peak_heap_mb", HeapPeak.megabytes())
+        .put("peak_live_heap_after_gc_mb", HeapPeak.liveMegabytes())
         .put("peak_heap_includes", "engine, store, clients").print();
   }
 }
