@@ -62,7 +62,12 @@ final class OrderBacklog {
         .put("library_sage_requests_per_order", library.sageRequests / (double) orders)
         .put("naive_sage_requests_per_order", naive.sageRequests / (double) naive.orders)
         .put("library_centra_requests_per_order", library.centraRequests / (double) orders)
-        .put("library_missing", library.missing).put("naive_missing", naive.missing);
+        .put("library_missing", library.missing).put("naive_missing", naive.missing)
+        // how long a request held a Sage slot, and how much of the pipe's capacity the library used:
+        // a pipe near 100% busy is the limit, whatever the workers do while they wait on Centra
+        .put("library_sage_slot_ms", library.slotNanos / 1e6 / Math.max(1, library.slotHolds))
+        .put("library_sage_pipe_busy", library.slotNanos / (double) library.nanos / sageConcurrency)
+        .put("workers", sageConcurrency * WORKERS_PER_SAGE_SLOT).put("batch", BATCH);
     // Faults: the sandbox applies the first matching fault, so this run has no injected latency
     // (an always-on latency would shadow the one-shot faults).
     Result libraryFaults = library(faultOrders, Duration.ZERO, sageConcurrency, 0.05);
@@ -74,7 +79,8 @@ final class OrderBacklog {
     return line.print();
   }
 
-  record Result(int orders, long nanos, long sageRequests, long centraRequests, long duplicates, long missing) {
+  record Result(int orders, long nanos, long sageRequests, long centraRequests, long duplicates, long missing,
+      long slotNanos, long slotHolds) {
     double perSecond() {
       return orders / (nanos / 1e9);
     }
@@ -140,6 +146,8 @@ final class OrderBacklog {
         placed = placeOrders(shop.centra, orders);
         shop.sage.resetRequestCounts();
         shop.centra.resetRequestCounts();
+        shop.sageSlotNanos.reset();
+        shop.sageSlotHolds.reset();
         started = System.nanoTime();
         engine.start();
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
@@ -179,6 +187,7 @@ final class OrderBacklog {
     long missing = placed - perDocument.size();
     long sage = shop.sage.requestCounts().values().stream().mapToLong(Long::longValue).sum();
     long centra = shop.centra.requestCounts().values().stream().mapToLong(Long::longValue).sum();
-    return new Result(placed, nanos, sage, centra, duplicates, missing);
+    return new Result(placed, nanos, sage, centra, duplicates, missing, shop.sageSlotNanos.sum(),
+        shop.sageSlotHolds.sum());
   }
 }

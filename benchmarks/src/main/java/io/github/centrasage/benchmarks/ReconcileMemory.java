@@ -10,24 +10,29 @@ import io.github.centrasage.sync.SyncEngine;
 import io.github.centrasage.sync.stock.ReconciliationReport;
 import io.github.centrasage.sync.stock.StockPublishOptions;
 import io.github.centrasage.sync.stock.StockReconcile;
-import io.github.centrasage.sync.store.InMemorySyncStateStore;
+import io.github.centrasage.sync.store.JdbcSyncStateStore;
 import java.io.BufferedReader;
 import java.io.File;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * A full stock reconciliation of a large catalogue in a JVM of its own started with a small heap:
  * it completes only if the pass streams (pages of holdings and Centra stock) instead of holding
  * everything. The sandboxes, which hold the whole catalogue twice, run in the parent JVM; the small
- * heap holds only what a user's process would: the engine, the store and both clients.
+ * heap holds only what a user's process would: the engine, a JDBC store on an H2 file and both clients.
  */
 final class ReconcileMemory {
   static final String HEAP = "128m";
@@ -100,7 +105,7 @@ final class ReconcileMemory {
    * The forked side: one full pass against the parent's sandboxes, then the line. Arguments: SKU
    * count, Centra and Sage base URLs, Sage site and company, Centra and Sage Leeds warehouse ids.
    */
-  public static void main(String[] args) {
+  public static void main(String[] args) throws IOException {
     int skus = Integer.parseInt(args[0]);
     CentraClient centra = CentraClient.builder().baseUrl(args[1]).token(System.getenv("BENCH_CENTRA_TOKEN"))
         .allowInsecureHttp().readTimeout(Duration.ofSeconds(60)).build();
@@ -112,16 +117,25 @@ final class ReconcileMemory {
     StockReconcile reconcile = new StockReconcile(StockPublishOptions.builder().batchSize(200).build());
     SandboxClock clock = SandboxClock.startingAt(SandboxClock.DEFAULT_START);
     HeapPeak.reset();
+    HeapPeak.watchCollections();
     long started = System.nanoTime();
-    try (SyncEngine engine = SyncEngine.builder().store(new InMemorySyncStateStore(clock)).mappings(mappings)
-        .clock(clock).centra(centra).sage(sage).flow(reconcile).build()) {
+    // the store a user with a large catalogue runs: bindings and stock versions on disk, not on the heap
+    Path dir = Files.createTempDirectory("reconcile-memory");
+    try (JdbcSyncStateStore store = JdbcSyncStateStore.embeddedH2(dir.resolve("sync"));
+        SyncEngine engine = SyncEngine.builder().store(store).mappings(mappings)
+            .clock(clock).centra(centra).sage(sage).flow(reconcile).build()) {
       engine.runOnce(StockReconcile.NAME);
+    } finally {
+      try (Stream<Path> files = Files.walk(dir)) {
+        files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+      }
     }
     long nanos = System.nanoTime() - started;
     ReconciliationReport report = reconcile.lastReports().get(centraLeeds);
     new Bench.Line("reconcile-memory").put("skus", skus).put("xmx", HEAP).put("completed", report != null)
         .put("checked", report == null ? 0 : report.checked()).put("pushed", report == null ? 0 : report.pushed())
         .put("seconds", nanos / 1e9).put("peak_heap_mb", HeapPeak.megabytes())
+        .put("peak_live_heap_after_gc_mb", HeapPeak.liveMegabytes())
         .put("peak_heap_includes", "engine, store, clients").print();
   }
 }

@@ -18,6 +18,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.LongAdder;
 import okhttp3.OkHttpClient;
 import okhttp3.Response;
 
@@ -35,6 +36,10 @@ final class Shop implements AutoCloseable {
   final CentraSandbox centra;
   final Sage200Sandbox sage;
   final CentraClient centraClient;
+  /** Time the capped Sage pipe's permits were held, summed over requests: how busy the pipe was. */
+  final LongAdder sageSlotNanos = new LongAdder();
+  /** Requests that went through the capped Sage pipe. */
+  final LongAdder sageSlotHolds = new LongAdder();
   /** Replaced by a scenario that needs its own interceptor (fault injection). */
   Sage200Client sageClient;
 
@@ -51,12 +56,15 @@ final class Shop implements AutoCloseable {
     Semaphore inFlight = new Semaphore(sageConcurrency);
     OkHttpClient capped = new OkHttpClient.Builder().addInterceptor(chain -> {
       inFlight.acquireUninterruptibly();
+      long acquired = System.nanoTime();
       try {
         Response response = chain.proceed(chain.request());
         // the body is read after the interceptor returns; buffering it keeps the permit until the
         // whole answer has arrived
         return response.newBuilder().body(response.peekBody(Long.MAX_VALUE)).build();
       } finally {
+        sageSlotNanos.add(System.nanoTime() - acquired);
+        sageSlotHolds.increment();
         inFlight.release();
       }
     }).build();

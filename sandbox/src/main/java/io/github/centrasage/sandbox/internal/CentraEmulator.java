@@ -438,12 +438,10 @@ public final class CentraEmulator implements Emulator {
         if (w == null) {
           return null;
         }
-        Map<String, Object> json = warehouseJson(w, true);
-        // Warehouse.stock is paged itself: limit 1-200, default 20 (Centra's schema reference).
-        @SuppressWarnings("unchecked")
-        List<Object> stock = (List<Object>) json.get("stock");
-        json.put("stock", page(stock, document.nestedArguments(f, "stock"), x -> x));
-        return json;
+        // Warehouse.stock is paged itself: limit 1-200, default 20 (Centra's schema reference). Only
+        // the page is rendered, so a full pass over a large catalogue costs O(rows), not O(rows x pages).
+        long[] range = pageRange(document.nestedArguments(f, "stock"));
+        return warehouseJson(w, range[0], range[1]);
       }
       case "orderConnection":
         return orderConnection(object(a.get("where"), "where"), a);
@@ -483,6 +481,16 @@ public final class CentraEmulator implements Emulator {
   }
 
   private <T> List<Object> page(List<T> all, Map<String, Object> a, java.util.function.Function<T, Object> render) {
+    long[] range = pageRange(a);
+    List<Object> out = new ArrayList<>();
+    for (long i = range[0]; i < Math.min(all.size(), range[1]); i++) {
+      out.add(render.apply(all.get((int) i)));
+    }
+    return out;
+  }
+
+  /** The rows [from, to) that the {@code limit} and {@code page} arguments ask for, validated like Centra. */
+  private static long[] pageRange(Map<String, Object> a) {
     int limit = a.get("limit") == null ? 20 : (int) Rows.toLong(a.get("limit"), "limit");
     int page = a.get("page") == null ? 1 : (int) Rows.toLong(a.get("page"), "page");
     if (limit < 1 || limit > MAX_LIMIT) {
@@ -491,12 +499,8 @@ public final class CentraEmulator implements Emulator {
     if (page < 1) {
       throw new BadRequest("Page must be 1 or greater");
     }
-    List<Object> out = new ArrayList<>();
     long from = (long) (page - 1) * limit;
-    for (long i = from; i < Math.min(all.size(), from + limit); i++) {
-      out.add(render.apply(all.get((int) i)));
-    }
-    return out;
+    return new long[] {from, from + limit};
   }
 
   private static Map<String, Object> payload(String key, Object value, List<Object> errors, List<Object> warnings) {
@@ -557,13 +561,22 @@ public final class CentraEmulator implements Emulator {
   }
 
   private Map<String, Object> warehouseJson(Warehouse w, boolean withStock) {
+    return withStock ? warehouseJson(w, 0, Long.MAX_VALUE) : warehouseJson(w, 0, 0);
+  }
+
+  /** The warehouse with its stock rows {@code from} (inclusive) to {@code to} (exclusive), in catalogue order. */
+  private Map<String, Object> warehouseJson(Warehouse w, long from, long to) {
     Map<String, Object> m = row("id", w.id, "name", w.name, "status", "ACTIVE", "stockMasterPolicy", "EXTERNAL",
         "allocationPolicy", "CHECK_FIRST");
-    if (withStock) {
+    if (to > from) {
       List<Object> stock = new ArrayList<>();
+      long index = 0;
       for (Product p : products.values()) {
         for (Variant v : p.variants) {
           for (Size s : v.sizes) {
+            if (index++ < from || index > to) {
+              continue; // counting is cheap; rendering a row is what costs
+            }
             long[] st = s.stock.getOrDefault(w.id, new long[2]);
             stock.add(row("productSize", row("id", s.id, "SKU", s.sku, "EAN", s.ean, "size", row("id", s.sizeId, "name", s.name)),
                 "productVariant", row("id", v.id), "product", row("id", p.id), "physicalQuantity", st[0],

@@ -112,10 +112,26 @@ public final class ODataQuery {
 
   /** Filters, sorts (by id when no $orderby, like Sage's default), pages and projects. */
   public List<Map<String, Object>> apply(Iterable<Map<String, Object>> rows) {
+    return apply(rows, false);
+  }
+
+  /**
+   * As {@link #apply(Iterable)}; {@code rowsInIdOrder} says the rows come in ascending {@code id}
+   * order (a table kept sorted by its key). Then a query in that order ({@code $orderby=id} or none,
+   * which is every key-set page) stops scanning once its page is full and sorts nothing, so one page
+   * costs what precedes it in the table, not a sort of every row that matches.
+   */
+  public List<Map<String, Object>> apply(Iterable<Map<String, Object>> rows, boolean rowsInIdOrder) {
+    boolean ordered = rowsInIdOrder && (orderBy.isEmpty()
+        || orderBy.size() == 1 && orderBy.get(0).getKey().equals("id") && !orderBy.get(0).getValue());
+    long wanted = ordered ? (long) skip + top : Long.MAX_VALUE;
     List<Map<String, Object>> matched = new ArrayList<>();
     for (Map<String, Object> row : rows) {
       if (filter.test(row)) {
         matched.add(row);
+        if (matched.size() >= wanted) {
+          break;
+        }
       }
     }
     Comparator<Map<String, Object>> cmp = null;
@@ -126,7 +142,7 @@ public final class ODataQuery {
       }
       cmp = cmp == null ? c : cmp.thenComparing(c);
     }
-    if (cmp != null) {
+    if (cmp != null && !ordered) {
       matched.sort(cmp);
     }
     int from = Math.min(skip, matched.size());

@@ -24,6 +24,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.AbstractCollection;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -32,6 +33,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -302,14 +308,14 @@ public final class SageEmulator implements Emulator {
     Map.Entry<Map<Long, Map<String, Object>>, String> table = plainTables.get(op.replace("/{id}", ""));
     if (table != null && op.startsWith("GET ")) {
       return op.endsWith("/{id}") ? () -> one(rq, table.getKey(), id, table.getValue())
-          : () -> list(rq, table.getKey().values());
+          : () -> listTable(rq, table.getKey());
     }
     switch (op) {
       case "GET /sites":
         return () -> ok(List.of(row("company_id", companyId, "company_name", "Sandbox Fashion Ltd", "site_id", siteId,
             "site_name", "Sandbox", "site_short_name", "sandbox", "tenant_id", siteId)));
       case "GET /lookup_customers":
-        return () -> list(rq, customers.values());
+        return () -> listTable(rq, customers);
       case "GET /customer_views":
         return () -> list(rq, customerViews());
       case "GET /customer_contacts":
@@ -326,7 +332,7 @@ public final class SageEmulator implements Emulator {
       case "GET /customers/{id}/sop_orders":
         return () -> list(rq, ordersWhere(o -> o.get("customer_id").equals(id)));
       case "GET /lookup_products":
-        return () -> list(rq, products.values());
+        return () -> listTable(rq, products);
       case "GET /products/{id}/warehouse_holdings":
         return () -> list(rq, holdingsOf(requireRow(products, id, "product")));
       case "GET /warehouses/{id}/warehouse_holdings": {
@@ -342,7 +348,7 @@ public final class SageEmulator implements Emulator {
         };
       }
       case "GET /sop_orders":
-        return () -> list(rq, orders.values());
+        return () -> listTable(rq, orders);
       case "GET /lookup_sop_orders":
         return () -> list(rq, lookupOrders());
       case "GET /sop_order_return_views":
@@ -475,6 +481,15 @@ public final class SageEmulator implements Emulator {
     return ok(query.apply(expand(rows, query)));
   }
 
+  /** A list over a whole table, whose rows a TreeMap keeps in id order (see {@link ODataQuery#apply(Iterable, boolean)}). */
+  private Answer listTable(Request rq, Map<Long, Map<String, Object>> table) {
+    if (!(table instanceof SortedMap)) {
+      return list(rq, table.values());
+    }
+    ODataQuery query = ODataQuery.parse(rq.query());
+    return ok(query.apply(expand(table.values(), query), true));
+  }
+
   private Answer one(Request rq, Map<Long, Map<String, Object>> table, long id, String what) {
     requireRow(table, id, what);
     ODataQuery query = ODataQuery.parse(rq.query());
@@ -497,18 +512,37 @@ public final class SageEmulator implements Emulator {
     if (related.isEmpty()) {
       return rows;
     }
-    List<Map<String, Object>> out = new ArrayList<>(rows.size());
-    for (Map<String, Object> row : rows) {
-      Map<String, Object> copy = new LinkedHashMap<>(row);
-      related.forEach((name, table) -> {
-        Object id = row.get(name + "_id");
-        if (id != null) {
-          copy.put(name, table.get((Long) id));
-        }
-      });
-      out.add(copy);
-    }
-    return out;
+    // copied as the query reads them, so a page that stops early copies only the rows it read
+    return new AbstractCollection<>() {
+      @Override
+      public Iterator<Map<String, Object>> iterator() {
+        Iterator<Map<String, Object>> it = rows.iterator();
+        return new Iterator<>() {
+          @Override
+          public boolean hasNext() {
+            return it.hasNext();
+          }
+
+          @Override
+          public Map<String, Object> next() {
+            Map<String, Object> row = it.next();
+            Map<String, Object> copy = new LinkedHashMap<>(row);
+            related.forEach((name, table) -> {
+              Object id = row.get(name + "_id");
+              if (id != null) {
+                copy.put(name, table.get((Long) id));
+              }
+            });
+            return copy;
+          }
+        };
+      }
+
+      @Override
+      public int size() {
+        return rows.size();
+      }
+    };
   }
 
   private static long requireRow(Map<Long, Map<String, Object>> table, long id, String what) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -59,6 +60,29 @@ class ODataQueryTest {
         .apply(ROWS);
 
     assertThat(rows).containsExactly(Map.of("id", 3L, "qty", new BigDecimal("12")), Map.of("id", 2L, "qty", new BigDecimal("0.5")));
+  }
+
+  @Test
+  void aKeysetPageOverRowsInIdOrderStopsReadingOnceFull() {
+    List<Map<String, Object>> table = new ArrayList<>();
+    for (long id = 1; id <= 1000; id++) {
+      table.add(Rows.row("id", id, "even", id % 2 == 0));
+    }
+    int[] read = {0};
+    Iterable<Map<String, Object>> counted = () -> table.stream().peek(r -> read[0]++).iterator();
+
+    var page = ODataQuery.parse(Map.of("$filter", "id gt 100 and even eq true", "$orderby", "id asc", "$top", "5"))
+        .apply(counted, true);
+
+    assertThat(page).extracting(r -> r.get("id")).containsExactly(102L, 104L, 106L, 108L, 110L);
+    assertThat(read[0]).as("rows read").isEqualTo(110);
+
+    read[0] = 0;
+    var descending = ODataQuery.parse(Map.of("$filter", "even eq true", "$orderby", "id desc", "$top", "2"))
+        .apply(counted, true);
+    assertThat(descending).as("another order still sorts every match").extracting(r -> r.get("id"))
+        .containsExactly(1000L, 998L);
+    assertThat(read[0]).isEqualTo(1000);
   }
 
   @Test
