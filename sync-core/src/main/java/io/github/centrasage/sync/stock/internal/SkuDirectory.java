@@ -12,33 +12,77 @@ import io.github.centrasage.sync.spi.Binding;
 import io.github.centrasage.sync.spi.SyncContext;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Resolves SKUs to Sage product ids and Centra (variant, size) ids: memory first, then the
- * {@code "sku"} bindings, then Sage products and one pass over Centra's catalogue for whatever is
- * still missing, binding what it finds. A SKU that one side does not know is reported with a reason.
+ * {@code "sku"} bindings, then Sage products and Centra's catalogue for whatever is still missing,
+ * binding what it finds. A SKU that one side does not know is reported with a reason.
+ *
+ * <p>Memory is bounded: the caches keep the {@code cacheSize} most recently used entries (the
+ * bindings in the store are the lasting record). The catalogue is read through one cursor that
+ * carries on from where the previous lookup stopped, so a first pass over a catalogue whose
+ * batches follow Centra's order reads each catalogue page about once instead of from the first
+ * page for every batch.
  */
 public final class SkuDirectory {
   private static final Logger log = LoggerFactory.getLogger(SkuDirectory.class);
   /** Keys per OData {@code or} query; keeps URLs well under common 8 KB limits. */
   private static final int LOOKUP_CHUNK = 50;
 
-  private final Map<String, SkuRef> bySku = new ConcurrentHashMap<>();
-  private final Map<Long, String> codeByProductId = new ConcurrentHashMap<>();
-  /** Every Centra (variant, size) a catalogue pass saw, so one pass serves many batches. */
-  private final Map<String, long[]> centraBySku = new ConcurrentHashMap<>();
+  /** Entries per cache: a few batches' worth of look-ahead, a few MB at most, whatever the catalogue's size. */
+  static final int DEFAULT_CACHE_SIZE = 20_000;
+
+  private final Map<String, SkuRef> bySku;
+  private final Map<Long, String> codeByProductId;
+  /** The Centra (variant, size) of SKUs the catalogue cursor passed, so one page serves many batches. */
+  private final Map<String, long[]> centraBySku;
+  /** Guards {@link #cursor}: one catalogue read at a time, so concurrent batches share its pages. */
+  private final Object scanLock = new Object();
+  private CatalogueCursor cursor;
+
+  /** With caches of {@link #DEFAULT_CACHE_SIZE} entries. */
+  public SkuDirectory() {
+    this(DEFAULT_CACHE_SIZE);
+  }
+
+  /** With caches of at most {@code cacheSize} entries each. */
+  SkuDirectory(int cacheSize) {
+    if (cacheSize < 1) {
+      throw new IllegalArgumentException("cacheSize must be positive, was " + cacheSize);
+    }
+    bySku = lru(cacheSize);
+    codeByProductId = lru(cacheSize);
+    centraBySku = lru(cacheSize);
+  }
+
+  /** Entries held in memory across the three caches (for tests of the bound). */
+  int cachedEntries() {
+    return bySku.size() + codeByProductId.size() + centraBySku.size();
+  }
+
+  private static <K, V> Map<K, V> lru(int capacity) {
+    return Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+      private static final long serialVersionUID = 1L;
+
+      @Override
+      protected boolean removeEldestEntry(Map.Entry<K, V> eldest) {
+        return size() > capacity;
+      }
+    });
+  }
 
   /** What {@link #resolve} found. */
   public record Resolution(Map<String, SkuRef> known, Map<String, String> unknown) {}
@@ -101,7 +145,7 @@ public final class SkuDirectory {
         }
       });
       if (!scan.isEmpty()) {
-        sizes.putAll(centraSizes(ctx.attribute(CentraClient.class), scan, centraBySku));
+        sizes.putAll(centraSizes(ctx.attribute(CentraClient.class), scan));
       }
       needCentra.forEach((sku, productId) -> {
         long[] ids = sizes.get(sku);
@@ -216,17 +260,48 @@ public final class SkuDirectory {
     codeByProductId.put(ref.sageProductId(), ref.sku());
   }
 
-  /** One pass over Centra's catalogue, stopping as soon as every wanted SKU is found. */
-  private static Map<String, long[]> centraSizes(CentraClient centra, Set<String> wanted, Map<String, long[]> seen) {
+  /**
+   * Finds {@code wanted} in Centra's catalogue, reading on from where the previous lookup stopped and,
+   * at the end, from the first page up to where this lookup began: at most one full pass per call,
+   * and one pass in all when successive calls ask for SKUs in catalogue order.
+   */
+  private Map<String, long[]> centraSizes(CentraClient centra, Set<String> wanted) {
     Map<String, long[]> found = new HashMap<>();
-    try (Stream<Product> products = centra.catalog().products()) {
-      var it = products.iterator();
-      while (it.hasNext() && found.size() < wanted.size()) {
-        for (ProductVariant v : it.next().variants()) {
+    synchronized (scanLock) {
+      // another batch's read may have passed these SKUs while this one waited for the lock
+      for (String sku : wanted) {
+        long[] ids = centraBySku.get(sku);
+        if (ids != null) {
+          found.put(sku, ids);
+        }
+      }
+      if (found.size() < wanted.size() && cursor != null) {
+        long stopAt = cursor.position;
+        scan(wanted, found, Long.MAX_VALUE); // on to the end of the catalogue
+        if (found.size() < wanted.size()) {
+          cursor = new CatalogueCursor(centra.catalog().products());
+          scan(wanted, found, stopAt); // then round to where this lookup began
+        }
+      } else if (found.size() < wanted.size()) {
+        cursor = new CatalogueCursor(centra.catalog().products());
+        scan(wanted, found, Long.MAX_VALUE);
+      }
+    }
+    log.debug("Resolved {} of {} SKUs from the Centra catalogue", found.size(), wanted.size());
+    return found;
+  }
+
+  /** Advances {@link #cursor} until every wanted SKU is found, the catalogue ends or {@code limit} products were read. */
+  private void scan(Set<String> wanted, Map<String, long[]> found, long limit) {
+    try {
+      while (found.size() < wanted.size() && cursor.position < limit && cursor.products.hasNext()) {
+        Product product = cursor.products.next();
+        cursor.position++;
+        for (ProductVariant v : product.variants()) {
           for (ProductSize s : v.productSizes()) {
             if (s.sku().isPresent() && s.size().isPresent()) {
               long[] ids = {v.id(), s.size().get().id()};
-              seen.put(s.sku().get(), ids);
+              centraBySku.put(s.sku().get(), ids);
               if (wanted.contains(s.sku().get())) {
                 found.put(s.sku().get(), ids);
               }
@@ -234,9 +309,33 @@ public final class SkuDirectory {
           }
         }
       }
+    } catch (RuntimeException e) {
+      // a failed page is not fetched again by the same stream: the next lookup starts a fresh one
+      closeCursor();
+      throw e;
     }
-    log.debug("Resolved {} of {} SKUs from the Centra catalogue", found.size(), wanted.size());
-    return found;
+    if (!cursor.products.hasNext()) {
+      closeCursor();
+    }
+  }
+
+  private void closeCursor() {
+    if (cursor != null) {
+      cursor.stream.close();
+      cursor = null;
+    }
+  }
+
+  /** An open read of Centra's catalogue and how many products it has returned. */
+  private static final class CatalogueCursor {
+    final Stream<Product> stream;
+    final Iterator<Product> products;
+    long position;
+
+    CatalogueCursor(Stream<Product> stream) {
+      this.stream = stream;
+      this.products = stream.iterator();
+    }
   }
 
   /** {@code all} in slices small enough for one OData {@code in} query each. */
