@@ -20,8 +20,9 @@ import io.github.centrasage.sync.Mappings;
 import io.github.centrasage.sync.catalog.internal.FieldPlan;
 import io.github.centrasage.sync.catalog.internal.PricePlan;
 import io.github.centrasage.sync.catalog.internal.ProductCreator;
-import io.github.centrasage.sync.catalog.internal.SizeIndex;
 import io.github.centrasage.sync.catalog.internal.SizeIndex.CatalogSize;
+import io.github.centrasage.sync.catalog.internal.SizeIndex;
+import io.github.centrasage.sync.internal.CursorInstants;
 import io.github.centrasage.sync.spi.Binding;
 import io.github.centrasage.sync.spi.DiscoverContext;
 import io.github.centrasage.sync.spi.Job;
@@ -35,7 +36,6 @@ import io.github.centrasage.sync.stock.internal.SkuRef;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -112,7 +112,7 @@ public final class CatalogPublish implements SyncFlow {
   @Override
   public Optional<Instant> cursorTime(String cursorValue) {
     int mark = cursorValue.indexOf(FULL_MARK);
-    return parseInstant(mark < 0 ? cursorValue : cursorValue.substring(0, mark));
+    return CursorInstants.parse(mark < 0 ? cursorValue : cursorValue.substring(0, mark));
   }
 
   @Override
@@ -135,7 +135,7 @@ public final class CatalogPublish implements SyncFlow {
     Instant cursor = stored.flatMap(this::cursorTime).orElse(Instant.EPOCH);
     Optional<Instant> lastFull = stored.flatMap(c -> {
       int mark = c.indexOf(FULL_MARK);
-      return mark < 0 ? Optional.empty() : parseInstant(c.substring(mark + FULL_MARK.length()));
+      return mark < 0 ? Optional.empty() : CursorInstants.parse(c.substring(mark + FULL_MARK.length()));
     });
     Instant now = ctx.clock().instant();
     boolean full = lastFull.isEmpty() || !now.isBefore(lastFull.get().plus(options.fullPassInterval()));
@@ -529,11 +529,4 @@ public final class CatalogPublish implements SyncFlow {
     return b.filter(t -> t.isAfter(a)).orElse(a);
   }
 
-  private static Optional<Instant> parseInstant(String text) {
-    try {
-      return Optional.of(Instant.parse(text));
-    } catch (DateTimeParseException e) {
-      return Optional.empty();
-    }
-  }
 }

@@ -11,6 +11,7 @@ import io.github.centrasage.centra.OrderQuery;
 import io.github.centrasage.centra.OrderSummary;
 import io.github.centrasage.sync.JobFailure;
 import io.github.centrasage.sync.Mappings;
+import io.github.centrasage.sync.internal.CursorInstants;
 import io.github.centrasage.sync.order.internal.OrderImportSteps;
 import io.github.centrasage.sync.order.internal.OrderMapper;
 import io.github.centrasage.sync.spi.Binding;
@@ -24,7 +25,6 @@ import io.github.centrasage.sync.spi.SyncFlow;
 import io.github.centrasage.sync.spi.SyncStateStore;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -184,7 +184,7 @@ public final class OrderImport implements SyncFlow {
 
   private void discoverByPolling(DiscoverContext ctx) {
     CentraClient centra = ctx.attribute(CentraClient.class);
-    Instant cursor = ctx.cursor().flatMap(OrderImport::parseInstant)
+    Instant cursor = ctx.cursor().flatMap(CursorInstants::parse)
         .orElseGet(() -> options.pollStart().orElseGet(() -> ctx.clock().instant().minus(1, ChronoUnit.DAYS)));
     Instant from = cursor.minus(options.pollOverlap());
     Instant newest = cursor;
@@ -206,17 +206,10 @@ public final class OrderImport implements SyncFlow {
     ctx.enqueue(new ArrayList<>(jobs.values()), newest.toString());
   }
 
-  private static Optional<Instant> parseInstant(String value) {
-    try {
-      return Optional.of(Instant.parse(value));
-    } catch (DateTimeParseException e) {
-      return Optional.empty();
-    }
-  }
 
   @Override
   public Optional<Instant> cursorTime(String cursorValue) {
-    return parseInstant(cursorValue);
+    return CursorInstants.parse(cursorValue);
   }
 
   @Override

@@ -6,6 +6,7 @@ import io.github.centrasage.sage200.Sage200Client;
 import io.github.centrasage.sage200.model.WarehouseHolding;
 import io.github.centrasage.sync.JobFailure;
 import io.github.centrasage.sync.Mappings;
+import io.github.centrasage.sync.internal.CursorInstants;
 import io.github.centrasage.sync.spi.DiscoverContext;
 import io.github.centrasage.sync.spi.JobContext;
 import io.github.centrasage.sync.spi.LeaseStore;
@@ -16,7 +17,6 @@ import io.github.centrasage.sync.stock.internal.StockLevels;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -115,11 +115,7 @@ public final class StockPublish implements SyncFlow {
 
   @Override
   public Optional<Instant> cursorTime(String cursorValue) {
-    try {
-      return Optional.of(Instant.parse(cursorValue));
-    } catch (DateTimeParseException e) {
-      return Optional.empty();
-    }
+    return CursorInstants.parse(cursorValue);
   }
 
   @Override
