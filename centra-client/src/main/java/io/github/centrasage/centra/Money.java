@@ -19,7 +19,7 @@ public interface Money {
   /** ISO 4217 code such as {@code GBP}. */
   String currency();
 
-  /** Centra's {@code conversionRate} (order currency to base currency, see README "Known unknowns"). */
+  /** Centra's {@code conversionRate} (order currency to base currency, see docs/known-unknowns.md). */
   Optional<BigDecimal> conversionRate();
 
   /** Shorthand for an amount without conversion rate. */

@@ -2,7 +2,7 @@ package io.github.centrasage.centra;
 
 /**
  * Which quantity {@code setStock} sets. {@code PHYSICAL} is documented; the name of the
- * free-to-allocate value is inferred (see README "Known unknowns").
+ * free-to-allocate value is inferred (see docs/known-unknowns.md).
  *
  * <pre>{@code
  * SetStockRequest.builder().quantityType(StockQuantityType.PHYSICAL)

@@ -16,7 +16,7 @@ import java.util.function.Predicate;
  * ({@code WEBGBP}, {@code WEBEUR}), the {@code CARRIAGE} charge and a 2p rounding tolerance. The Sage
  * ids of currencies and tax codes are read from the Sage sandbox, since they are assigned when it
  * seeds. Warehouses are left to the caller, who knows which ones a run maps. For demos, benchmarks
- * and tests against the sandboxes; a real shop writes its own mappings (see README "Mappings file").
+ * and tests against the sandboxes; a real shop writes its own mappings (see docs/mappings.md).
  *
  * <p>Usage: {@code Mappings m = SeedShopMappings.builder(sageClient).putWarehouses(centraLeeds, sageLeeds).build();}
  */

@@ -19,7 +19,7 @@ import org.immutables.value.Value;
  * How Centra concepts map to a Sage 200 site: currencies, tax codes, payment accounts,
  * warehouses, customer strategy per market, shipping and discount handling, rounding, required
  * field defaults, the order-number field and stock safety buffers. Built in code or loaded from a
- * {@code .properties} file (format in the README); {@link #validate()} lists every problem at
+ * {@code .properties} file (format in docs/mappings.md); {@link #validate()} lists every problem at
  * once, and the engine refuses to start while there are any.
  *
  * <p>Usage: {@code Mappings m = Mappings.builder().putCurrencies("GBP", "1").addTaxCodes(TaxCodeMapping.of(new BigDecimal("20"), "GB", 1729)).build();}
@@ -162,7 +162,7 @@ public abstract class Mappings {
   }
 
   /**
-   * Loads mappings from properties (format in the README) and validates them.
+   * Loads mappings from properties (format in docs/mappings.md) and validates them.
    *
    * @throws MappingsInvalidException listing every unknown key, bad value and validation problem
    */

@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A stand-in for Sage ID's token endpoint: each refresh issues a short-lived access token (the
  * sandbox's, which is the only one it accepts) and rotates the refresh token. The refresh token
  * just replaced is still honoured once more, so a client killed between the rotation and saving
- * the new one can go on (see README, Known unknowns).
+ * the new one can go on (see docs/known-unknowns.md).
  */
 final class SageIdEndpoint implements AutoCloseable {
   static final String CLIENT_ID = "reliability-client";
