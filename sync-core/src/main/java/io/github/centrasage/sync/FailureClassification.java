@@ -38,6 +38,15 @@ public abstract class FailureClassification {
     return ImmutableFailureClassification.builder().kind(FailureKind.RECORD_LOCKED).message(message).build();
   }
 
+  /**
+   * Stock units another party of the library holds for a moment (a push, a despatch): retried on the
+   * lock schedule like a record lock, parked with {@code reason} when it runs out.
+   */
+  public static FailureClassification stockHeld(String reason) {
+    return ImmutableFailureClassification.builder().kind(FailureKind.RECORD_LOCKED).message(reason)
+        .addReasons(reason).build();
+  }
+
   /** A write whose effect is unknown. */
   public static FailureClassification ambiguousWrite(String message) {
     return ImmutableFailureClassification.builder().kind(FailureKind.AMBIGUOUS_WRITE).message(message).build();

@@ -88,6 +88,21 @@ public abstract class DespatchOptions {
         .maxDelay(Duration.ofMinutes(10)).jitter(0.1).build();
   }
 
+  /**
+   * How long a Centra shipment whose order is not in Sage yet waits before {@link DespatchToSage}
+   * looks again; default 30 s. Waiting spends no retry attempt.
+   */
+  @Value.Default
+  public Duration orderWait() {
+    return Duration.ofSeconds(30);
+  }
+
+  /** How long such a shipment waits for its order in all before it is parked; default 7 days. */
+  @Value.Default
+  public Duration maxOrderWait() {
+    return Duration.ofDays(7);
+  }
+
   /** Centra events fetched per discover call (Centra allows 1 to 200). */
   @Value.Default
   public int eventBatchSize() {
@@ -137,6 +152,10 @@ public abstract class DespatchOptions {
     }
     if (despatchHoldTtl().isNegative() || despatchHoldTtl().isZero()) {
       throw new IllegalArgumentException("DespatchOptions.despatchHoldTtl must be positive, was " + despatchHoldTtl());
+    }
+    if (orderWait().isNegative() || orderWait().isZero() || maxOrderWait().isNegative()) {
+      throw new IllegalArgumentException("DespatchOptions.orderWait must be positive and maxOrderWait not negative, were "
+          + orderWait() + " and " + maxOrderWait());
     }
     if (despatchIdOverlap() < 0) {
       throw new IllegalArgumentException("DespatchOptions.despatchIdOverlap must not be negative, was " + despatchIdOverlap());

@@ -19,6 +19,7 @@ import io.github.centrasage.sage200.Sage200RecordLockedException;
 import io.github.centrasage.sage200.model.DespatchConfirmation;
 import io.github.centrasage.sage200.model.DespatchItem;
 import io.github.centrasage.sage200.model.ImmutableTrackingItem;
+import io.github.centrasage.sage200.model.OrderDespatchLineView;
 import io.github.centrasage.sage200.model.OrderDespatchView;
 import io.github.centrasage.sage200.model.SalesOrder;
 import io.github.centrasage.sage200.model.SalesOrderLine;
@@ -31,7 +32,11 @@ import io.github.centrasage.sync.spi.Coalescing;
 import io.github.centrasage.sync.spi.DiscoverContext;
 import io.github.centrasage.sync.spi.JobContext;
 import io.github.centrasage.sync.spi.NewJob;
+import io.github.centrasage.sync.stock.StockHold;
+import io.github.centrasage.sync.stock.StockKey;
+import io.github.centrasage.sync.stock.StockPublish;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -42,6 +47,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -59,6 +65,11 @@ import org.slf4j.LoggerFactory;
  * missing, so a repeated or ambiguous attempt never confirms twice. A Sage record lock puts the job
  * on {@link DespatchOptions#lockRetryPolicy()}; after it the job is parked "locked in Sage".
  *
+ * <p>Under a stock hold on the order's units, each confirmed shipment releases the allocation ledger
+ * ({@code "shipment:<number>"}, per SKU and Sage warehouse as Sage's despatch lines say) and queues a
+ * {@code StockPublish} recompute, so Centra's level follows Sage's own allocations. A shipment whose
+ * order is not in Sage yet waits for it ({@link DespatchOptions#orderWait()}) without spending retries.
+ *
  * <p>Usage: {@code SyncEngine.builder()…flow(new DespatchToSage(DespatchOptions.builder().putSageCourierIds("DHL", 3L).build()))}
  */
 public final class DespatchToSage extends DespatchFlow {
@@ -69,6 +80,8 @@ public final class DespatchToSage extends DespatchFlow {
   private static final String SHIPMENT = "Shipment";
   private static final String UNREADABLE_PREFIX = "shipment:";
   private static final int MAX_EVENT_ROUNDS = 20;
+  /** Payload suffix of a job waiting for its order to reach Sage: {@code "<number> waiting since <instant>"}. */
+  private static final String WAITING_SINCE = " waiting since ";
 
   private final AtomicBoolean subscribed = new AtomicBoolean();
 
@@ -157,7 +170,7 @@ public final class DespatchToSage extends DespatchFlow {
     }
     CentraClient centra = ctx.attribute(CentraClient.class);
     Sage200Client sage = ctx.attribute(Sage200Client.class);
-    long number = Long.parseLong(ctx.job().payload());
+    long number = orderNumberOf(ctx.job().payload());
 
     Order order = centra.orders().byNumber(number)
         .orElseThrow(() -> JobFailure.permanent("Centra order " + number + " does not exist"));
@@ -171,7 +184,12 @@ public final class DespatchToSage extends DespatchFlow {
     if (shipped.isEmpty() && !cancelled) {
       return;
     }
-    SalesOrder sageOrder = SageOrderLocator.salesOrderOf(ctx, sage, number);
+    Optional<SalesOrder> found = SageOrderLocator.findSalesOrder(ctx, sage, number);
+    if (found.isEmpty()) {
+      awaitImport(ctx, number);
+      return;
+    }
+    SalesOrder sageOrder = found.get();
     String documentNo = sageOrder.documentNo().orElse(Long.toString(sageOrder.id()));
     List<String> cancellationReport = new ArrayList<>();
     if (cancelled) {
@@ -202,6 +220,87 @@ public final class DespatchToSage extends DespatchFlow {
     if (!problems.isEmpty()) {
       throw JobFailure.permanent(problems);
     }
+    confirmAndRelease(ctx, sage, number, sageOrder, documentNo, confirmations);
+    if (!cancellationReport.isEmpty()) {
+      // after the confirmations: a cancellation waiting for a person must not hold back a despatch
+      throw JobFailure.permanent(cancellationReport);
+    }
+  }
+
+  /**
+   * The shipment came before its order reached Sage (order import runs on its own schedule): looks
+   * again after {@link DespatchOptions#orderWait()} through a delayed job of the same key, which
+   * spends no retry attempt, and parks only once the order has been missing for
+   * {@link DespatchOptions#maxOrderWait()}.
+   */
+  private void awaitImport(JobContext ctx, long number) {
+    Instant now = ctx.clock().instant();
+    Instant since = waitingSince(ctx.job().payload()).orElse(now);
+    if (!now.isBefore(since.plus(options.maxOrderWait()))) {
+      throw JobFailure.permanent("Centra order " + number + " has shipments, but no Sage order since " + since
+          + " (maxOrderWait " + options.maxOrderWait() + "); import the order, then replay");
+    }
+    String n = Long.toString(number);
+    ctx.store().enqueue(NewJob.builder().flow(NAME).key("order:" + n).reference(n)
+        .payload(n + WAITING_SINCE + since).coalescing(Coalescing.KEEP_EXISTING).delay(options.orderWait()).build());
+    log.info("Centra order {} has shipments but is not in Sage yet; looking again in {}", number, options.orderWait());
+  }
+
+  private static long orderNumberOf(String payload) {
+    int at = payload.indexOf(WAITING_SINCE);
+    return Long.parseLong(at < 0 ? payload : payload.substring(0, at));
+  }
+
+  private static Optional<Instant> waitingSince(String payload) {
+    int at = payload.indexOf(WAITING_SINCE);
+    return at < 0 ? Optional.empty() : Optional.of(Instant.parse(payload.substring(at + WAITING_SINCE.length())));
+  }
+
+  /**
+   * Confirms the despatches in Sage and releases from the allocation ledger what every Centra shipment
+   * of the order took ({@code "shipment:<number>"} per SKU and Sage warehouse, as Sage's despatch lines
+   * say), under a stock hold on the order's open units; then queues a stock recompute per released
+   * unit. The confirmation lowers Sage's allocation and the release lowers the ledger: under the hold no
+   * push sees one without the other. A retry after a crash between them releases what is missing.
+   */
+  private void confirmAndRelease(JobContext ctx, Sage200Client sage, long number, SalesOrder sageOrder,
+      String documentNo, List<DespatchConfirmation> confirmations) {
+    String orderRef = Long.toString(number);
+    Set<StockKey> units = ctx.store().openAllocations(orderRef).stream()
+        .map(a -> StockKey.of(a.sku(), a.warehouse())).collect(Collectors.toCollection(TreeSet::new));
+    if (units.isEmpty()) {
+      confirm(sage, number, documentNo, confirmations);
+      return;
+    }
+    StockHold hold = StockPublish.holdForDespatch(ctx.store(), "centra-order:" + number, units, options.despatchHoldTtl());
+    List<StockKey> released;
+    // from the first confirmation Sage may hold a despatch (even if the answer is lost) whose release is
+    // still to come: on any failure after it the hold stays until the retry (same owner) releases the
+    // ledger, or until it expires, so no push publishes the gap meanwhile
+    boolean keepHold = !confirmations.isEmpty();
+    try {
+      try {
+        confirm(sage, number, documentNo, confirmations);
+      } catch (JobFailure locked) {
+        // Sage refused this confirmation and changed nothing; what went through before it is released now
+        List<StockKey> before = releaseShipped(ctx, sage, orderRef, sageOrder);
+        keepHold = false;
+        hold.close();
+        before.forEach(unit -> ctx.store().enqueue(StockPublish.recomputeJob(unit)));
+        throw locked;
+      }
+      released = releaseShipped(ctx, sage, orderRef, sageOrder);
+    } catch (RuntimeException | Error e) {
+      if (!keepHold) {
+        hold.close();
+      }
+      throw e;
+    }
+    hold.close();
+    released.forEach(unit -> ctx.store().enqueue(StockPublish.recomputeJob(unit)));
+  }
+
+  private static void confirm(Sage200Client sage, long number, String documentNo, List<DespatchConfirmation> confirmations) {
     for (DespatchConfirmation confirmation : confirmations) {
       try {
         sage.despatches().confirm(confirmation);
@@ -209,10 +308,47 @@ public final class DespatchToSage extends DespatchFlow {
         throw CancelledLines.lockedInSage(documentNo, number, e);
       }
     }
-    if (!cancellationReport.isEmpty()) {
-      // after the confirmations: a cancellation waiting for a person must not hold back a despatch
-      throw JobFailure.permanent(cancellationReport);
+  }
+
+  /** Releases, once per Centra shipment, what Sage despatched for it; returns the units released. */
+  private static List<StockKey> releaseShipped(JobContext ctx, Sage200Client sage, String orderRef, SalesOrder sageOrder) {
+    long sageOrderId = sageOrder.id();
+    Map<Long, String> shipmentOf = new HashMap<>();
+    for (OrderDespatchView v : sage.despatches().views().list(ODataQuery.where(ODataFilter.eq("sop_order_id", sageOrderId)))) {
+      DespatchMarkers.centraShipmentIn(v.sopDespatchNotes()).ifPresent(no -> shipmentOf.put(v.sopDespatchId(), no));
     }
+    if (shipmentOf.isEmpty()) {
+      return List.of();
+    }
+    Map<List<String>, BigDecimal> shipped = new LinkedHashMap<>();
+    for (OrderDespatchLineView line : sage.despatches().lineViews()
+        .list(ODataQuery.where(ODataFilter.eq("sop_order_id", sageOrderId)))) {
+      String shipmentNo = shipmentOf.get(line.sopDespatchId());
+      Optional<String> warehouse = warehouseOf(line, sageOrder);
+      if (shipmentNo == null || line.itemCode().isEmpty() || warehouse.isEmpty()) {
+        continue;
+      }
+      shipped.merge(List.of(shipmentNo, line.itemCode().get(), warehouse.get()), line.quantity(), BigDecimal::add);
+    }
+    List<StockKey> released = new ArrayList<>();
+    shipped.forEach((k, quantity) -> {
+      if (ctx.store().releaseAllocation(orderRef, "shipment:" + k.get(0), k.get(1), k.get(2), quantity)) {
+        released.add(StockKey.of(k.get(1), k.get(2)));
+      }
+    });
+    return released;
+  }
+
+  /** The Sage warehouse a despatch line left: its own, else its order line's, else the first order line of the item. */
+  private static Optional<String> warehouseOf(OrderDespatchLineView line, SalesOrder sageOrder) {
+    if (line.warehouseId().isPresent()) {
+      return Optional.of(Long.toString(line.warehouseId().getAsLong()));
+    }
+    return sageOrder.lines().stream()
+        .filter(l -> line.sopOrderLineId().isPresent() ? l.id() == line.sopOrderLineId().getAsLong()
+            : l.code().equals(line.itemCode()))
+        .filter(l -> l.warehouseId().isPresent())
+        .map(l -> Long.toString(l.warehouseId().getAsLong())).findFirst();
   }
 
   private Optional<DespatchConfirmation> plan(Shipment shipment, String shipmentNo, long number, SalesOrder sageOrder,

@@ -376,8 +376,12 @@ public final class FlowRunner {
             .flatMap(SyncFlow::lockRetryPolicy)
             .orElse(s.lockRetryPolicy());
         if (locked >= lockPolicy.maxAttempts()) {
-          park(job, owner, c, List.of("The Sage record stayed locked for " + locked + " attempts (" + c.message()
-              + "); close it in Sage, then replay the job"));
+          // a classification with reasons is contention of the library's own (a stock hold), not a Sage lock
+          park(job, owner, c, List.of(c.reasons().isEmpty()
+              ? "The Sage record stayed locked for " + locked + " attempts (" + c.message()
+                  + "); close it in Sage, then replay the job"
+              : "Still held after " + locked + " attempts: " + String.join("; ", c.reasons())
+                  + "; replay the job once the holder has finished or its hold has expired"));
         } else {
           retry(job, owner, c, lockPolicy.delayAfter(locked, ThreadLocalRandom.current().nextDouble()));
         }

@@ -10,8 +10,9 @@ import java.util.Map;
  * SKU and Sage warehouse: the middle term of the stock formula
  * {@code centraPhysical = sageFree + allocatedToOpenCentraOrders - buffer}.
  *
- * <p>Order import records an order's lines once its Sage order exists; the despatch flow releases
- * what it shipped in Centra (a cancellation releases too). Both writes are idempotent, so a
+ * <p>Order import records an order's lines once its Sage order exists; both despatch flows release
+ * what was shipped (a Sage despatch sent to Centra, a Centra or 3PL shipment confirmed in Sage), and a
+ * cancellation releases too. Both writes are idempotent, so a
  * retried job never counts twice: recording replaces the order's lines, and each release carries
  * an id that is applied at most once.
  *

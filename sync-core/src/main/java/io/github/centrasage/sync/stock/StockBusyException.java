@@ -4,8 +4,9 @@ import io.github.centrasage.sync.SyncException;
 
 /**
  * Thrown by {@link StockPublish#holdForDespatch} when another party (a stock push, another
- * despatch) holds one of the stock units right now. Retryable: the despatch job backs off and
- * tries again, which is what the engine does with it by default.
+ * despatch) holds one of the stock units right now. Contention, not a failed write: the engine
+ * retries the job on its lock schedule (the flow's {@code lockRetryPolicy}), which spends neither
+ * the transient nor the ambiguous-write budget, and parks it with this message when that runs out.
  *
  * <p>Usage: {@code catch (StockBusyException e) { throw e; } // let the engine retry}
  */

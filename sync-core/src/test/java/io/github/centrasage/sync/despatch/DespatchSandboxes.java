@@ -62,7 +62,11 @@ final class DespatchSandboxes implements AutoCloseable {
 
   /** Places a Centra order and enters it in Sage the way OrderImport does (order, binding, ledger). */
   Imported importOrder(SyncStateStore store, Map<String, Integer> quantities) {
-    CentraOrder placed = centraSandbox.placeOrder("GBP", quantities);
+    return importOrder(store, centraSandbox.placeOrder("GBP", quantities), quantities);
+  }
+
+  /** Enters an order placed earlier in Sage the way OrderImport does (order, binding, ledger). */
+  Imported importOrder(SyncStateStore store, CentraOrder placed, Map<String, Integer> quantities) {
     long warehouse = sageSandbox.ids("warehouse").get(LEEDS);
     io.github.centrasage.sage200.model.ImmutableNewSalesOrder.Builder order = NewSalesOrder.builder().customerId(sageSandbox.ids("customer").get("WEBGBP"))
         .customerDocumentNo("CENTRA-" + placed.number());

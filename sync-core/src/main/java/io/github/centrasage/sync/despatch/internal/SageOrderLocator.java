@@ -22,31 +22,30 @@ public final class SageOrderLocator {
   private SageOrderLocator() {}
 
   /**
-   * The Sage order (with lines) of a Centra order.
+   * The Sage order (with lines) of a Centra order, or empty while it is not in Sage yet (order import
+   * may still be working on it): a dependency to wait for, not a failure.
    *
-   * @throws JobFailure transient while the order is not in Sage yet (order import may still be
-   *     working on it), permanent when several Sage orders carry the number
+   * @throws JobFailure permanent when several Sage orders carry the number
    */
-  public static SalesOrder salesOrderOf(SyncContext ctx, Sage200Client sage, long centraNumber) {
+  public static Optional<SalesOrder> findSalesOrder(SyncContext ctx, Sage200Client sage, long centraNumber) {
     Optional<Binding> bound = ctx.store().bindingByCentraId(ORDER, Long.toString(centraNumber));
     if (bound.isPresent()) {
-      return sage.salesOrders().getWithLines(Long.parseLong(bound.get().sageId()));
+      return Optional.of(sage.salesOrders().getWithLines(Long.parseLong(bound.get().sageId())));
     }
     Mappings m = ctx.mappings();
     if (!"customer_document_no".equals(m.customerDocumentField())) {
-      throw JobFailure.transientFailure("Centra order " + centraNumber + " has no Sage order binding yet");
+      return Optional.empty(); // only the binding names it
     }
     String key = m.customerDocumentFor(Long.toString(centraNumber));
     List<SalesOrder> found = sage.salesOrders().findByCustomerDocumentNo(key);
     if (found.isEmpty()) {
-      throw JobFailure.transientFailure("Centra order " + centraNumber + " is not in Sage yet (no sales order with "
-          + "customer_document_no " + key + ")");
+      return Optional.empty();
     }
     if (found.size() > 1) {
       throw JobFailure.permanent("Centra order " + centraNumber + " matches " + found.size()
           + " Sage sales orders (customer_document_no " + key + "); bind the right one");
     }
-    return sage.salesOrders().getWithLines(found.get(0).id());
+    return Optional.of(sage.salesOrders().getWithLines(found.get(0).id()));
   }
 
   /** The Centra order number of a Sage order: its binding, else its customer document number without the prefix. */
