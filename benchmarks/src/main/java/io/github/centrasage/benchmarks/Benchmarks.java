@@ -14,7 +14,7 @@ import java.util.List;
  * <p>Run with {@code mvn -B -ntp -Pbench -pl benchmarks -am verify -DskipTests}.
  */
 public final class Benchmarks {
-  static final List<String> ALL = List.of("flash-sale", "order-backlog", "stock-fanout", "reconcile-memory", "jmh");
+  static final List<String> ALL = List.of("flash-sale", "flash-sale-multi", "order-backlog", "stock-fanout", "reconcile-memory", "jmh");
 
   private Benchmarks() {}
 
@@ -32,6 +32,8 @@ public final class Benchmarks {
     switch (scenario) {
       case "flash-sale" -> FlashSale.run(Duration.ofSeconds(scaled(300, scale)), Duration.ofMillis(20),
           Duration.ofSeconds(5), Duration.ofSeconds(60));
+      case "flash-sale-multi" -> FlashSaleMulti.run(Duration.ofSeconds(scaled(180, scale)), Duration.ofMillis(20),
+          Duration.ofSeconds(1), Duration.ofSeconds(5), List.of(11L, 22L, 33L));
       case "order-backlog" -> OrderBacklog.run(scaled(5_000, scale), Duration.ofMillis(20), 4,
           scaled(100, scale), scaled(500, scale));
       case "stock-fanout" -> StockFanout.run(scaled(10_000, scale), Duration.ofMillis(20));

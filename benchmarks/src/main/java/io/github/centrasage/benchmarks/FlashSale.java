@@ -182,7 +182,7 @@ final class FlashSale {
     }
   }
 
-  private static void setSageStock(Shop shop, String sku, String warehouse, int quantity) {
+  static void setSageStock(Shop shop, String sku, String warehouse, int quantity) {
     BigDecimal now = shop.sage.holding(sku, warehouse).quantityInStock();
     shop.sage.adjustStock(sku, warehouse, BigDecimal.valueOf(quantity).subtract(now));
   }
@@ -220,7 +220,7 @@ final class FlashSale {
   }
 
   /** Units of a Centra order that Sage could not allocate when it arrived: sold, but not there. */
-  private static long shortfall(Shop shop, CentraOrder order) {
+  static long shortfall(Shop shop, CentraOrder order) {
     return shop.sage.salesOrdersWithCustomerDocumentNo("CENTRA-" + order.number()).stream()
         .flatMap(o -> o.lines().stream()).filter(l -> l.sku() != null)
         // a despatched unit had been allocated (only fully allocated orders are despatched)

@@ -37,6 +37,17 @@ class ScenariosSmokeTest {
   }
 
   @Test
+  void flashSaleMultiCountsSalesRowsAndLagAgainstSagesOwnState() {
+    Map<String, Object> line = FlashSaleMulti.run(Duration.ofSeconds(20), Duration.ZERO, Duration.ofSeconds(1),
+        Duration.ofSeconds(5), java.util.List.of(11L));
+
+    assertThat(line).containsEntry("scenario", "flash-sale-multi").containsEntry("skus", FlashSaleMulti.SKUS)
+        .containsEntry("buffer", 0).containsKeys("sold_vs_perfect", "rows_vs_minimum", "lag_p99_s");
+    assertThat((Long) line.get("perfect_units_sold")).isPositive();
+    assertThat((Long) line.get("library_oversold_units")).isNotNegative();
+  }
+
+  @Test
   void orderBacklogImportsEveryOrderOnceWithTheLibrary() {
     Map<String, Object> line = OrderBacklog.run(6, Duration.ZERO, 4, 6, 4);
 

@@ -1,6 +1,7 @@
 package io.github.centrasage.centra;
 
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Optional;
 import org.immutables.value.Value;
 
@@ -39,6 +40,12 @@ public interface OrderLine {
   Optional<Money> unitOriginalPrice();
 
   Money lineValue();
+
+  /**
+   * Where Centra allocated the line's units, per warehouse; empty while the line is not allocated
+   * (or when Centra did not return allocations).
+   */
+  List<OrderLineAllocation> allocations();
 
   /** The line's SKU, empty when Centra returned no product size. */
   default Optional<String> sku() {

@@ -116,6 +116,15 @@ public final class CentraSandbox extends EmulatedApi {
   }
 
   /**
+   * Cancels order {@code orderNumber} as customer service would in Centra: every unit not in a
+   * shipment is cancelled (its allocation released) and an order with nothing shipped becomes
+   * {@code CANCELLED}.
+   */
+  public CentraOrder cancelOrder(int orderNumber) {
+    return emulator.cancelOrder(orderNumber);
+  }
+
+  /**
    * Places a web order as a shopper would: prices from the currency's pricelist, 20% VAT included,
    * free-to-allocate stock allocated from the warehouses in order. Refused with
    * {@link IllegalStateException} when the shop has too little stock, as checkout would be.

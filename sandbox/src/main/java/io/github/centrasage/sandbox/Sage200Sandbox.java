@@ -132,6 +132,14 @@ public final class Sage200Sandbox extends EmulatedApi {
     return emulator.createOrderFor(customerReference, null, Map.of(sku, quantity), warehouse);
   }
 
+  /**
+   * Deletes sales order {@code documentNo} as a desktop user would (a customer cancelled by phone):
+   * what it allocated goes back to free stock. Refused for an order with despatched lines.
+   */
+  public void deleteOrder(String documentNo) {
+    emulator.deleteOrderByDocumentNo(Objects.requireNonNull(documentNo, "documentNo"));
+  }
+
   /** Despatches everything allocated on order {@code documentNo}, as a warehouse user would. */
   public SageDespatch despatch(String documentNo, String consignmentNo) {
     return emulator.despatchAllocated(documentNo, consignmentNo);

@@ -1390,6 +1390,26 @@ public final class CentraEmulator implements Emulator {
     }
   }
 
+  /** Cancels every unit of order {@code orderNumber} not in a shipment, as {@link #cancelLine} does per line, and marks it cancelled. */
+  public CentraOrder cancelOrder(int orderNumber) {
+    synchronized (lock) {
+      Order o = orders.get(orderNumber);
+      if (o == null) {
+        throw new IllegalArgumentException("unknown order " + orderNumber);
+      }
+      for (OrderLine line : o.lines) {
+        if (line.quantity - line.inShipments > 0) {
+          cancelLine(orderNumber, line.size.sku, line.quantity - line.inShipments);
+        }
+      }
+      if (o.lines.stream().allMatch(l -> l.inShipments == 0)) {
+        o.status = "CANCELLED";
+      }
+      emit("Order", "UPDATED", o);
+      return orderSnapshot(o);
+    }
+  }
+
   public CentraOrder placeOrder(String currency, Map<String, Integer> skuQuantities) {
     return placeOrder(currency, skuQuantities, null);
   }

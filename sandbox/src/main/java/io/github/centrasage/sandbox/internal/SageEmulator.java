@@ -1503,6 +1503,17 @@ public final class SageEmulator implements Emulator {
   }
 
   /** Despatches everything allocated and not yet despatched on the order. */
+  /** Deletes order {@code documentNo} as a desktop user would (nothing despatched yet): its allocations go back to free stock. */
+  public void deleteOrderByDocumentNo(String documentNo) {
+    synchronized (lock) {
+      Long id = orderByDocumentNo.get(documentNo);
+      if (id == null) {
+        throw new IllegalArgumentException("unknown sales order " + documentNo);
+      }
+      deleteOrder(id);
+    }
+  }
+
   public SageDespatch despatchAllocated(String documentNo, String consignmentNo) {
     synchronized (lock) {
       Long id = orderByDocumentNo.get(documentNo);

@@ -195,7 +195,9 @@ public final class DespatchToCentra extends DespatchFlow {
           centra.shipments().complete(completion(shipment.id(), despatch, ctx.clock().instant()));
         }
       }
-      units.forEach(unit -> ctx.store().enqueue(StockPublish.recomputeJob(unit)));
+      // Centra's completed shipment lowered its physical level by itself: the recompute says by how much
+      lines.values().forEach(l -> ctx.store().enqueue(StockPublish.recomputeJob(StockKey.of(l.sku, l.warehouse),
+          l.quantity.intValue())));
       ctx.store().bind(Binding.builder().entityType(DESPATCH).centraId(Long.toString(shipment.id()))
           .sageId(Long.toString(despatchId)).sageReference(despatchNo).build());
     }

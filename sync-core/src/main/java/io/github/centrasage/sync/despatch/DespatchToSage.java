@@ -47,6 +47,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
@@ -273,7 +274,7 @@ public final class DespatchToSage extends DespatchFlow {
       return;
     }
     StockHold hold = StockPublish.holdForDespatch(ctx.store(), "centra-order:" + number, units, options.despatchHoldTtl());
-    List<StockKey> released;
+    Map<StockKey, BigDecimal> released;
     // from the first confirmation Sage may hold a despatch (even if the answer is lost) whose release is
     // still to come: on any failure after it the hold stays until the retry (same owner) releases the
     // ledger, or until it expires, so no push publishes the gap meanwhile
@@ -283,10 +284,10 @@ public final class DespatchToSage extends DespatchFlow {
         confirm(sage, number, documentNo, confirmations);
       } catch (JobFailure locked) {
         // Sage refused this confirmation and changed nothing; what went through before it is released now
-        List<StockKey> before = releaseShipped(ctx, sage, orderRef, sageOrder);
+        Map<StockKey, BigDecimal> before = releaseShipped(ctx, sage, orderRef, sageOrder);
         keepHold = false;
         hold.close();
-        before.forEach(unit -> ctx.store().enqueue(StockPublish.recomputeJob(unit)));
+        recompute(ctx, before);
         throw locked;
       }
       released = releaseShipped(ctx, sage, orderRef, sageOrder);
@@ -297,7 +298,12 @@ public final class DespatchToSage extends DespatchFlow {
       throw e;
     }
     hold.close();
-    released.forEach(unit -> ctx.store().enqueue(StockPublish.recomputeJob(unit)));
+    recompute(ctx, released);
+  }
+
+  /** The shipments lowered Centra's physical level by themselves: each recompute says by how much. */
+  private static void recompute(JobContext ctx, Map<StockKey, BigDecimal> released) {
+    released.forEach((unit, shipped) -> ctx.store().enqueue(StockPublish.recomputeJob(unit, shipped.intValue())));
   }
 
   private static void confirm(Sage200Client sage, long number, String documentNo, List<DespatchConfirmation> confirmations) {
@@ -311,14 +317,15 @@ public final class DespatchToSage extends DespatchFlow {
   }
 
   /** Releases, once per Centra shipment, what Sage despatched for it; returns the units released. */
-  private static List<StockKey> releaseShipped(JobContext ctx, Sage200Client sage, String orderRef, SalesOrder sageOrder) {
+  private static Map<StockKey, BigDecimal> releaseShipped(JobContext ctx, Sage200Client sage, String orderRef,
+      SalesOrder sageOrder) {
     long sageOrderId = sageOrder.id();
     Map<Long, String> shipmentOf = new HashMap<>();
     for (OrderDespatchView v : sage.despatches().views().list(ODataQuery.where(ODataFilter.eq("sop_order_id", sageOrderId)))) {
       DespatchMarkers.centraShipmentIn(v.sopDespatchNotes()).ifPresent(no -> shipmentOf.put(v.sopDespatchId(), no));
     }
     if (shipmentOf.isEmpty()) {
-      return List.of();
+      return Map.of();
     }
     Map<List<String>, BigDecimal> shipped = new LinkedHashMap<>();
     for (OrderDespatchLineView line : sage.despatches().lineViews()
@@ -330,10 +337,10 @@ public final class DespatchToSage extends DespatchFlow {
       }
       shipped.merge(List.of(shipmentNo, line.itemCode().get(), warehouse.get()), line.quantity(), BigDecimal::add);
     }
-    List<StockKey> released = new ArrayList<>();
+    Map<StockKey, BigDecimal> released = new TreeMap<>();
     shipped.forEach((k, quantity) -> {
       if (ctx.store().releaseAllocation(orderRef, "shipment:" + k.get(0), k.get(1), k.get(2), quantity)) {
-        released.add(StockKey.of(k.get(1), k.get(2)));
+        released.merge(StockKey.of(k.get(1), k.get(2)), quantity, BigDecimal::add);
       }
     });
     return released;

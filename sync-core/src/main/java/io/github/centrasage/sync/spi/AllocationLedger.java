@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What Sage 200 holds allocated for imported Centra orders that Centra still counts as open, per
@@ -45,4 +46,10 @@ public interface AllocationLedger {
    * with nothing open are absent.
    */
   Map<String, BigDecimal> allocatedQuantities(String warehouse, Collection<String> skus);
+
+  /**
+   * The orders that hold an open quantity of any of {@code skus} in {@code warehouse} (one query on
+   * JDBC stores): what the stock flows check against Sage and Centra when no event released them.
+   */
+  Set<String> ordersHolding(String warehouse, Collection<String> skus);
 }

@@ -21,8 +21,21 @@ public abstract class ReconciliationReport {
   /** Centra stock rows read. */
   public abstract int checked();
 
-  /** Levels pushed (every known SKU not held by a despatch and not stale). */
+  /**
+   * Levels pushed: the known SKUs, not held by a despatch and not stale, whose level in Centra
+   * differed from the formula. A pass that repaired nothing pushes nothing.
+   */
   public abstract int pushed();
+
+  /**
+   * Allocation-ledger entries released by the pass because no event had released them (an order
+   * deleted, cancelled or amended in Sage, cancelled in Centra, or finished on both sides); each
+   * stock unit concerned was recomputed.
+   */
+  @Value.Default
+  public int released() {
+    return 0;
+  }
 
   /**
    * SKUs that had drifted: Centra's physical quantity before the pass differed from the level the

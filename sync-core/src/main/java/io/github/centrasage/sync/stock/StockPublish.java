@@ -51,11 +51,29 @@ public final class StockPublish implements SyncFlow {
 
   private static final Logger log = LoggerFactory.getLogger(StockPublish.class);
   private static final String PRODUCT_PAYLOAD = "product:";
+  private static final String SHIPPED = " shipped ";
   /** Holdings resolved and enqueued per step of discover; bounds memory on a full first read. */
   private static final int DISCOVER_CHUNK = 500;
 
   private final StockPublishOptions options;
   private final SkuDirectory skus = new SkuDirectory();
+  /** Per unit, Sage's allocations other than the ledger's when last computed: a drop means one vanished. */
+  private final Map<String, BigDecimal> otherAllocations = new ConcurrentHashMap<>();
+  /**
+   * Per unit, the level this instance last wrote to Centra (or found there): a level equal to it is not
+   * written again. Forgotten when a write failed or Centra skipped the row; reconciliation repairs a
+   * change made in Centra by hand.
+   */
+  private final Map<String, Written> lastWritten = new ConcurrentHashMap<>();
+
+  /**
+   * How long a written level counts as what Centra has: Centra may move it by itself (a return put
+   * back on the shelf, a hand edit), so after this a level is written again even if unchanged.
+   */
+  private static final Duration WRITTEN_VALID = Duration.ofMinutes(5);
+
+  /** A level this instance wrote, and when. */
+  private record Written(int level, Instant at) {}
   /** Per unit, the holding (time and free quantity) this instance last enqueued; one short entry per unit. */
   private final Map<String, String> enqueuedHoldings = new ConcurrentHashMap<>();
 
@@ -94,6 +112,27 @@ public final class StockPublish implements SyncFlow {
   /** The job that recomputes one unit: {@code NewJob(StockPublish, stock:<sku>@<wh>, reference sku, payload recompute)}. */
   public static NewJob recomputeJob(StockKey key) {
     return NewJob.builder().flow(NAME).key(key.name()).reference(key.sku()).payload(RECOMPUTE).build();
+  }
+
+  /**
+   * The job that recomputes one unit after Centra shipped {@code shippedInCentra} of it (a completed
+   * shipment lowers Centra's physical level by itself): with it, a level Centra then already has is
+   * not written again.
+   */
+  public static NewJob recomputeJob(StockKey key, int shippedInCentra) {
+    return NewJob.builder().from(recomputeJob(key)).payload(RECOMPUTE + SHIPPED + shippedInCentra).build();
+  }
+
+  private static int shippedIn(String payload) {
+    int at = payload.indexOf(SHIPPED);
+    if (!payload.startsWith(RECOMPUTE) || at < 0) {
+      return 0;
+    }
+    try {
+      return Integer.parseInt(payload.substring(at + SHIPPED.length()).trim());
+    } catch (NumberFormatException e) {
+      return 0;
+    }
   }
 
   // ---- flow
@@ -268,8 +307,29 @@ public final class StockPublish implements SyncFlow {
     SkuDirectory.Resolution resolved = skus.resolve(any, bySku.keySet(), productHints);
     resolved.unknown().forEach((sku, reason) -> bySku.get(sku).fail(JobFailure.permanent(reason)));
 
+    // what this instance last wrote, less what Centra shipped since (a despatch's recompute says how much)
+    Map<StockKey, Integer> centraHas = new HashMap<>();
+    Instant now = any.clock().instant();
+    for (Map.Entry<String, JobContext> e : bySku.entrySet()) {
+      StockKey key = StockKey.of(e.getKey(), sageWarehouse);
+      Written last = lastWritten.get(key.name());
+      String payload = e.getValue().job().payload();
+      // a bare recompute says Centra's level moved in a way this instance cannot know: write it
+      if (last != null && !payload.equals(RECOMPUTE) && now.isBefore(last.at.plus(WRITTEN_VALID))) {
+        centraHas.put(key, last.level - shippedIn(payload));
+      }
+    }
     StockLevels.Outcome outcome = StockLevels.publish(any, sageWarehouse, centraWarehouse.get(),
-        resolved.known().values(), options.holdTtl(), options.busyDelay(), options.description());
+        resolved.known().values(), options.holdTtl(), options.busyDelay(), options.description(), otherAllocations,
+        centraHas);
+    if (outcome.failure().isPresent()) {
+      outcome.pushed().forEach(l -> lastWritten.remove(l.key().name())); // Centra may or may not have it
+    } else {
+      outcome.pushed().forEach(l -> lastWritten.put(l.key().name(), new Written(l.quantity(), now)));
+      outcome.skipped().keySet().forEach(l -> lastWritten.remove(l.key().name()));
+    }
+    outcome.unchanged().forEach(l -> lastWritten.computeIfPresent(l.key().name(),
+        (k, w) -> new Written(l.quantity(), w.at)));
     outcome.failure().ifPresent(e -> outcome.pushed().forEach(l -> bySku.get(l.key().sku()).fail(e)));
     outcome.refused().forEach((key, reason) -> bySku.get(key.sku()).fail(JobFailure.permanent(reason)));
     // a row Centra skipped was not applied: retry it (transient, so a lasting cause ends up parked

@@ -8,15 +8,20 @@ import io.github.centrasage.sync.spi.DiscoverContext;
 import io.github.centrasage.sync.spi.JobContext;
 import io.github.centrasage.sync.spi.NewJob;
 import io.github.centrasage.sync.spi.SyncFlow;
+import io.github.centrasage.sync.stock.internal.LedgerCheck;
 import io.github.centrasage.sync.stock.internal.SkuDirectory;
 import io.github.centrasage.sync.stock.internal.StockLevels;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -41,6 +46,8 @@ public final class StockReconcile implements SyncFlow {
 
   private final StockPublishOptions options;
   private final SkuDirectory skus = new SkuDirectory();
+  /** Per unit, Sage's allocations other than the ledger's when last computed: a drop means one vanished. */
+  private final Map<String, BigDecimal> otherAllocations = new ConcurrentHashMap<>();
   private final Map<String, ReconciliationReport> lastReports = new ConcurrentHashMap<>();
 
   /** With the default options. */
@@ -86,7 +93,9 @@ public final class StockReconcile implements SyncFlow {
     String centraWarehouse = ctx.job().payload();
     String sageWarehouse = ctx.mappings().sageWarehouse(centraWarehouse).orElseThrow(() -> JobFailure.permanent(
         "Centra warehouse " + centraWarehouse + " is no longer mapped"));
-    int[] counts = new int[8]; // checked, pushed, repaired, deferred, unknown, in flight, without holding, stale
+    // checked, pushed, repaired, deferred, unknown, in flight, without holding, stale, released
+    int[] counts = new int[9];
+    Set<String> settled = new HashSet<>();
     List<WarehouseStock> page = new ArrayList<>();
     try (Stream<WarehouseStock> rows = ctx.attribute(CentraClient.class).stock()
         .warehouseStock(Long.parseLong(centraWarehouse))) {
@@ -94,25 +103,26 @@ public final class StockReconcile implements SyncFlow {
       while (it.hasNext()) {
         page.add(it.next());
         if (page.size() == options.batchSize()) {
-          reconcile(ctx, sageWarehouse, centraWarehouse, page, counts);
+          reconcile(ctx, sageWarehouse, centraWarehouse, page, counts, settled);
           page.clear();
         }
       }
     }
-    reconcile(ctx, sageWarehouse, centraWarehouse, page, counts);
+    reconcile(ctx, sageWarehouse, centraWarehouse, page, counts, settled);
     ReconciliationReport report = ReconciliationReport.builder().centraWarehouse(centraWarehouse)
         .finishedAt(ctx.clock().instant()).checked(counts[0]).pushed(counts[1]).repaired(counts[2])
         .deferred(counts[3]).unknown(counts[4]).inFlight(counts[5])
-        .withoutHolding(counts[6]).stale(counts[7]).build();
+        .withoutHolding(counts[6]).stale(counts[7]).released(counts[8]).build();
     lastReports.put(centraWarehouse, report);
     log.info("Stock reconciliation of Centra warehouse {}: {} checked, {} pushed, {} repaired, {} in flight"
-        + " (open orders not in the ledger yet), {} deferred, {} unknown, {} without a Sage holding, {} stale",
-        centraWarehouse, report.checked(), report.pushed(), report.repaired(), report.inFlight(), report.deferred(),
-        report.unknown(), report.withoutHolding(), report.stale());
+        + " (open orders not in the ledger yet), {} deferred, {} unknown, {} without a Sage holding, {} stale,"
+        + " {} ledger entries released", centraWarehouse, report.checked(), report.pushed(), report.repaired(),
+        report.inFlight(), report.deferred(), report.unknown(), report.withoutHolding(), report.stale(),
+        report.released());
   }
 
   private void reconcile(JobContext ctx, String sageWarehouse, String centraWarehouse, List<WarehouseStock> page,
-      int[] counts) {
+      int[] counts, Set<String> settled) {
     if (page.isEmpty()) {
       return;
     }
@@ -126,8 +136,19 @@ public final class StockReconcile implements SyncFlow {
     if (!resolved.unknown().isEmpty()) {
       log.warn("Stock reconciliation: Centra SKUs unknown on one side: {}", resolved.unknown().values());
     }
+    // what no event released: each order holding these SKUs, checked once per pass against Sage and Centra
+    Set<String> orders = new TreeSet<>(ctx.store().ordersHolding(sageWarehouse, resolved.known().keySet()));
+    orders.removeAll(settled);
+    settled.addAll(orders);
+    Set<StockKey> released = LedgerCheck.settle(ctx, orders, true);
+    counts[8] += released.size();
+    released.stream().filter(k -> !k.sageWarehouse().equals(sageWarehouse) || !before.containsKey(k.sku()))
+        .forEach(k -> ctx.store().enqueue(StockPublish.recomputeJob(k)));
+    Map<StockKey, Integer> centraHas = new HashMap<>();
+    before.forEach((sku, row) -> row.physicalQuantity().ifPresent(q -> centraHas.put(StockKey.of(sku, sageWarehouse), q)));
     StockLevels.Outcome outcome = StockLevels.publish(ctx, sageWarehouse, centraWarehouse, resolved.known().values(),
-        options.holdTtl(), options.busyDelay(), options.description() + " (reconciliation)");
+        options.holdTtl(), options.busyDelay(), options.description() + " (reconciliation)", otherAllocations,
+        centraHas);
     if (outcome.failure().isPresent()) {
       throw outcome.failure().get();
     }
@@ -140,9 +161,9 @@ public final class StockReconcile implements SyncFlow {
     });
     counts[1] += outcome.pushed().size();
     counts[3] += outcome.deferred().size();
-    counts[6] += (int) outcome.pushed().stream().filter(l -> !l.holding()).count();
+    counts[6] += (int) concat(outcome.pushed(), outcome.unchanged()).stream().filter(l -> !l.holding()).count();
     counts[7] += outcome.stale().size();
-    for (StockLevels.Level level : outcome.pushed()) {
+    for (StockLevels.Level level : concat(outcome.pushed(), outcome.unchanged())) {
       switch (compare(before.get(level.key().sku()), level)) {
         case DRIFTED:
           counts[2]++;
@@ -154,6 +175,12 @@ public final class StockReconcile implements SyncFlow {
           break;
       }
     }
+  }
+
+  private static List<StockLevels.Level> concat(List<StockLevels.Level> a, List<StockLevels.Level> b) {
+    List<StockLevels.Level> all = new ArrayList<>(a);
+    all.addAll(b);
+    return all;
   }
 
   private enum Finding { IN_STEP, DRIFTED, IN_FLIGHT }

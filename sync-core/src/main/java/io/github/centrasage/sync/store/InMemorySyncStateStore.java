@@ -29,6 +29,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
@@ -543,6 +544,22 @@ public final class InMemorySyncStateStore implements SyncStateStore {
         }
         if (total.signum() > 0) {
           result.put(sku, total);
+        }
+      }
+    }
+    return result;
+  }
+
+  @Override
+  public Set<String> ordersHolding(String warehouse, Collection<String> skus) {
+    Set<String> result = new TreeSet<>();
+    synchronized (lock) {
+      for (String sku : skus) {
+        String k = ledgerKey(sku, warehouse);
+        for (String orderRef : ledgerOrders.getOrDefault(k, Set.of())) {
+          if (ledger.get(orderRef).get(k).open().signum() > 0) {
+            result.add(orderRef);
+          }
         }
       }
     }

@@ -39,6 +39,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.TreeSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -937,6 +938,32 @@ public final class JdbcSyncStateStore implements SyncStateStore {
             ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
             result.put(rs.getString(1), quantity(rs.getBigDecimal(2)));
+          }
+        }
+        return null;
+      });
+    }
+    return result;
+  }
+
+  @Override
+  public Set<String> ordersHolding(String warehouse, Collection<String> skus) {
+    List<String> all = List.copyOf(new LinkedHashSet<>(skus));
+    Set<String> result = new TreeSet<>();
+    for (int from = 0; from < all.size(); from += LEDGER_CHUNK) {
+      List<String> chunk = all.subList(from, Math.min(all.size(), from + LEDGER_CHUNK));
+      inTransaction("read orders holding stock", c -> {
+        String marks = String.join(", ", Collections.nCopies(chunk.size(), "?"));
+        Object[] params = new Object[chunk.size() + 1];
+        params[0] = warehouse;
+        for (int i = 0; i < chunk.size(); i++) {
+          params[i + 1] = chunk.get(i);
+        }
+        try (PreparedStatement ps = prepare(c, "SELECT DISTINCT order_ref FROM sync_allocation"
+                + " WHERE warehouse = ? AND recorded > released AND sku IN (" + marks + ")", params);
+            ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            result.add(rs.getString(1));
           }
         }
         return null;

@@ -243,8 +243,8 @@ class DespatchToSageTest {
     assertThat(store.allocatedQuantity(TEE, Long.toString(sandboxes.sageSandbox.ids("warehouse").get(DespatchSandboxes.LEEDS))))
         .as("3 recorded, 2 released by the cancellation, 1 by the shipment")
         .isEqualByComparingTo("0");
-    assertThat(store.list("StockPublish", Set.of(), 0, 10)).as("one recompute per unit moved")
-        .extracting(Job::payload).containsExactly("recompute", "recompute");
+    assertThat(store.list("StockPublish", Set.of(), 0, 10)).as("one recompute per unit moved, saying what Centra shipped")
+        .extracting(Job::payload).containsExactly("recompute shipped 1", "recompute shipped 1");
   }
 
   @Test
@@ -276,7 +276,7 @@ class DespatchToSageTest {
       assertThat(push.keys()).containsExactlyElementsOf(unit);
     }
     assertThat(store.list("StockPublish", Set.of(), 0, 10)).singleElement()
-        .satisfies(j -> assertThat(j.payload()).isEqualTo("recompute"));
+        .satisfies(j -> assertThat(j.payload()).isEqualTo("recompute shipped 1"));
   }
 
   @Test

@@ -486,6 +486,18 @@ public abstract class AbstractSyncStateStoreContractTest {
   }
 
   @Test
+  void ordersHoldingNamesOnlyOrdersWithAnOpenQuantityOfTheSkusInThatWarehouse() {
+    store.recordAllocations("1001", List.of(alloc("TEE-M", "1", "2")));
+    store.recordAllocations("1002", List.of(alloc("TEE-M", "2", "3"), alloc("TEE-L", "1", "1")));
+    store.recordAllocations("1003", List.of(alloc("TEE-M", "1", "1")));
+    store.releaseAllocation("1003", "despatch:9", "TEE-M", "1", BigDecimal.ONE);
+
+    assertThat(store.ordersHolding("1", List.of("TEE-M", "TEE-L"))).containsExactlyInAnyOrder("1001", "1002");
+    assertThat(store.ordersHolding("2", List.of("TEE-M"))).containsExactly("1002");
+    assertThat(store.ordersHolding("1", List.of("TEE-S"))).isEmpty();
+  }
+
+  @Test
   void recordingAnOrderAgainReplacesItsLinesInsteadOfAddingThem() {
     store.recordAllocations("1001", List.of(alloc("TEE-M", "1", "2"), alloc("TEE-L", "1", "1")));
     store.recordAllocations("1001", List.of(alloc("TEE-M", "1", "2"), alloc("TEE-M", "1", "1")));

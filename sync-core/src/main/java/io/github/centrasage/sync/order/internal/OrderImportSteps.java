@@ -21,6 +21,8 @@ import io.github.centrasage.sync.spi.Coalescing;
 import io.github.centrasage.sync.spi.JobContext;
 import io.github.centrasage.sync.spi.NewJob;
 import io.github.centrasage.sync.spi.SyncStateStore;
+import io.github.centrasage.sync.stock.StockPublish;
+import io.github.centrasage.sync.stock.internal.LedgerCheck;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -93,6 +95,15 @@ public final class OrderImportSteps {
     // 1. The binding: an imported order is done without a single remote call.
     Map<String, Binding> bound = store.bindingsByCentraIds(OrderImport.ORDER_BINDING,
         pending.stream().map(p -> Long.toString(p.number)).collect(Collectors.toList()));
+    // A polled order comes back in every overlap window: its notice says nothing new, and
+    // reconciliation settles what polling cannot hear of. An event or a webhook says the order changed.
+    if (options.discovery() != OrderImportOptions.Discovery.POLLING) {
+      for (Pending p : pending) {
+        if (bound.containsKey(Long.toString(p.number))) {
+          settleLedger(p);
+        }
+      }
+    }
     pending.removeIf(p -> bound.containsKey(Long.toString(p.number)));
 
     // 2. The Centra order, read fresh: its status may have changed since it was discovered.
@@ -161,6 +172,24 @@ public final class OrderImportSteps {
       } catch (RuntimeException e) {
         p.ctx.fail(e);
       }
+    }
+  }
+
+  /**
+   * A notice about an imported order that still holds units in the allocation ledger: it may have been
+   * cancelled (whole or in part) in Centra, or deleted or amended in Sage, and no other flow hears of
+   * that. The ledger comes down to what both sides still hold, and the units it moved are recomputed.
+   */
+  private static void settleLedger(Pending p) {
+    String ref = Long.toString(p.number);
+    if (p.ctx.store().openAllocations(ref).isEmpty()) {
+      return; // nothing held: done without a remote call
+    }
+    try {
+      LedgerCheck.settle(p.ctx, List.of(ref), true)
+          .forEach(unit -> p.ctx.store().enqueue(StockPublish.recomputeJob(unit)));
+    } catch (RuntimeException e) {
+      p.ctx.fail(e);
     }
   }
 

@@ -5,6 +5,7 @@ import io.github.centrasage.centra.Money;
 import io.github.centrasage.centra.NamedRef;
 import io.github.centrasage.centra.Order;
 import io.github.centrasage.centra.OrderLine;
+import io.github.centrasage.centra.OrderLineAllocation;
 import io.github.centrasage.centra.OrderTotals;
 import io.github.centrasage.centra.PaymentMethod;
 import io.github.centrasage.centra.StoreRef;
@@ -50,6 +51,39 @@ public final class OrderMapper {
   /** The Sage header fields {@code requiredFieldDefaults} and {@code requiredFields} may name. */
   public static Set<String> supportedHeaderFields() {
     return HEADER_FIELDS.keySet();
+  }
+
+  /**
+   * The Sage warehouse each unit of a line goes to: where Centra allocated it (its warehouse mapped to
+   * Sage's), so Sage allocates the units Centra took; what Centra has not allocated (yet) goes to the
+   * market's fulfilment warehouse. A line Centra split over two warehouses becomes two Sage lines.
+   * An allocation in an unmapped Centra warehouse is a problem: booking it elsewhere would let Sage
+   * allocate stock Centra still shows as free there.
+   */
+  private Map<Long, Integer> warehouseParts(OrderLine line, int quantity, long fallback, List<String> problems) {
+    Map<Long, Integer> parts = new LinkedHashMap<>();
+    int left = quantity;
+    for (OrderLineAllocation a : line.allocations()) {
+      if (left == 0) {
+        break;
+      }
+      Optional<String> centra = a.warehouse().map(w -> Long.toString(w.id()));
+      Optional<Long> sage = centra.flatMap(mappings::sageWarehouse).flatMap(OrderMapper::parseId);
+      if (sage.isEmpty()) {
+        problems.add("line " + line.id() + " (" + line.sku().orElse("no SKU") + ") is allocated in Centra warehouse "
+            + centra.orElse("(none named)") + ", which has no Sage warehouse mapping");
+        continue;
+      }
+      int take = Math.min(left, Math.max(0, a.quantity()));
+      if (take > 0) {
+        parts.merge(sage.get(), take, Integer::sum);
+        left -= take;
+      }
+    }
+    if (left > 0) {
+      parts.merge(fallback, left, Integer::sum);
+    }
+    return parts;
   }
 
   /** The market (or store) name the order's customer strategy and warehouse are chosen by. */
@@ -147,9 +181,13 @@ public final class OrderMapper {
       BigDecimal unitNet = net(charged, line.taxPercent(), pricesIncludeTax).setScale(options.unitPriceScale(),
           RoundingMode.HALF_UP);
       BigDecimal qty = BigDecimal.valueOf(quantity);
-      lines.add(NewSalesOrderLine.standard(productId.get(), warehouseId.get(), qty)
-          .sellingUnitPrice(unitNet).taxCodeId(taxCode.get()).build());
-      expectedGross = expectedGross.add(sageGross(unitNet.multiply(qty), line.taxPercent()));
+      Map<Long, Integer> parts = warehouseParts(line, quantity, warehouseId.get(), problems);
+      for (Map.Entry<Long, Integer> part : parts.entrySet()) {
+        BigDecimal partQty = BigDecimal.valueOf(part.getValue());
+        lines.add(NewSalesOrderLine.standard(productId.get(), part.getKey(), partQty)
+            .sellingUnitPrice(unitNet).taxCodeId(taxCode.get()).build());
+        expectedGross = expectedGross.add(sageGross(unitNet.multiply(partQty), line.taxPercent()));
+      }
       if (separateDiscount) {
         BigDecimal discountGross = line.unitOriginalPrice().get().value().subtract(line.unitPrice().value()).multiply(qty);
         if (discountGross.signum() != 0) {

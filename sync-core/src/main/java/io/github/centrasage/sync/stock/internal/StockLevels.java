@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,7 +49,7 @@ public final class StockLevels {
    * a change time: such a level is the newest observation there is, never stale, and records no version.
    */
   public record Level(StockKey key, SkuRef sku, BigDecimal sageFree, BigDecimal allocated, long buffer,
-      int quantity, Optional<StockVersion> version, boolean holding) {}
+      int quantity, Optional<StockVersion> version, boolean holding, Optional<BigDecimal> sageAllocated) {}
 
   /**
    * What {@link #publish} did: pushed (or tried to, when {@code failure} is set), deferred, stale,
@@ -56,7 +57,7 @@ public final class StockLevels {
    * skipped the row with a warning, which is the reason; no version recorded).
    */
   public record Outcome(List<Level> pushed, List<StockKey> deferred, List<Level> stale, Optional<RuntimeException> failure,
-      Map<StockKey, String> refused, Map<Level, String> skipped) {}
+      Map<StockKey, String> refused, Map<Level, String> skipped, List<Level> unchanged) {}
 
   private StockLevels() {}
 
@@ -66,7 +67,8 @@ public final class StockLevels {
    * queued again after {@code busyDelay}; a level older than the applied version is not pushed.
    */
   public static Outcome publish(SyncContext ctx, String sageWarehouse, String centraWarehouse, Collection<SkuRef> skus,
-      Duration holdTtl, Duration busyDelay, String description) {
+      Duration holdTtl, Duration busyDelay, String description, Map<String, BigDecimal> otherAllocations,
+      Map<StockKey, Integer> centraHas) {
     String owner = "StockPublish-" + UUID.randomUUID();
     List<StockHold> holds = new ArrayList<>();
     List<SkuRef> held = new ArrayList<>();
@@ -87,8 +89,9 @@ public final class StockLevels {
       }
       List<Level> fresh = new ArrayList<>();
       List<Level> stale = new ArrayList<>();
+      List<Level> unchanged = new ArrayList<>();
       Map<StockKey, String> refused = new LinkedHashMap<>();
-      for (Level level : compute(ctx, sageWarehouse, centraWarehouse, held)) {
+      for (Level level : settledLevels(ctx, sageWarehouse, centraWarehouse, held, otherAllocations)) {
         Optional<String> implausible = StockFormula.implausible(level.sageFree(), level.allocated(), level.buffer());
         if (implausible.isPresent()) {
           // publishing a clamped level would offer stock Sage does not have
@@ -98,19 +101,56 @@ public final class StockLevels {
         if (isStale(ctx, level)) {
           log.info("{}: Sage version {} is older than the one applied; not pushed", level.key().name(), level.version().get());
           stale.add(level);
+        } else if (Integer.valueOf(level.quantity()).equals(centraHas.get(level.key()))) {
+          // Centra has this level already: a write would change nothing and spend Centra's mutation budget
+          unchanged.add(level);
+          recordVersion(ctx, level);
         } else {
           fresh.add(level);
         }
       }
       try {
         Map<Level, String> skipped = push(ctx, Long.parseLong(centraWarehouse), fresh, description);
-        return new Outcome(fresh, deferred, stale, Optional.empty(), refused, skipped);
+        return new Outcome(fresh, deferred, stale, Optional.empty(), refused, skipped, unchanged);
       } catch (RuntimeException e) {
-        return new Outcome(fresh, deferred, stale, Optional.of(e), refused, Map.of());
+        return new Outcome(fresh, deferred, stale, Optional.of(e), refused, Map.of(), unchanged);
       }
     } finally {
       holds.forEach(StockHold::close);
     }
+  }
+
+  /**
+   * {@link #compute}, after settling the ledger of the orders holding a unit whose Sage allocations
+   * other than the ledger's went down since this instance last looked ({@code otherAllocations}, per
+   * unit): an allocation vanished without an event (an order deleted, cancelled or amended in Sage),
+   * and if it was a web order's, the ledger would add back units Sage no longer holds for it.
+   */
+  static List<Level> settledLevels(SyncContext ctx, String sageWarehouse, String centraWarehouse, List<SkuRef> skus,
+      Map<String, BigDecimal> otherAllocations) {
+    List<Level> levels = compute(ctx, sageWarehouse, centraWarehouse, skus);
+    List<String> suspicious = new ArrayList<>();
+    for (Level l : levels) {
+      if (l.allocated().signum() > 0 && l.sageAllocated().isPresent()) {
+        BigDecimal others = l.sageAllocated().get().subtract(l.allocated());
+        BigDecimal before = otherAllocations.get(l.key().name());
+        if (before == null || others.compareTo(before) < 0) {
+          suspicious.add(l.key().sku());
+        }
+      }
+    }
+    if (!suspicious.isEmpty()) {
+      Set<StockKey> released = LedgerCheck.settle(ctx, ctx.store().ordersHolding(sageWarehouse, suspicious), false);
+      Set<String> here = skus.stream().map(SkuRef::sku).collect(Collectors.toSet());
+      // the same orders may hold other units: those are pushed by their own recompute
+      released.stream().filter(k -> !k.sageWarehouse().equals(sageWarehouse) || !here.contains(k.sku()))
+          .forEach(k -> ctx.store().enqueue(StockPublish.recomputeJob(k)));
+      if (!released.isEmpty()) {
+        levels = compute(ctx, sageWarehouse, centraWarehouse, skus);
+      }
+    }
+    levels.forEach(l -> l.sageAllocated().ifPresent(a -> otherAllocations.put(l.key().name(), a.subtract(l.allocated()))));
+    return levels;
   }
 
   /**
@@ -140,7 +180,8 @@ public final class StockLevels {
       Optional<StockVersion> version = h.flatMap(WarehouseHolding::dateTimeUpdated)
           .map(t -> StockVersion.of(t.toInstant(), 0));
       levels.add(new Level(StockKey.of(sku.sku(), sageWarehouse), sku, free, held, buffer,
-          StockFormula.centraPhysical(free, held, buffer), version, h.isPresent()));
+          StockFormula.centraPhysical(free, held, buffer), version, h.isPresent(),
+          h.flatMap(WarehouseHolding::quantityAllocated)));
     }
     return levels;
   }
@@ -182,10 +223,14 @@ public final class StockLevels {
       if (skipped.containsKey(l)) {
         continue; // not applied: recording it would make the job a success and a retry look stale
       }
-      // an unversioned level keeps the applied version: the holding coming back unchanged is not stale
-      l.version().ifPresent(v -> ctx.store().applyStockVersionIfNewer(l.key().sku(), l.key().sageWarehouse(), v));
+      recordVersion(ctx, l);
     }
     return skipped;
+  }
+
+  private static void recordVersion(SyncContext ctx, Level l) {
+    // an unversioned level keeps the applied version: the holding coming back unchanged is not stale
+    l.version().ifPresent(v -> ctx.store().applyStockVersionIfNewer(l.key().sku(), l.key().sageWarehouse(), v));
   }
 
   /**

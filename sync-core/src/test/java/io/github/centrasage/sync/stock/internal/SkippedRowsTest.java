@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class SkippedRowsTest {
   private static StockLevels.Level level(String sku, long variantId, long sizeId) {
     return new StockLevels.Level(StockKey.of(sku, "1"), new SkuRef(sku, 1, variantId, sizeId), BigDecimal.ONE,
-        BigDecimal.ZERO, 0, 1, Optional.empty(), true);
+        BigDecimal.ZERO, 0, 1, Optional.empty(), true, Optional.empty());
   }
 
   private static CentraUserMessage warning(String... path) {
