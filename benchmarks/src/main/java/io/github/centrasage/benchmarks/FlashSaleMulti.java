@@ -194,7 +194,7 @@ final class FlashSaleMulti {
         resolveLags(shop, library, skus, pending, clock.instant(), run.result.lags);
       }
       pending.values().forEach(times -> times.forEach(t -> run.result.lags.add(Duration.between(t, clock.instant()).toSeconds())));
-      run.finalOff = library.unitsOff(skus);
+      run.finalOff = library.levelsOff(skus);
       run.rows = rowsWritten(shop.centra.receivedRequests().subList(Math.min(journalStart,
           shop.centra.receivedRequests().size()), shop.centra.receivedRequests().size()));
       for (CentraOrder order : placed.values()) {
@@ -350,6 +350,8 @@ final class FlashSaleMulti {
   static final class Library implements AutoCloseable {
     final Shop shop;
     final SyncEngine engine;
+    /** Per unit, the Sage truth last counted as a needed row. */
+    private final Map<String, Integer> counted = new HashMap<>();
 
     Library(Shop shop) {
       this.shop = shop;
@@ -392,18 +394,30 @@ final class FlashSaleMulti {
       return new Truth(shop);
     }
 
-    /** Units whose Centra level differs from Sage's truth now: the rows a writer that knew both would send. */
+    /**
+     * Rows a writer that knew both sides would send now: units whose Centra level differs from a
+     * Sage truth not counted before (a level that stays wrong over several polls needs one row).
+     */
     long unitsOff(List<String> skus) {
       Truth truth = truth();
       long off = 0;
       for (String sku : skus) {
         for (String wh : WAREHOUSES) {
-          if (shop.centra.stock(sku, wh).physical().intValue() != truth.level(sku, wh)) {
+          int level = truth.level(sku, wh);
+          if (shop.centra.stock(sku, wh).physical().intValue() != level
+              && !Integer.valueOf(level).equals(counted.put(sku + "@" + wh, level))) {
             off++;
           }
         }
       }
       return off;
+    }
+
+    /** Units whose Centra level differs from Sage's truth now. */
+    long levelsOff(List<String> skus) {
+      Truth truth = truth();
+      return skus.stream().mapToLong(sku -> WAREHOUSES.stream()
+          .filter(wh -> shop.centra.stock(sku, wh).physical().intValue() != truth.level(sku, wh)).count()).sum();
     }
 
     @Override
