@@ -13,6 +13,7 @@ import io.github.centrasage.sync.spi.SyncContext;
 import io.github.centrasage.sync.stock.StockHold;
 import io.github.centrasage.sync.stock.StockKey;
 import io.github.centrasage.sync.stock.StockPublish;
+import io.github.centrasage.sync.stock.internal.LedgerCheck;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -141,7 +142,7 @@ public final class CancelledLines {
     return sageOrder;
   }
 
-  /** Per cancelled Centra line, the unit its allocation sits on: the Sage line's warehouse, else the ledger's. */
+  /** The units the cancelled lines touch: every warehouse the ledger holds their SKU in, and the Sage line's. */
   private Map<Long, StockKey> unitsOf(Order order, SalesOrder sageOrder) {
     Map<Long, StockKey> units = new LinkedHashMap<>();
     for (OrderLine line : order.lines()) {
@@ -151,26 +152,25 @@ public final class CancelledLines {
       String sku = line.sku().get();
       // No warehouse on either side means the ledger holds no open units of this SKU for the order (a line
       // cancelled before import, or already released): there is nothing to release, so nothing to report.
+      // every warehouse the order holds the SKU in: a line Centra split is released in each
+      ctx.store().openAllocations(Long.toString(order.number())).stream()
+          .filter(a -> a.sku().equals(sku)).forEach(a -> units.put(units.size() + 0L, StockKey.of(sku, a.warehouse())));
       linesOf(sageOrder, sku).stream()
           .filter(l -> l.warehouseId().isPresent()).map(l -> Long.toString(l.warehouseId().getAsLong())).findFirst()
-          .or(() -> ctx.store().openAllocations(Long.toString(order.number())).stream()
-              .filter(a -> a.sku().equals(sku)).map(a -> a.warehouse()).findFirst())
-          .ifPresent(wh -> units.put(line.id(), StockKey.of(sku, wh)));
+          .ifPresent(wh -> units.put(units.size() + 0L, StockKey.of(sku, wh)));
     }
     return units;
   }
 
-  /** Sage no longer holds the cancelled units: take them out of the allocation ledger, once per Centra line. */
+  /**
+   * Sage no longer holds the cancelled units: take them out of the allocation ledger, once per Centra
+   * line, spread over the warehouses the order holds the SKU in (the same release ids the stock
+   * flows' ledger check uses, so either releases once).
+   */
   private List<StockKey> release(Order order, Map<Long, StockKey> units) {
-    List<StockKey> released = new ArrayList<>();
-    for (OrderLine line : order.lines()) {
-      StockKey unit = units.get(line.id());
-      if (unit != null && ctx.store().releaseAllocation(Long.toString(order.number()), "cancel:" + line.id(),
-          unit.sku(), unit.sageWarehouse(), BigDecimal.valueOf(line.cancelledQuantity()))) {
-        released.add(unit); // Sage's free stock and the ledger both moved: StockPublish pushes the new level
-      }
-    }
-    return released;
+    // Sage's free stock and the ledger both moved: StockPublish pushes the new level
+    return new ArrayList<>(LedgerCheck.releaseCancelledLines(ctx, Long.toString(order.number()), order,
+        Optional.empty()));
   }
 
   private static List<SalesOrderLine> linesOf(SalesOrder order, String sku) {

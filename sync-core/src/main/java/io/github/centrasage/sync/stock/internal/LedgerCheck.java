@@ -128,7 +128,15 @@ public final class LedgerCheck {
     }
   }
 
-  private static Set<StockKey> releaseCancelledLines(SyncContext ctx, String orderRef, Order order,
+  /**
+   * Releases the quantities cancelled in Centra on each line of {@code order}, spread over the Sage
+   * warehouses the order holds the SKU in (a line Centra split is held in two), each under
+   * {@code "cancel:<line id>"}, so a second call (or the despatch flow's cancellation handling)
+   * releases nothing more.
+   *
+   * @return the units released
+   */
+  public static Set<StockKey> releaseCancelledLines(SyncContext ctx, String orderRef, Order order,
       Optional<SalesOrder> sage) {
     Set<StockKey> released = new TreeSet<>();
     List<Allocation> open = ctx.store().openAllocations(orderRef);
@@ -137,19 +145,34 @@ public final class LedgerCheck {
         continue;
       }
       String sku = line.sku().get();
-      Optional<String> warehouse = open.stream().filter(a -> a.sku().equals(sku)).map(Allocation::warehouse)
-          .findFirst()
-          .or(() -> sage.stream().flatMap(o -> o.lines().stream())
-              .filter(l -> l.code().equals(line.sku()) && l.warehouseId().isPresent())
-              .map(l -> Long.toString(l.warehouseId().getAsLong())).findFirst());
-      if (warehouse.isPresent() && ctx.store().releaseAllocation(orderRef, "cancel:" + line.id(), sku, warehouse.get(),
-          BigDecimal.valueOf(line.cancelledQuantity()))) {
-        log.info("Centra order {}: released {} x {} cancelled in Centra from the allocation ledger", orderRef,
-            line.cancelledQuantity(), sku);
-        released.add(StockKey.of(sku, warehouse.get()));
+      List<Allocation> held = open.stream().filter(a -> a.sku().equals(sku)).toList();
+      if (held.isEmpty()) {
+        // nothing open here any more (released already, or held where only Sage's lines say)
+        sage.stream().flatMap(o -> o.lines().stream())
+            .filter(l -> l.code().equals(line.sku()) && l.warehouseId().isPresent())
+            .map(l -> Long.toString(l.warehouseId().getAsLong())).findFirst()
+            .ifPresent(wh -> release(ctx, orderRef, line, sku, wh, BigDecimal.valueOf(line.cancelledQuantity()), released));
+        continue;
+      }
+      BigDecimal left = BigDecimal.valueOf(line.cancelledQuantity());
+      for (Allocation a : held) {
+        BigDecimal take = left.min(a.quantity());
+        if (take.signum() > 0) {
+          release(ctx, orderRef, line, sku, a.warehouse(), take, released);
+          left = left.subtract(take);
+        }
       }
     }
     return released;
+  }
+
+  private static void release(SyncContext ctx, String orderRef, OrderLine line, String sku, String warehouse,
+      BigDecimal quantity, Set<StockKey> released) {
+    if (ctx.store().releaseAllocation(orderRef, "cancel:" + line.id(), sku, warehouse, quantity)) {
+      log.info("Centra order {}: released {} x {} cancelled in Centra from the allocation ledger", orderRef,
+          quantity.toPlainString(), sku);
+      released.add(StockKey.of(sku, warehouse));
+    }
   }
 
   /** What Sage allocates to the order's lines, per SKU and Sage warehouse. */
