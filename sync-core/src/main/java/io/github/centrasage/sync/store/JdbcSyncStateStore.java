@@ -921,55 +921,48 @@ public final class JdbcSyncStateStore implements SyncStateStore {
 
   @Override
   public Map<String, BigDecimal> allocatedQuantities(String warehouse, Collection<String> skus) {
-    List<String> all = List.copyOf(new LinkedHashSet<>(skus));
     Map<String, BigDecimal> result = new HashMap<>();
-    // bounded IN lists keep statements small whatever the caller passes
-    for (int from = 0; from < all.size(); from += LEDGER_CHUNK) {
-      List<String> chunk = all.subList(from, Math.min(all.size(), from + LEDGER_CHUNK));
-      inTransaction("read allocated quantities", c -> {
-        String marks = String.join(", ", Collections.nCopies(chunk.size(), "?"));
-        Object[] params = new Object[chunk.size() + 1];
-        params[0] = warehouse;
-        for (int i = 0; i < chunk.size(); i++) {
-          params[i + 1] = chunk.get(i);
-        }
-        try (PreparedStatement ps = prepare(c, "SELECT sku, SUM(recorded - released) FROM sync_allocation"
-                + " WHERE warehouse = ? AND recorded > released AND sku IN (" + marks + ") GROUP BY sku", params);
-            ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            result.put(rs.getString(1), quantity(rs.getBigDecimal(2)));
-          }
-        }
-        return null;
-      });
-    }
+    queryBySku("read allocated quantities", "SELECT sku, SUM(recorded - released) FROM sync_allocation"
+        + " WHERE warehouse = ? AND recorded > released AND sku IN (%s) GROUP BY sku", warehouse, skus,
+        rs -> result.put(rs.getString(1), quantity(rs.getBigDecimal(2))));
     return result;
   }
 
   @Override
   public Set<String> ordersHolding(String warehouse, Collection<String> skus) {
-    List<String> all = List.copyOf(new LinkedHashSet<>(skus));
     Set<String> result = new TreeSet<>();
+    queryBySku("read orders holding stock", "SELECT DISTINCT order_ref FROM sync_allocation"
+        + " WHERE warehouse = ? AND recorded > released AND sku IN (%s)", warehouse, skus,
+        rs -> result.add(rs.getString(1)));
+    return result;
+  }
+
+  /** One row of a ledger query. */
+  private interface LedgerRow {
+    void accept(ResultSet rs) throws SQLException;
+  }
+
+  /** Runs {@code sql} (one {@code %s} for the SKU list) over bounded IN lists, whatever the caller passes. */
+  private void queryBySku(String what, String sql, String warehouse, Collection<String> skus, LedgerRow row) {
+    List<String> all = List.copyOf(new LinkedHashSet<>(skus));
     for (int from = 0; from < all.size(); from += LEDGER_CHUNK) {
       List<String> chunk = all.subList(from, Math.min(all.size(), from + LEDGER_CHUNK));
-      inTransaction("read orders holding stock", c -> {
-        String marks = String.join(", ", Collections.nCopies(chunk.size(), "?"));
+      inTransaction(what, c -> {
         Object[] params = new Object[chunk.size() + 1];
         params[0] = warehouse;
         for (int i = 0; i < chunk.size(); i++) {
           params[i + 1] = chunk.get(i);
         }
-        try (PreparedStatement ps = prepare(c, "SELECT DISTINCT order_ref FROM sync_allocation"
-                + " WHERE warehouse = ? AND recorded > released AND sku IN (" + marks + ")", params);
+        try (PreparedStatement ps = prepare(c, String.format(sql, String.join(", ", Collections.nCopies(chunk.size(), "?"))),
+                params);
             ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
-            result.add(rs.getString(1));
+            row.accept(rs);
           }
         }
         return null;
       });
     }
-    return result;
   }
 
   private static BigDecimal quantity(BigDecimal stored) {
