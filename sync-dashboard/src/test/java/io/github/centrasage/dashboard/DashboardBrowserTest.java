@@ -150,6 +150,49 @@ class DashboardBrowserTest {
     screenshot("dashboard-journey.png");
   }
 
+  @Test
+  void theChartsRenderAndJobsThatNeedAPersonStayOnTheFirstScreen() throws Exception {
+    // a shop whose engine has a recorder, so the retries chart has something to draw
+    dashboard.close();
+    shop.close();
+    DashboardRecorder[] made = new DashboardRecorder[1];
+    shop = new TestShop(clock -> made[0] = DashboardRecorder.create(clock), null);
+    dashboard = SyncDashboard.start(shop.engine, DashboardOptions.builder().token(TOKEN).refreshInterval(Duration.ZERO)
+        .recorder(made[0]).build());
+    shop.orders.entitiesDone = java.util.OptionalLong.of(0);
+    shop.engine.runOnce("StockPublish");
+    browser.get(dashboard.url().toString());
+    shop.orders.broken.put("1003", "No Sage tax code for 25% in SE");
+    shop.orders.failTransiently.add("1001");
+    shop.importOrders("1001", "1002", "1003");
+    shop.orders.entitiesDone = java.util.OptionalLong.of(2);
+    shop.clock.advance(Duration.ofMinutes(30));
+
+    browser.get(dashboard.url().toString());
+
+    for (String chart : java.util.List.of("orders", "stock-lag", "retries")) {
+      WebElement svg = browser.findElement(By.cssSelector("#chart-" + chart + " svg"));
+      assertThat(svg.getSize().getWidth()).as(chart).isGreaterThan(300);
+      assertThat(svg.getSize().getHeight()).as(chart).isGreaterThan(100);
+    }
+    WebElement ordersBar = browser.findElements(By.cssSelector("#chart-orders rect.bar")).stream()
+        .filter(r -> r.getSize().getHeight() > 0).findFirst().orElseThrow();
+    assertThat(ordersBar.getCssValue("fill")).as("the stylesheet colours the bars").isEqualTo("rgb(46, 144, 250)");
+    WebElement retryBar = browser.findElement(By.cssSelector("#chart-retries rect.bar.cause-transient"));
+    assertThat(retryBar.getSize().getHeight()).isGreaterThan(0);
+    assertThat(retryBar.getCssValue("fill")).isEqualTo("rgb(247, 144, 9)");
+    assertThat(browser.findElements(By.cssSelector("#chart-stock-lag polyline.line"))).hasSize(1);
+    assertThat(browser.findElement(By.id("chart-stock-lag")).getText()).contains("now 30 min behind");
+
+    // what needs a person is on the first screen, above the charts
+    long viewport = (Long) browser.executeScript("return window.innerHeight");
+    int parkedAt = browser.findElement(By.id("parked-h")).getLocation().getY();
+    assertThat(parkedAt).isLessThan((int) viewport)
+        .isLessThan(browser.findElement(By.id("charts-h")).getLocation().getY());
+    assertThat(browser.findElement(By.id("parked-h")).getText()).isEqualTo("Jobs that need a person (1)");
+    screenshot("dashboard-charts.png");
+  }
+
   /** For a person to look at; never committed (target/). */
   private void screenshot(String name) throws Exception {
     File shot = browser.getScreenshotAs(OutputType.FILE);

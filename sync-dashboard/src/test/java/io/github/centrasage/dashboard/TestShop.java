@@ -25,8 +25,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * marked broken: enough to park, replay and discard real jobs.
  */
 final class TestShop implements AutoCloseable {
+  /** The engine's clock. */
   final MovableClock clock = new MovableClock(Instant.parse("2026-11-26T10:00:00Z"));
-  final InMemorySyncStateStore store = new InMemorySyncStateStore(clock);
+  final InMemorySyncStateStore store;
   final TestFlow orders = new TestFlow("OrderImport");
   final TestFlow stock = new TestFlow("StockPublish");
   final SyncEngine engine;
@@ -36,7 +37,22 @@ final class TestShop implements AutoCloseable {
   }
 
   TestShop(SyncListener listener) {
-    engine = SyncEngine.builder().store(store).clock(clock).flow(orders).flow(stock).listener(listener).build();
+    this(listener, null);
+  }
+
+  /**
+   * With {@code storeClock}, the store keeps its own time, as a database does while the engine runs
+   * on a sandbox's pinned clock; null shares the engine's clock.
+   */
+  TestShop(SyncListener listener, Clock storeClock) {
+    this(clock -> listener, storeClock);
+  }
+
+  /** With a listener made for the engine's clock (a recorder times what it records on it). */
+  TestShop(java.util.function.Function<MovableClock, SyncListener> listener, Clock storeClock) {
+    store = new InMemorySyncStateStore(storeClock == null ? clock : storeClock);
+    engine = SyncEngine.builder().store(store).clock(clock).flow(orders).flow(stock).listener(listener.apply(clock))
+        .build();
   }
 
   /** Discovers the given order references and processes them once; broken ones park. */
