@@ -50,9 +50,16 @@ final class TestShop implements AutoCloseable {
 
   /** With a listener made for the engine's clock (a recorder times what it records on it). */
   TestShop(java.util.function.Function<MovableClock, SyncListener> listener, Clock storeClock) {
+    this(listener, storeClock, List.of());
+  }
+
+  /** With more flows of these names after the two (a page as long as a real one). */
+  TestShop(java.util.function.Function<MovableClock, SyncListener> listener, Clock storeClock, List<String> moreFlows) {
     store = new InMemorySyncStateStore(storeClock == null ? clock : storeClock);
-    engine = SyncEngine.builder().store(store).clock(clock).flow(orders).flow(stock).listener(listener.apply(clock))
-        .build();
+    SyncEngine.Builder builder = SyncEngine.builder().store(store).clock(clock).flow(orders).flow(stock)
+        .listener(listener.apply(clock));
+    moreFlows.forEach(name -> builder.flow(new TestFlow(name)));
+    engine = builder.build();
   }
 
   /** Discovers the given order references and processes them once; broken ones park. */
@@ -80,6 +87,7 @@ final class TestShop implements AutoCloseable {
     final List<NewJob> pending = new ArrayList<>();
     final Map<String, String> broken = new ConcurrentHashMap<>();
     final java.util.Set<String> failTransiently = ConcurrentHashMap.newKeySet();
+    volatile String transientMessage = "Centra answered 503";
     final List<String> notices = new java.util.concurrent.CopyOnWriteArrayList<>();
     /** What the flow reports as entities done; empty counts succeeded jobs. */
     volatile java.util.OptionalLong entitiesDone = java.util.OptionalLong.empty();
@@ -103,7 +111,7 @@ final class TestShop implements AutoCloseable {
     @Override
     public void process(JobContext context) {
       if (failTransiently.contains(context.job().reference())) {
-        throw JobFailure.transientFailure("Centra answered 503");
+        throw JobFailure.transientFailure(transientMessage);
       }
       String reason = broken.get(context.job().reference());
       if (reason != null) {

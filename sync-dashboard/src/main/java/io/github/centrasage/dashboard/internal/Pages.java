@@ -214,7 +214,7 @@ public final class Pages {
           .append("<td><span class=\"health ").append(h.cssClass).append("\">").append(h.words).append("</span></td><td>");
       // the engine stamps its runs with its own clock: measured against the store's, a sandbox's
       // pinned day would read "6 days ago" next to "Healthy"
-      s.lastRunFinishedAt().or(s::lastRunStartedAt).ifPresentOrElse(t -> time(b, t, ctx.engineNow),
+      s.lastRunFinishedAt().or(s::lastRunStartedAt).ifPresentOrElse(t -> shortTime(b, t, ctx.engineNow),
           () -> b.append("Not yet"));
       b.append("</td><td>").append(s.cursorLag().map(Words::duration).orElse("\u2013")).append("</td>");
       count(b, s.queued() + s.running(), flowLink + "&amp;state=QUEUED,RUNNING");
@@ -229,19 +229,30 @@ public final class Pages {
   }
 
   /**
-   * A flow's last error: red while something waits for a retry or a person; muted, and said to be
-   * over, once the flow is healthy again (nothing waits on it any more).
+   * A flow's last error: red while something waits for a retry or a person; muted, shortened and
+   * said to be over once the flow is healthy again (nothing waits on it any more). Long errors are
+   * cut so the flows table stays short and the jobs that need a person stay on the first screen;
+   * hovering shows the whole text, and the jobs' pages have it too.
    */
   private static void lastError(StringBuilder b, SyncStatus s, Words.Health h) {
     String error = s.lastError().orElse("");
     if (error.isEmpty()) {
       b.append("<td class=\"error\"></td>");
     } else if (h == Words.Health.HEALTHY || h == Words.Health.NOT_RUN_YET) {
-      b.append("<td class=\"error resolved\" title=\"Nothing of this flow waits for a retry or a person: this error is over\">")
-          .append("<span class=\"label\">Earlier, since resolved:</span> ").append(esc(error)).append("</td>");
+      b.append("<td class=\"error resolved\" title=\"").append(esc("Over (nothing of this flow waits for a retry or a "
+          + "person): " + error)).append("\"><span class=\"label\">Earlier, since resolved:</span> ")
+          .append(esc(shortened(error, RESOLVED_ERROR_SHOWN))).append("</td>");
     } else {
-      b.append("<td class=\"error\">").append(esc(error)).append("</td>");
+      b.append("<td class=\"error\"").append(error.length() > ERROR_SHOWN ? " title=\"" + esc(error) + "\"" : "")
+          .append('>').append(esc(shortened(error, ERROR_SHOWN))).append("</td>");
     }
+  }
+
+  private static final int ERROR_SHOWN = 200;
+  private static final int RESOLVED_ERROR_SHOWN = 60;
+
+  private static String shortened(String text, int max) {
+    return text.length() <= max ? text : text.substring(0, max - 1).stripTrailing() + "\u2026";
   }
 
   /** Notices: things a flow wants a person to look at although no job stopped. */
@@ -426,6 +437,12 @@ public final class Pages {
 
   private void time(StringBuilder b, Context ctx, Instant t) {
     time(b, t, ctx.now);
+  }
+
+  /** Relative only ("5 min ago"), the absolute time on hover: for the tight flows table. */
+  private void shortTime(StringBuilder b, Instant t, Instant now) {
+    b.append("<time datetime=\"").append(t).append("\" title=\"").append(esc(words.absolute(t))).append("\">")
+        .append(Words.relative(t, now)).append("</time>");
   }
 
   private void time(StringBuilder b, Instant t, Instant now) {
