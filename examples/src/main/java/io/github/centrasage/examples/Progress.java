@@ -157,7 +157,14 @@ final class Progress implements AutoCloseable {
   /** Stops the heartbeat and clears the bar. */
   @Override
   public void close() {
-    ticker.shutdownNow();
+    // no interrupt: a tick may be inside a store query, and an interrupted H2 file channel closes
+    // the embedded database under the engine ("The file is locked" on the next query)
+    ticker.shutdown();
+    try {
+      ticker.awaitTermination(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     synchronized (target) {
       hideBar();
       target.flush();

@@ -177,8 +177,10 @@ public final class SyncDashboard implements AutoCloseable {
   public void close() {
     // stop(n) waits the full n seconds while a browser holds a keep-alive connection open
     server.stop(0);
-    sampler.shutdownNow();
-    executor.shutdownNow();
+    // shutdown, not shutdownNow: an interrupt inside a store query closes an embedded H2 database's
+    // file under the host's engine; a request or sample in progress ends on its own within moments
+    sampler.shutdown();
+    executor.shutdown();
   }
 
   @Override
