@@ -249,7 +249,7 @@ public final class Pages {
   }
 
   private static final int ERROR_SHOWN = 200;
-  private static final int RESOLVED_ERROR_SHOWN = 60;
+  private static final int RESOLVED_ERROR_SHOWN = 50;
 
   private static String shortened(String text, int max) {
     return text.length() <= max ? text : text.substring(0, max - 1).stripTrailing() + "\u2026";
