@@ -208,6 +208,8 @@ public final class Demo {
     // read once the faults are gone: the demo's own clients do not retry
     out.println("price change of " + day.repricedProduct + " to " + day.repricedTo.toPlainString()
         + " GBP in Sage: Centra's GBP pricelist shows " + day.centraPrice().map(BigDecimal::toPlainString).orElse("no price"));
+    // the heartbeat stops before the report, so the DEMO RESULT line stays the last one
+    progress.close();
     shop.report(out);
     result.failures().forEach(f -> out.println("  INVARIANT FAILED: " + f));
     out.printf("finished in %.1f s%n", (System.nanoTime() - started) / 1e9);

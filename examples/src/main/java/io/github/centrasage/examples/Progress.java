@@ -154,7 +154,7 @@ final class Progress implements AutoCloseable {
     }
   }
 
-  /** Stops the heartbeat and clears the bar. */
+  /** Stops the heartbeat and clears the bar; the report can still be printed through {@link #out()}. Idempotent. */
   @Override
   public void close() {
     // no interrupt: a tick may be inside a store query, and an interrupted H2 file channel closes
