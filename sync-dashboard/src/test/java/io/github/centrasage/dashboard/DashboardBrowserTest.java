@@ -202,7 +202,9 @@ class DashboardBrowserTest {
     assertThat(browser.findElement(By.cssSelector("tr[data-flow=OrderImport] td.error")).getCssValue("color"))
         .isEqualTo("rgba(180, 35, 24, 1)");
 
-    // what needs a person is on the first screen, above the charts
+    // what needs a person is on the first screen, above the charts, and nothing is off to the side
+    assertThat((Boolean) browser.executeScript(
+        "return document.documentElement.scrollWidth <= document.documentElement.clientWidth")).isTrue();
     long viewport = (Long) browser.executeScript("return window.innerHeight");
     int parkedAt = browser.findElement(By.id("parked-h")).getLocation().getY();
     assertThat(parkedAt).isLessThan((int) viewport)
