@@ -123,7 +123,7 @@ public final class SyncDashboard implements AutoCloseable {
 
   private static void sample(SyncEngine engine, Supplier<Instant> engineClock, ChartSeries series) {
     try {
-      series.sample(engineClock.get(), DashboardHandler.status(engine, engineClock));
+      series.sample(engineClock.get(), engine.status());
     } catch (RuntimeException e) {
       // a store that is briefly unreachable costs one point of a chart, and must not end the sampling
       log.debug("Chart sample failed: {}", e.toString());

@@ -179,14 +179,8 @@ public final class DashboardHandler implements HttpHandler {
 
   // ---- reads
 
-  /** Every flow's status, its cursor lag on the engine's clock (see {@link EngineTime}). */
-  public static List<SyncStatus> status(SyncEngine engine, Supplier<Instant> engineClock) {
-    Instant storeNow = engine.store().now();
-    return EngineTime.onEngineClock(engine.status(), storeNow, engineClock.get());
-  }
-
   private List<SyncStatus> status() {
-    return status(engine, engineClock);
+    return engine.status(); // cursor lag is on the engine's clock
   }
 
   private void overview(HttpExchange ex, Map<String, String> query) throws IOException {
