@@ -9,7 +9,6 @@ import io.github.centrasage.sandbox.CentraOrder;
 import io.github.centrasage.sandbox.CentraShipment;
 import io.github.centrasage.sandbox.CentraStock;
 import io.github.centrasage.sandbox.SandboxCatalog;
-import io.github.centrasage.sandbox.internal.GraphQlDocument.RootField;
 import io.github.centrasage.sandbox.internal.HttpExchange.Answer;
 import io.github.centrasage.sandbox.internal.HttpExchange.Call;
 import io.github.centrasage.sandbox.internal.HttpExchange.Emulator;
@@ -35,8 +34,9 @@ import java.util.stream.Collectors;
 /**
  * The Centra Integration API emulator: catalogue, warehouses and stock (physical / allocated /
  * free to allocate), pricelists, orders that allocate on placement, shipments that decrement
- * physical stock when completed, returns, and the per-integration event queue. Answers full
- * objects for every root field; one monitor guards all state.
+ * physical stock when completed, returns, and the per-integration event queue. Requests are parsed,
+ * validated and executed by graphql-java against Centra's SDL ({@link CentraSchema}): root fields
+ * render full objects and graphql-java applies the selection sets. One monitor guards all state.
  */
 public final class CentraEmulator implements Emulator {
   private static final BigDecimal HUNDRED = new BigDecimal("100");
@@ -208,6 +208,8 @@ public final class CentraEmulator implements Emulator {
     this.token = token;
     this.clock = clock;
     this.ftaQuantityType = ftaQuantityType;
+    // The names the SDL could not confirm from Centra's reference, for the CONTRACT RESULT line.
+    ContractLedger.inferredNames(ContractLedger.Api.CENTRA, CentraSchema.get().inferredNames());
     seed(catalog);
   }
 
@@ -286,59 +288,62 @@ public final class CentraEmulator implements Emulator {
       throw new BadRequest(405, "Use POST for /graphql");
     }
     boolean authorised = ("Bearer " + token).equals(request.header("Authorization"));
-    Map<String, Object> envelope;
-    GraphQlDocument document;
+    CentraSchema engine = CentraSchema.get();
+    Map<String, Object> variables;
+    CentraSchema.Prepared prepared;
     try {
-      envelope = Json.parseObject(request.body());
+      Map<String, Object> envelope;
+      try {
+        envelope = Json.parseObject(request.body());
+      } catch (BadRequest e) {
+        throw new ContractViolation("The request body is not a JSON object: " + e.getMessage());
+      }
       Object query = envelope.get("query");
       if (!(query instanceof String)) {
-        throw new BadRequest("The request has no \"query\" string");
+        // Centra's error-handling page: a missing query is HTTP 400, as is a syntax error.
+        throw new ContractViolation("The request has no \"query\" string");
       }
-      document = GraphQlDocument.parse((String) query, object(envelope.get("variables"), "variables"));
-    } catch (BadRequest e) {
+      Object variablesValue = envelope.get("variables");
+      if (variablesValue != null && !(variablesValue instanceof Map)) {
+        throw new ContractViolation("\"variables\" must be a JSON object");
+      }
+      variables = object(variablesValue, "variables");
+      Object operationName = envelope.get("operationName");
+      prepared = engine.prepare((String) query, operationName instanceof String ? (String) operationName : null);
+      engine.checkVariables(prepared, variables);
+    } catch (ContractViolation e) {
       if (!authorised) {
         return new Call("unauthorised", this::unauthorised);
       }
-      return new Call("invalid", () -> graphQlErrors(e.getMessage()));
+      throw e;
     }
-    String operation = document.fields().stream().map(RootField::name).collect(Collectors.joining(","));
-    return new Call(operation, () -> {
+    CentraSchema.Prepared document = prepared;
+    return new Call(document.rootFields, () -> {
       if (!authorised) {
         return unauthorised();
       }
+      ContractLedger.centraDocument(document.text);
       synchronized (lock) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        List<Object> errors = new ArrayList<>();
-        for (RootField field : document.fields()) {
-          try {
-            data.put(field.responseKey(), resolve(document, field));
-          } catch (BadRequest e) {
-            data.put(field.responseKey(), null);
-            errors.add(row("message", e.getMessage(), "path", List.of(field.responseKey()),
-                "extensions", row("category", "graphql")));
-          }
-        }
-        Map<String, Object> body = row("data", data);
-        if (!errors.isEmpty()) {
-          body.put("errors", errors);
-        }
+        graphql.ExecutionResult result = engine.execute(document, variables, resolver);
+        Map<String, Object> body = new LinkedHashMap<>(result.toSpecification());
         body.put("extensions", row("complexity", 1, "permissionsUsed", List.of(), "appVersion", "sandbox"));
         return Answer.json(200, body);
       }
     });
   }
 
+  /** Centra's error-handling page: HTTP 403 when the token is invalid or expired. */
   private Answer unauthorised() {
-    return Answer.json(401, row("errors", List.of(row("message", "Unauthorized", "extensions",
+    return Answer.json(403, row("errors", List.of(row("message", "Invalid or expired token", "extensions",
         row("category", "authorization")))));
-  }
-
-  private Answer graphQlErrors(String message) {
-    return Answer.json(200, row("errors", List.of(row("message", message, "extensions", row("category", "graphql")))));
   }
 
   @Override
   public Answer error(BadRequest e) {
+    if (e instanceof ContractViolation) {
+      return Answer.json(e.status(), row("errors", List.of(row("message", e.getMessage(), "extensions",
+          row("category", "graphql")))));
+    }
     if (e.status() == 400 || e.status() == 500) {
       return Answer.json(e.status() == 500 ? 500 : 200, row("errors", List.of(row("message", e.getMessage()))));
     }
@@ -354,58 +359,70 @@ public final class CentraEmulator implements Emulator {
     return new Answer(status, Map.of("Content-Type", "text/html"), "<html><body><h1>" + status + "</h1></body></html>");
   }
 
-  private Object resolve(GraphQlDocument document, RootField f) {
-    Map<String, Object> a = f.arguments();
-    boolean mutation = document.operationType().equals("mutation");
-    String name = f.name();
-    if (mutation) {
-      switch (name) {
-        case "setStock":
-          return setStock(input(a));
-        case "changeStock":
-          return changeStock(input(a));
-        case "createShipment":
-          return createShipment(input(a));
-        case "completeShipment":
-          return completeShipment(longArg(a, "id"), object(a.get("input"), "input"));
-        case "captureShipment":
-          return captureShipment(longArg(a, "id"));
-        case "updateShipment":
-          return updateShipment(longArg(a, "id"), input(a));
-        case "createReturn":
-          return createReturn(input(a));
-        case "completeReturn":
-          return completeReturn(longArg(a, "id"));
-        case "setEventListeners":
-          return setEventListeners(a.get("input"));
-        case "unsetEventListeners":
-          return unsetEventListeners(a.get("input"));
-        case "confirmEvents":
-          return confirmEvents(input(a));
-        case "setPrices":
-          return setPrices(input(a));
-        case "updateProduct":
-          return updateProduct(longArg(a, "id"), input(a));
-        case "createProduct":
-          return createProduct(input(a));
-        case "createProductVariant":
-          return createProductVariant(input(a));
-        case "createProductSize":
-          return createProductSize(input(a));
-        case "updateProductSize":
-          return updateProductSize(longArg(a, "id"), input(a));
-        case "setIdConversions":
-          return setIdConversions(a.get("input"), true);
-        case "unsetIdConversions":
-          return setIdConversions(a.get("input"), false);
-        case "confirmOrder":
-          return confirmOrder(input(a));
-        case "setOrdersLock":
-          return setOrdersLock(input(a));
-        default:
-          throw new BadRequest("Cannot query field \"" + name + "\" on type \"Mutation\".");
-      }
+  /** The root fields and nested pages graphql-java asks for; selection sets are applied by graphql-java. */
+  private final CentraSchema.Resolver resolver = new CentraSchema.Resolver() {
+    @Override
+    public Object query(String field, Map<String, Object> arguments) {
+      return resolveQuery(field, arguments);
     }
+
+    @Override
+    public Object mutation(String field, Map<String, Object> arguments) {
+      return resolveMutation(field, arguments);
+    }
+
+    @Override
+    public Object warehouseStock(Map<String, Object> warehouse, Map<String, Object> arguments) {
+      // Warehouse.stock is paged itself: limit 1-200, default 20 (Centra's schema reference). Only
+      // the page is rendered, so a full pass over a large catalogue costs O(rows), not O(rows x pages).
+      Warehouse w = warehouses.get(Rows.toLong(warehouse.get("id"), "warehouse.id"));
+      long[] range = pageRange(arguments);
+      return warehouseJson(w, range[0], range[1]).getOrDefault("stock", List.of());
+    }
+  };
+
+  private Object resolveMutation(String name, Map<String, Object> a) {
+    switch (name) {
+      case "setStock":
+        return setStock(input(a));
+      case "changeStock":
+        return changeStock(input(a));
+      case "createShipment":
+        return createShipment(input(a));
+      case "completeShipment":
+        return completeShipment(longArg(a, "id"), object(a.get("input"), "input"));
+      case "captureShipment":
+        return captureShipment(longArg(a, "id"));
+      case "updateShipment":
+        return updateShipment(longArg(a, "id"), input(a));
+      case "createReturn":
+        return createReturn(input(a));
+      case "completeReturn":
+        return completeReturn(longArg(a, "id"));
+      case "setEventListeners":
+        return setEventListeners(a.get("input"));
+      case "confirmEvents":
+        return confirmEvents(input(a));
+      case "setPrices":
+        return setPrices(input(a));
+      case "updateProduct":
+        return updateProduct(longArg(a, "id"), input(a));
+      case "createProduct":
+        return createProduct(input(a));
+      case "createProductVariant":
+        return createProductVariant(input(a));
+      case "createProductSize":
+        return createProductSize(input(a));
+      case "updateProductSize":
+        return updateProductSize(longArg(a, "id"), input(a));
+      case "setIdConversions":
+        return setIdConversions(a.get("input"), true);
+      default:
+        throw new IllegalStateException("Mutation." + name + " is in the SDL but the sandbox does not emulate it");
+    }
+  }
+
+  private Object resolveQuery(String name, Map<String, Object> a) {
     switch (name) {
       case "orders":
         return page(filterOrders(object(a.get("where"), "where")), a, this::orderJson);
@@ -413,35 +430,13 @@ public final class CentraEmulator implements Emulator {
         Order o = findOrder(a);
         return o == null ? null : orderJson(o);
       }
-      case "shipments":
-        return page(filterShipments(object(a.get("where"), "where")), a, this::shipmentJson);
-      case "shipment": {
-        Shipment s = shipments.get(longArg(a, "id"));
-        return s == null ? null : shipmentJson(s);
-      }
       case "returns":
         return page(new ArrayList<>(returns.values()), a, this::returnJson);
-      case "return": {
-        Return r = returns.get(longArg(a, "id"));
-        return r == null ? null : returnJson(r);
-      }
       case "products":
         return page(filterProducts(object(a.get("where"), "where")), a, p -> productJson(p, true));
-      case "product": {
-        Product p = products.get(longArg(a, "id"));
-        return p == null ? null : productJson(p, true);
-      }
-      case "warehouses":
-        return page(new ArrayList<>(warehouses.values()), a, w -> warehouseJson(w, f.selection().contains("stock")));
       case "warehouse": {
         Warehouse w = warehouses.get(longArg(a, "id"));
-        if (w == null) {
-          return null;
-        }
-        // Warehouse.stock is paged itself: limit 1-200, default 20 (Centra's schema reference). Only
-        // the page is rendered, so a full pass over a large catalogue costs O(rows), not O(rows x pages).
-        long[] range = pageRange(document.nestedArguments(f, "stock"));
-        return warehouseJson(w, range[0], range[1]);
+        return w == null ? null : warehouseJson(w, false);
       }
       case "orderConnection":
         return orderConnection(object(a.get("where"), "where"), a);
@@ -453,14 +448,10 @@ public final class CentraEmulator implements Emulator {
         return page(prices(object(a.get("where"), "where")), a, x -> x);
       case "events":
         return events(object(a.get("where"), "where"), a);
-      case "eventListeners":
-        return eventListenersJson();
-      case "currencies":
-        return currencies(object(a.get("where"), "where"));
       case "rateLimits":
         return rateLimits();
       default:
-        throw new BadRequest("Cannot query field \"" + name + "\" on type \"Query\".");
+        throw new IllegalStateException("Query." + name + " is in the SDL but the sandbox does not emulate it");
     }
   }
 
@@ -685,7 +676,7 @@ public final class CentraEmulator implements Emulator {
         "order", row("id", s.order.id, "number", s.order.number), "isGoodToGo", s.goodToGo, "isPaid", s.paid,
         "isShipped", s.shipped, "isCaptured", s.captured, "capturedAt", s.capturedAt, "paidAt", s.paid ? s.createdAt : null,
         "createdAt", s.createdAt, "shippedAt", s.shippedAt, "trackingNumber", s.trackingNumber,
-        "returnTrackingNumber", s.returnTrackingNumber, "numberOfPackages", s.packages,
+        "returnTrackingNumber", s.returnTrackingNumber, "numberOfPackages", s.packages == null ? 0 : s.packages,
         "carrierInformation", row("carrierName", s.carrier, "serviceName", s.service),
         "additionalMessage", s.additionalMessage, "grandTotal", money(total, s.order.currency), "lines", lines);
   }
