@@ -450,6 +450,8 @@ public final class CentraEmulator implements Emulator {
         return events(object(a.get("where"), "where"), a);
       case "rateLimits":
         return rateLimits();
+      case "currencies":
+        return currencies(object(a.get("where"), "where"));
       default:
         throw new IllegalStateException("Query." + name + " is in the SDL but the sandbox does not emulate it");
     }
