@@ -47,7 +47,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
@@ -96,13 +96,13 @@ final class CentraSchema {
 
   private final GraphQLSchema schema;
   private final GraphQL graphql;
-  private final Set<String> inferredNames;
+  private final Map<String, String> inferred;
   private final Map<String, Object> prepared = new ConcurrentHashMap<>();
 
   private CentraSchema() {
     String sdl = read();
     TypeDefinitionRegistry types = new SchemaParser().parse(sdl);
-    this.inferredNames = Collections.unmodifiableSet(inferred(types));
+    this.inferred = Collections.unmodifiableMap(inferred(types));
     this.schema = new SchemaGenerator().makeExecutableSchema(types, wiring(types));
     this.graphql = GraphQL.newGraphQL(schema)
         .defaultDataFetcherExceptionHandler(new Failures())
@@ -117,7 +117,12 @@ final class CentraSchema {
 
   /** Every type, field, argument, input field and enum value the SDL marks {@code @inferred}. */
   Set<String> inferredNames() {
-    return inferredNames;
+    return inferred.keySet();
+  }
+
+  /** {@link #inferredNames()} with each mark's note (where the name was looked for). */
+  Map<String, String> inferredNotes() {
+    return inferred;
   }
 
   /**
@@ -260,8 +265,8 @@ final class CentraSchema {
     return context.get(Resolver.class);
   }
 
-  private static Set<String> inferred(TypeDefinitionRegistry types) {
-    Set<String> names = new TreeSet<>();
+  private static Map<String, String> inferred(TypeDefinitionRegistry types) {
+    Map<String, String> names = new TreeMap<>();
     for (TypeDefinition<?> t : types.types().values()) {
       mark(names, t, t.getName());
       if (t instanceof ObjectTypeDefinition) {
@@ -280,7 +285,7 @@ final class CentraSchema {
     return names;
   }
 
-  private static void fields(Set<String> names, String type, List<FieldDefinition> fields) {
+  private static void fields(Map<String, String> names, String type, List<FieldDefinition> fields) {
     for (FieldDefinition f : fields) {
       mark(names, f, type + "." + f.getName());
       for (InputValueDefinition a : f.getInputValueDefinitions()) {
@@ -289,11 +294,13 @@ final class CentraSchema {
     }
   }
 
-  private static void mark(Set<String> names, Object element, String name) {
+  private static void mark(Map<String, String> names, Object element, String name) {
     if (element instanceof DirectivesContainer) {
       for (Object d : ((DirectivesContainer<?>) element).getDirectives()) {
-        if (((Directive) d).getName().equals("inferred")) {
-          names.add(name);
+        Directive directive = (Directive) d;
+        if (directive.getName().equals("inferred")) {
+          graphql.language.Argument note = directive.getArgument("note");
+          names.put(name, note == null ? "" : ((graphql.language.StringValue) note.getValue()).getValue());
         }
       }
     }
