@@ -311,6 +311,18 @@ class CentraSandboxTest {
   }
 
   @Test
+  void aRequestWithAFaultInjectedIsCheckedAgainstTheContractFirst() throws Exception {
+    centra.expectContractViolations();
+    centra.faults().inject(Fault.connectionReset(), FaultScope.always().on("setStock"));
+
+    var r = centra(centra, "mutation S($input: SetStockInput!) { setStock(input: $input) { userErrors { message } } }",
+        Map.of("input", Map.of()));
+
+    assertThat(r.status()).as("refused before the fault, as a real tenant would").isEqualTo(400);
+    assertThat(centra.contractViolations()).singleElement().asString().contains("SetStockInput");
+  }
+
+  @Test
   void anIntrospectionQueryIsAnsweredFromCentrasSchema() throws Exception {
     var r = centra(centra, "query { __schema { mutationType { name } types { name } }"
         + " __type(name: \"StockSetInput\") { inputFields { name type { kind ofType { name } } } } }", Map.of());
