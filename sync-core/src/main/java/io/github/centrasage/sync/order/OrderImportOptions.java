@@ -107,6 +107,21 @@ public abstract class OrderImportOptions {
     return new BigDecimal("1000000");
   }
 
+  /**
+   * The earliest year an order date may have (default 2000): an order dated before it (year 0001, a
+   * lost century) is refused as implausible instead of entering Sage's books in that year.
+   */
+  @Value.Default
+  public int minOrderYear() {
+    return 2000;
+  }
+
+  /** The latest year an order date may have (default 2100); an order dated after it is refused as implausible. */
+  @Value.Default
+  public int maxOrderYear() {
+    return 2100;
+  }
+
   /** What a totals difference beyond the rounding tolerance does (default {@link TotalsMismatch#FLAG}). */
   @Value.Default
   public TotalsMismatch totalsMismatch() {
@@ -130,6 +145,10 @@ public abstract class OrderImportOptions {
     if (maxLineQuantity() < 1 || maxAmount().signum() <= 0) {
       throw new IllegalArgumentException("OrderImportOptions: maxLineQuantity and maxAmount must be positive, were "
           + maxLineQuantity() + " and " + maxAmount());
+    }
+    if (minOrderYear() < 1 || maxOrderYear() > 9998 || minOrderYear() > maxOrderYear()) {
+      throw new IllegalArgumentException("OrderImportOptions: minOrderYear must be between 1 and maxOrderYear, and"
+          + " maxOrderYear at most 9998, were " + minOrderYear() + " and " + maxOrderYear());
     }
     if (pollOverlap().isNegative() || waitingOrderRecheck().isNegative() || waitingOrderRecheck().isZero()) {
       throw new IllegalArgumentException("OrderImportOptions: pollOverlap must not be negative and waitingOrderRecheck must"

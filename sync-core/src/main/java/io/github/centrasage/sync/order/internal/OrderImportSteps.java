@@ -102,6 +102,11 @@ public final class OrderImportSteps {
         Optional<Order> order = centra.orders().byNumber(p.number);
         if (order.isEmpty()) {
           p.ctx.fail(JobFailure.permanent("Centra has no order " + p.number));
+        } else if (order.get().number() != p.number) {
+          // the document key comes from the job's number and the draft from the answer: a mixed-up answer
+          // would create one order under the other's key
+          p.ctx.fail(JobFailure.permanent("asked Centra for order " + p.number + ", but the answer is order "
+              + order.get().number() + "; nothing was written (replay once Centra answers with the right order)"));
         } else if (ready(p, order.get(), store)) {
           p.order = order.get();
           p.documentKey = mappings.customerDocumentFor(Long.toString(p.number));
