@@ -292,7 +292,7 @@ public final class GraphQLTransport {
       return "";
     }
     String oneLine = body.replaceAll("\\s+", " ").trim();
-    return ": " + (oneLine.length() > MAX_BODY_IN_MESSAGE ? oneLine.substring(0, MAX_BODY_IN_MESSAGE) + "…" : oneLine);
+    return ": " + (oneLine.length() > MAX_BODY_IN_MESSAGE ? oneLine.substring(0, cutAt(oneLine, MAX_BODY_IN_MESSAGE)) + "…" : oneLine);
   }
 
   /** A server or proxy might echo the Authorization header; the token never leaves in logs or messages. */
@@ -453,6 +453,12 @@ public final class GraphQLTransport {
   @Override
   public String toString() {
     return "GraphQLTransport[token=[REDACTED]]";
+  }
+
+
+  /** Where to cut {@code text} to at most {@code max} units without splitting a surrogate pair (half an emoji). */
+  static int cutAt(String text, int max) {
+    return max > 0 && Character.isHighSurrogate(text.charAt(max - 1)) ? max - 1 : max;
   }
 
 }

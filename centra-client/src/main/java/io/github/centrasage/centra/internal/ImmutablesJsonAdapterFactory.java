@@ -38,8 +38,13 @@ public final class ImmutablesJsonAdapterFactory implements JsonAdapter.Factory {
       "ean", "EAN",
       "typeName", "__typename");
 
-  /** Attributes ({@code Type.attribute}) read as text whether the JSON holds a string or a number. */
-  private static final Set<String> TEXT_OR_NUMBER = Set.of("CentraUserMessage.path", "EventObject.number");
+  /**
+   * Attributes ({@code Type.attribute}) read as text whether the JSON holds a string or a number:
+   * a GraphQL error path (names and list indexes), an event's object number (whatever type it names),
+   * and a payment entry's id (Centra's schema says {@code Int}, this library has always kept it as text).
+   */
+  private static final Set<String> TEXT_OR_NUMBER = Set.of("CentraUserMessage.path", "EventObject.number",
+      "PaymentHistoryEntry.id");
 
   @Override
   public JsonAdapter<?> create(Type type, Set<? extends Annotation> annotations, Moshi moshi) {

@@ -126,7 +126,7 @@ public final class ScalarAdapters {
     switch (token) {
       case STRING:
         String text = reader.nextString();
-        return "the string \"" + (text.length() > 40 ? text.substring(0, Character.isHighSurrogate(text.charAt(39)) ? 39 : 40)
+        return "the string \"" + (text.length() > 40 ? text.substring(0, GraphQLTransport.cutAt(text, 40))
             + "…" : text) + "\"";
       case NUMBER:
         return "the number " + reader.nextString();

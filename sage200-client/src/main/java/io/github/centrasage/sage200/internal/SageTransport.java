@@ -345,6 +345,11 @@ public final class SageTransport {
   }
 
   private static String clip(String text) {
-    return text.length() <= MAX_MESSAGE_BODY ? text : text.substring(0, MAX_MESSAGE_BODY) + "…";
+    if (text.length() <= MAX_MESSAGE_BODY) {
+      return text;
+    }
+    // never through a surrogate pair: half an emoji is not text
+    int end = Character.isHighSurrogate(text.charAt(MAX_MESSAGE_BODY - 1)) ? MAX_MESSAGE_BODY - 1 : MAX_MESSAGE_BODY;
+    return text.substring(0, end) + "…";
   }
 }
