@@ -40,10 +40,11 @@ public final class ImmutablesJsonAdapterFactory implements JsonAdapter.Factory {
 
   /**
    * Attributes ({@code Type.attribute}) read as text whether the JSON holds a string or a number:
-   * a GraphQL error path (names and list indexes), an event's object number (whatever type it names),
+   * a GraphQL error path (names and list indexes), an event's object id and number (a hash for an
+   * order, a number for a shipment: whatever type the event names),
    * and a payment entry's id (Centra's schema says {@code Int}, this library has always kept it as text).
    */
-  private static final Set<String> TEXT_OR_NUMBER = Set.of("CentraUserMessage.path", "EventObject.number",
+  private static final Set<String> TEXT_OR_NUMBER = Set.of("CentraUserMessage.path", "EventObject.id", "EventObject.number",
       "PaymentHistoryEntry.id");
 
   @Override
