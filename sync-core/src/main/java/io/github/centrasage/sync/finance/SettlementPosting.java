@@ -62,8 +62,8 @@ public final class SettlementPosting implements SyncFlow {
   /** The job that posts {@code batch}: keyed {@code payout:<psp>:<payoutId>}, the batch as payload. */
   public static NewJob jobFor(PayoutBatch batch) {
     // KEEP_NEWEST: a corrected report replaces a waiting one; postings already made are found by reference.
-    return NewJob.builder().flow(NAME).key(KEY_PREFIX + batch.psp() + ":" + batch.payoutId())
-        .reference(batch.psp() + " " + batch.payoutId()).payload(PayoutCodec.encode(batch))
+    return NewJob.builder().flow(NAME).key(KEY_PREFIX + batch.psp() + ":" + batch.key())
+        .reference(batch.psp() + " " + batch.key()).payload(PayoutCodec.encode(batch))
         .coalescing(Coalescing.KEEP_NEWEST).build();
   }
 
@@ -77,7 +77,10 @@ public final class SettlementPosting implements SyncFlow {
     return submit(engine.store(), batch);
   }
 
-  /** The report of the last posting of {@code payoutId} by this instance. */
+  /**
+   * The report of the last posting of {@code payoutId} by this instance; a payout of a merchant
+   * account is {@code <payoutId>@<merchantAccount>} ({@link PayoutBatch#key()}).
+   */
   public Optional<SettlementReport> report(String payoutId) {
     return Optional.ofNullable(reports.get(payoutId));
   }
@@ -103,7 +106,8 @@ public final class SettlementPosting implements SyncFlow {
   @Override
   public List<String> notices(SyncContext context) {
     return storedReports(context.store(), MAX_NOTICES).stream().filter(SettlementReport::needsAttention)
-        .map(r -> "Payout " + r.psp() + " " + r.payoutId() + " (" + r.currency() + "): " + r.variance().toPlainString()
+        .map(r -> "Payout " + r.psp() + " " + r.payoutId() + r.merchantAccount().map(a -> "@" + a).orElse("") + " ("
+            + r.currency() + "): " + r.variance().toPlainString()
             + " posted to variance, clearing movement " + r.clearingMovement().toPlainString()
             + (r.exceptions().isEmpty() ? "" : "; " + String.join("; ", r.exceptions())))
         .collect(Collectors.toList());
@@ -124,13 +128,13 @@ public final class SettlementPosting implements SyncFlow {
     PayoutBatch batch = PayoutCodec.decode(ctx.job().payload());
     SettlementReport report = new SettlementPoster(ctx.attribute(Sage200Client.class), ctx.mappings(), ctx.store(),
         options).post(batch);
-    reports.put(batch.payoutId(), report);
+    reports.put(batch.key(), report);
     PayoutReportRecords.write(ctx.store(), report);
     if (report.exceptions().isEmpty()) {
-      LOG.info("Payout {} {} posted: {} new, {} already posted, clearing movement {}", batch.psp(), batch.payoutId(),
+      LOG.info("Payout {} {} posted: {} new, {} already posted, clearing movement {}", batch.psp(), batch.key(),
           report.posted(), report.alreadyPosted(), report.clearingMovement());
     } else {
-      LOG.warn("Payout {} {} posted with {} exception(s), variance {}: {}", batch.psp(), batch.payoutId(),
+      LOG.warn("Payout {} {} posted with {} exception(s), variance {}: {}", batch.psp(), batch.key(),
           report.exceptions().size(), report.variance(), report.exceptions());
     }
     reportListener.accept(report);

@@ -47,8 +47,10 @@ class AdyenSettlementCsvTest {
     assertThat(batch.items().get(2).isRefund()).isTrue();
     PayoutItem fee = batch.items().get(3);
     assertThat(fee.orderNumber()).isEmpty();
-    assertThat(fee.gross()).isEqualByComparingTo("0");
-    assertThat(fee.fee()).isEqualByComparingTo("2.50");
+    // The record type, not the amount columns, makes it a fee (RecordTreatment.FEE).
+    assertThat(fee.recordType()).hasValue("Fee");
+    assertThat(fee.gross()).isEqualByComparingTo("-2.50");
+    assertThat(fee.net()).isEqualByComparingTo("-2.50");
     // The lines net exactly to the stated payout.
     assertThat(batch.items().stream().map(PayoutItem::net).reduce(BigDecimal.ZERO, BigDecimal::add))
         .isEqualByComparingTo("1046.49");
@@ -74,11 +76,10 @@ class AdyenSettlementCsvTest {
 
     assertThatThrownBy(() -> AdyenSettlementCsv.read(new StringReader(csv), "adyen"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("4 problem(s)")
+        .hasMessageContaining("3 problem(s)")
         .hasMessageContaining("line 2: Net Credit (NC) 'abc' is not a number")
         .hasMessageContaining("line 3: Creation Date '04/01/2026' is not yyyy-MM-dd HH:mm:ss")
-        .hasMessageContaining("line 4: Net Credit (NC) '5.001' has more than 2 decimals")
-        .hasMessageContaining("line 5: Batch Number 43 differs from 42");
+        .hasMessageContaining("line 4: Net Credit (NC) '5.001' has more than 2 decimals");
   }
 
   @Test
