@@ -102,6 +102,69 @@ public final class SettlementPosting implements SyncFlow {
     return PayoutReportRecords.recent(store, limit);
   }
 
+  /**
+   * The month-end list: every receipt or refund left unallocated and every chargeback still open
+   * (no reversal posted since) in the payouts paid out up to the end of {@code month}, oldest payout
+   * first, as the postings stored them (an allocation made by hand in Sage later is not seen here).
+   * At most {@code maxPayouts} of the most recent payouts are read.
+   */
+  public static List<OpenItem> openItems(BindingStore store, java.time.YearMonth month, int maxPayouts) {
+    java.time.LocalDate end = month.atEndOfMonth();
+    List<OpenItem> out = new java.util.ArrayList<>();
+    List<SettlementReport> reports = new java.util.ArrayList<>(storedReports(store, maxPayouts));
+    java.util.Collections.reverse(reports);
+    for (SettlementReport r : reports) {
+      if (r.payoutDate().filter(d -> !d.isAfter(end)).isEmpty()) {
+        continue;
+      }
+      for (ReconciliationLine line : r.lines()) {
+        boolean open = line.status() == ReconciliationLine.Status.UNALLOCATED
+            || line.status() == ReconciliationLine.Status.OPEN_CHARGEBACK && stillOpen(store, r, line);
+        if (open) {
+          out.add(new OpenItem(r.psp(), r.payoutId(), r.merchantAccount(), r.payoutDate().get(), line));
+        }
+      }
+    }
+    return out;
+  }
+
+  /** The month-end list as CSV: one header row, then one row per open item. */
+  public static String openItemsCsv(BindingStore store, java.time.YearMonth month, int maxPayouts) {
+    StringBuilder out = new StringBuilder("psp,merchant_account,payout,payout_date,line,record_type,psp_reference,"
+        + "merchant_reference,gross,sage_postings,status,note\r\n");
+    for (OpenItem i : openItems(store, month, maxPayouts)) {
+      ReconciliationLine l = i.line();
+      out.append(String.join(",", cell(i.psp()), cell(i.merchantAccount().orElse("")), cell(i.payoutId()),
+          i.payoutDate().toString(), Integer.toString(l.line()), cell(l.recordType()), cell(l.pspReference()),
+          cell(l.merchantReference()), l.gross().toPlainString(), cell(String.join(" ", l.postings())),
+          l.status().name(), cell(l.note()))).append("\r\n");
+    }
+    return out.toString();
+  }
+
+  private static String cell(String value) {
+    String safe = !value.isEmpty() && "=+@".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+    return safe.matches("[^,\"\r\n]*") ? safe : "\"" + safe.replace("\"", "\"\"") + "\"";
+  }
+
+  private static boolean stillOpen(BindingStore store, SettlementReport report, ReconciliationLine line) {
+    String key = report.psp() + ":" + report.merchantAccount().orElse("") + ":" + line.pspReference();
+    return store.bindingByCentraId(SettlementPoster.CHARGEBACK_BINDING, key).flatMap(b -> b.sageReference())
+        .filter(r -> r.startsWith("open ")).isPresent();
+  }
+
+  /**
+   * A receipt or refund left on a customer account, or a chargeback not reversed, with its payout.
+   *
+   * @param psp the PSP
+   * @param payoutId the payout (batch) id
+   * @param merchantAccount the PSP account, if any
+   * @param payoutDate when the payout was paid out
+   * @param line the line as the reconciliation file lists it
+   */
+  public record OpenItem(String psp, String payoutId, Optional<String> merchantAccount, java.time.LocalDate payoutDate,
+      ReconciliationLine line) {}
+
   /** Recent payouts that sent money to the variance nominal or left the clearing account moved. */
   @Override
   public List<String> notices(SyncContext context) {
