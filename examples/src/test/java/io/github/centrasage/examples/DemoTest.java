@@ -34,6 +34,10 @@ class DemoTest {
     assertThat(result.creditNotes()).as(report).isGreaterThan(0);
     assertThat(report).contains("Centra's GBP pricelist shows").contains("Adyen payout 1126").contains("clearing movement 0.00");
     assertThat(report).contains("Sage has no product with that code").contains("retried");
+    // Sage invoices what was despatched, so the payout's receipts (and refunds) are allocated, not left on account.
+    java.util.regex.Matcher allocated = java.util.regex.Pattern.compile("(\\d+) lines allocated to invoices").matcher(report);
+    assertThat(allocated.find()).as(report).isTrue();
+    assertThat(Integer.parseInt(allocated.group(1))).as(report).isGreaterThan(0);
     assertThat(report.strip().lines().reduce((a, b) -> b).orElseThrow())
         .isEqualTo(result.line()).startsWith("DEMO RESULT centra_orders=");
   }

@@ -57,6 +57,8 @@ public final class SageEmulator implements Emulator {
   private final Clock clock;
   /** The SOP setting "allocate stock on order entry"; without it lines allocate only what to_allocate_quantity asks. */
   private final boolean allocateOnOrderEntry;
+  /** Orders the SOP invoice run has invoiced (kept apart from the order rows, which are Sage's fields only). */
+  private final java.util.Set<Long> invoicedOrders = new java.util.HashSet<>();
   /** Whether the site has the 2025 R1 {@code sop_returns} endpoints; older Professional sites answer 404. */
   private final boolean sopReturns;
   private boolean emailSearchLags;
@@ -1513,6 +1515,31 @@ public final class SageEmulator implements Emulator {
   }
 
   /** Despatches everything allocated and not yet despatched on the order. */
+  /**
+   * The SOP invoice run: every order despatched in full and not invoiced yet gets its sales-ledger
+   * invoice for the order's gross, referenced {@code INV<document no>} with the customer order
+   * number as second reference. Returns how many invoices were posted.
+   */
+  public int invoiceDespatchedOrders() {
+    synchronized (lock) {
+      int invoiced = 0;
+      for (Map<String, Object> order : orders.values()) {
+        boolean despatched = "EnumDocumentStatusComplete".equals(order.get("despatch_receipt_status"));
+        if (!despatched || invoicedOrders.contains((Long) order.get("id"))) {
+          continue;
+        }
+        Map<String, Object> customer = customers.get((Long) order.get("customer_id"));
+        BigDecimal gross = (BigDecimal) order.get("total_gross_value");
+        customer.put("balance", ((BigDecimal) customer.get("balance")).add(gross));
+        salesTransaction(customer, "TradingAccountEntryTypeInvoice", row("reference", "INV" + order.get("document_no"),
+            "second_reference", order.get("customer_document_no"), "exchange_rate", order.get("exchange_rate")), gross, null);
+        invoicedOrders.add((Long) order.get("id"));
+        invoiced++;
+      }
+      return invoiced;
+    }
+  }
+
   public SageDespatch despatchAllocated(String documentNo, String consignmentNo) {
     synchronized (lock) {
       Long id = orderByDocumentNo.get(documentNo);
