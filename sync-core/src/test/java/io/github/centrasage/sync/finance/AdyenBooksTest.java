@@ -92,14 +92,7 @@ class AdyenBooksTest {
     submit(csv.text(','));
 
     assertThat(parked("101@AcmeGB")).isEmpty();
-    SettlementReport report = posting.report("101@AcmeGB").orElseThrow();
-    // True fees: 0.50 on the payment and the 12.38 Fee line; nothing else is a fee.
-    assertThat(report.fees()).isEqualByComparingTo("12.88");
-    assertThat(report.variance()).isEqualByComparingTo("0");
-    assertThat(world.sage.bankBalance("1210")).isEqualByComparingTo(clearingBefore);
-    // The payout leaves; the returned payout and the two pay-ins came from the current account.
-    assertThat(world.sage.bankBalance("1200").subtract(currentBefore))
-        .isEqualByComparingTo(payout.subtract(new BigDecimal("125.00")));
+    // True fees: 0.50 on the payment and the 12.38 Fee line; every other booking on its own nominal.
     assertThat(analysisLines("POST /bank_payment", "101/")).containsOnly(
         Map.entry("7901", new BigDecimal("12.88")), Map.entry("1105", new BigDecimal("50.00")),
         Map.entry("2105", new BigDecimal("25.00")), Map.entry("1106", new BigDecimal("10.00")));
@@ -110,6 +103,13 @@ class AdyenBooksTest {
         .extracting(b -> new BigDecimal(b.get("payment_value").toString()))
         .usingElementComparator(BigDecimal::compareTo)
         .containsExactlyInAnyOrder(new BigDecimal("100.00"), new BigDecimal("5.00"), new BigDecimal("20.00"));
+    assertThat(world.sage.bankBalance("1210")).isEqualByComparingTo(clearingBefore);
+    // The payout leaves; the returned payout and the two pay-ins came from the current account.
+    assertThat(world.sage.bankBalance("1200").subtract(currentBefore))
+        .isEqualByComparingTo(payout.subtract(new BigDecimal("125.00")));
+    SettlementReport report = posting.report("101@AcmeGB").orElseThrow();
+    assertThat(report.fees()).isEqualByComparingTo("12.88");
+    assertThat(report.variance()).isEqualByComparingTo("0");
     assertThat(report.lines()).hasSize(10);
   }
 
@@ -144,13 +144,13 @@ class AdyenBooksTest {
 
     submit(csv.text(','));
 
+    for (CentraOrder order : paid) {
+      assertThat(invoiceOf(order).outstandingValue()).as("invoice of %s", order.number()).isEqualByComparingTo("0");
+    }
     SettlementReport report = posting.report("103@AcmeGB").orElseThrow();
     assertThat(report.receipts()).isEqualByComparingTo(paid.stream().map(CentraOrder::grandTotal)
         .reduce(BigDecimal.ZERO, BigDecimal::add));
     assertThat(report.fees()).isEqualByComparingTo("0.90");
-    for (CentraOrder order : paid) {
-      assertThat(invoiceOf(order).outstandingValue()).as("invoice of %s", order.number()).isEqualByComparingTo("0");
-    }
   }
 
   // ------------------------------------------------------------------ finding 3: identity, not position
@@ -234,12 +234,12 @@ class AdyenBooksTest {
 
     submit(csv.text(','));
 
+    // The euro invoice is settled in euros: nothing left open by the conversion.
+    assertThat(invoiceOf(order).outstandingValue()).isEqualByComparingTo("0");
     Map<String, Object> receipt = bodies("POST /sales_receipts", "105/").get(0);
     assertThat(new BigDecimal(receipt.get("cheque_value").toString())).isEqualByComparingTo(grossGbp);
     assertThat(((Number) receipt.get("cheque_currency_id")).longValue()).isEqualTo(world.gbpId);
     assertThat(new BigDecimal(receipt.get("customer_cheque_value").toString())).isEqualByComparingTo(order.grandTotal());
-    // The euro invoice is settled in euros: nothing left open by the conversion.
-    assertThat(invoiceOf(order).outstandingValue()).isEqualByComparingTo("0");
     assertThat(world.sage.bankBalance("1210")).isEqualByComparingTo(clearingBefore);
   }
 
