@@ -149,8 +149,9 @@ public final class SettlementPosting implements SyncFlow {
 
   private static boolean stillOpen(BindingStore store, SettlementReport report, ReconciliationLine line) {
     String key = report.psp() + ":" + report.merchantAccount().orElse("") + ":" + line.pspReference();
+    String reference = line.postings().isEmpty() ? "" : line.postings().get(0);
     return store.bindingByCentraId(SettlementPoster.CHARGEBACK_BINDING, key).flatMap(b -> b.sageReference())
-        .filter(r -> r.startsWith("open ")).isPresent();
+        .filter(r -> r.startsWith("open " + reference + " ")).isPresent();
   }
 
   /**

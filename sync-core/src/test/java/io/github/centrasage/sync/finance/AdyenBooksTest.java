@@ -477,6 +477,28 @@ class AdyenBooksTest {
       }
     }
     assertThat(gbReport.lines()).allSatisfy(l -> assertThat(l.postings()).isNotEmpty());
+    // The dispute, the refunds and their reversals pair up, and a re-delivery reports them the same way.
+    Map<String, ReconciliationLine.Status> status = gbReport.lines().stream().collect(Collectors.toMap(
+        l -> l.recordType() + " " + l.pspReference(), ReconciliationLine::status, (a, b) -> a));
+    assertThat(status).containsEntry("Chargeback PSP" + disputed.number(), ReconciliationLine.Status.PAIRED)
+        .containsEntry("ChargebackReversed PSP" + disputed.number(), ReconciliationLine.Status.PAIRED)
+        .containsEntry("SecondChargeback PSP" + disputed.number(), ReconciliationLine.Status.OPEN_CHARGEBACK)
+        .containsEntry("Refunded PSP" + refunded.number(), ReconciliationLine.Status.ALLOCATED)
+        .containsEntry("RefundedReversed PSPR" + o1.number(), ReconciliationLine.Status.PAIRED)
+        .containsEntry("PaidOutReversed PSPP" + o2.number(), ReconciliationLine.Status.PAIRED)
+        .containsEntry("SettledBulk PSP" + o2.number(), ReconciliationLine.Status.ALLOCATED)
+        .containsEntry("DepositCorrection ", ReconciliationLine.Status.POSTED)
+        .containsEntry("Fee ", ReconciliationLine.Status.FEE);
+    List<SettlementReport> runs = reports.stream().filter(r -> r.payoutId().equals("900")
+        && r.merchantAccount().filter(gb::equals).isPresent()).collect(Collectors.toList());
+    assertThat(runs).hasSize(2);
+    assertThat(runs.get(1).lines()).extracting(l -> l.recordType() + " " + l.pspReference() + " " + l.status()
+        + " " + l.postings()).containsExactlyInAnyOrderElementsOf(runs.get(0).lines().stream()
+            .map(l -> l.recordType() + " " + l.pspReference() + " " + l.status() + " " + l.postings())
+            .collect(Collectors.toList()));
+    assertThat(SettlementPosting.openItems(world.store, YearMonth.of(2026, 1), 500))
+        .filteredOn(i -> i.line().pspReference().equals("PSP" + disputed.number())).singleElement()
+        .satisfies(i -> assertThat(i.line().recordType()).isEqualTo("SecondChargeback"));
     // Stored for the dashboard with every line.
     assertThat(SettlementPosting.storedReport(world.store, "adyen", "900@" + gb).orElseThrow().lines())
         .isEqualTo(gbReport.lines());

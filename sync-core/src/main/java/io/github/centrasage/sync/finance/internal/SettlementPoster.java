@@ -136,10 +136,10 @@ public final class SettlementPoster {
     Map<String, BigDecimal> feeLines = new LinkedHashMap<>();
     String feeReference = accounts.prefix + "/F";
 
-    // Reversals after what they reverse, so a chargeback and its reversal in one payout pair up.
+    // Reversals after what they reverse, and a second chargeback after the reversal it follows, so a
+    // dispute's lines in one payout pair up the same way whatever their order in the file.
     List<Planned> order = new ArrayList<>(plan);
-    order.sort(Comparator.comparingInt(p -> p.treatment() == RecordTreatment.CHARGEBACK_REVERSAL
-        || p.treatment() == RecordTreatment.REFUND_REVERSAL ? 1 : 0));
+    order.sort(Comparator.comparingInt(SettlementPoster::sequence));
     for (Planned p : order) {
       PayoutItem item = p.item;
       String reference = p.reference;
@@ -223,6 +223,15 @@ public final class SettlementPoster {
             }
           }
         }
+      }
+    }
+
+    // A chargeback reversed (in this payout or, on a re-delivery, before) is paired, not open.
+    for (Planned p : plan) {
+      if (p.treatment() == RecordTreatment.CHARGEBACK && p.status == ReconciliationLine.Status.OPEN_CHARGEBACK
+          && !isOpen(chargebackKey(batch, p.item), p.reference)) {
+        p.status = ReconciliationLine.Status.PAIRED;
+        p.note = "chargeback of " + p.item.gross().abs() + " since reversed";
       }
     }
 
@@ -347,6 +356,20 @@ public final class SettlementPoster {
     }
     assignReferences(batch, accounts, plan);
     return plan;
+  }
+
+  private static int sequence(Planned p) {
+    if (p.item.recordType().filter("SecondChargeback"::equals).isPresent()) {
+      return 2;
+    }
+    return p.treatment() == RecordTreatment.CHARGEBACK_REVERSAL || p.treatment() == RecordTreatment.REFUND_REVERSAL
+        ? 1 : 0;
+  }
+
+  /** Whether the chargeback binding says the chargeback posted as {@code reference} is open. */
+  private boolean isOpen(String key, String reference) {
+    return bindings.bindingByCentraId(CHARGEBACK_BINDING, key).flatMap(Binding::sageReference)
+        .filter(r -> r.startsWith("open " + reference + " ")).isPresent();
   }
 
   private static boolean isCustomerLine(RecordTreatment t) {
@@ -722,6 +745,13 @@ public final class SettlementPoster {
             batch.psp() + ":" + psp + ":" + item.modificationReference().orElse("")))
         .flatMap(Binding::sageReference).flatMap(ref -> posted(ref, customerId));
     Optional<SalesPostedTransaction> receipt = posted(p.reference, customerId);
+    boolean pairedBefore = receipt.flatMap(SalesPostedTransaction::documentOutstandingValue)
+        .filter(v -> v.signum() == 0).isPresent();
+    if (refund.isPresent() && pairedBefore) {
+      p.status = ReconciliationLine.Status.PAIRED;
+      p.note = "pairs with refund " + refund.get().reference().orElse("");
+      return Optional.empty();
+    }
     if (refund.isEmpty() || receipt.isEmpty()
         || invoices.allocatePair(customerId, receipt.get(), refund.get(), p.date).signum() == 0) {
       String why = "refund reversal of " + item.gross() + " found no open refund payment to pair with; left on account";
@@ -738,36 +768,48 @@ public final class SettlementPoster {
     return batch.psp() + ":" + batch.merchantAccount().orElse("") + ":" + item.pspReference().orElse(item.identity());
   }
 
-  /** Records an open chargeback (or a second one after a reversal). */
+  /**
+   * Records an open chargeback. The {@code chargeback} binding of a payment reads {@code open <ref> …}
+   * (with {@code second} for a second chargeback) or {@code reversed <ref> of <ref> …}; a dispute
+   * moves first chargeback → reversal → second chargeback, and a re-delivered report never moves it back.
+   */
   private void chargeback(PayoutBatch batch, Planned p) {
     String key = chargebackKey(batch, p.item);
-    Optional<Binding> known = bindings.bindingByCentraId(CHARGEBACK_BINDING, key);
-    // A chargeback whose reversal was posted already (same payout or re-delivery) stays paired.
-    if (known.flatMap(Binding::sageReference).filter(r -> r.startsWith("reversed ")).isPresent()
-        && p.item.recordType().filter("SecondChargeback"::equals).isEmpty()) {
+    boolean second = p.item.recordType().filter("SecondChargeback"::equals).isPresent();
+    Optional<String> known = bindings.bindingByCentraId(CHARGEBACK_BINDING, key).flatMap(Binding::sageReference);
+    if (!second && known.isPresent() && !known.get().startsWith("open " + p.reference + " ")) {
+      // The dispute has moved on (reversed, or charged back a second time) since this chargeback.
       p.status = ReconciliationLine.Status.PAIRED;
-      p.note = "reversed by " + known.get().sageReference().get().substring("reversed ".length());
+      p.note = "chargeback of " + p.item.gross().abs() + " since reversed";
       return;
     }
     bindings.bind(Binding.builder().entityType(CHARGEBACK_BINDING).centraId(key).sageId(key)
-        .sageReference("open " + p.reference + " " + p.item.gross().abs().toPlainString() + " " + batch.currency()).build());
+        .sageReference("open " + p.reference + " " + p.item.gross().abs().toPlainString() + " " + batch.currency()
+            + (second ? " second" : "")).build());
     p.status = ReconciliationLine.Status.OPEN_CHARGEBACK;
-    p.note = "chargeback of " + p.item.gross().abs() + " open until reversed";
+    p.note = (second ? "second chargeback of " : "chargeback of ") + p.item.gross().abs() + " open until reversed";
   }
 
   private void chargebackReversal(PayoutBatch batch, Planned p) {
     String key = chargebackKey(batch, p.item);
-    Optional<Binding> known = bindings.bindingByCentraId(CHARGEBACK_BINDING, key);
+    Optional<String> known = bindings.bindingByCentraId(CHARGEBACK_BINDING, key).flatMap(Binding::sageReference);
     if (known.isEmpty()) {
       p.status = ReconciliationLine.Status.POSTED;
       p.note = "no chargeback of PSP reference " + p.item.pspReference().orElse("") + " was posted here";
       return;
     }
-    String was = known.get().sageReference().orElse("");
-    bindings.bind(Binding.builder().entityType(CHARGEBACK_BINDING).centraId(key).sageId(key)
-        .sageReference("reversed " + p.reference + (was.startsWith("open ") ? " of " + was.substring(5) : "")).build());
+    String was = known.get();
     p.status = ReconciliationLine.Status.PAIRED;
-    p.note = "reverses chargeback " + (was.startsWith("open ") ? was.substring(5).split(" ")[0] : was);
+    if (was.startsWith("open ") && was.endsWith(" second")) {
+      // A re-delivered reversal of the first chargeback: the second one stays open.
+      p.note = "reverses the first chargeback";
+      return;
+    }
+    String reversed = was.startsWith("open ") ? was.substring(5).split(" ")[0]
+        : was.contains(" of ") ? was.substring(was.indexOf(" of ") + 4).split(" ")[0] : "";
+    bindings.bind(Binding.builder().entityType(CHARGEBACK_BINDING).centraId(key).sageId(key)
+        .sageReference("reversed " + p.reference + " of " + reversed + " ").build());
+    p.note = "reverses chargeback " + reversed;
   }
 
   static String truncate(String s) {
