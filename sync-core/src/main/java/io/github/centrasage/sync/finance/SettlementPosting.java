@@ -134,17 +134,14 @@ public final class SettlementPosting implements SyncFlow {
         + "merchant_reference,gross,sage_postings,status,note\r\n");
     for (OpenItem i : openItems(store, month, maxPayouts)) {
       ReconciliationLine l = i.line();
-      out.append(String.join(",", cell(i.psp()), cell(i.merchantAccount().orElse("")), cell(i.payoutId()),
-          i.payoutDate().toString(), Integer.toString(l.line()), cell(l.recordType()), cell(l.pspReference()),
-          cell(l.merchantReference()), l.gross().toPlainString(), cell(String.join(" ", l.postings())),
-          l.status().name(), cell(l.note()))).append("\r\n");
+      out.append(String.join(",", SettlementReport.csv(i.psp()), SettlementReport.csv(i.merchantAccount().orElse("")),
+          SettlementReport.csv(i.payoutId()), i.payoutDate().toString(), Integer.toString(l.line()),
+          SettlementReport.csv(l.recordType()), SettlementReport.csv(l.pspReference()),
+          SettlementReport.csv(l.merchantReference()), l.gross().toPlainString(),
+          SettlementReport.csv(String.join(" ", l.postings())), l.status().name(), SettlementReport.csv(l.note())))
+          .append("\r\n");
     }
     return out.toString();
-  }
-
-  private static String cell(String value) {
-    String safe = !value.isEmpty() && "=+@".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
-    return safe.matches("[^,\"\r\n]*") ? safe : "\"" + safe.replace("\"", "\"\"") + "\"";
   }
 
   private static boolean stillOpen(BindingStore store, SettlementReport report, ReconciliationLine line) {

@@ -83,7 +83,8 @@ public abstract class SettlementReport {
     return out.toString();
   }
 
-  private static String csv(String value) {
+  /** One CSV cell: quoted when it holds a separator, quote or line break; a formula-like start made text. */
+  static String csv(String value) {
     // A leading = + - @ would be a formula in a spreadsheet; quote-prefixing keeps the text as text.
     String safe = !value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0 && !value.matches("-?[0-9.]+") ? "'" + value
         : value;

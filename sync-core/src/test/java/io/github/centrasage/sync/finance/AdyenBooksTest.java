@@ -64,7 +64,7 @@ class AdyenBooksTest {
   /** The next GBP order not used by another test, invoiced in Sage for its total. */
   CentraOrder invoicedOrder() {
     CentraOrder order = gbp.get(nextOrder++);
-    invoice(order);
+    world.invoice(order);
     return order;
   }
 
@@ -128,7 +128,7 @@ class AdyenBooksTest {
         .satisfies(j -> assertThat(j.lastError().orElse(""))
             .contains("line 2 (PSP reference 8815000000000102): record type 'AdvancementCommission' has no treatment")
             .contains("payment.adyen.recordType.AdvancementCommission"));
-    assertThat(clearingPostings("102/")).isEmpty();
+    assertThat(world.clearingPostings("102/")).isEmpty();
   }
 
   // ------------------------------------------------------------------ finding 2: Settled variants
@@ -145,7 +145,7 @@ class AdyenBooksTest {
     submit(csv.text(','));
 
     for (CentraOrder order : paid) {
-      assertThat(invoiceOf(order).outstandingValue()).as("invoice of %s", order.number()).isEqualByComparingTo("0");
+      assertThat(world.invoiceOf(order).outstandingValue()).as("invoice of %s", order.number()).isEqualByComparingTo("0");
     }
     SettlementReport report = posting.report("103@AcmeGB").orElseThrow();
     assertThat(report.receipts()).isEqualByComparingTo(paid.stream().map(CentraOrder::grandTotal)
@@ -198,7 +198,7 @@ class AdyenBooksTest {
     assertThat(world.store.list(SettlementPosting.NAME, Set.of(JobState.PARKED), 0, 50))
         .filteredOn(j -> j.key().endsWith("800@AcmeOutlet")).singleElement()
         .satisfies(j -> assertThat(j.lastError().orElse("")).contains("payment.adyen.accountTag.AcmeOutlet"));
-    assertThat(clearingPostings("800/")).hasSize(3); // AcmeGB's receipt, fees, transfer
+    assertThat(world.clearingPostings("800/")).hasSize(3); // AcmeGB's receipt, fees, transfer
     assertThat(world.sage.bankBalance("1210")).isEqualByComparingTo(clearingBefore);
 
     // With a tag for the second account its batch posts in full under its own references.
@@ -210,7 +210,7 @@ class AdyenBooksTest {
       SettlementPosting.submit(taggedEngine, batches.get(1));
       world.drain(taggedEngine, SettlementPosting.NAME);
     }
-    assertThat(clearingPostings("O800/")).hasSize(4);
+    assertThat(world.clearingPostings("O800/")).hasSize(4);
     assertThat(posting.report("800@AcmeOutlet").orElseThrow().posted()).isEqualTo(4);
     assertThat(world.sage.bankBalance("1210")).isEqualByComparingTo(clearingBefore);
   }
@@ -220,8 +220,7 @@ class AdyenBooksTest {
   @Test
   void aEuroCustomerPaidInAPoundPayoutIsReceiptedInEurosWithTheReportsRate() throws IOException {
     CentraOrder order = eur.get(0);
-    var sageOrder = world.sageOrder(order.number());
-    world.postInvoice(sageOrder.customerId(), sageOrder.customerDocumentNo().orElseThrow(), order.grandTotal());
+    world.invoice(order);
     BigDecimal rate = new BigDecimal("0.8635");
     BigDecimal grossGbp = order.grandTotal().multiply(rate).setScale(2, RoundingMode.HALF_UP);
     Report csv = new Report();
@@ -235,7 +234,7 @@ class AdyenBooksTest {
     submit(csv.text(','));
 
     // The euro invoice is settled in euros: nothing left open by the conversion.
-    assertThat(invoiceOf(order).outstandingValue()).isEqualByComparingTo("0");
+    assertThat(world.invoiceOf(order).outstandingValue()).isEqualByComparingTo("0");
     Map<String, Object> receipt = bodies("POST /sales_receipts", "105/").get(0);
     assertThat(new BigDecimal(receipt.get("cheque_value").toString())).isEqualByComparingTo(grossGbp);
     assertThat(((Number) receipt.get("cheque_currency_id")).longValue()).isEqualTo(world.gbpId);
@@ -258,7 +257,7 @@ class AdyenBooksTest {
         .filteredOn(j -> j.key().contains("106@AcmeEU")).singleElement()
         .satisfies(j -> assertThat(j.lastError().orElse("")).contains("bank 1210 is in Sage currency " + world.gbpId)
             .contains("the payout is in EUR"));
-    assertThat(clearingPostings("106/")).isEmpty();
+    assertThat(world.clearingPostings("106/")).isEmpty();
   }
 
   // ------------------------------------------------------------------ finding 5: chargebacks
@@ -285,7 +284,7 @@ class AdyenBooksTest {
 
     // Not a sales payment: the customer's invoice stays paid, the loss is on the chargebacks nominal.
     assertThat(world.sage.receivedRequests("POST /sales_payments")).isEmpty();
-    assertThat(invoiceOf(order).outstandingValue()).isEqualByComparingTo("0");
+    assertThat(world.invoiceOf(order).outstandingValue()).isEqualByComparingTo("0");
     assertThat(analysisLines("POST /bank_payment", "108/")).contains(Map.entry("7910", order.grandTotal()));
     SettlementReport report = posting.report("108@AcmeGB").orElseThrow();
     assertThat(report.fees()).isEqualByComparingTo("15.00");
@@ -435,8 +434,7 @@ class AdyenBooksTest {
     csv.add(row(gb, "900", "MerchantPayin").credit("3.00"));
     csv.payout(gb, "900");
     for (CentraOrder order : eur.subList(2, 5)) {
-      var sageOrder = world.sageOrder(order.number());
-      world.postInvoice(sageOrder.customerId(), sageOrder.customerDocumentNo().orElseThrow(), order.grandTotal());
+      world.invoice(order);
       csv.add(row(eu, "900", "Settled").currency("EUR").psp("PSPE" + order.number()).ref(order.number())
           .credit(order.grandTotal().subtract(new BigDecimal("0.60")).toPlainString()).commission("0.60"));
     }
@@ -520,24 +518,8 @@ class AdyenBooksTest {
     return world.drain(engine, SettlementPosting.NAME);
   }
 
-  private void invoice(CentraOrder order) {
-    var sageOrder = world.sageOrder(order.number());
-    world.postInvoice(sageOrder.customerId(), sageOrder.customerDocumentNo().orElseThrow(), order.grandTotal());
-  }
 
-  private SagePostedTransaction invoiceOf(CentraOrder order) {
-    String key = world.sageOrder(order.number()).customerDocumentNo().orElseThrow();
-    return world.sage.postedTransactions().stream()
-        .filter(t -> t.transactionType().equals("TradingAccountEntryTypeInvoice") && key.equals(t.secondReference()))
-        .findFirst().orElseThrow();
-  }
 
-  private List<SagePostedTransaction> clearingPostings(String prefix) {
-    return world.sage.postedTransactions().stream()
-        .filter(t -> t.ledger().equals("bank") && t.account().equals("1210") && t.reference() != null
-            && t.reference().startsWith(prefix))
-        .collect(Collectors.toList());
-  }
 
   private List<Map<String, Object>> bodies(String operation, String referencePrefix) {
     List<Map<String, Object>> out = new ArrayList<>();

@@ -214,6 +214,28 @@ final class FinanceWorld implements AutoCloseable {
     }
   }
 
+  /** A sales-ledger invoice for the order's total, keyed as a SOP invoice is: the customer order number. */
+  void invoice(CentraOrder order) {
+    SalesOrder sageOrder = sageOrder(order.number());
+    postInvoice(sageOrder.customerId(), sageOrder.customerDocumentNo().orElseThrow(), order.grandTotal());
+  }
+
+  /** The order's invoice as the sandbox holds it. */
+  io.github.centrasage.sandbox.SagePostedTransaction invoiceOf(CentraOrder order) {
+    String key = sageOrder(order.number()).customerDocumentNo().orElseThrow();
+    return sage.postedTransactions().stream()
+        .filter(t -> t.transactionType().equals("TradingAccountEntryTypeInvoice") && key.equals(t.secondReference()))
+        .findFirst().orElseThrow();
+  }
+
+  /** The postings on clearing bank 1210 whose reference starts with {@code prefix}. */
+  List<io.github.centrasage.sandbox.SagePostedTransaction> clearingPostings(String prefix) {
+    return sage.postedTransactions().stream()
+        .filter(t -> t.ledger().equals("bank") && t.account().equals("1210") && t.reference() != null
+            && t.reference().startsWith(prefix))
+        .collect(java.util.stream.Collectors.toList());
+  }
+
   /** Posts a sales-ledger credit note straight to the sandbox, as RefundImport (or a user) would have. */
   void postCreditNote(long customerId, String reference, String secondReference, BigDecimal gross) {
     postDocument("/sales_credit_notes", "{\"customer_id\":" + customerId + ",\"reference\":\"" + reference
