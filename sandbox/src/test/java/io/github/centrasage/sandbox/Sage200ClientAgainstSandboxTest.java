@@ -109,7 +109,7 @@ class Sage200ClientAgainstSandboxTest {
         .containsExactlyInAnyOrder(0, 20, 0, 5, 0);
     assertThat(client.warehouses().list(ODataQuery.all())).extracting(w -> w.name())
         .containsExactlyInAnyOrder("Leeds DC", "London Store");
-    assertThat(client.banks().list(ODataQuery.all())).hasSize(2);
+    assertThat(client.banks().list(ODataQuery.all())).hasSize(4);
     assertThat(client.currencies().list(ODataQuery.all())).hasSize(2);
     assertThat(client.nominalCodes().list(ODataQuery.all())).extracting(n -> n.reference()).contains("1200", "4000");
     assertThat(client.priceBands().list(ODataQuery.all())).extracting(b -> b.name()).contains("Standard", "EURO");

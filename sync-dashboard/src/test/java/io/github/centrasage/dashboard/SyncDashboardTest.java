@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.centrasage.dashboard.internal.Json;
+import io.github.centrasage.sync.finance.RecordTreatment;
+import io.github.centrasage.sync.finance.ReconciliationLine;
 import io.github.centrasage.sync.finance.SettlementReport;
 import io.github.centrasage.sync.finance.internal.PayoutReportRecords;
 import io.github.centrasage.sync.spi.Binding;
@@ -329,6 +331,42 @@ class SyncDashboardTest {
         .doesNotContain("<script>alert(1)");
     assertThat(get("/").body()).contains("Latest payouts", "adyen D400");
     assertThat(get("/api/payouts?limit=0").statusCode()).isEqualTo(400);
+  }
+
+  @Test
+  void aPayoutsReconciliationLinesAreInTheApiAndItsFileIsDownloadable() throws Exception {
+    PayoutReportRecords.write(shop.store, SettlementReport.builder().psp("adyen").payoutId("900")
+        .merchantAccount("AcmeGB").payoutDate(java.time.LocalDate.of(2026, 3, 31)).currency("GBP").clearingBank("1210")
+        .receipts(new BigDecimal("59.99")).refunds(BigDecimal.ZERO).fees(new BigDecimal("1.00"))
+        .transferred(new BigDecimal("28.99")).variance(BigDecimal.ZERO).clearingMovement(BigDecimal.ZERO).posted(4)
+        .alreadyPosted(0)
+        .addLines(ReconciliationLine.builder().line(1).recordType("Settled").pspReference("8816").merchantReference("1001")
+            .gross(new BigDecimal("59.99")).fee(new BigDecimal("1.00")).net(new BigDecimal("58.99"))
+            .treatment(RecordTreatment.RECEIPT).addPostings("900/1", "900/F")
+            .status(ReconciliationLine.Status.UNALLOCATED).note("no open invoice for CENTRA-1001").build())
+        .addLines(ReconciliationLine.builder().line(2).recordType("Chargeback").pspReference("8817")
+            .gross(new BigDecimal("-30.00")).fee(BigDecimal.ZERO).net(new BigDecimal("-30.00"))
+            .treatment(RecordTreatment.CHARGEBACK).addPostings("900/2").status(ReconciliationLine.Status.OPEN_CHARGEBACK)
+            .build())
+        .build());
+    shop.store.bind(Binding.builder().entityType("chargeback").centraId("adyen:AcmeGB:8817").sageId("adyen:AcmeGB:8817")
+        .sageReference("open 900/2 30.00 GBP").build());
+
+    String json = get("/api/payouts").body();
+    HttpResponse<String> file = get("/api/payouts/adyen/900@AcmeGB/reconciliation.csv");
+    String openItems = get("/api/payouts/open-items.csv?month=2026-03").body();
+
+    assertThat(json).contains("\"merchantAccount\":\"AcmeGB\"", "\"treatment\":\"RECEIPT\"",
+        "\"sagePostings\":[\"900/1\",\"900/F\"]", "\"status\":\"OPEN_CHARGEBACK\"");
+    assertThat(file.statusCode()).isEqualTo(200);
+    assertThat(file.headers().firstValue("Content-Type")).hasValue("text/csv; charset=utf-8");
+    assertThat(file.body().split("\r\n")).hasSize(3)
+        .contains("adyen,AcmeGB,900,1,Settled,8816,,1001,59.99,1.00,58.99,RECEIPT,900/1 900/F,UNALLOCATED,"
+            + "no open invoice for CENTRA-1001");
+    assertThat(openItems).contains(",1001,59.99,900/1 900/F,UNALLOCATED,", ",8817,,-30.00,900/2,OPEN_CHARGEBACK,");
+    assertThat(get("/api/payouts/open-items.csv?month=March").statusCode()).isEqualTo(400);
+    assertThat(get("/api/payouts/adyen/901/reconciliation.csv").statusCode()).isEqualTo(404);
+    assertThat(get("/payouts").body()).contains("/api/payouts/adyen/900%40AcmeGB/reconciliation.csv", "CSV, 2 lines");
   }
 
   // ---- order journey

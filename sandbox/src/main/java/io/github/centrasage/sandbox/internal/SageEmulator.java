@@ -57,6 +57,8 @@ public final class SageEmulator implements Emulator {
   private final Clock clock;
   /** The SOP setting "allocate stock on order entry"; without it lines allocate only what to_allocate_quantity asks. */
   private final boolean allocateOnOrderEntry;
+  /** Orders the SOP invoice run has invoiced (kept apart from the order rows, which are Sage's fields only). */
+  private final java.util.Set<Long> invoicedOrders = new java.util.HashSet<>();
   /** Whether the site has the 2025 R1 {@code sop_returns} endpoints; older Professional sites answer 404. */
   private final boolean sopReturns;
   private boolean emailSearchLags;
@@ -133,15 +135,20 @@ public final class SageEmulator implements Emulator {
     }
     for (String[] n : new String[][] {{"1200", "Bank current account"}, {"1210", "Payment gateway clearing"},
         {"2200", "Sales tax control account"}, {"4000", "Sales - web"}, {"4010", "Sales - returns"},
-        {"4900", "Carriage"}, {"7901", "Bank charges and interest"}, {"9999", "Rounding"}}) {
+        {"4900", "Carriage"}, {"7901", "Bank charges and interest"}, {"9999", "Rounding"},
+        // Balance-sheet and expense codes a site keeps for its payment service provider's bookings.
+        {"1105", "PSP security deposit"}, {"1106", "PSP rolling reserve"}, {"1215", "PSP balance in transit"},
+        {"2105", "PSP invoices"}, {"7910", "Chargebacks"}, {"9998", "PSP corrections"}}) {
       add(nominalCodes, row("reference", n[0], "name", n[1], "cost_centre_code", "", "department_code", "",
           "account_status_type", "EnumAccountStatusActive", "balance_year_to_date", BigDecimal.ZERO.setScale(2)));
     }
-    for (String[] b : new String[][] {{"1200", "Current account", "40-11-62", "41234567"},
-        {"1210", "Adyen clearing", "00-00-00", "ADYEN001"}}) {
+    for (String[] b : new String[][] {{"1200", "Current account", "40-11-62", "41234567", "GBP"},
+        {"1210", "Adyen clearing", "00-00-00", "ADYEN001", "GBP"},
+        {"1201", "Euro current account", "40-11-62", "41234575", "EUR"},
+        {"1211", "Adyen clearing EUR", "00-00-00", "ADYEN002", "EUR"}}) {
       long id = add(banks, row("code", b[0], "description", b[1], "sort_code", b[2], "account_no", b[3],
           "account_type", "EnumBankAccountTypeCurrent", "account_status_type", "EnumAccountStatusActive",
-          "account_currency_id", gbp, "balance", BigDecimal.ZERO.setScale(2), "bank_account_nominal_reference", b[0],
+          "account_currency_id", b[4].equals("EUR") ? eur : gbp, "balance", BigDecimal.ZERO.setScale(2), "bank_account_nominal_reference", b[0],
           "bank_charges_nominal_reference", "7901", "date_time_updated", now));
       bankByCode.put(b[0], id);
     }
@@ -1343,9 +1350,14 @@ public final class SageEmulator implements Emulator {
     if (value.signum() <= 0) {
       throw new BadRequest("The cheque_value must be greater than zero.");
     }
-    customer.put("balance", ((BigDecimal) customer.get("balance")).add(payment ? value : value.negate()));
+    // customer_cheque_value: what the customer account (in its own currency) moves by, when the bank's currency differs.
+    BigDecimal customerValue = optionalDecimal(body, "customer_cheque_value", value);
+    if (customerValue.signum() <= 0) {
+      throw new BadRequest("The customer_cheque_value must be greater than zero.");
+    }
+    customer.put("balance", ((BigDecimal) customer.get("balance")).add(payment ? customerValue : customerValue.negate()));
     long urn = salesTransaction(customer, payment ? "TradingAccountEntryTypeSalesPayment"
-        : "TradingAccountEntryTypePurchasePaymentSalesReceipt", body, value, (Long) bank.get("id"));
+        : "TradingAccountEntryTypePurchasePaymentSalesReceipt", body, customerValue, (Long) bank.get("id"));
     bankTransaction(bank, payment ? "BankAccountEntryTypeSalesPayment" : "BankAccountEntryTypeSalesReceipt", body,
         payment ? value.negate() : value, urn);
     return urn;
@@ -1503,6 +1515,31 @@ public final class SageEmulator implements Emulator {
   }
 
   /** Despatches everything allocated and not yet despatched on the order. */
+  /**
+   * The SOP invoice run: every order despatched in full and not invoiced yet gets its sales-ledger
+   * invoice for the order's gross, referenced {@code INV<document no>} with the customer order
+   * number as second reference. Returns how many invoices were posted.
+   */
+  public int invoiceDespatchedOrders() {
+    synchronized (lock) {
+      int invoiced = 0;
+      for (Map<String, Object> order : orders.values()) {
+        boolean despatched = "EnumDocumentStatusComplete".equals(order.get("despatch_receipt_status"));
+        if (!despatched || invoicedOrders.contains((Long) order.get("id"))) {
+          continue;
+        }
+        Map<String, Object> customer = customers.get((Long) order.get("customer_id"));
+        BigDecimal gross = (BigDecimal) order.get("total_gross_value");
+        customer.put("balance", ((BigDecimal) customer.get("balance")).add(gross));
+        salesTransaction(customer, "TradingAccountEntryTypeInvoice", row("reference", "INV" + order.get("document_no"),
+            "second_reference", order.get("customer_document_no"), "exchange_rate", order.get("exchange_rate")), gross, null);
+        invoicedOrders.add((Long) order.get("id"));
+        invoiced++;
+      }
+      return invoiced;
+    }
+  }
+
   public SageDespatch despatchAllocated(String documentNo, String consignmentNo) {
     synchronized (lock) {
       Long id = orderByDocumentNo.get(documentNo);

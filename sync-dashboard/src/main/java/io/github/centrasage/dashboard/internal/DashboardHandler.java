@@ -175,6 +175,23 @@ public final class DashboardHandler implements HttpHandler {
       Map<String, Object> body = new LinkedHashMap<>();
       body.put("payouts", Json.list(payouts(query), ApiViews::payout));
       sendJson(ex, 200, body);
+    } else if (parts[0].equals("api") && parts.length == 5 && parts[1].equals("payouts")
+        && parts[4].equals("reconciliation.csv")) {
+      // /api/payouts/<psp>/<payout>[@<merchant account>]/reconciliation.csv: the payout's reconciliation file.
+      SettlementReport report = SettlementPosting.storedReport(engine.store(), decode(parts[2]), decode(parts[3]))
+          .orElseThrow(() -> new Problem(404, "No payout " + decode(parts[2]) + " " + decode(parts[3]) + " is stored"));
+      sendBytes(ex, 200, "text/csv; charset=utf-8", report.reconciliationCsv().getBytes(StandardCharsets.UTF_8));
+    } else if (parts[0].equals("api") && parts.length == 3 && parts[1].equals("payouts")
+        && parts[2].equals("open-items.csv")) {
+      // ?month=2026-03: unallocated receipts and open chargebacks of the payouts up to that month's end.
+      java.time.YearMonth month;
+      try {
+        month = java.time.YearMonth.parse(query.getOrDefault("month", ""));
+      } catch (java.time.format.DateTimeParseException e) {
+        throw new Problem(400, "month must be yyyy-MM, was '" + query.getOrDefault("month", "") + "'");
+      }
+      sendBytes(ex, 200, "text/csv; charset=utf-8", SettlementPosting.openItemsCsv(engine.store(), month, MAX_PAGE)
+          .getBytes(StandardCharsets.UTF_8));
     } else if (parts[0].equals("api") && parts.length == 3 && parts[1].equals("orders")) {
       sendJson(ex, 200, ApiViews.journey(journey(decode(parts[2]))));
     } else {
