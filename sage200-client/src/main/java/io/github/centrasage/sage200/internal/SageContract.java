@@ -155,11 +155,23 @@ public final class SageContract {
    */
   public List<String> requestProblems(String record, Object body, boolean update) {
     List<String> problems = new ArrayList<>();
-    check(Type.parse(record), body, "", update, problems);
+    check(Type.parse(record), body, "", true, update, problems);
     return problems;
   }
 
-  private void check(Type type, Object value, String path, boolean update, List<String> problems) {
+  /**
+   * What is wrong with an answer of {@code endpoint}: every field the response record does not
+   * define, at any depth. Empty when the answer has the shape the contract describes.
+   */
+  public List<String> responseProblems(Endpoint endpoint, Object body) {
+    List<String> problems = new ArrayList<>();
+    if (endpoint.response != null) {
+      check(endpoint.response, body, "", false, false, problems);
+    }
+    return problems;
+  }
+
+  private void check(Type type, Object value, String path, boolean request, boolean update, List<String> problems) {
     if (value == null) {
       return;
     }
@@ -170,7 +182,7 @@ public final class SageContract {
       }
       List<?> items = (List<?>) value;
       for (int i = 0; i < items.size(); i++) {
-        check(type.element, items.get(i), path + "[" + i + "]", update, problems);
+        check(type.element, items.get(i), path + "[" + i + "]", request, update, problems);
       }
       return;
     }
@@ -194,10 +206,10 @@ public final class SageContract {
       Field field = fields.get(name);
       if (field == null) {
         problems.add("'" + at + "' is not a field of " + record);
-      } else if (!field.writable(update)) {
+      } else if (request && !field.writable(update)) {
         problems.add("'" + at + "' is read-only in " + record);
       } else {
-        check(field.type, entry.getValue(), at, update, problems);
+        check(field.type, entry.getValue(), at, request, update, problems);
       }
     }
   }
