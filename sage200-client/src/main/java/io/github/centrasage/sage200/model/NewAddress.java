@@ -1,6 +1,5 @@
 package io.github.centrasage.sage200.model;
 
-import java.util.Optional;
 import java.util.OptionalLong;
 import org.immutables.value.Value;
 
@@ -12,28 +11,7 @@ import org.immutables.value.Value;
  * <p>Usage: {@code NewAddress.builder().address1("1 High St").city("Leeds").postcode("LS1 1AA").build()}
  */
 @Value.Immutable
-public interface NewAddress {
-  /** JSON {@code address_1}. */
-  Optional<String> address1();
-
-  /** JSON {@code address_2}. */
-  Optional<String> address2();
-
-  /** JSON {@code address_3}. */
-  Optional<String> address3();
-
-  /** JSON {@code address_4}. */
-  Optional<String> address4();
-
-  /** JSON {@code city}. */
-  Optional<String> city();
-
-  /** JSON {@code county}. */
-  Optional<String> county();
-
-  /** JSON {@code postcode}. */
-  Optional<String> postcode();
-
+public interface NewAddress extends AddressLines {
   /** JSON {@code address_country_code_id}. */
   OptionalLong addressCountryCodeId();
 
