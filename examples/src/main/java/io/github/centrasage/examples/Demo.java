@@ -1,5 +1,6 @@
 package io.github.centrasage.examples;
 
+import io.github.centrasage.testing.SeedShopMappings;
 import io.github.centrasage.centra.CentraClient;
 import io.github.centrasage.centra.CentraRetrySettings;
 import io.github.centrasage.centra.CentraReturn;

@@ -29,6 +29,14 @@ class ErrorsAndRetriesTest extends WireMockTestBase {
   }
 
   @Test
+  void aNotFoundNamesTheFullUrlSoAWrongBaseUrlShowsInTheMessage() {
+    stubTaxCode(404, "");
+    Sage200NotFoundException e = catchThrowableOfType(
+        () -> client().taxCodes().get(1), Sage200NotFoundException.class);
+    assertThat(e.getMessage()).startsWith("GET " + wm.baseUrl() + BASE + "/tax_codes/1 failed with 404");
+  }
+
+  @Test
   void badRequestBecomesValidationWithParsedMessageAndRawBody() {
     String body = "{\"Message\": \"The customer account is on hold.\", \"ExceptionType\": \"SageNullFieldException\"}";
     wm.stubFor(post(urlPathEqualTo(BASE + "/sop_orders")).willReturn(aResponse().withStatus(400).withBody(body)));
@@ -37,7 +45,8 @@ class ErrorsAndRetriesTest extends WireMockTestBase {
     assertThat(e.statusCode()).isEqualTo(400);
     assertThat(e.sageMessage()).isEqualTo("The customer account is on hold.");
     assertThat(e.responseBody()).contains(body);
-    assertThat(e.getMessage()).contains("POST /sop_orders failed with 400").contains("on hold");
+    assertThat(e.getMessage()).contains("POST " + wm.baseUrl() + BASE + "/sop_orders failed with 400")
+        .contains("on hold");
     assertThat(e.isRetryable()).isFalse();
     assertThat(e.requiresLookupBeforeRetry()).isFalse();
   }

@@ -110,7 +110,7 @@ public final class SageTransport {
       }
       if (Thread.currentThread().isInterrupted()) {
         // The caller wants to stop: send nothing (the flag stays set for the caller to see).
-        throw new Sage200ConnectionException(request.describe() + " not sent: the thread is interrupted", false,
+        throw new Sage200ConnectionException(describe(request) + " not sent: the thread is interrupted", false,
             !request.isRead(), true, null);
       }
       return this.<T>attemptWithAuth(request, type);
@@ -158,12 +158,12 @@ public final class SageTransport {
     if (delay.isZero()) {
       return;
     }
-    LOG.debug("{} retrying in {} ms", request.describe(), delay.toMillis());
+    LOG.debug("{} retrying in {} ms", describe(request), delay.toMillis());
     try {
       sleeper.sleep(delay);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new Sage200ConnectionException(request.describe() + " interrupted while waiting to retry", false,
+      throw new Sage200ConnectionException(describe(request) + " interrupted while waiting to retry", false,
           !request.isRead(), true, e);
     }
   }
@@ -175,7 +175,7 @@ public final class SageTransport {
     } catch (Sage200AuthenticationException e) {
       // An expired or revoked token: refresh once and try once more; Sage never processed the call.
       if (tokens.invalidate(token)) {
-        LOG.debug("{} got 401; refreshing the token and retrying once", request.describe());
+        LOG.debug("{} got 401; refreshing the token and retrying once", describe(request));
         return attempt(request, type, accessToken(request));
       }
       throw e;
@@ -190,9 +190,17 @@ public final class SageTransport {
     try {
       return tokens.accessToken();
     } catch (Sage200ConnectionException e) {
-      throw new Sage200ConnectionException(request.describe() + " not sent: getting an access token failed: "
+      throw new Sage200ConnectionException(describe(request) + " not sent: getting an access token failed: "
           + e.getMessage(), false, !request.isRead(), e.wasInterrupted(), e);
     }
+  }
+
+  /**
+   * The method and the full URL without the query (an OData filter may hold a shopper's e-mail): a
+   * wrong base URL or site shows in the message itself.
+   */
+  private String describe(SageRequest request) {
+    return request.method + " " + baseUrl + String.join("/", request.path);
   }
 
   private <T> T attempt(SageRequest request, Type type, String token) {
@@ -267,7 +275,7 @@ public final class SageTransport {
       return (T) value;
     } catch (IOException | JsonDataException | IllegalStateException | IllegalArgumentException e) {
       throw new Sage200DeserializationException(
-          request.describe() + " answered " + status + " with a body that is not a valid " + typeName(type)
+          describe(request) + " answered " + status + " with a body that is not a valid " + typeName(type)
               + ": " + e.getMessage(), status, text, !request.isRead(), e);
     }
   }
@@ -280,7 +288,7 @@ public final class SageTransport {
     // Only the thread's flag says "the caller interrupted": OkHttp's callTimeout also throws a plain
     // InterruptedIOException ("timeout"), which is a timeout like any other and may be retried.
     if (Thread.currentThread().isInterrupted()) {
-      return new Sage200ConnectionException(request.describe() + " interrupted", state.sent(),
+      return new Sage200ConnectionException(describe(request) + " interrupted", state.sent(),
           !request.isRead(), true, e);
     }
     boolean refusedBeforeSending =
@@ -289,13 +297,13 @@ public final class SageTransport {
     String what = mayHaveReached
         ? " failed after the request was sent (it may have reached Sage): "
         : " failed before the request was sent: ";
-    return new Sage200ConnectionException(request.describe() + what + e.getClass().getSimpleName()
+    return new Sage200ConnectionException(describe(request) + what + e.getClass().getSimpleName()
         + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"), mayHaveReached, !request.isRead(), false, e);
   }
 
   Sage200Exception failure(SageRequest request, int status, String body, String retryAfterHeader) {
     String sageMessage = SageErrorBody.message(body);
-    String prefix = request.describe() + " failed with " + status + ": ";
+    String prefix = describe(request) + " failed with " + status + ": ";
     boolean write = !request.isRead();
     if (lockMatcher.isRecordLocked(status, body)) {
       return new Sage200RecordLockedException(prefix + "record locked by another user: " + clip(sageMessage),

@@ -1,5 +1,6 @@
 package io.github.centrasage.sync.finance;
 
+import java.util.Set;
 import io.github.centrasage.centra.CentraClient;
 import io.github.centrasage.centra.CentraReturn;
 import io.github.centrasage.centra.Order;
@@ -108,6 +109,13 @@ public final class RefundImport implements SyncFlow {
   /** What this instance last did with return {@code returnId}. */
   public Optional<CreditNoteResult> result(long returnId) {
     return Optional.ofNullable(results.get(returnId));
+  }
+
+
+  /** {@inheritDoc} */
+  @Override
+  public Set<Class<?>> requiredAttributes() {
+    return Set.of(CentraClient.class, Sage200Client.class);
   }
 
   @Override
