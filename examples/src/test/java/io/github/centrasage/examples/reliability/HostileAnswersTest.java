@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.centrasage.sage200.model.ContactEmail;
 import io.github.centrasage.sage200.model.Customer;
-import io.github.centrasage.sage200.model.CustomerContact;
+import io.github.centrasage.sage200.model.NewCustomerContact;
 import io.github.centrasage.sage200.model.NewCustomer;
 import io.github.centrasage.sandbox.AnswerRewrites;
 import io.github.centrasage.sandbox.CentraOrder;
@@ -116,7 +116,7 @@ class HostileAnswersTest extends SandboxedClients {
   @Test
   void aShoppersEmailOnATradeAccountNeverAttachesTheOrderToIt() {
     Customer trade = sage.customers().create(NewCustomer.builder().reference("TRADE01").name("Trade Buyer Ltd")
-        .addContacts(CustomerContact.builder().name("Accounts").isDefault(true)
+        .addContacts(NewCustomerContact.builder().lastName("Accounts")
             .addEmails(ContactEmail.builder().email("accounts@trade.example").isDefault(true).build()).build())
         .build());
     SyncEngine parking = engine(ForeignAccountMatch.PARK);

@@ -5,9 +5,11 @@ import io.github.centrasage.centra.Order;
 import io.github.centrasage.sage200.Sage200Client;
 import io.github.centrasage.sage200.model.ContactEmail;
 import io.github.centrasage.sage200.model.Customer;
-import io.github.centrasage.sage200.model.CustomerContact;
+import io.github.centrasage.sage200.model.CustomerEmail;
 import io.github.centrasage.sage200.model.ImmutableNewCustomer;
+import io.github.centrasage.sage200.model.ImmutableNewCustomerContact;
 import io.github.centrasage.sage200.model.NewCustomer;
+import io.github.centrasage.sage200.model.NewCustomerContact;
 import io.github.centrasage.sync.JobFailure;
 import io.github.centrasage.sync.Mappings;
 import io.github.centrasage.sync.Mappings.CustomerStrategy;
@@ -165,14 +167,24 @@ public final class CustomerResolver {
         continue;
       }
       Address billing = order.billingAddress().or(order::shippingAddress).orElse(null);
-      String name = billing == null ? "" : String.join(" ", billing.firstName().orElse(""), billing.lastName().orElse("")).trim();
+      Optional<String> firstName = billing == null ? Optional.empty() : billing.firstName().map(String::trim).filter(s -> !s.isEmpty());
+      Optional<String> lastName = billing == null ? Optional.empty() : billing.lastName().map(String::trim).filter(s -> !s.isEmpty());
+      String name = String.join(" ", firstName.orElse(""), lastName.orElse("")).trim();
       if (name.isEmpty()) {
         name = email;
       }
+      // Sage builds a contact's name from first_name/last_name (its own name and is_default are read-only);
+      // a shopper without a name is named by the e-mail, as the account is.
+      ImmutableNewCustomerContact.Builder contact = NewCustomerContact.builder()
+          .addEmails(ContactEmail.builder().email(email).isDefault(true).build());
+      if (firstName.isEmpty() && lastName.isEmpty()) {
+        contact.lastName(atMost60(email));
+      }
+      firstName.map(CustomerResolver::atMost60).ifPresent(contact::firstName);
+      lastName.map(CustomerResolver::atMost60).ifPresent(contact::lastName);
       ImmutableNewCustomer.Builder customer = NewCustomer.builder().reference(reference)
-          .name(Texts.cut(name, 60))
-          .addContacts(CustomerContact.builder().name(name).isDefault(true)
-              .addEmails(ContactEmail.builder().email(email).isDefault(true).build()).build());
+          .name(atMost60(name))
+          .addContacts(contact.build());
       mappings.sageCurrency(order.currency()).map(Long::parseLong).ifPresent(customer::currencyId);
       Customer created = sage.customers().create(customer.build());
       log.info("Created Sage customer account {} for a new shopper (order {})", created.reference(), order.number());
@@ -181,9 +193,15 @@ public final class CustomerResolver {
     throw JobFailure.permanent("could not find a free customer reference with prefix " + prefix + " for the shopper");
   }
 
+  /** Sage 200 keeps account and contact names to 60 characters. */
+  /** Sage's 60-character limit, cut between code points (never through an emoji's surrogate pair). */
+  private static String atMost60(String text) {
+    return Texts.cut(text, 60);
+  }
+
   private static boolean usesEmail(Sage200Client sage, Customer account, String email) {
     return sage.customers().contacts(account.id()).stream()
-        .flatMap(c -> Stream.concat(c.defaultEmail().stream(), c.emails().stream().map(ContactEmail::email)))
+        .flatMap(c -> Stream.concat(c.defaultEmail().stream(), c.emails().stream().map(CustomerEmail::email)))
         .anyMatch(e -> e.trim().equalsIgnoreCase(email));
   }
 

@@ -286,7 +286,7 @@ public final class OrderMapper {
     a.zipCode().ifPresent(b::postcode);
     a.country().map(c -> c.name().orElse(c.code())).ifPresent(b::country);
     a.email().ifPresent(b::emailAddress);
-    a.phoneNumber().or(a::cellPhoneNumber).ifPresent(b::telephone);
+    a.phoneNumber().or(a::cellPhoneNumber).ifPresent(b::telephoneNumber);
     return b.build();
   }
 
