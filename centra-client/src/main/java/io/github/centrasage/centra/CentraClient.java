@@ -7,6 +7,7 @@ import io.github.centrasage.centra.internal.ScalarAdapters;
 import io.github.centrasage.centra.internal.Variables;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -123,7 +124,7 @@ public final class CentraClient {
     private String baseUrl;
     private Supplier<String> tokenSource;
     private boolean tokenIsConstant;
-    private boolean allowInsecureHttp;
+    private boolean allowPlainHttp;
     private Duration connectTimeout;
     private Duration readTimeout;
     private Duration callTimeout;
@@ -160,9 +161,9 @@ public final class CentraClient {
       return this;
     }
 
-    /** Allows a plain {@code http://} base URL, for local test servers only. */
-    public Builder allowInsecureHttp() {
-      this.allowInsecureHttp = true;
+    /** Allows {@code http://} base URLs: only for a local sandbox or tests (the same switch as {@code Sage200Client}'s). */
+    public Builder allowPlainHttp(boolean allow) {
+      this.allowPlainHttp = allow;
       return this;
     }
 
@@ -221,38 +222,55 @@ public final class CentraClient {
       return this;
     }
 
+    /**
+     * Builds the client.
+     *
+     * @throws IllegalStateException naming every problem with the settings at once (as
+     *     {@code Sage200Client.Builder.build()} does)
+     */
     public CentraClient build() {
+      List<String> problems = new ArrayList<>();
+      HttpUrl url = null;
       if (baseUrl == null || baseUrl.isBlank()) {
-        throw new IllegalArgumentException("baseUrl is required, for example https://mybrand.centra.com");
-      }
-      HttpUrl url = HttpUrl.parse(baseUrl.trim());
-      if (url == null) {
-        throw new IllegalArgumentException("baseUrl is not an http(s) URL: '" + baseUrl + "'");
-      }
-      if (!url.isHttps() && !allowInsecureHttp) {
-        throw new IllegalArgumentException("baseUrl must use https (was " + url.scheme() + "://" + url.host()
-            + "); call allowInsecureHttp() only for a local test server");
-      }
-      if (url.query() != null || url.fragment() != null) {
-        throw new IllegalArgumentException("baseUrl must not have a query or fragment: " + url.host());
-      }
-      List<String> segments = url.pathSegments();
-      String last = segments.get(segments.size() - 1).isEmpty() && segments.size() > 1
-          ? segments.get(segments.size() - 2) : segments.get(segments.size() - 1);
-      if (last.equals("graphql")) {
-        throw new IllegalArgumentException("baseUrl must be the tenant root without /graphql (the client adds it): " + url);
-      }
-      if (!url.encodedPath().endsWith("/")) {
-        url = url.newBuilder().addPathSegment("").build();
+        problems.add("baseUrl is missing: the tenant root, for example https://mybrand.centra.com");
+      } else {
+        url = HttpUrl.parse(baseUrl.trim());
+        if (url == null) {
+          problems.add("baseUrl is not an http(s) URL: '" + baseUrl + "'");
+        } else {
+          if (!url.isHttps() && !allowPlainHttp) {
+            problems.add("baseUrl must use https (call allowPlainHttp(true) only for a local sandbox): " + url.scheme()
+                + "://" + url.host());
+          }
+          if (url.query() != null || url.fragment() != null) {
+            problems.add("baseUrl must not have a query or fragment: " + url.host());
+          }
+          List<String> segments = url.pathSegments();
+          String last = segments.get(segments.size() - 1).isEmpty() && segments.size() > 1
+              ? segments.get(segments.size() - 2) : segments.get(segments.size() - 1);
+          if (last.equals("graphql")) {
+            problems.add("baseUrl must be the tenant root without /graphql (the client adds it): " + url);
+          }
+          if (!url.encodedPath().endsWith("/")) {
+            url = url.newBuilder().addPathSegment("").build();
+          }
+        }
       }
       if (tokenSource == null) {
-        throw new IllegalArgumentException("token is required: create an Integration API token in the Centra AMS");
-      }
-      if (tokenIsConstant) {
-        BearerToken.of(tokenSource.get()); // fail at build time, not on the first call
+        problems.add("token is missing: create an Integration API token in the Centra AMS, then token(…) or"
+            + " tokenSupplier(…)");
+      } else if (tokenIsConstant) {
+        try {
+          BearerToken.of(tokenSource.get()); // fail at build time, not on the first call
+        } catch (IllegalArgumentException e) {
+          problems.add(e.getMessage());
+        }
       }
       if (userAgentSuffix != null && userAgentSuffix.chars().anyMatch(c -> c < 0x20 || c > 0x7e)) {
-        throw new IllegalArgumentException("userAgentSuffix must be printable ASCII: '" + userAgentSuffix + "'");
+        problems.add("userAgentSuffix must be printable ASCII: '" + userAgentSuffix + "'");
+      }
+      if (!problems.isEmpty()) {
+        throw new IllegalStateException("CentraClient cannot be built: " + String.join("; ", problems));
       }
       return new CentraClient(this, url);
     }

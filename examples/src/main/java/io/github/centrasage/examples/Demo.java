@@ -255,7 +255,7 @@ public final class Demo {
       // Client-side retries are off: the engine's policy decides what is re-sent, and every retry
       // shows in the report. Production code keeps the clients' defaults.
       centra = CentraClient.builder().baseUrl(centraSandbox.baseUrl()).token(centraSandbox.token())
-          .allowInsecureHttp().retrySettings(CentraRetrySettings.none()).readTimeout(Duration.ofSeconds(5)).build();
+          .allowPlainHttp(true).retrySettings(CentraRetrySettings.none()).readTimeout(Duration.ofSeconds(5)).build();
       sage = Sage200Client.builder().baseUrl(sageSandbox.baseUrl()).siteId(sageSandbox.siteId())
           .companyId(sageSandbox.companyId()).tokenProvider(TokenProvider.staticToken(sageSandbox.token()))
           .allowPlainHttp(true).retrySettings(RetrySettings.none()).readTimeout(SAGE_READ_TIMEOUT).build();

@@ -56,7 +56,7 @@ public final class SandboxShop implements AutoCloseable {
       centra.close();
       throw e;
     }
-    this.centraClient = CentraClient.builder().baseUrl(centra.baseUrl()).token(centra.token()).allowInsecureHttp()
+    this.centraClient = CentraClient.builder().baseUrl(centra.baseUrl()).token(centra.token()).allowPlainHttp(true)
         .build();
     // the first requests of a cold sandbox can be slow on a loaded machine
     this.sageClient = Sage200Client.builder().baseUrl(sage.baseUrl()).siteId(sage.siteId())

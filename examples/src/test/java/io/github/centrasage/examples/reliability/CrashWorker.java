@@ -60,7 +60,7 @@ public final class CrashWorker {
     Instant pollStart = Instant.ofEpochMilli(Long.parseLong(args[10]));
     String instance = args[11];
 
-    CentraClient centra = CentraClient.builder().baseUrl(centraUrl).token(centraToken).allowInsecureHttp()
+    CentraClient centra = CentraClient.builder().baseUrl(centraUrl).token(centraToken).allowPlainHttp(true)
         .retrySettings(CentraRetrySettings.none()).readTimeout(Duration.ofSeconds(1)).build();
     Sage200Client sage = Sage200Client.builder().baseUrl(sageUrl).siteId(siteId).companyId(companyId)
         .tokenProvider(tokenProvider(sageToken)).allowPlainHttp(true).sleeper(d -> { })

@@ -53,7 +53,7 @@ final class FinanceWorld implements AutoCloseable {
   final CentraSandbox centra = CentraSandbox.start(CentraSandbox.options().clock(sandboxClock));
   final Sage200Sandbox sage;
   final CentraClient centraClient = CentraClient.builder().baseUrl(centra.baseUrl()).token(centra.token())
-      .allowInsecureHttp().readTimeout(Duration.ofSeconds(5)).build();
+      .allowPlainHttp(true).readTimeout(Duration.ofSeconds(5)).build();
   /** Bodies of the credit notes Sage received, in order. */
   final List<String> creditNoteBodies = new CopyOnWriteArrayList<>();
   final Sage200Client sageClient;
