@@ -182,6 +182,33 @@ public final class ODataQuery {
     return expand;
   }
 
+  /** Words of a $filter that are not field names. */
+  private static final java.util.Set<String> KEYWORDS = java.util.Set.of("eq", "ne", "gt", "ge", "lt", "le", "and",
+      "or", "not", "true", "false", "null", "asc", "desc", "in", "has", "add", "sub", "mul", "div", "mod");
+
+  /**
+   * The field names a {@code $filter} uses: its identifiers that are not keywords, function names
+   * ({@code contains(}) or typed-literal prefixes ({@code datetime'…'}). Tokenised by the same
+   * hand-written pass as the evaluator, so any input the evaluator survives is read here too.
+   */
+  static List<String> fieldNames(String filter) {
+    List<Object[]> tokens = new Parser(filter).tokens;
+    List<String> names = new ArrayList<>();
+    for (int i = 0; i < tokens.size(); i++) {
+      if (!"id".equals(tokens.get(i)[0])) {
+        continue;
+      }
+      String id = (String) tokens.get(i)[1];
+      Object[] next = i + 1 < tokens.size() ? tokens.get(i + 1) : null;
+      boolean call = next != null && "punct".equals(next[0]) && "(".equals(next[1]);
+      boolean typedLiteral = next != null && "lit".equals(next[0]);
+      if (!call && !typedLiteral && !KEYWORDS.contains(id)) {
+        names.add(id);
+      }
+    }
+    return names;
+  }
+
   static Object field(Map<String, Object> row, String path) {
     return field(row, path.indexOf('.') < 0 ? new String[] {path} : path.split("\\."));
   }

@@ -7,8 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Holds the Sage sandbox to the contract sage200-client ships ({@link SageContract}): a request body
@@ -19,12 +17,6 @@ import java.util.regex.Pattern;
  * not define is data that would be lost.
  */
 final class SageContractCheck {
-  /** Words of a $filter that are not field names. */
-  private static final Set<String> KEYWORDS = Set.of("eq", "ne", "gt", "ge", "lt", "le", "and", "or", "not", "true",
-      "false", "null", "asc", "desc", "in", "has", "add", "sub", "mul", "div", "mod");
-  private static final Pattern FILTER_TOKEN = Pattern.compile(
-      "'(?:[^']|'')*'|\\d[0-9A-Za-z:.+\\-]*|(?<id>[A-Za-z_][A-Za-z0-9_./]*)(?<call>\\s*\\()?|\\S");
-
   private final SageContract contract;
 
   SageContractCheck(SageContract contract) {
@@ -115,19 +107,6 @@ final class SageContractCheck {
 
   /** The field names a $filter expression uses (not its literals, keywords or function names). */
   static List<String> filterNames(String filter) {
-    List<String> names = new ArrayList<>();
-    Matcher m = FILTER_TOKEN.matcher(filter);
-    while (m.find()) {
-      String id = m.group("id");
-      if (id == null || m.group("call") != null || KEYWORDS.contains(id)) {
-        continue;
-      }
-      // datetime'…', guid'…': a typed literal, not a field
-      if (m.end() < filter.length() && filter.charAt(m.end()) == '\'') {
-        continue;
-      }
-      names.add(id);
-    }
-    return names;
+    return ODataQuery.fieldNames(filter);
   }
 }
