@@ -451,8 +451,18 @@ public class CentraSage200Properties {
     private boolean enabled = true;
     /** Stock rows read per request. */
     private Integer batchSize;
+    /** How often Sage stock is polled for changes (default 30 s). */
+    private Duration pollInterval;
     /** Sage stock changes older than this are not looked for on the first run (default: now). */
     private Instant initialCursor;
+
+    public Duration getPollInterval() {
+      return pollInterval;
+    }
+
+    public void setPollInterval(Duration pollInterval) {
+      this.pollInterval = pollInterval;
+    }
 
     public boolean isEnabled() {
       return enabled;

@@ -176,6 +176,7 @@ public final class CheckedSetup {
     CentraSage200Properties.StockPublish s = p.getFlows().getStockPublish();
     var b = StockPublishOptions.builder().initialCursor(Optional.ofNullable(s.getInitialCursor()).orElse(now));
     Optional.ofNullable(s.getBatchSize()).ifPresent(b::batchSize);
+    Optional.ofNullable(s.getPollInterval()).ifPresent(b::pollInterval);
     return b.build();
   }
 
