@@ -26,6 +26,7 @@ import javax.sql.DataSource;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -171,7 +172,9 @@ public class CentraSage200AutoConfiguration {
     return new SyncEngineLifecycle(engine, properties.getEngine().isAutoStartup());
   }
 
-  /** The Actuator health indicator, shown as {@code centraSage200} under {@code /actuator/health}. */
+  /**
+   * The Actuator health indicator, shown as {@code centraSage200} under {@code /actuator/health}.
+   */
   @Configuration(proxyBeanMethods = false)
   @ConditionalOnClass(HealthIndicator.class)
   static class Health {
@@ -180,6 +183,18 @@ public class CentraSage200AutoConfiguration {
     SyncEngineHealthIndicator centraSage200HealthIndicator(SyncEngine engine, ActivityTracker activity,
         CentraSage200Properties properties) {
       return new SyncEngineHealthIndicator(engine, activity, properties.getHealth());
+    }
+  }
+
+  /** The {@code centrasage200} Actuator endpoint (status, replay), when exposed. */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(name = "org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint")
+  static class Endpoint {
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnAvailableEndpoint
+    SyncEngineEndpoint centraSage200Endpoint(SyncEngine engine) {
+      return new SyncEngineEndpoint(engine);
     }
   }
 

@@ -165,6 +165,46 @@ class CentraSage200AutoConfigurationTest {
         });
   }
 
+  /** A flow of the application's own whose every job parks. */
+  static final class AlwaysParks implements io.github.centrasage.sync.spi.SyncFlow {
+    @Override
+    public String name() {
+      return "AlwaysParks";
+    }
+
+    @Override
+    public void discover(io.github.centrasage.sync.spi.DiscoverContext context) {
+      context.enqueue(java.util.List.of(io.github.centrasage.sync.spi.NewJob.builder().flow(name()).key("k1")
+          .reference("R1").build()), "done");
+    }
+
+    @Override
+    public void process(io.github.centrasage.sync.spi.JobContext context) {
+      throw io.github.centrasage.sync.JobFailure.permanent("always");
+    }
+  }
+
+  @Test
+  void theEndpointShowsStatusAndReplaysAParkedJobOfAnApplicationFlow() {
+    runner.withBean(DataSource.class, this::h2)
+        .withBean(AlwaysParks.class, AlwaysParks::new)
+        .withPropertyValues(sandboxProperties())
+        .run(context -> {
+          SyncEngine engine = context.getBean(SyncEngine.class);
+          engine.runOnce("AlwaysParks");
+          SyncEngineEndpoint endpoint = new SyncEngineEndpoint(engine);
+          @SuppressWarnings("unchecked")
+          Map<String, Map<String, Object>> flows = (Map<String, Map<String, Object>>) endpoint.status().get("flows");
+          assertThat(flows).containsKeys("OrderImport", "StockPublish", "AlwaysParks");
+          assertThat(flows.get("AlwaysParks")).containsEntry("parked", 1L);
+
+          long jobId = context.getBean(SyncStateStore.class).search("R1", 5).get(0).id();
+          assertThat(endpoint.replay(jobId)).containsEntry("replayed", true);
+          assertThat(engine.status("AlwaysParks").queued()).isEqualTo(1);
+          assertThat(endpoint.replay(jobId)).as("no longer parked").containsEntry("replayed", false);
+        });
+  }
+
   @Test
   void theConfigurationMetadataIsGenerated() throws Exception {
     try (var in = getClass().getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {

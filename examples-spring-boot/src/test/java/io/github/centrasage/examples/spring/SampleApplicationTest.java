@@ -99,6 +99,7 @@ class SampleApplicationTest {
     String health = get("/actuator/health");
     assertThat(health).contains("\"centraSage200\"", "\"OrderImport\"", "\"StockPublish\"", "\"lastJobSucceeded\"");
     assertThat(get("/actuator/metrics/centra_sage200.jobs")).contains("\"outcome\"", "succeeded");
+    assertThat(get("/actuator/centrasage200")).contains("\"OrderImport\"", "\"parked\":0");
   }
 
   private String get(String path) throws Exception {
