@@ -25,6 +25,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -107,6 +108,24 @@ class SyncDashboardTest {
     assertThat(badState.statusCode()).isEqualTo(400);
     assertThat(badState.body()).contains("Unknown job state 'LOST'", "PARKED");
     assertThat(get("/api/jobs?limit=0").statusCode()).isEqualTo(400);
+  }
+
+  @Test
+  void everyNumericQueryParameterIsRangeCheckedWithAReason() throws Exception {
+    shop.importOrders("1001");
+    // offset + limit once overflowed an int here (a 500 from the all-flows merge)
+    for (String query : List.of("offset=2147483647", "offset=2147483647&flow=OrderImport", "offset=-1",
+        "offset=99999999999999999999", "limit=2147483647", "limit=-2147483648", "limit=1e3", "offset=%2B5",
+        "offset=" + "9".repeat(5_000))) {
+      HttpResponse<String> r = get("/api/jobs?" + query);
+      assertThat(r.statusCode()).as(query).isEqualTo(400);
+      assertThat(r.body()).as(query).containsAnyOf("'offset' must be a whole number from 0 to 100000",
+          "'limit' must be a whole number from 1 to 500");
+    }
+    for (String page : List.of("/jobs?offset=2147483647", "/api/payouts?limit=2147483647")) {
+      assertThat(get(page).statusCode()).as(page).isEqualTo(400);
+    }
+    assertThat(get("/api/jobs?offset=100000").statusCode()).isEqualTo(200);
   }
 
   @Test

@@ -1,7 +1,7 @@
 package io.github.centrasage.examples.reliability;
 
 import io.github.centrasage.centra.CentraClient;
-import io.github.centrasage.examples.SeedShopMappings;
+import io.github.centrasage.testing.SeedShopMappings;
 import io.github.centrasage.centra.CentraRetrySettings;
 import io.github.centrasage.sage200.RetrySettings;
 import io.github.centrasage.sage200.Sage200Client;

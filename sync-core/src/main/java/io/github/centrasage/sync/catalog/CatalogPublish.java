@@ -94,6 +94,13 @@ public final class CatalogPublish implements SyncFlow {
     this.creator = new ProductCreator(options);
   }
 
+
+  /** {@inheritDoc} */
+  @Override
+  public Set<Class<?>> requiredAttributes() {
+    return Set.of(CentraClient.class, Sage200Client.class);
+  }
+
   @Override
   public String name() {
     return NAME;

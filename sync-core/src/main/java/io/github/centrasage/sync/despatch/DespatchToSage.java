@@ -24,6 +24,7 @@ import io.github.centrasage.sage200.model.SalesOrder;
 import io.github.centrasage.sage200.model.SalesOrderLine;
 import io.github.centrasage.sage200.model.TrackingItem;
 import io.github.centrasage.sync.JobFailure;
+import io.github.centrasage.sync.internal.EventSubscriptions;
 import io.github.centrasage.sync.despatch.internal.CancelledLines;
 import io.github.centrasage.sync.despatch.internal.DespatchMarkers;
 import io.github.centrasage.sync.despatch.internal.SageOrderLocator;
@@ -31,6 +32,7 @@ import io.github.centrasage.sync.spi.Coalescing;
 import io.github.centrasage.sync.spi.DiscoverContext;
 import io.github.centrasage.sync.spi.JobContext;
 import io.github.centrasage.sync.spi.NewJob;
+import io.github.centrasage.sync.spi.SyncContext;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -66,6 +68,9 @@ public final class DespatchToSage extends DespatchFlow {
   public static final String NAME = "DespatchToSage";
 
   private static final Logger log = LoggerFactory.getLogger(DespatchToSage.class);
+  private static final String SHIPMENTS_BEFORE = "shipments completed in Centra";
+  private static final String BACKFILL = "to confirm them in Sage, enqueue DespatchToSage.jobFor(<order number>) for"
+      + " each order";
   private static final String SHIPMENT = "Shipment";
   private static final String UNREADABLE_PREFIX = "shipment:";
   private static final int MAX_EVENT_ROUNDS = 20;
@@ -98,12 +103,19 @@ public final class DespatchToSage extends DespatchFlow {
     return NAME;
   }
 
+  /** For a day after the first subscription: shipments completed earlier are not confirmed by events. */
+  @Override
+  public List<String> notices(SyncContext context) {
+    return EventSubscriptions.recentSubscriptionNotice(context, NAME, SHIPMENTS_BEFORE, BACKFILL).stream().toList();
+  }
+
   @Override
   public void discover(DiscoverContext ctx) {
     CentraClient centra = ctx.attribute(CentraClient.class);
     if (!subscribed.get()) {
       // setEventListeners is additive and idempotent; once per engine run is enough
-      centra.events().subscribe(List.of(EventSubscription.of(SHIPMENT, EventChangeType.COMPLETED)));
+      EventSubscriptions.subscribe(ctx, NAME, List.of(EventSubscription.of(SHIPMENT, EventChangeType.COMPLETED)),
+          SHIPMENTS_BEFORE, BACKFILL);
       subscribed.set(true);
     }
     // bounded like OrderImport's loop: a confirm that silently does nothing must not spin this cycle for ever

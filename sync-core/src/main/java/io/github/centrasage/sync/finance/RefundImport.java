@@ -1,5 +1,7 @@
 package io.github.centrasage.sync.finance;
 
+import io.github.centrasage.sync.internal.Texts;
+import java.util.Set;
 import io.github.centrasage.centra.CentraClient;
 import io.github.centrasage.centra.CentraReturn;
 import io.github.centrasage.centra.Order;
@@ -110,6 +112,13 @@ public final class RefundImport implements SyncFlow {
     return Optional.ofNullable(results.get(returnId));
   }
 
+
+  /** {@inheritDoc} */
+  @Override
+  public Set<Class<?>> requiredAttributes() {
+    return Set.of(CentraClient.class, Sage200Client.class);
+  }
+
   @Override
   public String name() {
     return NAME;
@@ -190,7 +199,7 @@ public final class RefundImport implements SyncFlow {
     boolean alreadyPosted = existing.isPresent();
     if (!alreadyPosted) {
       sage.salesCreditNotes().post(SalesCreditNote.builder().customerId(customerId).transactionDate(date)
-          .reference(reference).secondReference(orderKey.length() <= 20 ? orderKey : orderKey.substring(0, 20))
+          .reference(reference).secondReference(Texts.cut(orderKey, 20))
           .documentGoodsValue(plan.goods()).documentTaxValue(plan.tax()).taxAnalysisItems(plan.taxAnalysis())
           .nominalAnalysisItems(plan.nominalAnalysis("Centra return " + returnId)).build());
       existing = findCreditNote(sage, customerId, reference);

@@ -1,5 +1,6 @@
 package io.github.centrasage.sync.finance;
 
+import java.util.Set;
 import io.github.centrasage.sage200.Sage200Client;
 import io.github.centrasage.sync.SyncEngine;
 import io.github.centrasage.sync.finance.internal.PayoutCodec;
@@ -107,6 +108,13 @@ public final class SettlementPosting implements SyncFlow {
             + " posted to variance, clearing movement " + r.clearingMovement().toPlainString()
             + (r.exceptions().isEmpty() ? "" : "; " + String.join("; ", r.exceptions())))
         .collect(Collectors.toList());
+  }
+
+
+  /** {@inheritDoc} */
+  @Override
+  public Set<Class<?>> requiredAttributes() {
+    return Set.of(Sage200Client.class);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.github.centrasage.sync.finance.internal;
 
+import io.github.centrasage.sync.internal.Texts;
 import io.github.centrasage.sync.finance.SettlementReport;
 import io.github.centrasage.sync.spi.Binding;
 import io.github.centrasage.sync.spi.BindingStore;
@@ -124,6 +125,6 @@ public final class PayoutReportRecords {
   }
 
   private static String shortened(String line) {
-    return line.length() <= MAX_TEXT ? line : line.substring(0, MAX_TEXT - 1) + "\u2026";
+    return line.length() <= MAX_TEXT ? line : Texts.cut(line, MAX_TEXT - 1) + "\u2026";
   }
 }

@@ -1,5 +1,6 @@
 package io.github.centrasage.sync.finance.internal;
 
+import io.github.centrasage.sync.internal.Texts;
 import io.github.centrasage.sage200.ODataFilter;
 import io.github.centrasage.sage200.ODataQuery;
 import io.github.centrasage.sage200.Sage200Client;
@@ -278,6 +279,6 @@ public final class SettlementPoster {
   }
 
   private static String truncate60(String s) {
-    return s.length() <= 60 ? s : s.substring(0, 60);
+    return Texts.cut(s, 60);
   }
 }

@@ -1,4 +1,4 @@
-package io.github.centrasage.examples;
+package io.github.centrasage.testing;
 
 import io.github.centrasage.sage200.ODataQuery;
 import io.github.centrasage.sage200.Sage200Client;

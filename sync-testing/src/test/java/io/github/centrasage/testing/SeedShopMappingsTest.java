@@ -1,4 +1,4 @@
-package io.github.centrasage.examples;
+package io.github.centrasage.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
