@@ -334,6 +334,7 @@ public final class FlowRunner {
 
   private void processBatch(SyncFlow flow, List<Job> jobs, String owner) {
     List<Process> contexts = jobs.stream().map(Process::new).collect(Collectors.toList());
+    jobs.forEach(j -> emit(l -> l.jobStarted(j)));
     Throwable batchFailure = null;
     MDC.put("flow", flow.name());
     if (jobs.size() == 1) {
