@@ -93,10 +93,7 @@ public class CentraSage200AutoConfiguration {
     CentraClient.Builder b = CentraClient.builder().baseUrl(c.getBaseUrl()).readTimeout(c.getReadTimeout())
         // read before every attempt: a token rotated in the environment needs no restart
         .tokenSupplier(() -> env.getProperty("centra-sage200.centra.token", c.getToken()));
-    if (c.isAllowInsecureHttp()) {
-      b.allowInsecureHttp();
-    }
-    return b.build();
+    return b.allowPlainHttp(c.isAllowPlainHttp()).build();
   }
 
   @Bean(SAGE_CLIENT)

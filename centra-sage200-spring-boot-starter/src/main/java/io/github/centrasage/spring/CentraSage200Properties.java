@@ -102,7 +102,7 @@ public class CentraSage200Properties {
      */
     private String token;
     /** Allow {@code http://} (sandboxes only). */
-    private boolean allowInsecureHttp;
+    private boolean allowPlainHttp;
     /** How long one response may take. */
     private Duration readTimeout = Duration.ofSeconds(30);
 
@@ -122,12 +122,12 @@ public class CentraSage200Properties {
       this.token = token;
     }
 
-    public boolean isAllowInsecureHttp() {
-      return allowInsecureHttp;
+    public boolean isAllowPlainHttp() {
+      return allowPlainHttp;
     }
 
-    public void setAllowInsecureHttp(boolean allowInsecureHttp) {
-      this.allowInsecureHttp = allowInsecureHttp;
+    public void setAllowPlainHttp(boolean allowPlainHttp) {
+      this.allowPlainHttp = allowPlainHttp;
     }
 
     public Duration getReadTimeout() {

@@ -55,7 +55,7 @@ class CentraSage200AutoConfigurationTest {
     return new String[] {
         "centra-sage200.centra.base-url=" + centra.baseUrl(),
         "centra-sage200.centra.token=" + centra.token(),
-        "centra-sage200.centra.allow-insecure-http=true",
+        "centra-sage200.centra.allow-plain-http=true",
         "centra-sage200.sage.base-url=" + sage.baseUrl(),
         "centra-sage200.sage.site-id=" + sage.siteId(),
         "centra-sage200.sage.company-id=" + sage.companyId(),

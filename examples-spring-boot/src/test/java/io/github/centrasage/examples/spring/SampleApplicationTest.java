@@ -46,7 +46,7 @@ class SampleApplicationTest {
     registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + data.resolve("sync"));
     registry.add("centra-sage200.centra.base-url", centra::baseUrl);
     registry.add("centra-sage200.centra.token", centra::token);
-    registry.add("centra-sage200.centra.allow-insecure-http", () -> "true");
+    registry.add("centra-sage200.centra.allow-plain-http", () -> "true");
     registry.add("centra-sage200.sage.base-url", sage::baseUrl);
     registry.add("centra-sage200.sage.site-id", sage::siteId);
     registry.add("centra-sage200.sage.company-id", sage::companyId);
