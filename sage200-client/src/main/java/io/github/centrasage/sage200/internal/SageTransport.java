@@ -266,7 +266,7 @@ public final class SageTransport {
   }
 
   @SuppressWarnings("unchecked")
-  private static <T> T decode(SageRequest request, int status, String text, Type type) {
+  private <T> T decode(SageRequest request, int status, String text, Type type) {
     try {
       Object value = SageJson.moshi().adapter(type).fromJson(text);
       if (value == null) {
