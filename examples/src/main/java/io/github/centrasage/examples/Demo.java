@@ -12,6 +12,8 @@ import io.github.centrasage.centra.CreateShipmentRequest;
 import io.github.centrasage.centra.Shipment;
 import io.github.centrasage.centra.ShipmentLineRequest;
 import io.github.centrasage.dashboard.DashboardOptions;
+import io.github.centrasage.doctor.Doctor;
+import io.github.centrasage.doctor.DoctorReport;
 import io.github.centrasage.dashboard.SyncDashboard;
 import io.github.centrasage.sage200.RetrySettings;
 import io.github.centrasage.sage200.Sage200Client;
@@ -134,7 +136,8 @@ public final class Demo {
     } else {
       Shop shop = new Shop(settings);
       result = play(shop, settings, System.out);
-      SyncDashboard board = SyncDashboard.start(shop.engine, DashboardOptions.defaults());
+      SyncDashboard board = SyncDashboard.start(shop.engine,
+          DashboardOptions.builder().doctorReport(shop.doctorReport::toText).build());
       shop.engine.start();
       System.out.println("Dashboard: " + board.url() + "  (token " + board.token() + ")  Ctrl-C to stop.");
       CountDownLatch stop = new CountDownLatch(1);
@@ -163,6 +166,10 @@ public final class Demo {
     long started = System.nanoTime();
     out.println("centra-sage200 demo: both sandboxes up (Centra " + shop.centraSandbox.baseUrl() + ", Sage "
         + shop.sageSandbox.baseUrl() + "), store " + settings.storeDir());
+    // Before the first write: the go-live doctor checks the tenant, the company, the mappings and the master data.
+    shop.doctorReport = shop.doctor();
+    shop.doctorReport.findings("masterdata.sage-product.missing").forEach(f -> out.println("doctor: " + f.found()));
+    out.println(shop.doctorReport.summaryLine());
     TradingDay day = new TradingDay(shop, new Random(settings.seed()), out);
     day.play(settings.orders());
     // What the event-driven flows achieved on their own, before reconciliation repairs anything.
@@ -196,6 +203,7 @@ public final class Demo {
     final SyncEngine engine;
     final FlowTally tally = new FlowTally();
     final List<String> flowNames = new ArrayList<>();
+    private final List<io.github.centrasage.sync.spi.SyncFlow> allFlows = new ArrayList<>();
     final String centraLeeds;
     final String sageLeeds;
     final String centraLondon;
@@ -206,6 +214,8 @@ public final class Demo {
     final SettlementPosting settlement;
     final CatalogPublish catalog;
     final List<CreditNoteResult> creditNotes = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** What the go-live doctor found before the day started. */
+    DoctorReport doctorReport;
 
     Shop(Settings settings) {
       // Centra runs ten products ahead of Sage: the new season is live in the shop but not yet set
@@ -249,6 +259,7 @@ public final class Demo {
       // once at the end of the demo day (runUntilQuiet skips it).
       reconcile = new StockReconcile(stock);
       builder.flow(reconcile);
+      allFlows.add(reconcile);
       // Completed Centra returns become credit notes; PSP payout files are posted through clearing bank 1210.
       refunds = new RefundImport(RefundImportOptions.builder().goodsNominal("4010").shippingNominal("4900")
           .pollStart(clock.instant()).build(), creditNotes::add);
@@ -263,11 +274,23 @@ public final class Demo {
       // Its first pass reads the whole catalogue on both sides, and every allocation touches a Sage
       // product: like reconciliation it runs on its own schedule, here when the price book changes.
       builder.flow(catalog);
+      allFlows.add(catalog);
       engine = builder.build();
+    }
+
+    /** The go-live doctor on this shop's clients, mappings, store and flows (read-only). */
+    DoctorReport doctor() {
+      List<io.github.centrasage.sync.spi.SyncFlow> flows = new ArrayList<>(allFlows);
+      // region doctor
+      DoctorReport report = Doctor.builder().centra(centra).sage(sage).mappings(mappings).store(store)
+          .flows(flows).build().run();
+      // endregion
+      return report;
     }
 
     private void addFlow(SyncEngine.Builder builder, io.github.centrasage.sync.spi.SyncFlow flow) {
       builder.flow(flow);
+      allFlows.add(flow);
       flowNames.add(flow.name());
     }
 

@@ -92,7 +92,7 @@ public final class SyncDashboard implements AutoCloseable {
     });
     Pages pages = new Pages(options.title(), options.refreshInterval(), new Words(options.zone()));
     server.createContext("/", new DashboardHandler(engine, pages, new ActionGuard(token), options.parkedJobsShown(),
-        hostCheck(address, options), port));
+        hostCheck(address, options), port, options.doctorReport()));
     server.setExecutor(executor);
     server.start();
     URI url = URI.create("http://" + urlHost(address) + ":" + port + "/");

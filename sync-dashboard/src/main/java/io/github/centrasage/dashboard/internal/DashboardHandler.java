@@ -26,6 +26,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,6 +47,7 @@ public final class DashboardHandler implements HttpHandler {
   private final int parkedJobsShown;
   private final HostCheck hostCheck;
   private final String csrfCookie;
+  private final Optional<Supplier<String>> doctorReport;
   private final byte[] css = asset("dashboard.css");
   private final byte[] js = asset("dashboard.js");
 
@@ -55,7 +57,8 @@ public final class DashboardHandler implements HttpHandler {
   }
 
   public DashboardHandler(SyncEngine engine, Pages pages, ActionGuard guard, int parkedJobsShown, HostCheck hostCheck,
-      int port) {
+      int port, Optional<Supplier<String>> doctorReport) {
+    this.doctorReport = doctorReport;
     this.engine = engine;
     this.pages = pages;
     this.guard = guard;
@@ -154,6 +157,8 @@ public final class DashboardHandler implements HttpHandler {
     } else if (parts[0].equals("api") && parts.length == 3 && parts[1].equals("jobs")) {
       Job job = existingJob(jobId(parts[2]));
       sendJson(ex, 200, ApiViews.jobWithHistory(job, engine.store().history(job.id())));
+    } else if (parts[0].equals("doctor") && parts.length == 1 && doctorReport.isPresent()) {
+      sendHtml(ex, 200, pages.doctor(context(ex, Optional.empty()), doctorReport.get().get()));
     } else if (parts[0].equals("payouts") && parts.length == 1) {
       sendHtml(ex, 200, pages.payouts(context(ex, Optional.empty()), payouts(query)));
     } else if (parts[0].equals("api") && parts.length == 2 && parts[1].equals("payouts")) {
