@@ -115,7 +115,7 @@ public final class CentraClient {
    * and returns its root field as plain JSON values (maps, lists, strings, numbers, booleans; null
    * when Centra answers null). For checks such as the go-live doctor; flows use the typed calls.
    *
-   * @throws IllegalArgumentException for a mutation or subscription document
+   * @throws IllegalArgumentException unless the document is one named query ({@code query Name {…}})
    * @throws CentraGraphQLException when Centra answers with {@code errors[]}
    */
   public Object readQuery(String document, String rootField) {

@@ -41,14 +41,16 @@ public final class Operation<T> {
 
   /**
    * A read-only query the library does not ship as a resource (introspection, listings for checks):
-   * its root field decodes to plain JSON values. Refuses a mutation.
+   * its root field decodes to plain JSON values. Only a named {@code query} is accepted.
    */
   public static Operation<Object> adHocQuery(String document, String rootField) {
     String text = document.strip();
-    if (text.startsWith("mutation") || text.startsWith("subscription")) {
-      throw new IllegalArgumentException("only read-only query documents may be sent this way");
+    // the name is sent as operationName, which a GraphQL server matches against the document
+    java.util.regex.Matcher named = java.util.regex.Pattern.compile("^query\\s+(\\w+)").matcher(text);
+    if (!named.find()) {
+      throw new IllegalArgumentException("a read-only query document starting 'query <Name>' is needed");
     }
-    return new Operation<>("AdHoc." + rootField, rootField, false, null, Object.class, text);
+    return new Operation<>(named.group(1), rootField, false, null, Object.class, text);
   }
 
   /** Every operation the client ships, by name (documents as sent, fragments expanded). */
