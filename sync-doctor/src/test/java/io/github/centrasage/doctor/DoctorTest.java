@@ -45,6 +45,11 @@ class DoctorTest {
         .flows(new OrderImport(OrderImportOptions.builder().discovery(OrderImportOptions.Discovery.POLLING).build()));
   }
 
+  private static OrderImport polling() {
+    return new OrderImport(OrderImportOptions.builder().discovery(OrderImportOptions.Discovery.POLLING)
+        .defaultWarehouse(shop.centraWarehouse(SandboxShop.LEEDS)).build());
+  }
+
   private static List<String> found(DoctorReport report, String id) {
     return report.findings(id).stream().map(Finding::found).toList();
   }
@@ -164,14 +169,14 @@ class DoctorTest {
     assertThat(found(report, "identity.store.other-system")).containsExactly("the store belongs to another system: the"
         + " store belongs to Sage company " + (shop.sage().companyId() + 1) + ", the clients point at "
         + shop.sage().companyId());
-    Assertions.assertThatThrownBy(() -> shop.engine(store).flow(new OrderImport()).build())
+    Assertions.assertThatThrownBy(() -> shop.engine(store).flow(polling()).build())
         .isInstanceOf(StoreIdentityException.class).hasMessageContaining("Sage company");
   }
 
   @Test
   void theEnginesFirstBuildClaimsTheStoreAndTheDoctorThenSeesItsOwnPair() {
     InMemorySyncStateStore store = new InMemorySyncStateStore(shop.clock());
-    shop.engine(store).flow(new OrderImport()).build().close();
+    shop.engine(store).flow(polling()).build().close();
 
     DoctorReport report = doctor(shop, shop.mappings()).store(store).build().run();
 
@@ -240,10 +245,14 @@ class DoctorTest {
         + report.warnings() + " checks=" + report.checks());
     assertThat(report.errors()).isEqualTo((int) report.findings().stream().filter(f -> f.severity() == Severity.ERROR)
         .count());
-    Map<?, ?> json = new com.squareup.moshi.Moshi.Builder().build().adapter(Map.class).fromJson(report.toJson());
-    assertThat((Map<?, ?>) json.get("result")).containsEntry("errors", (double) report.errors())
-        .containsEntry("checks", (double) report.checks());
-    assertThat((List<?>) json.get("findings")).anySatisfy(f -> assertThat((Map<?, ?>) f)
+    @SuppressWarnings("unchecked")
+    Map<String, Object> json = new com.squareup.moshi.Moshi.Builder().build().adapter(Map.class).fromJson(report.toJson());
+    @SuppressWarnings("unchecked")
+    Map<String, Object> result = (Map<String, Object>) json.get("result");
+    assertThat(result).containsEntry("errors", (double) report.errors()).containsEntry("checks", (double) report.checks());
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> findings = (List<Map<String, Object>>) json.get("findings");
+    assertThat(findings).anySatisfy(f -> assertThat(f)
         .containsEntry("id", "mappings.tax-code.missing").containsEntry("severity", "error"));
     assertThat(report.toText()).contains("mappings (1 errors, ").contains("  ERROR mappings.tax-code.missing ×1\n")
         .endsWith(report.summaryLine() + "\n");
