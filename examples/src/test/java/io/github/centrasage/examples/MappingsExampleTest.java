@@ -45,11 +45,7 @@ class MappingsExampleTest {
 
   @Test
   void theSeedShopExampleFileHasTheSandboxesIdsAndImportsAnOrder() throws IOException {
-    Mappings fromFile;
-    try (Reader reader = new InputStreamReader(
-        MappingsExampleTest.class.getResourceAsStream("/mappings-example.properties"), StandardCharsets.UTF_8)) {
-      fromFile = Mappings.fromProperties(reader);
-    }
+    Mappings fromFile = exampleFile();
     try (SandboxShop shop = SandboxShop.start()) {
       Mappings real = shop.mappings();
       assertThat(fromFile.currencies()).isEqualTo(real.currencies());
@@ -72,11 +68,7 @@ class MappingsExampleTest {
 
   @Test
   void theSeedShopExampleFilePassesTheGoLiveDoctor() throws IOException {
-    Mappings fromFile;
-    try (Reader reader = new InputStreamReader(
-        MappingsExampleTest.class.getResourceAsStream("/mappings-example.properties"), StandardCharsets.UTF_8)) {
-      fromFile = Mappings.fromProperties(reader);
-    }
+    Mappings fromFile = exampleFile();
     try (SandboxShop shop = SandboxShop.start()) {
       DoctorReport report = Doctor.builder().centra(shop.centraClient()).sage(shop.sageClient()).mappings(fromFile)
           .store(new InMemorySyncStateStore(shop.clock()))
@@ -87,6 +79,13 @@ class MappingsExampleTest {
       assertThat(report.errors()).as(report.toText()).isZero();
       assertThat(report.findings("masterdata.counts")).singleElement().extracting(f -> f.found()).asString()
           .endsWith(", 0 Centra SKUs without a Sage product");
+    }
+  }
+
+  private static Mappings exampleFile() throws IOException {
+    try (Reader reader = new InputStreamReader(
+        MappingsExampleTest.class.getResourceAsStream("/mappings-example.properties"), StandardCharsets.UTF_8)) {
+      return Mappings.fromProperties(reader);
     }
   }
 
