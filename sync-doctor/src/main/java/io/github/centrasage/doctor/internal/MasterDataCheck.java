@@ -18,7 +18,7 @@ import java.util.Set;
  * Every sellable Centra SKU has a Sage product (and, when the catalogue is published, every Sage
  * product a Centra SKU), stocked in the mapped warehouses, not on hold; no code twice on either
  * side. Both catalogues are streamed page by page: what is kept is one small entry per Sage product
- * code and a bit per Sage product, never whole records, so a 100,000-SKU shop fits in a few MB.
+ * code, a bit per Sage product and the product ids each mapped warehouse stocks, never whole records.
  */
 public final class MasterDataCheck implements DoctorCheck {
   /** A progress line every this many Centra SKUs. */
