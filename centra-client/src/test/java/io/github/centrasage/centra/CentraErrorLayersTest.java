@@ -44,13 +44,14 @@ class CentraErrorLayersTest extends CentraWireMockTest {
   }
 
   @Test
-  void forbiddenIsAPermissionFailure() {
+  void forbiddenIsAnInvalidOrExpiredTokenAsCentrasErrorPageSays() {
     answer(403);
 
-    CentraPermissionException e = catchThrowableOfType(CentraPermissionException.class, () -> client.rateLimits());
+    CentraAuthenticationException e = catchThrowableOfType(CentraAuthenticationException.class, () -> client.rateLimits());
 
     assertThat(e.statusCode()).isEqualTo(403);
     assertThat(e.isRetryable()).isFalse();
+    assertThat(e.getMessage()).contains("invalid or expired").doesNotContain("permission").doesNotContain(TOKEN);
   }
 
   @Test

@@ -15,7 +15,6 @@ import io.github.centrasage.centra.CentraException;
 import io.github.centrasage.centra.CentraGraphQLError;
 import io.github.centrasage.centra.CentraGraphQLException;
 import io.github.centrasage.centra.CentraHttpException;
-import io.github.centrasage.centra.CentraPermissionException;
 import io.github.centrasage.centra.CentraRateLimitException;
 import io.github.centrasage.centra.CentraRateLimits;
 import io.github.centrasage.centra.CentraResponseException;
@@ -274,7 +273,10 @@ public final class GraphQLTransport {
       return new CentraAuthenticationException(message + " (check the API token; Centra tokens expire)", name, mutation);
     }
     if (status == 403) {
-      return new CentraPermissionException(message + " (token permissions or IP allow-list)", name, mutation);
+      // Centra's error-handling page: 403 = the token is invalid or expired (a missing permission is a
+      // GraphQL error with category "authorization", not an HTTP status).
+      return new CentraAuthenticationException(message + " (the API token is invalid or expired: rotate it)", name,
+          mutation, 403);
     }
     if (status == 429) {
       Duration wait = RetryAfter.parse(retryAfter, clock).orElse(null);

@@ -41,6 +41,7 @@ public final class ScalarAdapters {
         .add(OffsetDateTime.class, new DateTimeTzAdapter().nullSafe())
         .add(BigDecimal.class, new BigDecimalAdapter().nullSafe())
         .add(new LenientEnumFactory())
+        .add(io.github.centrasage.centra.EventObject.class, new EventObjectAdapter().nullSafe())
         .add(new ImmutablesJsonAdapterFactory())
         .build();
   }

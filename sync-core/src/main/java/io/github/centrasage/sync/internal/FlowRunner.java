@@ -513,9 +513,14 @@ public final class FlowRunner {
     Instant now = s.store().now();
     Map<JobState, Long> counts = s.store().count(flowName);
     Optional<Duration> lag = s.store().cursor(flowName).flatMap(c -> {
-      Instant position = flow.cursorTime(c.value()).orElse(c.updatedAt());
+      // A cursor's source time is on the other system's clock, which is the engine's (a sandbox's pinned
+      // day, say); when the flow cannot say, the time it last moved is on the store's clock.
+      Optional<Instant> source = flow.cursorTime(c.value());
+      Instant position = source.orElse(c.updatedAt());
+      Instant measuredAt = source.isPresent() ? s.clock().instant() : now;
       // a cursor still at the epoch ("from the beginning") has read nothing yet: no lag to show, not 57 years
-      return position.equals(Instant.EPOCH) ? Optional.empty() : Optional.of(nonNegative(Duration.between(position, now)));
+      return position.equals(Instant.EPOCH) ? Optional.empty()
+          : Optional.of(nonNegative(Duration.between(position, measuredAt)));
     });
     return SyncStatus.builder()
         .flow(flowName)

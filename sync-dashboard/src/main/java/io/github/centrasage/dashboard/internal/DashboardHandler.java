@@ -17,6 +17,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -47,6 +48,8 @@ public final class DashboardHandler implements HttpHandler {
   private final int parkedJobsShown;
   private final HostCheck hostCheck;
   private final String csrfCookie;
+  private final Supplier<Instant> engineClock;
+  private final ChartSeries series;
   private final Optional<Supplier<String>> doctorReport;
   private final byte[] css = asset("dashboard.css");
   private final byte[] js = asset("dashboard.js");
@@ -56,10 +59,17 @@ public final class DashboardHandler implements HttpHandler {
     boolean allows(String hostHeader);
   }
 
+  /**
+   * @param engineClock the engine's time (a flow's last run and cursor are on it, and so are the charts)
+   * @param series what the charts draw; the overview adds a sample before it renders
+   * @param doctorReport the last go-live doctor report as text, shown at {@code /doctor}
+   */
   public DashboardHandler(SyncEngine engine, Pages pages, ActionGuard guard, int parkedJobsShown, HostCheck hostCheck,
-      int port, Optional<Supplier<String>> doctorReport) {
+      int port, Supplier<Instant> engineClock, ChartSeries series, Optional<Supplier<String>> doctorReport) {
     this.doctorReport = doctorReport;
     this.engine = engine;
+    this.engineClock = engineClock;
+    this.series = series;
     this.pages = pages;
     this.guard = guard;
     this.parkedJobsShown = parkedJobsShown;
@@ -149,7 +159,7 @@ public final class DashboardHandler implements HttpHandler {
       String number = parts.length == 2 ? decode(parts[1]) : query.get("number");
       sendHtml(ex, 200, pages.journey(context(ex, Optional.empty()), journey(number)));
     } else if (parts[0].equals("api") && parts.length == 2 && parts[1].equals("status")) {
-      sendJson(ex, 200, ApiViews.status(engine.status(), engine.store().now()));
+      sendJson(ex, 200, ApiViews.status(status(), engineClock.get()));
     } else if (parts[0].equals("api") && parts.length == 2 && parts[1].equals("jobs")) {
       Map<String, Object> body = new LinkedHashMap<>();
       body.put("jobs", Json.list(jobs(query), ApiViews::job));
@@ -174,8 +184,13 @@ public final class DashboardHandler implements HttpHandler {
 
   // ---- reads
 
+  private List<SyncStatus> status() {
+    return engine.status(); // cursor lag is on the engine's clock
+  }
+
   private void overview(HttpExchange ex, Map<String, String> query) throws IOException {
-    List<SyncStatus> flows = engine.status();
+    List<SyncStatus> flows = status();
+    series.sample(engineClock.get(), flows);
     Map<String, List<Job>> parked = new LinkedHashMap<>();
     Map<Long, List<JobAttempt>> histories = new LinkedHashMap<>();
     for (SyncStatus s : flows) {
@@ -186,7 +201,7 @@ public final class DashboardHandler implements HttpHandler {
       }
     }
     sendHtml(ex, 200, pages.overview(context(ex, Optional.empty()), flows, parked, histories,
-        SettlementPosting.storedReports(engine.store(), LATEST_PAYOUTS)));
+        SettlementPosting.storedReports(engine.store(), LATEST_PAYOUTS), series));
   }
 
   /** Stored payout reports, newest first ({@code limit}, default 50). */
@@ -356,7 +371,7 @@ public final class DashboardHandler implements HttpHandler {
     if (existing.isEmpty()) {
       ex.getResponseHeaders().add("Set-Cookie", csrfCookie + "=" + csrf + "; Path=/; HttpOnly; SameSite=Strict");
     }
-    return new Pages.Context(engine.store().now(), csrf, flash);
+    return new Pages.Context(engine.store().now(), engineClock.get(), csrf, flash);
   }
 
   private static Optional<String> cookie(HttpExchange ex, String name) {
