@@ -236,6 +236,31 @@ class DoctorTest {
   }
 
   @Test
+  void theLiveSchemaValidatesEveryShippedDocumentAndAFieldItDropsIsNamed() {
+    DoctorReport live = doctor(shop, shop.mappings()).build().run();
+    assertThat(live.findings().stream().filter(f -> f.id().startsWith("contract.centra."))
+        .filter(f -> f.severity() == Severity.ERROR)).isEmpty();
+    assertThat(live.countsById().get("contract.centra.inferred-confirmed")).isPositive();
+
+    // the tenant's own schema, as introspection returns it, without Order.number
+    @SuppressWarnings("unchecked")
+    Map<String, Object> schema = (Map<String, Object>) shop.centraClient()
+        .readQuery(IntrospectionQuery.INTROSPECTION_QUERY, "__schema");
+    for (Object type : (List<?>) schema.get("types")) {
+      @SuppressWarnings("unchecked")
+      Map<String, Object> t = (Map<String, Object>) type;
+      if (t.get("fields") instanceof List<?> fields && List.of("Order", "DirectToConsumerOrder").contains(t.get("name"))) {
+        fields.removeIf(f -> "number".equals(((Map<?, ?>) f).get("name")));
+      }
+    }
+    DoctorReport lacking = doctor(shop, shop.mappings()).centraIntrospection(() -> schema).build().run();
+
+    assertThat(found(lacking, "contract.centra.field-missing")).filteredOn(f -> f.startsWith("OrderById:"))
+        .isNotEmpty().allSatisfy(f -> assertThat(f).contains("'number'"));
+    assertThat(lacking.hasErrors()).isTrue();
+  }
+
+  @Test
   void theSummaryLineAndJsonCountEveryFinding() throws Exception {
     Mappings wrong = Mappings.builder().from(shop.mappings()).taxCodes(List.of(
         Mappings.TaxCodeMapping.of(new BigDecimal("20"), null, 424242))).build();

@@ -1,9 +1,8 @@
 package io.github.centrasage.doctor.internal;
 
-import java.math.BigDecimal;
 import java.util.Optional;
 
-/** Ids as they come from mappings files and plain JSON. */
+/** Ids as they come from mappings files. */
 final class Ids {
   private Ids() {}
 
@@ -14,13 +13,5 @@ final class Ids {
     } catch (NumberFormatException e) {
       return Optional.empty();
     }
-  }
-
-  /** A JSON id (Moshi reads numbers as doubles) as the text mappings use: 12, not 12.0. */
-  static String text(Object value) {
-    if (value instanceof Number n) {
-      return new BigDecimal(n.toString()).stripTrailingZeros().toPlainString();
-    }
-    return String.valueOf(value);
   }
 }
