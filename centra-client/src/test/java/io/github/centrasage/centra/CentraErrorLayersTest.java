@@ -167,6 +167,29 @@ class CentraErrorLayersTest extends CentraWireMockTest {
   }
 
   @Test
+  void aCallersInterceptorThatRepeatsAMutationAfterAnIoExceptionIsRefused() {
+    okhttp3.Interceptor retryOnIoException = chain -> {
+      IOException last = null;
+      for (int i = 0; i < 3; i++) {
+        try {
+          return chain.proceed(chain.request());
+        } catch (IOException e) {
+          last = e;
+        }
+      }
+      throw last;
+    };
+    client = clientBuilder().okHttpClient(new OkHttpClient.Builder().addInterceptor(retryOnIoException).build()).build();
+    stub(post(urlEqualTo("/graphql")), aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER));
+
+    CentraConnectionException e = catchThrowableOfType(CentraConnectionException.class, () -> client.stock().set(SET_STOCK));
+
+    assertThat(e.mayHaveReachedServer()).isTrue();
+    assertThat(e.requiresLookupBeforeRetry()).isTrue();
+    assertThat(requests()).as("the interceptor's repeats were refused").hasSize(1);
+  }
+
+  @Test
   void connectionResetOnQueryIsRetried() {
     stub(post(urlEqualTo("/graphql")), aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER));
 

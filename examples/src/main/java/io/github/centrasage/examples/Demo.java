@@ -46,6 +46,7 @@ import io.github.centrasage.sync.finance.PayoutBatch;
 import io.github.centrasage.sync.finance.RefundImport;
 import io.github.centrasage.sync.finance.RefundImportOptions;
 import io.github.centrasage.sync.finance.SettlementPosting;
+import io.github.centrasage.sync.finance.ReconciliationLine;
 import io.github.centrasage.sync.finance.SettlementReport;
 import io.github.centrasage.sync.order.OrderImport;
 import io.github.centrasage.sync.order.OrderImportOptions;
@@ -588,11 +589,17 @@ public final class Demo {
       out.println(elapsed() + "17:00 " + returned + " returns refunded in Centra; " + shop.creditNotes.size()
           + " credit notes posted in Sage");
       progress.phase("18:00 Adyen payout", 0.96);
+      // 17:30 Sage's SOP invoice run invoices what left the warehouse, so the payout's receipts can be allocated
+      int invoiced = shop.sageSandbox.invoiceDespatchedOrders();
       SettlementReport payout = payOut();
-      out.println(elapsed() + "18:00 Adyen payout " + payout.payoutId() + ": " + payout.posted() + " postings, fees "
-          + payout.fees().toPlainString() + ", transferred " + payout.transferred().toPlainString() + ", variance "
-          + payout.variance().toPlainString() + ", " + payout.exceptions().size()
-          + " exceptions (receipts left on account: Sage has not invoiced yet), clearing movement " + payout.clearingMovement().toPlainString());
+      payoutReport = payout;
+      long allocated = payout.lines().stream().filter(l -> l.status() == ReconciliationLine.Status.ALLOCATED).count();
+      long onAccount = payout.lines().stream().filter(l -> l.status() == ReconciliationLine.Status.UNALLOCATED).count();
+      out.println(elapsed() + "18:00 Adyen payout " + payout.payoutId() + " (" + invoiced + " despatched orders invoiced "
+          + "by Sage): " + payout.posted() + " postings, fees " + payout.fees().toPlainString() + ", transferred "
+          + payout.transferred().toPlainString() + ", variance " + payout.variance().toPlainString() + ", " + allocated
+          + " lines allocated to invoices and credit notes, " + onAccount + " left on account (paid, not despatched "
+          + "yet), clearing movement " + payout.clearingMovement().toPlainString());
       shop.sageSandbox.faults().clear();
       shop.centraSandbox.faults().clear();
       progress.phase("18:15 letting every flow finish", 0.97);
@@ -661,6 +668,8 @@ public final class Demo {
     }
 
     final List<Integer> refundedOrders = new ArrayList<>();
+    /** The day's payout as posted; null until the PSP pays out. */
+    SettlementReport payoutReport;
 
     /**
      * The PSP's settlement report for the day, written as Adyen would: every paid GBP web order
@@ -685,8 +694,10 @@ public final class Demo {
         CentraOrder order = placed.stream().filter(o -> o.number() == refund.orderNumber()).findFirst().orElseThrow();
         if (order.currency().equals("GBP") && !refund.alreadyPosted()) {
           payout = payout.subtract(refund.gross());
+          // The refund names its credit note (Modification Merchant Reference), so the payout allocates to it.
           csv.append(adyenRow("PSPR" + refund.returnId(), Long.toString(refund.orderNumber()), "Refunded",
-              refund.gross().toPlainString(), "", "", "", batch));
+              refund.gross().toPlainString(), "", "", "", batch).replace(",visa,," + batch + "\n",
+              ",visa," + refund.reference() + "," + batch + "\n"));
         }
       }
       BigDecimal fee = new BigDecimal("4.75");
@@ -701,7 +712,8 @@ public final class Demo {
       }
       SettlementPosting.submit(shop.engine, parsed);
       shop.runUntilQuiet(200);
-      return shop.settlement.report(batch).orElseThrow(() -> new IllegalStateException("payout " + batch + " was not posted"));
+      return shop.settlement.report(parsed.key())
+          .orElseThrow(() -> new IllegalStateException("payout " + parsed.key() + " was not posted"));
     }
 
     private static final String ADYEN_HEADER = "Company Account,Merchant Account,Psp Reference,Merchant Reference,"

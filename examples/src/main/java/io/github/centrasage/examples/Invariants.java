@@ -93,6 +93,14 @@ final class Invariants {
             + " GBP did not reach Centra, which shows " + centraPrice.map(BigDecimal::toPlainString).orElse("no price"));
       }
     }
+    if (day.payoutReport != null) {
+      // Invoiced orders and credited returns must be allocated; only orders Sage has not invoiced stay on account.
+      day.payoutReport.lines().stream()
+          .filter(l -> l.status() == io.github.centrasage.sync.finance.ReconciliationLine.Status.UNALLOCATED
+              && !l.note().startsWith("no open invoice"))
+          .forEach(l -> failures.add("payout line " + l.line() + " (" + l.recordType() + " " + l.merchantReference()
+              + ") left unallocated: " + l.note()));
+    }
     BigDecimal clearing = shop.sageSandbox.bankBalance("1210").subtract(shop.clearingAtStart);
     if (clearing.signum() != 0) {
       failures.add("the PSP clearing bank moved by " + clearing + " over the day; payouts should clear it to 0.00");

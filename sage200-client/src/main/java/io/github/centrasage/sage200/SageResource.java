@@ -47,9 +47,21 @@ public class SageResource<T> {
     return get(id, ODataQuery.all());
   }
 
-  /** {@code GET /<resource>/{id}} with {@code $select}/{@code $expand} from the query. */
+  /**
+   * {@code GET /<resource>/{id}} with {@code $select}/{@code $expand} from the query.
+   *
+   * @throws Sage200WrongRecordException when Sage answers with a record of another id
+   */
   public T get(long id, ODataQuery query) {
-    return transport.execute(SageRequest.get(append(path, Long.toString(id)), query.toParameters()), type);
+    T record = transport.execute(SageRequest.get(append(path, Long.toString(id)), query.toParameters()), type);
+    // a mixed-up answer used as if it were the record asked for would bind or write against the wrong record
+    long answered = key == null || !(query.select().isEmpty() || query.select().contains(keyField)) ? id
+        : key.applyAsLong(record);
+    // 0: a record type whose id is optional came without one, which says nothing about which record it is
+    if (answered != id && answered != 0) {
+      throw new Sage200WrongRecordException(String.join("/", path) + " id", Long.toString(id), Long.toString(answered));
+    }
+    return record;
   }
 
   /** One request: the records matching the query (Sage returns at most {@code $top}, default 500). */

@@ -80,6 +80,7 @@ public final class SageTransport {
             .retryOnConnectionFailure(false)
             // Added after the caller's interceptors, so theirs (e.g. a logging one) never see the token.
             .addInterceptor(chain -> {
+              refuseRepeatedWrite(chain.request());
               BearerToken token = chain.request().tag(BearerToken.class);
               return chain.proceed(token == null ? chain.request()
                   : chain.request().newBuilder().header("Authorization", "Bearer " + token.value()).build());
@@ -94,6 +95,26 @@ public final class SageTransport {
             .build();
     this.service =
         new Retrofit.Builder().baseUrl(baseUrl).client(client).build().create(SageService.class);
+  }
+
+  /**
+   * Added after the caller's interceptors, this sees every {@code chain.proceed} of theirs. A caller's
+   * interceptor that proceeds a second time with a write that already left the process (a "retry on
+   * IOException" interceptor) would send it twice, and a lost answer is exactly when that happens:
+   * the repeat is refused, and the failure reaches this client's policy as "may have reached Sage",
+   * which looks the record up before writing again. A repeat of a read, or of a write that never
+   * left the process, is let through.
+   */
+  private static void refuseRepeatedWrite(okhttp3.Request request) throws IOException {
+    SendState state = request.tag(SendState.class);
+    if (state != null && !state.firstProceed() && !"GET".equals(request.method()) && state.sent()) {
+      LOG.warn("{} {} refused: an interceptor of the OkHttpClient passed to okHttpClient(…) sent this write a second"
+          + " time after it may have reached Sage; this client looks the record up instead", request.method(),
+          request.url().encodedPath());
+      throw new java.net.ProtocolException("refused to send " + request.method() + " " + request.url().encodedPath()
+          + " a second time: an interceptor of the OkHttpClient passed to okHttpClient(…) repeated a write that may have"
+          + " reached Sage (only this client decides what is sent again)");
+    }
   }
 
   /** Sends the request and decodes the body as {@code type}; {@code null} type ignores the body. */
@@ -353,6 +374,11 @@ public final class SageTransport {
   }
 
   private static String clip(String text) {
-    return text.length() <= MAX_MESSAGE_BODY ? text : text.substring(0, MAX_MESSAGE_BODY) + "…";
+    if (text.length() <= MAX_MESSAGE_BODY) {
+      return text;
+    }
+    // never through a surrogate pair: half an emoji is not text
+    int end = Character.isHighSurrogate(text.charAt(MAX_MESSAGE_BODY - 1)) ? MAX_MESSAGE_BODY - 1 : MAX_MESSAGE_BODY;
+    return text.substring(0, end) + "…";
   }
 }

@@ -1,5 +1,6 @@
 package io.github.centrasage.sync.finance;
 
+import io.github.centrasage.sync.internal.Texts;
 import java.util.Set;
 import io.github.centrasage.centra.CentraClient;
 import io.github.centrasage.centra.CentraReturn;
@@ -203,7 +204,7 @@ public final class RefundImport implements SyncFlow {
     boolean alreadyPosted = existing.isPresent();
     if (!alreadyPosted) {
       sage.salesCreditNotes().post(SalesCreditNote.builder().customerId(customerId).transactionDate(date)
-          .reference(reference).secondReference(orderKey.length() <= 20 ? orderKey : orderKey.substring(0, 20))
+          .reference(reference).secondReference(Texts.cut(orderKey, 20))
           .documentGoodsValue(plan.goods()).documentTaxValue(plan.tax()).taxAnalysisItems(plan.taxAnalysis())
           .nominalAnalysisItems(plan.nominalAnalysis("Centra return " + returnId)).build());
       existing = findCreditNote(sage, customerId, reference);

@@ -37,6 +37,11 @@ public final class DashboardHandler implements HttpHandler {
   private static final Logger log = LoggerFactory.getLogger(DashboardHandler.class);
   private static final int MAX_BODY = 16 * 1024;
   private static final int MAX_PAGE = 500;
+  /**
+   * The deepest page offset answered: the all-flows view reads {@code offset + limit} jobs of every
+   * flow to merge them, so an unbounded offset would read the whole store (and overflow an int).
+   */
+  static final int MAX_OFFSET = 100_000;
   private static final int LATEST_PAYOUTS = 5;
   private static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self';"
       + " object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
@@ -175,6 +180,23 @@ public final class DashboardHandler implements HttpHandler {
       Map<String, Object> body = new LinkedHashMap<>();
       body.put("payouts", Json.list(payouts(query), ApiViews::payout));
       sendJson(ex, 200, body);
+    } else if (parts[0].equals("api") && parts.length == 5 && parts[1].equals("payouts")
+        && parts[4].equals("reconciliation.csv")) {
+      // /api/payouts/<psp>/<payout>[@<merchant account>]/reconciliation.csv: the payout's reconciliation file.
+      SettlementReport report = SettlementPosting.storedReport(engine.store(), decode(parts[2]), decode(parts[3]))
+          .orElseThrow(() -> new Problem(404, "No payout " + decode(parts[2]) + " " + decode(parts[3]) + " is stored"));
+      sendBytes(ex, 200, "text/csv; charset=utf-8", report.reconciliationCsv().getBytes(StandardCharsets.UTF_8));
+    } else if (parts[0].equals("api") && parts.length == 3 && parts[1].equals("payouts")
+        && parts[2].equals("open-items.csv")) {
+      // ?month=2026-03: unallocated receipts and open chargebacks of the payouts up to that month's end.
+      java.time.YearMonth month;
+      try {
+        month = java.time.YearMonth.parse(query.getOrDefault("month", ""));
+      } catch (java.time.format.DateTimeParseException e) {
+        throw new Problem(400, "month must be yyyy-MM, was '" + query.getOrDefault("month", "") + "'");
+      }
+      sendBytes(ex, 200, "text/csv; charset=utf-8", SettlementPosting.openItemsCsv(engine.store(), month, MAX_PAGE)
+          .getBytes(StandardCharsets.UTF_8));
     } else if (parts[0].equals("api") && parts.length == 3 && parts[1].equals("orders")) {
       sendJson(ex, 200, ApiViews.journey(journey(decode(parts[2]))));
     } else {
@@ -211,7 +233,7 @@ public final class DashboardHandler implements HttpHandler {
 
   private List<Job> jobs(Map<String, String> query) {
     Set<JobState> states = states(query.getOrDefault("state", ""));
-    int offset = intParam(query, "offset", 0, 0, Integer.MAX_VALUE);
+    int offset = intParam(query, "offset", 0, 0, MAX_OFFSET);
     int limit = intParam(query, "limit", 50, 1, MAX_PAGE);
     List<String> flowNames = engine.status().stream().map(SyncStatus::flow).collect(Collectors.toList());
     String flow = query.get("flow");
@@ -279,13 +301,12 @@ public final class DashboardHandler implements HttpHandler {
     if (raw == null || raw.isEmpty()) {
       return dflt;
     }
-    try {
-      int v = Integer.parseInt(raw);
+    // digits only, and few enough of them that the parse cannot overflow: the range check does the rest
+    if (raw.length() <= 10 && raw.chars().allMatch(c -> c >= '0' && c <= '9')) {
+      long v = Long.parseLong(raw);
       if (v >= min && v <= max) {
-        return v;
+        return (int) v;
       }
-    } catch (NumberFormatException e) {
-      // fall through to the message below
     }
     throw new Problem(400, "'" + name + "' must be a whole number from " + min + " to " + max);
   }
@@ -332,7 +353,7 @@ public final class DashboardHandler implements HttpHandler {
     } else {
       String note = Optional.ofNullable(params.get("note")).map(String::strip).filter(n -> !n.isEmpty())
           .orElse("Discarded from the dashboard");
-      after = engine.discard(id, note.length() > 500 ? note.substring(0, 500) : note);
+      after = engine.discard(id, note.length() > 500 ? note.substring(0, Character.isHighSurrogate(note.charAt(499)) ? 499 : 500) : note);
     }
     Job job = after.orElseThrow(() -> new Problem(409, "Job " + id + " cannot be " + (verb.equals("replay")
         ? "replayed: only a job that needs a person can" : "discarded now") + " (it is " + Words.state(

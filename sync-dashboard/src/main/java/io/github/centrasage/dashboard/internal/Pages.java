@@ -123,7 +123,7 @@ public final class Pages {
   private void payoutTable(StringBuilder b, Context ctx, List<SettlementReport> payouts) {
     b.append("<table class=\"payouts\"><thead><tr><th>Payout</th><th>Currency</th><th>Receipts</th><th>Refunds</th>"
         + "<th>Fees</th><th>Paid out</th><th>Variance</th><th>Clearing movement</th><th>Postings new / found</th>"
-        + "<th>Lines to check</th><th>Recorded</th></tr></thead><tbody>");
+        + "<th>Lines to check</th><th>Reconciliation</th><th>Recorded</th></tr></thead><tbody>");
     for (SettlementReport r : payouts) {
       b.append("<tr data-payout=\"").append(esc(r.payoutId())).append("\"><td>").append(esc(r.psp())).append(' ')
           .append(esc(r.payoutId())).append("</td><td>").append(esc(r.currency())).append("</td>");
@@ -136,6 +136,14 @@ public final class Pages {
           .append(esc(r.clearingMovement().toPlainString())).append("</td><td class=\"num\">").append(r.posted())
           .append(" / ").append(r.alreadyPosted()).append("</td><td class=\"num\">").append(r.exceptions().size())
           .append("</td><td>");
+      if (r.lines().isEmpty()) {
+        b.append("\u2013");
+      } else {
+        b.append("<a href=\"").append(esc("/api/payouts/" + enc(r.psp()) + "/" + enc(r.payoutId()
+            + r.merchantAccount().map(a -> "@" + a).orElse("")) + "/reconciliation.csv")).append("\">CSV, ")
+            .append(r.lines().size()).append(" lines</a>");
+      }
+      b.append("</td><td>");
       r.recordedAt().ifPresentOrElse(t -> time(b, ctx, t), () -> b.append("\u2013"));
       b.append("</td></tr>");
     }
@@ -476,5 +484,9 @@ public final class Pages {
     ctx.flash.ifPresent(f -> b.append("<p class=\"flash\" role=\"status\">").append(esc(f)).append("</p>"));
     b.append(content).append("</main></body></html>");
     return b.toString();
+  }
+
+  private static String enc(String s) {
+    return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
   }
 }
