@@ -3,12 +3,14 @@ package io.github.centrasage.centra;
 import io.github.centrasage.centra.internal.BearerToken;
 import io.github.centrasage.centra.internal.CentraOperations;
 import io.github.centrasage.centra.internal.GraphQLTransport;
+import io.github.centrasage.centra.internal.Operation;
 import io.github.centrasage.centra.internal.ScalarAdapters;
 import io.github.centrasage.centra.internal.Variables;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
 import okhttp3.HttpUrl;
@@ -106,6 +108,29 @@ public final class CentraClient {
   public List<RateLimit> rateLimits() {
     List<RateLimit> limits = transport.execute(CentraOperations.RATE_LIMITS, Variables.of().build()).value();
     return limits == null ? List.of() : limits;
+  }
+
+  /**
+   * Runs a read-only GraphQL query the library does not ship ({@code __schema} introspection,
+   * {@code eventListeners}, {@code warehouses}…) with the client's token, retries and rate limits,
+   * and returns its root field as plain JSON values (maps, lists, strings, numbers, booleans; null
+   * when Centra answers null). For checks such as the go-live doctor; flows use the typed calls.
+   *
+   * @throws IllegalArgumentException unless the document is one named query ({@code query Name {…}})
+   * @throws CentraGraphQLException when Centra answers with {@code errors[]}
+   */
+  public Object readQuery(String document, String rootField) {
+    return transport.execute(Operation.adHocQuery(document, rootField), Variables.of().build()).value();
+  }
+
+  /** Every GraphQL document the client sends, by operation name, as sent (fragments expanded). */
+  public static Map<String, String> shippedDocuments() {
+    return Operation.shippedDocuments();
+  }
+
+  /** The tenant's base URL as the client uses it (no credentials in it). */
+  public String baseUrl() {
+    return baseUrl;
   }
 
   @Override

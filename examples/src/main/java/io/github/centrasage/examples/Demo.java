@@ -14,6 +14,8 @@ import io.github.centrasage.centra.ShipmentLineRequest;
 import io.github.centrasage.dashboard.DashboardOptions;
 import io.github.centrasage.dashboard.DashboardRecorder;
 import io.github.centrasage.dashboard.SyncDashboard;
+import io.github.centrasage.doctor.Doctor;
+import io.github.centrasage.doctor.DoctorReport;
 import io.github.centrasage.sage200.RetrySettings;
 import io.github.centrasage.sage200.Sage200Client;
 import io.github.centrasage.sage200.TokenProvider;
@@ -149,9 +151,11 @@ public final class Demo {
     } else {
       Progress progress = new Progress(System.out, Progress.consoleAllowsABar(), PROGRESS_EVERY);
       Shop shop = new Shop(settings);
-      // up before the day starts, so the day can be watched as it plays
+      // up before the day starts, so the day can be watched as it plays; /doctor shows the doctor's report
       SyncDashboard board = SyncDashboard.start(shop.engine, DashboardOptions.builder().recorder(shop.recorder)
-          .chartSampleInterval(Duration.ofSeconds(1)).refreshInterval(Duration.ofSeconds(5)).build());
+          .chartSampleInterval(Duration.ofSeconds(1)).refreshInterval(Duration.ofSeconds(5))
+          .doctorReport(() -> shop.doctorReport == null ? "The doctor has not run yet." : shop.doctorReport.toText())
+          .build());
       progress.out().println("Dashboard: " + board.url() + "  (token " + board.token() + ")  open it now: the day plays"
           + " on it; it stays up after the report until Ctrl-C.");
       progress.engine(shop.engine);
@@ -196,6 +200,10 @@ public final class Demo {
     long started = System.nanoTime();
     out.println("centra-sage200 demo: both sandboxes up (Centra " + shop.centraSandbox.baseUrl() + ", Sage "
         + shop.sageSandbox.baseUrl() + "), store " + settings.storeDir());
+    // Before the first write: the go-live doctor checks the tenant, the company, the mappings and the master data.
+    shop.doctorReport = shop.doctor();
+    shop.doctorReport.findings("masterdata.sage-product.missing").forEach(f -> out.println("doctor: " + f.found()));
+    out.println(shop.doctorReport.summaryLine());
     TradingDay day = new TradingDay(shop, new Random(settings.seed()), out, progress);
     day.play(settings.orders());
     // What the event-driven flows achieved on their own, before reconciliation repairs anything.
@@ -235,6 +243,7 @@ public final class Demo {
     /** Retries by cause, on the sandbox's clock, for the dashboard's chart. */
     final DashboardRecorder recorder = DashboardRecorder.create(clock);
     final List<String> flowNames = new ArrayList<>();
+    private final List<io.github.centrasage.sync.spi.SyncFlow> allFlows = new ArrayList<>();
     final String centraLeeds;
     final String sageLeeds;
     final String centraLondon;
@@ -245,6 +254,8 @@ public final class Demo {
     final SettlementPosting settlement;
     final CatalogPublish catalog;
     final List<CreditNoteResult> creditNotes = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** What the go-live doctor found before the day started. */
+    volatile DoctorReport doctorReport;
 
     Shop(Settings settings) {
       // Centra runs ten products ahead of Sage: the new season is live in the shop but not yet set
@@ -288,6 +299,7 @@ public final class Demo {
       // once at the end of the demo day (runUntilQuiet skips it).
       reconcile = new StockReconcile(stock);
       builder.flow(reconcile);
+      allFlows.add(reconcile);
       // Completed Centra returns become credit notes; PSP payout files are posted through clearing bank 1210.
       refunds = new RefundImport(RefundImportOptions.builder().goodsNominal("4010").shippingNominal("4900")
           .pollStart(clock.instant()).build(), creditNotes::add);
@@ -302,11 +314,23 @@ public final class Demo {
       // Its first pass reads the whole catalogue on both sides, and every allocation touches a Sage
       // product: like reconciliation it runs on its own schedule, here when the price book changes.
       builder.flow(catalog);
+      allFlows.add(catalog);
       engine = builder.build();
+    }
+
+    /** The go-live doctor on this shop's clients, mappings, store and flows (read-only). */
+    DoctorReport doctor() {
+      List<io.github.centrasage.sync.spi.SyncFlow> flows = new ArrayList<>(allFlows);
+      // region doctor
+      DoctorReport report = Doctor.builder().centra(centra).sage(sage).mappings(mappings).store(store)
+          .flows(flows).build().run();
+      // endregion
+      return report;
     }
 
     private void addFlow(SyncEngine.Builder builder, io.github.centrasage.sync.spi.SyncFlow flow) {
       builder.flow(flow);
+      allFlows.add(flow);
       flowNames.add(flow.name());
     }
 

@@ -61,6 +61,14 @@ final class Invariants {
         failures.add("unexpected parked job " + job.flow() + " " + job.reference() + ": " + job.parkReasons());
       }
     }
+    // the doctor ran before the first write and named the SKUs whose orders were going to park
+    List<String> doctorMissing = shop.doctorReport == null ? List.of()
+        : shop.doctorReport.findings("masterdata.sage-product.missing").stream().map(f -> f.found()).toList();
+    for (String sku : day.newSeasonSkus.subList(0, day.unmappedOrders.size())) {
+      if (doctorMissing.stream().noneMatch(f -> f.startsWith("Centra sells SKU " + sku + " "))) {
+        failures.add("the go-live doctor did not report new-season SKU " + sku + " missing in Sage before the day");
+      }
+    }
     if (parkedOrders.size() != day.unmappedOrders.size()) {
       failures.add("expected the " + day.unmappedOrders.size() + " new-season orders " + day.unmappedOrders
           + " to park, parked: " + parkedOrders);

@@ -41,6 +41,10 @@ class DemoTest {
     assertThat(result.creditNotes()).as(report).isGreaterThan(0);
     assertThat(report).contains("Centra's GBP pricelist shows").contains("Adyen payout 1126").contains("clearing movement 0.00");
     assertThat(report).contains("Sage has no product with that code").contains("retried");
+    // the go-live doctor ran first and named the SKUs Sage lacks before any order for them parked
+    assertThat(report).containsPattern("DOCTOR RESULT errors=\\d+ warnings=\\d+ checks=\\d+");
+    assertThat(report.indexOf("doctor: Centra sells SKU ")).isNotNegative()
+        .isLessThan(report.indexOf("Parked, waiting for a person"));
     // nobody waits in silence: progress lines with what the run is doing and the queue's figures
     assertThat(report).containsPattern("\\] progress: [^\n]*\\| orders imported [0-9]+ \\| jobs waiting [0-9]+, retrying "
         + "[0-9]+, need a person [0-9]+");

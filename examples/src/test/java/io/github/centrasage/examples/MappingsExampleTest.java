@@ -2,10 +2,13 @@ package io.github.centrasage.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.centrasage.doctor.Doctor;
+import io.github.centrasage.doctor.DoctorReport;
 import io.github.centrasage.sync.Mappings;
 import io.github.centrasage.sync.SyncEngine;
 import io.github.centrasage.sync.order.OrderImport;
 import io.github.centrasage.sync.order.OrderImportOptions;
+import io.github.centrasage.sync.stock.StockPublish;
 import io.github.centrasage.sync.store.InMemorySyncStateStore;
 import io.github.centrasage.testing.SandboxShop;
 import java.io.IOException;
@@ -42,11 +45,7 @@ class MappingsExampleTest {
 
   @Test
   void theSeedShopExampleFileHasTheSandboxesIdsAndImportsAnOrder() throws IOException {
-    Mappings fromFile;
-    try (Reader reader = new InputStreamReader(
-        MappingsExampleTest.class.getResourceAsStream("/mappings-example.properties"), StandardCharsets.UTF_8)) {
-      fromFile = Mappings.fromProperties(reader);
-    }
+    Mappings fromFile = exampleFile();
     try (SandboxShop shop = SandboxShop.start()) {
       Mappings real = shop.mappings();
       assertThat(fromFile.currencies()).isEqualTo(real.currencies());
@@ -64,6 +63,29 @@ class MappingsExampleTest {
         assertThat(engine.parkedJobs(OrderImport.NAME, 10)).isEmpty();
         assertThat(shop.sage().salesOrders()).hasSize(2);
       }
+    }
+  }
+
+  @Test
+  void theSeedShopExampleFilePassesTheGoLiveDoctor() throws IOException {
+    Mappings fromFile = exampleFile();
+    try (SandboxShop shop = SandboxShop.start()) {
+      DoctorReport report = Doctor.builder().centra(shop.centraClient()).sage(shop.sageClient()).mappings(fromFile)
+          .store(new InMemorySyncStateStore(shop.clock()))
+          .flows(new OrderImport(OrderImportOptions.builder().discovery(OrderImportOptions.Discovery.POLLING).build()),
+              new StockPublish())
+          .build().run();
+
+      assertThat(report.errors()).as(report.toText()).isZero();
+      assertThat(report.findings("masterdata.counts")).singleElement().extracting(f -> f.found()).asString()
+          .endsWith(", 0 Centra SKUs without a Sage product");
+    }
+  }
+
+  private static Mappings exampleFile() throws IOException {
+    try (Reader reader = new InputStreamReader(
+        MappingsExampleTest.class.getResourceAsStream("/mappings-example.properties"), StandardCharsets.UTF_8)) {
+      return Mappings.fromProperties(reader);
     }
   }
 

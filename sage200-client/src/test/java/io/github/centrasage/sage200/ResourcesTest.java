@@ -55,6 +55,22 @@ class ResourcesTest extends WireMockTestBase {
   }
 
   @Test
+  void readRawGivesRecordsAsSentAndModelFieldsTheNamesTheModelReads() {
+    stubGet("/warehouses", "[{\"id\": 11, \"name\": \"Leeds\", \"brand_new_field\": true}]");
+
+    List<java.util.Map<String, Object>> rows = client().warehouses().readRaw(ODataQuery.builder().top(1).build());
+
+    assertThat(rows).singleElement().satisfies(r -> assertThat(r).containsEntry("name", "Leeds")
+        .containsEntry("brand_new_field", true).containsKey("id"));
+    wm.verify(getRequestedFor(urlPathEqualTo(BASE + "/warehouses")).withQueryParam("$top", equalTo("1")));
+    assertThat(client().warehouses().modelFields()).containsEntry("id", true).containsEntry("name", true)
+        .containsEntry("description", false).containsEntry("date_time_updated", false);
+    assertThat(client().salesOrders().modelFields()).containsEntry("analysis_code_1", false)
+        .doesNotContainKey("lines"); // collections come only with $expand
+    assertThat(client().salesOrders().resourceName()).isEqualTo("sop_orders");
+  }
+
+  @Test
   void listsSitesWithoutSiteAndCompanyHeaders() {
     stubGet("/sites", "[{\"company_id\": 123, \"company_name\": \"APITestCompany\","
         + " \"site_id\": \"" + SITE + "\", \"site_name\": \"Demodata\", \"site_short_name\": \"demo\"}]");

@@ -291,6 +291,8 @@ public final class SyncEngine implements AutoCloseable {
      * Builds the engine.
      *
      * @throws MappingsInvalidException listing every mapping problem, the flows' included
+     * @throws StoreIdentityException if the store belongs to another Centra tenant or Sage company
+     *     (the first build records this pair in the store; see {@link StoreIdentity})
      * @throws IllegalStateException if no store or no flow was given, two flows share a name, or a flow
      *     lacks a client it needs (the message names the builder call that adds it)
      */
@@ -328,6 +330,9 @@ public final class SyncEngine implements AutoCloseable {
       if (!problems.isEmpty()) {
         throw new MappingsInvalidException(problems);
       }
+      // A store belongs to one Centra tenant and one Sage company: refuse another's before any write.
+      StoreIdentity.claim(store, StoreIdentity.of((CentraClient) attributes.get(CentraClient.class),
+          (Sage200Client) attributes.get(Sage200Client.class)));
       List<FailureClassifier> chain = new ArrayList<>(classifiers);
       chain.add(ClientFailureClassifier.INSTANCE);
       chain.add(FailureClassifier.defaults());

@@ -101,6 +101,13 @@ public abstract class DashboardOptions {
    */
   public abstract List<String> allowedHostNames();
 
+  /**
+   * The last go-live doctor report as text ({@code DoctorReport::toText} of the sync-doctor module),
+   * shown at {@code /doctor}; empty leaves the page out. Called on every visit, so it can return
+   * whatever the host last stored.
+   */
+  public abstract Optional<java.util.function.Supplier<String>> doctorReport();
+
   @Value.Check
   protected void check() {
     if (host().isBlank()) {

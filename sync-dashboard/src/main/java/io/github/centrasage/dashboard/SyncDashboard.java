@@ -105,7 +105,7 @@ public final class SyncDashboard implements AutoCloseable {
         .<Supplier<Instant>>map(c -> c::instant).orElse(engine.store()::now);
     ChartSeries series = options.recorder().map(DashboardRecorder::series).orElseGet(ChartSeries::new);
     server.createContext("/", new DashboardHandler(engine, pages, new ActionGuard(token), options.parkedJobsShown(),
-        hostCheck(address, options), port, engineClock, series));
+        hostCheck(address, options), port, engineClock, series, options.doctorReport()));
     server.setExecutor(executor);
     // the charts need a history the store does not keep: a status sample every chartSampleInterval
     ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(r -> {

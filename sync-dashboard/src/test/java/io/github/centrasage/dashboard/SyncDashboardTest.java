@@ -425,6 +425,23 @@ class SyncDashboardTest {
 
   // ---- helpers
 
+  @Test
+  void theLastDoctorReportIsShownEscapedWhenTheHostGivesOne() throws Exception {
+    assertThat(get("/doctor").statusCode()).isEqualTo(404);
+    String[] last = {"DOCTOR RESULT errors=0 warnings=0 checks=1"};
+    try (SyncDashboard withDoctor = SyncDashboard.start(shop.engine, DashboardOptions.builder().token(TOKEN)
+        .doctorReport(() -> last[0]).build())) {
+      last[0] = "masterdata.sage-product.missing <SKU-1>\nDOCTOR RESULT errors=1 warnings=0 checks=9";
+
+      HttpResponse<String> r = http.send(HttpRequest.newBuilder(withDoctor.url().resolve("/doctor")).GET().build(),
+          HttpResponse.BodyHandlers.ofString());
+
+      assertThat(r.statusCode()).isEqualTo(200);
+      assertThat(r.body()).contains("Go-live doctor").contains("masterdata.sage-product.missing &lt;SKU-1&gt;")
+          .contains("DOCTOR RESULT errors=1 warnings=0 checks=9").doesNotContain("<SKU-1>");
+    }
+  }
+
   private HttpResponse<String> get(String path) throws IOException, InterruptedException {
     return http.send(HttpRequest.newBuilder(dashboard.url().resolve(path)).GET().build(),
         HttpResponse.BodyHandlers.ofString());

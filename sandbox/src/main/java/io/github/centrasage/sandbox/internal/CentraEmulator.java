@@ -206,6 +206,8 @@ public final class CentraEmulator extends CentraReturnDomain implements Emulator
         return page(prices(object(a.get("where"), "where")), a, x -> x);
       case "events":
         return events(object(a.get("where"), "where"), a);
+      case "eventListeners":
+        return eventListenersJson();
       case "rateLimits":
         return rateLimits();
       case "currencies":

@@ -94,6 +94,11 @@ public final class CatalogPublish implements SyncFlow {
     this.creator = new ProductCreator(options);
   }
 
+  /** The options this flow runs with. */
+  public CatalogPublishOptions options() {
+    return options;
+  }
+
 
   /** {@inheritDoc} */
   @Override

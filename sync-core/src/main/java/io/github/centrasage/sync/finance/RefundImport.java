@@ -92,6 +92,11 @@ public final class RefundImport implements SyncFlow {
     this.resultListener = Objects.requireNonNull(resultListener, "resultListener");
   }
 
+  /** The options this flow runs with. */
+  public RefundImportOptions options() {
+    return options;
+  }
+
   /**
    * The job for a return created at {@code createdAt} (the time finds it again in Centra). It
    * coalesces {@link Coalescing#KEEP_EXISTING}: the job reads the return afresh whenever it runs,

@@ -55,6 +55,7 @@ public final class DashboardHandler implements HttpHandler {
   private final String csrfCookie;
   private final Supplier<Instant> engineClock;
   private final ChartSeries series;
+  private final Optional<Supplier<String>> doctorReport;
   private final byte[] css = asset("dashboard.css");
   private final byte[] js = asset("dashboard.js");
 
@@ -66,9 +67,11 @@ public final class DashboardHandler implements HttpHandler {
   /**
    * @param engineClock the engine's time (a flow's last run and cursor are on it, and so are the charts)
    * @param series what the charts draw; the overview adds a sample before it renders
+   * @param doctorReport the last go-live doctor report as text, shown at {@code /doctor}
    */
   public DashboardHandler(SyncEngine engine, Pages pages, ActionGuard guard, int parkedJobsShown, HostCheck hostCheck,
-      int port, Supplier<Instant> engineClock, ChartSeries series) {
+      int port, Supplier<Instant> engineClock, ChartSeries series, Optional<Supplier<String>> doctorReport) {
+    this.doctorReport = doctorReport;
     this.engine = engine;
     this.engineClock = engineClock;
     this.series = series;
@@ -169,6 +172,8 @@ public final class DashboardHandler implements HttpHandler {
     } else if (parts[0].equals("api") && parts.length == 3 && parts[1].equals("jobs")) {
       Job job = existingJob(jobId(parts[2]));
       sendJson(ex, 200, ApiViews.jobWithHistory(job, engine.store().history(job.id())));
+    } else if (parts[0].equals("doctor") && parts.length == 1 && doctorReport.isPresent()) {
+      sendHtml(ex, 200, pages.doctor(context(ex, Optional.empty()), doctorReport.get().get()));
     } else if (parts[0].equals("payouts") && parts.length == 1) {
       sendHtml(ex, 200, pages.payouts(context(ex, Optional.empty()), payouts(query)));
     } else if (parts[0].equals("api") && parts.length == 2 && parts[1].equals("payouts")) {

@@ -208,6 +208,13 @@ public final class Pages {
     return layout(ctx, heading, body, false);
   }
 
+  /** The last go-live doctor report, as the doctor wrote it. */
+  public String doctor(Context ctx, String report) {
+    String body = "<section aria-labelledby=\"doctor-h\"><h2 id=\"doctor-h\">Go-live doctor</h2><pre class=\"doctor\">"
+        + esc(report) + "</pre></section>";
+    return layout(ctx, "Go-live doctor", body, false);
+  }
+
   // ---- parts
 
   private void flowTable(StringBuilder b, Context ctx, List<SyncStatus> flows) {
