@@ -92,10 +92,8 @@ public final class DoctorMain {
     JdbcSyncStateStore store = null;
     try {
       Mappings mappings = Mappings.fromProperties(Path.of(positional.get(0)));
-      CentraClient.Builder centra = CentraClient.builder().baseUrl(env.get("CENTRA_BASE_URL")).token(env.get("CENTRA_TOKEN"));
-      if (allowHttp) {
-        centra.allowInsecureHttp();
-      }
+      CentraClient.Builder centra = CentraClient.builder().baseUrl(env.get("CENTRA_BASE_URL")).token(env.get("CENTRA_TOKEN"))
+          .allowPlainHttp(allowHttp);
       TokenProvider tokens = staticSage ? TokenProvider.staticToken(env.get("SAGE_ACCESS_TOKEN"))
           : sageId(env, allowHttp);
       Sage200Client sage = Sage200Client.builder()

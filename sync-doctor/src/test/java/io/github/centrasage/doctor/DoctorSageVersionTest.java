@@ -28,7 +28,7 @@ class DoctorSageVersionTest {
           .companyId(sage.companyId()).tokenProvider(TokenProvider.staticToken(sage.token())).allowPlainHttp(true)
           .readTimeout(Duration.ofSeconds(20)).build();
       CentraClient centraClient = CentraClient.builder().baseUrl(centra.baseUrl()).token(centra.token())
-          .allowInsecureHttp().build();
+          .allowPlainHttp(true).build();
 
       DoctorReport report = Doctor.builder().centra(centraClient).sage(sageClient)
           .mappings(SeedShopMappings.builder(sageClient).build())
