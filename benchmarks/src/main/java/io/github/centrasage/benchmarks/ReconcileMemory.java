@@ -108,7 +108,7 @@ final class ReconcileMemory {
   public static void main(String[] args) throws IOException {
     int skus = Integer.parseInt(args[0]);
     CentraClient centra = CentraClient.builder().baseUrl(args[1]).token(System.getenv("BENCH_CENTRA_TOKEN"))
-        .allowInsecureHttp().readTimeout(Duration.ofSeconds(60)).build();
+        .allowPlainHttp(true).readTimeout(Duration.ofSeconds(60)).build();
     Sage200Client sage = Sage200Client.builder().baseUrl(args[2]).siteId(args[3]).companyId(Long.parseLong(args[4]))
         .tokenProvider(TokenProvider.staticToken(System.getenv("BENCH_SAGE_TOKEN"))).allowPlainHttp(true)
         .readTimeout(Duration.ofSeconds(60)).build();

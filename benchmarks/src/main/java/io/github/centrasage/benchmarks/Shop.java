@@ -51,7 +51,7 @@ final class Shop implements AutoCloseable {
       centra.faults().inject(Fault.latency(latency), FaultScope.always());
       sage.faults().inject(Fault.latency(latency), FaultScope.always());
     }
-    centraClient = CentraClient.builder().baseUrl(centra.baseUrl()).token(centra.token()).allowInsecureHttp()
+    centraClient = CentraClient.builder().baseUrl(centra.baseUrl()).token(centra.token()).allowPlainHttp(true)
         .readTimeout(Duration.ofSeconds(30)).build();
     Semaphore inFlight = new Semaphore(sageConcurrency);
     OkHttpClient capped = new OkHttpClient.Builder().addInterceptor(chain -> {

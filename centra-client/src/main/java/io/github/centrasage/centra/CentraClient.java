@@ -3,11 +3,14 @@ package io.github.centrasage.centra;
 import io.github.centrasage.centra.internal.BearerToken;
 import io.github.centrasage.centra.internal.CentraOperations;
 import io.github.centrasage.centra.internal.GraphQLTransport;
+import io.github.centrasage.centra.internal.Operation;
 import io.github.centrasage.centra.internal.ScalarAdapters;
 import io.github.centrasage.centra.internal.Variables;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
 import okhttp3.HttpUrl;
@@ -107,6 +110,29 @@ public final class CentraClient {
     return limits == null ? List.of() : limits;
   }
 
+  /**
+   * Runs a read-only GraphQL query the library does not ship ({@code __schema} introspection,
+   * {@code eventListeners}, {@code warehouses}…) with the client's token, retries and rate limits,
+   * and returns its root field as plain JSON values (maps, lists, strings, numbers, booleans; null
+   * when Centra answers null). For checks such as the go-live doctor; flows use the typed calls.
+   *
+   * @throws IllegalArgumentException unless the document is one named query ({@code query Name {…}})
+   * @throws CentraGraphQLException when Centra answers with {@code errors[]}
+   */
+  public Object readQuery(String document, String rootField) {
+    return transport.execute(Operation.adHocQuery(document, rootField), Variables.of().build()).value();
+  }
+
+  /** Every GraphQL document the client sends, by operation name, as sent (fragments expanded). */
+  public static Map<String, String> shippedDocuments() {
+    return Operation.shippedDocuments();
+  }
+
+  /** The tenant's base URL as the client uses it (no credentials in it). */
+  public String baseUrl() {
+    return baseUrl;
+  }
+
   @Override
   public String toString() {
     return "CentraClient[" + baseUrl + "]";
@@ -123,7 +149,7 @@ public final class CentraClient {
     private String baseUrl;
     private Supplier<String> tokenSource;
     private boolean tokenIsConstant;
-    private boolean allowInsecureHttp;
+    private boolean allowPlainHttp;
     private Duration connectTimeout;
     private Duration readTimeout;
     private Duration callTimeout;
@@ -160,9 +186,9 @@ public final class CentraClient {
       return this;
     }
 
-    /** Allows a plain {@code http://} base URL, for local test servers only. */
-    public Builder allowInsecureHttp() {
-      this.allowInsecureHttp = true;
+    /** Allows {@code http://} base URLs: only for a local sandbox or tests (the same switch as {@code Sage200Client}'s). */
+    public Builder allowPlainHttp(boolean allow) {
+      this.allowPlainHttp = allow;
       return this;
     }
 
@@ -221,38 +247,55 @@ public final class CentraClient {
       return this;
     }
 
+    /**
+     * Builds the client.
+     *
+     * @throws IllegalStateException naming every problem with the settings at once (as
+     *     {@code Sage200Client.Builder.build()} does)
+     */
     public CentraClient build() {
+      List<String> problems = new ArrayList<>();
+      HttpUrl url = null;
       if (baseUrl == null || baseUrl.isBlank()) {
-        throw new IllegalArgumentException("baseUrl is required, for example https://mybrand.centra.com");
-      }
-      HttpUrl url = HttpUrl.parse(baseUrl.trim());
-      if (url == null) {
-        throw new IllegalArgumentException("baseUrl is not an http(s) URL: '" + baseUrl + "'");
-      }
-      if (!url.isHttps() && !allowInsecureHttp) {
-        throw new IllegalArgumentException("baseUrl must use https (was " + url.scheme() + "://" + url.host()
-            + "); call allowInsecureHttp() only for a local test server");
-      }
-      if (url.query() != null || url.fragment() != null) {
-        throw new IllegalArgumentException("baseUrl must not have a query or fragment: " + url.host());
-      }
-      List<String> segments = url.pathSegments();
-      String last = segments.get(segments.size() - 1).isEmpty() && segments.size() > 1
-          ? segments.get(segments.size() - 2) : segments.get(segments.size() - 1);
-      if (last.equals("graphql")) {
-        throw new IllegalArgumentException("baseUrl must be the tenant root without /graphql (the client adds it): " + url);
-      }
-      if (!url.encodedPath().endsWith("/")) {
-        url = url.newBuilder().addPathSegment("").build();
+        problems.add("baseUrl is missing: the tenant root, for example https://mybrand.centra.com");
+      } else {
+        url = HttpUrl.parse(baseUrl.trim());
+        if (url == null) {
+          problems.add("baseUrl is not an http(s) URL: '" + baseUrl + "'");
+        } else {
+          if (!url.isHttps() && !allowPlainHttp) {
+            problems.add("baseUrl must use https (call allowPlainHttp(true) only for a local sandbox): " + url.scheme()
+                + "://" + url.host());
+          }
+          if (url.query() != null || url.fragment() != null) {
+            problems.add("baseUrl must not have a query or fragment: " + url.host());
+          }
+          List<String> segments = url.pathSegments();
+          String last = segments.get(segments.size() - 1).isEmpty() && segments.size() > 1
+              ? segments.get(segments.size() - 2) : segments.get(segments.size() - 1);
+          if (last.equals("graphql")) {
+            problems.add("baseUrl must be the tenant root without /graphql (the client adds it): " + url);
+          }
+          if (!url.encodedPath().endsWith("/")) {
+            url = url.newBuilder().addPathSegment("").build();
+          }
+        }
       }
       if (tokenSource == null) {
-        throw new IllegalArgumentException("token is required: create an Integration API token in the Centra AMS");
-      }
-      if (tokenIsConstant) {
-        BearerToken.of(tokenSource.get()); // fail at build time, not on the first call
+        problems.add("token is missing: create an Integration API token in the Centra AMS, then token(…) or"
+            + " tokenSupplier(…)");
+      } else if (tokenIsConstant) {
+        try {
+          BearerToken.of(tokenSource.get()); // fail at build time, not on the first call
+        } catch (IllegalArgumentException e) {
+          problems.add(e.getMessage());
+        }
       }
       if (userAgentSuffix != null && userAgentSuffix.chars().anyMatch(c -> c < 0x20 || c > 0x7e)) {
-        throw new IllegalArgumentException("userAgentSuffix must be printable ASCII: '" + userAgentSuffix + "'");
+        problems.add("userAgentSuffix must be printable ASCII: '" + userAgentSuffix + "'");
+      }
+      if (!problems.isEmpty()) {
+        throw new IllegalStateException("CentraClient cannot be built: " + String.join("; ", problems));
       }
       return new CentraClient(this, url);
     }

@@ -56,17 +56,39 @@ public final class CentraOrders {
         Variables.of().put("where", where).put("first", query.pageSize()).put("after", after).build()).value());
   }
 
-  /** The order with this number, if it exists. */
+  /**
+   * The order with this number, if it exists.
+   *
+   * @throws CentraWrongEntityException when Centra answers with an order of another number
+   */
   public Optional<Order> byNumber(long number) {
     List<Order> found = transport.execute(CentraOperations.ORDERS,
         Variables.of().put("where", Map.of("number", number)).put("limit", 1).build()).value();
-    return found == null || found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+    if (found == null || found.isEmpty()) {
+      return Optional.empty();
+    }
+    Order order = found.get(0);
+    // A mixed-up answer used as if it were the order asked for writes one order under another's key.
+    if (order.number() != number) {
+      throw new CentraWrongEntityException("order number", Long.toString(number), Long.toString(order.number()),
+          CentraOperations.ORDERS.name());
+    }
+    return Optional.of(order);
   }
 
-  /** The order with this hash id, if it exists. */
+  /**
+   * The order with this hash id, if it exists.
+   *
+   * @throws CentraWrongEntityException when Centra answers with an order of another id
+   */
   public Optional<Order> byId(String id) {
     Objects.requireNonNull(id, "id");
-    return Optional.ofNullable(transport.execute(CentraOperations.ORDER_BY_ID, Variables.of().put("id", id).build()).value());
+    Optional<Order> order =
+        Optional.ofNullable(transport.execute(CentraOperations.ORDER_BY_ID, Variables.of().put("id", id).build()).value());
+    if (order.isPresent() && !order.get().id().equals(id)) {
+      throw new CentraWrongEntityException("order id", id, order.get().id(), CentraOperations.ORDER_BY_ID.name());
+    }
+    return order;
   }
 
   private static Map<String, Object> where(OrderQuery query) {

@@ -1,12 +1,14 @@
 package io.github.centrasage.centra;
 
 /**
- * HTTP 403: the token is valid but not allowed to do this (missing permission, IP not allow-listed).
+ * No longer thrown by the client. It stood for HTTP 403 read as "missing permission", but Centra's
+ * error-handling page documents 403 as an invalid or expired token, now a
+ * {@link CentraAuthenticationException} with status 403; a missing permission comes back as a
+ * GraphQL error ({@link CentraGraphQLException}, category {@code authorization}).
  *
- * <pre>{@code
- * catch (CentraPermissionException e) { log.error("grant the token more permissions: {}", e.getMessage()); }
- * }</pre>
+ * @deprecated catch {@link CentraAuthenticationException}; removed in the next minor release.
  */
+@Deprecated
 public class CentraPermissionException extends CentraHttpException {
   private static final long serialVersionUID = 1L;
 

@@ -79,6 +79,9 @@ public final class CentraShipments {
   public List<Shipment> ofOrder(String orderId) {
     Objects.requireNonNull(orderId, "orderId");
     OrderShipments found = transport.execute(CentraOperations.ORDER_SHIPMENTS, Variables.of().put("id", orderId).build()).value();
+    if (found != null && !found.id().equals(orderId)) {
+      throw new CentraWrongEntityException("order id", orderId, found.id(), CentraOperations.ORDER_SHIPMENTS.name());
+    }
     return found == null ? List.of() : found.shipments();
   }
 

@@ -22,6 +22,8 @@ import java.util.stream.Stream;
  */
 public final class CentraStock {
   private static final int STOCK_PAGE_SIZE = 200;
+  /** StockSetInput.description and StockChangeInput.description are String! in Centra's schema. */
+  static final String DEFAULT_DESCRIPTION = "centra-sage200 stock write";
 
   private final GraphQLTransport transport;
 
@@ -39,7 +41,7 @@ public final class CentraStock {
             .collect(Collectors.toList())));
     Variables input = Variables.of()
         .put("warehouse", Variables.ref(request.warehouseId()))
-        .put("description", request.description())
+        .put("description", request.description().orElse(DEFAULT_DESCRIPTION))
         .put("stockQuantityType", request.quantityType())
         .put("productVariants", variants);
     GraphQLTransport.Result<List<NamedRef>> result =
@@ -63,7 +65,7 @@ public final class CentraStock {
     Variables input = Variables.of()
         .put("intoWarehouse", request.intoWarehouseId().map(Variables::ref))
         .put("outFromWarehouse", request.outFromWarehouseId().map(Variables::ref))
-        .put("description", request.description())
+        .put("description", request.description().orElse(DEFAULT_DESCRIPTION))
         .put("productVariants", variants);
     GraphQLTransport.Result<NamedRef> result =
         transport.execute(CentraOperations.CHANGE_STOCK, Variables.of().put("input", input).build());

@@ -34,7 +34,7 @@ public final class CentraWebhookVerifier {
   /** The header Centra puts the signature in. */
   public static final String SIGNATURE_HEADER = "X-Centra-Signature";
 
-  private static final JsonAdapter<WebhookPayload> PAYLOAD = ScalarAdapters.moshi().adapter(WebhookPayload.class);
+  private static final JsonAdapter<WebhookPayload> PAYLOAD = ScalarAdapters.lenientMoshi().adapter(WebhookPayload.class);
 
   private final SecretKeySpec key;
   private final Duration tolerance;

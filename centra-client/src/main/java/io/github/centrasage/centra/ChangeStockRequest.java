@@ -18,6 +18,7 @@ public interface ChangeStockRequest {
 
   Optional<Long> outFromWarehouseId();
 
+  /** Centra requires a description (String!); without one the client sends "centra-sage200 stock write". */
   Optional<String> description();
 
   List<SizeStockChange> changes();

@@ -16,6 +16,7 @@ import org.immutables.value.Value;
 public interface SetStockRequest {
   long warehouseId();
 
+  /** Centra requires a description (String!); without one the client sends "centra-sage200 stock write". */
   Optional<String> description();
 
   @Value.Default

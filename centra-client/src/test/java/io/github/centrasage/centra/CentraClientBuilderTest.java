@@ -19,14 +19,14 @@ class CentraClientBuilderTest {
   @Test
   void refusesPlainHttpUnlessExplicitlyAllowed() {
     assertThatThrownBy(() -> CentraClient.builder().baseUrl("http://mybrand.centra.com").token(TOKEN).build())
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("must use https")
-        .hasMessageContaining("allowInsecureHttp()");
-    assertThat(CentraClient.builder().baseUrl("http://localhost:8080").allowInsecureHttp().token(TOKEN).build()).isNotNull();
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("must use https")
+        .hasMessageContaining("allowPlainHttp(true)");
+    assertThat(CentraClient.builder().baseUrl("http://localhost:8080").allowPlainHttp(true).token(TOKEN).build()).isNotNull();
   }
 
   @Test
   void explainsWhatIsWrongWithTheBaseUrl() {
-    assertThatThrownBy(() -> CentraClient.builder().token(TOKEN).build()).hasMessageContaining("baseUrl is required");
+    assertThatThrownBy(() -> CentraClient.builder().token(TOKEN).build()).hasMessageContaining("baseUrl is missing");
     assertThatThrownBy(() -> CentraClient.builder().baseUrl("mybrand.centra.com").token(TOKEN).build())
         .hasMessageContaining("not an http(s) URL");
     assertThatThrownBy(() -> CentraClient.builder().baseUrl("https://mybrand.centra.com/graphql").token(TOKEN).build())
@@ -36,9 +36,18 @@ class CentraClientBuilderTest {
   }
 
   @Test
+  void namesEveryProblemAtOnceLikeTheSageBuilder() {
+    assertThatThrownBy(() -> CentraClient.builder().baseUrl("http://mybrand.centra.com/graphql").build())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageStartingWith("CentraClient cannot be built: ")
+        .hasMessageContaining("must use https").hasMessageContaining("without /graphql")
+        .hasMessageContaining("token is missing");
+  }
+
+  @Test
   void explainsWhatIsWrongWithTheTokenWithoutEchoingIt() {
     assertThatThrownBy(() -> CentraClient.builder().baseUrl("https://a.centra.com").build())
-        .hasMessageContaining("token is required");
+        .hasMessageContaining("token is missing");
     assertThatThrownBy(() -> CentraClient.builder().baseUrl("https://a.centra.com").token(TOKEN + "\n").build())
         .hasMessageContaining("whitespace").hasMessageNotContaining(TOKEN);
   }

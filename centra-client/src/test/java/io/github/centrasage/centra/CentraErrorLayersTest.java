@@ -44,13 +44,14 @@ class CentraErrorLayersTest extends CentraWireMockTest {
   }
 
   @Test
-  void forbiddenIsAPermissionFailure() {
+  void forbiddenIsAnInvalidOrExpiredTokenAsCentrasErrorPageSays() {
     answer(403);
 
-    CentraPermissionException e = catchThrowableOfType(CentraPermissionException.class, () -> client.rateLimits());
+    CentraAuthenticationException e = catchThrowableOfType(CentraAuthenticationException.class, () -> client.rateLimits());
 
     assertThat(e.statusCode()).isEqualTo(403);
     assertThat(e.isRetryable()).isFalse();
+    assertThat(e.getMessage()).contains("invalid or expired").doesNotContain("permission").doesNotContain(TOKEN);
   }
 
   @Test
@@ -163,6 +164,29 @@ class CentraErrorLayersTest extends CentraWireMockTest {
     assertThat(e.requiresLookupBeforeRetry()).isTrue();
     assertThat(e.getMessage()).contains("may have reached Centra");
     assertThat(requests()).hasSize(1);
+  }
+
+  @Test
+  void aCallersInterceptorThatRepeatsAMutationAfterAnIoExceptionIsRefused() {
+    okhttp3.Interceptor retryOnIoException = chain -> {
+      IOException last = null;
+      for (int i = 0; i < 3; i++) {
+        try {
+          return chain.proceed(chain.request());
+        } catch (IOException e) {
+          last = e;
+        }
+      }
+      throw last;
+    };
+    client = clientBuilder().okHttpClient(new OkHttpClient.Builder().addInterceptor(retryOnIoException).build()).build();
+    stub(post(urlEqualTo("/graphql")), aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER));
+
+    CentraConnectionException e = catchThrowableOfType(CentraConnectionException.class, () -> client.stock().set(SET_STOCK));
+
+    assertThat(e.mayHaveReachedServer()).isTrue();
+    assertThat(e.requiresLookupBeforeRetry()).isTrue();
+    assertThat(requests()).as("the interceptor's repeats were refused").hasSize(1);
   }
 
   @Test

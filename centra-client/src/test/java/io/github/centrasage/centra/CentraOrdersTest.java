@@ -7,6 +7,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
@@ -115,9 +116,38 @@ class CentraOrdersTest extends CentraWireMockTest {
   }
 
   @Test
+  void anAnswerAboutAnotherOrderIsRefusedWithBothValues() {
+    stubData("{\"orders\": [" + Fixtures.order(100001) + "]}");
+
+    assertThatThrownBy(() -> client.orders().byNumber(100002)).isInstanceOf(CentraWrongEntityException.class)
+        .hasMessageContaining("100002").hasMessageContaining("100001")
+        .satisfies(e -> assertThat(((CentraException) e).isRetryable()).isFalse());
+    stub(post(urlEqualTo("/graphql")), ok("{\"data\": {\"order\": " + Fixtures.order(15) + "}}"));
+    assertThatThrownBy(() -> client.orders().byId("abc")).isInstanceOf(CentraWrongEntityException.class)
+        .hasMessageContaining("abc").hasMessageContaining("1497ccf644db871e1e4026d101bde6f3");
+  }
+
+  @Test
+  void wrongJsonTypesAreRefusedNotCoerced() {
+    String order = Fixtures.order(14);
+    Map<String, String> cases = Map.of(
+        "a number sent as a string", order.replace("\"number\": 14", "\"number\": \"14\""),
+        "a quantity sent as a string", order.replaceFirst("\"quantity\": (\\d+)", "\"quantity\": \"$1\""),
+        "a tax rate sent as a string", order.replaceFirst("\"taxPercent\": ([0-9.]+)", "\"taxPercent\": \"$1\""),
+        "an e-mail sent as a number", order.replace("\"ada@example.com\"", "42"),
+        "an impossible date", order.replaceFirst("\"orderDate\": \"[^\"]+\"", "\"orderDate\": \"2026-02-30T10:00:00+00:00\""));
+    cases.forEach((name, body) -> {
+      assertThat(body).as(name).isNotEqualTo(order);
+      stubData("{\"orders\": [" + body + "]}");
+      assertThatThrownBy(() -> client.orders().byNumber(14)).as(name).isInstanceOf(CentraResponseException.class)
+          .hasMessageContaining("Cannot read");
+    });
+  }
+
+  @Test
   void byIdSendsTheHashAsVariableAndReturnsEmptyForNull() {
     stub(post(urlEqualTo("/graphql")).withRequestBody(matchingJsonPath("$.variables.id", equalTo("abc"))),
-        ok("{\"data\": {\"order\": " + Fixtures.order(15) + "}}"));
+        ok("{\"data\": {\"order\": " + Fixtures.order(15).replace("1497ccf644db871e1e4026d101bde6f3", "abc") + "}}"));
     stub(post(urlEqualTo("/graphql")).withRequestBody(matchingJsonPath("$.variables.id", equalTo("nope"))),
         ok("{\"data\": {\"order\": null}}"));
 

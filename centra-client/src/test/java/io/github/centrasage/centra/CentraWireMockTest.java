@@ -52,7 +52,7 @@ abstract class CentraWireMockTest {
   CentraClient.Builder clientBuilder() {
     return CentraClient.builder()
         .baseUrl(wm.baseUrl())
-        .allowInsecureHttp()
+        .allowPlainHttp(true)
         .token(TOKEN)
         .sleeper(sleeps::add)
         .retrySettings(CentraRetrySettings.builder().maxAttempts(3).initialDelay(Duration.ofMillis(1))

@@ -1,5 +1,6 @@
 package io.github.centrasage.examples;
 
+import io.github.centrasage.testing.SeedShopMappings;
 import io.github.centrasage.centra.CentraClient;
 import io.github.centrasage.centra.CentraRetrySettings;
 import io.github.centrasage.centra.CentraReturn;
@@ -11,12 +12,16 @@ import io.github.centrasage.centra.CreateShipmentRequest;
 import io.github.centrasage.centra.Shipment;
 import io.github.centrasage.centra.ShipmentLineRequest;
 import io.github.centrasage.dashboard.DashboardOptions;
+import io.github.centrasage.dashboard.DashboardRecorder;
 import io.github.centrasage.dashboard.SyncDashboard;
+import io.github.centrasage.doctor.Doctor;
+import io.github.centrasage.doctor.DoctorReport;
 import io.github.centrasage.sage200.RetrySettings;
 import io.github.centrasage.sage200.Sage200Client;
 import io.github.centrasage.sage200.TokenProvider;
 import io.github.centrasage.sandbox.CentraOrder;
 import io.github.centrasage.sandbox.CentraSandbox;
+import io.github.centrasage.sandbox.ContractResult;
 import io.github.centrasage.sandbox.Fault;
 import io.github.centrasage.sandbox.FaultScope;
 import io.github.centrasage.sandbox.Sage200Sandbox;
@@ -41,6 +46,7 @@ import io.github.centrasage.sync.finance.PayoutBatch;
 import io.github.centrasage.sync.finance.RefundImport;
 import io.github.centrasage.sync.finance.RefundImportOptions;
 import io.github.centrasage.sync.finance.SettlementPosting;
+import io.github.centrasage.sync.finance.ReconciliationLine;
 import io.github.centrasage.sync.finance.SettlementReport;
 import io.github.centrasage.sync.order.OrderImport;
 import io.github.centrasage.sync.order.OrderImportOptions;
@@ -79,8 +85,9 @@ import java.util.stream.Stream;
  * checking the invariants against both sandboxes.
  *
  * <p>Run it with {@code mvn -B -ntp -Pdemo -pl examples -am verify -DskipTests}; add
- * {@code -Ddemo.args=--dashboard} to keep it running with the operator dashboard. In code:
- * {@code DemoResult result = Demo.run(Demo.Settings.defaults(), System.out);}
+ * {@code -Ddemo.args=--dashboard} to watch the day on the operator dashboard while it plays (its
+ * address is printed first) and keep it running afterwards. A progress line (a bar on a terminal)
+ * comes at least every 10 s. In code: {@code DemoResult result = Demo.run(Demo.Settings.defaults(), System.out);}
  */
 public final class Demo {
   static final String LEEDS = "Leeds DC";
@@ -91,6 +98,16 @@ public final class Demo {
   /** Longer than the Sage client's read timeout, so a "timeout after commit" really times the client out. */
   private static final Duration COMMIT_DELAY = Duration.ofMillis(2500);
   private static final Duration SAGE_READ_TIMEOUT = Duration.ofMillis(2000);
+  /** How often a plain progress line is printed when the output is not a terminal. */
+  static final Duration PROGRESS_EVERY = Duration.ofSeconds(10);
+  /** The longest line the demo prints; a longer list is cut, and the dashboard has it whole. */
+  static final int LONGEST_LINE = 300;
+  /**
+   * How long an order on hold waits before OrderImport reads it again. The store schedules on
+   * wall-clock (database) time, not the sandbox's clock: a few milliseconds here made every engine
+   * cycle re-read each held order, thousands of jobs for nothing.
+   */
+  static final Duration HELD_ORDER_RECHECK = Duration.ofSeconds(5);
 
   private Demo() {}
 
@@ -128,13 +145,24 @@ public final class Demo {
     Settings settings = new Settings(orders, defaults.storeDir(), defaults.seed());
     DemoResult result;
     if (!dashboard) {
-      result = run(settings, System.out);
+      try (Progress progress = new Progress(System.out, Progress.consoleAllowsABar(), PROGRESS_EVERY)) {
+        result = run(settings, progress);
+      }
     } else {
+      Progress progress = new Progress(System.out, Progress.consoleAllowsABar(), PROGRESS_EVERY);
       Shop shop = new Shop(settings);
-      result = play(shop, settings, System.out);
-      SyncDashboard board = SyncDashboard.start(shop.engine, DashboardOptions.defaults());
+      // up before the day starts, so the day can be watched as it plays; /doctor shows the doctor's report
+      SyncDashboard board = SyncDashboard.start(shop.engine, DashboardOptions.builder().recorder(shop.recorder)
+          .chartSampleInterval(Duration.ofSeconds(1)).refreshInterval(Duration.ofSeconds(5))
+          .doctorReport(() -> shop.doctorReport == null ? "The doctor has not run yet." : shop.doctorReport.toText())
+          .build());
+      progress.out().println("Dashboard: " + board.url() + "  (token " + board.token() + ")  open it now: the day plays"
+          + " on it; it stays up after the report until Ctrl-C.");
+      progress.engine(shop.engine);
+      result = play(shop, settings, progress);
+      progress.close();
       shop.engine.start();
-      System.out.println("Dashboard: " + board.url() + "  (token " + board.token() + ")  Ctrl-C to stop.");
+      System.out.println("Dashboard still at " + board.url() + "  (token " + board.token() + ")  Ctrl-C to stop.");
       CountDownLatch stop = new CountDownLatch(1);
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
         board.close();
@@ -150,22 +178,39 @@ public final class Demo {
     System.exit(result.passed() ? 0 : 1);
   }
 
-  /** Plays the day on fresh sandboxes and a fresh store, prints the report to {@code out}, and shuts everything down. */
+  /**
+   * Plays the day on fresh sandboxes and a fresh store, prints the report to {@code out} with a
+   * progress line every 10 s, and shuts everything down.
+   */
   public static DemoResult run(Settings settings, PrintStream out) {
-    try (Shop shop = new Shop(settings)) {
-      return play(shop, settings, out);
+    try (Progress progress = new Progress(out, false, PROGRESS_EVERY)) {
+      return run(settings, progress);
     }
   }
 
-  private static DemoResult play(Shop shop, Settings settings, PrintStream out) {
+  static DemoResult run(Settings settings, Progress progress) {
+    try (Shop shop = new Shop(settings)) {
+      progress.engine(shop.engine);
+      return play(shop, settings, progress);
+    }
+  }
+
+  private static DemoResult play(Shop shop, Settings settings, Progress progress) {
+    PrintStream out = progress.out();
     long started = System.nanoTime();
     out.println("centra-sage200 demo: both sandboxes up (Centra " + shop.centraSandbox.baseUrl() + ", Sage "
         + shop.sageSandbox.baseUrl() + "), store " + settings.storeDir());
-    TradingDay day = new TradingDay(shop, new Random(settings.seed()), out);
+    // Before the first write: the go-live doctor checks the tenant, the company, the mappings and the master data.
+    shop.doctorReport = shop.doctor();
+    shop.doctorReport.findings("masterdata.sage-product.missing").forEach(f -> out.println("doctor: " + f.found()));
+    out.println(shop.doctorReport.summaryLine());
+    TradingDay day = new TradingDay(shop, new Random(settings.seed()), out, progress);
     day.play(settings.orders());
     // What the event-driven flows achieved on their own, before reconciliation repairs anything.
+    progress.phase("18:30 reconciliation of every SKU", 0.975);
     List<String> beforeReconcile = new Invariants(shop, day).stockDifferences();
     List<String> reconciliation = shop.reconcile();
+    progress.phase("checking the invariants in both sandboxes", 0.99);
     DemoResult result = new Invariants(shop, day).check();
     out.println("stock levels off before reconciliation: " + beforeReconcile.size()
         + (beforeReconcile.isEmpty() ? "" : " " + beforeReconcile.subList(0, Math.min(5, beforeReconcile.size()))));
@@ -173,9 +218,13 @@ public final class Demo {
     // read once the faults are gone: the demo's own clients do not retry
     out.println("price change of " + day.repricedProduct + " to " + day.repricedTo.toPlainString()
         + " GBP in Sage: Centra's GBP pricelist shows " + day.centraPrice().map(BigDecimal::toPlainString).orElse("no price"));
+    // the heartbeat stops before the report, so the DEMO RESULT line stays the last one
+    progress.close();
     shop.report(out);
     result.failures().forEach(f -> out.println("  INVARIANT FAILED: " + f));
     out.printf("finished in %.1f s%n", (System.nanoTime() - started) / 1e9);
+    // the sandboxes refuse what the vendors' contracts forbid; this line counts what they saw
+    out.println(ContractResult.line());
     out.println(result.line());
     return result;
   }
@@ -191,7 +240,10 @@ public final class Demo {
     final Mappings mappings;
     final SyncEngine engine;
     final FlowTally tally = new FlowTally();
+    /** Retries by cause, on the sandbox's clock, for the dashboard's chart. */
+    final DashboardRecorder recorder = DashboardRecorder.create(clock);
     final List<String> flowNames = new ArrayList<>();
+    private final List<io.github.centrasage.sync.spi.SyncFlow> allFlows = new ArrayList<>();
     final String centraLeeds;
     final String sageLeeds;
     final String centraLondon;
@@ -202,6 +254,8 @@ public final class Demo {
     final SettlementPosting settlement;
     final CatalogPublish catalog;
     final List<CreditNoteResult> creditNotes = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** What the go-live doctor found before the day started. */
+    volatile DoctorReport doctorReport;
 
     Shop(Settings settings) {
       // Centra runs ten products ahead of Sage: the new season is live in the shop but not yet set
@@ -212,7 +266,7 @@ public final class Demo {
       // Client-side retries are off: the engine's policy decides what is re-sent, and every retry
       // shows in the report. Production code keeps the clients' defaults.
       centra = CentraClient.builder().baseUrl(centraSandbox.baseUrl()).token(centraSandbox.token())
-          .allowInsecureHttp().retrySettings(CentraRetrySettings.none()).readTimeout(Duration.ofSeconds(5)).build();
+          .allowPlainHttp(true).retrySettings(CentraRetrySettings.none()).readTimeout(Duration.ofSeconds(5)).build();
       sage = Sage200Client.builder().baseUrl(sageSandbox.baseUrl()).siteId(sageSandbox.siteId())
           .companyId(sageSandbox.companyId()).tokenProvider(TokenProvider.staticToken(sageSandbox.token()))
           .allowPlainHttp(true).retrySettings(RetrySettings.none()).readTimeout(SAGE_READ_TIMEOUT).build();
@@ -233,11 +287,11 @@ public final class Demo {
           .lockRetryPolicy(lockWait).build();
       StockPublishOptions stock = StockPublishOptions.builder().initialCursor(clock.instant()).build();
       SyncEngine.Builder builder = SyncEngine.builder().store(store).mappings(mappings).clock(clock)
-          .centra(centra).sage(sage).retryPolicy(quick).lockRetryPolicy(lockWait).listener(tally)
+          .centra(centra).sage(sage).retryPolicy(quick).lockRetryPolicy(lockWait).listener(tally).listener(recorder)
           .leaseDuration(Duration.ofMinutes(5));
       // Every flow that exists, in the order a cycle runs them.
       addFlow(builder, new OrderImport(OrderImportOptions.builder().discovery(OrderImportOptions.Discovery.EVENTS)
-          .defaultWarehouse(centraLeeds).waitingOrderRecheck(Duration.ofMillis(20)).build()));
+          .defaultWarehouse(centraLeeds).waitingOrderRecheck(HELD_ORDER_RECHECK).build()));
       addFlow(builder, new StockPublish(stock));
       addFlow(builder, new DespatchToSage(despatch));
       addFlow(builder, new DespatchToCentra(despatch));
@@ -245,6 +299,7 @@ public final class Demo {
       // once at the end of the demo day (runUntilQuiet skips it).
       reconcile = new StockReconcile(stock);
       builder.flow(reconcile);
+      allFlows.add(reconcile);
       // Completed Centra returns become credit notes; PSP payout files are posted through clearing bank 1210.
       refunds = new RefundImport(RefundImportOptions.builder().goodsNominal("4010").shippingNominal("4900")
           .pollStart(clock.instant()).build(), creditNotes::add);
@@ -259,11 +314,23 @@ public final class Demo {
       // Its first pass reads the whole catalogue on both sides, and every allocation touches a Sage
       // product: like reconciliation it runs on its own schedule, here when the price book changes.
       builder.flow(catalog);
+      allFlows.add(catalog);
       engine = builder.build();
+    }
+
+    /** The go-live doctor on this shop's clients, mappings, store and flows (read-only). */
+    DoctorReport doctor() {
+      List<io.github.centrasage.sync.spi.SyncFlow> flows = new ArrayList<>(allFlows);
+      // region doctor
+      DoctorReport report = Doctor.builder().centra(centra).sage(sage).mappings(mappings).store(store)
+          .flows(flows).build().run();
+      // endregion
+      return report;
     }
 
     private void addFlow(SyncEngine.Builder builder, io.github.centrasage.sync.spi.SyncFlow flow) {
       builder.flow(flow);
+      allFlows.add(flow);
       flowNames.add(flow.name());
     }
 
@@ -281,21 +348,45 @@ public final class Demo {
     }
 
     /**
-     * Runs every flow until none has a job left to run, within {@code maxCycles}. Retries are due a
-     * few milliseconds of store time later, so an idle round pauses briefly instead of spinning.
+     * Runs every flow until none has a job left to run now, within {@code maxCycles}. Retries are
+     * due a few milliseconds of store time later, so a round pauses briefly instead of spinning. An
+     * order on hold is not waited for: its recheck is scheduled {@link #HELD_ORDER_RECHECK} later,
+     * and waiting for it made every call run all its cycles, re-reading each held order every time.
      */
     void runUntilQuiet(int maxCycles) {
+      runUntilQuiet(maxCycles, false);
+    }
+
+    /**
+     * As {@link #runUntilQuiet(int)}; with {@code rechecksToo}, also until the scheduled rechecks of
+     * orders that were on hold have run (after the holds are released, and at the end of the day).
+     */
+    void runUntilQuiet(int maxCycles, boolean rechecksToo) {
       for (int cycle = 0; cycle < maxCycles; cycle++) {
-        long pending = 0;
+        long dueNow = 0;
+        long later = 0;
         for (String flow : flowNames) {
           SyncStatus s = engine.runOnce(flow);
-          pending += s.queued() + s.retrying() + s.running();
+          // a discover step that met a fault found nothing: that is not quiet, the next cycle asks again
+          dueNow += s.retrying() + s.running() + (tally.lastDiscoverFailed(flow) ? 1 : 0);
+          if (s.queued() > 0) {
+            long scheduledLater = queuedForLater(flow);
+            dueNow += s.queued() - scheduledLater;
+            later += scheduledLater;
+          }
         }
-        if (pending == 0) {
+        if (dueNow == 0 && (later == 0 || !rechecksToo)) {
           return;
         }
-        LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(15));
+        LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(dueNow == 0 ? 100 : 15));
       }
+    }
+
+    /** Queued jobs of {@code flow} whose run time (store time) has not come yet: rechecks of orders on hold. */
+    private long queuedForLater(String flow) {
+      Instant now = store.now();
+      return store.list(flow, EnumSet.of(JobState.QUEUED), 0, 10_000).stream()
+          .filter(j -> j.nextRunAt().isAfter(now)).count();
     }
 
     /** One reconciliation pass over every SKU; returns its one-line summaries per warehouse. */
@@ -308,10 +399,17 @@ public final class Demo {
 
     /** Catalogue publishing until it has nothing left to do; returns the Sage products it published. */
     long publishCatalog(int maxCycles) {
+      return publishCatalog(maxCycles, (done, total) -> { });
+    }
+
+    /** As {@link #publishCatalog(int)}, telling {@code progress} the jobs done so far of those known. */
+    long publishCatalog(int maxCycles, java.util.function.BiConsumer<Long, Long> progress) {
       SyncStatus s = engine.runOnce(catalog.name());
+      long before = s.succeeded();
       // A discovery that meets a fault (the day's 429s and 503s may still be pending) enqueues
       // nothing and shows nothing pending: give it enough cycles to get past them.
       for (int cycle = 0; cycle < maxCycles && (cycle < 10 || s.queued() + s.retrying() + s.running() > 0); cycle++) {
+        progress.accept(s.succeeded() - before, s.succeeded() - before + s.queued() + s.retrying() + s.running());
         LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(15));
         s = engine.runOnce(catalog.name());
       }
@@ -334,9 +432,15 @@ public final class Demo {
       List<Job> parked = parkedJobs();
       if (!parked.isEmpty()) {
         out.println("Parked, waiting for a person:");
-        parked.forEach(j -> out.println("  " + j.flow() + " " + j.reference() + ": " + String.join("; ", j.parkReasons())));
+        parked.forEach(j -> out.println(brief("  " + j.flow() + " " + j.reference() + ": " + String.join("; ", j.parkReasons()))));
       }
       out.println();
+    }
+
+    /** A report line cut to {@value #LONGEST_LINE} characters: the dashboard shows every reason in full. */
+    static String brief(String line) {
+      String more = "… (in full on the dashboard)";
+      return line.length() <= LONGEST_LINE ? line : line.substring(0, LONGEST_LINE - more.length()) + more;
     }
 
     @Override
@@ -363,9 +467,19 @@ public final class Demo {
     }
   }
 
-  /** Counts retries per flow and kind, for the report. */
+  /** Counts retries per flow and kind, for the report; remembers whose last discover step failed. */
   static final class FlowTally implements SyncListener {
     private final Map<String, Map<String, AtomicInteger>> retries = new ConcurrentHashMap<>();
+    private final Map<String, Boolean> discoverFailed = new ConcurrentHashMap<>();
+
+    @Override
+    public void flowCycleFinished(String flow, java.util.Optional<Throwable> error) {
+      discoverFailed.put(flow, error.isPresent());
+    }
+
+    boolean lastDiscoverFailed(String flow) {
+      return discoverFailed.getOrDefault(flow, false);
+    }
 
     @Override
     public void jobRetried(Job job, FailureClassification failure, Instant runAt) {
@@ -390,6 +504,7 @@ public final class Demo {
     private final Shop shop;
     private final Random random;
     private final PrintStream out;
+    private final Progress progress;
     private final List<String> regularSkus;
     final List<String> flashSkus;
     final List<String> newSeasonSkus;
@@ -398,10 +513,11 @@ public final class Demo {
     int soldOutRefusals;
     int lockedOrderNumber;
 
-    TradingDay(Shop shop, Random random, PrintStream out) {
+    TradingDay(Shop shop, Random random, PrintStream out, Progress progress) {
       this.shop = shop;
       this.random = random;
       this.out = out;
+      this.progress = progress;
       List<String> sageSkus = SandboxCatalog.fashionShop().items().stream().map(SandboxCatalog.Item::sku).toList();
       flashSkus = List.of(sageSkus.get(1), sageSkus.get(2), sageSkus.get(3));
       regularSkus = sageSkus.stream().filter(s -> !flashSkus.contains(s)).toList();
@@ -409,10 +525,8 @@ public final class Demo {
           .map(SandboxCatalog.Item::sku).filter(s -> !sageSkus.contains(s)).toList();
     }
 
-    private final long startedNanos = System.nanoTime();
-
     private String elapsed() {
-      return String.format("[%5.1fs] ", (System.nanoTime() - startedNanos) / 1e9);
+      return progress.elapsed();
     }
 
     void play(int orders) {
@@ -420,6 +534,7 @@ public final class Demo {
       CentraSandbox centra = shop.centraSandbox;
 
       // 07:00 goods-in and a B2B phone order before the shop gets busy
+      progress.phase("07:00 goods-in, B2B order, first stock publish", 0.04);
       shop.clock.advance(Duration.ofMinutes(5));
       for (int i = 0; i < 5; i++) {
         sage.receiveGoods(regularSkus.get(10 + i), LEEDS, BigDecimal.valueOf(24));
@@ -431,50 +546,64 @@ public final class Demo {
       flashSkus.forEach(sku -> sage.adjustStock(sku, LEEDS,
           BigDecimal.valueOf(6).subtract(sage.holding(sku, LEEDS).quantityInStock())));
       shop.runUntilQuiet(60);
-      // the first catalogue pass links every Sage product to its Centra sizes and prices
-      shop.publishCatalog(100);
+      // the first catalogue pass links every Sage product to its Centra sizes and prices; it is most of the run
+      shop.publishCatalog(100, (done, total) -> progress.phase("07:00 first catalogue publish: " + done + " of " + total
+          + " products", 0.06 + 0.70 * done / Math.max(1, total)));
       out.println(elapsed() + "07:00 goods-in of 5 SKUs, B2B order for " + TRADE_ACCOUNT + ", stock published");
 
       // 08:00–17:00 web orders in two currencies, under faults
       injectFaults();
       int morning = orders / 2;
-      placeOrders(0, morning);
+      placeOrders(0, morning, 0.77, 0.79);
       placeUnmapped(2);
       shop.runUntilQuiet(200);
       out.println(elapsed() + "12:00 " + morning + " web orders (GBP/EUR, some on hold), 2 new-season orders; faults: "
           + "timeouts after commit, resets, 429s, 5xx");
 
+      progress.phase("12:30 Sage price book change, catalogue publish", 0.80);
       repriceOneProduct();
       out.println(elapsed() + "12:30 Sage price book: " + repricedProduct + " to " + repricedTo.toPlainString()
           + " GBP (Standard band); " + publishedProducts + " catalogue jobs done so far");
 
+      progress.phase("13:00 flash sale", 0.82);
       flashSale();
       out.println(elapsed() + "13:00 flash sale on " + flashSkus + ": " + soldOutRefusals + " checkouts refused as sold out");
 
-      placeOrders(morning, orders);
+      placeOrders(morning, orders, 0.88, 0.91);
       shop.runUntilQuiet(200);
+      progress.phase("15:00 holds released", 0.91);
       releaseHolds();
-      shop.runUntilQuiet(200);
+      shop.runUntilQuiet(200, true);
 
       // 16:00 the warehouse despatches; a 3PL ships one order straight from Centra into a locked Sage order
+      progress.phase("16:00 warehouse despatch, 3PL shipment into a locked order", 0.92);
       int despatched = despatchInSage();
       threePlShipmentIntoLockedOrder();
       shop.runUntilQuiet(300);
       out.println(elapsed() + "16:00 " + despatched + " orders despatched in Sage; 3PL shipped order " + lockedOrderNumber
           + " in Centra while its Sage order was locked");
       // 17:00 customers send a few parcels back; Centra refunds them and the PSP pays the day out
+      progress.phase("17:00 returns and refunds", 0.95);
       int returned = refundSomeDespatched(4);
       shop.runUntilQuiet(200);
       out.println(elapsed() + "17:00 " + returned + " returns refunded in Centra; " + shop.creditNotes.size()
           + " credit notes posted in Sage");
+      progress.phase("18:00 Adyen payout", 0.96);
+      // 17:30 Sage's SOP invoice run invoices what left the warehouse, so the payout's receipts can be allocated
+      int invoiced = shop.sageSandbox.invoiceDespatchedOrders();
       SettlementReport payout = payOut();
-      out.println(elapsed() + "18:00 Adyen payout " + payout.payoutId() + ": " + payout.posted() + " postings, fees "
-          + payout.fees().toPlainString() + ", transferred " + payout.transferred().toPlainString() + ", variance "
-          + payout.variance().toPlainString() + ", " + payout.exceptions().size()
-          + " exceptions (receipts left on account: Sage has not invoiced yet), clearing movement " + payout.clearingMovement().toPlainString());
+      payoutReport = payout;
+      long allocated = payout.lines().stream().filter(l -> l.status() == ReconciliationLine.Status.ALLOCATED).count();
+      long onAccount = payout.lines().stream().filter(l -> l.status() == ReconciliationLine.Status.UNALLOCATED).count();
+      out.println(elapsed() + "18:00 Adyen payout " + payout.payoutId() + " (" + invoiced + " despatched orders invoiced "
+          + "by Sage): " + payout.posted() + " postings, fees " + payout.fees().toPlainString() + ", transferred "
+          + payout.transferred().toPlainString() + ", variance " + payout.variance().toPlainString() + ", " + allocated
+          + " lines allocated to invoices and credit notes, " + onAccount + " left on account (paid, not despatched "
+          + "yet), clearing movement " + payout.clearingMovement().toPlainString());
       shop.sageSandbox.faults().clear();
       shop.centraSandbox.faults().clear();
-      shop.runUntilQuiet(300);
+      progress.phase("18:15 letting every flow finish", 0.97);
+      shop.runUntilQuiet(300, true);
     }
 
     String repricedProduct;
@@ -539,6 +668,8 @@ public final class Demo {
     }
 
     final List<Integer> refundedOrders = new ArrayList<>();
+    /** The day's payout as posted; null until the PSP pays out. */
+    SettlementReport payoutReport;
 
     /**
      * The PSP's settlement report for the day, written as Adyen would: every paid GBP web order
@@ -563,8 +694,10 @@ public final class Demo {
         CentraOrder order = placed.stream().filter(o -> o.number() == refund.orderNumber()).findFirst().orElseThrow();
         if (order.currency().equals("GBP") && !refund.alreadyPosted()) {
           payout = payout.subtract(refund.gross());
+          // The refund names its credit note (Modification Merchant Reference), so the payout allocates to it.
           csv.append(adyenRow("PSPR" + refund.returnId(), Long.toString(refund.orderNumber()), "Refunded",
-              refund.gross().toPlainString(), "", "", "", batch));
+              refund.gross().toPlainString(), "", "", "", batch).replace(",visa,," + batch + "\n",
+              ",visa," + refund.reference() + "," + batch + "\n"));
         }
       }
       BigDecimal fee = new BigDecimal("4.75");
@@ -579,7 +712,8 @@ public final class Demo {
       }
       SettlementPosting.submit(shop.engine, parsed);
       shop.runUntilQuiet(200);
-      return shop.settlement.report(batch).orElseThrow(() -> new IllegalStateException("payout " + batch + " was not posted"));
+      return shop.settlement.report(parsed.key())
+          .orElseThrow(() -> new IllegalStateException("payout " + parsed.key() + " was not posted"));
     }
 
     private static final String ADYEN_HEADER = "Company Account,Merchant Account,Psp Reference,Merchant Reference,"
@@ -608,8 +742,11 @@ public final class Demo {
       shop.centraSandbox.faults().inject(Fault.rateLimited(Duration.ofSeconds(1)), FaultScope.nextCalls(2));
     }
 
-    private void placeOrders(int from, int to) {
+    /** Places web orders {@code from} to {@code to}, moving the progress from {@code startsAt} to {@code endsAt}. */
+    private void placeOrders(int from, int to, double startsAt, double endsAt) {
       for (int i = from; i < to; i++) {
+        progress.phase((from == 0 ? "08:00-12:00" : "13:30-15:00") + " web orders: " + (i - from + 1) + " of " + (to - from)
+            + " placed", startsAt + (endsAt - startsAt) * (i - from) / Math.max(1, to - from));
         shop.clock.advance(Duration.ofSeconds(60));
         Map<String, Integer> lines = new LinkedHashMap<>();
         int lineCount = 1 + random.nextInt(3);

@@ -61,6 +61,14 @@ final class Invariants {
         failures.add("unexpected parked job " + job.flow() + " " + job.reference() + ": " + job.parkReasons());
       }
     }
+    // the doctor ran before the first write and named the SKUs whose orders were going to park
+    List<String> doctorMissing = shop.doctorReport == null ? List.of()
+        : shop.doctorReport.findings("masterdata.sage-product.missing").stream().map(f -> f.found()).toList();
+    for (String sku : day.newSeasonSkus.subList(0, day.unmappedOrders.size())) {
+      if (doctorMissing.stream().noneMatch(f -> f.startsWith("Centra sells SKU " + sku + " "))) {
+        failures.add("the go-live doctor did not report new-season SKU " + sku + " missing in Sage before the day");
+      }
+    }
     if (parkedOrders.size() != day.unmappedOrders.size()) {
       failures.add("expected the " + day.unmappedOrders.size() + " new-season orders " + day.unmappedOrders
           + " to park, parked: " + parkedOrders);
@@ -84,6 +92,14 @@ final class Invariants {
         failures.add("the Sage price change of " + day.repricedProduct + " to " + day.repricedTo
             + " GBP did not reach Centra, which shows " + centraPrice.map(BigDecimal::toPlainString).orElse("no price"));
       }
+    }
+    if (day.payoutReport != null) {
+      // Invoiced orders and credited returns must be allocated; only orders Sage has not invoiced stay on account.
+      day.payoutReport.lines().stream()
+          .filter(l -> l.status() == io.github.centrasage.sync.finance.ReconciliationLine.Status.UNALLOCATED
+              && !l.note().startsWith("no open invoice"))
+          .forEach(l -> failures.add("payout line " + l.line() + " (" + l.recordType() + " " + l.merchantReference()
+              + ") left unallocated: " + l.note()));
     }
     BigDecimal clearing = shop.sageSandbox.bankBalance("1210").subtract(shop.clearingAtStart);
     if (clearing.signum() != 0) {

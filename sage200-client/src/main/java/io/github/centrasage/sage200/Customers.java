@@ -29,9 +29,19 @@ public final class Customers extends SageResource<Customer> {
     return transport.execute(SageRequest.post(path, transport.toJson(customer)), Customer.class);
   }
 
-  /** The account with this reference ({@code $filter=reference eq '…'}), if any. */
+  /**
+   * The account with this reference ({@code $filter=reference eq '…'}), if any.
+   *
+   * @throws Sage200WrongRecordException when Sage answers with an account of another reference
+   */
   public Optional<Customer> findByReference(String reference) {
     List<Customer> found = list(ODataQuery.builder().filter(ODataFilter.eq("reference", reference)).top(2).build());
+    // Sage compares ignoring case and trailing spaces; anything else is an answer to another question
+    for (Customer c : found) {
+      if (!c.reference().trim().equalsIgnoreCase(reference.trim())) {
+        throw new Sage200WrongRecordException("customer reference", reference, c.reference());
+      }
+    }
     return found.stream().findFirst();
   }
 
@@ -58,6 +68,11 @@ public final class Customers extends SageResource<Customer> {
             SageRequest.get(List.of("customer_contacts", Long.toString(row.customerContactId().getAsLong())),
                 ODataQuery.all().toParameters()),
             CustomerContact.class);
+        long contactId = row.customerContactId().getAsLong();
+        if (contact.id().isPresent() && contact.id().getAsLong() != contactId) {
+          throw new Sage200WrongRecordException("customer_contacts id", Long.toString(contactId),
+              Long.toString(contact.id().getAsLong()));
+        }
         contact.customerId().ifPresent(ids::add);
       }
     }

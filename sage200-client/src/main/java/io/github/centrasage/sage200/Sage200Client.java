@@ -66,6 +66,9 @@ public final class Sage200Client {
   private final PostingResource<BankTransfer> bankTransfers;
   private final PostedTransactions<BankPostedTransaction> bankPostedTransactions;
   private final String description;
+  private final String baseUrl;
+  private final String siteId;
+  private final long companyId;
 
   private Sage200Client(Builder b, SageTransport transport) {
     this.siteDirectory = new SiteDirectory(transport);
@@ -95,6 +98,9 @@ public final class Sage200Client {
     this.bankTransfers = new PostingResource<>(transport, "bank_transfer");
     this.bankPostedTransactions = new PostedTransactions<>(transport, "bank_posted_transactions",
         BankPostedTransaction.class, BankPostedTransaction::id);
+    this.baseUrl = b.baseUrl;
+    this.siteId = b.siteId;
+    this.companyId = b.companyId;
     this.description = "Sage200Client{baseUrl=" + b.baseUrl + ", siteId=" + b.siteId + ", companyId=" + b.companyId + "}";
   }
 
@@ -205,6 +211,21 @@ public final class Sage200Client {
 
   public PostedTransactions<BankPostedTransaction> bankPostedTransactions() {
     return bankPostedTransactions;
+  }
+
+  /** The API base URL the client calls. */
+  public String baseUrl() {
+    return baseUrl;
+  }
+
+  /** The Sage site id ({@code X-Site}) the client works in. */
+  public String siteId() {
+    return siteId;
+  }
+
+  /** The Sage company id ({@code X-Company}) the client works in. */
+  public long companyId() {
+    return companyId;
   }
 
   @Override

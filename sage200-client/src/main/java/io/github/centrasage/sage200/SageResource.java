@@ -1,10 +1,13 @@
 package io.github.centrasage.sage200;
 
+import com.squareup.moshi.Types;
+import io.github.centrasage.sage200.internal.ImmutablesJsonAdapterFactory;
 import io.github.centrasage.sage200.internal.SageRequest;
 import io.github.centrasage.sage200.internal.SageTransport;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Spliterator;
 import java.util.Spliterators;
@@ -44,14 +47,48 @@ public class SageResource<T> {
     return get(id, ODataQuery.all());
   }
 
-  /** {@code GET /<resource>/{id}} with {@code $select}/{@code $expand} from the query. */
+  /**
+   * {@code GET /<resource>/{id}} with {@code $select}/{@code $expand} from the query.
+   *
+   * @throws Sage200WrongRecordException when Sage answers with a record of another id
+   */
   public T get(long id, ODataQuery query) {
-    return transport.execute(SageRequest.get(append(path, Long.toString(id)), query.toParameters()), type);
+    T record = transport.execute(SageRequest.get(append(path, Long.toString(id)), query.toParameters()), type);
+    // a mixed-up answer used as if it were the record asked for would bind or write against the wrong record
+    long answered = key == null || !(query.select().isEmpty() || query.select().contains(keyField)) ? id
+        : key.applyAsLong(record);
+    // 0: a record type whose id is optional came without one, which says nothing about which record it is
+    if (answered != id && answered != 0) {
+      throw new Sage200WrongRecordException(String.join("/", path) + " id", Long.toString(id), Long.toString(answered));
+    }
+    return record;
   }
 
   /** One request: the records matching the query (Sage returns at most {@code $top}, default 500). */
   public List<T> list(ODataQuery query) {
     return transport.execute(SageRequest.get(path, query.toParameters()), SageTransport.listOf(type));
+  }
+
+  /**
+   * One request, the records exactly as Sage sent them (field name → plain JSON value): for checks
+   * that compare a site's answer with the models, such as the go-live doctor. Flows use {@link #list}.
+   */
+  public List<Map<String, Object>> readRaw(ODataQuery query) {
+    return transport.execute(SageRequest.get(path, query.toParameters()),
+        Types.newParameterizedType(List.class, Types.newParameterizedType(Map.class, String.class, Object.class)));
+  }
+
+  /** The resource path below the company, such as {@code sop_orders}. */
+  public String resourceName() {
+    return String.join("/", path);
+  }
+
+  /**
+   * The JSON fields the model of this resource reads, each mapped to {@code true} when the model
+   * cannot be built without it and {@code false} when it takes it as optional.
+   */
+  public Map<String, Boolean> modelFields() {
+    return ImmutablesJsonAdapterFactory.modelFields(type);
   }
 
   /**

@@ -6,9 +6,11 @@ import io.github.centrasage.sage200.model.DespatchConfirmation;
 import io.github.centrasage.sage200.model.DespatchReceipt;
 import io.github.centrasage.sage200.model.DespatchTracking;
 import io.github.centrasage.sage200.model.DespatchableLine;
+import io.github.centrasage.sage200.model.DespatchableOrder;
 import io.github.centrasage.sage200.model.OrderDespatchLineView;
 import io.github.centrasage.sage200.model.OrderDespatchView;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -36,12 +38,22 @@ public final class SalesOrderDespatches {
         null, null);
   }
 
-  /** Lines of the order with this document number that can be despatched now. */
-  public List<DespatchableLine> despatchableLines(String orderDocumentNo) {
+  /**
+   * {@code GET /sop_confirm_despatch?$filter=document_no eq …}: the order with this document number,
+   * if it has lines that can be despatched now, with those lines in {@code items}.
+   */
+  public List<DespatchableOrder> despatchableOrders(String orderDocumentNo) {
     return transport.execute(
         SageRequest.get(List.of("sop_confirm_despatch"),
             ODataQuery.where(ODataFilter.eq("document_no", orderDocumentNo)).toParameters()),
-        SageTransport.listOf(DespatchableLine.class));
+        SageTransport.listOf(DespatchableOrder.class));
+  }
+
+  /** The lines of the order with this document number that can be despatched now (the orders' {@code items}). */
+  public List<DespatchableLine> despatchableLines(String orderDocumentNo) {
+    List<DespatchableLine> lines = new ArrayList<>();
+    despatchableOrders(orderDocumentNo).forEach(order -> lines.addAll(order.items()));
+    return lines;
   }
 
   /**

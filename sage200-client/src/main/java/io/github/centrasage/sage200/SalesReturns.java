@@ -36,7 +36,7 @@ public final class SalesReturns extends SageResource<SalesReturn> {
   }
 
   /** {@code POST /sop_returns}; fields this library does not model can go in {@code extraFields}. */
-  public SalesReturn create(SalesReturn salesReturn) {
+  public SalesReturn create(NewSalesReturn salesReturn) {
     return transport.execute(SageRequest.post(path, transport.toJson(salesReturn)), SalesReturn.class);
   }
 

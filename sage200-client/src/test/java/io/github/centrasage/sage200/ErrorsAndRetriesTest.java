@@ -14,11 +14,14 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.github.centrasage.sage200.model.NewSalesOrder;
+import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import okhttp3.Interceptor;
+import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.Test;
 
 class ErrorsAndRetriesTest extends WireMockTestBase {
@@ -26,6 +29,14 @@ class ErrorsAndRetriesTest extends WireMockTestBase {
 
   private void stubTaxCode(int status, String body) {
     wm.stubFor(get(urlPathEqualTo(BASE + "/tax_codes/1")).willReturn(aResponse().withStatus(status).withBody(body)));
+  }
+
+  @Test
+  void aNotFoundNamesTheFullUrlSoAWrongBaseUrlShowsInTheMessage() {
+    stubTaxCode(404, "");
+    Sage200NotFoundException e = catchThrowableOfType(
+        () -> client().taxCodes().get(1), Sage200NotFoundException.class);
+    assertThat(e.getMessage()).startsWith("GET " + wm.baseUrl() + BASE + "/tax_codes/1 failed with 404");
   }
 
   @Test
@@ -37,7 +48,8 @@ class ErrorsAndRetriesTest extends WireMockTestBase {
     assertThat(e.statusCode()).isEqualTo(400);
     assertThat(e.sageMessage()).isEqualTo("The customer account is on hold.");
     assertThat(e.responseBody()).contains(body);
-    assertThat(e.getMessage()).contains("POST /sop_orders failed with 400").contains("on hold");
+    assertThat(e.getMessage()).contains("POST " + wm.baseUrl() + BASE + "/sop_orders failed with 400")
+        .contains("on hold");
     assertThat(e.isRetryable()).isFalse();
     assertThat(e.requiresLookupBeforeRetry()).isFalse();
   }
@@ -161,6 +173,48 @@ class ErrorsAndRetriesTest extends WireMockTestBase {
     assertThat(e.isRetryable()).isTrue();
     // Neither OkHttp's silent retry nor our policy re-sent it.
     wm.verify(1, postRequestedFor(urlPathEqualTo(BASE + "/sop_orders")));
+  }
+
+  /** An application interceptor as people write them: on an IOException, proceed again (up to three times). */
+  static final Interceptor RETRY_ON_IO_EXCEPTION = chain -> {
+    IOException last = null;
+    for (int i = 0; i < 3; i++) {
+      try {
+        return chain.proceed(chain.request());
+      } catch (IOException e) {
+        last = e;
+      }
+    }
+    throw last;
+  };
+
+  @Test
+  void aUsersPlainOkHttpClientStillSendsAResetPostOnce() {
+    wm.stubFor(post(urlPathEqualTo(BASE + "/sop_orders")).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+    Sage200Client sage = builder().okHttpClient(new OkHttpClient()).build();
+    Sage200ConnectionException e = catchThrowableOfType(
+        () -> sage.salesOrders().create(ORDER), Sage200ConnectionException.class);
+    assertThat(e.requiresLookupBeforeRetry()).isTrue();
+    wm.verify(1, postRequestedFor(urlPathEqualTo(BASE + "/sop_orders")));
+  }
+
+  @Test
+  void aUsersInterceptorThatRepeatsAPostAfterAnIoExceptionIsRefusedAndTheCallAsksForALookup() {
+    wm.stubFor(post(urlPathEqualTo(BASE + "/sop_orders")).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+    stubTaxCode(200, "{\"id\": 1}");
+    Sage200Client sage = builder().okHttpClient(new OkHttpClient.Builder().addInterceptor(RETRY_ON_IO_EXCEPTION).build())
+        .build();
+    Sage200ConnectionException e = catchThrowableOfType(
+        () -> sage.salesOrders().create(ORDER), Sage200ConnectionException.class);
+    assertThat(e.mayHaveReachedServer()).isTrue();
+    assertThat(e.requiresLookupBeforeRetry()).isTrue();
+    wm.verify(1, postRequestedFor(urlPathEqualTo(BASE + "/sop_orders")));
+    // reads are the interceptor's business: a GET it repeats still goes
+    wm.stubFor(get(urlPathEqualTo(BASE + "/tax_codes/2")).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+    catchThrowableOfType(() -> builder().retrySettings(RetrySettings.none())
+        .okHttpClient(new OkHttpClient.Builder().addInterceptor(RETRY_ON_IO_EXCEPTION).build()).build().taxCodes().get(2),
+        Sage200ConnectionException.class);
+    wm.verify(3, getRequestedFor(urlPathEqualTo(BASE + "/tax_codes/2")));
   }
 
   @Test

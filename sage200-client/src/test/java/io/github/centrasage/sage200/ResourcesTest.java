@@ -15,19 +15,19 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.centrasage.sage200.model.Address;
 import io.github.centrasage.sage200.model.AllocationLine;
 import io.github.centrasage.sage200.model.BankAnalysisItem;
 import io.github.centrasage.sage200.model.BankEntry;
 import io.github.centrasage.sage200.model.BankTransfer;
 import io.github.centrasage.sage200.model.ContactEmail;
 import io.github.centrasage.sage200.model.Customer;
-import io.github.centrasage.sage200.model.CustomerContact;
 import io.github.centrasage.sage200.model.DespatchConfirmation;
 import io.github.centrasage.sage200.model.DespatchItem;
 import io.github.centrasage.sage200.model.DespatchTracking;
 import io.github.centrasage.sage200.model.DespatchableLine;
+import io.github.centrasage.sage200.model.NewAddress;
 import io.github.centrasage.sage200.model.NewCustomer;
+import io.github.centrasage.sage200.model.NewCustomerContact;
 import io.github.centrasage.sage200.model.NominalAnalysisItem;
 import io.github.centrasage.sage200.model.OrderDespatchView;
 import io.github.centrasage.sage200.model.SalesAllocation;
@@ -52,6 +52,22 @@ class ResourcesTest extends WireMockTestBase {
 
   private void stubGet(String path, String json) {
     wm.stubFor(get(urlPathEqualTo(BASE + path)).willReturn(okJson(json)));
+  }
+
+  @Test
+  void readRawGivesRecordsAsSentAndModelFieldsTheNamesTheModelReads() {
+    stubGet("/warehouses", "[{\"id\": 11, \"name\": \"Leeds\", \"brand_new_field\": true}]");
+
+    List<java.util.Map<String, Object>> rows = client().warehouses().readRaw(ODataQuery.builder().top(1).build());
+
+    assertThat(rows).singleElement().satisfies(r -> assertThat(r).containsEntry("name", "Leeds")
+        .containsEntry("brand_new_field", true).containsKey("id"));
+    wm.verify(getRequestedFor(urlPathEqualTo(BASE + "/warehouses")).withQueryParam("$top", equalTo("1")));
+    assertThat(client().warehouses().modelFields()).containsEntry("id", true).containsEntry("name", true)
+        .containsEntry("description", false).containsEntry("date_time_updated", false);
+    assertThat(client().salesOrders().modelFields()).containsEntry("analysis_code_1", false)
+        .doesNotContainKey("lines"); // collections come only with $expand
+    assertThat(client().salesOrders().resourceName()).isEqualTo("sop_orders");
   }
 
   @Test
@@ -82,15 +98,15 @@ class ResourcesTest extends WireMockTestBase {
   void createsACustomerAndFindsItByReference() {
     String customerJson = "{\"id\": 27006, \"reference\": \"WEB00001\", \"name\": \"Jane Doe\", \"currency_id\": 2102,"
         + " \"credit_limit\": 1000.00, \"main_address\": {\"address_1\": \"1 High St\", \"city\": \"Leeds\"},"
-        + " \"contacts\": [{\"id\": 1, \"first_name\": \"Jane\", \"emails\": [{\"email\": \"jane@example.com\","
+        + " \"contacts\": [{\"id\": 1, \"first_name\": \"Jane\", \"emails\": [{\"id\": 2, \"email\": \"jane@example.com\","
         + " \"is_default\": true}]}]}";
     wm.stubFor(post(urlPathEqualTo(BASE + "/customers")).willReturn(aResponse().withStatus(201)
         .withHeader("Content-Type", "application/json").withBody(customerJson)));
     stubGet("/customers", "[" + customerJson + "]");
     NewCustomer newCustomer = NewCustomer.builder().reference("WEB00001").name("Jane Doe").currencyId(2102)
         .countryCodeId(13)
-        .mainAddress(Address.builder().address1("1 High St").city("Leeds").postcode("LS1 1AA").build())
-        .addContacts(CustomerContact.builder().firstName("Jane").lastName("Doe").isDefault(true)
+        .mainAddress(NewAddress.builder().address1("1 High St").city("Leeds").postcode("LS1 1AA").build())
+        .addContacts(NewCustomerContact.builder().firstName("Jane").lastName("Doe")
             .addEmails(ContactEmail.builder().email("jane@example.com").isDefault(true).build()).build())
         .build();
 
@@ -102,7 +118,7 @@ class ResourcesTest extends WireMockTestBase {
     wm.verify(postRequestedFor(urlPathEqualTo(BASE + "/customers")).withRequestBody(equalToJson(
         "{\"reference\": \"WEB00001\", \"name\": \"Jane Doe\", \"currency_id\": 2102, \"country_code_id\": 13,"
             + " \"main_address\": {\"address_1\": \"1 High St\", \"city\": \"Leeds\", \"postcode\": \"LS1 1AA\"},"
-            + " \"contacts\": [{\"first_name\": \"Jane\", \"last_name\": \"Doe\", \"is_default\": true,"
+            + " \"contacts\": [{\"first_name\": \"Jane\", \"last_name\": \"Doe\","
             + " \"emails\": [{\"email\": \"jane@example.com\", \"is_default\": true}]}]}")));
     wm.verify(getRequestedFor(urlPathEqualTo(BASE + "/customers"))
         .withQueryParam("$filter", equalTo("reference eq 'WEB00001'")).withQueryParam("$top", equalTo("2")));
@@ -134,9 +150,11 @@ class ResourcesTest extends WireMockTestBase {
 
   @Test
   void listsDespatchableLinesAndPostsADespatchWithTracking() {
-    stubGet("/sop_confirm_despatch", "[{\"id\": 5566001, \"sop_order_return_id\": 1388180,"
-        + " \"document_no\": \"0000012345\", \"item_code\": \"TS-M\", \"outstanding_quantity\": 2,"
-        + " \"available_quantity\": 2, \"warehouse_name\": \"Main\", \"bin_items\": []}]");
+    // Sage's shape: one sop_confirm_despatch_adjustment per order, its lines in items[].
+    stubGet("/sop_confirm_despatch", "[{\"sop_order_return_id\": 1388180, \"confirmation_intent_type\":"
+        + " \"ConfirmOnDespatch\", \"items\": [{\"id\": 5566001, \"sop_order_return_id\": 1388180,"
+        + " \"document_no\": \"0000012345\", \"item_code\": \"TS-M\", \"item_name\": \"T-shirt M\","
+        + " \"outstanding_quantity\": 2, \"available_quantity\": 2, \"warehouse_name\": \"Main\", \"bin_items\": []}]}]");
     wm.stubFor(post(urlPathEqualTo(BASE + "/sop_confirm_despatch")).willReturn(okJson("{}")));
 
     List<DespatchableLine> lines = client().despatches().despatchableLines("0000012345");
@@ -150,6 +168,7 @@ class ResourcesTest extends WireMockTestBase {
     assertThat(lines).singleElement().satisfies(line -> {
       assertThat(line.id()).isEqualTo(5566001L);
       assertThat(line.availableQuantity()).contains(new BigDecimal("2"));
+      assertThat(line.itemName()).contains("T-shirt M");
       assertThat(line.extraFields()).containsKey("bin_items");
     });
     wm.verify(getRequestedFor(urlPathEqualTo(BASE + "/sop_confirm_despatch"))
@@ -271,14 +290,17 @@ class ResourcesTest extends WireMockTestBase {
     wm.stubFor(post(urlPathEqualTo(BASE + "/sop_returns")).willReturn(okJson(answer)));
     stubGet("/sop_returns/9", answer);
 
-    SalesReturn created = client().salesReturns().create(SalesReturn.builder().customerId(27006)
-        .customerDocumentNo("CENTRA-RMA-77").putExtraFields("return_reason_id", 4).build());
+    SalesReturn created = client().salesReturns().create(NewSalesReturn.builder().customerId(27006)
+        .customerDocumentNo("CENTRA-RMA-77").putExtraFields("return_reason_id", 4)
+        .addLines(NewSalesReturnLine.freeText("Returned", BigDecimal.ONE, BigDecimal.TEN).build()).build());
     SalesReturn read = client().salesReturns().get(9);
 
     assertThat(created.extraFields()).containsEntry("return_reason_id", 4.0);
     assertThat(read.lines().get(0).extraFields()).containsEntry("restock", true);
     wm.verify(postRequestedFor(urlPathEqualTo(BASE + "/sop_returns")).withRequestBody(equalToJson(
-        "{\"customer_id\": 27006, \"customer_document_no\": \"CENTRA-RMA-77\", \"return_reason_id\": 4}")));
+        "{\"customer_id\": 27006, \"customer_document_no\": \"CENTRA-RMA-77\", \"return_reason_id\": 4,"
+            + " \"lines\": [{\"line_type\": \"EnumLineTypeFreeText\", \"description\": \"Returned\","
+            + " \"line_quantity\": 1, \"selling_unit_price\": 10}]}")));
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.github.centrasage.sandbox;
 
+import io.github.centrasage.sandbox.internal.ContractLedger;
 import io.github.centrasage.sandbox.internal.EmulatorServer;
 import io.github.centrasage.sandbox.internal.FaultRegistry;
 import io.github.centrasage.sandbox.internal.HttpExchange;
@@ -19,7 +20,8 @@ abstract class EmulatedApi implements AutoCloseable {
     this.clock = settings.clock;
     FaultRegistry registry = new FaultRegistry(clock);
     this.faults = new SandboxFaults(registry);
-    this.server = new EmulatorServer(name, settings.port, emulator, registry, clock);
+    ContractLedger.Api api = name.equals("centra") ? ContractLedger.Api.CENTRA : ContractLedger.Api.SAGE;
+    this.server = new EmulatorServer(name, api, settings.port, emulator, registry, clock);
   }
 
   /** The TCP port the sandbox listens on. */
@@ -85,6 +87,24 @@ abstract class EmulatedApi implements AutoCloseable {
   /** Removes every answer rewrite. */
   public void clearAnswerRewrites() {
     server.clearRewrites();
+  }
+
+  /**
+   * The requests this sandbox refused because the vendor's published contract does not allow them
+   * (an unknown or read-only field, an unknown OData name, a GraphQL document that does not
+   * validate), oldest first, each as {@code "operation: reason"}.
+   */
+  public List<String> contractViolations() {
+    return server.violations();
+  }
+
+  /**
+   * Declares that a test sends requests the contract forbids on purpose, to check that they are
+   * refused: from now on they count as refused, not as violations, in the build's
+   * {@code CONTRACT RESULT} line. Refusal itself is unchanged.
+   */
+  public void expectContractViolations() {
+    server.expectViolations();
   }
 
   /** Stops the server. */

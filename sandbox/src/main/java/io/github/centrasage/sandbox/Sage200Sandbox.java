@@ -146,6 +146,16 @@ public final class Sage200Sandbox extends EmulatedApi {
   }
 
   /**
+   * Runs Sage's SOP invoicing for despatched orders, as the desktop's invoice run would: every order
+   * despatched in full gets one sales-ledger invoice (reference {@code INV<document no>}, second
+   * reference the customer order number), so receipts can be allocated to it. Returns how many
+   * invoices were posted; an order is invoiced once.
+   */
+  public int invoiceDespatchedOrders() {
+    return emulator.invoiceDespatchedOrders();
+  }
+
+  /**
    * Changes the price of {@code sku} in price band {@code band} (e.g. {@code "Standard"} or
    * {@code "EURO"}) and stamps the {@code product_price_views} row as updated now, as an edit of the
    * price book in Sage would. Returns the price before.

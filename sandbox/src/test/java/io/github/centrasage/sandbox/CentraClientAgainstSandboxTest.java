@@ -66,7 +66,7 @@ class CentraClientAgainstSandboxTest {
 
   /** A client builder aimed at {@code sandbox}, with a no-op sleeper so retries cost no time. */
   static CentraClient.Builder clientFor(CentraSandbox sandbox) {
-    return CentraClient.builder().baseUrl(sandbox.baseUrl()).token(sandbox.token()).allowInsecureHttp()
+    return CentraClient.builder().baseUrl(sandbox.baseUrl()).token(sandbox.token()).allowPlainHttp(true)
         .sleeper(d -> { }).readTimeout(Duration.ofSeconds(5));
   }
 

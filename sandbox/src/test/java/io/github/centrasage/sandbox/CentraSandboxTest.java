@@ -46,11 +46,12 @@ class CentraSandboxTest {
   }
 
   @Test
-  void answers401WithoutTheBearerToken() throws Exception {
+  void answers403ForAnInvalidTokenAsCentrasErrorPageSays() throws Exception {
     var r = Http.send("POST", centra.graphqlUrl(), Map.of("Authorization", "Bearer wrong"),
         "{\"query\":\"query { rateLimits { type } }\"}", Duration.ofSeconds(5));
 
-    assertThat(r.status()).isEqualTo(401);
+    assertThat(r.status()).isEqualTo(403);
+    assertThat((String) at(r.json(), "errors", 0, "extensions", "category")).isEqualTo("authorization");
   }
 
   @Test
@@ -59,7 +60,8 @@ class CentraSandboxTest {
     CentraOrder order = centra.placeOrder("GBP", Map.of(SKU, 2));
 
     var r = centra(centra, "query OrderByNumber($where: OrderFilter, $limit: Int, $page: Int) {"
-        + " orders(where: $where, limit: $limit, page: $page) { id number lines { productSize { SKU } } } }",
+        + " orders(where: $where, limit: $limit, page: $page) { id number grandTotal { currency { code } }"
+        + " lines { taxPercent productSize { SKU } } } }",
         Map.of("where", Map.of("number", order.number()), "limit", 10, "page", 1));
 
     CentraStock after = centra.stock(SKU, LEEDS);
@@ -87,7 +89,7 @@ class CentraSandboxTest {
   void setStockSetsPhysicalLevelsAndWarnsOnUnknownRows() throws Exception {
     centra.placeOrder("GBP", Map.of(SKU, 1));
 
-    var r = centra(centra, "mutation SetStock($input: SetStockInput!) { setStock(input: $input) {"
+    var r = centra(centra, "mutation SetStock($input: StockSetInput!) { setStock(input: $input) {"
         + " stockChanges { id } userErrors { message path } userWarnings { message path } } }",
         Map.of("input", Map.of("warehouse", Map.of("id", warehouseId(LEEDS)), "description", "Sage",
             "stockQuantityType", "PHYSICAL", "productVariants", List.of(
@@ -108,10 +110,10 @@ class CentraSandboxTest {
     CentraStock before = centra.stock(SKU, LEEDS);
     String q = "mutation Change($input: StockChangeInput!) { changeStock(input: $input) { stockChange { id } userErrors { message } } }";
 
-    var ok = centra(centra, q, Map.of("input", Map.of("intoWarehouse", Map.of("id", warehouseId(LEEDS)),
+    var ok = centra(centra, q, Map.of("input", Map.of("intoWarehouse", Map.of("id", warehouseId(LEEDS)), "description", "in",
         "productVariants", List.of(Map.of("productVariant", Map.of("id", variantId(SKU)),
             "sizeChanges", Map.of("size", Map.of("name", "M"), "deliveredQuantity", 5))))));
-    var tooMuch = centra(centra, q, Map.of("input", Map.of("outFromWarehouse", Map.of("id", warehouseId(LEEDS)),
+    var tooMuch = centra(centra, q, Map.of("input", Map.of("outFromWarehouse", Map.of("id", warehouseId(LEEDS)), "description", "out",
         "productVariants", List.of(Map.of("productVariant", Map.of("id", variantId(SKU)),
             "sizeChanges", List.of(Map.of("size", Map.of("name", "M"), "deliveredQuantity", 100000)))))));
 
@@ -126,15 +128,15 @@ class CentraSandboxTest {
     CentraOrder order = centra.placeOrder("GBP", Map.of(SKU, 2));
     long lineId = order.lines().get(0).id();
 
-    var created = centra(centra, "mutation Create($input: CreateShipmentInput!) { createShipment(input: $input) {"
+    var created = centra(centra, "mutation Create($input: ShipmentCreateInput!) { createShipment(input: $input) {"
         + " shipment { id } userErrors { message } } }", Map.of("input", Map.of("order", Map.of("number", order.number()),
             "lines", List.of(Map.of("orderLine", Map.of("id", lineId), "quantity", 2)), "isGoodToGo", true, "isPaid", true)));
     BigDecimal shipmentId = at(created.json(), "data", "createShipment", "shipment", "id");
-    var completed = centra(centra, "mutation Complete($id: Int!, $input: CompleteShipmentInput) {"
+    var completed = centra(centra, "mutation Complete($id: Int!, $input: ShipmentCompleteInput!) {"
         + " completeShipment(id: $id, input: $input) { shipment { id isShipped } userErrors { message } } }",
         Map.of("id", shipmentId, "input", Map.of("shippedAt", "2026-01-05T09:00:00+00:00", "sendEmail", false,
             "shipmentInfo", Map.of("carrier", "DPD", "service", "Next day", "trackingNumber", "TRK-1", "packagesNumber", 1))));
-    var again = centra(centra, "mutation { completeShipment(id: " + shipmentId + ") { userErrors { message } } }", Map.of());
+    var again = centra(centra, "mutation { completeShipment(id: " + shipmentId + ", input: {}) { userErrors { message } } }", Map.of());
 
     assertThat((Object) at(completed.json(), "data", "completeShipment", "shipment", "isShipped")).isEqualTo(true);
     assertThat((List<?>) at(again.json(), "data", "completeShipment", "userErrors")).hasSize(1);
@@ -153,7 +155,7 @@ class CentraSandboxTest {
   void shipmentCannotExceedTheOrderedQuantity() throws Exception {
     CentraOrder order = centra.placeOrder("EUR", Map.of(SKU, 1));
 
-    var r = centra(centra, "mutation C($input: CreateShipmentInput!) { createShipment(input: $input) { shipment { id } userErrors { message } } }",
+    var r = centra(centra, "mutation C($input: ShipmentCreateInput!) { createShipment(input: $input) { shipment { id } userErrors { message } } }",
         Map.of("input", Map.of("order", Map.of("id", order.id()),
             "lines", List.of(Map.of("orderLine", Map.of("id", order.lines().get(0).id()), "quantity", 2)))));
 
@@ -163,7 +165,7 @@ class CentraSandboxTest {
 
   @Test
   void eventsAreQueuedForListenersAndGoneOnceConfirmed() throws Exception {
-    centra(centra, "mutation L($input: [EventListenerInput!]!) { setEventListeners(input: $input) { userErrors { message } } }",
+    centra(centra, "mutation L($input: [EventListenerSetInput!]!) { setEventListeners(input: $input) { userErrors { message } } }",
         Map.of("input", List.of(Map.of("objectType", "Order"))));
     CentraOrder first = centra.placeOrder("GBP", Map.of(SKU, 1));
     centra.placeOrder("GBP", Map.of(SKU, 1));
@@ -176,7 +178,7 @@ class CentraSandboxTest {
     var again = centra(centra, events, Map.of("limit", 10));
     assertThat((List<?>) at(again.json(), "data", "events")).hasSize(2);
 
-    centra(centra, "mutation C($input: ConfirmEventsInput!) { confirmEvents(input: $input) { userErrors { message } } }",
+    centra(centra, "mutation C($input: EventsConfirmInput!) { confirmEvents(input: $input) { userErrors { message } } }",
         Map.of("input", Map.of("eventsIds", List.<Object>of((Object) at(batch, 0, "id")))));
 
     var rest = centra(centra, events, Map.of("limit", 10));
@@ -191,20 +193,22 @@ class CentraSandboxTest {
         + "}, lines: [{orderLine: {id: " + order.lines().get(0).id() + "}, quantity: 1}], isPaid: true}) { shipment { id lines { id } } } }", Map.of());
     BigDecimal shipmentId = at(created.json(), "data", "createShipment", "shipment", "id");
     BigDecimal shipmentLineId = at(created.json(), "data", "createShipment", "shipment", "lines", 0, "id");
-    centra(centra, "mutation { completeShipment(id: " + shipmentId + ") { userErrors { message } } }", Map.of());
+    centra(centra, "mutation { completeShipment(id: " + shipmentId + ", input: {}) { userErrors { message } } }", Map.of());
     CentraStock shipped = centra.stock(SKU, LEEDS);
 
-    var ret = centra(centra, "mutation R($input: CreateReturnInput!) { createReturn(input: $input) { return { id } userErrors { message } } }",
+    var ret = centra(centra, "mutation R($input: ReturnCreateInput!) { createReturn(input: $input) { return { id } userErrors { message } } }",
         Map.of("input", Map.of("shipment", Map.of("id", shipmentId), "lines", List.of(Map.of("shipmentLine",
             Map.of("id", shipmentLineId), "quantity", 1)), "returnStockActionPolicy", Map.of("releaseItemsBackToWarehouse", true))));
     BigDecimal returnId = at(ret.json(), "data", "createReturn", "return", "id");
-    var done = centra(centra, "mutation D($id: Int!) { completeReturn(id: $id, input: {sendEmail: false}) { return { id status } userErrors { message } } }",
+    var done = centra(centra, "mutation D($id: Int!) { completeReturn(id: $id, input: {sendEmail: false}) { return { id returnStatus } userErrors { message } } }",
         Map.of("id", returnId));
 
-    assertThat((Object) at(done.json(), "data", "completeReturn", "return", "status")).isEqualTo("COMPLETED");
+    assertThat((Object) at(done.json(), "data", "completeReturn", "return", "returnStatus")).isEqualTo("COMPLETED");
     assertThat(centra.stock(SKU, LEEDS).physical()).isEqualByComparingTo(shipped.physical().add(BigDecimal.ONE));
-    var listed = centra(centra, "query { returns(limit: 10, page: 1) { id lines { orderLine { returnedQuantity } } } }", Map.of());
-    assertThat((Object) at(listed.json(), "data", "returns", 0, "lines", 0, "orderLine", "returnedQuantity")).isEqualTo(BigDecimal.ONE);
+    var listed = centra(centra, "query { returns(limit: 10, page: 1) { id lines { quantity orderLine { id } } } }", Map.of());
+    assertThat((Object) at(listed.json(), "data", "returns", 0, "lines", 0, "quantity")).isEqualTo(BigDecimal.ONE);
+    assertThat((Object) at(listed.json(), "data", "returns", 0, "lines", 0, "orderLine", "id"))
+        .isEqualTo(BigDecimal.valueOf(order.lines().get(0).id()));
   }
 
   @Test
@@ -217,7 +221,7 @@ class CentraSandboxTest {
 
     long gbp = centra.ids("pricelist").get("GBP");
     long product = centra.ids("product").get(SKU);
-    var set = centra(centra, "mutation S($input: SetPricesInput!) { setPrices(input: $input) { pricelist { id } userErrors { message } userWarnings { message } } }",
+    var set = centra(centra, "mutation S($input: ProductPricesSetInput!) { setPrices(input: $input) { pricelist { id } userErrors { message } userWarnings { message } } }",
         Map.of("input", Map.of("pricelist", Map.of("id", gbp), "productPrices", List.of(
             Map.of("product", Map.of("id", product), "price", Map.of("value", 19.99, "currencyIsoCode", "GBP")),
             Map.of("product", Map.of("id", product), "price", Map.of("value", 22, "currencyIsoCode", "EUR"))))));
@@ -244,15 +248,94 @@ class CentraSandboxTest {
   }
 
   @Test
-  void unknownFieldsAndOversizedPagesAreGraphQlErrors() throws Exception {
+  void unknownRootFieldsAndSyntaxErrorsAreRefusedAndOversizedPagesAreGraphQlErrors() throws Exception {
+    centra.expectContractViolations();
     var unknown = centra(centra, "query { nope { id } }", Map.of());
     var tooBig = centra(centra, "query O($limit: Int) { orders(limit: $limit) { id } }", Map.of("limit", 500));
     var broken = centra(centra, "query { orders(", Map.of());
 
+    assertThat(unknown.status()).isEqualTo(400);
     assertThat((String) at(unknown.json(), "errors", 0, "message")).contains("nope");
+    assertThat(tooBig.status()).isEqualTo(200);
     assertThat((String) at(tooBig.json(), "errors", 0, "message")).contains("1 - 200");
+    assertThat(broken.status()).as("Centra's error page: a syntax error is HTTP 400").isEqualTo(400);
     assertThat((String) at(broken.json(), "errors", 0, "message")).contains("Syntax Error");
     assertThat(centra.requestCount("orders")).isEqualTo(1);
+    assertThat(centra.contractViolations()).hasSize(2);
+  }
+
+  @Test
+  void aSelectionOfAFieldCentraDoesNotHaveIsRefused() throws Exception {
+    centra.expectContractViolations();
+    CentraOrder order = centra.placeOrder("GBP", Map.of(SKU, 1));
+
+    var r = centra(centra, "query { orders(where: {number: " + order.number() + "}) { id noSuchField } }", Map.of());
+
+    assertThat(r.status()).isEqualTo(400);
+    assertThat((String) at(r.json(), "errors", 0, "message")).contains("noSuchField");
+    assertThat(centra.contractViolations()).singleElement().asString().contains("noSuchField");
+  }
+
+  @Test
+  void aVariableOfATypeCentraDoesNotHaveIsRefusedBeforeAnythingChanges() throws Exception {
+    centra.expectContractViolations();
+    CentraStock before = centra.stock(SKU, LEEDS);
+
+    var r = centra(centra, "mutation S($input: TotallyBogusType!) { setStock(input: $input) { userErrors { message } } }",
+        Map.of("input", Map.of("warehouse", Map.of("id", warehouseId(LEEDS)), "description", "x",
+            "stockQuantityType", "PHYSICAL", "productVariants", List.of())));
+
+    assertThat(r.status()).isEqualTo(400);
+    assertThat((String) at(r.json(), "errors", 0, "message")).contains("TotallyBogusType");
+    assertThat(centra.stock(SKU, LEEDS)).isEqualTo(before);
+  }
+
+  @Test
+  void aMissingRequiredInputIsRefused() throws Exception {
+    centra.expectContractViolations();
+
+    var noArgument = centra(centra, "mutation { createShipment { shipment { id } } }", Map.of());
+    var noField = centra(centra, "mutation S($input: StockSetInput!) { setStock(input: $input) { userErrors { message } } }",
+        Map.of("input", Map.of("warehouse", Map.of("id", warehouseId(LEEDS)), "stockQuantityType", "PHYSICAL")));
+    var badEnum = centra(centra, "mutation S($input: StockSetInput!) { setStock(input: $input) { userErrors { message } } }",
+        Map.of("input", Map.of("warehouse", Map.of("id", warehouseId(LEEDS)), "description", "x", "stockQuantityType", "PHYSICALLY")));
+
+    assertThat(noArgument.status()).isEqualTo(400);
+    assertThat((String) at(noArgument.json(), "errors", 0, "message")).contains("input");
+    assertThat(noField.status()).isEqualTo(400);
+    assertThat((String) at(noField.json(), "errors", 0, "message")).contains("description");
+    assertThat(badEnum.status()).isEqualTo(400);
+    assertThat((String) at(badEnum.json(), "errors", 0, "message")).contains("PHYSICALLY");
+    assertThat(centra.contractViolations()).hasSize(3);
+    assertThat(centra.requestCount("createShipment") + centra.requestCount("setStock")).isZero();
+  }
+
+  @Test
+  void aRequestWithAFaultInjectedIsCheckedAgainstTheContractFirst() throws Exception {
+    centra.expectContractViolations();
+    centra.faults().inject(Fault.connectionReset(), FaultScope.always().on("setStock"));
+
+    var r = centra(centra, "mutation S($input: SetStockInput!) { setStock(input: $input) { userErrors { message } } }",
+        Map.of("input", Map.of()));
+
+    assertThat(r.status()).as("refused before the fault, as a real tenant would").isEqualTo(400);
+    assertThat(centra.contractViolations()).singleElement().asString().contains("SetStockInput");
+  }
+
+  @Test
+  void anIntrospectionQueryIsAnsweredFromCentrasSchema() throws Exception {
+    var r = centra(centra, "query { __schema { mutationType { name } types { name } }"
+        + " __type(name: \"StockSetInput\") { inputFields { name type { kind ofType { name } } } } }", Map.of());
+
+    assertThat(r.status()).isEqualTo(200);
+    assertThat((String) at(r.json(), "data", "__schema", "mutationType", "name")).isEqualTo("Mutation");
+    List<Map<String, Object>> types = at(r.json(), "data", "__schema", "types");
+    assertThat(types).extracting(t -> t.get("name")).contains("StockSetInput", "ShipmentCreateInput", "ReturnCreateInput")
+        .doesNotContain("SetStockInput", "CreateShipmentInput");
+    List<Map<String, Object>> fields = at(r.json(), "data", "__type", "inputFields");
+    assertThat(fields).filteredOn(f -> f.get("name").equals("description")).singleElement()
+        .satisfies(f -> assertThat((Object) at(f, "type", "kind")).isEqualTo("NON_NULL"));
+    assertThat(centra.contractViolations()).isEmpty();
   }
 
   @Test
@@ -290,17 +373,19 @@ class CentraSandboxTest {
 
   @Test
   void idConversionsAreSetOverwrittenAndLookedUpByExternalId() throws Exception {
-    String set = "mutation SetIdConversions($input: [IdConversionEntryInput!]!) { setIdConversions(input: $input) {"
+    String set = "mutation SetIdConversions($input: [IdConversionSetInput!]!) { setIdConversions(input: $input) {"
         + " userErrors { message } userWarnings { message } } }";
     centra(centra, set, Map.of("input", List.of(Map.of("objectType", "ProductVariant", "internalId", 7, "externalId", "SAGE-1"))));
     centra(centra, set, Map.of("input", List.of(Map.of("objectType", "ProductVariant", "internalId", 7, "externalId", "SAGE-2"))));
+    centra.expectContractViolations();
     var bad = centra(centra, set, Map.of("input", List.of(Map.of("objectType", "ProductVariant"))));
 
     var found = centra(centra, "query IdConversions($where: IdConversionFilter) { idConversions(where: $where) {"
         + " objectType internalId externalId } }", Map.of("where", Map.of("objectType", "ProductVariant",
             "externalId", Map.of("equals", "SAGE-2"))));
 
-    assertThat((List<?>) at(bad.json(), "data", "setIdConversions", "userErrors")).hasSize(1);
+    assertThat(bad.status()).as("IdConversionSetInput.internalId and externalId are required").isEqualTo(400);
+    assertThat((String) at(bad.json(), "errors", 0, "message")).contains("externalId");
     List<Object> entries = at(found.json(), "data", "idConversions");
     assertThat(entries).hasSize(1);
     assertThat((Object) at(entries, 0, "internalId")).isEqualTo(BigDecimal.valueOf(7));

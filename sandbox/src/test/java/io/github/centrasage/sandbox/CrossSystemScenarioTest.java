@@ -56,11 +56,11 @@ class CrossSystemScenarioTest {
         + enc("sop_order_customer_document_no eq '" + key + "'"), null).array();
     assertThat(views).singleElement().satisfies(v -> assertThat(v.get("sop_despatch_consignment_no")).isEqualTo("1Z-SCENARIO"));
 
-    var shipment = centra(centra, "mutation C($input: CreateShipmentInput!) { createShipment(input: $input) { shipment { id } userErrors { message } } }",
+    var shipment = centra(centra, "mutation C($input: ShipmentCreateInput!) { createShipment(input: $input) { shipment { id } userErrors { message } } }",
         Map.of("input", Map.of("order", Map.of("number", web.number()), "isPaid", true,
             "lines", List.of(Map.of("orderLine", Map.of("id", web.lines().get(0).id()), "quantity", 2)))));
     BigDecimal shipmentId = at(shipment.json(), "data", "createShipment", "shipment", "id");
-    centra(centra, "mutation S($id: Int!, $input: CompleteShipmentInput!) { completeShipment(id: $id, input: $input) { userErrors { message } } }",
+    centra(centra, "mutation S($id: Int!, $input: ShipmentCompleteInput!) { completeShipment(id: $id, input: $input) { userErrors { message } } }",
         Map.of("id", shipmentId, "input", Map.of("shipmentInfo", Map.of("carrier", "DPD", "trackingNumber", despatch.consignmentNo()))));
 
     assertThat(sage.holding(SKU, LEEDS).quantityInStock()).isEqualByComparingTo(sageStockBefore.subtract(BigDecimal.valueOf(2)));

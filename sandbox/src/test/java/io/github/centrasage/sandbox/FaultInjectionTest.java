@@ -123,8 +123,9 @@ class FaultInjectionTest {
     long variant = centra.ids("variant").get("P00003-ECR-L");
     BigDecimal before = centra.stock("P00003-ECR-L", "Leeds DC").physical();
 
-    assertThatThrownBy(() -> centra(centra, "mutation S($input: SetStockInput!) { setStock(input: $input) { userErrors { message } } }",
+    assertThatThrownBy(() -> centra(centra, "mutation S($input: StockSetInput!) { setStock(input: $input) { userErrors { message } } }",
         Map.of("input", Map.of("warehouse", Map.of("id", centra.ids("warehouse").get("Leeds DC")), "stockQuantityType", "PHYSICAL",
+            "description", "count",
             "productVariants", List.of(Map.of("productVariant", Map.of("id", variant),
                 "sizeStockLevels", List.of(Map.of("size", Map.of("name", "L"), "quantity", 999))))))))
         .isInstanceOf(IOException.class);

@@ -43,7 +43,7 @@ class PagedReadsTest {
 
   @Test
   void centraWarehouseStockPagesCoverTheCatalogueOnce() {
-    CentraClient client = CentraClient.builder().baseUrl(centra.baseUrl()).token(centra.token()).allowInsecureHttp()
+    CentraClient client = CentraClient.builder().baseUrl(centra.baseUrl()).token(centra.token()).allowPlainHttp(true)
         .sleeper(d -> { }).readTimeout(Duration.ofSeconds(5)).build();
     long leeds = centra.ids("warehouse").get("Leeds DC");
     String sku = CATALOG.items().get(CATALOG.items().size() - 1).sku();

@@ -15,7 +15,7 @@ import io.github.centrasage.sage200.model.BankPostedTransaction;
 import io.github.centrasage.sage200.model.BankTransfer;
 import io.github.centrasage.sage200.model.ContactEmail;
 import io.github.centrasage.sage200.model.Customer;
-import io.github.centrasage.sage200.model.CustomerContact;
+import io.github.centrasage.sage200.model.NewCustomerContact;
 import io.github.centrasage.sage200.model.DespatchConfirmation;
 import io.github.centrasage.sage200.model.DespatchItem;
 import io.github.centrasage.sage200.model.DespatchReceipt;
@@ -109,7 +109,7 @@ class Sage200ClientAgainstSandboxTest {
         .containsExactlyInAnyOrder(0, 20, 0, 5, 0);
     assertThat(client.warehouses().list(ODataQuery.all())).extracting(w -> w.name())
         .containsExactlyInAnyOrder("Leeds DC", "London Store");
-    assertThat(client.banks().list(ODataQuery.all())).hasSize(2);
+    assertThat(client.banks().list(ODataQuery.all())).hasSize(4);
     assertThat(client.currencies().list(ODataQuery.all())).hasSize(2);
     assertThat(client.nominalCodes().list(ODataQuery.all())).extracting(n -> n.reference()).contains("1200", "4000");
     assertThat(client.priceBands().list(ODataQuery.all())).extracting(b -> b.name()).contains("Standard", "EURO");
@@ -201,7 +201,7 @@ class Sage200ClientAgainstSandboxTest {
     String email = reference.toLowerCase() + "@example.com";
 
     Customer created = client.customers().create(NewCustomer.builder().reference(reference).name("Test shopper " + reference)
-        .addContacts(CustomerContact.builder().firstName("Ada")
+        .addContacts(NewCustomerContact.builder().firstName("Ada")
             .addEmails(ContactEmail.builder().email(email).isDefault(true).build()).build())
         .build());
 
@@ -321,6 +321,15 @@ class Sage200ClientAgainstSandboxTest {
       assertThat(v.sopDespatchConsignmentNo()).hasValue("CN" + key);
     });
     assertThat(client.despatches().views().list(ODataQuery.where(ODataFilter.eq("sop_order_id", order.id())))).hasSize(1);
+    // The line view in Sage's names: sop_order_line_item_code and sop_despatch_line_quantity.
+    long despatchId = views.get(0).sopDespatchId();
+    assertThat(client.despatches().lineViews().list(ODataQuery.where(ODataFilter.eq("sop_despatch_id", despatchId))))
+        .singleElement().satisfies(l -> {
+          assertThat(l.sopOrderLineItemCode()).hasValue(SKU);
+          assertThat(l.sopDespatchLineQuantity()).isEqualByComparingTo("2");
+          assertThat(l.sopOrderLineId()).hasValue(lines.get(0).id());
+          assertThat(l.sopDespatchLineId()).isPresent();
+        });
   }
 
   @Test

@@ -131,8 +131,13 @@ class Sage200SandboxTest {
     SageHolding before = sage.holding(SKU, LEEDS);
     Map<String, Object> order = sage(sage, "POST", "/sop_orders", orderBody("100300", 3)).object();
     String documentNo = (String) order.get("document_no");
-    var lines = sage(sage, "GET", "/sop_confirm_despatch?$filter=" + enc("document_no eq '" + documentNo + "'"), null).array();
-    assertThat(lines).hasSize(1);
+    var despatchable = sage(sage, "GET", "/sop_confirm_despatch?$filter=" + enc("document_no eq '" + documentNo + "'"), null).array();
+    // Sage's shape: one sop_confirm_despatch_adjustment per order, its lines in items (with item_name).
+    assertThat(despatchable).singleElement().satisfies(a -> assertThat(a).containsEntry("sop_order_return_id", order.get("id")));
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> lines = (List<Map<String, Object>>) despatchable.get(0).get("items");
+    assertThat(lines).singleElement().satisfies(l -> assertThat(l).containsEntry("item_code", SKU).containsKey("item_name")
+        .doesNotContainKey("item_description"));
 
     var despatched = sage(sage, "POST", "/sop_confirm_despatch", Map.of("sop_order_return_id", order.get("id"),
         "despatch_receipt_date", "2026-01-06T00:00:00Z",
@@ -303,7 +308,7 @@ class Sage200SandboxTest {
   @Test
   void createdCustomerIsFoundByReferenceAndByEmail() throws Exception {
     var created = sage(sage, "POST", "/customers", Map.of("reference", "WEB00001", "name", "Jane Doe",
-        "contacts", List.of(Map.of("first_name", "Jane", "last_name", "Doe", "is_default", true,
+        "contacts", List.of(Map.of("first_name", "Jane", "last_name", "Doe",
             "emails", List.of(Map.of("email", "jane@example.com", "is_default", true))))));
     var duplicate = sage(sage, "POST", "/customers", Map.of("reference", "WEB00001", "name", "Again"));
     var tooLong = sage(sage, "POST", "/customers", Map.of("reference", "WEB000001", "name", "Too long"));
@@ -316,9 +321,13 @@ class Sage200SandboxTest {
     var byEmail = sage(sage, "GET", "/customer_emails?$filter=" + enc("email eq 'jane@example.com'"), null).array();
     assertThat(byReference).hasSize(1);
     assertThat(byView).singleElement().satisfies(v -> assertThat(v.get("id")).isEqualTo(created.object().get("id")));
-    assertThat(byEmail).singleElement().satisfies(e -> assertThat(e.get("customer_id")).isEqualTo(created.object().get("id")));
     var contacts = sage(sage, "GET", "/customers/" + created.object().get("id") + "/customer_contacts", null).array();
-    assertThat(contacts).singleElement().satisfies(c -> assertThat(c.get("default_email")).isEqualTo("jane@example.com"));
+    assertThat(contacts).singleElement().satisfies(c -> {
+      assertThat(c.get("default_email")).isEqualTo("jane@example.com");
+      // Sage builds the read-only name from first_name and last_name.
+      assertThat(c.get("name")).isEqualTo("Jane Doe");
+      assertThat(byEmail).singleElement().satisfies(e -> assertThat(e.get("customer_contact_id")).isEqualTo(c.get("id")));
+    });
   }
 
   @Test

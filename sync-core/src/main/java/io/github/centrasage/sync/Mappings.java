@@ -228,6 +228,39 @@ public abstract class Mappings {
     /** Nominal code for differences between expected and paid-out amounts. */
     public abstract String varianceNominal();
 
+    /**
+     * Nominal codes by role for the PSP's other bookings: {@code chargebacks} (lost disputes and their
+     * reversals), {@code deposit} (security deposit the PSP holds), {@code reserve} (rolling reserve),
+     * {@code balanceTransfer} (balance carried between batches or accounts), {@code invoices} (the
+     * PSP's own invoices deducted from a payout), {@code corrections} (the PSP's manual corrections).
+     * A record type whose treatment needs a role that is not mapped holds its batch with that reason.
+     */
+    public abstract Map<String, String> nominals();
+
+    /**
+     * Treatments of PSP record types that differ from the built-in ones, or that the built-in table
+     * does not know: record type → {@code TREATMENT[:nominal or @role][:taxCodeId]}, e.g.
+     * {@code DepositCorrection → BALANCE:@deposit}, {@code MiscCosts → FEE:7902:2} (see
+     * {@code io.github.centrasage.sync.finance.RecordTreatment}).
+     */
+    public abstract Map<String, String> recordTypes();
+
+    /**
+     * A short tag per PSP account (Adyen merchant account) put before the batch number in Sage
+     * references ({@code G800/1}), for accounts that share a clearing bank: each numbers its
+     * batches from 1, so batch 800 of two accounts would otherwise share references.
+     */
+    public abstract Map<String, String> accountTags();
+
+    /** The nominal code of {@code role}: {@code fees} and {@code variance} are the two fields above. */
+    public final Optional<String> nominal(String role) {
+      switch (role) {
+        case "fees": return Optional.of(feesNominal());
+        case "variance": return Optional.of(varianceNominal());
+        default: return Optional.ofNullable(nominals().get(role));
+      }
+    }
+
     /** A builder. */
     public static ImmutablePaymentAccounts.Builder builder() {
       return ImmutablePaymentAccounts.builder();

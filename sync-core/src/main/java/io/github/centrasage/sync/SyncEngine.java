@@ -10,9 +10,12 @@ import io.github.centrasage.sync.spi.SyncFlow;
 import io.github.centrasage.sync.spi.SyncStateStore;
 import java.time.Clock;
 import java.time.Duration;
+import io.github.centrasage.sync.spi.JobState;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -37,6 +40,7 @@ import java.util.UUID;
  * }</pre>
  */
 public final class SyncEngine implements AutoCloseable {
+  private static final int REPLAY_PAGE = 200;
   private final FlowRunner runner;
 
   private SyncEngine(FlowRunner runner) {
@@ -72,6 +76,59 @@ public final class SyncEngine implements AutoCloseable {
   /** The status of one flow. */
   public SyncStatus status(String flowName) {
     return runner.status(flowName);
+  }
+
+  /**
+   * Runs every flow's cycle ({@link #runOnce}) in the calling thread, round after round, until no
+   * flow has a job queued, running or waiting for a retry, or until {@code timeout} has passed.
+   * Parked jobs do not count: they wait for a person. Meant for tests, first tries and cron-style
+   * hosts; a started engine does the same work on its own threads.
+   *
+   * <p>Usage: {@code engine.runUntilIdle(Duration.ofSeconds(30)).forEach(System.out::println);}
+   *
+   * @return the status of every flow after the last round
+   * @throws IllegalStateException if the engine has been started (its workers already run the jobs)
+   */
+  public List<SyncStatus> runUntilIdle(Duration timeout) {
+    return runner.runUntilIdle(positive(timeout, "timeout"));
+  }
+
+  /** The parked jobs of a flow, oldest first (at most {@code limit}). */
+  public List<Job> parkedJobs(String flowName, int limit) {
+    return runner.store().list(flowName(flowName), EnumSet.of(JobState.PARKED), 0, limit);
+  }
+
+  /**
+   * Replays every parked job of a flow whose park reasons or last error contain {@code reasonContains}
+   * (case-insensitive; empty replays them all), for example after a mapping was fixed:
+   * {@code engine.replayParked(OrderImport.NAME, "unmapped tax")}.
+   *
+   * @return the jobs put back in the queue
+   */
+  public List<Job> replayParked(String flowName, String reasonContains) {
+    String needle = Objects.requireNonNull(reasonContains, "reasonContains").toLowerCase(Locale.ROOT);
+    List<Job> replayed = new ArrayList<>();
+    List<Job> parked;
+    int offset = 0;
+    do {
+      parked = runner.store().list(flowName(flowName), EnumSet.of(JobState.PARKED), offset, REPLAY_PAGE);
+      for (Job job : parked) {
+        boolean matches = needle.isEmpty()
+            || job.parkReasons().stream().anyMatch(r -> r.toLowerCase(Locale.ROOT).contains(needle))
+            || job.lastError().map(e -> e.toLowerCase(Locale.ROOT).contains(needle)).orElse(false);
+        if (matches) {
+          runner.replay(job.id()).ifPresent(replayed::add);
+        } else {
+          offset++; // stays parked, so the next page starts after it
+        }
+      }
+    } while (parked.size() == REPLAY_PAGE);
+    return replayed;
+  }
+
+  private String flowName(String flowName) {
+    status(flowName); // refuses an unknown flow name
+    return flowName;
   }
 
   /** Puts a parked job back in the queue; empty if there is no parked job with that id. */
@@ -234,7 +291,10 @@ public final class SyncEngine implements AutoCloseable {
      * Builds the engine.
      *
      * @throws MappingsInvalidException listing every mapping problem, the flows' included
-     * @throws IllegalStateException if no store or no flow was given, or two flows share a name
+     * @throws StoreIdentityException if the store belongs to another Centra tenant or Sage company
+     *     (the first build records this pair in the store; see {@link StoreIdentity})
+     * @throws IllegalStateException if no store or no flow was given, two flows share a name, or a flow
+     *     lacks a client it needs (the message names the builder call that adds it)
      */
     public SyncEngine build() {
       if (store == null) {
@@ -249,6 +309,18 @@ public final class SyncEngine implements AutoCloseable {
           throw new IllegalStateException("Two flows are named '" + flow.name() + "'");
         }
       }
+      List<String> missing = new ArrayList<>();
+      for (SyncFlow flow : flows) {
+        for (Class<?> type : flow.requiredAttributes()) {
+          if (!attributes.containsKey(type)) {
+            missing.add(flow.name() + " needs a " + type.getSimpleName() + ": add it with SyncEngine.builder()."
+                + builderCall(type));
+          }
+        }
+      }
+      if (!missing.isEmpty()) {
+        throw new IllegalStateException(String.join("; ", missing));
+      }
       List<String> problems = new ArrayList<>(mappings.validate());
       for (SyncFlow flow : flows) {
         for (String p : flow.validate(mappings)) {
@@ -258,6 +330,9 @@ public final class SyncEngine implements AutoCloseable {
       if (!problems.isEmpty()) {
         throw new MappingsInvalidException(problems);
       }
+      // A store belongs to one Centra tenant and one Sage company: refuse another's before any write.
+      StoreIdentity.claim(store, StoreIdentity.of((CentraClient) attributes.get(CentraClient.class),
+          (Sage200Client) attributes.get(Sage200Client.class)));
       List<FailureClassifier> chain = new ArrayList<>(classifiers);
       chain.add(ClientFailureClassifier.INSTANCE);
       chain.add(FailureClassifier.defaults());
@@ -266,11 +341,21 @@ public final class SyncEngine implements AutoCloseable {
           retryPolicy, lockRetryPolicy, instanceId)));
     }
 
-    private static Duration positive(Duration d, String name) {
-      if (d == null || d.isNegative() || d.isZero()) {
-        throw new IllegalArgumentException(name + " must be positive, was " + d);
+    private static String builderCall(Class<?> type) {
+      if (type == CentraClient.class) {
+        return "centra(centraClient)";
       }
-      return d;
+      if (type == Sage200Client.class) {
+        return "sage(sageClient)";
+      }
+      return "attribute(" + type.getSimpleName() + ".class, value)";
     }
+  }
+
+  private static Duration positive(Duration d, String name) {
+    if (d == null || d.isNegative() || d.isZero()) {
+      throw new IllegalArgumentException(name + " must be positive, was " + d);
+    }
+    return d;
   }
 }

@@ -15,6 +15,12 @@ public interface SyncListener {
   /** A discover step enqueued a job (or folded new work into a waiting one). */
   default void jobEnqueued(Job job) {}
 
+  /**
+   * A worker claimed the job and is about to run it; one of {@link #jobSucceeded}, {@link #jobRetried}
+   * or {@link #jobParked} follows (unless the worker loses its lease), so the pair times an attempt.
+   */
+  default void jobStarted(Job job) {}
+
   /** A job completed. */
   default void jobSucceeded(Job job) {}
 

@@ -33,6 +33,17 @@ class MappingsTest {
     assertThat(m.sageTaxCode(new BigDecimal("20"), "SE")).isEmpty();
     assertThat(m.paymentAccounts("adyen", "EUR").map(PaymentAccounts::clearingBank)).contains("1215");
     assertThat(m.paymentAccounts("adyen", "GBP").map(PaymentAccounts::clearingBank)).contains("1210");
+    PaymentAccounts adyen = m.paymentAccounts("adyen", "GBP").orElseThrow();
+    assertThat(adyen.nominal("deposit")).contains("1105");
+    assertThat(adyen.nominal("chargebacks")).contains("7910");
+    assertThat(adyen.nominal("fees")).contains(adyen.feesNominal());
+    assertThat(adyen.nominal("reserve")).isEmpty();
+    assertThat(adyen.recordTypes()).containsEntry("MiscCosts", "FEE:7902:2");
+    assertThat(io.github.centrasage.sync.finance.RecordTreatment.Rule.parse(adyen.recordTypes().get("MiscCosts")))
+        .isEqualTo(new io.github.centrasage.sync.finance.RecordTreatment.Rule(
+            io.github.centrasage.sync.finance.RecordTreatment.FEE, java.util.Optional.of("7902"),
+            java.util.OptionalLong.of(2)));
+    assertThat(adyen.accountTags()).containsEntry("AcmeOutlet", "O");
     assertThat(m.sageWarehouse("Main Warehouse")).contains("HOME");
     assertThat(m.centraWarehouse("3PL")).contains("3PL");
     assertThat(m.customerStrategy("Retail GB")).contains(CustomerStrategy.sharedAccount("WEBGBP"));
@@ -56,6 +67,7 @@ class MappingsTest {
         "tax.GB.twenty = 1729",
         "payment.klarna.clearingBank = 1210",
         "payment.klarna.feesAccount = 7900",
+        "payment.klarna.recordType.Fee = EXPENSE",
         "customer.Retail = person:WEB",
         "warehouse.A = HOME",
         "warehouse.B = HOME",
@@ -71,7 +83,9 @@ class MappingsTest {
             "currency 'pounds' is not an ISO 4217 code (three capital letters)",
             "customer.Retail = person:WEB: expected account:<reference> or shopper:<prefix>",
             "payment.klarna.feesAccount = 7900: unknown payment field 'feesAccount' (known: clearingBank, currentBank,"
-                + " feesNominal, varianceNominal)",
+                + " feesNominal, varianceNominal, nominal.<role>, recordType.<type>, accountTag.<account>)",
+            "payment.klarna.recordType.Fee = EXPENSE: unknown treatment 'EXPENSE' (known: [RECEIPT, REFUND,"
+                + " REFUND_REVERSAL, CHARGEBACK, CHARGEBACK_REVERSAL, FEE, BALANCE, PAYOUT, TRANSFER_IN])",
             "payment.klarna lacks currentBank, feesNominal, varianceNominal",
             "rounding tolerance 0.05 needs a rounding nominal code",
             "tax.GB.twenty = 1729: not a number",

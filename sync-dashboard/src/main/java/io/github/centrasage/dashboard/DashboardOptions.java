@@ -1,6 +1,7 @@
 package io.github.centrasage.dashboard;
 
 import io.github.centrasage.dashboard.internal.DashboardStyle;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -10,8 +11,9 @@ import org.immutables.value.Value;
 
 /**
  * Where and how {@link SyncDashboard} serves: address, the token that authorises replay and
- * discard, the page title, how often the page refreshes itself and the time zone it shows times in.
- * The defaults are safe: loopback only, a random port, a random token.
+ * discard, the page title, how often the page refreshes itself, the time zone it shows times in,
+ * the engine's clock and what feeds the charts. The defaults are safe: loopback only, a random
+ * port, a random token.
  *
  * <p>Usage: {@code DashboardOptions.builder().port(8099).zone(ZoneId.of("Europe/London")).build()}.
  */
@@ -68,11 +70,43 @@ public abstract class DashboardOptions {
   }
 
   /**
+   * The clock the engine was built with ({@code SyncEngine.Builder.clock}). A flow's last run and how
+   * far behind it is are times on that clock, and so are the charts; jobs and their attempts carry
+   * the store's time. Default: the recorder's clock when a {@link #recorder()} is given, else the
+   * store's time (right whenever the engine runs on the system clock).
+   */
+  public abstract Optional<Clock> clock();
+
+  /**
+   * What records retries by cause for the chart: the same {@link DashboardRecorder} given to the
+   * engine as a listener. Without one, the retries chart says how to turn it on; the other charts
+   * need nothing.
+   */
+  public abstract Optional<DashboardRecorder> recorder();
+
+  /**
+   * How often the dashboard samples the engine's status for the charts (orders imported, stock lag),
+   * in wall-clock time (default 30 s); each sample is a few store queries. The page also samples
+   * whenever it is loaded.
+   */
+  @Value.Default
+  public Duration chartSampleInterval() {
+    return Duration.ofSeconds(30);
+  }
+
+  /**
    * Extra host names the {@code Host} header may carry when the dashboard is bound to a loopback
    * address (behind a local proxy). Loopback names are always allowed; any other name is refused
    * there, which stops DNS-rebinding pages from reading the API.
    */
   public abstract List<String> allowedHostNames();
+
+  /**
+   * The last go-live doctor report as text ({@code DoctorReport::toText} of the sync-doctor module),
+   * shown at {@code /doctor}; empty leaves the page out. Called on every visit, so it can return
+   * whatever the host last stored.
+   */
+  public abstract Optional<java.util.function.Supplier<String>> doctorReport();
 
   @Value.Check
   protected void check() {
@@ -92,6 +126,10 @@ public abstract class DashboardOptions {
     }
     if (refreshInterval().isNegative()) {
       throw new IllegalArgumentException("DashboardOptions.refreshInterval must not be negative: " + refreshInterval());
+    }
+    if (chartSampleInterval().compareTo(Duration.ofMillis(100)) < 0) {
+      throw new IllegalArgumentException("DashboardOptions.chartSampleInterval must be at least 100 ms, was "
+          + chartSampleInterval());
     }
     if (parkedJobsShown() < 1) {
       throw new IllegalArgumentException("DashboardOptions.parkedJobsShown must be at least 1, was " + parkedJobsShown());

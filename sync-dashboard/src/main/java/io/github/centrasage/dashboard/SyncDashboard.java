@@ -2,6 +2,8 @@ package io.github.centrasage.dashboard;
 
 import com.sun.net.httpserver.HttpServer;
 import io.github.centrasage.dashboard.internal.ActionGuard;
+import io.github.centrasage.dashboard.internal.ChartSeries;
+import io.github.centrasage.dashboard.internal.Charts;
 import io.github.centrasage.dashboard.internal.DashboardHandler;
 import io.github.centrasage.dashboard.internal.Pages;
 import io.github.centrasage.dashboard.internal.Words;
@@ -12,12 +14,16 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -44,12 +50,15 @@ public final class SyncDashboard implements AutoCloseable {
 
   private final HttpServer server;
   private final ExecutorService executor;
+  private final ScheduledExecutorService sampler;
   private final URI url;
   private final String token;
 
-  private SyncDashboard(HttpServer server, ExecutorService executor, URI url, String token) {
+  private SyncDashboard(HttpServer server, ExecutorService executor, ScheduledExecutorService sampler, URI url,
+      String token) {
     this.server = server;
     this.executor = executor;
+    this.sampler = sampler;
     this.url = url;
     this.token = token;
   }
@@ -90,14 +99,35 @@ public final class SyncDashboard implements AutoCloseable {
       t.setDaemon(true);
       return t;
     });
-    Pages pages = new Pages(options.title(), options.refreshInterval(), new Words(options.zone()));
+    Pages pages = new Pages(options.title(), options.refreshInterval(), new Words(options.zone()),
+        new Charts(options.zone()));
+    Supplier<Instant> engineClock = options.clock().or(() -> options.recorder().map(DashboardRecorder::clock))
+        .<Supplier<Instant>>map(c -> c::instant).orElse(engine.store()::now);
+    ChartSeries series = options.recorder().map(DashboardRecorder::series).orElseGet(ChartSeries::new);
     server.createContext("/", new DashboardHandler(engine, pages, new ActionGuard(token), options.parkedJobsShown(),
-        hostCheck(address, options), port));
+        hostCheck(address, options), port, engineClock, series, options.doctorReport()));
     server.setExecutor(executor);
+    // the charts need a history the store does not keep: a status sample every chartSampleInterval
+    ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "sync-dashboard-" + instance + "-charts");
+      t.setDaemon(true);
+      return t;
+    });
+    long every = options.chartSampleInterval().toMillis();
+    sampler.scheduleWithFixedDelay(() -> sample(engine, engineClock, series), 0, every, TimeUnit.MILLISECONDS);
     server.start();
     URI url = URI.create("http://" + urlHost(address) + ":" + port + "/");
     log.info("Sync dashboard serving at {}", url);
-    return new SyncDashboard(server, executor, url, token);
+    return new SyncDashboard(server, executor, sampler, url, token);
+  }
+
+  private static void sample(SyncEngine engine, Supplier<Instant> engineClock, ChartSeries series) {
+    try {
+      series.sample(engineClock.get(), engine.status());
+    } catch (RuntimeException e) {
+      // a store that is briefly unreachable costs one point of a chart, and must not end the sampling
+      log.debug("Chart sample failed: {}", e.toString());
+    }
   }
 
   /**
@@ -147,7 +177,10 @@ public final class SyncDashboard implements AutoCloseable {
   public void close() {
     // stop(n) waits the full n seconds while a browser holds a keep-alive connection open
     server.stop(0);
-    executor.shutdownNow();
+    // shutdown, not shutdownNow: an interrupt inside a store query closes an embedded H2 database's
+    // file under the host's engine; a request or sample in progress ends on its own within moments
+    sampler.shutdown();
+    executor.shutdown();
   }
 
   @Override

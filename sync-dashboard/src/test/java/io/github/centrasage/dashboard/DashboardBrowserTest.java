@@ -150,6 +150,69 @@ class DashboardBrowserTest {
     screenshot("dashboard-journey.png");
   }
 
+  @Test
+  void theChartsRenderAndJobsThatNeedAPersonStayOnTheFirstScreen() throws Exception {
+    // a shop with as many flows as a real one and a recorder, so the retries chart has something to draw
+    dashboard.close();
+    shop.close();
+    DashboardRecorder[] made = new DashboardRecorder[1];
+    shop = new TestShop(clock -> made[0] = DashboardRecorder.create(clock), null, java.util.List.of("DespatchToSage",
+        "DespatchToCentra", "StockReconcile", "RefundImport", "SettlementPosting", "CatalogPublish"));
+    dashboard = SyncDashboard.start(shop.engine, DashboardOptions.builder().token(TOKEN).refreshInterval(Duration.ZERO)
+        .recorder(made[0]).build());
+    shop.orders.entitiesDone = java.util.OptionalLong.of(0);
+    shop.engine.runOnce("StockPublish");
+    browser.get(dashboard.url().toString());
+    shop.orders.broken.put("1003", "No Sage tax code for 25% in SE");
+    shop.orders.failTransiently.add("1001");
+    shop.importOrders("1001", "1002", "1003");
+    // a long error of a flow that has since recovered must not push the rest of the page down
+    shop.stock.transientMessage = "CentraRateLimitException: Centra answered HTTP 429 to Events: "
+        + "{\"errors\":[{\"message\":\"Too Many Requests\"}]} ".repeat(8);
+    shop.stock.failTransiently.add("P00001-BLK-S");
+    shop.stock.pending.add(io.github.centrasage.sync.spi.NewJob.builder().flow("StockPublish").key("sku:P00001-BLK-S")
+        .reference("P00001-BLK-S").build());
+    shop.engine.runOnce("StockPublish");
+    shop.stock.failTransiently.clear();
+    for (int i = 0; i < 20 && shop.engine.status("StockPublish").retrying() > 0; i++) {
+      shop.clock.advance(Duration.ofSeconds(30));
+      shop.engine.runOnce("StockPublish");
+    }
+    shop.orders.entitiesDone = java.util.OptionalLong.of(2);
+    shop.clock.advance(Duration.ofMinutes(20));
+
+    browser.get(dashboard.url().toString());
+
+    for (String chart : java.util.List.of("orders", "stock-lag", "retries")) {
+      WebElement svg = browser.findElement(By.cssSelector("#chart-" + chart + " svg"));
+      assertThat(svg.getSize().getWidth()).as(chart).isGreaterThan(300);
+      assertThat(svg.getSize().getHeight()).as(chart).isGreaterThan(100);
+    }
+    WebElement ordersBar = browser.findElements(By.cssSelector("#chart-orders rect.bar")).stream()
+        .filter(r -> r.getSize().getHeight() > 0).findFirst().orElseThrow();
+    assertThat(ordersBar.getCssValue("fill")).as("the stylesheet colours the bars").isEqualTo("rgb(46, 144, 250)");
+    WebElement retryBar = browser.findElement(By.cssSelector("#chart-retries rect.bar.cause-transient"));
+    assertThat(retryBar.getSize().getHeight()).isGreaterThan(0);
+    assertThat(retryBar.getCssValue("fill")).isEqualTo("rgb(247, 144, 9)");
+    assertThat(browser.findElements(By.cssSelector("#chart-stock-lag polyline.line"))).hasSize(1);
+    assertThat(browser.findElement(By.id("chart-stock-lag")).getText()).contains("behind");
+    WebElement resolved = browser.findElement(By.cssSelector("tr[data-flow=StockPublish] td.error.resolved"));
+    assertThat(resolved.getText()).startsWith("Earlier, since resolved: sku:P00001-BLK-S: CentraRateLimitException").hasSizeLessThan(100);
+    assertThat(resolved.getCssValue("color")).as("muted, not red").isEqualTo("rgba(71, 84, 103, 1)");
+    assertThat(browser.findElement(By.cssSelector("tr[data-flow=OrderImport] td.error")).getCssValue("color"))
+        .isEqualTo("rgba(180, 35, 24, 1)");
+
+    // what needs a person is on the first screen, above the charts, and nothing is off to the side
+    assertThat((Boolean) browser.executeScript(
+        "return document.documentElement.scrollWidth <= document.documentElement.clientWidth")).isTrue();
+    long viewport = (Long) browser.executeScript("return window.innerHeight");
+    int parkedAt = browser.findElement(By.id("parked-h")).getLocation().getY();
+    assertThat(parkedAt).isLessThan((int) viewport)
+        .isLessThan(browser.findElement(By.id("charts-h")).getLocation().getY());
+    assertThat(browser.findElement(By.id("parked-h")).getText()).isEqualTo("Jobs that need a person (1)");
+    screenshot("dashboard-charts.png");
+  }
+
   /** For a person to look at; never committed (target/). */
   private void screenshot(String name) throws Exception {
     File shot = browser.getScreenshotAs(OutputType.FILE);

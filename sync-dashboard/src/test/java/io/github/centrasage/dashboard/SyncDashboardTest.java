@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.centrasage.dashboard.internal.Json;
+import io.github.centrasage.sync.finance.RecordTreatment;
+import io.github.centrasage.sync.finance.ReconciliationLine;
 import io.github.centrasage.sync.finance.SettlementReport;
 import io.github.centrasage.sync.finance.internal.PayoutReportRecords;
 import io.github.centrasage.sync.spi.Binding;
@@ -25,6 +27,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -107,6 +110,24 @@ class SyncDashboardTest {
     assertThat(badState.statusCode()).isEqualTo(400);
     assertThat(badState.body()).contains("Unknown job state 'LOST'", "PARKED");
     assertThat(get("/api/jobs?limit=0").statusCode()).isEqualTo(400);
+  }
+
+  @Test
+  void everyNumericQueryParameterIsRangeCheckedWithAReason() throws Exception {
+    shop.importOrders("1001");
+    // offset + limit once overflowed an int here (a 500 from the all-flows merge)
+    for (String query : List.of("offset=2147483647", "offset=2147483647&flow=OrderImport", "offset=-1",
+        "offset=99999999999999999999", "limit=2147483647", "limit=-2147483648", "limit=1e3", "offset=%2B5",
+        "offset=" + "9".repeat(5_000))) {
+      HttpResponse<String> r = get("/api/jobs?" + query);
+      assertThat(r.statusCode()).as(query).isEqualTo(400);
+      assertThat(r.body()).as(query).containsAnyOf("'offset' must be a whole number from 0 to 100000",
+          "'limit' must be a whole number from 1 to 500");
+    }
+    for (String page : List.of("/jobs?offset=2147483647", "/api/payouts?limit=2147483647")) {
+      assertThat(get(page).statusCode()).as(page).isEqualTo(400);
+    }
+    assertThat(get("/api/jobs?offset=100000").statusCode()).isEqualTo(200);
   }
 
   @Test
@@ -312,6 +333,42 @@ class SyncDashboardTest {
     assertThat(get("/api/payouts?limit=0").statusCode()).isEqualTo(400);
   }
 
+  @Test
+  void aPayoutsReconciliationLinesAreInTheApiAndItsFileIsDownloadable() throws Exception {
+    PayoutReportRecords.write(shop.store, SettlementReport.builder().psp("adyen").payoutId("900")
+        .merchantAccount("AcmeGB").payoutDate(java.time.LocalDate.of(2026, 3, 31)).currency("GBP").clearingBank("1210")
+        .receipts(new BigDecimal("59.99")).refunds(BigDecimal.ZERO).fees(new BigDecimal("1.00"))
+        .transferred(new BigDecimal("28.99")).variance(BigDecimal.ZERO).clearingMovement(BigDecimal.ZERO).posted(4)
+        .alreadyPosted(0)
+        .addLines(ReconciliationLine.builder().line(1).recordType("Settled").pspReference("8816").merchantReference("1001")
+            .gross(new BigDecimal("59.99")).fee(new BigDecimal("1.00")).net(new BigDecimal("58.99"))
+            .treatment(RecordTreatment.RECEIPT).addPostings("900/1", "900/F")
+            .status(ReconciliationLine.Status.UNALLOCATED).note("no open invoice for CENTRA-1001").build())
+        .addLines(ReconciliationLine.builder().line(2).recordType("Chargeback").pspReference("8817")
+            .gross(new BigDecimal("-30.00")).fee(BigDecimal.ZERO).net(new BigDecimal("-30.00"))
+            .treatment(RecordTreatment.CHARGEBACK).addPostings("900/2").status(ReconciliationLine.Status.OPEN_CHARGEBACK)
+            .build())
+        .build());
+    shop.store.bind(Binding.builder().entityType("chargeback").centraId("adyen:AcmeGB:8817").sageId("adyen:AcmeGB:8817")
+        .sageReference("open 900/2 30.00 GBP").build());
+
+    String json = get("/api/payouts").body();
+    HttpResponse<String> file = get("/api/payouts/adyen/900@AcmeGB/reconciliation.csv");
+    String openItems = get("/api/payouts/open-items.csv?month=2026-03").body();
+
+    assertThat(json).contains("\"merchantAccount\":\"AcmeGB\"", "\"treatment\":\"RECEIPT\"",
+        "\"sagePostings\":[\"900/1\",\"900/F\"]", "\"status\":\"OPEN_CHARGEBACK\"");
+    assertThat(file.statusCode()).isEqualTo(200);
+    assertThat(file.headers().firstValue("Content-Type")).hasValue("text/csv; charset=utf-8");
+    assertThat(file.body().split("\r\n")).hasSize(3)
+        .contains("adyen,AcmeGB,900,1,Settled,8816,,1001,59.99,1.00,58.99,RECEIPT,900/1 900/F,UNALLOCATED,"
+            + "no open invoice for CENTRA-1001");
+    assertThat(openItems).contains(",1001,59.99,900/1 900/F,UNALLOCATED,", ",8817,,-30.00,900/2,OPEN_CHARGEBACK,");
+    assertThat(get("/api/payouts/open-items.csv?month=March").statusCode()).isEqualTo(400);
+    assertThat(get("/api/payouts/adyen/901/reconciliation.csv").statusCode()).isEqualTo(404);
+    assertThat(get("/payouts").body()).contains("/api/payouts/adyen/900%40AcmeGB/reconciliation.csv", "CSV, 2 lines");
+  }
+
   // ---- order journey
 
   @Test
@@ -367,6 +424,23 @@ class SyncDashboardTest {
   }
 
   // ---- helpers
+
+  @Test
+  void theLastDoctorReportIsShownEscapedWhenTheHostGivesOne() throws Exception {
+    assertThat(get("/doctor").statusCode()).isEqualTo(404);
+    String[] last = {"DOCTOR RESULT errors=0 warnings=0 checks=1"};
+    try (SyncDashboard withDoctor = SyncDashboard.start(shop.engine, DashboardOptions.builder().token(TOKEN)
+        .doctorReport(() -> last[0]).build())) {
+      last[0] = "masterdata.sage-product.missing <SKU-1>\nDOCTOR RESULT errors=1 warnings=0 checks=9";
+
+      HttpResponse<String> r = http.send(HttpRequest.newBuilder(withDoctor.url().resolve("/doctor")).GET().build(),
+          HttpResponse.BodyHandlers.ofString());
+
+      assertThat(r.statusCode()).isEqualTo(200);
+      assertThat(r.body()).contains("Go-live doctor").contains("masterdata.sage-product.missing &lt;SKU-1&gt;")
+          .contains("DOCTOR RESULT errors=1 warnings=0 checks=9").doesNotContain("<SKU-1>");
+    }
+  }
 
   private HttpResponse<String> get(String path) throws IOException, InterruptedException {
     return http.send(HttpRequest.newBuilder(dashboard.url().resolve(path)).GET().build(),

@@ -25,8 +25,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * marked broken: enough to park, replay and discard real jobs.
  */
 final class TestShop implements AutoCloseable {
+  /** The engine's clock. */
   final MovableClock clock = new MovableClock(Instant.parse("2026-11-26T10:00:00Z"));
-  final InMemorySyncStateStore store = new InMemorySyncStateStore(clock);
+  final InMemorySyncStateStore store;
   final TestFlow orders = new TestFlow("OrderImport");
   final TestFlow stock = new TestFlow("StockPublish");
   final SyncEngine engine;
@@ -36,7 +37,29 @@ final class TestShop implements AutoCloseable {
   }
 
   TestShop(SyncListener listener) {
-    engine = SyncEngine.builder().store(store).clock(clock).flow(orders).flow(stock).listener(listener).build();
+    this(listener, null);
+  }
+
+  /**
+   * With {@code storeClock}, the store keeps its own time, as a database does while the engine runs
+   * on a sandbox's pinned clock; null shares the engine's clock.
+   */
+  TestShop(SyncListener listener, Clock storeClock) {
+    this(clock -> listener, storeClock);
+  }
+
+  /** With a listener made for the engine's clock (a recorder times what it records on it). */
+  TestShop(java.util.function.Function<MovableClock, SyncListener> listener, Clock storeClock) {
+    this(listener, storeClock, List.of());
+  }
+
+  /** With more flows of these names after the two (a page as long as a real one). */
+  TestShop(java.util.function.Function<MovableClock, SyncListener> listener, Clock storeClock, List<String> moreFlows) {
+    store = new InMemorySyncStateStore(storeClock == null ? clock : storeClock);
+    SyncEngine.Builder builder = SyncEngine.builder().store(store).clock(clock).flow(orders).flow(stock)
+        .listener(listener.apply(clock));
+    moreFlows.forEach(name -> builder.flow(new TestFlow(name)));
+    engine = builder.build();
   }
 
   /** Discovers the given order references and processes them once; broken ones park. */
@@ -64,6 +87,7 @@ final class TestShop implements AutoCloseable {
     final List<NewJob> pending = new ArrayList<>();
     final Map<String, String> broken = new ConcurrentHashMap<>();
     final java.util.Set<String> failTransiently = ConcurrentHashMap.newKeySet();
+    volatile String transientMessage = "Centra answered 503";
     final List<String> notices = new java.util.concurrent.CopyOnWriteArrayList<>();
     /** What the flow reports as entities done; empty counts succeeded jobs. */
     volatile java.util.OptionalLong entitiesDone = java.util.OptionalLong.empty();
@@ -87,7 +111,7 @@ final class TestShop implements AutoCloseable {
     @Override
     public void process(JobContext context) {
       if (failTransiently.contains(context.job().reference())) {
-        throw JobFailure.transientFailure("Centra answered 503");
+        throw JobFailure.transientFailure(transientMessage);
       }
       String reason = broken.get(context.job().reference());
       if (reason != null) {

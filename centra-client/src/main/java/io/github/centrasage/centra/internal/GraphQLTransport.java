@@ -15,7 +15,6 @@ import io.github.centrasage.centra.CentraException;
 import io.github.centrasage.centra.CentraGraphQLError;
 import io.github.centrasage.centra.CentraGraphQLException;
 import io.github.centrasage.centra.CentraHttpException;
-import io.github.centrasage.centra.CentraPermissionException;
 import io.github.centrasage.centra.CentraRateLimitException;
 import io.github.centrasage.centra.CentraRateLimits;
 import io.github.centrasage.centra.CentraResponseException;
@@ -83,6 +82,17 @@ public final class GraphQLTransport {
         // Sales Order); only our policy decides what is sent again.
         .retryOnConnectionFailure(false)
         .addInterceptor(chain -> {
+          // Last of the application interceptors, so it sees each proceed of the caller's: one that repeats a
+          // mutation after it may have reached Centra (a "retry on IOException" interceptor) would apply it twice.
+          // The repeat is refused; this client's policy then treats the call as "may have been applied".
+          SendTracker sent = chain.request().tag(SendTracker.class);
+          if (sent != null && sent.repeatsSentMutation()) {
+            LOG.warn("Centra mutation refused: an interceptor of the OkHttpClient passed to okHttpClient(…) sent it a"
+                + " second time after it may have reached Centra");
+            throw new java.net.ProtocolException("refused to send a Centra mutation a second time: an interceptor of the"
+                + " OkHttpClient passed to okHttpClient(…) repeated a write that may have reached Centra (only this"
+                + " client decides what is sent again)");
+          }
           BearerToken token = chain.request().tag(BearerToken.class);
           okhttp3.Request.Builder request = chain.request().newBuilder()
               .header("User-Agent", userAgent)
@@ -218,7 +228,7 @@ public final class GraphQLTransport {
     if (LOG.isTraceEnabled()) {
       LOG.trace("Centra {} request body: {}", name, redact(buffer.clone().readUtf8(), token));
     }
-    SendTracker tracker = new SendTracker();
+    SendTracker tracker = new SendTracker(mutation);
     long started = System.nanoTime();
     Response<ResponseBody> response;
     String text;
@@ -274,7 +284,10 @@ public final class GraphQLTransport {
       return new CentraAuthenticationException(message + " (check the API token; Centra tokens expire)", name, mutation);
     }
     if (status == 403) {
-      return new CentraPermissionException(message + " (token permissions or IP allow-list)", name, mutation);
+      // Centra's error-handling page: 403 = the token is invalid or expired (a missing permission is a
+      // GraphQL error with category "authorization", not an HTTP status).
+      return new CentraAuthenticationException(message + " (the API token is invalid or expired: rotate it)", name,
+          mutation, 403);
     }
     if (status == 429) {
       Duration wait = RetryAfter.parse(retryAfter, clock).orElse(null);
@@ -292,7 +305,7 @@ public final class GraphQLTransport {
       return "";
     }
     String oneLine = body.replaceAll("\\s+", " ").trim();
-    return ": " + (oneLine.length() > MAX_BODY_IN_MESSAGE ? oneLine.substring(0, MAX_BODY_IN_MESSAGE) + "…" : oneLine);
+    return ": " + (oneLine.length() > MAX_BODY_IN_MESSAGE ? oneLine.substring(0, cutAt(oneLine, MAX_BODY_IN_MESSAGE)) + "…" : oneLine);
   }
 
   /** A server or proxy might echo the Authorization header; the token never leaves in logs or messages. */
@@ -453,6 +466,12 @@ public final class GraphQLTransport {
   @Override
   public String toString() {
     return "GraphQLTransport[token=[REDACTED]]";
+  }
+
+
+  /** Where to cut {@code text} to at most {@code max} units without splitting a surrogate pair (half an emoji). */
+  static int cutAt(String text, int max) {
+    return max > 0 && Character.isHighSurrogate(text.charAt(max - 1)) ? max - 1 : max;
   }
 
 }

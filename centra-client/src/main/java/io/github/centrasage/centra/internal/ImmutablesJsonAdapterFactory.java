@@ -38,6 +38,15 @@ public final class ImmutablesJsonAdapterFactory implements JsonAdapter.Factory {
       "ean", "EAN",
       "typeName", "__typename");
 
+  /**
+   * Attributes ({@code Type.attribute}) read as text whether the JSON holds a string or a number:
+   * a GraphQL error path (names and list indexes), an event's object id and number (a hash for an
+   * order, a number for a shipment: whatever type the event names),
+   * and a payment entry's id (Centra's schema says {@code Int}, this library has always kept it as text).
+   */
+  private static final Set<String> TEXT_OR_NUMBER = Set.of("CentraUserMessage.path", "EventObject.id", "EventObject.number",
+      "PaymentHistoryEntry.id");
+
   @Override
   public JsonAdapter<?> create(Type type, Set<? extends Annotation> annotations, Moshi moshi) {
     if (!annotations.isEmpty()) {
@@ -67,8 +76,12 @@ public final class ImmutablesJsonAdapterFactory implements JsonAdapter.Factory {
         }
         Method accessor = raw.getMethod(field.getName());
         Type valueType = resolve(field.getGenericType(), type, raw);
+        // A few values are text or number by their definition (a GraphQL error path holds names and list
+        // indexes; an event names its object by whatever number that type has): only those are coerced.
+        JsonAdapter<?> adapter = TEXT_OR_NUMBER.contains(raw.getSimpleName() + "." + field.getName())
+            ? ScalarAdapters.lenientMoshi().adapter(valueType) : moshi.adapter(valueType);
         attributes.add(new Attribute(
-            JSON_NAMES.getOrDefault(field.getName(), field.getName()), setter, accessor, moshi.adapter(valueType)));
+            JSON_NAMES.getOrDefault(field.getName(), field.getName()), setter, accessor, adapter));
       }
       return new ImmutableAdapter<>(raw, builderFactory, build, attributes).nullSafe();
     } catch (NoSuchMethodException e) {

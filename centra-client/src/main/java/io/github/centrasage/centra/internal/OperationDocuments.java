@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
 /**
  * Loads the {@code .graphql} resources. Shared selections live in {@code graphql/selections/} and
  * are pasted in where a document says {@code {{Name}}}, so every document sent is self-contained
- * (no fragment definitions; the sandbox emulator reads root fields only).
+ * (no fragment definitions). {@code CentraSchemaContractTest} validates each assembled document
+ * against the Centra SDL shipped in {@code schema/centra-integration.graphqls}.
  */
 final class OperationDocuments {
   private static final String ROOT = "/io/github/centrasage/centra/graphql/";

@@ -17,7 +17,9 @@ import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
+import java.time.chrono.IsoChronology;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.Set;
 
 /** Moshi adapters for Centra's scalars and {@code MonetaryValue}. */
@@ -30,19 +32,111 @@ public final class ScalarAdapters {
       .optionalStart().appendLiteral(' ').optionalEnd()
       .append(DateTimeFormatter.ISO_LOCAL_TIME)
       .appendOffset("+HH:MM:ss", "Z")
-      .toFormatter();
+      .toFormatter()
+      // STRICT: 2026-02-30 is refused, not moved to the 28th (SMART's default), so the order parks instead of
+      // entering Sage under a date it never had
+      .withResolverStyle(ResolverStyle.STRICT)
+      .withChronology(IsoChronology.INSTANCE);
 
   private ScalarAdapters() {}
 
-  /** A Moshi instance that knows every Centra value type. */
+  /**
+   * A Moshi instance that knows every Centra value type and reads JSON types strictly: a number
+   * sent as a string ({@code "1"}), a string sent as a number, a boolean sent as either is an
+   * error naming the path, never coerced (Moshi's defaults coerce both ways).
+   */
   public static Moshi moshi() {
+    return builder().add(new StrictScalars()).build();
+  }
+
+  /**
+   * As {@link #moshi()} but with Moshi's usual coercion of numbers and strings: for webhook payloads,
+   * whose ids Centra documents loosely and which only ever name what to read.
+   */
+  public static Moshi lenientMoshi() {
+    return builder().build();
+  }
+
+  private static Moshi.Builder builder() {
     return new Moshi.Builder()
         .add(new ScalarAdapters())
         .add(OffsetDateTime.class, new DateTimeTzAdapter().nullSafe())
         .add(BigDecimal.class, new BigDecimalAdapter().nullSafe())
         .add(new LenientEnumFactory())
-        .add(new ImmutablesJsonAdapterFactory())
-        .build();
+        // an event names an order (String id) or a shipment (Int id): read by its own adapter
+        .add(io.github.centrasage.centra.EventObject.class, new EventObjectAdapter().nullSafe())
+        .add(new ImmutablesJsonAdapterFactory());
+  }
+
+  /** Strings, whole numbers and booleans only from the JSON token of their own type. */
+  static final class StrictScalars implements JsonAdapter.Factory {
+    @Override
+    public JsonAdapter<?> create(Type type, Set<? extends Annotation> annotations, Moshi moshi) {
+      if (!annotations.isEmpty()) {
+        return null;
+      }
+      if (type == String.class) {
+        return strict(JsonReader.Token.STRING, "a string", JsonReader::nextString).nullSafe();
+      }
+      if (type == int.class || type == Integer.class) {
+        JsonAdapter<Integer> a = strict(JsonReader.Token.NUMBER, "a whole number", JsonReader::nextInt);
+        return type == int.class ? a.nonNull() : a.nullSafe();
+      }
+      if (type == long.class || type == Long.class) {
+        JsonAdapter<Long> a = strict(JsonReader.Token.NUMBER, "a whole number", JsonReader::nextLong);
+        return type == long.class ? a.nonNull() : a.nullSafe();
+      }
+      if (type == boolean.class || type == Boolean.class) {
+        JsonAdapter<Boolean> a = strict(JsonReader.Token.BOOLEAN, "true or false", JsonReader::nextBoolean);
+        return type == boolean.class ? a.nonNull() : a.nullSafe();
+      }
+      return null;
+    }
+
+    private interface Read<T> {
+      T from(JsonReader reader) throws IOException;
+    }
+
+    private static <T> JsonAdapter<T> strict(JsonReader.Token token, String expected, Read<T> read) {
+      return new JsonAdapter<T>() {
+        @Override
+        public T fromJson(JsonReader reader) throws IOException {
+          JsonReader.Token actual = reader.peek();
+          if (actual != token) {
+            throw new JsonDataException("Expected " + expected + " at " + reader.getPath() + " but was " + shown(reader,
+                actual));
+          }
+          return read.from(reader);
+        }
+
+        @Override
+        public void toJson(JsonWriter writer, T value) throws IOException {
+          if (value instanceof String) {
+            writer.value((String) value);
+          } else if (value instanceof Boolean) {
+            writer.value((Boolean) value);
+          } else {
+            writer.value((Number) value);
+          }
+        }
+      };
+    }
+  }
+
+  /** The offending value, short, for the error message (a string is quoted, so "1" and 1 read apart). */
+  private static String shown(JsonReader reader, JsonReader.Token token) throws IOException {
+    switch (token) {
+      case STRING:
+        String text = reader.nextString();
+        return "the string \"" + (text.length() > 40 ? text.substring(0, GraphQLTransport.cutAt(text, 40))
+            + "…" : text) + "\"";
+      case NUMBER:
+        return "the number " + reader.nextString();
+      case BOOLEAN:
+        return "the boolean " + reader.nextBoolean();
+      default:
+        return token.toString().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+    }
   }
 
   /** {@code DateTimeTz}: the offset Centra sent is kept, so the value round-trips unchanged. */
@@ -67,6 +161,10 @@ public final class ScalarAdapters {
   static final class BigDecimalAdapter extends JsonAdapter<BigDecimal> {
     @Override
     public BigDecimal fromJson(JsonReader reader) throws IOException {
+      JsonReader.Token token = reader.peek();
+      if (token != JsonReader.Token.NUMBER) {
+        throw new JsonDataException("Expected a decimal number at " + reader.getPath() + " but was " + shown(reader, token));
+      }
       String text = reader.nextString();
       try {
         return new BigDecimal(text);
@@ -167,6 +265,11 @@ public final class ScalarAdapters {
       return new JsonAdapter<E>() {
         @Override
         public E fromJson(JsonReader reader) throws IOException {
+          JsonReader.Token token = reader.peek();
+          if (token != JsonReader.Token.STRING) {
+            throw new JsonDataException("Expected a " + type.getSimpleName() + " name at " + reader.getPath() + " but was "
+                + shown(reader, token));
+          }
           String name = reader.nextString();
           for (E constant : type.getEnumConstants()) {
             if (constant.name().equals(name)) {

@@ -6,6 +6,25 @@ package io.github.centrasage.centra.internal;
  */
 public final class SendTracker {
   private volatile boolean sent;
+  private final java.util.concurrent.atomic.AtomicBoolean proceeded = new java.util.concurrent.atomic.AtomicBoolean();
+  private final boolean mutation;
+
+  public SendTracker() {
+    this(false);
+  }
+
+  /** {@code mutation}: the call is a write, which an interceptor must not send twice. */
+  public SendTracker(boolean mutation) {
+    this.mutation = mutation;
+  }
+
+  /**
+   * Whether this proceed repeats a mutation that already left the process (an application interceptor
+   * called {@code chain.proceed} a second time); records the proceed.
+   */
+  boolean repeatsSentMutation() {
+    return !proceeded.compareAndSet(false, true) && mutation && sent;
+  }
 
   void markSent() {
     sent = true;

@@ -48,7 +48,7 @@ class CentraTokenRevocationTest {
   final Sage200Sandbox sageSandbox = Sage200Sandbox.start(Sage200Sandbox.options().clock(clock));
   final AtomicReference<String> centraToken = new AtomicReference<>(centraSandbox.token());
   final CentraClient centra = CentraClient.builder().baseUrl(centraSandbox.baseUrl()).tokenSupplier(centraToken::get)
-      .allowInsecureHttp().retrySettings(CentraRetrySettings.none()).readTimeout(Duration.ofSeconds(2)).build();
+      .allowPlainHttp(true).retrySettings(CentraRetrySettings.none()).readTimeout(Duration.ofSeconds(2)).build();
   final Sage200Client sage = Sage200Client.builder().baseUrl(sageSandbox.baseUrl()).siteId(sageSandbox.siteId())
       .companyId(sageSandbox.companyId()).tokenProvider(TokenProvider.staticToken(sageSandbox.token()))
       .allowPlainHttp(true).sleeper(d -> { }).retrySettings(RetrySettings.none()).readTimeout(Duration.ofSeconds(2))

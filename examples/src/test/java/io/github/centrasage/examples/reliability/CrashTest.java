@@ -283,7 +283,7 @@ class CrashTest {
 
   private void stockUp(int quantity) {
     CentraClient centra = CentraClient.builder().baseUrl(centraSandbox.baseUrl()).token(centraSandbox.token())
-        .allowInsecureHttp().build();
+        .allowPlainHttp(true).build();
     long warehouse = centraSandbox.ids("warehouse").get(LEEDS);
     var request = SetStockRequest.builder().warehouseId(warehouse);
     for (SandboxCatalog.Item item : ITEMS) {

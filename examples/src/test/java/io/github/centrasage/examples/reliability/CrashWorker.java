@@ -1,7 +1,7 @@
 package io.github.centrasage.examples.reliability;
 
 import io.github.centrasage.centra.CentraClient;
-import io.github.centrasage.examples.SeedShopMappings;
+import io.github.centrasage.testing.SeedShopMappings;
 import io.github.centrasage.centra.CentraRetrySettings;
 import io.github.centrasage.sage200.RetrySettings;
 import io.github.centrasage.sage200.Sage200Client;
@@ -60,7 +60,7 @@ public final class CrashWorker {
     Instant pollStart = Instant.ofEpochMilli(Long.parseLong(args[10]));
     String instance = args[11];
 
-    CentraClient centra = CentraClient.builder().baseUrl(centraUrl).token(centraToken).allowInsecureHttp()
+    CentraClient centra = CentraClient.builder().baseUrl(centraUrl).token(centraToken).allowPlainHttp(true)
         .retrySettings(CentraRetrySettings.none()).readTimeout(Duration.ofSeconds(1)).build();
     Sage200Client sage = Sage200Client.builder().baseUrl(sageUrl).siteId(siteId).companyId(companyId)
         .tokenProvider(tokenProvider(sageToken)).allowPlainHttp(true).sleeper(d -> { })

@@ -68,6 +68,11 @@ class HostileDataTest extends SandboxedClients {
   }
 
   @SuppressWarnings("unchecked")
+  static Map<String, Object> customer(Map<String, Object> order) {
+    return (Map<String, Object>) order.get("customer");
+  }
+
+  @SuppressWarnings("unchecked")
   static Map<String, Object> address(Map<String, Object> order) {
     return (Map<String, Object>) order.get("shippingAddress");
   }
@@ -107,6 +112,19 @@ class HostileDataTest extends SandboxedClients {
     cases.put("order date with an impossible offset", Map.entry(o -> o.put("orderDate", "2026-11-27T10:00:00+25:00"),
         "Cannot read"));
     cases.put("order date without offset", Map.entry(o -> o.put("orderDate", "2026-11-27 10:00:00"), "Cannot read"));
+    // issue #20: wrong JSON types are refused, not coerced ("two" always was; "1" was read as 1)
+    cases.put("quantity is a numeric string", Map.entry(o -> line(o, 0).put("quantity", "1"), "Cannot read"));
+    cases.put("tax rate is a numeric string", Map.entry(o -> line(o, 0).put("taxPercent", "20"), "Cannot read"));
+    cases.put("order number is a string", Map.entry(o -> o.put("number", o.get("number").toString()), "Cannot read"));
+    cases.put("e-mail is a number", Map.entry(o -> customer(o).put("email", new BigDecimal(42)), "Cannot read"));
+    cases.put("amount is a numeric string", Map.entry(o -> money(o, "grandTotal").put("value",
+        money(o, "grandTotal").get("value").toString()), "Cannot read"));
+    // issue #20: impossible dates park instead of being moved to a real day; implausible years park
+    cases.put("order date 30 February", Map.entry(o -> o.put("orderDate", "2026-02-30T10:00:00+00:00"), "Cannot read"));
+    cases.put("order date in year 0001", Map.entry(o -> o.put("orderDate", "0001-06-01T10:00:00+00:00"),
+        "outside the plausible years"));
+    cases.put("order date in year 9999", Map.entry(o -> o.put("orderDate", "9999-06-01T10:00:00+00:00"),
+        "outside the plausible years"));
     cases.put("line without SKU", Map.entry(o -> ((Map<String, Object>) line(o, 0).get("productSize")).remove("SKU"),
         "has no SKU"));
     return cases;

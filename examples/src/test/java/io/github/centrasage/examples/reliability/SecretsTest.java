@@ -51,7 +51,7 @@ class SecretsTest {
           .companyId(sageSandbox.companyId()).tokenProvider(spent).allowPlainHttp(true).sleeper(d -> { })
           .retrySettings(RetrySettings.none()).readTimeout(Duration.ofSeconds(2)).build();
       CentraClient centra = CentraClient.builder().baseUrl(centraSandbox.baseUrl()).token(BAD_CENTRA_TOKEN)
-          .allowInsecureHttp().retrySettings(CentraRetrySettings.none()).build();
+          .allowPlainHttp(true).retrySettings(CentraRetrySettings.none()).build();
       texts.add(credentials.toString());
       texts.add(spent.toString());
       texts.add(sage.toString());

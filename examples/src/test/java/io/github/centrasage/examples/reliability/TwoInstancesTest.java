@@ -130,7 +130,7 @@ class TwoInstancesTest {
   private SyncEngine engine(JdbcSyncStateStore store, String instance, String centraLeeds, String sageLeeds,
       Instant pollStart, SyncListener listener) {
     CentraClient centra = CentraClient.builder().baseUrl(centraSandbox.baseUrl()).token(centraSandbox.token())
-        .allowInsecureHttp().retrySettings(CentraRetrySettings.none()).readTimeout(Duration.ofSeconds(2)).build();
+        .allowPlainHttp(true).retrySettings(CentraRetrySettings.none()).readTimeout(Duration.ofSeconds(2)).build();
     Sage200Client sage = Sage200Client.builder().baseUrl(sageSandbox.baseUrl()).siteId(sageSandbox.siteId())
         .companyId(sageSandbox.companyId()).tokenProvider(TokenProvider.staticToken(sageSandbox.token()))
         .allowPlainHttp(true).sleeper(d -> { }).retrySettings(RetrySettings.none())

@@ -81,6 +81,29 @@ public final class ImmutablesJsonAdapterFactory implements JsonAdapter.Factory {
     }
   }
 
+  /**
+   * The JSON names a model reads, each with whether the model needs it (a plain accessor) or takes
+   * it as optional ({@code Optional}): the same rule the adapter decodes by. Collections are left
+   * out: Sage sends them only when asked for with {@code $expand}.
+   */
+  public static Map<String, Boolean> modelFields(Class<?> model) {
+    Map<String, Boolean> out = new LinkedHashMap<>();
+    for (Method accessor : model.getMethods()) {
+      if (!Modifier.isAbstract(accessor.getModifiers()) || accessor.getParameterCount() != 0
+          || accessor.getReturnType() == void.class || accessor.getName().equals(EXTRA_FIELDS)) {
+        continue;
+      }
+      Json json = accessor.getAnnotation(Json.class);
+      Class<?> raw = accessor.getReturnType();
+      if (Collection.class.isAssignableFrom(raw) || Map.class.isAssignableFrom(raw)) {
+        continue;
+      }
+      boolean optional = raw == Optional.class || raw == OptionalLong.class || raw == OptionalInt.class;
+      out.put(json != null ? json.name() : snakeCase(accessor.getName()), !optional);
+    }
+    return out;
+  }
+
   /** {@code analysisCode1} becomes {@code analysis_code_1}, {@code address1} becomes {@code address_1}. */
   static String snakeCase(String accessor) {
     StringBuilder out = new StringBuilder(accessor.length() + 8);

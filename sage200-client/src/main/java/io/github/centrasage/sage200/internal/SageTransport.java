@@ -80,6 +80,7 @@ public final class SageTransport {
             .retryOnConnectionFailure(false)
             // Added after the caller's interceptors, so theirs (e.g. a logging one) never see the token.
             .addInterceptor(chain -> {
+              refuseRepeatedWrite(chain.request());
               BearerToken token = chain.request().tag(BearerToken.class);
               return chain.proceed(token == null ? chain.request()
                   : chain.request().newBuilder().header("Authorization", "Bearer " + token.value()).build());
@@ -96,6 +97,26 @@ public final class SageTransport {
         new Retrofit.Builder().baseUrl(baseUrl).client(client).build().create(SageService.class);
   }
 
+  /**
+   * Added after the caller's interceptors, this sees every {@code chain.proceed} of theirs. A caller's
+   * interceptor that proceeds a second time with a write that already left the process (a "retry on
+   * IOException" interceptor) would send it twice, and a lost answer is exactly when that happens:
+   * the repeat is refused, and the failure reaches this client's policy as "may have reached Sage",
+   * which looks the record up before writing again. A repeat of a read, or of a write that never
+   * left the process, is let through.
+   */
+  private static void refuseRepeatedWrite(okhttp3.Request request) throws IOException {
+    SendState state = request.tag(SendState.class);
+    if (state != null && !state.firstProceed() && !"GET".equals(request.method()) && state.sent()) {
+      LOG.warn("{} {} refused: an interceptor of the OkHttpClient passed to okHttpClient(…) sent this write a second"
+          + " time after it may have reached Sage; this client looks the record up instead", request.method(),
+          request.url().encodedPath());
+      throw new java.net.ProtocolException("refused to send " + request.method() + " " + request.url().encodedPath()
+          + " a second time: an interceptor of the OkHttpClient passed to okHttpClient(…) repeated a write that may have"
+          + " reached Sage (only this client decides what is sent again)");
+    }
+  }
+
   /** Sends the request and decodes the body as {@code type}; {@code null} type ignores the body. */
   public <T> T execute(SageRequest request, Type type) {
     RetryPolicy<Object> policy =
@@ -110,7 +131,7 @@ public final class SageTransport {
       }
       if (Thread.currentThread().isInterrupted()) {
         // The caller wants to stop: send nothing (the flag stays set for the caller to see).
-        throw new Sage200ConnectionException(request.describe() + " not sent: the thread is interrupted", false,
+        throw new Sage200ConnectionException(describe(request) + " not sent: the thread is interrupted", false,
             !request.isRead(), true, null);
       }
       return this.<T>attemptWithAuth(request, type);
@@ -158,12 +179,12 @@ public final class SageTransport {
     if (delay.isZero()) {
       return;
     }
-    LOG.debug("{} retrying in {} ms", request.describe(), delay.toMillis());
+    LOG.debug("{} retrying in {} ms", describe(request), delay.toMillis());
     try {
       sleeper.sleep(delay);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new Sage200ConnectionException(request.describe() + " interrupted while waiting to retry", false,
+      throw new Sage200ConnectionException(describe(request) + " interrupted while waiting to retry", false,
           !request.isRead(), true, e);
     }
   }
@@ -175,7 +196,7 @@ public final class SageTransport {
     } catch (Sage200AuthenticationException e) {
       // An expired or revoked token: refresh once and try once more; Sage never processed the call.
       if (tokens.invalidate(token)) {
-        LOG.debug("{} got 401; refreshing the token and retrying once", request.describe());
+        LOG.debug("{} got 401; refreshing the token and retrying once", describe(request));
         return attempt(request, type, accessToken(request));
       }
       throw e;
@@ -190,9 +211,17 @@ public final class SageTransport {
     try {
       return tokens.accessToken();
     } catch (Sage200ConnectionException e) {
-      throw new Sage200ConnectionException(request.describe() + " not sent: getting an access token failed: "
+      throw new Sage200ConnectionException(describe(request) + " not sent: getting an access token failed: "
           + e.getMessage(), false, !request.isRead(), e.wasInterrupted(), e);
     }
+  }
+
+  /**
+   * The method and the full URL without the query (an OData filter may hold a shopper's e-mail): a
+   * wrong base URL or site shows in the message itself.
+   */
+  private String describe(SageRequest request) {
+    return request.method + " " + baseUrl + String.join("/", request.path);
   }
 
   private <T> T attempt(SageRequest request, Type type, String token) {
@@ -258,7 +287,7 @@ public final class SageTransport {
   }
 
   @SuppressWarnings("unchecked")
-  private static <T> T decode(SageRequest request, int status, String text, Type type) {
+  private <T> T decode(SageRequest request, int status, String text, Type type) {
     try {
       Object value = SageJson.moshi().adapter(type).fromJson(text);
       if (value == null) {
@@ -267,7 +296,7 @@ public final class SageTransport {
       return (T) value;
     } catch (IOException | JsonDataException | IllegalStateException | IllegalArgumentException e) {
       throw new Sage200DeserializationException(
-          request.describe() + " answered " + status + " with a body that is not a valid " + typeName(type)
+          describe(request) + " answered " + status + " with a body that is not a valid " + typeName(type)
               + ": " + e.getMessage(), status, text, !request.isRead(), e);
     }
   }
@@ -280,7 +309,7 @@ public final class SageTransport {
     // Only the thread's flag says "the caller interrupted": OkHttp's callTimeout also throws a plain
     // InterruptedIOException ("timeout"), which is a timeout like any other and may be retried.
     if (Thread.currentThread().isInterrupted()) {
-      return new Sage200ConnectionException(request.describe() + " interrupted", state.sent(),
+      return new Sage200ConnectionException(describe(request) + " interrupted", state.sent(),
           !request.isRead(), true, e);
     }
     boolean refusedBeforeSending =
@@ -289,13 +318,13 @@ public final class SageTransport {
     String what = mayHaveReached
         ? " failed after the request was sent (it may have reached Sage): "
         : " failed before the request was sent: ";
-    return new Sage200ConnectionException(request.describe() + what + e.getClass().getSimpleName()
+    return new Sage200ConnectionException(describe(request) + what + e.getClass().getSimpleName()
         + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"), mayHaveReached, !request.isRead(), false, e);
   }
 
   Sage200Exception failure(SageRequest request, int status, String body, String retryAfterHeader) {
     String sageMessage = SageErrorBody.message(body);
-    String prefix = request.describe() + " failed with " + status + ": ";
+    String prefix = describe(request) + " failed with " + status + ": ";
     boolean write = !request.isRead();
     if (lockMatcher.isRecordLocked(status, body)) {
       return new Sage200RecordLockedException(prefix + "record locked by another user: " + clip(sageMessage),
@@ -345,6 +374,11 @@ public final class SageTransport {
   }
 
   private static String clip(String text) {
-    return text.length() <= MAX_MESSAGE_BODY ? text : text.substring(0, MAX_MESSAGE_BODY) + "…";
+    if (text.length() <= MAX_MESSAGE_BODY) {
+      return text;
+    }
+    // never through a surrogate pair: half an emoji is not text
+    int end = Character.isHighSurrogate(text.charAt(MAX_MESSAGE_BODY - 1)) ? MAX_MESSAGE_BODY - 1 : MAX_MESSAGE_BODY;
+    return text.substring(0, end) + "…";
   }
 }

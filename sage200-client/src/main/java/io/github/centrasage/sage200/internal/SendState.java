@@ -9,6 +9,15 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 final class SendState {
   private final AtomicBoolean sent = new AtomicBoolean();
+  private final AtomicBoolean proceeded = new AtomicBoolean();
+
+  /**
+   * Records that the request went down the interceptor chain; false when it had already gone down
+   * (an application interceptor called {@code chain.proceed} a second time for one call).
+   */
+  boolean firstProceed() {
+    return proceeded.compareAndSet(false, true);
+  }
 
   void markSent() {
     sent.set(true);

@@ -5,7 +5,8 @@ import java.util.OptionalLong;
 import org.immutables.value.Value;
 
 /**
- * A customer's main address.
+ * A customer's main address as Sage returns it ({@code contact_name} and {@code country} are
+ * read-only: a new account's address is {@link NewAddress}).
  *
  * <p>Usage: {@code Address.builder()…build()}
  */

@@ -1,19 +1,15 @@
 package io.github.centrasage.sage200.model;
 
 import java.util.Optional;
-import java.util.OptionalLong;
 import org.immutables.value.Value;
 
 /**
- * An e-mail address of a customer contact.
+ * An e-mail address of a new customer contact ({@link NewCustomerContact}).
  *
  * <p>Usage: {@code ContactEmail.builder()…build()}
  */
 @Value.Immutable
 public interface ContactEmail {
-  /** JSON {@code id}. */
-  OptionalLong id();
-
   /** JSON {@code email}. */
   String email();
 

@@ -2,6 +2,7 @@ package io.github.centrasage.sage200.model;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Optional;
 import org.immutables.value.Value;
 
@@ -35,6 +36,12 @@ public interface Customer extends CustomerAccountFields {
 
   /** JSON {@code date_time_updated}. */
   Optional<OffsetDateTime> dateTimeUpdated();
+
+  /** JSON {@code main_address}. */
+  Optional<Address> mainAddress();
+
+  /** JSON {@code contacts}. */
+  List<CustomerContact> contacts();
 
   static ImmutableCustomer.Builder builder() {
     return ImmutableCustomer.builder();

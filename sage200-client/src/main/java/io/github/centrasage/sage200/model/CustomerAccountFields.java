@@ -1,7 +1,6 @@
 package io.github.centrasage.sage200.model;
 
 import java.math.BigDecimal;
-import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -32,10 +31,4 @@ public interface CustomerAccountFields {
 
   /** JSON {@code price_band_id}. */
   OptionalLong priceBandId();
-
-  /** JSON {@code main_address}. */
-  Optional<Address> mainAddress();
-
-  /** JSON {@code contacts}. */
-  List<CustomerContact> contacts();
 }

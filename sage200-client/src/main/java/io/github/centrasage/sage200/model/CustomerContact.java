@@ -6,7 +6,8 @@ import java.util.OptionalLong;
 import org.immutables.value.Value;
 
 /**
- * A contact of a customer account, with its e-mail addresses.
+ * A contact of a customer account as Sage returns it, with its e-mail addresses (a new account's
+ * contacts are {@link NewCustomerContact}).
  *
  * <p>Usage: {@code CustomerContact.builder()…build()}
  */
@@ -27,10 +28,10 @@ public interface CustomerContact {
   /** JSON {@code last_name}. */
   Optional<String> lastName();
 
-  /** JSON {@code name}. */
+  /** JSON {@code name}: read-only, Sage builds it from the first, middle and last name. */
   Optional<String> name();
 
-  /** JSON {@code is_default}. */
+  /** JSON {@code is_default}: read-only. */
   Optional<Boolean> isDefault();
 
   /** JSON {@code default_email}. */
@@ -40,7 +41,7 @@ public interface CustomerContact {
   Optional<String> defaultTelephone();
 
   /** JSON {@code emails}. */
-  List<ContactEmail> emails();
+  List<CustomerEmail> emails();
 
   static ImmutableCustomerContact.Builder builder() {
     return ImmutableCustomerContact.builder();

@@ -28,7 +28,7 @@ public interface CustomerView {
   OptionalLong currencyId();
 
   /** JSON {@code on_hold}. */
-  Optional<Boolean> onHold();
+  Optional<Boolean> accountIsOnHold();
 
   /** JSON {@code date_time_updated}. */
   Optional<OffsetDateTime> dateTimeUpdated();

@@ -18,7 +18,7 @@ public interface DeliveryAddress extends PostalAddress {
   Optional<String> contact();
 
   /** JSON {@code telephone}. */
-  Optional<String> telephone();
+  Optional<String> telephoneNumber();
 
   /** JSON {@code email_address}. */
   Optional<String> emailAddress();

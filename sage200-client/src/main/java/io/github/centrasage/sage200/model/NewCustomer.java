@@ -1,5 +1,6 @@
 package io.github.centrasage.sage200.model;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.immutables.value.Value;
@@ -31,6 +32,12 @@ public interface NewCustomer extends CustomerAccountFields {
 
   /** JSON {@code analysis_code_3}. */
   Optional<String> analysisCode3();
+
+  /** JSON {@code main_address}. */
+  Optional<NewAddress> mainAddress();
+
+  /** JSON {@code contacts} ({@code is_default} is read-only: Sage picks the default contact). */
+  List<NewCustomerContact> contacts();
 
   static ImmutableNewCustomer.Builder builder() {
     return ImmutableNewCustomer.builder();

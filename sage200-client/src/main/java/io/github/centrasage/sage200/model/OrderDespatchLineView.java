@@ -6,34 +6,48 @@ import java.util.OptionalLong;
 import org.immutables.value.Value;
 
 /**
- * One line of a despatch made in Sage, from {@code sop_order_despatch_line_views}: which item left
- * in which quantity. Sage documents the view but not its field list; the names here follow the
- * header view's {@code sop_despatch_…} / {@code sop_order_…} pattern and need checking on a live site.
+ * One line of a despatch made in Sage, from {@code sop_order_despatch_line_views}
+ * ({@code sop_order_despatch_line_view} in Sage's contract): which order line, which item, how many.
  *
- * <p>Usage: {@code sage.despatches().lineViews().list(ODataQuery.where(ODataFilter.eq("sop_order_id", 42)))}
+ * <p>Usage: {@code client.despatches().lineViews().stream(ODataQuery.where(ODataFilter.eq("sop_despatch_id", id)))}
  */
 @Value.Immutable
 public interface OrderDespatchLineView {
-  /** JSON {@code id}: the line view row. */
-  OptionalLong id();
+  /** JSON {@code sop_despatch_line_id}. */
+  OptionalLong sopDespatchLineId();
 
-  /** JSON {@code sop_despatch_id}: the despatch the line belongs to. */
+  /** JSON {@code sop_despatch_id}. */
   long sopDespatchId();
+
+  /** JSON {@code sop_despatch_document_no}. */
+  Optional<String> sopDespatchDocumentNo();
 
   /** JSON {@code sop_order_id}. */
   OptionalLong sopOrderId();
 
-  /** JSON {@code sop_order_line_id}, when Sage gives it. */
+  /** JSON {@code sop_order_line_id}. */
   OptionalLong sopOrderLineId();
 
-  /** JSON {@code item_code}: the product code (the SKU). */
-  Optional<String> itemCode();
+  /** JSON {@code sop_order_line_item_code}: the product code (a free-text line's description). */
+  Optional<String> sopOrderLineItemCode();
 
-  /** JSON {@code warehouse_id}, when Sage gives it. */
+  /** JSON {@code sop_order_line_item_description}. */
+  Optional<String> sopOrderLineItemDescription();
+
+  /** JSON {@code product_id}. */
+  OptionalLong productId();
+
+  /** JSON {@code product_code}. */
+  Optional<String> productCode();
+
+  /** JSON {@code warehouse_id}. */
   OptionalLong warehouseId();
 
-  /** JSON {@code quantity}: despatched in this despatch. */
-  BigDecimal quantity();
+  /** JSON {@code warehouse_name}. */
+  Optional<String> warehouseName();
+
+  /** JSON {@code sop_despatch_line_quantity}: the quantity despatched on this line. */
+  BigDecimal sopDespatchLineQuantity();
 
   static ImmutableOrderDespatchLineView.Builder builder() {
     return ImmutableOrderDespatchLineView.builder();

@@ -26,6 +26,9 @@ public interface SalesReceipt {
   /** JSON {@code cheque_currency_id}. */
   OptionalLong chequeCurrencyId();
 
+  /** JSON {@code customer_cheque_value}: the value in the customer's currency when it differs from the cheque's. */
+  Optional<BigDecimal> customerChequeValue();
+
   /** JSON {@code exchange_rate}. */
   Optional<BigDecimal> exchangeRate();
 

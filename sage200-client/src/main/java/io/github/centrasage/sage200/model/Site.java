@@ -25,9 +25,6 @@ public interface Site {
   /** JSON {@code site_short_name}. */
   Optional<String> siteShortName();
 
-  /** JSON {@code tenant_id}. */
-  Optional<String> tenantId();
-
   static ImmutableSite.Builder builder() {
     return ImmutableSite.builder();
   }

@@ -53,7 +53,13 @@ public final class EmulatorServer implements AutoCloseable {
   private final Map<String, UnaryOperator<String>> rewrites = new ConcurrentHashMap<>();
   static final int JOURNAL_SIZE = 5_000;
 
-  public EmulatorServer(String name, int port, Emulator emulator, FaultRegistry faults, Clock clock) {
+  private final ContractLedger.Api api;
+  private final List<String> violations = new ArrayList<>();
+  private volatile boolean violationsExpected;
+
+  public EmulatorServer(String name, ContractLedger.Api api, int port, Emulator emulator, FaultRegistry faults,
+      Clock clock) {
+    this.api = api;
     this.emulator = emulator;
     this.faults = faults;
     this.clock = clock;
@@ -115,6 +121,30 @@ public final class EmulatorServer implements AutoCloseable {
     rewrites.clear();
   }
 
+  /** From now on this server's contract violations are provoked on purpose (a test of the refusal). */
+  public void expectViolations() {
+    violationsExpected = true;
+  }
+
+  /** The contract violations this server refused, oldest first (the first {@value #JOURNAL_SIZE}). */
+  public List<String> violations() {
+    synchronized (violations) {
+      return List.copyOf(violations);
+    }
+  }
+
+  private Answer refuse(String operation, BadRequest e) {
+    if (e instanceof ContractViolation) {
+      ContractLedger.violation(api, operation, e.getMessage(), violationsExpected);
+      synchronized (violations) {
+        if (violations.size() < JOURNAL_SIZE) {
+          violations.add(operation + ": " + e.getMessage());
+        }
+      }
+    }
+    return emulator.error(e);
+  }
+
   private void record(String operation, Request request) {
     ReceivedRequest received = new ReceivedRequest(operation, request.method(), request.path(), request.query(),
         request.body());
@@ -153,10 +183,11 @@ public final class EmulatorServer implements AutoCloseable {
       Call call;
       try {
         Request request = Request.of(wm.getMethod().getName(), wm.getUrl(), headers, wm.getBodyAsString());
+        ContractLedger.request(api);
         call = emulator.recognise(request);
         record(call.operation(), request);
       } catch (BadRequest e) {
-        return toDefinition(emulator.error(e)).build();
+        return toDefinition(refuse(wm.getMethod().getName() + " " + wm.getUrl(), e)).build();
       }
       counts.computeIfAbsent(call.operation(), k -> new LongAdder()).increment();
       Fault fault = faults.strike(call.operation());
@@ -207,7 +238,7 @@ public final class EmulatorServer implements AutoCloseable {
         }
         return new Answer(answer.status(), answer.headers(), rewrite.apply(answer.body()));
       } catch (BadRequest e) {
-        return emulator.error(e);
+        return refuse(call.operation(), e);
       } catch (RuntimeException e) {
         LOG.warn("{}: {} failed inside the sandbox", name, call.operation(), e);
         return emulator.error(new BadRequest(500, "sandbox failure: " + e));

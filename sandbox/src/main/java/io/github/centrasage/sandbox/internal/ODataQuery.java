@@ -15,8 +15,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The OData query options Sage 200 supports ({@code $filter $orderby $top $skip $select}), parsed
@@ -182,6 +180,33 @@ public final class ODataQuery {
   /** The names given in $expand. */
   public Set<String> expansions() {
     return expand;
+  }
+
+  /** Words of a $filter that are not field names. */
+  private static final java.util.Set<String> KEYWORDS = java.util.Set.of("eq", "ne", "gt", "ge", "lt", "le", "and",
+      "or", "not", "true", "false", "null", "asc", "desc", "in", "has", "add", "sub", "mul", "div", "mod");
+
+  /**
+   * The field names a {@code $filter} uses: its identifiers that are not keywords, function names
+   * ({@code contains(}) or typed-literal prefixes ({@code datetime'…'}). Tokenised by the same
+   * hand-written pass as the evaluator, so any input the evaluator survives is read here too.
+   */
+  static List<String> fieldNames(String filter) {
+    List<Object[]> tokens = new Parser(filter).tokens;
+    List<String> names = new ArrayList<>();
+    for (int i = 0; i < tokens.size(); i++) {
+      if (!"id".equals(tokens.get(i)[0])) {
+        continue;
+      }
+      String id = (String) tokens.get(i)[1];
+      Object[] next = i + 1 < tokens.size() ? tokens.get(i + 1) : null;
+      boolean call = next != null && "punct".equals(next[0]) && "(".equals(next[1]);
+      boolean typedLiteral = next != null && "lit".equals(next[0]);
+      if (!call && !typedLiteral && !KEYWORDS.contains(id)) {
+        names.add(id);
+      }
+    }
+    return names;
   }
 
   static Object field(Map<String, Object> row, String path) {
@@ -359,42 +384,143 @@ public final class ODataQuery {
     }
   }
 
-  private static final Pattern TOKEN = Pattern.compile(
-      "\\s*(?:(?<dt>\\d{4}-\\d{2}-\\d{2}(?:T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?Z)?)"
-          + "|(?<num>-?\\d+(?:\\.\\d+)?)"
-          + "|(?<str>'(?:[^']|'')*')"
-          + "|(?<id>[A-Za-z_][A-Za-z0-9_./]*)"
-          + "|(?<punct>[(),]))");
+  /** Deepest nesting of parentheses, {@code not} and function calls a filter may have (each level is a Java frame). */
+  static final int MAX_DEPTH = 100;
 
   private static final class Parser {
     private final String text;
     private final List<Object[]> tokens = new ArrayList<>();
     private int pos;
+    private int depth;
 
+    /**
+     * Splits the filter into tokens by hand, one pass, no regular expression: a backtracking regex over
+     * a string literal recursed once per character and overflowed the stack on a 10,000-character one.
+     */
     Parser(String text) {
       this.text = text;
-      Matcher m = TOKEN.matcher(text);
       int at = 0;
-      while (at < text.length()) {
-        if (text.substring(at).isBlank()) {
+      int n = text.length();
+      while (true) {
+        while (at < n && Character.isWhitespace(text.charAt(at))) {
+          at++;
+        }
+        if (at >= n) {
           break;
         }
-        if (!m.find(at) || m.start() != at) {
-          throw new BadRequest("Syntax error at position " + at + " in $filter '" + text + "'");
-        }
-        if (m.group("dt") != null) {
-          tokens.add(new Object[] {"lit", parseInstant(m.group("dt"))});
-        } else if (m.group("num") != null) {
-          tokens.add(new Object[] {"lit", new BigDecimal(m.group("num"))});
-        } else if (m.group("str") != null) {
-          String raw = m.group("str");
-          tokens.add(new Object[] {"lit", raw.substring(1, raw.length() - 1).replace("''", "'")});
-        } else if (m.group("id") != null) {
-          tokens.add(new Object[] {"id", m.group("id")});
+        char c = text.charAt(at);
+        int end;
+        if (c == '\'') {
+          StringBuilder value = new StringBuilder();
+          end = at + 1;
+          while (true) {
+            if (end >= n) {
+              throw new BadRequest("Syntax error at position " + at + " in $filter: unterminated string literal");
+            }
+            char d = text.charAt(end);
+            if (d == '\'') {
+              if (end + 1 < n && text.charAt(end + 1) == '\'') {
+                value.append('\'');
+                end += 2;
+                continue;
+              }
+              end++;
+              break;
+            }
+            value.append(d);
+            end++;
+          }
+          tokens.add(new Object[] {"lit", value.toString()});
+        } else if (isDigit(c) || (c == '-' && at + 1 < n && isDigit(text.charAt(at + 1)))) {
+          end = dateEnd(text, at);
+          if (end > at) {
+            tokens.add(new Object[] {"lit", parseInstant(text.substring(at, end))});
+          } else {
+            end = at + 1;
+            while (end < n && isDigit(text.charAt(end))) {
+              end++;
+            }
+            if (end + 1 < n && text.charAt(end) == '.' && isDigit(text.charAt(end + 1))) {
+              end++;
+              while (end < n && isDigit(text.charAt(end))) {
+                end++;
+              }
+            }
+            tokens.add(new Object[] {"lit", new BigDecimal(text.substring(at, end))});
+          }
+        } else if (Character.isLetter(c) && c < 128 || c == '_') {
+          end = at + 1;
+          while (end < n && isNameChar(text.charAt(end))) {
+            end++;
+          }
+          tokens.add(new Object[] {"id", text.substring(at, end)});
+        } else if (c == '(' || c == ')' || c == ',') {
+          end = at + 1;
+          tokens.add(new Object[] {"punct", String.valueOf(c)});
         } else {
-          tokens.add(new Object[] {"punct", m.group("punct")});
+          throw new BadRequest("Syntax error at position " + at + " in $filter '" + shorten(text) + "'");
         }
-        at = m.end();
+        at = end;
+      }
+    }
+
+    private static boolean isDigit(char c) {
+      return c >= '0' && c <= '9';
+    }
+
+    private static boolean isNameChar(char c) {
+      return c < 128 && (Character.isLetterOrDigit(c) || c == '_' || c == '.' || c == '/');
+    }
+
+    /** The end of a date ({@code yyyy-mm-dd}) or date-time ({@code …Thh:mm[:ss[.f]]Z}) at {@code at}, or {@code at}. */
+    private static int dateEnd(String s, int at) {
+      if (!digits(s, at, 4) || !is(s, at + 4, '-') || !digits(s, at + 5, 2) || !is(s, at + 7, '-')
+          || !digits(s, at + 8, 2)) {
+        return at;
+      }
+      int end = at + 10;
+      if (is(s, end, 'T') && digits(s, end + 1, 2) && is(s, end + 3, ':') && digits(s, end + 4, 2)) {
+        int t = end + 6;
+        if (is(s, t, ':') && digits(s, t + 1, 2)) {
+          t += 3;
+          if (is(s, t, '.') && digits(s, t + 1, 1)) {
+            t += 2;
+            while (t < s.length() && isDigit(s.charAt(t))) {
+              t++;
+            }
+          }
+        }
+        if (is(s, t, 'Z')) {
+          return t + 1;
+        }
+      }
+      return end;
+    }
+
+    private static boolean digits(String s, int from, int count) {
+      if (from + count > s.length()) {
+        return false;
+      }
+      for (int i = from; i < from + count; i++) {
+        if (!isDigit(s.charAt(i))) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    private static boolean is(String s, int at, char c) {
+      return at < s.length() && s.charAt(at) == c;
+    }
+
+    /** The filter for an error message: a hostile one can be megabytes. */
+    private static String shorten(String text) {
+      return text.length() <= 200 ? text : text.substring(0, 200) + "…";
+    }
+
+    private void enter() {
+      if (++depth > MAX_DEPTH) {
+        throw error("nested deeper than " + MAX_DEPTH + " levels");
       }
     }
 
@@ -407,7 +533,7 @@ public final class ODataQuery {
     }
 
     private BadRequest error(String what) {
-      return new BadRequest("Syntax error in $filter '" + text + "': " + what);
+      return new BadRequest("Syntax error in $filter '" + shorten(text) + "': " + what);
     }
 
     private boolean keyword(String word) {
@@ -438,27 +564,46 @@ public final class ODataQuery {
       while (keyword("or")) {
         operands.add(and());
       }
-      Node left = operands.get(0);
-      for (Node r : operands.subList(1, operands.size())) {
-        Node l = left;
-        left = row -> truthy(l.eval(row)) || truthy(r.eval(row));
+      if (operands.size() == 1) {
+        return operands.get(0);
       }
+      // one loop over the operands, not a lambda per "or": a chain of thousands would recurse as deep
+      List<Node> all = List.copyOf(operands);
+      Node left = row -> {
+        for (Node o : all) {
+          if (truthy(o.eval(row))) {
+            return true;
+          }
+        }
+        return false;
+      };
       return operands.size() > 2 ? EqualsAny.of(operands, left) : left;
     }
 
     private Node and() {
-      Node left = not();
+      List<Node> operands = new ArrayList<>(List.of(not()));
       while (keyword("and")) {
-        Node l = left;
-        Node r = not();
-        left = row -> truthy(l.eval(row)) && truthy(r.eval(row));
+        operands.add(not());
       }
-      return left;
+      if (operands.size() == 1) {
+        return operands.get(0);
+      }
+      List<Node> all = List.copyOf(operands);
+      return row -> {
+        for (Node o : all) {
+          if (!truthy(o.eval(row))) {
+            return false;
+          }
+        }
+        return true;
+      };
     }
 
     private Node not() {
       if (keyword("not")) {
+        enter();
         Node inner = not();
+        depth--;
         return row -> !truthy(inner.eval(row));
       }
       return comparison();
@@ -487,8 +632,10 @@ public final class ODataQuery {
       }
       Object[] t = tokens.get(pos);
       if (punct("(")) {
+        enter();
         Node inner = or();
         expect(")");
+        depth--;
         return inner;
       }
       if ("lit".equals(t[0])) {
@@ -509,6 +656,7 @@ public final class ODataQuery {
             break;
         }
         if (punct("(")) {
+          enter();
           List<Node> args = new ArrayList<>();
           if (!punct(")")) {
             do {
@@ -516,6 +664,7 @@ public final class ODataQuery {
             } while (punct(","));
             expect(")");
           }
+          depth--;
           return function(name.toLowerCase(Locale.ROOT), args);
         }
         // split once here, not for every row the filter is evaluated against

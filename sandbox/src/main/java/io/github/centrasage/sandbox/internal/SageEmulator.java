@@ -10,6 +10,7 @@ import static io.github.centrasage.sandbox.internal.Rows.requiredDecimal;
 import static io.github.centrasage.sandbox.internal.Rows.requiredLong;
 import static io.github.centrasage.sandbox.internal.Rows.row;
 
+import io.github.centrasage.sage200.internal.SageContract;
 import io.github.centrasage.sandbox.SageDespatch;
 import io.github.centrasage.sandbox.SageHolding;
 import io.github.centrasage.sandbox.SagePostedTransaction;
@@ -49,6 +50,13 @@ public final class SageEmulator implements Emulator {
   private static final BigDecimal HUNDRED = new BigDecimal("100");
   private static final String LIVE = "EnumDocumentStatusLive";
 
+  private static final SageContractCheck CONTRACT = new SageContractCheck(SageContract.standard());
+
+  static {
+    ContractLedger.inferredNames(ContractLedger.Api.SAGE, CONTRACT.inferredOperations());
+  }
+
+  private final SageContractCheck contract = CONTRACT;
   private final Object lock = new Object();
   private final String basePath;
   private final String token;
@@ -57,6 +65,8 @@ public final class SageEmulator implements Emulator {
   private final Clock clock;
   /** The SOP setting "allocate stock on order entry"; without it lines allocate only what to_allocate_quantity asks. */
   private final boolean allocateOnOrderEntry;
+  /** Orders the SOP invoice run has invoiced (kept apart from the order rows, which are Sage's fields only). */
+  private final java.util.Set<Long> invoicedOrders = new java.util.HashSet<>();
   /** Whether the site has the 2025 R1 {@code sop_returns} endpoints; older Professional sites answer 404. */
   private final boolean sopReturns;
   private boolean emailSearchLags;
@@ -133,15 +143,20 @@ public final class SageEmulator implements Emulator {
     }
     for (String[] n : new String[][] {{"1200", "Bank current account"}, {"1210", "Payment gateway clearing"},
         {"2200", "Sales tax control account"}, {"4000", "Sales - web"}, {"4010", "Sales - returns"},
-        {"4900", "Carriage"}, {"7901", "Bank charges and interest"}, {"9999", "Rounding"}}) {
+        {"4900", "Carriage"}, {"7901", "Bank charges and interest"}, {"9999", "Rounding"},
+        // Balance-sheet and expense codes a site keeps for its payment service provider's bookings.
+        {"1105", "PSP security deposit"}, {"1106", "PSP rolling reserve"}, {"1215", "PSP balance in transit"},
+        {"2105", "PSP invoices"}, {"7910", "Chargebacks"}, {"9998", "PSP corrections"}}) {
       add(nominalCodes, row("reference", n[0], "name", n[1], "cost_centre_code", "", "department_code", "",
           "account_status_type", "EnumAccountStatusActive", "balance_year_to_date", BigDecimal.ZERO.setScale(2)));
     }
-    for (String[] b : new String[][] {{"1200", "Current account", "40-11-62", "41234567"},
-        {"1210", "Adyen clearing", "00-00-00", "ADYEN001"}}) {
+    for (String[] b : new String[][] {{"1200", "Current account", "40-11-62", "41234567", "GBP"},
+        {"1210", "Adyen clearing", "00-00-00", "ADYEN001", "GBP"},
+        {"1201", "Euro current account", "40-11-62", "41234575", "EUR"},
+        {"1211", "Adyen clearing EUR", "00-00-00", "ADYEN002", "EUR"}}) {
       long id = add(banks, row("code", b[0], "description", b[1], "sort_code", b[2], "account_no", b[3],
           "account_type", "EnumBankAccountTypeCurrent", "account_status_type", "EnumAccountStatusActive",
-          "account_currency_id", gbp, "balance", BigDecimal.ZERO.setScale(2), "bank_account_nominal_reference", b[0],
+          "account_currency_id", b[4].equals("EUR") ? eur : gbp, "balance", BigDecimal.ZERO.setScale(2), "bank_account_nominal_reference", b[0],
           "bank_charges_nominal_reference", "7901", "date_time_updated", now));
       bankByCode.put(b[0], id);
     }
@@ -199,6 +214,8 @@ public final class SageEmulator implements Emulator {
     r.put("id", id);
     r.putAll(row);
     if (table == productPrices) {
+      // product_price_views rows have no id of their own: product_price_id is their key
+      r.remove("id");
       r.put("product_price_id", id);
     }
     table.put(id, r);
@@ -279,6 +296,8 @@ public final class SageEmulator implements Emulator {
     }
     String operation = request.method() + " " + pattern;
     Supplier<Answer> route = route(operation, request, ids);
+    // Checked here, before any injected fault, so a request that is faulted is still held to the contract.
+    contract.check(operation, request);
     return new Call(operation, () -> {
       synchronized (lock) {
         if (!operation.equals("GET /sites")) {
@@ -286,7 +305,11 @@ public final class SageEmulator implements Emulator {
         } else if (!("Bearer " + token).equals(request.header("Authorization"))) {
           throw new BadRequest(401, "Authorization has been denied for this request.");
         }
-        return route.get();
+        Answer answer = route.get();
+        if (answer.status() / 100 == 2) {
+          contract.checkAnswer(operation, answer.body());
+        }
+        return answer;
       }
     });
   }
@@ -310,7 +333,7 @@ public final class SageEmulator implements Emulator {
     switch (op) {
       case "GET /sites":
         return () -> ok(List.of(row("company_id", companyId, "company_name", "Sandbox Fashion Ltd", "site_id", siteId,
-            "site_name", "Sandbox", "site_short_name", "sandbox", "tenant_id", siteId)));
+            "site_name", "Sandbox", "site_short_name", "sandbox")));
       case "GET /lookup_customers":
         return () -> listTable(rq, customers);
       case "GET /customer_views":
@@ -364,12 +387,19 @@ public final class SageEmulator implements Emulator {
       case "GET /sop_orders/{id}/sop_order_lines":
         return () -> list(rq, lines(requireOrder(id)));
       case "GET /sop_confirm_despatch":
-        return () -> list(rq, despatchableLines());
+        return () -> ok(despatchableOrders(ODataQuery.parse(rq.query())));
       case "POST /sop_confirm_despatch":
-        return () -> created(confirmDespatch(Json.parseObject(rq.body())));
+        return () -> {
+          Map<String, Object> body = Json.parseObject(rq.body());
+          confirmDespatch(body);
+          return created(body);
+        };
       case "GET /sop_order_despatch_views":
         return () -> {
-          List<Map<String, Object>> rows = new ArrayList<>(despatches.values());
+          List<Map<String, Object>> rows = new ArrayList<>();
+          for (Map<String, Object> d : despatches.values()) {
+            rows.add(despatchView(d));
+          }
           // Sage's default order for this view: newest despatch first.
           java.util.Collections.reverse(rows);
           return list(rq, rows);
@@ -675,8 +705,8 @@ public final class SageEmulator implements Emulator {
         continue;
       }
       for (Map<String, Object> e : objects(contact.get("emails"), "emails")) {
-        out.add(row("id", e.get("id"), "customer_contact_id", contact.get("id"), "customer_id", contact.get("customer_id"),
-            "email", e.get("email"), "is_default", Boolean.TRUE.equals(e.get("is_default"))));
+        out.add(row("id", e.get("id"), "customer_contact_id", contact.get("id"), "email", e.get("email"),
+            "is_default", Boolean.TRUE.equals(e.get("is_default"))));
       }
     }
     return out;
@@ -707,6 +737,7 @@ public final class SageEmulator implements Emulator {
       }
       out.add(row("id", c.get("id"), "reference", c.get("reference"), "name", c.get("name"),
           "currency_id", c.get("currency_id"), "contact_default_email_address", email,
+          "account_is_on_hold", c.get("on_hold"),
           "date_time_updated", c.get("date_time_updated")));
     }
     return out;
@@ -720,6 +751,12 @@ public final class SageEmulator implements Emulator {
       throw new BadRequest(404, "The sales order with id " + id + " does not exist.");
     }
     return o;
+  }
+
+  /** The name of a line's warehouse (Sage's order lines carry only warehouse_id). */
+  private String warehouseName(Map<String, Object> line) {
+    Object id = line.get("warehouse_id");
+    return id == null ? null : (String) warehouses.get((Long) id).get("name");
   }
 
   @SuppressWarnings("unchecked")
@@ -805,7 +842,6 @@ public final class SageEmulator implements Emulator {
         line.put("code", product.get("code"));
         line.put("description", product.get("name"));
         line.put("warehouse_id", warehouseId);
-        line.put("warehouse_name", warehouses.get(warehouseId).get("name"));
         BigDecimal toAllocate = optionalDecimal(in, "to_allocate_quantity", allocateOnOrderEntry ? qty : BigDecimal.ZERO);
         line.put("_to_allocate", toAllocate.min(qty));
         break;
@@ -953,7 +989,6 @@ public final class SageEmulator implements Emulator {
       line.remove("allocation_status");
       line.remove("despatch_receipt_quantity");
       line.put("line_number", n++);
-      line.put("receipt_quantity", BigDecimal.ZERO);
       net = net.add(lineValues(line));
       tax = tax.add((BigDecimal) line.get("line_tax_value"));
       lines.add(line);
@@ -974,7 +1009,6 @@ public final class SageEmulator implements Emulator {
     ret.put("date_time_created", now);
     ret.put("date_time_updated", now);
     long id = add(salesReturns, ret);
-    lines.forEach(l -> l.put("sop_return_id", id));
     return salesReturns.get(id);
   }
 
@@ -1098,27 +1132,47 @@ public final class SageEmulator implements Emulator {
 
   // ------------------------------------------------------------------ despatch
 
-  private List<Map<String, Object>> despatchableLines() {
+  /**
+   * {@code GET /sop_confirm_despatch}: one {@code sop_confirm_despatch_adjustment} per order with
+   * lines to despatch, the lines in {@code items}. The filter names Sage documents for it
+   * (confirmation_intent_type, trader_id, warehouse_id, document_no, document_date) select lines.
+   */
+  private List<Map<String, Object>> despatchableOrders(ODataQuery query) {
     List<Map<String, Object>> out = new ArrayList<>();
     for (Map<String, Object> o : orders.values()) {
+      Map<String, Object> customer = customers.get((Long) o.get("customer_id"));
+      List<Object> items = new ArrayList<>();
       for (Map<String, Object> line : lines(o)) {
         if (line.get("product_id") == null || Boolean.TRUE.equals(line.get("is_complete"))) {
           continue;
         }
+        Map<String, Object> filterable = row("confirmation_intent_type", "ConfirmOnDespatch",
+            "trader_id", o.get("customer_id"), "warehouse_id", line.get("warehouse_id"),
+            "document_no", o.get("document_no"), "document_date", o.get("document_date"));
+        if (!query.matches(filterable)) {
+          continue;
+        }
         BigDecimal qty = (BigDecimal) line.get("line_quantity");
-        out.add(row("id", line.get("id"), "sop_order_return_id", o.get("id"), "document_no", o.get("document_no"),
-            "document_date", o.get("document_date"), "trader_id", o.get("customer_id"),
-            "customer_document_no", o.get("customer_document_no"), "warehouse_id", line.get("warehouse_id"),
-            "warehouse_name", line.get("warehouse_name"), "item_code", line.get("code"),
-            "item_description", line.get("description"),
-            "outstanding_quantity", qty.subtract((BigDecimal) line.get("despatch_receipt_quantity")),
-            "available_quantity", line.get("allocated_quantity"), "confirmation_intent_type", "ConfirmOnDespatch"));
+        BigDecimal despatched = (BigDecimal) line.get("despatch_receipt_quantity");
+        items.add(row("id", line.get("id"), "sop_order_return_id", o.get("id"), "document_no", o.get("document_no"),
+            "customer_id", customer.get("id"), "customer_reference", customer.get("reference"),
+            "customer_name", customer.get("name"), "product_id", line.get("product_id"),
+            "item_code", line.get("code"), "item_name", line.get("description"),
+            "warehouse_name", warehouseName(line), "line_quantity", qty,
+            "despatch_receipt_quantity", despatched, "outstanding_quantity", qty.subtract(despatched),
+            "available_quantity", line.get("allocated_quantity"), "document_date", o.get("document_date"),
+            "requested_delivery_date", o.get("requested_delivery_date"),
+            "promised_delivery_date", o.get("promised_delivery_date")));
+      }
+      if (!items.isEmpty()) {
+        out.add(row("sop_order_return_id", o.get("id"), "confirmation_intent_type", "ConfirmOnDespatch", "items", items));
       }
     }
     return out;
   }
 
-  private Map<String, Object> confirmDespatch(Map<String, Object> body) {
+  /** Posts a despatch of the body's items; returns the despatch's id. */
+  private long confirmDespatch(Map<String, Object> body) {
     long orderId = requiredLong(body, "sop_order_return_id");
     Map<String, Object> order = orders.get(orderId);
     if (order == null) {
@@ -1149,7 +1203,7 @@ public final class SageEmulator implements Emulator {
       wanted.put(lineId, total);
     }
     Instant now = clock.instant();
-    Map<String, BigDecimal> quantities = new LinkedHashMap<>();
+    List<Object> despatchedLines = new ArrayList<>();
     for (Map.Entry<Long, BigDecimal> w : wanted.entrySet()) {
       Map<String, Object> line = byId.get(w.getKey());
       BigDecimal q = w.getValue();
@@ -1159,7 +1213,9 @@ public final class SageEmulator implements Emulator {
       refreshHolding(h, now);
       line.put("allocated_quantity", ((BigDecimal) line.get("allocated_quantity")).subtract(q));
       line.put("despatch_receipt_quantity", ((BigDecimal) line.get("despatch_receipt_quantity")).add(q));
-      quantities.merge((String) line.get("code"), q, BigDecimal::add);
+      despatchedLines.add(row("sop_order_line_id", line.get("id"), "item_code", line.get("code"),
+          "item_description", line.get("description"), "product_id", line.get("product_id"),
+          "warehouse_id", line.get("warehouse_id"), "warehouse_name", warehouseName(line), "quantity", q));
     }
     recalculate(order, now);
     Map<String, Object> tracking = objects(body.get("tracking_items"), "tracking_items").stream().findFirst().orElse(Map.of());
@@ -1175,27 +1231,41 @@ public final class SageEmulator implements Emulator {
         "sop_order_id", order.get("id"), "sop_order_document_no", order.get("document_no"),
         "sop_order_customer_document_no", order.get("customer_document_no"),
         "customer_id", customer.get("id"), "customer_reference", customer.get("reference"),
-        "customer_name", customer.get("name"), "lines", quantitiesAsLines(quantities), "date_time_updated", now);
+        "sop_order_document_date", order.get("document_date"),
+        "customer_name", customer.get("name"), "lines", despatchedLines, "date_time_updated", now);
     long id = add(despatches, despatch);
     despatches.get(id).put("sop_despatch_id", id);
-    return despatchReceipt(despatches.get(id));
+    return id;
   }
 
-  private static List<Map<String, Object>> quantitiesAsLines(Map<String, BigDecimal> quantities) {
-    List<Map<String, Object>> out = new ArrayList<>();
-    quantities.forEach((code, q) -> out.add(row("item_code", code, "quantity", q)));
-    return out;
+  /** A despatch as {@code sop_order_despatch_views} shows it (the view's fields only). */
+  private static Map<String, Object> despatchView(Map<String, Object> d) {
+    Map<String, Object> view = new LinkedHashMap<>(d);
+    view.remove("id");
+    view.remove("lines");
+    view.remove("date_time_updated");
+    return view;
   }
 
-  /** One row per item of every despatch, as {@code sop_order_despatch_line_views} lists them. */
+  /** One row per line of every despatch, as {@code sop_order_despatch_line_views} lists them. */
   private List<Map<String, Object>> despatchLines() {
     List<Map<String, Object>> out = new ArrayList<>();
     long rowId = 1;
     for (Map<String, Object> d : despatches.values()) {
       for (Object line : (List<?>) d.get("lines")) {
         Map<?, ?> l = (Map<?, ?>) line;
-        out.add(row("id", rowId++, "sop_despatch_id", d.get("sop_despatch_id"), "sop_order_id", d.get("sop_order_id"),
-            "item_code", l.get("item_code"), "warehouse_id", l.get("warehouse_id"), "quantity", l.get("quantity")));
+        Map<String, Object> view = despatchView(d);
+        view.remove("sop_despatch_courier_id"); // the line view names the courier only
+        view.put("sop_despatch_line_id", rowId++);
+        view.put("sop_despatch_line_quantity", l.get("quantity"));
+        view.put("sop_order_line_id", l.get("sop_order_line_id"));
+        view.put("sop_order_line_item_code", l.get("item_code"));
+        view.put("sop_order_line_item_description", l.get("item_description"));
+        view.put("product_id", l.get("product_id"));
+        view.put("product_code", l.get("item_code"));
+        view.put("warehouse_id", l.get("warehouse_id"));
+        view.put("warehouse_name", l.get("warehouse_name"));
+        out.add(view);
       }
     }
     return out;
@@ -1211,7 +1281,7 @@ public final class SageEmulator implements Emulator {
 
   private static Map<String, Object> despatchReceipt(Map<String, Object> d) {
     return row("id", d.get("id"), "despatch_no", d.get("sop_despatch_document_no"), "despatch_date", d.get("sop_despatch_date"),
-        "despatched_by", d.get("sop_despatch_user_name"), "sop_order_return_id", d.get("sop_order_id"),
+        "despatched_by", d.get("sop_despatch_user_name"),
         "courier_id", d.get("sop_despatch_courier_id"), "consignment_no", d.get("sop_despatch_consignment_no"),
         "weight", d.get("sop_despatch_weight"), "pieces", d.get("sop_despatch_pieces"), "notes", d.get("sop_despatch_notes"),
         "date_time_updated", d.get("date_time_updated"));
@@ -1325,13 +1395,13 @@ public final class SageEmulator implements Emulator {
       Long bankId) {
     long urn = nextUrn++;
     Instant now = clock.instant();
-    add(salesTransactions, row("customer_id", customer.get("id"), "customer_reference", customer.get("reference"),
+    add(salesTransactions, row("customer_id", customer.get("id"),
         "trader_transaction_type", type, "reference", optionalString(body, "reference", 20),
         "second_reference", optionalString(body, "second_reference", 20),
         "transaction_date", dateOr(body.get("transaction_date"), now), "posted_date", now,
         "document_gross_value", gross, "document_allocated_value", BigDecimal.ZERO.setScale(2),
         "document_outstanding_value", gross, "exchange_rate", optionalDecimal(body, "exchange_rate", BigDecimal.ONE),
-        "urn", urn, "bank_id", bankId, "user_name", "api", "queried", false, "date_time_updated", now));
+        "urn", urn, "user_name", "api", "queried", false, "date_time_updated", now));
     return urn;
   }
 
@@ -1343,9 +1413,14 @@ public final class SageEmulator implements Emulator {
     if (value.signum() <= 0) {
       throw new BadRequest("The cheque_value must be greater than zero.");
     }
-    customer.put("balance", ((BigDecimal) customer.get("balance")).add(payment ? value : value.negate()));
+    // customer_cheque_value: what the customer account (in its own currency) moves by, when the bank's currency differs.
+    BigDecimal customerValue = optionalDecimal(body, "customer_cheque_value", value);
+    if (customerValue.signum() <= 0) {
+      throw new BadRequest("The customer_cheque_value must be greater than zero.");
+    }
+    customer.put("balance", ((BigDecimal) customer.get("balance")).add(payment ? customerValue : customerValue.negate()));
     long urn = salesTransaction(customer, payment ? "TradingAccountEntryTypeSalesPayment"
-        : "TradingAccountEntryTypePurchasePaymentSalesReceipt", body, value, (Long) bank.get("id"));
+        : "TradingAccountEntryTypePurchasePaymentSalesReceipt", body, customerValue, (Long) bank.get("id"));
     bankTransaction(bank, payment ? "BankAccountEntryTypeSalesPayment" : "BankAccountEntryTypeSalesReceipt", body,
         payment ? value.negate() : value, urn);
     return urn;
@@ -1355,9 +1430,9 @@ public final class SageEmulator implements Emulator {
     Instant now = clock.instant();
     bank.put("balance", ((BigDecimal) bank.get("balance")).add(signedValue));
     bank.put("date_time_updated", now);
-    add(bankTransactions, row("bank_id", bank.get("id"), "bank_code", bank.get("code"), "bank_transaction_type", type,
+    add(bankTransactions, row("bank_id", bank.get("id"), "bank_transaction_type", type,
         "reference", optionalString(body, "reference", 20), "second_reference", optionalString(body, "second_reference", 20),
-        "narrative", body.get("narrative"), "transaction_date", dateOr(body.get("transaction_date"), now),
+        "transaction_date", dateOr(body.get("transaction_date"), now),
         "posted_date", now, "cheque_value", signedValue, "urn", urn, "user_name", "api", "source", "api",
         "date_time_updated", now));
   }
@@ -1502,7 +1577,6 @@ public final class SageEmulator implements Emulator {
     }
   }
 
-  /** Despatches everything allocated and not yet despatched on the order. */
   /** Deletes order {@code documentNo} as a desktop user would (nothing despatched yet): its allocations go back to free stock. */
   public void deleteOrderByDocumentNo(String documentNo) {
     synchronized (lock) {
@@ -1514,6 +1588,32 @@ public final class SageEmulator implements Emulator {
     }
   }
 
+  /**
+   * The SOP invoice run: every order despatched in full and not invoiced yet gets its sales-ledger
+   * invoice for the order's gross, referenced {@code INV<document no>} with the customer order
+   * number as second reference. Returns how many invoices were posted.
+   */
+  public int invoiceDespatchedOrders() {
+    synchronized (lock) {
+      int invoiced = 0;
+      for (Map<String, Object> order : orders.values()) {
+        boolean despatched = "EnumDocumentStatusComplete".equals(order.get("despatch_receipt_status"));
+        if (!despatched || invoicedOrders.contains((Long) order.get("id"))) {
+          continue;
+        }
+        Map<String, Object> customer = customers.get((Long) order.get("customer_id"));
+        BigDecimal gross = (BigDecimal) order.get("total_gross_value");
+        customer.put("balance", ((BigDecimal) customer.get("balance")).add(gross));
+        salesTransaction(customer, "TradingAccountEntryTypeInvoice", row("reference", "INV" + order.get("document_no"),
+            "second_reference", order.get("customer_document_no"), "exchange_rate", order.get("exchange_rate")), gross, null);
+        invoicedOrders.add((Long) order.get("id"));
+        invoiced++;
+      }
+      return invoiced;
+    }
+  }
+
+  /** Despatches everything allocated and not yet despatched on the order. */
   public SageDespatch despatchAllocated(String documentNo, String consignmentNo) {
     synchronized (lock) {
       Long id = orderByDocumentNo.get(documentNo);
@@ -1530,9 +1630,9 @@ public final class SageEmulator implements Emulator {
       if (items.isEmpty()) {
         throw new IllegalStateException("sales order " + documentNo + " has nothing allocated to despatch");
       }
-      Map<String, Object> receipt = confirmDespatch(row("sop_order_return_id", id, "items", items,
+      long despatchId = confirmDespatch(row("sop_order_return_id", id, "items", items,
           "tracking_items", List.of(row("courier_id", couriers.keySet().iterator().next(), "consignment_no", consignmentNo, "pieces", 1))));
-      return despatchSnapshot(despatches.get((Long) receipt.get("id")));
+      return despatchSnapshot(despatches.get(despatchId));
     }
   }
 
@@ -1597,7 +1697,7 @@ public final class SageEmulator implements Emulator {
     List<SageSalesOrder.Line> lines = new ArrayList<>();
     for (Map<String, Object> l : lines(o)) {
       lines.add(new SageSalesOrder.Line((Long) l.get("id"), (String) l.get("line_type"),
-          l.get("product_id") == null ? null : (String) l.get("code"), (String) l.get("warehouse_name"),
+          l.get("product_id") == null ? null : (String) l.get("code"), warehouseName(l),
           (BigDecimal) l.get("line_quantity"), (BigDecimal) l.get("allocated_quantity"),
           (BigDecimal) l.get("despatch_receipt_quantity"), (BigDecimal) l.get("selling_unit_price"),
           (BigDecimal) l.get("line_total_value")));
@@ -1617,7 +1717,7 @@ public final class SageEmulator implements Emulator {
         for (Map<String, Object> l : lines(r)) {
           Long taxCode = (Long) l.get("tax_code_id");
           lines.add(new SageSalesReturn.Line((String) l.get("line_type"),
-              l.get("product_id") == null ? null : (String) l.get("code"), (String) l.get("warehouse_name"),
+              l.get("product_id") == null ? null : (String) l.get("code"), warehouseName(l),
               (String) l.get("description"), (BigDecimal) l.get("line_quantity"), (BigDecimal) l.get("selling_unit_price"),
               taxCode == null ? null : ((Number) taxCodes.get(taxCode).get("code")).intValue(),
               (BigDecimal) l.get("line_total_value"), (BigDecimal) l.get("line_tax_value"),
@@ -1653,7 +1753,7 @@ public final class SageEmulator implements Emulator {
   private static SageDespatch despatchSnapshot(Map<String, Object> d) {
     Map<String, BigDecimal> q = new LinkedHashMap<>();
     for (Map<String, Object> line : lines(d)) {
-      q.put((String) line.get("item_code"), (BigDecimal) line.get("quantity"));
+      q.merge((String) line.get("item_code"), (BigDecimal) line.get("quantity"), BigDecimal::add);
     }
     return new SageDespatch((Long) d.get("id"), (String) d.get("sop_despatch_document_no"), (Long) d.get("sop_order_id"),
         (String) d.get("sop_order_document_no"), (String) d.get("sop_order_customer_document_no"),
@@ -1665,13 +1765,15 @@ public final class SageEmulator implements Emulator {
       List<SagePostedTransaction> out = new ArrayList<>();
       for (Map<String, Object> t : salesTransactions.values()) {
         out.add(new SagePostedTransaction((Long) t.get("id"), (Long) t.get("urn"), "sales",
-            (String) t.get("trader_transaction_type"), (String) t.get("customer_reference"), (String) t.get("reference"),
+            (String) t.get("trader_transaction_type"), (String) customers.get((Long) t.get("customer_id")).get("reference"),
+            (String) t.get("reference"),
             (String) t.get("second_reference"), (BigDecimal) t.get("document_gross_value"),
             (BigDecimal) t.get("document_outstanding_value"), (Instant) t.get("transaction_date")));
       }
       for (Map<String, Object> t : bankTransactions.values()) {
         out.add(new SagePostedTransaction((Long) t.get("id"), (Long) t.get("urn"), "bank",
-            (String) t.get("bank_transaction_type"), (String) t.get("bank_code"), (String) t.get("reference"),
+            (String) t.get("bank_transaction_type"), (String) banks.get((Long) t.get("bank_id")).get("code"),
+            (String) t.get("reference"),
             (String) t.get("second_reference"), (BigDecimal) t.get("cheque_value"), BigDecimal.ZERO,
             (Instant) t.get("transaction_date")));
       }

@@ -94,6 +94,18 @@ public final class CatalogPublish implements SyncFlow {
     this.creator = new ProductCreator(options);
   }
 
+  /** The options this flow runs with. */
+  public CatalogPublishOptions options() {
+    return options;
+  }
+
+
+  /** {@inheritDoc} */
+  @Override
+  public Set<Class<?>> requiredAttributes() {
+    return Set.of(CentraClient.class, Sage200Client.class);
+  }
+
   @Override
   public String name() {
     return NAME;

@@ -104,8 +104,9 @@ public abstract class CatalogPublishOptions {
   /**
    * The Sage {@code products} field that holds the country of origin, read from
    * {@link io.github.centrasage.sage200.model.Product#extraFields()}; default
-   * {@code country_of_origin} [inferred: the REST name is not in our sources]. Its value is an ISO
-   * 3166-1 alpha-2 code ({@code "PT"}) or an object with a {@code code}; written to Centra's
+   * {@code country_of_origin}, which Sage's contract describes as a read-only object (a
+   * {@code country_codes} record, with a {@code code}). Its value is an ISO 3166-1 alpha-2 code
+   * ({@code "PT"}) or an object with a {@code code}; written to Centra's
    * {@code countryOfOrigin} when Sage owns {@link CatalogField#COUNTRY_OF_ORIGIN}.
    */
   @Value.Default
@@ -116,7 +117,7 @@ public abstract class CatalogPublishOptions {
   /**
    * The Sage {@code products} field that holds the harmonised commodity (intrastat) code, read from
    * {@link io.github.centrasage.sage200.model.Product#extraFields()}; default {@code commodity_code}
-   * [inferred]. Written to Centra's {@code harmonizedCommodityCode} when Sage owns
+   * (in Sage's contract). Written to Centra's {@code harmonizedCommodityCode} when Sage owns
    * {@link CatalogField#COMMODITY_CODE}.
    */
   @Value.Default

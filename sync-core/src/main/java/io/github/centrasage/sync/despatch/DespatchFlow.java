@@ -1,5 +1,8 @@
 package io.github.centrasage.sync.despatch;
 
+import java.util.Set;
+import io.github.centrasage.centra.CentraClient;
+import io.github.centrasage.sage200.Sage200Client;
 import io.github.centrasage.sync.SyncRetryPolicy;
 import io.github.centrasage.sync.spi.JobContext;
 import io.github.centrasage.sync.spi.SyncFlow;
@@ -9,6 +12,12 @@ import org.slf4j.MDC;
 
 /** What both despatch flows share: their options, the lock schedule they run on, one job per Centra order. */
 abstract class DespatchFlow implements SyncFlow {
+  /** {@inheritDoc} */
+  @Override
+  public Set<Class<?>> requiredAttributes() {
+    return Set.of(CentraClient.class, Sage200Client.class);
+  }
+
   final DespatchOptions options;
 
   DespatchFlow(DespatchOptions options) {

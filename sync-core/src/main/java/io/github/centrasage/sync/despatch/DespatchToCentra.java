@@ -232,7 +232,7 @@ public final class DespatchToCentra extends DespatchFlow {
     }
     Map<String, Line> lines = new LinkedHashMap<>();
     for (OrderDespatchLineView view : views) {
-      Optional<String> sku = view.itemCode();
+      Optional<String> sku = view.sopOrderLineItemCode().or(view::productCode);
       Optional<String> warehouse = view.warehouseId().isPresent()
           ? Optional.of(Long.toString(view.warehouseId().getAsLong()))
           : sageOrder.lines().stream().filter(l -> l.code().equals(sku) && l.warehouseId().isPresent())
@@ -242,7 +242,7 @@ public final class DespatchToCentra extends DespatchFlow {
             + sageOrder.documentNo().orElse(""));
         return null;
       }
-      lines.merge(sku.get() + "@" + warehouse.get(), new Line(sku.get(), warehouse.get(), view.quantity()), Line::plus);
+      lines.merge(sku.get() + "@" + warehouse.get(), new Line(sku.get(), warehouse.get(), view.sopDespatchLineQuantity()), Line::plus);
     }
     return lines;
   }

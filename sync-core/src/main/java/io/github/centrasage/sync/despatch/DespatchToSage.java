@@ -25,6 +25,7 @@ import io.github.centrasage.sage200.model.SalesOrder;
 import io.github.centrasage.sage200.model.SalesOrderLine;
 import io.github.centrasage.sage200.model.TrackingItem;
 import io.github.centrasage.sync.JobFailure;
+import io.github.centrasage.sync.internal.EventSubscriptions;
 import io.github.centrasage.sync.despatch.internal.CancelledLines;
 import io.github.centrasage.sync.despatch.internal.DespatchMarkers;
 import io.github.centrasage.sync.despatch.internal.SageOrderLocator;
@@ -32,6 +33,7 @@ import io.github.centrasage.sync.spi.Coalescing;
 import io.github.centrasage.sync.spi.DiscoverContext;
 import io.github.centrasage.sync.spi.JobContext;
 import io.github.centrasage.sync.spi.NewJob;
+import io.github.centrasage.sync.spi.SyncContext;
 import io.github.centrasage.sync.stock.StockHold;
 import io.github.centrasage.sync.stock.StockKey;
 import io.github.centrasage.sync.stock.StockPublish;
@@ -78,6 +80,9 @@ public final class DespatchToSage extends DespatchFlow {
   public static final String NAME = "DespatchToSage";
 
   private static final Logger log = LoggerFactory.getLogger(DespatchToSage.class);
+  private static final String SHIPMENTS_BEFORE = "shipments completed in Centra";
+  private static final String BACKFILL = "to confirm them in Sage, enqueue DespatchToSage.jobFor(<order number>) for"
+      + " each order";
   private static final String SHIPMENT = "Shipment";
   private static final String UNREADABLE_PREFIX = "shipment:";
   private static final int MAX_EVENT_ROUNDS = 20;
@@ -112,12 +117,19 @@ public final class DespatchToSage extends DespatchFlow {
     return NAME;
   }
 
+  /** For a day after the first subscription: shipments completed earlier are not confirmed by events. */
+  @Override
+  public List<String> notices(SyncContext context) {
+    return EventSubscriptions.recentSubscriptionNotice(context, NAME, SHIPMENTS_BEFORE, BACKFILL).stream().toList();
+  }
+
   @Override
   public void discover(DiscoverContext ctx) {
     CentraClient centra = ctx.attribute(CentraClient.class);
     if (!subscribed.get()) {
       // setEventListeners is additive and idempotent; once per engine run is enough
-      centra.events().subscribe(List.of(EventSubscription.of(SHIPMENT, EventChangeType.COMPLETED)));
+      EventSubscriptions.subscribe(ctx, NAME, List.of(EventSubscription.of(SHIPMENT, EventChangeType.COMPLETED)),
+          SHIPMENTS_BEFORE, BACKFILL);
       subscribed.set(true);
     }
     // bounded like OrderImport's loop: a confirm that silently does nothing must not spin this cycle for ever
@@ -331,11 +343,12 @@ public final class DespatchToSage extends DespatchFlow {
     for (OrderDespatchLineView line : sage.despatches().lineViews()
         .list(ODataQuery.where(ODataFilter.eq("sop_order_id", sageOrderId)))) {
       String shipmentNo = shipmentOf.get(line.sopDespatchId());
-      Optional<String> warehouse = warehouseOf(line, sageOrder);
-      if (shipmentNo == null || line.itemCode().isEmpty() || warehouse.isEmpty()) {
+      Optional<String> sku = line.sopOrderLineItemCode().or(line::productCode);
+      Optional<String> warehouse = warehouseOf(line, sku, sageOrder);
+      if (shipmentNo == null || sku.isEmpty() || warehouse.isEmpty()) {
         continue;
       }
-      shipped.merge(List.of(shipmentNo, line.itemCode().get(), warehouse.get()), line.quantity(), BigDecimal::add);
+      shipped.merge(List.of(shipmentNo, sku.get(), warehouse.get()), line.sopDespatchLineQuantity(), BigDecimal::add);
     }
     Map<StockKey, BigDecimal> released = new TreeMap<>();
     shipped.forEach((k, quantity) -> {
@@ -347,13 +360,13 @@ public final class DespatchToSage extends DespatchFlow {
   }
 
   /** The Sage warehouse a despatch line left: its own, else its order line's, else the first order line of the item. */
-  private static Optional<String> warehouseOf(OrderDespatchLineView line, SalesOrder sageOrder) {
+  private static Optional<String> warehouseOf(OrderDespatchLineView line, Optional<String> sku, SalesOrder sageOrder) {
     if (line.warehouseId().isPresent()) {
       return Optional.of(Long.toString(line.warehouseId().getAsLong()));
     }
     return sageOrder.lines().stream()
         .filter(l -> line.sopOrderLineId().isPresent() ? l.id() == line.sopOrderLineId().getAsLong()
-            : l.code().equals(line.itemCode()))
+            : l.code().equals(sku))
         .filter(l -> l.warehouseId().isPresent())
         .map(l -> Long.toString(l.warehouseId().getAsLong())).findFirst();
   }

@@ -10,6 +10,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -17,26 +18,26 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Reads an Adyen "Settlement details report" (CSV, one settlement batch) into a {@link PayoutBatch}.
- * Columns are found by their header names, so their order and any extra columns do not matter.
+ * Reads Adyen's "Settlement details report" (CSV) into {@link PayoutBatch}es, one per merchant
+ * account and batch. Columns are found by their header names, so their order and any extra columns
+ * do not matter; the separator (comma, semicolon or tab) is taken from the header line.
  *
- * <p>Columns read: {@code Psp Reference}, {@code Merchant Reference} (the Centra order number),
- * {@code Creation Date} ({@code yyyy-MM-dd HH:mm:ss}), {@code Type}, {@code Net Currency},
- * {@code Net Debit (NC)}, {@code Net Credit (NC)}, {@code Commission (NC)}, {@code Markup (NC)},
- * {@code Scheme Fees (NC)}, {@code Interchange (NC)} and {@code Batch Number}. Rows by {@code Type}:
- * <ul>
- *   <li>{@code Settled}: a payment; net = credit - debit, fee = commission + markup + scheme fees +
- *       interchange, gross = net + fee (in the net currency, so a converted payment still balances);</li>
- *   <li>{@code Refunded}, {@code Chargeback}, {@code SecondChargeback}, {@code RefundedReversed},
- *       {@code ChargebackReversed}: money back to (or from) the shopper, signed the same way;</li>
- *   <li>{@code Fee}, {@code InvoiceDeduction}, {@code PaidOutReversed}…: any other row without a
- *       merchant reference is a fee line (gross 0, fee = debit - credit);</li>
- *   <li>{@code MerchantPayout}: the payout itself; its debit is the amount transferred to the bank
- *       and its creation date the payout date.</li>
- * </ul>
- * Every bad row is reported at once, by line number, in an {@link IllegalArgumentException}.
+ * <p>Columns read: {@code Merchant Account} (optional; batches are numbered per merchant account),
+ * {@code Psp Reference}, {@code Merchant Reference} (the Centra order number), {@code Creation Date}
+ * ({@code yyyy-MM-dd HH:mm:ss}), {@code Type}, {@code Modification Reference} and
+ * {@code Modification Merchant Reference} (optional), {@code Gross Currency},
+ * {@code Gross Debit (GC)}, {@code Gross Credit (GC)} (optional; the shopper's currency),
+ * {@code Net Currency}, {@code Net Debit (NC)}, {@code Net Credit (NC)}, {@code Commission (NC)},
+ * {@code Markup (NC)}, {@code Scheme Fees (NC)}, {@code Interchange (NC)} and {@code Batch Number}.
+ * Every row keeps its {@code Type} as the line's record type ({@link RecordTreatment} says what is
+ * posted for it): net = credit - debit, fee = commission + markup + scheme fees + interchange,
+ * gross = net + fee (in the net currency). {@code MerchantPayout} gives the payout amount and date.
+ * Amounts may have as many decimals as the currency has minor units (3 for KWD).
  *
- * <p>Usage: {@code PayoutBatch batch = AdyenSettlementCsv.read(Files.newBufferedReader(path), "adyen");}
+ * <p>Every bad row is reported at once, by line number, in an {@link IllegalArgumentException};
+ * so is a file that is not a Settlement details report (such as the Payment accounting report).
+ *
+ * <p>Usage: {@code List<PayoutBatch> batches = AdyenSettlementCsv.readAll(Files.newBufferedReader(path), "adyen");}
  */
 public final class AdyenSettlementCsv {
   private static final DateTimeFormatter CREATION_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
@@ -44,18 +45,39 @@ public final class AdyenSettlementCsv {
       "Net Currency", "Net Debit (NC)", "Net Credit (NC)", "Batch Number");
   private static final List<String> FEE_COLUMNS = List.of("Commission (NC)", "Markup (NC)", "Scheme Fees (NC)",
       "Interchange (NC)");
+  private static final char[] SEPARATORS = {',', ';', '\t'};
 
   private AdyenSettlementCsv() {}
 
   /**
-   * Reads one batch; {@code psp} is the payment method name the batch is mapped under
-   * ({@code Mappings.paymentAccounts}).
+   * Reads a report of one batch of one merchant account; {@code psp} is the payment method name the
+   * batch is mapped under ({@code Mappings.paymentAccounts}).
    *
    * @throws IllegalArgumentException listing every bad row, a missing column, or more than one batch
    */
   public static PayoutBatch read(Reader csv, String psp) throws IOException {
+    List<PayoutBatch> batches = readAll(csv, psp);
+    if (batches.size() > 1) {
+      throw new IllegalArgumentException("Adyen settlement report holds " + batches.size() + " batches ("
+          + batches.stream().map(PayoutBatch::key).collect(java.util.stream.Collectors.joining(", "))
+          + "); read it with readAll");
+    }
+    return batches.get(0);
+  }
+
+  /**
+   * Reads a report of any number of merchant accounts and batches: one {@link PayoutBatch} per
+   * merchant account and batch number, in the order they first appear.
+   *
+   * @throws IllegalArgumentException listing every bad row or a missing column
+   */
+  public static List<PayoutBatch> readAll(Reader csv, String psp) throws IOException {
     Objects.requireNonNull(psp, "psp");
-    List<List<String>> rows = parse(csv);
+    String text = slurp(csv);
+    if (text.startsWith("\uFEFF")) {
+      text = text.substring(1); // a byte-order mark from a spreadsheet export
+    }
+    List<List<String>> rows = parse(new java.io.StringReader(text), separator(text));
     if (rows.isEmpty()) {
       throw new IllegalArgumentException("Adyen settlement report is empty");
     }
@@ -64,93 +86,184 @@ public final class AdyenSettlementCsv {
     for (int i = 0; i < header.size(); i++) {
       column.put(header.get(i).trim(), i);
     }
+    if (column.containsKey("Record Type") && column.containsKey("Booking Date") && !column.containsKey("Batch Number")) {
+      throw new IllegalArgumentException("line 1: this is Adyen's Payment accounting report (columns Record Type, "
+          + "Booking Date); settlement posting needs the Settlement details report, which has one row per booking of "
+          + "a payout batch");
+    }
     List<String> missing = REQUIRED.stream().filter(c -> !column.containsKey(c)).toList();
     if (!missing.isEmpty()) {
-      throw new IllegalArgumentException("Adyen settlement report lacks column(s) " + missing);
+      throw new IllegalArgumentException("line 1: Adyen settlement report lacks column(s) " + missing
+          + (header.size() == 1 ? " (separator not comma, semicolon or tab?)" : ""));
     }
     List<String> problems = new ArrayList<>();
-    List<PayoutItem> items = new ArrayList<>();
-    String batch = null;
-    String currency = null;
-    LocalDate payoutDate = null;
-    LocalDate latest = null;
-    BigDecimal payout = null;
+    Map<String, Group> groups = new LinkedHashMap<>();
     for (int r = 1; r < rows.size(); r++) {
       List<String> row = rows.get(r);
       int line = r + 1;
-      if (row.size() == 1 && row.get(0).isBlank()) {
+      if (row.stream().allMatch(String::isBlank)) {
         continue;
       }
       List<String> rowProblems = new ArrayList<>();
       Cells cells = new Cells(row, column, rowProblems);
       String type = cells.text("Type");
       String rowBatch = cells.text("Batch Number");
+      String account = cells.optional("Merchant Account");
       String rowCurrency = cells.text("Net Currency");
-      BigDecimal net = cells.amount("Net Credit (NC)").subtract(cells.amount("Net Debit (NC)"));
+      int digits = minorUnits(rowCurrency, "Net Currency", rowProblems);
+      BigDecimal net = cells.amount("Net Credit (NC)", digits).subtract(cells.amount("Net Debit (NC)", digits));
       BigDecimal fee = BigDecimal.ZERO;
       for (String feeColumn : FEE_COLUMNS) {
         if (column.containsKey(feeColumn)) {
-          fee = fee.add(cells.amount(feeColumn));
+          fee = fee.add(cells.amount(feeColumn, digits));
         }
+      }
+      String grossCurrency = cells.optional("Gross Currency");
+      BigDecimal grossInShopperCurrency = null;
+      if (!grossCurrency.isEmpty() && !grossCurrency.equals(rowCurrency) && column.containsKey("Gross Credit (GC)")) {
+        int gcDigits = minorUnits(grossCurrency, "Gross Currency", rowProblems);
+        grossInShopperCurrency = cells.amount("Gross Credit (GC)", gcDigits)
+            .subtract(cells.optionalAmount("Gross Debit (GC)", gcDigits));
       }
       LocalDate date = cells.date("Creation Date");
       if (type.isEmpty()) {
         rowProblems.add("Type is empty");
       }
-      if (batch == null && !rowBatch.isEmpty()) {
-        batch = rowBatch;
-      } else if (!rowBatch.isEmpty() && !rowBatch.equals(batch)) {
-        rowProblems.add("Batch Number " + rowBatch + " differs from " + batch + " (one batch per file)");
+      if (rowBatch.isEmpty()) {
+        rowProblems.add("Batch Number is empty");
       }
-      if (currency == null && !rowCurrency.isEmpty()) {
-        currency = rowCurrency;
-      } else if (!rowCurrency.isEmpty() && !rowCurrency.equals(currency)) {
-        rowProblems.add("Net Currency " + rowCurrency + " differs from " + currency);
+      Group group = groups.computeIfAbsent(account + "\u0000" + rowBatch, k -> new Group(account, rowBatch));
+      if (group.currency == null && !rowCurrency.isEmpty()) {
+        group.currency = rowCurrency;
+      } else if (!rowCurrency.isEmpty() && !rowCurrency.equals(group.currency)) {
+        rowProblems.add("Net Currency " + rowCurrency + " differs from " + group.currency + " of batch " + rowBatch);
       }
       if (!rowProblems.isEmpty()) {
         rowProblems.forEach(p -> problems.add("line " + line + ": " + p));
         continue;
       }
-      if (date != null && (latest == null || date.isAfter(latest))) {
-        latest = date;
+      if (date != null && (group.latest == null || date.isAfter(group.latest))) {
+        group.latest = date;
       }
-      String merchantReference = cells.text("Merchant Reference");
-      Optional<String> pspReference = Optional.of(cells.text("Psp Reference")).filter(s -> !s.isEmpty());
-      if (type.equals("MerchantPayout")) {
-        payout = (payout == null ? BigDecimal.ZERO : payout).add(net.negate());
-        payoutDate = date;
-      } else if (type.equals("Settled") || type.startsWith("Refunded") || type.contains("Chargeback")) {
-        if (net.signum() == 0 && fee.signum() == 0) {
+      Optional<String> merchantReference = Optional.of(cells.text("Merchant Reference")).filter(v -> !v.isEmpty());
+      Optional<String> pspReference = Optional.of(cells.text("Psp Reference")).filter(v -> !v.isEmpty());
+      Optional<RecordTreatment.Rule> known = RecordTreatment.adyenDefault(type);
+      if (known.filter(k -> k.treatment() == RecordTreatment.PAYOUT).isPresent()) {
+        group.payout = (group.payout == null ? BigDecimal.ZERO : group.payout).add(net.negate());
+        group.payoutDate = date;
+        continue;
+      }
+      boolean shopperLine = known.map(k -> k.treatment() == RecordTreatment.RECEIPT
+          || k.treatment() == RecordTreatment.REFUND || k.treatment() == RecordTreatment.CHARGEBACK).orElse(false);
+      if (net.signum() == 0 && fee.signum() == 0) {
+        if (shopperLine) {
           problems.add("line " + line + ": " + type + " row has no amount");
-          continue;
         }
-        items.add(PayoutItem.builder().orderNumber(Optional.of(merchantReference).filter(s -> !s.isEmpty()))
-            .pspReference(pspReference).gross(net.add(fee)).fee(fee).net(net).build());
-      } else if (net.signum() != 0) {
-        // Fees, invoice deductions, corrections: money the PSP kept (or gave) that no order explains.
-        items.add(PayoutItem.builder().pspReference(pspReference.or(() -> Optional.of(type)))
-            .gross(BigDecimal.ZERO).fee(net.negate()).net(net).build());
+        continue; // a row that moves no money (a notification of chargeback…) posts nothing
+      }
+      ImmutablePayoutItem.Builder item = PayoutItem.builder().recordType(type).orderNumber(merchantReference)
+          .pspReference(pspReference).gross(net.add(fee)).fee(fee).net(net).eventDate(Optional.ofNullable(date))
+          .modificationReference(Optional.of(cells.optional("Modification Reference")).filter(v -> !v.isEmpty()))
+          .modificationMerchantReference(Optional.of(cells.optional("Modification Merchant Reference"))
+              .filter(v -> !v.isEmpty()));
+      if (grossInShopperCurrency != null) {
+        item.shopperCurrency(grossCurrency).grossInShopperCurrency(grossInShopperCurrency);
+      }
+      try {
+        group.items.add(item.build());
+      } catch (IllegalArgumentException e) {
+        problems.add("line " + line + ": " + e.getMessage());
       }
     }
-    if (batch == null) {
-      problems.add("no row has a Batch Number");
+    List<PayoutBatch> out = new ArrayList<>();
+    boolean rowsBad = !problems.isEmpty();
+    for (Group g : groups.values()) {
+      if (g.items.isEmpty() && !rowsBad) {
+        problems.add("batch " + g.batch + (g.account.isEmpty() ? "" : " of " + g.account) + " has no bookings to post");
+        continue;
+      }
+      if (!problems.isEmpty()) {
+        continue;
+      }
+      ImmutablePayoutBatch.Builder b = PayoutBatch.builder().psp(psp).payoutId(g.batch).currency(g.currency)
+          .merchantAccount(Optional.of(g.account).filter(a -> !a.isEmpty()))
+          .payoutDate(g.payoutDate != null ? g.payoutDate : g.latest).items(g.items);
+      if (g.payout != null) {
+        b.payoutAmount(g.payout);
+      }
+      out.add(b.build());
     }
-    if (currency == null) {
-      problems.add("no row has a Net Currency");
-    }
-    if (items.isEmpty() && problems.isEmpty()) {
-      problems.add("no Settled, Refunded, Chargeback or fee rows");
+    if (groups.isEmpty()) {
+      problems.add("no rows");
     }
     if (!problems.isEmpty()) {
       throw new IllegalArgumentException("Adyen settlement report has " + problems.size() + " problem(s):\n  "
           + String.join("\n  ", problems));
     }
-    ImmutablePayoutBatch.Builder out = PayoutBatch.builder().psp(psp).payoutId(batch).currency(currency)
-        .payoutDate(payoutDate != null ? payoutDate : latest).items(items);
-    if (payout != null) {
-      out.payoutAmount(payout);
+    return out;
+  }
+
+  /** The rows of one merchant account's batch. */
+  private static final class Group {
+    final String account;
+    final String batch;
+    final List<PayoutItem> items = new ArrayList<>();
+    String currency;
+    LocalDate payoutDate;
+    LocalDate latest;
+    BigDecimal payout;
+
+    Group(String account, String batch) {
+      this.account = account;
+      this.batch = batch;
     }
-    return out.build();
+  }
+
+  private static int minorUnits(String currency, String column, List<String> problems) {
+    try {
+      int digits = java.util.Currency.getInstance(currency).getDefaultFractionDigits();
+      return Math.max(digits, 0);
+    } catch (IllegalArgumentException | NullPointerException e) {
+      problems.add(column + " '" + currency + "' is not an ISO 4217 currency");
+      return 2;
+    }
+  }
+
+  /** The separator of the header line: the one of comma, semicolon and tab that splits it most (outside quotes). */
+  static char separator(String text) {
+    int[] counts = new int[SEPARATORS.length];
+    boolean quoted = false;
+    for (int i = 0; i < text.length(); i++) {
+      char ch = text.charAt(i);
+      if (ch == '"') {
+        quoted = !quoted;
+      } else if (!quoted && (ch == '\n' || ch == '\r')) {
+        break;
+      } else if (!quoted) {
+        for (int s = 0; s < SEPARATORS.length; s++) {
+          if (ch == SEPARATORS[s]) {
+            counts[s]++;
+          }
+        }
+      }
+    }
+    int best = 0;
+    for (int s = 1; s < SEPARATORS.length; s++) {
+      if (counts[s] > counts[best]) {
+        best = s;
+      }
+    }
+    return SEPARATORS[best];
+  }
+
+  private static String slurp(Reader reader) throws IOException {
+    StringBuilder out = new StringBuilder();
+    char[] buffer = new char[8192];
+    int n;
+    while ((n = reader.read(buffer)) != -1) {
+      out.append(buffer, 0, n);
+    }
+    return out.toString();
   }
 
   /** One row's cells by column name; bad values are collected, not thrown, so every row is checked. */
@@ -170,15 +283,23 @@ public final class AdyenSettlementCsv {
       return i < row.size() ? row.get(i).trim() : "";
     }
 
-    BigDecimal amount(String name) {
+    String optional(String name) {
+      return column.containsKey(name) ? text(name) : "";
+    }
+
+    BigDecimal optionalAmount(String name, int digits) {
+      return column.containsKey(name) ? amount(name, digits) : BigDecimal.ZERO;
+    }
+
+    BigDecimal amount(String name, int digits) {
       String value = text(name);
       if (value.isEmpty()) {
         return BigDecimal.ZERO;
       }
       try {
         BigDecimal amount = new BigDecimal(value);
-        if (amount.scale() > 2) {
-          problems.add(name + " '" + value + "' has more than 2 decimals");
+        if (amount.stripTrailingZeros().scale() > digits) {
+          problems.add(name + " '" + value + "' has more than " + digits + " decimals");
         }
         return amount;
       } catch (NumberFormatException e) {
@@ -198,8 +319,8 @@ public final class AdyenSettlementCsv {
     }
   }
 
-  /** RFC 4180 CSV: quoted fields may hold commas, quotes ("") and line breaks. */
-  static List<List<String>> parse(Reader reader) throws IOException {
+  /** RFC 4180 CSV with the given separator: quoted fields may hold separators, quotes ("") and line breaks. */
+  static List<List<String>> parse(Reader reader, char separator) throws IOException {
     BufferedReader in = new BufferedReader(reader);
     List<List<String>> rows = new ArrayList<>();
     List<String> row = new ArrayList<>();
@@ -227,7 +348,7 @@ public final class AdyenSettlementCsv {
         }
       } else if (ch == '"') {
         quoted = true;
-      } else if (ch == ',') {
+      } else if (ch == separator) {
         row.add(field.toString());
         field.setLength(0);
       } else if (ch == '\n') {

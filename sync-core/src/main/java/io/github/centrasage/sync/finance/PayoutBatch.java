@@ -24,8 +24,20 @@ public abstract class PayoutBatch {
   /** The PSP (payment method) name as used in {@code Mappings.paymentAccounts}, e.g. {@code adyen}. */
   public abstract String psp();
 
-  /** The PSP's id of this payout (batch number); the idempotency key. */
+  /** The PSP's id of this payout (batch number); with the merchant account, the idempotency key. */
   public abstract String payoutId();
+
+  /**
+   * The PSP account the batch belongs to (Adyen merchant account), when the PSP numbers batches
+   * per account: batch 800 of two merchant accounts are two payouts. Empty for a PSP with one
+   * numbering.
+   */
+  public abstract Optional<String> merchantAccount();
+
+  /** The payout's key: {@code <payoutId>}, or {@code <payoutId>@<merchantAccount>}. */
+  public final String key() {
+    return payoutId() + merchantAccount().map(a -> "@" + a).orElse("");
+  }
 
   /** The date the PSP paid out; every posting is dated with it. */
   public abstract LocalDate payoutDate();
@@ -33,7 +45,11 @@ public abstract class PayoutBatch {
   /** ISO 4217 currency of every amount in the batch. */
   public abstract String currency();
 
-  /** The lines, in the PSP report's order (their position numbers the Sage references). */
+  /**
+   * The lines, in the PSP report's order. Sage references are numbered by each line's
+   * {@link PayoutItem#identity() identity}, not its position, so the same report in another order
+   * posts the same references.
+   */
   public abstract List<PayoutItem> items();
 
   /** What actually reached the bank, if the report states it; otherwise the sum of the lines' net. */

@@ -1,5 +1,7 @@
 package io.github.centrasage.sync.finance;
 
+import io.github.centrasage.sync.internal.Texts;
+import java.util.Set;
 import io.github.centrasage.centra.CentraClient;
 import io.github.centrasage.centra.CentraReturn;
 import io.github.centrasage.centra.Order;
@@ -90,6 +92,11 @@ public final class RefundImport implements SyncFlow {
     this.resultListener = Objects.requireNonNull(resultListener, "resultListener");
   }
 
+  /** The options this flow runs with. */
+  public RefundImportOptions options() {
+    return options;
+  }
+
   /**
    * The job for a return created at {@code createdAt} (the time finds it again in Centra). It
    * coalesces {@link Coalescing#KEEP_EXISTING}: the job reads the return afresh whenever it runs,
@@ -108,6 +115,13 @@ public final class RefundImport implements SyncFlow {
   /** What this instance last did with return {@code returnId}. */
   public Optional<CreditNoteResult> result(long returnId) {
     return Optional.ofNullable(results.get(returnId));
+  }
+
+
+  /** {@inheritDoc} */
+  @Override
+  public Set<Class<?>> requiredAttributes() {
+    return Set.of(CentraClient.class, Sage200Client.class);
   }
 
   @Override
@@ -190,7 +204,7 @@ public final class RefundImport implements SyncFlow {
     boolean alreadyPosted = existing.isPresent();
     if (!alreadyPosted) {
       sage.salesCreditNotes().post(SalesCreditNote.builder().customerId(customerId).transactionDate(date)
-          .reference(reference).secondReference(orderKey.length() <= 20 ? orderKey : orderKey.substring(0, 20))
+          .reference(reference).secondReference(Texts.cut(orderKey, 20))
           .documentGoodsValue(plan.goods()).documentTaxValue(plan.tax()).taxAnalysisItems(plan.taxAnalysis())
           .nominalAnalysisItems(plan.nominalAnalysis("Centra return " + returnId)).build());
       existing = findCreditNote(sage, customerId, reference);

@@ -34,6 +34,16 @@ public abstract class RefundImportOptions {
   /** VAT rate of refunded shipping; empty takes the highest rate on the order, as OrderImport does. */
   public abstract Optional<BigDecimal> shippingTaxPercent();
 
+  /**
+   * Decimals of the unit prices OrderImport sent to Sage ({@code OrderImportOptions.unitPriceScale},
+   * default 2): a full return is credited with the goods and tax the sale booked, which Sage
+   * computed from those rounded unit prices.
+   */
+  @Value.Default
+  public int saleUnitPriceScale() {
+    return 2;
+  }
+
   /** See {@link CreditMethod}. */
   @Value.Default
   public CreditMethod creditMethod() {

@@ -1,5 +1,6 @@
 package io.github.centrasage.sync.finance;
 
+import java.util.Set;
 import io.github.centrasage.sage200.Sage200Client;
 import io.github.centrasage.sync.SyncEngine;
 import io.github.centrasage.sync.finance.internal.PayoutCodec;
@@ -62,8 +63,8 @@ public final class SettlementPosting implements SyncFlow {
   /** The job that posts {@code batch}: keyed {@code payout:<psp>:<payoutId>}, the batch as payload. */
   public static NewJob jobFor(PayoutBatch batch) {
     // KEEP_NEWEST: a corrected report replaces a waiting one; postings already made are found by reference.
-    return NewJob.builder().flow(NAME).key(KEY_PREFIX + batch.psp() + ":" + batch.payoutId())
-        .reference(batch.psp() + " " + batch.payoutId()).payload(PayoutCodec.encode(batch))
+    return NewJob.builder().flow(NAME).key(KEY_PREFIX + batch.psp() + ":" + batch.key())
+        .reference(batch.psp() + " " + batch.key()).payload(PayoutCodec.encode(batch))
         .coalescing(Coalescing.KEEP_NEWEST).build();
   }
 
@@ -77,7 +78,10 @@ public final class SettlementPosting implements SyncFlow {
     return submit(engine.store(), batch);
   }
 
-  /** The report of the last posting of {@code payoutId} by this instance. */
+  /**
+   * The report of the last posting of {@code payoutId} by this instance; a payout of a merchant
+   * account is {@code <payoutId>@<merchantAccount>} ({@link PayoutBatch#key()}).
+   */
   public Optional<SettlementReport> report(String payoutId) {
     return Optional.ofNullable(reports.get(payoutId));
   }
@@ -99,14 +103,83 @@ public final class SettlementPosting implements SyncFlow {
     return PayoutReportRecords.recent(store, limit);
   }
 
+  /**
+   * The month-end list: every receipt or refund left unallocated and every chargeback still open
+   * (no reversal posted since) in the payouts paid out up to the end of {@code month}, oldest payout
+   * first, as the postings stored them (an allocation made by hand in Sage later is not seen here).
+   * At most {@code maxPayouts} of the most recent payouts are read.
+   */
+  public static List<OpenItem> openItems(BindingStore store, java.time.YearMonth month, int maxPayouts) {
+    java.time.LocalDate end = month.atEndOfMonth();
+    List<OpenItem> out = new java.util.ArrayList<>();
+    List<SettlementReport> reports = new java.util.ArrayList<>(storedReports(store, maxPayouts));
+    java.util.Collections.reverse(reports);
+    for (SettlementReport r : reports) {
+      if (r.payoutDate().filter(d -> !d.isAfter(end)).isEmpty()) {
+        continue;
+      }
+      for (ReconciliationLine line : r.lines()) {
+        boolean open = line.status() == ReconciliationLine.Status.UNALLOCATED
+            || line.status() == ReconciliationLine.Status.OPEN_CHARGEBACK && stillOpen(store, r, line);
+        if (open) {
+          out.add(new OpenItem(r.psp(), r.payoutId(), r.merchantAccount(), r.payoutDate().get(), line));
+        }
+      }
+    }
+    return out;
+  }
+
+  /** The month-end list as CSV: one header row, then one row per open item. */
+  public static String openItemsCsv(BindingStore store, java.time.YearMonth month, int maxPayouts) {
+    StringBuilder out = new StringBuilder("psp,merchant_account,payout,payout_date,line,record_type,psp_reference,"
+        + "merchant_reference,gross,sage_postings,status,note\r\n");
+    for (OpenItem i : openItems(store, month, maxPayouts)) {
+      ReconciliationLine l = i.line();
+      out.append(String.join(",", SettlementReport.csv(i.psp()), SettlementReport.csv(i.merchantAccount().orElse("")),
+          SettlementReport.csv(i.payoutId()), i.payoutDate().toString(), Integer.toString(l.line()),
+          SettlementReport.csv(l.recordType()), SettlementReport.csv(l.pspReference()),
+          SettlementReport.csv(l.merchantReference()), l.gross().toPlainString(),
+          SettlementReport.csv(String.join(" ", l.postings())), l.status().name(), SettlementReport.csv(l.note())))
+          .append("\r\n");
+    }
+    return out.toString();
+  }
+
+  private static boolean stillOpen(BindingStore store, SettlementReport report, ReconciliationLine line) {
+    String key = report.psp() + ":" + report.merchantAccount().orElse("") + ":" + line.pspReference();
+    String reference = line.postings().isEmpty() ? "" : line.postings().get(0);
+    return store.bindingByCentraId(SettlementPoster.CHARGEBACK_BINDING, key).flatMap(b -> b.sageReference())
+        .filter(r -> r.startsWith("open " + reference + " ")).isPresent();
+  }
+
+  /**
+   * A receipt or refund left on a customer account, or a chargeback not reversed, with its payout.
+   *
+   * @param psp the PSP
+   * @param payoutId the payout (batch) id
+   * @param merchantAccount the PSP account, if any
+   * @param payoutDate when the payout was paid out
+   * @param line the line as the reconciliation file lists it
+   */
+  public record OpenItem(String psp, String payoutId, Optional<String> merchantAccount, java.time.LocalDate payoutDate,
+      ReconciliationLine line) {}
+
   /** Recent payouts that sent money to the variance nominal or left the clearing account moved. */
   @Override
   public List<String> notices(SyncContext context) {
     return storedReports(context.store(), MAX_NOTICES).stream().filter(SettlementReport::needsAttention)
-        .map(r -> "Payout " + r.psp() + " " + r.payoutId() + " (" + r.currency() + "): " + r.variance().toPlainString()
+        .map(r -> "Payout " + r.psp() + " " + r.payoutId() + r.merchantAccount().map(a -> "@" + a).orElse("") + " ("
+            + r.currency() + "): " + r.variance().toPlainString()
             + " posted to variance, clearing movement " + r.clearingMovement().toPlainString()
             + (r.exceptions().isEmpty() ? "" : "; " + String.join("; ", r.exceptions())))
         .collect(Collectors.toList());
+  }
+
+
+  /** {@inheritDoc} */
+  @Override
+  public Set<Class<?>> requiredAttributes() {
+    return Set.of(Sage200Client.class);
   }
 
   @Override
@@ -124,13 +197,13 @@ public final class SettlementPosting implements SyncFlow {
     PayoutBatch batch = PayoutCodec.decode(ctx.job().payload());
     SettlementReport report = new SettlementPoster(ctx.attribute(Sage200Client.class), ctx.mappings(), ctx.store(),
         options).post(batch);
-    reports.put(batch.payoutId(), report);
+    reports.put(batch.key(), report);
     PayoutReportRecords.write(ctx.store(), report);
     if (report.exceptions().isEmpty()) {
-      LOG.info("Payout {} {} posted: {} new, {} already posted, clearing movement {}", batch.psp(), batch.payoutId(),
+      LOG.info("Payout {} {} posted: {} new, {} already posted, clearing movement {}", batch.psp(), batch.key(),
           report.posted(), report.alreadyPosted(), report.clearingMovement());
     } else {
-      LOG.warn("Payout {} {} posted with {} exception(s), variance {}: {}", batch.psp(), batch.payoutId(),
+      LOG.warn("Payout {} {} posted with {} exception(s), variance {}: {}", batch.psp(), batch.key(),
           report.exceptions().size(), report.variance(), report.exceptions());
     }
     reportListener.accept(report);

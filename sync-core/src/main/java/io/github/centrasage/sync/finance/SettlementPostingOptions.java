@@ -42,6 +42,35 @@ public abstract class SettlementPostingOptions {
   /** Narrative prefix on the cash-book postings; empty uses the PSP name. */
   public abstract Optional<String> narrativePrefix();
 
+  /**
+   * Sage tax code id for postings that are no supply (chargebacks, deposits, reserves, balance
+   * transfers, the PSP's invoices, corrections): usually T9 outside the scope of VAT. Empty sends
+   * no tax code there (Sage's default for the nominal). A record type's own mapping wins.
+   */
+  public abstract OptionalLong outOfScopeTaxCodeId();
+
+  /** Which date the line postings carry (cut-off); default {@link Dating#PAYOUT_DATE}. */
+  @Value.Default
+  public Dating dating() {
+    return Dating.PAYOUT_DATE;
+  }
+
+  /**
+   * Dating of postings. Fees, balance movements and the transfer always carry the payout date; the
+   * clearing bank nets to zero per payout under every choice.
+   */
+  public enum Dating {
+    /** Every posting on the payout date (the bank's view). */
+    PAYOUT_DATE,
+    /** Receipts, refunds and chargebacks on the date of the event (the report's creation date). */
+    EVENT_DATE,
+    /**
+     * Receipts, refunds and chargebacks of an earlier month than the payout on that month's last day,
+     * the rest on the payout date: a payout that spans month end is split at it.
+     */
+    MONTH_END
+  }
+
   @Value.Check
   protected void check() {
     if (!invoiceMatchField().equals("second_reference") && !invoiceMatchField().equals("reference")) {

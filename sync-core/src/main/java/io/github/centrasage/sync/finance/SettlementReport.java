@@ -24,6 +24,12 @@ public abstract class SettlementReport {
   /** The payout id. */
   public abstract String payoutId();
 
+  /** The PSP account (Adyen merchant account) of the payout, if the PSP has several. */
+  public abstract Optional<String> merchantAccount();
+
+  /** The date the PSP paid out. */
+  public abstract Optional<java.time.LocalDate> payoutDate();
+
   /** The currency. */
   public abstract String currency();
 
@@ -56,6 +62,34 @@ public abstract class SettlementReport {
 
   /** Every line the accountant should look at: unknown orders, amount mismatches, unallocated receipts. */
   public abstract List<String> exceptions();
+
+  /** Every line of the payout → the Sage postings it made → where its money stands, in report order. */
+  public abstract List<ReconciliationLine> lines();
+
+  /**
+   * The reconciliation file of the payout (CSV, RFC 4180, one header row): every report line with
+   * its Sage posting(s) and allocation status, then the payout-level postings (fees, variance,
+   * transfer) with line number 0.
+   */
+  public String reconciliationCsv() {
+    StringBuilder out = new StringBuilder("psp,merchant_account,payout,line,record_type,psp_reference,"
+        + "modification_reference,merchant_reference,gross,fee,net,treatment,sage_postings,status,note\r\n");
+    for (ReconciliationLine l : lines()) {
+      out.append(String.join(",", csv(psp()), csv(merchantAccount().orElse("")), csv(payoutId()),
+          Integer.toString(l.line()), csv(l.recordType()), csv(l.pspReference()), csv(l.modificationReference()),
+          csv(l.merchantReference()), l.gross().toPlainString(), l.fee().toPlainString(), l.net().toPlainString(),
+          l.treatment().name(), csv(String.join(" ", l.postings())), l.status().name(), csv(l.note()))).append("\r\n");
+    }
+    return out.toString();
+  }
+
+  /** One CSV cell: quoted when it holds a separator, quote or line break; a formula-like start made text. */
+  static String csv(String value) {
+    // A leading = + - @ would be a formula in a spreadsheet; quote-prefixing keeps the text as text.
+    String safe = !value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0 && !value.matches("-?[0-9.]+") ? "'" + value
+        : value;
+    return safe.matches("[^,\"\r\n]*") ? safe : "\"" + safe.replace("\"", "\"\"") + "\"";
+  }
 
   /**
    * When the report was stored in the state store; present on reports read back with

@@ -5,6 +5,7 @@ import io.github.centrasage.centra.CentraRateLimitException;
 import io.github.centrasage.centra.CentraResponseException;
 import io.github.centrasage.centra.CentraUserErrorException;
 import io.github.centrasage.centra.CentraUserMessage;
+import io.github.centrasage.centra.CentraWrongEntityException;
 import io.github.centrasage.sage200.Sage200DeserializationException;
 import io.github.centrasage.sage200.Sage200Exception;
 import io.github.centrasage.sage200.Sage200RateLimitException;
@@ -64,7 +65,8 @@ public final class ClientFailureClassifier implements FailureClassifier {
   }
 
   private static boolean unreadableRead(CentraException e) {
-    return e instanceof CentraResponseException && !e.isMutation();
+    // an answer about another entity is readable but wrong: asking again is no cure, a person looks
+    return e instanceof CentraResponseException && !e.isMutation() && !(e instanceof CentraWrongEntityException);
   }
 
   private static FailureClassification centra(CentraException e) {

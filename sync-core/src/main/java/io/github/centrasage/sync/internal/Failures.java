@@ -8,6 +8,6 @@ public final class Failures {
 
   public static String describe(Throwable t) {
     String text = t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
-    return text.length() <= MAX_LENGTH ? text : text.substring(0, MAX_LENGTH) + "…";
+    return Texts.clip(text, MAX_LENGTH);
   }
 }

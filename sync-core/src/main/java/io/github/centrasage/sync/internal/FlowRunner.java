@@ -33,6 +33,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -82,6 +83,9 @@ public final class FlowRunner {
     volatile Instant lastRunStartedAt;
     volatile Instant lastRunFinishedAt;
     volatile String lastError;
+    /** The failure of the last discover step, and how many discover steps in a row failed that way. */
+    String discoverFailure;
+    int discoverFailures;
   }
 
   public SyncStateStore store() {
@@ -108,6 +112,26 @@ public final class FlowRunner {
     }
     cycleEnd(flow, error);
     return status(flowName);
+  }
+
+  public List<SyncStatus> runUntilIdle(Duration timeout) {
+    if (started.get()) {
+      throw new IllegalStateException("runUntilIdle runs jobs in the calling thread, but this engine was started and"
+          + " its workers run them; read status() instead");
+    }
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      long pending = 0;
+      for (String flow : s.flows().keySet()) {
+        SyncStatus status = runOnce(flow);
+        pending += status.queued() + status.retrying() + status.running();
+      }
+      if (pending == 0 || remaining(deadline) == 0 || Thread.currentThread().isInterrupted()) {
+        return status();
+      }
+      // a retry falls due a little later on the store's clock: pause briefly instead of spinning
+      LockSupport.parkNanos(Math.min(remaining(deadline), IDLE_ROUND_PAUSE_NANOS));
+    }
   }
 
   public void start() {
@@ -230,6 +254,8 @@ public final class FlowRunner {
     log.info("Sync engine {} stopped", s.instanceId());
   }
 
+  private static final long IDLE_ROUND_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(15);
+
   private static long remaining(long deadline) {
     return Math.max(0, deadline - System.nanoTime());
   }
@@ -251,15 +277,35 @@ public final class FlowRunner {
         log.warn("Could not extend {}; another instance may discover {} at the same time", lease, flow.name());
       }
     });
+    FlowHealth h = health.get(flow.name());
     try {
       flow.discover(new Discover(flow));
+      synchronized (h) {
+        if (h.discoverFailures > 0) {
+          log.info("Discover of {} works again after {} failed attempt(s)", flow.name(), h.discoverFailures);
+          h.discoverFailures = 0;
+          h.discoverFailure = null;
+        }
+      }
       return Optional.empty();
     } catch (Throwable e) {
       if (e instanceof InterruptedException) {
         Thread.currentThread().interrupt();
       }
-      health.get(flow.name()).lastError = "discover: " + Failures.describe(e);
-      log.error("Discover of {} failed; the cursor did not move past unrecorded work", flow.name(), e);
+      String described = Failures.describe(e);
+      h.lastError = "discover: " + described;
+      synchronized (h) {
+        // a system that cannot be reached fails every cycle: the first failure of a kind gets the stack
+        // trace, repeats get one line each, so the log stays readable while it lasts
+        if (described.equals(h.discoverFailure)) {
+          h.discoverFailures++;
+          log.warn("Discover of {} failed again ({} in a row): {}", flow.name(), h.discoverFailures, described);
+        } else {
+          h.discoverFailure = described;
+          h.discoverFailures = 1;
+          log.error("Discover of {} failed; the cursor did not move past unrecorded work", flow.name(), e);
+        }
+      }
       return Optional.of(e);
     } finally {
       if (beat != null) {
@@ -288,6 +334,7 @@ public final class FlowRunner {
 
   private void processBatch(SyncFlow flow, List<Job> jobs, String owner) {
     List<Process> contexts = jobs.stream().map(Process::new).collect(Collectors.toList());
+    jobs.forEach(j -> emit(l -> l.jobStarted(j)));
     Throwable batchFailure = null;
     MDC.put("flow", flow.name());
     if (jobs.size() == 1) {
@@ -470,9 +517,15 @@ public final class FlowRunner {
     FlowHealth h = health.get(flowName);
     Instant now = s.store().now();
     Map<JobState, Long> counts = s.store().count(flowName);
-    Optional<Duration> lag = s.store().cursor(flowName).map(c -> {
-      Instant position = flow.cursorTime(c.value()).orElse(c.updatedAt());
-      return nonNegative(Duration.between(position, now));
+    Optional<Duration> lag = s.store().cursor(flowName).flatMap(c -> {
+      // A cursor's source time is on the other system's clock, which is the engine's (a sandbox's pinned
+      // day, say); when the flow cannot say, the time it last moved is on the store's clock.
+      Optional<Instant> source = flow.cursorTime(c.value());
+      Instant position = source.orElse(c.updatedAt());
+      Instant measuredAt = source.isPresent() ? s.clock().instant() : now;
+      // a cursor still at the epoch ("from the beginning") has read nothing yet: no lag to show, not 57 years
+      return position.equals(Instant.EPOCH) ? Optional.empty()
+          : Optional.of(nonNegative(Duration.between(position, measuredAt)));
     });
     return SyncStatus.builder()
         .flow(flowName)

@@ -57,13 +57,28 @@ public final class MappingsFile {
                   .currency(at < 0 ? Optional.empty() : Optional.of(k.substring(at + 1)));
             });
             paymentFields.computeIfAbsent(methodKey, k -> new ArrayList<>()).add(part[2]);
+            if (part[2].startsWith("nominal.")) {
+              pb.putNominals(rest(key, "payment." + methodKey + ".nominal."), value);
+              break;
+            }
+            if (part[2].startsWith("recordType.")) {
+              String type = rest(key, "payment." + methodKey + ".recordType.");
+              io.github.centrasage.sync.finance.RecordTreatment.Rule.parse(value);
+              pb.putRecordTypes(type, value);
+              break;
+            }
+            if (part[2].startsWith("accountTag.")) {
+              pb.putAccountTags(rest(key, "payment." + methodKey + ".accountTag."), value);
+              break;
+            }
             switch (part[2]) {
               case "clearingBank": pb.clearingBank(value); break;
               case "currentBank": pb.currentBank(value); break;
               case "feesNominal": pb.feesNominal(value); break;
               case "varianceNominal": pb.varianceNominal(value); break;
               default: throw new IllegalArgumentException("unknown payment field '" + part[2]
-                  + "' (known: clearingBank, currentBank, feesNominal, varianceNominal)");
+                  + "' (known: clearingBank, currentBank, feesNominal, varianceNominal, nominal.<role>,"
+                  + " recordType.<type>, accountTag.<account>)");
             }
             break;
           }
@@ -125,6 +140,7 @@ public final class MappingsFile {
     payments.forEach((methodKey, pb) -> {
       List<String> missing = new ArrayList<>(List.of("clearingBank", "currentBank", "feesNominal", "varianceNominal"));
       missing.removeAll(paymentFields.get(methodKey));
+      // nominal.*, recordType.* and accountTag.* are optional.
       if (missing.isEmpty()) {
         b.addPaymentAccounts(pb.build());
       } else {

@@ -1,5 +1,7 @@
 package io.github.centrasage.sync.order;
 
+import java.util.Set;
+import io.github.centrasage.sage200.Sage200Client;
 import io.github.centrasage.centra.CentraClient;
 import io.github.centrasage.centra.CentraEvent;
 import io.github.centrasage.centra.CentraWebhookEvent;
@@ -12,6 +14,7 @@ import io.github.centrasage.centra.OrderSummary;
 import io.github.centrasage.sync.JobFailure;
 import io.github.centrasage.sync.Mappings;
 import io.github.centrasage.sync.internal.CursorInstants;
+import io.github.centrasage.sync.internal.EventSubscriptions;
 import io.github.centrasage.sync.order.internal.OrderImportSteps;
 import io.github.centrasage.sync.order.internal.OrderMapper;
 import io.github.centrasage.sync.spi.Binding;
@@ -61,6 +64,9 @@ public final class OrderImport implements SyncFlow {
   private static final int MAX_EVENT_ROUNDS = 20;
   private static final String UNREADABLE_EVENT_PREFIX = "event:";
   private static final int MAX_NOTICES = 20;
+  private static final String ORDERS_BEFORE = "orders placed";
+  private static final String BACKFILL = "to import them, run OrderImport once with OrderImportOptions.discovery(POLLING)"
+      + " and pollStart(<first order date>), or enqueue them with OrderImport.nudge";
 
   private final OrderImportOptions options;
   private final OrderImportSteps steps;
@@ -80,6 +86,13 @@ public final class OrderImport implements SyncFlow {
   /** The options. */
   public OrderImportOptions options() {
     return options;
+  }
+
+
+  /** {@inheritDoc} */
+  @Override
+  public Set<Class<?>> requiredAttributes() {
+    return Set.of(CentraClient.class, Sage200Client.class);
   }
 
   @Override
@@ -134,7 +147,7 @@ public final class OrderImport implements SyncFlow {
     CentraClient centra = ctx.attribute(CentraClient.class);
     if (!subscribed) {
       // Centra queues events only for subscribed types; subscribing is idempotent, so once per instance suffices.
-      centra.events().subscribe(List.of(EventSubscription.of("Order")));
+      EventSubscriptions.subscribe(ctx, NAME, List.of(EventSubscription.of("Order")), ORDERS_BEFORE, BACKFILL);
       subscribed = true;
     }
     EventQuery query = EventQuery.builder().addObjectTypes("Order").limit(100).build();
@@ -184,7 +197,8 @@ public final class OrderImport implements SyncFlow {
 
   private void discoverByPolling(DiscoverContext ctx) {
     CentraClient centra = ctx.attribute(CentraClient.class);
-    Instant cursor = ctx.cursor().flatMap(CursorInstants::parse)
+    Optional<Instant> stored = ctx.cursor().flatMap(CursorInstants::parse);
+    Instant cursor = stored
         .orElseGet(() -> options.pollStart().orElseGet(() -> ctx.clock().instant().minus(1, ChronoUnit.DAYS)));
     Instant from = cursor.minus(options.pollOverlap());
     Instant newest = cursor;
@@ -200,6 +214,12 @@ public final class OrderImport implements SyncFlow {
           newest = placed;
         }
       }
+    }
+    if (stored.isEmpty() && jobs.isEmpty()) {
+      // the first poll of a new store found nothing: most often the window, not the shop, is wrong
+      log.warn("OrderImport's first poll found no Centra orders placed since {} (engine clock: {}). To import older"
+          + " orders set OrderImportOptions.pollStart; against systems on another clock (the sandboxes) give the engine"
+          + " that clock with SyncEngine.builder().clock(...)", from, ctx.clock().instant());
     }
     // Orders inside the overlap window come again; their jobs find the binding and finish at once, and a
     // parked one stays parked (KEEP_EXISTING) until it is replayed.
@@ -303,10 +323,15 @@ public final class OrderImport implements SyncFlow {
   /** The most recent orders whose Sage total differs from Centra's beyond the tolerance, with both figures. */
   @Override
   public List<String> notices(SyncContext context) {
-    return context.store().recentBindings(TOTALS_MISMATCH_BINDING, MAX_NOTICES).stream()
+    List<String> notices = new ArrayList<>();
+    if (options.discovery() == OrderImportOptions.Discovery.EVENTS) {
+      EventSubscriptions.recentSubscriptionNotice(context, NAME, ORDERS_BEFORE, BACKFILL).ifPresent(notices::add);
+    }
+    context.store().recentBindings(TOTALS_MISMATCH_BINDING, MAX_NOTICES).stream()
         .map(b -> "Centra order " + b.centraId() + " was imported, but its totals differ: "
             + b.sageReference().orElse("(no figures recorded)"))
-        .collect(Collectors.toList());
+        .forEach(notices::add);
+    return notices;
   }
 
   /** The Sage order an imported Centra order became, if it was imported. */

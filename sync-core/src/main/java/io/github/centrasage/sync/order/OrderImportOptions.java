@@ -3,6 +3,7 @@ package io.github.centrasage.sync.order;
 import io.github.centrasage.centra.OrderStatus;
 import io.github.centrasage.sync.internal.SyncStyle;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
@@ -36,6 +37,19 @@ public abstract class OrderImportOptions {
     FLAG,
     /** Keep the Sage order, record both figures and park the job; a replay accepts the order. */
     PARK
+  }
+
+  /**
+   * What happens when a shopper's e-mail is found on a Sage account the integration does not own
+   * (one it did not create and whose reference does not start with the customer strategy's prefix,
+   * such as a trade account whose contact uses that address). The shopper controls the e-mail, so
+   * such a match is never trusted.
+   */
+  public enum ForeignAccountMatch {
+    /** Park the order with the account named; a person decides (the default). */
+    PARK,
+    /** Ignore the foreign account and create (or reuse) the shopper's own web account. */
+    CREATE_SHOPPER_ACCOUNT
   }
 
   /** Discovery feed (default {@link Discovery#EVENTS}). */
@@ -90,6 +104,26 @@ public abstract class OrderImportOptions {
   }
 
   /**
+   * How the amounts this library computes are rounded: net unit prices (to {@code unitPriceScale}),
+   * the discount and shipping charge nets (to pence). Default {@link RoundingMode#HALF_UP}, the rule
+   * a UK VAT invoice is usually worked to; {@code HALF_EVEN} suits a ledger kept with banker's rounding.
+   */
+  @Value.Default
+  public RoundingMode priceRounding() {
+    return RoundingMode.HALF_UP;
+  }
+
+  /**
+   * How Sage rounds each line's net and VAT to pence, used to predict Sage's gross total (and so the
+   * rounding line and the totals check). Default {@link RoundingMode#HALF_UP} [inferred: Sage's
+   * documentation does not state it; see docs/known-unknowns.md].
+   */
+  @Value.Default
+  public RoundingMode sageLineRounding() {
+    return RoundingMode.HALF_UP;
+  }
+
+  /**
    * The largest line quantity an order may have (default 10,000): an order with more on one line is
    * refused (parked with the reason) as implausible instead of being written to Sage.
    */
@@ -105,6 +139,37 @@ public abstract class OrderImportOptions {
   @Value.Default
   public BigDecimal maxAmount() {
     return new BigDecimal("1000000");
+  }
+
+  /**
+   * The earliest year an order date may have (default 2000): an order dated before it (year 0001, a
+   * lost century) is refused as implausible instead of entering Sage's books in that year.
+   */
+  @Value.Default
+  public int minOrderYear() {
+    return 2000;
+  }
+
+  /** The latest year an order date may have (default 2100); an order dated after it is refused as implausible. */
+  @Value.Default
+  public int maxOrderYear() {
+    return 2100;
+  }
+
+  /** What an e-mail match on an account the integration does not own does (default {@link ForeignAccountMatch#PARK}). */
+  @Value.Default
+  public ForeignAccountMatch foreignAccountMatch() {
+    return ForeignAccountMatch.PARK;
+  }
+
+  /**
+   * How long a shared account ({@code CustomerStrategy.sharedAccount}) found in Sage is reused before
+   * it is read again (default 10 min), so an account put on hold, re-currencied or replaced in Sage is
+   * seen without a restart. Zero reads it for every batch.
+   */
+  @Value.Default
+  public Duration sharedAccountCacheTtl() {
+    return Duration.ofMinutes(10);
   }
 
   /** What a totals difference beyond the rounding tolerance does (default {@link TotalsMismatch#FLAG}). */
@@ -130,6 +195,17 @@ public abstract class OrderImportOptions {
     if (maxLineQuantity() < 1 || maxAmount().signum() <= 0) {
       throw new IllegalArgumentException("OrderImportOptions: maxLineQuantity and maxAmount must be positive, were "
           + maxLineQuantity() + " and " + maxAmount());
+    }
+    if (minOrderYear() < 1 || maxOrderYear() > 9998 || minOrderYear() > maxOrderYear()) {
+      throw new IllegalArgumentException("OrderImportOptions: minOrderYear must be between 1 and maxOrderYear, and"
+          + " maxOrderYear at most 9998, were " + minOrderYear() + " and " + maxOrderYear());
+    }
+    if (priceRounding() == RoundingMode.UNNECESSARY || sageLineRounding() == RoundingMode.UNNECESSARY) {
+      throw new IllegalArgumentException("OrderImportOptions: priceRounding and sageLineRounding must round;"
+          + " UNNECESSARY would fail on the first price with more decimals");
+    }
+    if (sharedAccountCacheTtl().isNegative()) {
+      throw new IllegalArgumentException("OrderImportOptions.sharedAccountCacheTtl must not be negative");
     }
     if (pollOverlap().isNegative() || waitingOrderRecheck().isNegative() || waitingOrderRecheck().isZero()) {
       throw new IllegalArgumentException("OrderImportOptions: pollOverlap must not be negative and waitingOrderRecheck must"

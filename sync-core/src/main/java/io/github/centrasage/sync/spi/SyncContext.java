@@ -31,7 +31,19 @@ public interface SyncContext {
    */
   default <T> T attribute(Class<T> type) {
     return findAttribute(type).orElseThrow(() -> new IllegalStateException(
-        "No " + type.getName() + " registered; add it with SyncEngine.builder().attribute("
-            + type.getSimpleName() + ".class, value)"));
+        "No " + type.getName() + " registered; add it when building the engine: SyncEngine.builder()."
+            + builderCall(type)));
+  }
+
+  /** The builder call that registers {@code type}: {@code centra(client)}, {@code sage(client)} or {@code attribute(…)}. */
+  private static String builderCall(Class<?> type) {
+    switch (type.getName()) {
+      case "io.github.centrasage.centra.CentraClient":
+        return "centra(centraClient)";
+      case "io.github.centrasage.sage200.Sage200Client":
+        return "sage(sageClient)";
+      default:
+        return "attribute(" + type.getSimpleName() + ".class, value)";
+    }
   }
 }

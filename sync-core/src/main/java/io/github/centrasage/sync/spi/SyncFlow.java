@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 
 /**
  * One direction of sync (order import, stock publish…), as two steps the engine runs: discover
@@ -80,6 +81,15 @@ public interface SyncFlow {
    */
   default OptionalLong entitiesDone(SyncContext context) {
     return OptionalLong.empty();
+  }
+
+  /**
+   * The attribute types this flow reads through {@link SyncContext#attribute} (its clients): the
+   * engine refuses to build without them, naming the builder call that adds each, instead of
+   * failing every cycle at run time. Empty by default.
+   */
+  default Set<Class<?>> requiredAttributes() {
+    return Set.of();
   }
 
   /** Problems with the mappings that this flow needs; the engine refuses to build while there are any. */

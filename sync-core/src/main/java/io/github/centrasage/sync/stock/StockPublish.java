@@ -1,5 +1,7 @@
 package io.github.centrasage.sync.stock;
 
+import java.util.Set;
+import io.github.centrasage.centra.CentraClient;
 import io.github.centrasage.sage200.ODataFilter;
 import io.github.centrasage.sage200.ODataQuery;
 import io.github.centrasage.sage200.Sage200Client;
@@ -136,6 +138,13 @@ public final class StockPublish implements SyncFlow {
   }
 
   // ---- flow
+
+
+  /** {@inheritDoc} */
+  @Override
+  public Set<Class<?>> requiredAttributes() {
+    return Set.of(CentraClient.class, Sage200Client.class);
+  }
 
   @Override
   public String name() {

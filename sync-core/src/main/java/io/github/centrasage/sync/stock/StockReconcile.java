@@ -1,5 +1,7 @@
 package io.github.centrasage.sync.stock;
 
+import java.util.Set;
+import io.github.centrasage.sage200.Sage200Client;
 import io.github.centrasage.centra.CentraClient;
 import io.github.centrasage.centra.WarehouseStock;
 import io.github.centrasage.sync.JobFailure;
@@ -58,6 +60,13 @@ public final class StockReconcile implements SyncFlow {
   /** With {@code options} (batch size, holds, interval). */
   public StockReconcile(StockPublishOptions options) {
     this.options = Objects.requireNonNull(options, "options");
+  }
+
+
+  /** {@inheritDoc} */
+  @Override
+  public Set<Class<?>> requiredAttributes() {
+    return Set.of(CentraClient.class, Sage200Client.class);
   }
 
   @Override

@@ -18,6 +18,7 @@ import io.github.centrasage.sync.store.internal.EmbeddedH2;
 import io.github.centrasage.sync.store.internal.IdleConnections;
 import io.github.centrasage.sync.store.internal.ReasonLines;
 import io.github.centrasage.sync.store.internal.Schema;
+import io.github.centrasage.sync.store.internal.TableNames;
 import io.github.centrasage.sync.store.internal.StoreChecks;
 import java.nio.file.Path;
 import java.math.BigDecimal;
@@ -52,9 +53,13 @@ import org.slf4j.LoggerFactory;
 /**
  * A {@link SyncStateStore} in a relational database reached through any {@link DataSource}: H2
  * (the embedded default, a file database that survives restarts) or PostgreSQL (several engine
- * instances sharing one database). The schema is created and migrated when the store is built;
- * its version is kept in {@code sync_schema_version}. All times (due times, leases) are database
- * time, read once per transaction, so engine instances with drifting clocks still agree.
+ * instances sharing one database). By default the schema is created and migrated when the store
+ * is built, from the {@code .sql} scripts under {@code io/github/centrasage/sync/store/schema/h2/}
+ * and {@code .../postgresql/} in this jar, and its version is kept in {@code sync_schema_version};
+ * {@link Builder#schemaManagement} leaves it to Flyway, Liquibase or a DBA instead (optionally
+ * checking it), and {@link Builder#tablePrefix} / {@link Builder#schemaName} place the tables. All
+ * times (due times, leases) are database time, read once per transaction, so engine instances with
+ * drifting clocks still agree.
  *
  * <p>Give it a pooling data source (HikariCP), or set {@link Builder#idleConnections} for one that
  * opens a physical connection per call ({@code PGSimpleDataSource}): every store call is a
@@ -72,12 +77,28 @@ public final class JdbcSyncStateStore implements SyncStateStore {
 
   private final IdleConnections connections;
   private final JdbcDialect dialect;
+  private final TableNames names;
   private final AutoCloseable ownedResource;
 
-  private JdbcSyncStateStore(IdleConnections connections, JdbcDialect dialect, AutoCloseable ownedResource) {
+  private JdbcSyncStateStore(IdleConnections connections, JdbcDialect dialect, TableNames names,
+      AutoCloseable ownedResource) {
     this.connections = connections;
     this.dialect = dialect;
+    this.names = names;
     this.ownedResource = ownedResource;
+  }
+
+  /** What {@link Builder#build()} does about the schema. */
+  public enum SchemaManagement {
+    /** Creates the tables if missing and applies newer versions (the default). */
+    MIGRATE,
+    /**
+     * Changes nothing; checks that every table and column the store uses exists and fails listing
+     * all that are missing (for a schema applied by Flyway, Liquibase or a DBA).
+     */
+    VALIDATE,
+    /** Changes and checks nothing: the first call that finds a table missing fails. */
+    NONE
   }
 
   /** A builder over {@code dataSource}; the store never closes it. */
@@ -108,6 +129,9 @@ public final class JdbcSyncStateStore implements SyncStateStore {
     private final DataSource dataSource;
     private JdbcDialect dialect;
     private int idleConnections;
+    private SchemaManagement schemaManagement = SchemaManagement.MIGRATE;
+    private String tablePrefix = TableNames.DEFAULT_PREFIX;
+    private String schemaName;
 
     private Builder(DataSource dataSource) {
       this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
@@ -136,8 +160,35 @@ public final class JdbcSyncStateStore implements SyncStateStore {
       return this;
     }
 
+    /** What to do about the schema when the store is built (default {@link SchemaManagement#MIGRATE}). */
+    public Builder schemaManagement(SchemaManagement management) {
+      this.schemaManagement = Objects.requireNonNull(management, "management");
+      return this;
+    }
+
     /**
-     * Connects, creates or migrates the schema, and returns the store.
+     * The prefix of every table, sequence and index name (default {@code sync_}, giving
+     * {@code sync_job}, {@code sync_cursor}, ...): a letter, then letters, digits or underscores.
+     * The shipped {@code .sql} scripts use the default; see the operations docs for applying them
+     * with another prefix.
+     */
+    public Builder tablePrefix(String prefix) {
+      this.tablePrefix = TableNames.checkIdentifier("tablePrefix", prefix);
+      return this;
+    }
+
+    /**
+     * The database schema the tables live in (default: the connection's current schema). With
+     * {@link SchemaManagement#MIGRATE} it is created if missing.
+     */
+    public Builder schemaName(String schema) {
+      this.schemaName = TableNames.checkIdentifier("schemaName", schema);
+      return this;
+    }
+
+    /**
+     * Connects, then creates or migrates the schema (or checks it, or neither: see
+     * {@link #schemaManagement}), and returns the store.
      *
      * @throws SyncStoreException if the database cannot be reached or migrated
      */
@@ -154,7 +205,20 @@ public final class JdbcSyncStateStore implements SyncStateStore {
           throw new SyncStoreException("Could not connect to detect the database dialect", e);
         }
       }
-      JdbcSyncStateStore store = new JdbcSyncStateStore(new IdleConnections(dataSource, idleConnections), d, owned);
+      TableNames names = new TableNames(tablePrefix, Optional.ofNullable(schemaName), d == JdbcDialect.h2());
+      JdbcSyncStateStore store = new JdbcSyncStateStore(
+          new IdleConnections(dataSource, idleConnections), d, names, owned);
+      if (schemaManagement != SchemaManagement.MIGRATE) {
+        if (schemaManagement == SchemaManagement.VALIDATE) {
+          try {
+            store.validate();
+          } catch (RuntimeException e) {
+            store.connections.close();
+            throw e;
+          }
+        }
+        return store;
+      }
       try {
         store.migrate();
       } catch (SyncStoreException e) {
@@ -263,8 +327,8 @@ public final class JdbcSyncStateStore implements SyncStateStore {
     return t == null ? null : t.toInstant();
   }
 
-  private static PreparedStatement prepare(Connection c, String sql, Object... params) throws SQLException {
-    PreparedStatement ps = c.prepareStatement(sql);
+  private PreparedStatement prepare(Connection c, String sql, Object... params) throws SQLException {
+    PreparedStatement ps = c.prepareStatement(names.sql(sql));
     for (int i = 0; i < params.length; i++) {
       Object p = params[i];
       ps.setObject(i + 1, p instanceof Instant ? ts((Instant) p) : p);
@@ -272,13 +336,13 @@ public final class JdbcSyncStateStore implements SyncStateStore {
     return ps;
   }
 
-  private static void execute(Connection c, String sql) throws SQLException {
+  private void execute(Connection c, String sql) throws SQLException {
     try (Statement s = c.createStatement()) {
-      s.execute(sql);
+      s.execute(names.sql(sql));
     }
   }
 
-  private static int update(Connection c, String sql, Object... params) throws SQLException {
+  private int update(Connection c, String sql, Object... params) throws SQLException {
     try (PreparedStatement ps = prepare(c, sql, params)) {
       return ps.executeUpdate();
     }
@@ -286,12 +350,15 @@ public final class JdbcSyncStateStore implements SyncStateStore {
 
   private void migrate() {
     inTransaction("migrate the schema", c -> {
-      dialect.beforeMigrate(c);
+      dialect.beforeMigrate(names.rewriting(c));
+      if (names.schema().isPresent()) {
+        execute(c, "CREATE SCHEMA IF NOT EXISTS " + names.schema().get());
+      }
       execute(c, "CREATE TABLE IF NOT EXISTS sync_schema_version (version INT PRIMARY KEY,"
           + " applied_at TIMESTAMP WITH TIME ZONE NOT NULL)");
       int current;
       try (Statement s = c.createStatement();
-          ResultSet rs = s.executeQuery("SELECT COALESCE(MAX(version), 0) FROM sync_schema_version")) {
+          ResultSet rs = s.executeQuery(names.sql("SELECT COALESCE(MAX(version), 0) FROM sync_schema_version"))) {
         rs.next();
         current = rs.getInt(1);
       }
@@ -300,7 +367,7 @@ public final class JdbcSyncStateStore implements SyncStateStore {
             + ", newer than this library knows (" + Schema.latestVersion() + "); upgrade the library", null);
       }
       for (int v = current; v < Schema.latestVersion(); v++) {
-        for (String sql : Schema.MIGRATIONS.get(v)) {
+        for (String sql : Schema.migrations(Schema.folder(dialect.name())).get(v)) {
           execute(c, sql);
         }
         // a second instance migrating at the same time fails on this primary key and rolls back
@@ -311,11 +378,41 @@ public final class JdbcSyncStateStore implements SyncStateStore {
     });
   }
 
+  private void validate() {
+    List<String> problems = new ArrayList<>();
+    Schema.tables(Schema.folder(dialect.name())).forEach((table, columns) -> {
+      String name = names.table(table);
+      try {
+        Set<String> found = inTransaction("check table " + name, c -> {
+          Set<String> seen = new java.util.HashSet<>();
+          try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT * FROM " + name + " WHERE 1 = 0")) {
+            for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+              seen.add(rs.getMetaData().getColumnLabel(i).toLowerCase(java.util.Locale.ROOT));
+            }
+          }
+          return seen;
+        });
+        List<String> missing = columns.stream().filter(col -> !found.contains(col)).collect(Collectors.toList());
+        if (!missing.isEmpty()) {
+          problems.add("table " + name + " lacks columns " + missing);
+        }
+      } catch (SyncStoreException e) {
+        problems.add("table " + name + " is missing or unreadable (" + e.getMessage() + ")");
+      }
+    });
+    if (!problems.isEmpty()) {
+      throw new SyncStoreException("The state store schema (" + dialect.name() + ", version "
+          + Schema.latestVersion() + ") is not in the database: " + String.join("; ", problems)
+          + ". Apply the scripts under io/github/centrasage/sync/store/schema/" + Schema.folder(dialect.name())
+          + "/ or build the store with SchemaManagement.MIGRATE", null);
+    }
+  }
+
   /** The schema version of the database. */
   public int schemaVersion() {
     return inTransaction("read the schema version", c -> {
       try (Statement s = c.createStatement();
-          ResultSet rs = s.executeQuery("SELECT MAX(version) FROM sync_schema_version")) {
+          ResultSet rs = s.executeQuery(names.sql("SELECT MAX(version) FROM sync_schema_version"))) {
         rs.next();
         return rs.getInt(1);
       }
@@ -362,7 +459,7 @@ public final class JdbcSyncStateStore implements SyncStateStore {
     });
   }
 
-  private static void writeCursor(Connection c, CursorMove move, Instant now) throws SQLException {
+  private void writeCursor(Connection c, CursorMove move, Instant now) throws SQLException {
     // one discover step per flow runs at a time (flow lease), so update-then-insert does not race
     if (update(c, "UPDATE sync_cursor SET cursor_value = ?, updated_at = ? WHERE name = ?",
         move.value(), now, move.name()) == 0) {
@@ -421,7 +518,7 @@ public final class JdbcSyncStateStore implements SyncStateStore {
     String sql = "INSERT INTO sync_job (seq, flow, job_key, payload, reference, state, attempts, locked_attempts,"
         + " ambiguous, next_run_at, created_at, updated_at) VALUES (" + dialect.nextValue("sync_job_seq")
         + ", ?, ?, ?, ?, 'QUEUED', 0, 0, FALSE, ?, ?, ?)";
-    try (PreparedStatement ps = c.prepareStatement(sql, new String[] {"id"})) {
+    try (PreparedStatement ps = c.prepareStatement(names.sql(sql), new String[] {"id"})) {
       ps.setString(1, nj.flow());
       ps.setString(2, nj.key());
       ps.setString(3, nj.payload());
@@ -441,7 +538,7 @@ public final class JdbcSyncStateStore implements SyncStateStore {
   public List<Job> claim(String flow, String owner, int limit, Duration lease) {
     StoreChecks.claimArguments(owner, limit, lease);
     return inTransaction("claim jobs of " + flow, c -> {
-      dialect.beforeClaim(c);
+      dialect.beforeClaim(names.rewriting(c));
       Instant now = dbNow(c);
       // Only the head of each key (its pending job with the lowest seq) may run: that keeps a
       // key's jobs in order and one at a time, because a job is claimed only while it is the head
@@ -525,7 +622,7 @@ public final class JdbcSyncStateStore implements SyncStateStore {
     });
   }
 
-  private static void addHistory(Connection c, long jobId, JobAttempt.Outcome outcome, String error, Instant now)
+  private void addHistory(Connection c, long jobId, JobAttempt.Outcome outcome, String error, Instant now)
       throws SQLException {
     update(c, "INSERT INTO sync_job_attempt (job_id, attempt, at, outcome, error)"
         + " SELECT id, attempts, ?, ?, ? FROM sync_job WHERE id = ?", now, outcome.name(), error, jobId);
@@ -656,7 +753,7 @@ public final class JdbcSyncStateStore implements SyncStateStore {
     return byId;
   }
 
-  private static List<Job> readJobs(Connection c, String sql, Object... params) throws SQLException {
+  private List<Job> readJobs(Connection c, String sql, Object... params) throws SQLException {
     List<Job> jobs = new ArrayList<>();
     try (PreparedStatement ps = prepare(c, sql, params); ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
@@ -770,11 +867,11 @@ public final class JdbcSyncStateStore implements SyncStateStore {
     });
   }
 
-  private static List<Binding> readBindings(Connection c, String where, Object... params) throws SQLException {
+  private List<Binding> readBindings(Connection c, String where, Object... params) throws SQLException {
     return selectBindings(c, "entity_type = ? AND " + where, params);
   }
 
-  private static List<Binding> selectBindings(Connection c, String where, Object... params) throws SQLException {
+  private List<Binding> selectBindings(Connection c, String where, Object... params) throws SQLException {
     List<Binding> result = new ArrayList<>();
     try (PreparedStatement ps = prepare(c, "SELECT entity_type, centra_id, sage_id, sage_reference, source_version,"
             + " synced_at FROM sync_binding WHERE " + where, params);

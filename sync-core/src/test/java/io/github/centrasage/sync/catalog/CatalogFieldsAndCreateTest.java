@@ -97,7 +97,8 @@ class CatalogFieldsAndCreateTest {
     world.centraSandbox.editProduct(BLACK + "-M", "countryOfOrigin", "CN");
     world.clock.advance(Duration.ofSeconds(1));
     SIZES.forEach(size -> {
-      world.sageSandbox.editProduct(BLACK + "-" + size, "country_of_origin", "pt");
+      // Sage's product.country_of_origin is a country_codes record (an object with a code)
+      world.sageSandbox.editProduct(BLACK + "-" + size, "country_of_origin", java.util.Map.of("code", "pt", "name", "Portugal"));
       world.sageSandbox.editProduct(BLACK + "-" + size, "commodity_code", " 61091000 ");
     });
 
@@ -114,14 +115,15 @@ class CatalogFieldsAndCreateTest {
 
   @Test
   void theSageFieldNamesAreConfigurableAndOnlyFieldsSageOwnsAreWritten() {
-    world = new CatalogWorld(o -> o.countryOfOriginField("origin_country").commodityCodeField("intrastat_code"));
+    // a site that keeps them in spare fields (names Sage's product record has)
+    world = new CatalogWorld(o -> o.countryOfOriginField("spare_text_1").commodityCodeField("spare_number_1"));
     world.publish();
     world.clock.advance(Duration.ofSeconds(1));
-    // an object with a code, and a commodity code Sage sends as a JSON number
-    world.sageSandbox.editProduct(BLACK + "-S", "origin_country", java.util.Map.of("code", "IT", "name", "Italy"));
-    world.sageSandbox.editProduct(BLACK + "-S", "intrastat_code", new BigDecimal("62034231"));
+    // a code as text, and a commodity code Sage sends as a JSON number
+    world.sageSandbox.editProduct(BLACK + "-S", "spare_text_1", "IT");
+    world.sageSandbox.editProduct(BLACK + "-S", "spare_number_1", new BigDecimal("62034231"));
     // the default names are not read any more
-    world.sageSandbox.editProduct(NAVY + "-S", "country_of_origin", "FR");
+    world.sageSandbox.editProduct(NAVY + "-S", "country_of_origin", java.util.Map.of("code", "FR"));
 
     world.publish();
 
@@ -136,7 +138,7 @@ class CatalogFieldsAndCreateTest {
       SIZES.forEach(size -> {
         centraOwned.sageSandbox.editProduct(NAVY + "-" + size, "commodity_code", "61091000");
         // a country name, not a code: declaring a guessed origin would be wrong, so it is not written
-        centraOwned.sageSandbox.editProduct(NAVY + "-" + size, "country_of_origin", "Portugal");
+        centraOwned.sageSandbox.editProduct(NAVY + "-" + size, "country_of_origin", java.util.Map.of("name", "Portugal"));
       });
 
       centraOwned.publish();
@@ -265,7 +267,7 @@ class CatalogFieldsAndCreateTest {
   void aCreatedProductCarriesSagesOriginAndCommodityCodeWithoutALaterUpdate() {
     world = new CatalogWorld(SandboxCatalog.generated(90, 7L), o -> o.createMissingProducts(true));
     CatalogWorld.SHOP.items().stream().filter(i -> i.productNumber().equals(NEW_PRODUCT)).forEach(i -> {
-      world.sageSandbox.editProduct(i.sku(), "country_of_origin", "PT");
+      world.sageSandbox.editProduct(i.sku(), "country_of_origin", java.util.Map.of("code", "PT"));
       world.sageSandbox.editProduct(i.sku(), "commodity_code", "61091000");
     });
 

@@ -62,7 +62,7 @@ final class CatalogWorld implements AutoCloseable {
       java.util.function.BiFunction<CatalogWorld, ImmutableCatalogPublishOptions.Builder, ImmutableCatalogPublishOptions.Builder> adjust) {
     centraSandbox = CentraSandbox.start(CentraSandbox.options().clock(clock).catalog(centraCatalog));
     centra = CentraClient.builder().baseUrl(centraSandbox.baseUrl()).token(centraSandbox.token())
-        .allowInsecureHttp().readTimeout(Duration.ofSeconds(5)).build();
+        .allowPlainHttp(true).readTimeout(Duration.ofSeconds(5)).build();
     Map<String, String> sageCurrencies = sage.currencies().list(ODataQuery.all()).stream()
         .collect(Collectors.toMap(c -> c.name().orElseThrow(), c -> Long.toString(c.id())));
     Mappings mappings = Mappings.builder()

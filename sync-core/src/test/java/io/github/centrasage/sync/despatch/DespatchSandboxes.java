@@ -49,7 +49,7 @@ final class DespatchSandboxes implements AutoCloseable {
   final CentraSandbox centraSandbox = CentraSandbox.start();
   final Sage200Sandbox sageSandbox = Sage200Sandbox.start();
   final CentraClient centra = CentraClient.builder().baseUrl(centraSandbox.baseUrl()).token(centraSandbox.token())
-      .allowInsecureHttp().retrySettings(CentraRetrySettings.none()).readTimeout(Duration.ofSeconds(5)).build();
+      .allowPlainHttp(true).retrySettings(CentraRetrySettings.none()).readTimeout(Duration.ofSeconds(5)).build();
   final Sage200Client sage = Sage200Client.builder().baseUrl(sageSandbox.baseUrl()).siteId(sageSandbox.siteId())
       .companyId(sageSandbox.companyId()).tokenProvider(TokenProvider.staticToken(sageSandbox.token()))
       .allowPlainHttp(true).retrySettings(RetrySettings.none()).sleeper(d -> { })

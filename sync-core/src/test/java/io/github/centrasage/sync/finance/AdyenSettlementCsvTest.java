@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class AdyenSettlementCsvTest {
@@ -47,8 +48,10 @@ class AdyenSettlementCsvTest {
     assertThat(batch.items().get(2).isRefund()).isTrue();
     PayoutItem fee = batch.items().get(3);
     assertThat(fee.orderNumber()).isEmpty();
-    assertThat(fee.gross()).isEqualByComparingTo("0");
-    assertThat(fee.fee()).isEqualByComparingTo("2.50");
+    // The record type, not the amount columns, makes it a fee (RecordTreatment.FEE).
+    assertThat(fee.recordType()).hasValue("Fee");
+    assertThat(fee.gross()).isEqualByComparingTo("-2.50");
+    assertThat(fee.net()).isEqualByComparingTo("-2.50");
     // The lines net exactly to the stated payout.
     assertThat(batch.items().stream().map(PayoutItem::net).reduce(BigDecimal.ZERO, BigDecimal::add))
         .isEqualByComparingTo("1046.49");
@@ -74,16 +77,90 @@ class AdyenSettlementCsvTest {
 
     assertThatThrownBy(() -> AdyenSettlementCsv.read(new StringReader(csv), "adyen"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("4 problem(s)")
+        .hasMessageContaining("3 problem(s)")
         .hasMessageContaining("line 2: Net Credit (NC) 'abc' is not a number")
         .hasMessageContaining("line 3: Creation Date '04/01/2026' is not yyyy-MM-dd HH:mm:ss")
-        .hasMessageContaining("line 4: Net Credit (NC) '5.001' has more than 2 decimals")
-        .hasMessageContaining("line 5: Batch Number 43 differs from 42");
+        .hasMessageContaining("line 4: Net Credit (NC) '5.001' has more than 2 decimals");
   }
 
   @Test
   void namesMissingColumns() {
     assertThatThrownBy(() -> AdyenSettlementCsv.read(new StringReader("Psp Reference,Type\n1,Settled\n"), "adyen"))
         .hasMessageContaining("lacks column(s)").hasMessageContaining("Batch Number").hasMessageContaining("Net Currency");
+  }
+
+  @Test
+  void acceptsThreeDecimalCurrenciesAsTheirMinorUnitsAllow() throws IOException {
+    String csv = HEADER
+        + row("881", "1001", "2026-01-04 10:00:00", "Settled", "", "12.345", "0.250", "", "42").replace("GBP", "KWD")
+        + row("", "", "2026-01-05 06:00:00", "MerchantPayout", "12.345", "", "", "", "42").replace("GBP", "KWD");
+
+    PayoutBatch batch = AdyenSettlementCsv.read(new StringReader(csv), "adyen");
+
+    assertThat(batch.currency()).isEqualTo("KWD");
+    assertThat(batch.items().get(0).gross()).isEqualByComparingTo("12.595");
+    assertThat(batch.payoutAmount()).hasValueSatisfying(v -> assertThat(v).isEqualByComparingTo("12.345"));
+    // GBP still has two: a third decimal there is refused with its line.
+    assertThatThrownBy(() -> AdyenSettlementCsv.read(new StringReader(HEADER
+        + row("881", "1001", "2026-01-04 10:00:00", "Settled", "", "12.345", "", "", "42")), "adyen"))
+        .hasMessageContaining("line 2: Net Credit (NC) '12.345' has more than 2 decimals");
+  }
+
+  @Test
+  void readsSemicolonAndTabSeparatedReportsAlike() throws IOException {
+    String csv = HEADER
+        + row("881", "1001", "2026-01-04 10:00:00", "Settled", "", "58.99", "0.80", "0.20", "42")
+        + row("", "", "2026-01-05 06:00:00", "MerchantPayout", "58.99", "", "", "", "42");
+    PayoutBatch comma = AdyenSettlementCsv.read(new StringReader(csv), "adyen");
+
+    for (String separator : new String[] {";", "\t"}) {
+      PayoutBatch other = AdyenSettlementCsv.read(new StringReader(csv.replace(",", separator)), "adyen");
+      assertThat(other).as("separated by %s", separator).isEqualTo(comma);
+    }
+  }
+
+  @Test
+  void oneFileOfTwoMerchantAccountsIsTwoPayouts() throws IOException {
+    String csv = HEADER
+        + row("881", "1001", "2026-01-04 10:00:00", "Settled", "", "58.99", "1.00", "", "800")
+        + row("", "", "2026-01-05 06:00:00", "MerchantPayout", "58.99", "", "", "", "800")
+        + row("882", "1002", "2026-01-04 11:00:00", "Settled", "", "20.00", "0.50", "", "800").replace("AcmeGB", "AcmeUK")
+        + row("", "", "2026-01-05 06:00:00", "MerchantPayout", "20.00", "", "", "", "800").replace("AcmeGB", "AcmeUK");
+
+    List<PayoutBatch> batches = AdyenSettlementCsv.readAll(new StringReader(csv), "adyen");
+
+    assertThat(batches).extracting(PayoutBatch::key).containsExactly("800@AcmeGB", "800@AcmeUK");
+    assertThat(batches.get(1).transferAmount()).isEqualByComparingTo("20.00");
+    assertThatThrownBy(() -> AdyenSettlementCsv.read(new StringReader(csv), "adyen"))
+        .hasMessageContaining("holds 2 batches (800@AcmeGB, 800@AcmeUK); read it with readAll");
+  }
+
+  @Test
+  void refusesThePaymentAccountingReportByName() {
+    String csv = "Company Account,Merchant Account,Psp Reference,Merchant Reference,Payment Method,Booking Date,"
+        + "TimeZone,Main Currency,Main Amount,Record Type,Payment Currency,Received (PC),Authorised (PC)\n"
+        + "Acme,AcmeGB,881,1001,visa,2026-01-04 10:00:00,UTC,GBP,59.99,Settled,GBP,,\n";
+
+    assertThatThrownBy(() -> AdyenSettlementCsv.readAll(new StringReader(csv), "adyen"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("line 1: this is Adyen's Payment accounting report")
+        .hasMessageContaining("Settlement details report");
+  }
+
+  @Test
+  void keepsRecordTypeModificationReferencesAndTheShoppersCurrency() throws IOException {
+    String csv = HEADER
+        + "Acme,AcmeGB,881,1001,visa,2026-01-04 10:00:00,UTC,Refunded,RF881,EUR,23.16,,0.8635,GBP,20.00,,,,,,visa,"
+        + "RMA678,42\n"
+        + row("", "", "2026-01-05 06:00:00", "MerchantPayout", "", "20.00", "", "", "42");
+
+    PayoutItem refund = AdyenSettlementCsv.read(new StringReader(csv), "adyen").items().get(0);
+
+    assertThat(refund.recordType()).hasValue("Refunded");
+    assertThat(refund.modificationReference()).hasValue("RF881");
+    assertThat(refund.modificationMerchantReference()).hasValue("RMA678");
+    assertThat(refund.eventDate()).hasValue(LocalDate.of(2026, 1, 4));
+    assertThat(refund.shopperCurrency()).hasValue("EUR");
+    assertThat(refund.grossInShopperCurrency()).hasValueSatisfying(v -> assertThat(v).isEqualByComparingTo("-23.16"));
   }
 }

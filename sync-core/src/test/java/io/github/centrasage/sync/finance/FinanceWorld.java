@@ -53,7 +53,7 @@ final class FinanceWorld implements AutoCloseable {
   final CentraSandbox centra = CentraSandbox.start(CentraSandbox.options().clock(sandboxClock));
   final Sage200Sandbox sage;
   final CentraClient centraClient = CentraClient.builder().baseUrl(centra.baseUrl()).token(centra.token())
-      .allowInsecureHttp().readTimeout(Duration.ofSeconds(5)).build();
+      .allowPlainHttp(true).readTimeout(Duration.ofSeconds(5)).build();
   /** Bodies of the credit notes Sage received, in order. */
   final List<String> creditNoteBodies = new CopyOnWriteArrayList<>();
   final Sage200Client sageClient;
@@ -68,6 +68,10 @@ final class FinanceWorld implements AutoCloseable {
   final long exemptTaxId;
   final long gbpId;
   final long eurId;
+  final long outOfScopeTaxId;
+  /** The PSP nominals the sandbox seeds: deposit, reserve, balance in transit, PSP invoices, chargebacks, corrections. */
+  static final Map<String, String> PSP_NOMINALS = Map.of("deposit", "1105", "reserve", "1106", "balanceTransfer", "1215",
+      "invoices", "2105", "chargebacks", "7910", "corrections", "9998");
 
   FinanceWorld() {
     this(true);
@@ -93,6 +97,7 @@ final class FinanceWorld implements AutoCloseable {
     zeroTaxId = taxId(taxCodes, 0);
     reducedTaxId = taxId(taxCodes, 5);
     exemptTaxId = taxId(taxCodes, 2);
+    outOfScopeTaxId = taxId(taxCodes, 9);
     List<Currency> currencies = sageClient.currencies().list(ODataQuery.all());
     gbpId = currencies.stream().filter(c -> c.isBaseCurrency().orElse(false)).findFirst().orElseThrow().id();
     eurId = currencies.stream().filter(c -> !c.isBaseCurrency().orElse(false)).findFirst().orElseThrow().id();
@@ -110,7 +115,12 @@ final class FinanceWorld implements AutoCloseable {
         .addTaxCodes(Mappings.TaxCodeMapping.of(new BigDecimal("5"), null, reducedTaxId))
         .addTaxCodes(Mappings.TaxCodeMapping.of(BigDecimal.ZERO, null, zeroTaxId))
         .addPaymentAccounts(Mappings.PaymentAccounts.builder().method("adyen").clearingBank("1210").currentBank("1200")
-            .feesNominal("7901").varianceNominal("9999").build())
+            .feesNominal("7901").varianceNominal("9999").putAllNominals(PSP_NOMINALS).build())
+        .addPaymentAccounts(Mappings.PaymentAccounts.builder().method("adyen").currency("EUR").clearingBank("1211")
+            .currentBank("1201").feesNominal("7901").varianceNominal("9999").putAllNominals(PSP_NOMINALS).build())
+        // A PSP mapped without a currency-specific entry: its EUR payouts would land in the GBP clearing bank.
+        .addPaymentAccounts(Mappings.PaymentAccounts.builder().method("adyen-one-bank").clearingBank("1210")
+            .currentBank("1200").feesNominal("7901").varianceNominal("9999").putAllNominals(PSP_NOMINALS).build())
         .putWarehouses(centraLeeds, Long.toString(sage.ids("warehouse").get(LEEDS)))
         .putCustomerStrategies("UK", Mappings.CustomerStrategy.sharedAccount("WEBGBP"))
         .putCustomerStrategies("EU", Mappings.CustomerStrategy.sharedAccount("WEBEUR"))
@@ -121,9 +131,14 @@ final class FinanceWorld implements AutoCloseable {
   }
 
   SyncEngine engine(SyncFlow... flows) {
+    return engine(mappings(), flows);
+  }
+
+  /** An engine with other mappings (an account tag, a record type mapped by the site). */
+  SyncEngine engine(Mappings mappings, SyncFlow... flows) {
     SyncRetryPolicy fast = SyncRetryPolicy.builder().maxAttempts(5).initialDelay(Duration.ofMillis(1))
         .maxDelay(Duration.ofMillis(5)).build();
-    SyncEngine.Builder b = SyncEngine.builder().store(store).mappings(mappings()).centra(centraClient)
+    SyncEngine.Builder b = SyncEngine.builder().store(store).mappings(mappings).centra(centraClient)
         .sage(sageClient).clock(clock).retryPolicy(fast).lockRetryPolicy(fast).leaseDuration(Duration.ofMinutes(5));
     for (SyncFlow flow : flows) {
       b.flow(flow);
@@ -193,6 +208,49 @@ final class FinanceWorld implements AutoCloseable {
     try (Response response = http.newCall(request).execute()) {
       if (!response.isSuccessful()) {
         throw new IllegalStateException("invoice not posted: " + response.code() + " " + response.body().string());
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A sales-ledger invoice for the order's total, keyed as a SOP invoice is: the customer order number. */
+  void invoice(CentraOrder order) {
+    SalesOrder sageOrder = sageOrder(order.number());
+    postInvoice(sageOrder.customerId(), sageOrder.customerDocumentNo().orElseThrow(), order.grandTotal());
+  }
+
+  /** The order's invoice as the sandbox holds it. */
+  io.github.centrasage.sandbox.SagePostedTransaction invoiceOf(CentraOrder order) {
+    String key = sageOrder(order.number()).customerDocumentNo().orElseThrow();
+    return sage.postedTransactions().stream()
+        .filter(t -> t.transactionType().equals("TradingAccountEntryTypeInvoice") && key.equals(t.secondReference()))
+        .findFirst().orElseThrow();
+  }
+
+  /** The postings on clearing bank 1210 whose reference starts with {@code prefix}. */
+  List<io.github.centrasage.sandbox.SagePostedTransaction> clearingPostings(String prefix) {
+    return sage.postedTransactions().stream()
+        .filter(t -> t.ledger().equals("bank") && t.account().equals("1210") && t.reference() != null
+            && t.reference().startsWith(prefix))
+        .collect(java.util.stream.Collectors.toList());
+  }
+
+  /** Posts a sales-ledger credit note straight to the sandbox, as RefundImport (or a user) would have. */
+  void postCreditNote(long customerId, String reference, String secondReference, BigDecimal gross) {
+    postDocument("/sales_credit_notes", "{\"customer_id\":" + customerId + ",\"reference\":\"" + reference
+        + "\",\"second_reference\":\"" + secondReference + "\",\"document_goods_value\":" + gross.toPlainString()
+        + ",\"document_tax_value\":0}");
+  }
+
+  private void postDocument(String path, String json) {
+    Request request = new Request.Builder().url(sage.baseUrl() + path)
+        .header("Authorization", "Bearer " + sage.token()).header("X-Site", sage.siteId())
+        .header("X-Company", Long.toString(sage.companyId()))
+        .post(RequestBody.create(json, MediaType.get("application/json"))).build();
+    try (Response response = http.newCall(request).execute()) {
+      if (!response.isSuccessful()) {
+        throw new IllegalStateException(path + " not posted: " + response.code() + " " + response.body().string());
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -84,6 +84,41 @@ class RefundImportTest {
   }
 
   @Test
+  void aFullReturnIsCreditedWithTheSalesOwnVatSoNoVatIsLeftBehind() throws IOException {
+    // A price whose four units Sage taxes per line (unit net rounded first) differently from the refund's own split.
+    String sku = SKUS.stream().filter(s -> {
+      BigDecimal p = SandboxCatalog.fashionShop().items().stream().filter(i -> i.sku().equals(s)).findFirst()
+          .orElseThrow().priceGbp();
+      return !saleTax(p, 4).equals(split(p.multiply(BigDecimal.valueOf(4)), 20)[1]);
+    }).findFirst().orElseThrow();
+    Map<String, Integer> lines = new LinkedHashMap<>();
+    lines.put(sku, 4);
+    CentraOrder order = world.centra.placeOrder("GBP", lines);
+    world.importPlaced();
+    BigDecimal unit = order.lines().get(0).unitPrice();
+    Shipment shipment = world.shipAll(order);
+    CentraReturn created = world.centraClient.returns().create(CreateReturnRequest.builder().shipmentId(shipment.id())
+        .addLines(ReturnLineRequest.of(shipment.lines().get(0).id(), 4)).build()).value();
+    world.centraClient.returns().complete(created.id(), false);
+
+    run(new RefundImport(options().build(), results::add));
+
+    Map<String, Object> body = onlyCreditNote();
+    BigDecimal[] standard = taxAnalysis(body).get(world.standardTaxId);
+    // The VAT the sale booked on these four units, to the penny; the sale's rounding penny goes back to 9999.
+    assertThat(standard[1]).isEqualByComparingTo(saleTax(unit, 4));
+    BigDecimal goodsAndTax = standard[0].add(standard[1]);
+    assertThat(nominals(body)).containsEntry("9999", unit.multiply(BigDecimal.valueOf(4)).subtract(goodsAndTax));
+    assertThat(creditNotes().get(0).grossValue()).isEqualByComparingTo(unit.multiply(BigDecimal.valueOf(4)));
+  }
+
+  /** The VAT Sage books on {@code qty} units of a 20 % tax-inclusive price: unit net to 2 decimals, then the line's tax. */
+  private static BigDecimal saleTax(BigDecimal unitGross, int qty) {
+    BigDecimal unitNet = unitGross.multiply(BigDecimal.valueOf(100)).divide(BigDecimal.valueOf(120), 2, RoundingMode.HALF_UP);
+    return unitNet.multiply(BigDecimal.valueOf(qty)).multiply(new BigDecimal("0.20")).setScale(2, RoundingMode.HALF_UP);
+  }
+
+  @Test
   void partialRefundInEurWithShippingCreditsShippingAtTheOrderRateAndReportsUnallocated() throws IOException {
     world.centra.setTaxPercent(SKUS.get(1), BigDecimal.ZERO);
     CentraOrder order = world.centra.placeOrder("EUR", linked(SKUS.get(0), 1, SKUS.get(1), 3));

@@ -39,7 +39,7 @@ final class OrderImportFixture implements AutoCloseable {
   final CentraSandbox centra = CentraSandbox.start(CentraSandbox.options().clock(sandboxClock));
   final Sage200Sandbox sage = Sage200Sandbox.start(Sage200Sandbox.options().clock(sandboxClock));
   final CentraClient centraClient = CentraClient.builder().baseUrl(centra.baseUrl()).token(centra.token())
-      .allowInsecureHttp().readTimeout(Duration.ofSeconds(5)).build();
+      .allowPlainHttp(true).readTimeout(Duration.ofSeconds(5)).build();
   final Sage200Client sageClient = Sage200Client.builder().baseUrl(sage.baseUrl()).siteId(sage.siteId())
       .companyId(sage.companyId()).tokenProvider(TokenProvider.staticToken(sage.token())).allowPlainHttp(true)
       .sleeper(d -> { }).retrySettings(RetrySettings.none()).readTimeout(SAGE_READ_TIMEOUT).build();

@@ -48,6 +48,21 @@ class OrderImportStatusTest {
   }
 
   @Test
+  void theFirstSubscriptionToOrderEventsSaysThatEarlierOrdersNeedABackfill() {
+    f.centra.placeOrder("GBP", Map.of(OrderImportTest.SKU_A, 1)); // before the flow ever subscribed
+    SyncEngine engine = engine(OrderImportOptions.Discovery.EVENTS);
+
+    SyncStatus status = engine.runOnce(OrderImport.NAME);
+
+    assertThat(f.sage.salesOrders()).as("Centra queues events only after the subscription").isEmpty();
+    assertThat(status.notices()).anySatisfy(n -> assertThat(n)
+        .contains("orders placed earlier are not synced by events")
+        .contains("discovery(POLLING)").contains("pollStart"));
+    f.clock.advance(Duration.ofDays(2));
+    assertThat(engine.status(OrderImport.NAME).notices()).as("shown for a day").isEmpty();
+  }
+
+  @Test
   void thePollOverlapSeesAnOrderTwiceAndItCountsOnce() {
     f.centra.placeOrder("GBP", Map.of(OrderImportTest.SKU_A, 1));
     SyncEngine engine = engine(OrderImportOptions.Discovery.POLLING);

@@ -9,6 +9,7 @@ import io.github.centrasage.centra.ImmutableCentraWebhookEvent;
 import io.github.centrasage.sandbox.CentraOrder;
 import io.github.centrasage.sandbox.Fault;
 import io.github.centrasage.sandbox.FaultScope;
+import io.github.centrasage.sage200.model.Customer;
 import io.github.centrasage.sandbox.SageSalesOrder;
 import io.github.centrasage.sync.Mappings;
 import io.github.centrasage.sync.SyncEngine;
@@ -54,6 +55,28 @@ class OrderImportTest {
 
   static String key(CentraOrder order) {
     return "CENTRA-" + order.number();
+  }
+
+  @Test
+  void aNewShoppersContactIsNamedByFirstAndLastNameAndTheDeliveryPhoneReachesSage() {
+    String email = "alex.morgan@example.com";
+    SyncEngine perShopper = engine(store, f.options().build(), f.mappings()
+        .putCustomerStrategies("UK", Mappings.CustomerStrategy.perShopper("WEB")).build());
+    CentraOrder order = f.centra.placeOrder("GBP", Map.of(SKU_A, 1), email);
+
+    SyncStatus status = drain(perShopper, f.clock);
+
+    assertThat(status.succeeded()).isEqualTo(1);
+    Customer account = f.sageClient.customers().findByEmail(email).get(0);
+    // Sage builds the read-only contact name from first_name and last_name (the sandbox refuses name/is_default)
+    assertThat(f.sageClient.customers().contacts(account.id())).singleElement().satisfies(c -> {
+      assertThat(c.firstName()).hasValue("Alex");
+      assertThat(c.lastName()).hasValue("Morgan");
+      assertThat(c.name()).hasValue("Alex Morgan");
+    });
+    long orderId = f.sage.salesOrdersWithCustomerDocumentNo(key(order)).get(0).id();
+    assertThat(f.sageClient.salesOrders().get(orderId).deliveryAddress()).hasValueSatisfying(
+        a -> assertThat(a.telephoneNumber()).hasValue("+441130000000"));
   }
 
   @Test

@@ -45,7 +45,7 @@ final class StockWorld implements AutoCloseable {
   final CentraSandbox centraSandbox = CentraSandbox.start(CentraSandbox.options().clock(clock));
   final Sage200Sandbox sageSandbox = Sage200Sandbox.start(Sage200Sandbox.options().clock(clock));
   final CentraClient centra = CentraClient.builder().baseUrl(centraSandbox.baseUrl()).token(centraSandbox.token())
-      .allowInsecureHttp().readTimeout(Duration.ofSeconds(5)).build();
+      .allowPlainHttp(true).readTimeout(Duration.ofSeconds(5)).build();
   final Sage200Client sage = Sage200Client.builder().baseUrl(sageSandbox.baseUrl()).siteId(sageSandbox.siteId())
       .companyId(sageSandbox.companyId()).tokenProvider(TokenProvider.staticToken(sageSandbox.token()))
       .allowPlainHttp(true).sleeper(d -> { }).readTimeout(Duration.ofSeconds(5)).build();

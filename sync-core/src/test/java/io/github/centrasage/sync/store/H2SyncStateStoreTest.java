@@ -49,7 +49,7 @@ class H2SyncStateStoreTest extends AbstractSyncStateStoreContractTest {
     try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:h2:file:" + half, "sa", "");
         java.sql.Statement s = c.createStatement()) {
       s.execute("CREATE TABLE sync_schema_version (version INT PRIMARY KEY, applied_at TIMESTAMP WITH TIME ZONE NOT NULL)");
-      for (String sql : io.github.centrasage.sync.store.internal.Schema.MIGRATIONS.get(0).subList(0, 6)) {
+      for (String sql : io.github.centrasage.sync.store.internal.Schema.migrations("h2").get(0).subList(0, 6)) {
         s.execute(sql);
       }
     }

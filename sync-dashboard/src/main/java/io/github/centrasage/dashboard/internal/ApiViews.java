@@ -63,6 +63,29 @@ public final class ApiViews {
     m.put("alreadyPosted", r.alreadyPosted());
     m.put("exceptions", r.exceptions());
     m.put("recordedAt", r.recordedAt().map(Instant::toString));
+    m.put("merchantAccount", r.merchantAccount());
+    m.put("payoutDate", r.payoutDate().map(Object::toString));
+    m.put("reconciliationCsv", "/api/payouts/" + r.psp() + "/" + r.payoutId() + r.merchantAccount().map(a -> "@" + a)
+        .orElse("") + "/reconciliation.csv");
+    m.put("lines", Json.list(r.lines(), ApiViews::line));
+    return m;
+  }
+
+  /** One reconciliation line: report line → Sage postings → status. */
+  public static Map<String, Object> line(io.github.centrasage.sync.finance.ReconciliationLine l) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("line", l.line());
+    m.put("recordType", l.recordType());
+    m.put("pspReference", l.pspReference());
+    m.put("modificationReference", l.modificationReference());
+    m.put("merchantReference", l.merchantReference());
+    m.put("gross", l.gross().toPlainString());
+    m.put("fee", l.fee().toPlainString());
+    m.put("net", l.net().toPlainString());
+    m.put("treatment", l.treatment().name());
+    m.put("sagePostings", l.postings());
+    m.put("status", l.status().name());
+    m.put("note", l.note());
     return m;
   }
 

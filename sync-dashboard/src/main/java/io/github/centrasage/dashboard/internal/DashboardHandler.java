@@ -17,6 +17,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -26,6 +27,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,6 +37,11 @@ public final class DashboardHandler implements HttpHandler {
   private static final Logger log = LoggerFactory.getLogger(DashboardHandler.class);
   private static final int MAX_BODY = 16 * 1024;
   private static final int MAX_PAGE = 500;
+  /**
+   * The deepest page offset answered: the all-flows view reads {@code offset + limit} jobs of every
+   * flow to merge them, so an unbounded offset would read the whole store (and overflow an int).
+   */
+  static final int MAX_OFFSET = 100_000;
   private static final int LATEST_PAYOUTS = 5;
   private static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self';"
       + " object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
@@ -46,6 +53,9 @@ public final class DashboardHandler implements HttpHandler {
   private final int parkedJobsShown;
   private final HostCheck hostCheck;
   private final String csrfCookie;
+  private final Supplier<Instant> engineClock;
+  private final ChartSeries series;
+  private final Optional<Supplier<String>> doctorReport;
   private final byte[] css = asset("dashboard.css");
   private final byte[] js = asset("dashboard.js");
 
@@ -54,9 +64,17 @@ public final class DashboardHandler implements HttpHandler {
     boolean allows(String hostHeader);
   }
 
+  /**
+   * @param engineClock the engine's time (a flow's last run and cursor are on it, and so are the charts)
+   * @param series what the charts draw; the overview adds a sample before it renders
+   * @param doctorReport the last go-live doctor report as text, shown at {@code /doctor}
+   */
   public DashboardHandler(SyncEngine engine, Pages pages, ActionGuard guard, int parkedJobsShown, HostCheck hostCheck,
-      int port) {
+      int port, Supplier<Instant> engineClock, ChartSeries series, Optional<Supplier<String>> doctorReport) {
+    this.doctorReport = doctorReport;
     this.engine = engine;
+    this.engineClock = engineClock;
+    this.series = series;
     this.pages = pages;
     this.guard = guard;
     this.parkedJobsShown = parkedJobsShown;
@@ -146,7 +164,7 @@ public final class DashboardHandler implements HttpHandler {
       String number = parts.length == 2 ? decode(parts[1]) : query.get("number");
       sendHtml(ex, 200, pages.journey(context(ex, Optional.empty()), journey(number)));
     } else if (parts[0].equals("api") && parts.length == 2 && parts[1].equals("status")) {
-      sendJson(ex, 200, ApiViews.status(engine.status(), engine.store().now()));
+      sendJson(ex, 200, ApiViews.status(status(), engineClock.get()));
     } else if (parts[0].equals("api") && parts.length == 2 && parts[1].equals("jobs")) {
       Map<String, Object> body = new LinkedHashMap<>();
       body.put("jobs", Json.list(jobs(query), ApiViews::job));
@@ -154,12 +172,31 @@ public final class DashboardHandler implements HttpHandler {
     } else if (parts[0].equals("api") && parts.length == 3 && parts[1].equals("jobs")) {
       Job job = existingJob(jobId(parts[2]));
       sendJson(ex, 200, ApiViews.jobWithHistory(job, engine.store().history(job.id())));
+    } else if (parts[0].equals("doctor") && parts.length == 1 && doctorReport.isPresent()) {
+      sendHtml(ex, 200, pages.doctor(context(ex, Optional.empty()), doctorReport.get().get()));
     } else if (parts[0].equals("payouts") && parts.length == 1) {
       sendHtml(ex, 200, pages.payouts(context(ex, Optional.empty()), payouts(query)));
     } else if (parts[0].equals("api") && parts.length == 2 && parts[1].equals("payouts")) {
       Map<String, Object> body = new LinkedHashMap<>();
       body.put("payouts", Json.list(payouts(query), ApiViews::payout));
       sendJson(ex, 200, body);
+    } else if (parts[0].equals("api") && parts.length == 5 && parts[1].equals("payouts")
+        && parts[4].equals("reconciliation.csv")) {
+      // /api/payouts/<psp>/<payout>[@<merchant account>]/reconciliation.csv: the payout's reconciliation file.
+      SettlementReport report = SettlementPosting.storedReport(engine.store(), decode(parts[2]), decode(parts[3]))
+          .orElseThrow(() -> new Problem(404, "No payout " + decode(parts[2]) + " " + decode(parts[3]) + " is stored"));
+      sendBytes(ex, 200, "text/csv; charset=utf-8", report.reconciliationCsv().getBytes(StandardCharsets.UTF_8));
+    } else if (parts[0].equals("api") && parts.length == 3 && parts[1].equals("payouts")
+        && parts[2].equals("open-items.csv")) {
+      // ?month=2026-03: unallocated receipts and open chargebacks of the payouts up to that month's end.
+      java.time.YearMonth month;
+      try {
+        month = java.time.YearMonth.parse(query.getOrDefault("month", ""));
+      } catch (java.time.format.DateTimeParseException e) {
+        throw new Problem(400, "month must be yyyy-MM, was '" + query.getOrDefault("month", "") + "'");
+      }
+      sendBytes(ex, 200, "text/csv; charset=utf-8", SettlementPosting.openItemsCsv(engine.store(), month, MAX_PAGE)
+          .getBytes(StandardCharsets.UTF_8));
     } else if (parts[0].equals("api") && parts.length == 3 && parts[1].equals("orders")) {
       sendJson(ex, 200, ApiViews.journey(journey(decode(parts[2]))));
     } else {
@@ -169,8 +206,13 @@ public final class DashboardHandler implements HttpHandler {
 
   // ---- reads
 
+  private List<SyncStatus> status() {
+    return engine.status(); // cursor lag is on the engine's clock
+  }
+
   private void overview(HttpExchange ex, Map<String, String> query) throws IOException {
-    List<SyncStatus> flows = engine.status();
+    List<SyncStatus> flows = status();
+    series.sample(engineClock.get(), flows);
     Map<String, List<Job>> parked = new LinkedHashMap<>();
     Map<Long, List<JobAttempt>> histories = new LinkedHashMap<>();
     for (SyncStatus s : flows) {
@@ -181,7 +223,7 @@ public final class DashboardHandler implements HttpHandler {
       }
     }
     sendHtml(ex, 200, pages.overview(context(ex, Optional.empty()), flows, parked, histories,
-        SettlementPosting.storedReports(engine.store(), LATEST_PAYOUTS)));
+        SettlementPosting.storedReports(engine.store(), LATEST_PAYOUTS), series));
   }
 
   /** Stored payout reports, newest first ({@code limit}, default 50). */
@@ -191,7 +233,7 @@ public final class DashboardHandler implements HttpHandler {
 
   private List<Job> jobs(Map<String, String> query) {
     Set<JobState> states = states(query.getOrDefault("state", ""));
-    int offset = intParam(query, "offset", 0, 0, Integer.MAX_VALUE);
+    int offset = intParam(query, "offset", 0, 0, MAX_OFFSET);
     int limit = intParam(query, "limit", 50, 1, MAX_PAGE);
     List<String> flowNames = engine.status().stream().map(SyncStatus::flow).collect(Collectors.toList());
     String flow = query.get("flow");
@@ -259,13 +301,12 @@ public final class DashboardHandler implements HttpHandler {
     if (raw == null || raw.isEmpty()) {
       return dflt;
     }
-    try {
-      int v = Integer.parseInt(raw);
+    // digits only, and few enough of them that the parse cannot overflow: the range check does the rest
+    if (raw.length() <= 10 && raw.chars().allMatch(c -> c >= '0' && c <= '9')) {
+      long v = Long.parseLong(raw);
       if (v >= min && v <= max) {
-        return v;
+        return (int) v;
       }
-    } catch (NumberFormatException e) {
-      // fall through to the message below
     }
     throw new Problem(400, "'" + name + "' must be a whole number from " + min + " to " + max);
   }
@@ -312,7 +353,7 @@ public final class DashboardHandler implements HttpHandler {
     } else {
       String note = Optional.ofNullable(params.get("note")).map(String::strip).filter(n -> !n.isEmpty())
           .orElse("Discarded from the dashboard");
-      after = engine.discard(id, note.length() > 500 ? note.substring(0, 500) : note);
+      after = engine.discard(id, note.length() > 500 ? note.substring(0, Character.isHighSurrogate(note.charAt(499)) ? 499 : 500) : note);
     }
     Job job = after.orElseThrow(() -> new Problem(409, "Job " + id + " cannot be " + (verb.equals("replay")
         ? "replayed: only a job that needs a person can" : "discarded now") + " (it is " + Words.state(
@@ -351,7 +392,7 @@ public final class DashboardHandler implements HttpHandler {
     if (existing.isEmpty()) {
       ex.getResponseHeaders().add("Set-Cookie", csrfCookie + "=" + csrf + "; Path=/; HttpOnly; SameSite=Strict");
     }
-    return new Pages.Context(engine.store().now(), csrf, flash);
+    return new Pages.Context(engine.store().now(), engineClock.get(), csrf, flash);
   }
 
   private static Optional<String> cookie(HttpExchange ex, String name) {

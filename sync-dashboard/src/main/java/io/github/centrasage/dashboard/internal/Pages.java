@@ -23,21 +23,30 @@ public final class Pages {
   private final String title;
   private final Duration refresh;
   private final Words words;
+  private final Charts charts;
 
-  public Pages(String title, Duration refresh, Words words) {
+  public Pages(String title, Duration refresh, Words words, Charts charts) {
     this.title = title;
     this.refresh = refresh;
     this.words = words;
+    this.charts = charts;
   }
 
-  /** What a page needs besides its content: the time, and the CSRF value its forms carry. */
+  /**
+   * What a page needs besides its content: the times, and the CSRF value its forms carry. Two
+   * clocks: a flow's last run and cursor are on the engine's clock ({@code engineNow}); jobs and
+   * their attempts on the store's ({@code now}). They differ when the engine runs on a sandbox's
+   * pinned clock and the store on database time.
+   */
   public static final class Context {
     final Instant now;
+    final Instant engineNow;
     final String csrf;
     final Optional<String> flash;
 
-    public Context(Instant now, String csrf, Optional<String> flash) {
+    public Context(Instant now, Instant engineNow, String csrf, Optional<String> flash) {
       this.now = now;
+      this.engineNow = engineNow;
       this.csrf = csrf;
       this.flash = flash;
     }
@@ -45,14 +54,13 @@ public final class Pages {
 
   // ---- pages
 
+  /**
+   * The overview: the flows, then the jobs that need a person (on the first screen, before
+   * anything else), then the charts, the flows' notices and the latest payouts when
+   * SettlementPosting has stored any.
+   */
   public String overview(Context ctx, List<SyncStatus> flows, Map<String, List<Job>> parkedByFlow,
-      Map<Long, List<JobAttempt>> histories) {
-    return overview(ctx, flows, parkedByFlow, histories, List.of());
-  }
-
-  /** The overview, with the latest payouts when SettlementPosting has stored any. */
-  public String overview(Context ctx, List<SyncStatus> flows, Map<String, List<Job>> parkedByFlow,
-      Map<Long, List<JobAttempt>> histories, List<SettlementReport> payouts) {
+      Map<Long, List<JobAttempt>> histories, List<SettlementReport> payouts, ChartSeries series) {
     StringBuilder b = new StringBuilder();
     b.append("<section aria-labelledby=\"flows-h\"><h2 id=\"flows-h\">Flows</h2>");
     flowTable(b, ctx, flows);
@@ -77,6 +85,8 @@ public final class Pages {
       }
     }
     b.append("</section>");
+    charts.section(b, series, ctx.engineNow);
+    notices(b, flows);
     if (!payouts.isEmpty()) {
       b.append("<section aria-labelledby=\"payouts-h\"><h2 id=\"payouts-h\">Latest payouts</h2>");
       payoutTable(b, ctx, payouts);
@@ -113,7 +123,7 @@ public final class Pages {
   private void payoutTable(StringBuilder b, Context ctx, List<SettlementReport> payouts) {
     b.append("<table class=\"payouts\"><thead><tr><th>Payout</th><th>Currency</th><th>Receipts</th><th>Refunds</th>"
         + "<th>Fees</th><th>Paid out</th><th>Variance</th><th>Clearing movement</th><th>Postings new / found</th>"
-        + "<th>Lines to check</th><th>Recorded</th></tr></thead><tbody>");
+        + "<th>Lines to check</th><th>Reconciliation</th><th>Recorded</th></tr></thead><tbody>");
     for (SettlementReport r : payouts) {
       b.append("<tr data-payout=\"").append(esc(r.payoutId())).append("\"><td>").append(esc(r.psp())).append(' ')
           .append(esc(r.payoutId())).append("</td><td>").append(esc(r.currency())).append("</td>");
@@ -126,6 +136,14 @@ public final class Pages {
           .append(esc(r.clearingMovement().toPlainString())).append("</td><td class=\"num\">").append(r.posted())
           .append(" / ").append(r.alreadyPosted()).append("</td><td class=\"num\">").append(r.exceptions().size())
           .append("</td><td>");
+      if (r.lines().isEmpty()) {
+        b.append("\u2013");
+      } else {
+        b.append("<a href=\"").append(esc("/api/payouts/" + enc(r.psp()) + "/" + enc(r.payoutId()
+            + r.merchantAccount().map(a -> "@" + a).orElse("")) + "/reconciliation.csv")).append("\">CSV, ")
+            .append(r.lines().size()).append(" lines</a>");
+      }
+      b.append("</td><td>");
       r.recordedAt().ifPresentOrElse(t -> time(b, ctx, t), () -> b.append("\u2013"));
       b.append("</td></tr>");
     }
@@ -190,6 +208,13 @@ public final class Pages {
     return layout(ctx, heading, body, false);
   }
 
+  /** The last go-live doctor report, as the doctor wrote it. */
+  public String doctor(Context ctx, String report) {
+    String body = "<section aria-labelledby=\"doctor-h\"><h2 id=\"doctor-h\">Go-live doctor</h2><pre class=\"doctor\">"
+        + esc(report) + "</pre></section>";
+    return layout(ctx, "Go-live doctor", body, false);
+  }
+
   // ---- parts
 
   private void flowTable(StringBuilder b, Context ctx, List<SyncStatus> flows) {
@@ -202,17 +227,51 @@ public final class Pages {
       b.append("<tr data-flow=\"").append(esc(s.flow())).append("\"><th scope=\"row\"><a href=\"").append(flowLink)
           .append("\">").append(esc(s.flow())).append("</a></th>")
           .append("<td><span class=\"health ").append(h.cssClass).append("\">").append(h.words).append("</span></td><td>");
-      s.lastRunFinishedAt().or(s::lastRunStartedAt).ifPresentOrElse(t -> time(b, ctx, t), () -> b.append("Not yet"));
+      // the engine stamps its runs with its own clock: measured against the store's, a sandbox's
+      // pinned day would read "6 days ago" next to "Healthy"
+      s.lastRunFinishedAt().or(s::lastRunStartedAt).ifPresentOrElse(t -> shortTime(b, t, ctx.engineNow),
+          () -> b.append("Not yet"));
       b.append("</td><td>").append(s.cursorLag().map(Words::duration).orElse("\u2013")).append("</td>");
       count(b, s.queued() + s.running(), flowLink + "&amp;state=QUEUED,RUNNING");
       count(b, s.retrying(), flowLink + "&amp;state=RETRYING");
       count(b, s.parked(), flowLink + "&amp;state=PARKED");
       doneCount(b, s, flowLink + "&amp;state=SUCCEEDED");
-      b.append("<td>").append(s.oldestJobAge().map(Words::duration).orElse("\u2013")).append("</td><td class=\"error\">")
-          .append(esc(s.lastError().orElse(""))).append("</td></tr>");
+      b.append("<td>").append(s.oldestJobAge().map(Words::duration).orElse("\u2013")).append("</td>");
+      lastError(b, s, h);
+      b.append("</tr>");
     }
     b.append("</tbody></table>");
-    // notices: things a flow wants a person to look at although no job stopped
+  }
+
+  /**
+   * A flow's last error: red while something waits for a retry or a person; muted, shortened and
+   * said to be over once the flow is healthy again (nothing waits on it any more). Long errors are
+   * cut so the flows table stays short and the jobs that need a person stay on the first screen;
+   * hovering shows the whole text, and the jobs' pages have it too.
+   */
+  private static void lastError(StringBuilder b, SyncStatus s, Words.Health h) {
+    String error = s.lastError().orElse("");
+    if (error.isEmpty()) {
+      b.append("<td class=\"error\"></td>");
+    } else if (h == Words.Health.HEALTHY || h == Words.Health.NOT_RUN_YET) {
+      b.append("<td class=\"error resolved\" title=\"").append(esc("Over (nothing of this flow waits for a retry or a "
+          + "person): " + error)).append("\"><span class=\"label\">Earlier, since resolved:</span> ")
+          .append(esc(shortened(error, RESOLVED_ERROR_SHOWN))).append("</td>");
+    } else {
+      b.append("<td class=\"error\"").append(error.length() > ERROR_SHOWN ? " title=\"" + esc(error) + "\"" : "")
+          .append('>').append(esc(shortened(error, ERROR_SHOWN))).append("</td>");
+    }
+  }
+
+  private static final int ERROR_SHOWN = 200;
+  private static final int RESOLVED_ERROR_SHOWN = 50;
+
+  private static String shortened(String text, int max) {
+    return text.length() <= max ? text : text.substring(0, max - 1).stripTrailing() + "\u2026";
+  }
+
+  /** Notices: things a flow wants a person to look at although no job stopped. */
+  private static void notices(StringBuilder b, List<SyncStatus> flows) {
     for (SyncStatus s : flows) {
       if (!s.notices().isEmpty()) {
         b.append("<section class=\"notices\" data-flow=\"").append(esc(s.flow())).append("\"><h3>")
@@ -392,9 +451,19 @@ public final class Pages {
   }
 
   private void time(StringBuilder b, Context ctx, Instant t) {
+    time(b, t, ctx.now);
+  }
+
+  /** Relative only ("5 min ago"), the absolute time on hover: for the tight flows table. */
+  private void shortTime(StringBuilder b, Instant t, Instant now) {
+    b.append("<time datetime=\"").append(t).append("\" title=\"").append(esc(words.absolute(t))).append("\">")
+        .append(Words.relative(t, now)).append("</time>");
+  }
+
+  private void time(StringBuilder b, Instant t, Instant now) {
     String absolute = words.absolute(t);
     b.append("<time datetime=\"").append(t).append("\" title=\"").append(esc(absolute)).append("\">")
-        .append(Words.relative(t, ctx.now)).append(" <span class=\"abs\">(").append(esc(absolute))
+        .append(Words.relative(t, now)).append(" <span class=\"abs\">(").append(esc(absolute))
         .append(")</span></time>");
   }
 
@@ -408,12 +477,16 @@ public final class Pages {
         .append("<script src=\"/assets/dashboard.js\" defer></script></head>")
         .append("<body data-refresh-seconds=\"").append(refreshSeconds).append("\"><header><h1><a href=\"/\">")
         .append(esc(title)).append("</a></h1><p class=\"meta\">As of ");
-    time(b, ctx, ctx.now);
+    time(b, ctx.engineNow, ctx.engineNow);
     b.append("</p><form class=\"search\" method=\"get\" action=\"/orders\" role=\"search\">")
         .append("<label>Centra order number <input type=\"search\" name=\"number\" required maxlength=\"100\"></label>")
         .append("<button type=\"submit\">Show the order's journey</button></form></header><main>");
     ctx.flash.ifPresent(f -> b.append("<p class=\"flash\" role=\"status\">").append(esc(f)).append("</p>"));
     b.append(content).append("</main></body></html>");
     return b.toString();
+  }
+
+  private static String enc(String s) {
+    return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
   }
 }

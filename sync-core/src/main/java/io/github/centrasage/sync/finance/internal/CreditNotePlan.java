@@ -82,6 +82,9 @@ public final class CreditNotePlan {
     BigDecimal highestRate = order.lines().stream().map(OrderLine::taxPercent).max(BigDecimal::compareTo)
         .orElse(BigDecimal.ZERO);
     Map<Long, BigDecimal> rateByCode = new LinkedHashMap<>();
+    // What the sale put on Sage for the returned units: unit net rounded as OrderImport sends it, tax per line as Sage computes it.
+    Map<Long, BigDecimal> saleNetByCode = new LinkedHashMap<>();
+    Map<Long, BigDecimal> saleTaxByCode = new LinkedHashMap<>();
     for (ReturnLine line : ret.lines()) {
       Optional<OrderLine> orderLine = line.orderLine().map(NamedRef::id).map(orderLines::get);
       if (orderLine.isEmpty()) {
@@ -101,6 +104,11 @@ public final class CreditNotePlan {
       }
       grossByCode.merge(code.get(), unitGross.multiply(qty), BigDecimal::add);
       rateByCode.put(code.get(), ol.taxPercent());
+      BigDecimal lineNet = OrderTaxes.net(ol.unitPrice().value(), ol.taxPercent(), includesTax)
+          .setScale(options.saleUnitPriceScale(), RoundingMode.HALF_UP).multiply(qty).setScale(MONEY, RoundingMode.HALF_UP);
+      saleNetByCode.merge(code.get(), lineNet, BigDecimal::add);
+      saleTaxByCode.merge(code.get(), lineNet.multiply(ol.taxPercent()).divide(BigDecimal.valueOf(100), MONEY,
+          RoundingMode.HALF_UP), BigDecimal::add);
     }
     BigDecimal refunded = refunded(ret);
     BigDecimal goodsGross = grossByCode.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add)
@@ -113,19 +121,37 @@ public final class CreditNotePlan {
       return new CreditNotePlan(parts, problems, refunded);
     }
     Map<Long, BigDecimal> scaled = new LinkedHashMap<>();
-    if (refunded.compareTo(goodsGross) >= 0) {
+    BigDecimal saleGross = saleNetByCode.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add)
+        .add(saleTaxByCode.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add));
+    BigDecimal saleRounding = goodsGross.subtract(saleGross);
+    Optional<Long> zeroTax = mappings.sageTaxCode(BigDecimal.ZERO, country);
+    boolean asSold = refunded.compareTo(goodsGross) >= 0 && (saleRounding.signum() == 0
+        || saleRounding.abs().compareTo(mappings.roundingTolerance()) <= 0 && mappings.roundingNominal().isPresent()
+            && zeroTax.isPresent());
+    if (asSold) {
+      // The goods are credited back in full: goods and tax exactly as the sale booked them (so a full return
+      // leaves no VAT behind), and the sale's rounding line reversed on the rounding nominal.
+      saleNetByCode.forEach((code, net) -> parts.add(new Part(code, rateByCode.get(code), options.goodsNominal(),
+          net.add(saleTaxByCode.get(code)), net, saleTaxByCode.get(code))));
+      if (saleRounding.signum() != 0) {
+        parts.add(new Part(zeroTax.get(), BigDecimal.ZERO, mappings.roundingNominal().get(), saleRounding, saleRounding,
+            BigDecimal.ZERO.setScale(MONEY)));
+      }
+    } else if (refunded.compareTo(goodsGross) >= 0) {
       grossByCode.forEach((code, gross) -> scaled.put(code, gross.setScale(MONEY, RoundingMode.HALF_UP)));
     } else {
       grossByCode.forEach((code, gross) -> scaled.put(code,
           gross.multiply(refunded).divide(goodsGross, MONEY, RoundingMode.HALF_UP)));
     }
-    BigDecimal goodsTarget = refunded.min(goodsGross);
-    BigDecimal rounding = goodsTarget.subtract(scaled.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add));
-    if (rounding.signum() != 0) {
-      Long largest = scaled.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
-      scaled.merge(largest, rounding, BigDecimal::add);
+    if (!asSold) {
+      BigDecimal goodsTarget = refunded.min(goodsGross);
+      BigDecimal rounding = goodsTarget.subtract(scaled.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add));
+      if (rounding.signum() != 0) {
+        Long largest = scaled.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+        scaled.merge(largest, rounding, BigDecimal::add);
+      }
+      scaled.forEach((code, gross) -> parts.add(part(code, options.goodsNominal(), gross, rateByCode.get(code))));
     }
-    scaled.forEach((code, gross) -> parts.add(part(code, options.goodsNominal(), gross, rateByCode.get(code))));
     BigDecimal shipping = refunded.subtract(goodsGross);
     if (shipping.signum() > 0) {
       BigDecimal rate = options.shippingTaxPercent().orElse(highestRate);

@@ -1,5 +1,6 @@
 package io.github.centrasage.sync.finance.internal;
 
+import io.github.centrasage.sync.internal.Texts;
 import io.github.centrasage.sage200.ODataFilter;
 import io.github.centrasage.sage200.ODataQuery;
 import io.github.centrasage.sage200.Sage200Client;
@@ -64,6 +65,6 @@ public final class InvoiceAllocation {
   }
 
   static String truncate(String s) {
-    return s.length() <= 20 ? s : s.substring(0, 20);
+    return Texts.cut(s, 20);
   }
 }

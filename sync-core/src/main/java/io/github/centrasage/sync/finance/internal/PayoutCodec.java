@@ -1,6 +1,7 @@
 package io.github.centrasage.sync.finance.internal;
 
 import io.github.centrasage.sync.finance.PayoutBatch;
+import io.github.centrasage.sync.finance.ImmutablePayoutItem;
 import io.github.centrasage.sync.finance.PayoutItem;
 import java.math.BigDecimal;
 import java.net.URLDecoder;
@@ -23,26 +24,37 @@ public final class PayoutCodec {
   public static String encode(PayoutBatch batch) {
     StringBuilder out = new StringBuilder();
     line(out, batch.psp(), batch.payoutId(), batch.payoutDate().toString(), batch.currency(),
-        batch.payoutAmount().map(BigDecimal::toPlainString).orElse(""));
+        batch.payoutAmount().map(BigDecimal::toPlainString).orElse(""), batch.merchantAccount().orElse(""));
     for (PayoutItem item : batch.items()) {
       line(out, item.orderNumber().orElse(""), item.returnId().orElse(""), item.pspReference().orElse(""),
-          item.gross().toPlainString(), item.fee().toPlainString(), item.net().toPlainString());
+          item.gross().toPlainString(), item.fee().toPlainString(), item.net().toPlainString(),
+          item.recordType().orElse(""), item.modificationReference().orElse(""),
+          item.modificationMerchantReference().orElse(""), item.eventDate().map(LocalDate::toString).orElse(""),
+          item.shopperCurrency().orElse(""), item.grossInShopperCurrency().map(BigDecimal::toPlainString).orElse(""));
     }
     return out.toString();
   }
 
   public static PayoutBatch decode(String payload) {
     String[] lines = payload.split("\n");
-    List<String> head = fields(lines[0], 5);
+    // Payloads queued before record types (5 and 6 fields) still decode.
+    List<String> head = fields(lines[0], 5, 6);
     List<PayoutItem> items = new ArrayList<>();
     for (int i = 1; i < lines.length; i++) {
-      List<String> f = fields(lines[i], 6);
-      items.add(PayoutItem.builder().orderNumber(optional(f.get(0))).returnId(optional(f.get(1)))
-          .pspReference(optional(f.get(2))).gross(new BigDecimal(f.get(3))).fee(new BigDecimal(f.get(4)))
-          .net(new BigDecimal(f.get(5))).build());
+      List<String> f = fields(lines[i], 6, 12);
+      ImmutablePayoutItem.Builder item = PayoutItem.builder().orderNumber(optional(f.get(0)))
+          .returnId(optional(f.get(1))).pspReference(optional(f.get(2))).gross(new BigDecimal(f.get(3)))
+          .fee(new BigDecimal(f.get(4))).net(new BigDecimal(f.get(5)));
+      if (f.size() == 12) {
+        item.recordType(optional(f.get(6))).modificationReference(optional(f.get(7)))
+            .modificationMerchantReference(optional(f.get(8))).eventDate(optional(f.get(9)).map(LocalDate::parse))
+            .shopperCurrency(optional(f.get(10))).grossInShopperCurrency(optional(f.get(11)).map(BigDecimal::new));
+      }
+      items.add(item.build());
     }
     return PayoutBatch.builder().psp(head.get(0)).payoutId(head.get(1)).payoutDate(LocalDate.parse(head.get(2)))
-        .currency(head.get(3)).payoutAmount(optional(head.get(4)).map(BigDecimal::new)).items(items).build();
+        .currency(head.get(3)).payoutAmount(optional(head.get(4)).map(BigDecimal::new))
+        .merchantAccount(head.size() > 5 ? optional(head.get(5)) : Optional.empty()).items(items).build();
   }
 
   private static void line(StringBuilder out, String... fields) {
@@ -54,9 +66,9 @@ public final class PayoutCodec {
     }
   }
 
-  private static List<String> fields(String line, int expected) {
+  private static List<String> fields(String line, int old, int expected) {
     String[] raw = line.split("\t", -1);
-    if (raw.length != expected) {
+    if (raw.length != expected && raw.length != old) {
       throw new IllegalArgumentException("payout payload line has " + raw.length + " fields, expected " + expected);
     }
     List<String> out = new ArrayList<>();

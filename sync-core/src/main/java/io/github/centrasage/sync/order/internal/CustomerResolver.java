@@ -5,18 +5,25 @@ import io.github.centrasage.centra.Order;
 import io.github.centrasage.sage200.Sage200Client;
 import io.github.centrasage.sage200.model.ContactEmail;
 import io.github.centrasage.sage200.model.Customer;
-import io.github.centrasage.sage200.model.CustomerContact;
+import io.github.centrasage.sage200.model.CustomerEmail;
 import io.github.centrasage.sage200.model.ImmutableNewCustomer;
+import io.github.centrasage.sage200.model.ImmutableNewCustomerContact;
 import io.github.centrasage.sage200.model.NewCustomer;
+import io.github.centrasage.sage200.model.NewCustomerContact;
 import io.github.centrasage.sync.JobFailure;
 import io.github.centrasage.sync.Mappings;
 import io.github.centrasage.sync.Mappings.CustomerStrategy;
+import io.github.centrasage.sync.internal.Texts;
+import io.github.centrasage.sync.order.OrderImportOptions;
+import io.github.centrasage.sync.order.OrderImportOptions.ForeignAccountMatch;
 import io.github.centrasage.sync.spi.Binding;
 import io.github.centrasage.sync.spi.SyncStateStore;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -24,6 +31,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,13 +50,24 @@ public final class CustomerResolver {
   private static final Duration CREATE_LEASE = Duration.ofMinutes(2);
   private static final int SAGE_REFERENCE_MAX = 8;
 
-  /** Shared accounts rarely change; caching them saves one request per order. */
-  private final Map<String, SageAccount> sharedAccounts = new ConcurrentHashMap<>();
+  private final OrderImportOptions options;
+  /**
+   * Shared accounts rarely change; caching them saves one request per order. Each entry is read again
+   * after {@code sharedAccountCacheTtl}, so an account changed in Sage (on hold, another currency) is seen.
+   */
+  private final Map<String, CachedAccount> sharedAccounts = new ConcurrentHashMap<>();
+
+  private record CachedAccount(SageAccount account, Instant readAt) {}
+
+  public CustomerResolver(OrderImportOptions options) {
+    this.options = options;
+  }
 
   /** The outcome: an account, or the problem that prevents choosing one. */
   public record Resolved(Optional<SageAccount> account, Optional<String> problem) {}
 
-  public Resolved resolve(Order order, Mappings mappings, Sage200Client sage, SyncStateStore store, String worker) {
+  public Resolved resolve(Order order, Mappings mappings, Sage200Client sage, SyncStateStore store, String worker,
+      Clock clock) {
     String market = OrderMapper.marketKey(order);
     Optional<CustomerStrategy> strategy = mappings.customerStrategy(market);
     if (strategy.isEmpty()) {
@@ -56,31 +75,32 @@ public final class CustomerResolver {
     }
     if (strategy.get().kind() == CustomerStrategy.Kind.SHARED_ACCOUNT) {
       String reference = strategy.get().reference();
-      SageAccount cached = sharedAccounts.get(reference);
-      if (cached != null) {
-        return new Resolved(Optional.of(cached), Optional.empty());
+      CachedAccount cached = sharedAccounts.get(reference);
+      Instant now = clock.instant();
+      if (cached != null && now.isBefore(cached.readAt().plus(options.sharedAccountCacheTtl()))) {
+        return new Resolved(Optional.of(cached.account()), Optional.empty());
       }
       Optional<Customer> found = sage.customers().findByReference(reference);
       if (found.isEmpty()) {
+        sharedAccounts.remove(reference);
         return problem("Sage has no customer account " + reference + " (customer strategy of market '" + market + "')");
       }
       SageAccount account = account(found.get());
-      sharedAccounts.put(reference, account);
+      sharedAccounts.put(reference, new CachedAccount(account, now));
       return new Resolved(Optional.of(account), Optional.empty());
     }
     Optional<String> email = order.customerEmail().map(e -> e.trim().toLowerCase(Locale.ROOT)).filter(e -> !e.isEmpty());
     if (email.isEmpty()) {
       return problem("order has no customer e-mail, which one account per shopper needs");
     }
-    return new Resolved(Optional.of(shopperAccount(order, email.get(), strategy.get().reference(), mappings, sage, store,
-        worker)), Optional.empty());
+    return shopperAccount(order, email.get(), strategy.get().reference(), mappings, sage, store, worker);
   }
 
-  private SageAccount shopperAccount(Order order, String email, String prefix, Mappings mappings, Sage200Client sage,
+  private Resolved shopperAccount(Order order, String email, String prefix, Mappings mappings, Sage200Client sage,
       SyncStateStore store, String worker) {
     Optional<Binding> bound = store.bindingByCentraId(CUSTOMER, email);
     if (bound.isPresent()) {
-      return account(sage.customers().get(Long.parseLong(bound.get().sageId())));
+      return found(sage.customers().get(Long.parseLong(bound.get().sageId())));
     }
     String lease = "customer:" + email;
     if (!store.tryAcquireLease(lease, worker, CREATE_LEASE)) {
@@ -92,17 +112,43 @@ public final class CustomerResolver {
       // Again under the lease: the holder before us may have bound the account meanwhile.
       Optional<Binding> boundMeanwhile = store.bindingByCentraId(CUSTOMER, email);
       if (boundMeanwhile.isPresent()) {
-        return account(sage.customers().get(Long.parseLong(boundMeanwhile.get().sageId())));
+        return found(sage.customers().get(Long.parseLong(boundMeanwhile.get().sageId())));
       }
+      // The shopper chooses the e-mail, so an e-mail match alone never hands them an account: only one
+      // the integration owns (created by it, or under the strategy's reference prefix) is taken.
       List<Customer> existing = sage.customers().findByEmail(email);
-      Customer customer = existing.stream().min(Comparator.comparingLong(Customer::id))
-          .orElseGet(() -> create(order, email, prefix, mappings, sage));
+      List<Customer> owned = existing.stream().filter(c -> owns(c, prefix, store)).toList();
+      List<Customer> foreign = existing.stream().filter(c -> !owned.contains(c)).toList();
+      Optional<Customer> own = owned.stream().min(Comparator.comparingLong(Customer::id));
+      if (own.isEmpty() && !foreign.isEmpty() && options.foreignAccountMatch() == ForeignAccountMatch.PARK) {
+        return problem("the shopper's e-mail is on Sage account " + foreign.stream().map(Customer::reference)
+            .collect(Collectors.joining(", ")) + ", which this integration did not create (its reference does not start"
+            + " with '" + prefix.toUpperCase(Locale.ROOT) + "'); an e-mail alone never attaches a web order to such an"
+            + " account: import it to an account by hand, or set OrderImportOptions.foreignAccountMatch"
+            + "(CREATE_SHOPPER_ACCOUNT) and replay");
+      }
+      if (own.isEmpty() && !foreign.isEmpty()) {
+        log.info("Shopper's e-mail is on account(s) {} this integration does not own; creating the shopper's own (order {})",
+            foreign.stream().map(Customer::reference).collect(Collectors.joining(", ")), order.number());
+      }
+      Customer customer = own.orElseGet(() -> create(order, email, prefix, mappings, sage));
       store.bind(Binding.builder().entityType(CUSTOMER).centraId(email).sageId(Long.toString(customer.id()))
           .sageReference(customer.reference()).build());
-      return account(customer);
+      return found(customer);
     } finally {
       store.releaseLease(lease, worker);
     }
+  }
+
+  /** An account the integration created (bound in the store) or one under the strategy's reference prefix. */
+  private static boolean owns(Customer account, String prefix, SyncStateStore store) {
+    String upper = prefix.toUpperCase(Locale.ROOT);
+    return (!upper.isEmpty() && account.reference().trim().toUpperCase(Locale.ROOT).startsWith(upper))
+        || store.bindingBySageId(CUSTOMER, Long.toString(account.id())).isPresent();
+  }
+
+  private static Resolved found(Customer customer) {
+    return new Resolved(Optional.of(account(customer)), Optional.empty());
   }
 
   private Customer create(Order order, String email, String prefix, Mappings mappings, Sage200Client sage) {
@@ -121,14 +167,24 @@ public final class CustomerResolver {
         continue;
       }
       Address billing = order.billingAddress().or(order::shippingAddress).orElse(null);
-      String name = billing == null ? "" : String.join(" ", billing.firstName().orElse(""), billing.lastName().orElse("")).trim();
+      Optional<String> firstName = billing == null ? Optional.empty() : billing.firstName().map(String::trim).filter(s -> !s.isEmpty());
+      Optional<String> lastName = billing == null ? Optional.empty() : billing.lastName().map(String::trim).filter(s -> !s.isEmpty());
+      String name = String.join(" ", firstName.orElse(""), lastName.orElse("")).trim();
       if (name.isEmpty()) {
         name = email;
       }
+      // Sage builds a contact's name from first_name/last_name (its own name and is_default are read-only);
+      // a shopper without a name is named by the e-mail, as the account is.
+      ImmutableNewCustomerContact.Builder contact = NewCustomerContact.builder()
+          .addEmails(ContactEmail.builder().email(email).isDefault(true).build());
+      if (firstName.isEmpty() && lastName.isEmpty()) {
+        contact.lastName(atMost60(email));
+      }
+      firstName.map(CustomerResolver::atMost60).ifPresent(contact::firstName);
+      lastName.map(CustomerResolver::atMost60).ifPresent(contact::lastName);
       ImmutableNewCustomer.Builder customer = NewCustomer.builder().reference(reference)
-          .name(name.length() > 60 ? name.substring(0, 60) : name)
-          .addContacts(CustomerContact.builder().name(name).isDefault(true)
-              .addEmails(ContactEmail.builder().email(email).isDefault(true).build()).build());
+          .name(atMost60(name))
+          .addContacts(contact.build());
       mappings.sageCurrency(order.currency()).map(Long::parseLong).ifPresent(customer::currencyId);
       Customer created = sage.customers().create(customer.build());
       log.info("Created Sage customer account {} for a new shopper (order {})", created.reference(), order.number());
@@ -137,9 +193,15 @@ public final class CustomerResolver {
     throw JobFailure.permanent("could not find a free customer reference with prefix " + prefix + " for the shopper");
   }
 
+  /** Sage 200 keeps account and contact names to 60 characters. */
+  /** Sage's 60-character limit, cut between code points (never through an emoji's surrogate pair). */
+  private static String atMost60(String text) {
+    return Texts.cut(text, 60);
+  }
+
   private static boolean usesEmail(Sage200Client sage, Customer account, String email) {
     return sage.customers().contacts(account.id()).stream()
-        .flatMap(c -> Stream.concat(c.defaultEmail().stream(), c.emails().stream().map(ContactEmail::email)))
+        .flatMap(c -> Stream.concat(c.defaultEmail().stream(), c.emails().stream().map(CustomerEmail::email)))
         .anyMatch(e -> e.trim().equalsIgnoreCase(email));
   }
 
@@ -151,7 +213,7 @@ public final class CustomerResolver {
       for (int i = 0; sb.length() < SAGE_REFERENCE_MAX && i < digest.length; i++) {
         sb.append(Character.toUpperCase(Character.forDigit((digest[i] & 0xff) % 36, 36)));
       }
-      return room <= 0 ? sb.substring(0, SAGE_REFERENCE_MAX) : sb.toString();
+      return room <= 0 ? Texts.cut(sb.toString(), SAGE_REFERENCE_MAX) : sb.toString();
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is missing from this JVM", e);
     }

@@ -52,12 +52,13 @@ public final class OrderImportSteps {
   private static final int KEYS_PER_REQUEST = 20;
 
   private final OrderImportOptions options;
-  private final CustomerResolver customers = new CustomerResolver();
+  private final CustomerResolver customers;
   /** SKU → Sage product id; only found products are cached, so a product added later is seen on replay. */
   private final Map<String, Long> productIds = new ConcurrentHashMap<>();
 
   public OrderImportSteps(OrderImportOptions options) {
     this.options = options;
+    this.customers = new CustomerResolver(options);
   }
 
   /** One pending job and what the steps learned about it. */
@@ -113,6 +114,11 @@ public final class OrderImportSteps {
         Optional<Order> order = centra.orders().byNumber(p.number);
         if (order.isEmpty()) {
           p.ctx.fail(JobFailure.permanent("Centra has no order " + p.number));
+        } else if (order.get().number() != p.number) {
+          // the document key comes from the job's number and the draft from the answer: a mixed-up answer
+          // would create one order under the other's key
+          p.ctx.fail(JobFailure.permanent("asked Centra for order " + p.number + ", but the answer is order "
+              + order.get().number() + "; nothing was written (replay once Centra answers with the right order)"));
         } else if (ready(p, order.get(), store)) {
           p.order = order.get();
           p.documentKey = mappings.customerDocumentFor(Long.toString(p.number));
@@ -149,6 +155,8 @@ public final class OrderImportSteps {
               found.get(0).documentNo().orElse("id " + found.get(0).id()));
           SalesOrder withLines = sage.salesOrders().getWithLines(found.get(0).id());
           record(p, withLines, store);
+          // the create whose answer was lost was never checked: an adopted order gets the same totals check
+          checkTotals(p, p.order.grandTotal().value(), p.order.currency(), withLines, mappings, store);
         } else {
           toCreate.add(p);
         }
@@ -219,7 +227,8 @@ public final class OrderImportSteps {
 
   private void create(Pending p, OrderMapper mapper, Mappings mappings, Sage200Client sage, SyncStateStore store) {
     String worker = p.ctx.job().leaseOwner().orElse(OrderImport.NAME + "-" + p.ctx.job().id());
-    CustomerResolver.Resolved customer = customers.resolve(p.order, mappings, sage, store, worker);
+    CustomerResolver.Resolved customer = customers.resolve(p.order, mappings, sage, store, worker,
+        p.ctx.clock());
     MappedOrder mapped = customer.account()
         .map(account -> mapper.map(p.order, account, productIds))
         .orElseGet(() -> {
@@ -240,7 +249,7 @@ public final class OrderImportSteps {
         draft.customerReference());
     SalesOrder withLines = created.lines().isEmpty() ? sage.salesOrders().getWithLines(created.id()) : created;
     record(p, withLines, store);
-    checkTotals(p, draft, created, mappings, store);
+    checkTotals(p, draft.centraGrandTotal(), draft.currency(), created, mappings, store);
   }
 
   /** Ledger, then binding: once the binding exists, the ledger already holds the order's allocations. */
@@ -257,16 +266,17 @@ public final class OrderImportSteps {
         .sageId(Long.toString(order.id())).sageReference(order.documentNo()).build());
   }
 
-  private void checkTotals(Pending p, SalesOrderDraft draft, SalesOrder created, Mappings mappings, SyncStateStore store) {
+  private void checkTotals(Pending p, BigDecimal centraTotal, String currency, SalesOrder created, Mappings mappings,
+      SyncStateStore store) {
     if (created.totalGrossValue().isEmpty()) {
       return;
     }
     BigDecimal sageTotal = created.totalGrossValue().get();
-    BigDecimal difference = draft.centraGrandTotal().subtract(sageTotal);
+    BigDecimal difference = centraTotal.subtract(sageTotal);
     if (difference.abs().compareTo(mappings.roundingTolerance()) <= 0) {
       return;
     }
-    String figures = "Centra " + draft.centraGrandTotal().toPlainString() + " " + draft.currency() + ", Sage "
+    String figures = "Centra " + centraTotal.toPlainString() + " " + currency + ", Sage "
         + sageTotal.toPlainString();
     log.warn("Order {}: Sage's gross total differs from Centra's beyond the tolerance of {}: {}", p.number,
         mappings.roundingTolerance(), figures);

@@ -179,14 +179,14 @@ public final class OrderMapper {
           && line.unitOriginalPrice().isPresent();
       BigDecimal charged = separateDiscount ? line.unitOriginalPrice().get().value() : line.unitPrice().value();
       BigDecimal unitNet = net(charged, line.taxPercent(), pricesIncludeTax).setScale(options.unitPriceScale(),
-          RoundingMode.HALF_UP);
+          options.priceRounding());
       BigDecimal qty = BigDecimal.valueOf(quantity);
       Map<Long, Integer> parts = warehouseParts(line, quantity, warehouseId.get(), problems);
       for (Map.Entry<Long, Integer> part : parts.entrySet()) {
         BigDecimal partQty = BigDecimal.valueOf(part.getValue());
         lines.add(NewSalesOrderLine.standard(productId.get(), part.getKey(), partQty)
             .sellingUnitPrice(unitNet).taxCodeId(taxCode.get()).build());
-        expectedGross = expectedGross.add(sageGross(unitNet.multiply(partQty), line.taxPercent()));
+        expectedGross = expectedGross.add(sageGross(unitNet.multiply(partQty), line.taxPercent(), options.sageLineRounding()));
       }
       if (separateDiscount) {
         BigDecimal discountGross = line.unitOriginalPrice().get().value().subtract(line.unitPrice().value()).multiply(qty);
@@ -204,10 +204,10 @@ public final class OrderMapper {
         problems.add("discounts go on a separate line, but no discount charge code is mapped");
       } else {
         for (Map.Entry<Long, BigDecimal> d : discountNetByTaxCode.entrySet()) {
-          BigDecimal amount = d.getValue().setScale(MONEY_SCALE, RoundingMode.HALF_UP).negate();
+          BigDecimal amount = d.getValue().setScale(MONEY_SCALE, options.priceRounding()).negate();
           lines.add(NewSalesOrderLine.charge(mappings.discountChargeCode().get(), amount).taxCodeId(d.getKey())
               .description("Discount").build());
-          expectedGross = expectedGross.add(sageGross(amount, rateOf(d.getKey(), order, country)));
+          expectedGross = expectedGross.add(sageGross(amount, rateOf(d.getKey(), order, country), options.sageLineRounding()));
         }
       }
     }
@@ -221,10 +221,10 @@ public final class OrderMapper {
         problems.add("no Sage tax code for shipping at " + rate.stripTrailingZeros().toPlainString() + "% VAT in "
             + (country.isEmpty() ? "an unknown country" : country));
       } else {
-        BigDecimal shippingNet = net(shipping, rate, pricesIncludeTax).setScale(MONEY_SCALE, RoundingMode.HALF_UP);
+        BigDecimal shippingNet = net(shipping, rate, pricesIncludeTax).setScale(MONEY_SCALE, options.priceRounding());
         lines.add(NewSalesOrderLine.charge(mappings.shippingChargeCode().get(), shippingNet).taxCodeId(shippingTax.get())
             .description("Shipping").build());
-        expectedGross = expectedGross.add(sageGross(shippingNet, rate));
+        expectedGross = expectedGross.add(sageGross(shippingNet, rate, options.sageLineRounding()));
       }
     }
 
@@ -303,9 +303,9 @@ public final class OrderMapper {
   }
 
   /** Sage's gross for a line: net rounded to pence, tax on that net rounded to pence. */
-  static BigDecimal sageGross(BigDecimal lineNet, BigDecimal taxPercent) {
-    BigDecimal net = lineNet.setScale(MONEY_SCALE, RoundingMode.HALF_UP);
-    BigDecimal tax = net.multiply(taxPercent).divide(HUNDRED, MONEY_SCALE, RoundingMode.HALF_UP);
+  static BigDecimal sageGross(BigDecimal lineNet, BigDecimal taxPercent, RoundingMode sageRounding) {
+    BigDecimal net = lineNet.setScale(MONEY_SCALE, sageRounding);
+    BigDecimal tax = net.multiply(taxPercent).divide(HUNDRED, MONEY_SCALE, sageRounding);
     return net.add(tax);
   }
 
@@ -324,7 +324,7 @@ public final class OrderMapper {
     a.zipCode().ifPresent(b::postcode);
     a.country().map(c -> c.name().orElse(c.code())).ifPresent(b::country);
     a.email().ifPresent(b::emailAddress);
-    a.phoneNumber().or(a::cellPhoneNumber).ifPresent(b::telephone);
+    a.phoneNumber().or(a::cellPhoneNumber).ifPresent(b::telephoneNumber);
     return b.build();
   }
 

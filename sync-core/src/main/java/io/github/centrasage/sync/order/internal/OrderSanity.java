@@ -16,7 +16,7 @@ import java.util.Optional;
  * Values no real order has: negative or absurd quantities and amounts, the same line twice, money
  * in another currency than the order's, tax rates outside 0–100 %. Centra should never send them;
  * if it does (a bug, a hand-edited order, a hostile proxy) the order is refused with every such
- * problem named, instead of quietly dropping a line or writing a Sage order nobody meant.
+ * problem named (an order dated outside the plausible years too), instead of quietly dropping a line or writing a Sage order nobody meant.
  */
 final class OrderSanity {
   private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
@@ -32,6 +32,11 @@ final class OrderSanity {
     }
     if (order.lines().isEmpty()) {
       problems.add("order has no lines");
+    }
+    int year = order.orderDate().getYear();
+    if (year < options.minOrderYear() || year > options.maxOrderYear()) {
+      problems.add("order date " + order.orderDate() + " is outside the plausible years " + options.minOrderYear() + "–"
+          + options.maxOrderYear() + " (OrderImportOptions.minOrderYear, maxOrderYear)");
     }
     Map<Long, Integer> timesSeen = new LinkedHashMap<>();
     for (OrderLine line : order.lines()) {

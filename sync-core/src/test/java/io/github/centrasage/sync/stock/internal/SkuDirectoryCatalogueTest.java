@@ -45,7 +45,7 @@ class SkuDirectoryCatalogueTest {
     centraSandbox = CentraSandbox.start(CentraSandbox.options().clock(clock).catalog(CATALOG));
     sageSandbox = Sage200Sandbox.start(Sage200Sandbox.options().clock(clock).catalog(CATALOG));
     centra = CentraClient.builder().baseUrl(centraSandbox.baseUrl()).token(centraSandbox.token())
-        .allowInsecureHttp().readTimeout(Duration.ofSeconds(10)).build();
+        .allowPlainHttp(true).readTimeout(Duration.ofSeconds(10)).build();
     sage = Sage200Client.builder().baseUrl(sageSandbox.baseUrl()).siteId(sageSandbox.siteId())
         .companyId(sageSandbox.companyId()).tokenProvider(TokenProvider.staticToken(sageSandbox.token()))
         .allowPlainHttp(true).sleeper(d -> { }).readTimeout(Duration.ofSeconds(10)).build();
