@@ -129,7 +129,7 @@ public final class DespatchToSage extends DespatchFlow {
     if (!subscribed.get()) {
       // setEventListeners is additive and idempotent; once per engine run is enough
       EventSubscriptions.subscribe(ctx, NAME, List.of(EventSubscription.of(SHIPMENT, EventChangeType.COMPLETED)),
-          SHIPMENTS_BEFORE, BACKFILL);
+          SHIPMENTS_BEFORE, BACKFILL, true);
       subscribed.set(true);
     }
     // bounded like OrderImport's loop: a confirm that silently does nothing must not spin this cycle for ever

@@ -25,19 +25,25 @@ public final class EventSubscriptions {
 
   /**
    * Subscribes (idempotent on Centra's side) and, if this store never recorded a subscription of
-   * {@code flow}, records the time and logs a warning that names {@code backfill}.
+   * {@code flow}, records the time and, when {@code warn}, logs a warning that names {@code backfill}.
+   *
+   * @return true when this was the first subscription the store recorded
    */
-  public static void subscribe(SyncContext ctx, String flow, List<EventSubscription> subscriptions, String before,
-      String backfill) {
+  public static boolean subscribe(SyncContext ctx, String flow, List<EventSubscription> subscriptions, String before,
+      String backfill, boolean warn) {
     CentraClient centra = ctx.attribute(CentraClient.class);
     centra.events().subscribe(subscriptions);
     String marker = markerName(flow);
-    if (ctx.store().cursor(marker).isEmpty()) {
-      Instant now = ctx.clock().instant();
-      ctx.store().putCursor(marker, now.toString());
+    if (ctx.store().cursor(marker).isPresent()) {
+      return false;
+    }
+    Instant now = ctx.clock().instant();
+    ctx.store().putCursor(marker, now.toString());
+    if (warn) {
       log.warn("{} subscribed to Centra's event queue for the first time ({}): {} before this moment are not in the"
           + " queue and will not be synced by events; {}", flow, now, before, backfill);
     }
+    return true;
   }
 
   /**

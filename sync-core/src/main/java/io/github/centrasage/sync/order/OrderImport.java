@@ -65,12 +65,14 @@ public final class OrderImport implements SyncFlow {
   private static final String UNREADABLE_EVENT_PREFIX = "event:";
   private static final int MAX_NOTICES = 20;
   private static final String ORDERS_BEFORE = "orders placed";
-  private static final String BACKFILL = "to import them, run OrderImport once with OrderImportOptions.discovery(POLLING)"
-      + " and pollStart(<first order date>), or enqueue them with OrderImport.nudge";
+  private static final String BACKFILL = "to import them, set OrderImportOptions.pollStart(<first order date>) (the"
+      + " first subscription then lists the orders placed since), or enqueue them with OrderImport.nudge";
 
   private final OrderImportOptions options;
   private final OrderImportSteps steps;
   private volatile boolean subscribed;
+  /** Set while the first poll of this store found nothing, so the status says why nothing imports. */
+  private volatile String emptyFirstPoll;
 
   /** An order import with default options (events discovery; set a fulfilment warehouse through the options). */
   public OrderImport() {
@@ -147,7 +149,17 @@ public final class OrderImport implements SyncFlow {
     CentraClient centra = ctx.attribute(CentraClient.class);
     if (!subscribed) {
       // Centra queues events only for subscribed types; subscribing is idempotent, so once per instance suffices.
-      EventSubscriptions.subscribe(ctx, NAME, List.of(EventSubscription.of("Order")), ORDERS_BEFORE, BACKFILL);
+      boolean first = EventSubscriptions.subscribe(ctx, NAME, List.of(EventSubscription.of("Order")), ORDERS_BEFORE,
+          BACKFILL, options.pollStart().isEmpty());
+      if (first && options.pollStart().isPresent()) {
+        // The queue holds only what comes after the subscription: orders placed earlier, since pollStart, are
+        // listed once. Listed after subscribing, so none falls between; one seen both ways folds into one job.
+        Map<Long, NewJob> jobs = new LinkedHashMap<>();
+        listSince(centra, options.pollStart().get(), jobs);
+        ctx.enqueue(new ArrayList<>(jobs.values()));
+        log.info("OrderImport subscribed to Centra's Order events for the first time and enqueued the {} order(s)"
+            + " placed since pollStart {}", jobs.size(), options.pollStart().get());
+      }
       subscribed = true;
     }
     EventQuery query = EventQuery.builder().addObjectTypes("Order").limit(100).build();
@@ -201,31 +213,42 @@ public final class OrderImport implements SyncFlow {
     Instant cursor = stored
         .orElseGet(() -> options.pollStart().orElseGet(() -> ctx.clock().instant().minus(1, ChronoUnit.DAYS)));
     Instant from = cursor.minus(options.pollOverlap());
-    Instant newest = cursor;
     Map<Long, NewJob> jobs = new LinkedHashMap<>();
-    // A thin listing: the whole order is read by its own job (as on the events path), so an order whose
-    // answer cannot be decoded parks alone instead of failing this page, and the cursor moves past it.
-    OrderQuery window = OrderQuery.builder().from(from.atOffset(ZoneOffset.UTC)).build();
-    try (Stream<OrderSummary> orders = centra.orders().listSummaries(window)) {
-      for (OrderSummary order : (Iterable<OrderSummary>) orders::iterator) {
-        jobs.putIfAbsent(order.number(), job(order.number()));
-        Instant placed = order.orderDate().toInstant();
-        if (placed.isAfter(newest)) {
-          newest = placed;
-        }
-      }
-    }
+    Instant newest = listSince(centra, from, jobs).filter(cursor::isBefore).orElse(cursor);
     if (stored.isEmpty() && jobs.isEmpty()) {
       // the first poll of a new store found nothing: most often the window, not the shop, is wrong
-      log.warn("OrderImport's first poll found no Centra orders placed since {} (engine clock: {}). To import older"
-          + " orders set OrderImportOptions.pollStart; against systems on another clock (the sandboxes) give the engine"
-          + " that clock with SyncEngine.builder().clock(...)", from, ctx.clock().instant());
+      emptyFirstPoll = "The first poll found no Centra orders placed since " + from + " (engine clock: "
+          + ctx.clock().instant() + "). To import older orders set OrderImportOptions.pollStart; against systems on"
+          + " another clock (the sandboxes) give the engine that clock with SyncEngine.builder().clock(...)";
+      log.warn("OrderImport: {}", emptyFirstPoll);
+    } else if (!jobs.isEmpty()) {
+      emptyFirstPoll = null;
     }
     // Orders inside the overlap window come again; their jobs find the binding and finish at once, and a
     // parked one stays parked (KEEP_EXISTING) until it is replayed.
     ctx.enqueue(new ArrayList<>(jobs.values()), newest.toString());
   }
 
+
+  /**
+   * Adds a job for every order placed since {@code from} to {@code jobs}; returns the newest order
+   * date seen. A thin listing: the whole order is read by its own job (as on the events path), so an
+   * order whose answer cannot be decoded parks alone instead of failing this page.
+   */
+  private static Optional<Instant> listSince(CentraClient centra, Instant from, Map<Long, NewJob> jobs) {
+    Instant newest = null;
+    OrderQuery window = OrderQuery.builder().from(from.atOffset(ZoneOffset.UTC)).build();
+    try (Stream<OrderSummary> orders = centra.orders().listSummaries(window)) {
+      for (OrderSummary order : (Iterable<OrderSummary>) orders::iterator) {
+        jobs.putIfAbsent(order.number(), job(order.number()));
+        Instant placed = order.orderDate().toInstant();
+        if (newest == null || placed.isAfter(newest)) {
+          newest = placed;
+        }
+      }
+    }
+    return Optional.ofNullable(newest);
+  }
 
   @Override
   public Optional<Instant> cursorTime(String cursorValue) {
@@ -324,8 +347,12 @@ public final class OrderImport implements SyncFlow {
   @Override
   public List<String> notices(SyncContext context) {
     List<String> notices = new ArrayList<>();
-    if (options.discovery() == OrderImportOptions.Discovery.EVENTS) {
+    if (options.discovery() == OrderImportOptions.Discovery.EVENTS && options.pollStart().isEmpty()) {
       EventSubscriptions.recentSubscriptionNotice(context, NAME, ORDERS_BEFORE, BACKFILL).ifPresent(notices::add);
+    }
+    String firstPoll = emptyFirstPoll;
+    if (firstPoll != null) {
+      notices.add(firstPoll);
     }
     context.store().recentBindings(TOTALS_MISMATCH_BINDING, MAX_NOTICES).stream()
         .map(b -> "Centra order " + b.centraId() + " was imported, but its totals differ: "

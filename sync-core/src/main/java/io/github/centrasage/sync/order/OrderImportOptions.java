@@ -76,7 +76,12 @@ public abstract class OrderImportOptions {
     return Duration.ofMinutes(10);
   }
 
-  /** Where polling starts when it has no cursor; empty starts one day before the engine clock's now. */
+  /**
+   * Where polling starts when it has no cursor; empty starts one day before the engine clock's now.
+   * With {@link Discovery#EVENTS} it is the backfill: the first subscription a store records also
+   * lists the orders placed since then (Centra's event queue holds only what comes after the
+   * subscription); empty backfills nothing and says so in a warning and a notice.
+   */
   public abstract Optional<Instant> pollStart();
 
   /** Orders handled together: one Sage lookup request covers the whole batch (default 20). */

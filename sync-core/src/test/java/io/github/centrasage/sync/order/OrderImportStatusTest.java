@@ -50,16 +50,48 @@ class OrderImportStatusTest {
   @Test
   void theFirstSubscriptionToOrderEventsSaysThatEarlierOrdersNeedABackfill() {
     f.centra.placeOrder("GBP", Map.of(OrderImportTest.SKU_A, 1)); // before the flow ever subscribed
-    SyncEngine engine = engine(OrderImportOptions.Discovery.EVENTS);
+    SyncEngine engine = f.engine(store, new OrderImport(OrderImportOptions.builder() // no pollStart: no backfill
+        .discovery(OrderImportOptions.Discovery.EVENTS).defaultWarehouse(f.centraLeeds).build()),
+        f.mappings().build()).build();
 
     SyncStatus status = engine.runOnce(OrderImport.NAME);
 
     assertThat(f.sage.salesOrders()).as("Centra queues events only after the subscription").isEmpty();
     assertThat(status.notices()).anySatisfy(n -> assertThat(n)
-        .contains("orders placed earlier are not synced by events")
-        .contains("discovery(POLLING)").contains("pollStart"));
+        .contains("orders placed earlier are not synced by events").contains("pollStart"));
     f.clock.advance(Duration.ofDays(2));
     assertThat(engine.status(OrderImport.NAME).notices()).as("shown for a day").isEmpty();
+  }
+
+  @Test
+  void withPollStartTheFirstSubscriptionAlsoImportsTheOrdersPlacedBefore() {
+    CentraOrder before = f.centra.placeOrder("GBP", Map.of(OrderImportTest.SKU_A, 1));
+    SyncEngine engine = f.engine(store, new OrderImport(f.options().discovery(OrderImportOptions.Discovery.EVENTS)
+        .build()), f.mappings().build()).build();
+
+    drain(engine, f.clock);
+    CentraOrder after = f.centra.placeOrder("GBP", Map.of(OrderImportTest.SKU_B, 1));
+    SyncStatus status = drain(engine, f.clock);
+
+    assertThat(f.sage.salesOrdersWithCustomerDocumentNo("CENTRA-" + before.number())).hasSize(1);
+    assertThat(f.sage.salesOrdersWithCustomerDocumentNo("CENTRA-" + after.number())).hasSize(1);
+    assertThat(f.sage.salesOrders()).hasSize(2);
+    assertThat(status.notices()).noneMatch(n -> n.contains("not synced by events"));
+  }
+
+  @Test
+  void aFirstPollThatFindsNothingSaysWhereItsWindowStarted() {
+    f.centra.placeOrder("GBP", Map.of(OrderImportTest.SKU_A, 1));
+    f.clock.advance(Duration.ofDays(10)); // the engine's clock runs days after the shop's: outside the default window
+    SyncEngine engine = f.engine(store, new OrderImport(OrderImportOptions.builder()
+        .discovery(OrderImportOptions.Discovery.POLLING).defaultWarehouse(f.centraLeeds).build()),
+        f.mappings().build()).build();
+
+    SyncStatus status = engine.runOnce(OrderImport.NAME);
+
+    assertThat(f.sage.salesOrders()).isEmpty();
+    assertThat(status.notices()).anySatisfy(n -> assertThat(n).contains("first poll found no Centra orders placed since")
+        .contains("pollStart").contains("SyncEngine.builder().clock"));
   }
 
   @Test
