@@ -290,8 +290,9 @@ public final class Demo {
           .centra(centra).sage(sage).retryPolicy(quick).lockRetryPolicy(lockWait).listener(tally).listener(recorder)
           .leaseDuration(Duration.ofMinutes(5));
       // Every flow that exists, in the order a cycle runs them.
+      // pollStart: orders placed before the first subscription are listed once (the day starts empty)
       addFlow(builder, new OrderImport(OrderImportOptions.builder().discovery(OrderImportOptions.Discovery.EVENTS)
-          .defaultWarehouse(centraLeeds).waitingOrderRecheck(HELD_ORDER_RECHECK).build()));
+          .pollStart(clock.instant()).defaultWarehouse(centraLeeds).waitingOrderRecheck(HELD_ORDER_RECHECK).build()));
       addFlow(builder, new StockPublish(stock));
       addFlow(builder, new DespatchToSage(despatch));
       addFlow(builder, new DespatchToCentra(despatch));

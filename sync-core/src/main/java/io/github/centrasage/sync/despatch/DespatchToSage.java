@@ -81,8 +81,7 @@ public final class DespatchToSage extends DespatchFlow {
 
   private static final Logger log = LoggerFactory.getLogger(DespatchToSage.class);
   private static final String SHIPMENTS_BEFORE = "shipments completed in Centra";
-  private static final String BACKFILL = "to confirm them in Sage, enqueue DespatchToSage.jobFor(<order number>) for"
-      + " each order";
+  private static final String BACKFILL = "to confirm them in Sage enqueue DespatchToSage.jobFor(<order number>)";
   private static final String SHIPMENT = "Shipment";
   private static final String UNREADABLE_PREFIX = "shipment:";
   private static final int MAX_EVENT_ROUNDS = 20;

@@ -40,8 +40,8 @@ public final class EventSubscriptions {
     Instant now = ctx.clock().instant();
     ctx.store().putCursor(marker, now.toString());
     if (warn) {
-      log.warn("{} subscribed to Centra's event queue for the first time ({}): {} before this moment are not in the"
-          + " queue and will not be synced by events; {}", flow, now, before, backfill);
+      log.warn("{} subscribed to Centra's events for the first time ({}): {} earlier are not in the queue; {}", flow,
+          now, before, backfill);
     }
     return true;
   }

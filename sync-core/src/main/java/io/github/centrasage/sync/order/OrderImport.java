@@ -65,8 +65,8 @@ public final class OrderImport implements SyncFlow {
   private static final String UNREADABLE_EVENT_PREFIX = "event:";
   private static final int MAX_NOTICES = 20;
   private static final String ORDERS_BEFORE = "orders placed";
-  private static final String BACKFILL = "to import them, set OrderImportOptions.pollStart(<first order date>) (the"
-      + " first subscription then lists the orders placed since), or enqueue them with OrderImport.nudge";
+  private static final String BACKFILL = "to import them set OrderImportOptions.pollStart (the first subscription"
+      + " then lists them), or use OrderImport.nudge";
 
   private final OrderImportOptions options;
   private final OrderImportSteps steps;
