@@ -95,7 +95,7 @@ public final class SyncEngine implements AutoCloseable {
 
   /** The parked jobs of a flow, oldest first (at most {@code limit}). */
   public List<Job> parkedJobs(String flowName, int limit) {
-    return runner.store().list(flowName(flowName), EnumSet.of(JobState.PARKED), 0, limit);
+    return runner.store().list(runner.knownFlow(flowName), EnumSet.of(JobState.PARKED), 0, limit);
   }
 
   /**
@@ -106,12 +106,13 @@ public final class SyncEngine implements AutoCloseable {
    * @return the jobs put back in the queue
    */
   public List<Job> replayParked(String flowName, String reasonContains) {
+    String flow = runner.knownFlow(flowName);
     String needle = Objects.requireNonNull(reasonContains, "reasonContains").toLowerCase(Locale.ROOT);
     List<Job> replayed = new ArrayList<>();
     List<Job> parked;
     int offset = 0;
     do {
-      parked = runner.store().list(flowName(flowName), EnumSet.of(JobState.PARKED), offset, REPLAY_PAGE);
+      parked = runner.store().list(flow, EnumSet.of(JobState.PARKED), offset, REPLAY_PAGE);
       for (Job job : parked) {
         boolean matches = needle.isEmpty()
             || job.parkReasons().stream().anyMatch(r -> r.toLowerCase(Locale.ROOT).contains(needle))
@@ -124,11 +125,6 @@ public final class SyncEngine implements AutoCloseable {
       }
     } while (parked.size() == REPLAY_PAGE);
     return replayed;
-  }
-
-  private String flowName(String flowName) {
-    status(flowName); // refuses an unknown flow name
-    return flowName;
   }
 
   /** Puts a parked job back in the queue; empty if there is no parked job with that id. */

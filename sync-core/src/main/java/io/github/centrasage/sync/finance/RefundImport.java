@@ -1,7 +1,5 @@
 package io.github.centrasage.sync.finance;
 
-import io.github.centrasage.sync.internal.Texts;
-import java.util.Set;
 import io.github.centrasage.centra.CentraClient;
 import io.github.centrasage.centra.CentraReturn;
 import io.github.centrasage.centra.Order;
@@ -16,6 +14,7 @@ import io.github.centrasage.sage200.model.SalesPostedTransaction;
 import io.github.centrasage.sage200.model.SalesReturn;
 import io.github.centrasage.sync.JobFailure;
 import io.github.centrasage.sync.finance.RefundImportOptions.CreditMethod;
+import io.github.centrasage.sync.internal.Texts;
 import io.github.centrasage.sync.finance.internal.CreditNotePlan;
 import io.github.centrasage.sync.finance.internal.InvoiceAllocation;
 import io.github.centrasage.sync.finance.internal.SopReturnDraft;
@@ -39,6 +38,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.stream.Stream;

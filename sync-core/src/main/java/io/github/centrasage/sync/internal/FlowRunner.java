@@ -568,6 +568,11 @@ public final class FlowRunner {
     return d.isNegative() ? Duration.ZERO : d;
   }
 
+  /** {@code name}, if a flow of this engine has it. @throws IllegalArgumentException naming the known flows */
+  public String knownFlow(String name) {
+    return flow(name).name();
+  }
+
   private SyncFlow flow(String name) {
     SyncFlow flow = s.flows().get(name);
     if (flow == null) {
