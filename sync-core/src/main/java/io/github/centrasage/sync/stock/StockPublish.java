@@ -74,8 +74,8 @@ public final class StockPublish implements SyncFlow {
    */
   private static final Duration WRITTEN_VALID = Duration.ofMinutes(5);
 
-  /** A level this instance wrote, and when. */
-  private record Written(int level, Instant at) {}
+  /** A level this instance wrote, the ledger term it was computed with, and when. */
+  private record Written(int level, BigDecimal ledger, Instant at) {}
   /** Per unit, the holding (time and free quantity) this instance last enqueued; one short entry per unit. */
   private final Map<String, String> enqueuedHoldings = new ConcurrentHashMap<>();
 
@@ -317,7 +317,7 @@ public final class StockPublish implements SyncFlow {
     resolved.unknown().forEach((sku, reason) -> bySku.get(sku).fail(JobFailure.permanent(reason)));
 
     // what this instance last wrote, less what Centra shipped since (a despatch's recompute says how much)
-    Map<StockKey, Integer> centraHas = new HashMap<>();
+    Map<StockKey, StockLevels.Known> centraHas = new HashMap<>();
     Instant now = any.clock().instant();
     for (Map.Entry<String, JobContext> e : bySku.entrySet()) {
       StockKey key = StockKey.of(e.getKey(), sageWarehouse);
@@ -325,7 +325,10 @@ public final class StockPublish implements SyncFlow {
       String payload = e.getValue().job().payload();
       // a bare recompute says Centra's level moved in a way this instance cannot know: write it
       if (last != null && !payload.equals(RECOMPUTE) && now.isBefore(last.at.plus(WRITTEN_VALID))) {
-        centraHas.put(key, last.level - shippedIn(payload));
+        // a despatch of n units lowers Centra's level by n and releases n from the ledger; any other
+        // release (or a recompute marker lost to coalescing) then shows as a ledger below this
+        int shipped = shippedIn(payload);
+        centraHas.put(key, StockLevels.Known.written(last.level - shipped, last.ledger.subtract(BigDecimal.valueOf(shipped))));
       }
     }
     StockLevels.Outcome outcome = StockLevels.publish(any, sageWarehouse, centraWarehouse.get(),
@@ -334,11 +337,11 @@ public final class StockPublish implements SyncFlow {
     if (outcome.failure().isPresent()) {
       outcome.pushed().forEach(l -> lastWritten.remove(l.key().name())); // Centra may or may not have it
     } else {
-      outcome.pushed().forEach(l -> lastWritten.put(l.key().name(), new Written(l.quantity(), now)));
+      outcome.pushed().forEach(l -> lastWritten.put(l.key().name(), new Written(l.quantity(), l.allocated(), now)));
       outcome.skipped().keySet().forEach(l -> lastWritten.remove(l.key().name()));
     }
     outcome.unchanged().forEach(l -> lastWritten.computeIfPresent(l.key().name(),
-        (k, w) -> new Written(l.quantity(), w.at)));
+        (k, w) -> new Written(l.quantity(), l.allocated(), w.at)));
     outcome.failure().ifPresent(e -> outcome.pushed().forEach(l -> bySku.get(l.key().sku()).fail(e)));
     outcome.refused().forEach((key, reason) -> bySku.get(key.sku()).fail(JobFailure.permanent(reason)));
     // a row Centra skipped was not applied: retry it (transient, so a lasting cause ends up parked

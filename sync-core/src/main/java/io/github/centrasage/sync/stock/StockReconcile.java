@@ -153,8 +153,9 @@ public final class StockReconcile implements SyncFlow {
     counts[8] += released.size();
     released.stream().filter(k -> !k.sageWarehouse().equals(sageWarehouse) || !before.containsKey(k.sku()))
         .forEach(k -> ctx.store().enqueue(StockPublish.recomputeJob(k)));
-    Map<StockKey, Integer> centraHas = new HashMap<>();
-    before.forEach((sku, row) -> row.physicalQuantity().ifPresent(q -> centraHas.put(StockKey.of(sku, sageWarehouse), q)));
+    Map<StockKey, StockLevels.Known> centraHas = new HashMap<>();
+    before.forEach((sku, row) -> row.physicalQuantity()
+        .ifPresent(q -> centraHas.put(StockKey.of(sku, sageWarehouse), StockLevels.Known.read(q))));
     StockLevels.Outcome outcome = StockLevels.publish(ctx, sageWarehouse, centraWarehouse, resolved.known().values(),
         options.holdTtl(), options.busyDelay(), options.description() + " (reconciliation)", otherAllocations,
         centraHas);

@@ -42,7 +42,19 @@ class StockSequencingPropertiesTest {
     return step.list().ofMinSize(5).ofMaxSize(24);
   }
 
-  @Property(tries = 8, shrinking = ShrinkingMode.OFF)
+  /** A sequence the property once found: a despatch racing a poll, then goods-in and a duplicate job. */
+  @net.jqwik.api.Example
+  void despatchRacingAPollThenGoodsIn() {
+    centraEndsEqualToTheFormulaAndVersionsNeverGoBack(List.of(new Step(Kind.CENTRA_ORDER, 0, 1),
+        new Step(Kind.GOODS_IN, 2, 3), new Step(Kind.OTHER_CHANNEL, 0, 2), new Step(Kind.DUPLICATE_JOB, 2, 1),
+        new Step(Kind.IMPORT, 1, 3), new Step(Kind.IMPORT, 0, 4), new Step(Kind.POLL, 0, 1),
+        new Step(Kind.DESPATCH_RACING_A_POLL, 0, 3), new Step(Kind.GOODS_IN, 0, 1),
+        new Step(Kind.DUPLICATE_JOB, 0, 1)));
+  }
+
+  // a fixed seed keeps the build deterministic; to explore further, change the seed and raise the
+  // tries locally (400 tries with this seed pass in about 40 s), and pin any failure as an example above
+  @Property(tries = 100, seed = "-5062503815322862930", shrinking = ShrinkingMode.OFF)
   void centraEndsEqualToTheFormulaAndVersionsNeverGoBack(@ForAll("steps") List<Step> steps) {
     try (StockWorld world = new StockWorld()) {
       List<String> skus = world.skus(3);

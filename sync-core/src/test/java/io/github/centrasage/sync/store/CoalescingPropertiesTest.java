@@ -22,7 +22,7 @@ import net.jqwik.api.Provide;
  * enqueued.
  */
 class CoalescingPropertiesTest {
-  @Property(tries = 200)
+  @Property(tries = 200, seed = "42") // a fixed seed keeps the build deterministic; change it locally to explore
   void everyKeyEndsOnItsNewestValueAndNeverGoesBack(@ForAll("steps") List<Integer> steps) {
     InMemorySyncStateStore store = new InMemorySyncStateStore(new SettableClock());
     Map<String, Integer> lastEnqueued = new HashMap<>();

@@ -59,6 +59,30 @@ public final class StockLevels {
   public record Outcome(List<Level> pushed, List<StockKey> deferred, List<Level> stale, Optional<RuntimeException> failure,
       Map<StockKey, String> refused, Map<Level, String> skipped, List<Level> unchanged) {}
 
+  /**
+   * What Centra is known to have for one unit: {@code quantity}, and, when the knowledge is this
+   * instance's own last write rather than a read of Centra, the ledger term that write was computed
+   * with. A completed Centra shipment lowers Centra's physical level by itself while the despatch
+   * releases the ledger, so a ledger term below {@code ledgerAtWrite} means Centra may have moved:
+   * the level is written again. A ledger that only grew (an order imported) moves nothing in Centra.
+   */
+  public record Known(int quantity, Optional<BigDecimal> ledgerAtWrite) {
+    /** Read from Centra just now. */
+    public static Known read(int quantity) {
+      return new Known(quantity, Optional.empty());
+    }
+
+    /** This instance's own last write, computed with {@code ledger} allocated to open Centra orders. */
+    public static Known written(int quantity, BigDecimal ledger) {
+      return new Known(quantity, Optional.of(ledger));
+    }
+
+    boolean matches(Level level) {
+      return quantity == level.quantity()
+          && ledgerAtWrite.map(l -> level.allocated().compareTo(l) >= 0).orElse(true);
+    }
+  }
+
   private StockLevels() {}
 
   /**
@@ -68,7 +92,7 @@ public final class StockLevels {
    */
   public static Outcome publish(SyncContext ctx, String sageWarehouse, String centraWarehouse, Collection<SkuRef> skus,
       Duration holdTtl, Duration busyDelay, String description, Map<String, BigDecimal> otherAllocations,
-      Map<StockKey, Integer> centraHas) {
+      Map<StockKey, Known> centraHas) {
     String owner = "StockPublish-" + UUID.randomUUID();
     List<StockHold> holds = new ArrayList<>();
     List<SkuRef> held = new ArrayList<>();
@@ -101,7 +125,7 @@ public final class StockLevels {
         if (isStale(ctx, level)) {
           log.info("{}: Sage version {} is older than the one applied; not pushed", level.key().name(), level.version().get());
           stale.add(level);
-        } else if (Integer.valueOf(level.quantity()).equals(centraHas.get(level.key()))) {
+        } else if (centraHas.containsKey(level.key()) && centraHas.get(level.key()).matches(level)) {
           // Centra has this level already: a write would change nothing and spend Centra's mutation budget
           unchanged.add(level);
           recordVersion(ctx, level);
