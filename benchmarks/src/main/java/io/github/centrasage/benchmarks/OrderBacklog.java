@@ -140,7 +140,7 @@ final class OrderBacklog {
           .defaultWarehouse(shop.centraWarehouse(Shop.LEEDS)).build());
       try (SyncEngine engine = SyncEngine.builder().store(store).mappings(mappings).flow(flow)
           .centra(shop.centraClient).sage(shop.sageClient).clock(Clock.systemUTC()).workers(cap * WORKERS_PER_SAGE_SLOT)
-          .pollInterval(Duration.ofMillis(2)).discoverInterval(Duration.ofMillis(100))
+          .queuePollInterval(Duration.ofMillis(2)).defaultDiscoverInterval(Duration.ofMillis(100))
           .retryPolicy(fast).lockRetryPolicy(fast).build()) {
         engine.runOnce(OrderImport.NAME);
         placed = placeOrders(shop.centra, orders);

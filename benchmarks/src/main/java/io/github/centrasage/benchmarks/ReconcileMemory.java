@@ -113,7 +113,7 @@ final class ReconcileMemory {
         .tokenProvider(TokenProvider.staticToken(System.getenv("BENCH_SAGE_TOKEN"))).allowPlainHttp(true)
         .readTimeout(Duration.ofSeconds(60)).build();
     String centraLeeds = args[5];
-    Mappings mappings = Mappings.builder().putWarehouses(centraLeeds, args[6]).build();
+    Mappings mappings = Mappings.builder().putWarehouse(centraLeeds, args[6]).build();
     StockReconcile reconcile = new StockReconcile(StockPublishOptions.builder().batchSize(200).build());
     SandboxClock clock = SandboxClock.startingAt(SandboxClock.DEFAULT_START);
     HeapPeak.reset();

@@ -28,7 +28,7 @@ final class StockFanout {
     SandboxClock clock = SandboxClock.startingAt(SandboxClock.DEFAULT_START);
     try (Shop shop = new Shop(SandboxCatalog.generated(skus, 11), clock, latency, 4)) {
       String centraLeeds = shop.centraWarehouse(Shop.LEEDS);
-      Mappings mappings = Mappings.builder().putWarehouses(centraLeeds, shop.sageWarehouse(Shop.LEEDS)).build();
+      Mappings mappings = Mappings.builder().putWarehouse(centraLeeds, shop.sageWarehouse(Shop.LEEDS)).build();
       StockPublishOptions options = StockPublishOptions.builder().initialCursor(SandboxClock.DEFAULT_START)
           .overlap(Duration.ZERO).build();
       InMemorySyncStateStore store = new InMemorySyncStateStore(clock);

@@ -108,7 +108,7 @@ public final class SyncEngineMetrics implements SyncListener {
       timeGauge("cursor.lag", flow, "How far the flow's cursor is behind", SyncStatus::cursorLag);
       timeGauge("oldest.job.age", flow, "Age of the oldest waiting job", SyncStatus::oldestJobAge);
       FunctionCounter.builder(PREFIX + "entities.done", this,
-              m -> m.status(flow).map(st -> (double) st.done()).orElse(Double.NaN))
+              m -> m.status(flow).map(st -> (double) st.entitiesDone()).orElse(Double.NaN))
           .description("Entities done (OrderImport: orders imported), not jobs")
           .tag("flow", flow)
           .register(registry);

@@ -265,10 +265,10 @@ public class CentraSage200Properties {
     private boolean autoStartup = true;
     /** Worker threads that run jobs. */
     private Integer workers;
-    /** How often each flow discovers new work. */
-    private Duration discoverInterval;
-    /** How often idle workers look for due jobs. */
-    private Duration pollInterval;
+    /** How often a flow without its own interval discovers new work (default 1 min). */
+    private Duration defaultDiscoverInterval;
+    /** How often idle workers look at the job queue for due jobs (default 1 s). */
+    private Duration queuePollInterval;
     /** How long a worker holds a job before another may take it. */
     private Duration leaseDuration;
     /** How long shutdown waits for running jobs to finish. */
@@ -292,20 +292,20 @@ public class CentraSage200Properties {
       this.workers = workers;
     }
 
-    public Duration getDiscoverInterval() {
-      return discoverInterval;
+    public Duration getDefaultDiscoverInterval() {
+      return defaultDiscoverInterval;
     }
 
-    public void setDiscoverInterval(Duration discoverInterval) {
-      this.discoverInterval = discoverInterval;
+    public void setDefaultDiscoverInterval(Duration defaultDiscoverInterval) {
+      this.defaultDiscoverInterval = defaultDiscoverInterval;
     }
 
-    public Duration getPollInterval() {
-      return pollInterval;
+    public Duration getQueuePollInterval() {
+      return queuePollInterval;
     }
 
-    public void setPollInterval(Duration pollInterval) {
-      this.pollInterval = pollInterval;
+    public void setQueuePollInterval(Duration queuePollInterval) {
+      this.queuePollInterval = queuePollInterval;
     }
 
     public Duration getLeaseDuration() {
@@ -451,17 +451,17 @@ public class CentraSage200Properties {
     private boolean enabled = true;
     /** Stock rows read per request. */
     private Integer batchSize;
-    /** How often Sage stock is polled for changes (default 30 s). */
-    private Duration pollInterval;
+    /** How often Sage stock is read for changes (default 30 s). */
+    private Duration discoverInterval;
     /** Sage stock changes older than this are not looked for on the first run (default: now). */
     private Instant initialCursor;
 
-    public Duration getPollInterval() {
-      return pollInterval;
+    public Duration getDiscoverInterval() {
+      return discoverInterval;
     }
 
-    public void setPollInterval(Duration pollInterval) {
-      this.pollInterval = pollInterval;
+    public void setDiscoverInterval(Duration discoverInterval) {
+      this.discoverInterval = discoverInterval;
     }
 
     public boolean isEnabled() {

@@ -37,7 +37,7 @@ public class SyncEngineEndpoint {
       flow.put("running", s.running());
       flow.put("retrying", s.retrying());
       flow.put("parked", s.parked());
-      flow.put("done", s.done());
+      flow.put("done", s.entitiesDone());
       s.cursorLag().ifPresent(l -> flow.put("cursorLag", l.toString()));
       s.lastError().ifPresent(e -> flow.put("lastError", e));
       flow.put("notices", s.notices());

@@ -38,7 +38,7 @@ public class SyncEngineHealthIndicator extends AbstractHealthIndicator {
       flow.put("running", s.running());
       flow.put("retrying", s.retrying());
       flow.put("parked", s.parked());
-      flow.put("done", s.done());
+      flow.put("done", s.entitiesDone());
       s.cursorLag().ifPresent(lag -> flow.put("cursorLag", lag.toString()));
       s.oldestJobAge().ifPresent(age -> flow.put("oldestJobAge", age.toString()));
       s.lastRunFinishedAt().ifPresent(t -> flow.put("lastRunFinishedAt", t.toString()));

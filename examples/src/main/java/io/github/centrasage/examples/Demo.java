@@ -342,8 +342,8 @@ public final class Demo {
           .companyId(sageSandbox.companyId()).tokenProvider(TokenProvider.staticToken(sageSandbox.token()))
           .allowPlainHttp(true).readTimeout(Duration.ofSeconds(20)).build();
       return SeedShopMappings.builder(setup)
-          .putWarehouses(centraLeeds, sageLeeds)
-          .putWarehouses(centraLondon, sageLondon)
+          .putWarehouse(centraLeeds, sageLeeds)
+          .putWarehouse(centraLondon, sageLondon)
           .customerDocumentPrefix(PREFIX)
           .build();
     }
@@ -427,7 +427,7 @@ public final class Demo {
       out.println("Flow                done   jobs  retried  parked  (retry causes)");
       for (String flow : Stream.concat(flowNames.stream(), Stream.of(catalog.name())).toList()) {
         SyncStatus s = engine.status(flow);
-        out.printf("  %-17s %5d  %5d  %7d  %6d  %s%n", flow, s.done(), s.succeeded(), tally.retries(flow), s.parked(),
+        out.printf("  %-17s %5d  %5d  %7d  %6d  %s%n", flow, s.entitiesDone(), s.succeeded(), tally.retries(flow), s.parked(),
             tally.causes(flow));
       }
       List<Job> parked = parkedJobs();

@@ -56,7 +56,7 @@ public final class OrderImportOnlyExample {
             .pollStart(Instant.parse("2026-01-01T00:00:00Z")) // the first poll reads from here
             .defaultWarehouse("1")                             // a Centra warehouse id with a warehouse.1 mapping
             .build()))
-        .discoverInterval(Duration.ofSeconds(30))
+        .defaultDiscoverInterval(Duration.ofSeconds(30))
         .build();
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       engine.close();   // finishes running jobs within the drain timeout

@@ -118,7 +118,7 @@ final class Progress implements AutoCloseable {
     SyncEngine e = engine;
     if (e != null) {
       List<SyncStatus> flows = e.status();
-      long imported = flows.stream().filter(s -> s.flow().equals(OrderImport.NAME)).mapToLong(SyncStatus::done).sum();
+      long imported = flows.stream().filter(s -> s.flow().equals(OrderImport.NAME)).mapToLong(SyncStatus::entitiesDone).sum();
       long waiting = flows.stream().mapToLong(s -> s.queued() + s.running()).sum();
       long retrying = flows.stream().mapToLong(SyncStatus::retrying).sum();
       long parked = flows.stream().mapToLong(SyncStatus::parked).sum();

@@ -20,7 +20,7 @@ public final class StockPublishOnlyExample {
   public static void main(String[] args) throws Exception {
     Mappings mappings = ProductionWiring.mappings(Path.of("mappings.properties"));  // warehouse.* and buffer.* entries
     StockPublishOptions options = StockPublishOptions.builder()
-        .pollInterval(Duration.ofSeconds(30))
+        .discoverInterval(Duration.ofSeconds(30))
         .reconcileInterval(Duration.ofHours(6))
         .build();
     JdbcSyncStateStore store = ProductionWiring.embeddedStore();

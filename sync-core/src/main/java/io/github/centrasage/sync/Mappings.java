@@ -2,7 +2,7 @@ package io.github.centrasage.sync;
 
 import io.github.centrasage.sync.internal.MappingsFile;
 import io.github.centrasage.sync.internal.MappingsValidation;
-import io.github.centrasage.sync.internal.SyncStyle;
+import io.github.centrasage.sync.internal.MappingsStyle;
 import java.io.IOException;
 import java.io.Reader;
 import java.math.BigDecimal;
@@ -22,10 +22,10 @@ import org.immutables.value.Value;
  * {@code .properties} file (format in docs/mappings.md); {@link #validate()} lists every problem at
  * once, and the engine refuses to start while there are any.
  *
- * <p>Usage: {@code Mappings m = Mappings.builder().putCurrencies("GBP", "1").addTaxCodes(TaxCodeMapping.of(new BigDecimal("20"), "GB", 1729)).build();}
+ * <p>Usage: {@code Mappings m = Mappings.builder().putCurrency("GBP", "1").addTaxCode(TaxCodeMapping.of(new BigDecimal("20"), "GB", 1729)).build();}
  */
 @Value.Immutable
-@SyncStyle
+@MappingsStyle
 public abstract class Mappings {
   /** Centra currency (ISO 4217) → Sage currency id. */
   public abstract Map<String, String> currencies();
@@ -186,7 +186,7 @@ public abstract class Mappings {
 
   /** A Centra tax rate (in one country, or any) and the Sage tax code it becomes. */
   @Value.Immutable
-  @SyncStyle
+  @MappingsStyle
   public abstract static class TaxCodeMapping {
     /** The Centra tax percent (20 for 20 %). */
     @Value.Parameter
@@ -208,7 +208,7 @@ public abstract class Mappings {
 
   /** Where the money of one payment method (and currency) goes in Sage. */
   @Value.Immutable
-  @SyncStyle
+  @MappingsStyle
   public abstract static class PaymentAccounts {
     /** Centra payment method or gateway name ({@code adyen}, {@code klarna}…). */
     public abstract String method();
@@ -269,7 +269,7 @@ public abstract class Mappings {
 
   /** How Sage customers are chosen for a market's orders. */
   @Value.Immutable
-  @SyncStyle
+  @MappingsStyle
   public abstract static class CustomerStrategy {
     /** The kinds of strategy. */
     public enum Kind {

@@ -166,8 +166,8 @@ public final class SyncEngine implements AutoCloseable {
     private final List<FailureClassifier> classifiers = new ArrayList<>();
     private final List<SyncListener> listeners = new ArrayList<>();
     private Clock clock = Clock.systemUTC();
-    private Duration discoverInterval = Duration.ofMinutes(1);
-    private Duration pollInterval = Duration.ofSeconds(1);
+    private Duration defaultDiscoverInterval = Duration.ofMinutes(1);
+    private Duration queuePollInterval = Duration.ofSeconds(1);
     private Duration leaseDuration = Duration.ofMinutes(5);
     private Duration drainTimeout = Duration.ofSeconds(30);
     private int workers = 4;
@@ -230,14 +230,14 @@ public final class SyncEngine implements AutoCloseable {
     }
 
     /** How often each flow's discover step runs when started, unless the flow says otherwise (default 1 min). */
-    public Builder discoverInterval(Duration interval) {
-      this.discoverInterval = positive(interval, "discoverInterval");
+    public Builder defaultDiscoverInterval(Duration interval) {
+      this.defaultDiscoverInterval = positive(interval, "defaultDiscoverInterval");
       return this;
     }
 
     /** How long an idle worker waits before looking for due jobs again (default 1 s). */
-    public Builder pollInterval(Duration interval) {
-      this.pollInterval = positive(interval, "pollInterval");
+    public Builder queuePollInterval(Duration interval) {
+      this.queuePollInterval = positive(interval, "queuePollInterval");
       return this;
     }
 
@@ -333,7 +333,7 @@ public final class SyncEngine implements AutoCloseable {
       chain.add(ClientFailureClassifier.INSTANCE);
       chain.add(FailureClassifier.defaults());
       return new SyncEngine(new FlowRunner(new FlowRunner.Settings(store, mappings, byName, Map.copyOf(attributes),
-          chain, List.copyOf(listeners), clock, discoverInterval, pollInterval, leaseDuration, drainTimeout, workers,
+          chain, List.copyOf(listeners), clock, defaultDiscoverInterval, queuePollInterval, leaseDuration, drainTimeout, workers,
           retryPolicy, lockRetryPolicy, instanceId)));
     }
 

@@ -42,7 +42,7 @@ public abstract class SyncStatus {
 
   /**
    * Jobs that succeeded. One entity may take several: OrderImport runs a job for every notice of an
-   * order (poll overlap, update events, rechecks of an order on hold), so see {@link #done()} for
+   * order (poll overlap, update events, rechecks of an order on hold), so see {@link #entitiesDone()} for
    * how many orders were imported.
    */
   public abstract long succeeded();
@@ -52,7 +52,7 @@ public abstract class SyncStatus {
    * with one job per entity report their succeeded jobs here (see {@code SyncFlow#entitiesDone}).
    */
   @Value.Default
-  public long done() {
+  public long entitiesDone() {
     return succeeded();
   }
 

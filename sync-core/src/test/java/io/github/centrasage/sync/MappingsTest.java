@@ -96,13 +96,13 @@ class MappingsTest {
   @Test
   void validationChecksSageLengthLimitsAndCrossReferences() {
     Mappings m = Mappings.builder()
-        .putCurrencies("GBP", "1")
+        .putCurrency("GBP", "1")
         .addTaxCodes(TaxCodeMapping.of(new BigDecimal("120"), "GB", 1), TaxCodeMapping.of(new BigDecimal("20"), "gb", 2),
             TaxCodeMapping.of(new BigDecimal("20.0"), null, 3), TaxCodeMapping.of(new BigDecimal("20"), null, 4))
-        .addPaymentAccounts(PaymentAccounts.builder().method("adyen").currency("EUR").clearingBank("1210")
+        .addPaymentAccount(PaymentAccounts.builder().method("adyen").currency("EUR").clearingBank("1210")
             .currentBank("").feesNominal("NOMINAL-TOO-LONG").varianceNominal("7901").build())
-        .putCustomerStrategies("GB", CustomerStrategy.sharedAccount("WEBGBP-TOO-LONG"))
-        .putCustomerStrategies("DE", CustomerStrategy.perShopper("SHOPPER"))
+        .putCustomerStrategy("GB", CustomerStrategy.sharedAccount("WEBGBP-TOO-LONG"))
+        .putCustomerStrategy("DE", CustomerStrategy.perShopper("SHOPPER"))
         .discountHandling(DiscountHandling.SEPARATE_LINE)
         .customerDocumentPrefix("CENTRA-ORDER-")
         .build();

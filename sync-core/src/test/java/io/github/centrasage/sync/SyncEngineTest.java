@@ -422,7 +422,7 @@ class SyncEngineTest {
 
   @Test
   void buildRefusesInvalidMappingsAndListsEveryProblemIncludingTheFlows() {
-    Mappings bad = Mappings.builder().putCurrencies("gbp", "1").roundingTolerance(new java.math.BigDecimal("0.05")).build();
+    Mappings bad = Mappings.builder().putCurrency("gbp", "1").roundingTolerance(new java.math.BigDecimal("0.05")).build();
     SyncFlow picky = new SyncFlow() {
       @Override
       public String name() {
@@ -464,7 +464,7 @@ class SyncEngineTest {
     });
     Job first = realTimeStore.enqueue(NewJob.builder().flow(FLOW).key("order:1").payload("p").build());
     SyncEngine e = SyncEngine.builder().store(realTimeStore).flow(slow).workers(2)
-        .pollInterval(Duration.ofMillis(20)).discoverInterval(Duration.ofHours(1)).build();
+        .queuePollInterval(Duration.ofMillis(20)).defaultDiscoverInterval(Duration.ofHours(1)).build();
     e.start();
     assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
 
@@ -519,7 +519,7 @@ class SyncEngineTest {
       }
     });
     try (SyncEngine e = SyncEngine.builder().store(realTimeStore).flow(auto).workers(2)
-        .pollInterval(Duration.ofMillis(20)).discoverInterval(Duration.ofMillis(50)).build()) {
+        .queuePollInterval(Duration.ofMillis(20)).defaultDiscoverInterval(Duration.ofMillis(50)).build()) {
       e.start();
       await().atMost(Duration.ofSeconds(10)).until(() -> realTimeStore.count(FLOW).get(JobState.SUCCEEDED) == 2);
       assertThatThrownBy(e::start).isInstanceOf(IllegalStateException.class);
@@ -586,7 +586,7 @@ class SyncEngineTest {
         });
     // one worker: had the Error killed it, the good job would never run
     try (SyncEngine e = SyncEngine.builder().store(realTimeStore).flow(poisoned).workers(1)
-        .pollInterval(Duration.ofMillis(20)).discoverInterval(Duration.ofMillis(30)).build()) {
+        .queuePollInterval(Duration.ofMillis(20)).defaultDiscoverInterval(Duration.ofMillis(30)).build()) {
       e.start();
       await().atMost(Duration.ofSeconds(10)).until(() -> realTimeStore.count(FLOW).get(JobState.SUCCEEDED) == 1
           && realTimeStore.count(FLOW).get(JobState.PARKED) == 1);

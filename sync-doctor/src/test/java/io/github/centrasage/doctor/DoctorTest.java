@@ -98,8 +98,8 @@ class DoctorTest {
     Mappings wrong = Mappings.builder().from(shop.mappings())
         .paymentAccounts(List.of(Mappings.PaymentAccounts.builder().method("adyen").clearingBank("9876")
             .currentBank("1200").feesNominal("7901").varianceNominal("5555").build()))
-        .putWarehouses(shop.centraWarehouse(SandboxShop.LEEDS), "777")
-        .putCustomerStrategies("UK", Mappings.CustomerStrategy.sharedAccount("NOSUCH"))
+        .putWarehouse(shop.centraWarehouse(SandboxShop.LEEDS), "777")
+        .putCustomerStrategy("UK", Mappings.CustomerStrategy.sharedAccount("NOSUCH"))
         .build();
 
     DoctorReport report = doctor(shop, wrong).build().run();

@@ -64,7 +64,7 @@ public final class SandboxShop implements AutoCloseable {
         .readTimeout(Duration.ofSeconds(20)).build();
     var seed = SeedShopMappings.builder(sageClient);
     for (String name : new String[] {LEEDS, LONDON}) {
-      seed.putWarehouses(centraWarehouse(name), Long.toString(sage.ids("warehouse").get(name)));
+      seed.putWarehouse(centraWarehouse(name), Long.toString(sage.ids("warehouse").get(name)));
     }
     this.mappings = seed.build();
   }

@@ -18,7 +18,7 @@ import java.util.function.Predicate;
  * seeds. Warehouses are left to the caller, who knows which ones a run maps. For demos, benchmarks
  * and tests against the sandboxes; a real shop writes its own mappings (see docs/mappings.md).
  *
- * <p>Usage: {@code Mappings m = SeedShopMappings.builder(sageClient).putWarehouses(centraLeeds, sageLeeds).build();}
+ * <p>Usage: {@code Mappings m = SeedShopMappings.builder(sageClient).putWarehouse(centraLeeds, sageLeeds).build();}
  */
 public final class SeedShopMappings {
   /** The customer document prefix the seed shop's orders carry in Sage (the {@link Mappings} default). */
@@ -40,14 +40,14 @@ public final class SeedShopMappings {
     long gbp = only(currencies, c -> c.isBaseCurrency().orElse(false), "a base currency (GBP)").id();
     long eur = only(currencies, c -> !c.isBaseCurrency().orElse(false), "one foreign currency (EUR)").id();
     return Mappings.builder()
-        .putCurrencies("GBP", Long.toString(gbp))
-        .putCurrencies("EUR", Long.toString(eur))
-        .addTaxCodes(Mappings.TaxCodeMapping.of(new BigDecimal("20"), null, standardVat))
-        .addTaxCodes(Mappings.TaxCodeMapping.of(BigDecimal.ZERO, null, zeroVat))
-        .addPaymentAccounts(Mappings.PaymentAccounts.builder().method("adyen").clearingBank("1210")
+        .putCurrency("GBP", Long.toString(gbp))
+        .putCurrency("EUR", Long.toString(eur))
+        .addTaxCode(Mappings.TaxCodeMapping.of(new BigDecimal("20"), null, standardVat))
+        .addTaxCode(Mappings.TaxCodeMapping.of(BigDecimal.ZERO, null, zeroVat))
+        .addPaymentAccount(Mappings.PaymentAccounts.builder().method("adyen").clearingBank("1210")
             .currentBank("1200").feesNominal("7901").varianceNominal("9999").build())
-        .putCustomerStrategies("UK", Mappings.CustomerStrategy.sharedAccount("WEBGBP"))
-        .putCustomerStrategies("EU", Mappings.CustomerStrategy.sharedAccount("WEBEUR"))
+        .putCustomerStrategy("UK", Mappings.CustomerStrategy.sharedAccount("WEBGBP"))
+        .putCustomerStrategy("EU", Mappings.CustomerStrategy.sharedAccount("WEBEUR"))
         .shippingChargeCode("CARRIAGE")
         .customerDocumentPrefix(DOCUMENT_PREFIX)
         .roundingTolerance(new BigDecimal("0.02"))

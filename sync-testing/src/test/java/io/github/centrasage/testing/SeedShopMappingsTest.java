@@ -27,7 +27,7 @@ class SeedShopMappingsTest {
 
   @Test
   void mapsTheSeedShopsCurrenciesAndVatToTheIdsTheSageSandboxAssigned() {
-    Mappings m = SeedShopMappings.builder(client).putWarehouses("1", "2").build();
+    Mappings m = SeedShopMappings.builder(client).putWarehouse("1", "2").build();
 
     long base = client.currencies().list(ODataQuery.all()).stream()
         .filter(c -> c.isBaseCurrency().orElse(false)).findFirst().orElseThrow().id();

@@ -176,7 +176,7 @@ public final class CheckedSetup {
     CentraSage200Properties.StockPublish s = p.getFlows().getStockPublish();
     var b = StockPublishOptions.builder().initialCursor(Optional.ofNullable(s.getInitialCursor()).orElse(now));
     Optional.ofNullable(s.getBatchSize()).ifPresent(b::batchSize);
-    Optional.ofNullable(s.getPollInterval()).ifPresent(b::pollInterval);
+    Optional.ofNullable(s.getDiscoverInterval()).ifPresent(b::discoverInterval);
     return b.build();
   }
 
@@ -184,8 +184,8 @@ public final class CheckedSetup {
     SyncEngine.Builder b = SyncEngine.builder();
     String k = "centra-sage200.engine.";
     setting(problems, k + "workers", e.getWorkers(), b::workers);
-    setting(problems, k + "discover-interval", e.getDiscoverInterval(), b::discoverInterval);
-    setting(problems, k + "poll-interval", e.getPollInterval(), b::pollInterval);
+    setting(problems, k + "default-discover-interval", e.getDefaultDiscoverInterval(), b::defaultDiscoverInterval);
+    setting(problems, k + "queue-poll-interval", e.getQueuePollInterval(), b::queuePollInterval);
     setting(problems, k + "lease-duration", e.getLeaseDuration(), b::leaseDuration);
     setting(problems, k + "drain-timeout", e.getDrainTimeout(), b::drainTimeout);
     setting(problems, k + "instance-id", e.getInstanceId(), b::instanceId);
@@ -194,8 +194,8 @@ public final class CheckedSetup {
   /** Applies the engine settings that are set; {@link #check} has checked them. */
   public static SyncEngine.Builder engineSettings(SyncEngine.Builder b, CentraSage200Properties.Engine e) {
     Optional.ofNullable(e.getWorkers()).ifPresent(b::workers);
-    Optional.ofNullable(e.getDiscoverInterval()).ifPresent(b::discoverInterval);
-    Optional.ofNullable(e.getPollInterval()).ifPresent(b::pollInterval);
+    Optional.ofNullable(e.getDefaultDiscoverInterval()).ifPresent(b::defaultDiscoverInterval);
+    Optional.ofNullable(e.getQueuePollInterval()).ifPresent(b::queuePollInterval);
     Optional.ofNullable(e.getLeaseDuration()).ifPresent(b::leaseDuration);
     Optional.ofNullable(e.getDrainTimeout()).ifPresent(b::drainTimeout);
     Optional.ofNullable(e.getInstanceId()).ifPresent(b::instanceId);

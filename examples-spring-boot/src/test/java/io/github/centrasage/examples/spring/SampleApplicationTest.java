@@ -55,9 +55,9 @@ class SampleApplicationTest {
     registry.add("centra-sage200.sage.client-secret", () -> "");
     registry.add("centra-sage200.sage.access-token", sage::token);
     registry.add("centra-sage200.sage.allow-plain-http", () -> "true");
-    registry.add("centra-sage200.engine.discover-interval", () -> "100ms");
-    registry.add("centra-sage200.engine.poll-interval", () -> "50ms");
-    registry.add("centra-sage200.flows.stock-publish.poll-interval", () -> "200ms");
+    registry.add("centra-sage200.engine.default-discover-interval", () -> "100ms");
+    registry.add("centra-sage200.engine.queue-poll-interval", () -> "50ms");
+    registry.add("centra-sage200.flows.stock-publish.discover-interval", () -> "200ms");
     String centraLeeds = Long.toString(centra.ids("warehouse").get(LEEDS));
     registry.add("centra-sage200.flows.order-import.default-warehouse", () -> centraLeeds);
     registry.add("centra-sage200.mappings.warehouse." + centraLeeds, () -> sage.ids("warehouse").get(LEEDS));

@@ -82,14 +82,14 @@ public final class CrashWorker {
     SyncEngine engine = SyncEngine.builder().store(store).mappings(mappings).centra(centra).sage(sage)
         .flow(new OrderImport(OrderImportOptions.builder().discovery(OrderImportOptions.Discovery.POLLING)
             .pollStart(pollStart).defaultWarehouse(centraLeeds).build()))
-        .flow(new StockPublish(StockPublishOptions.builder().pollInterval(Duration.ofMillis(100))
+        .flow(new StockPublish(StockPublishOptions.builder().discoverInterval(Duration.ofMillis(100))
             // a killed push's hold blocks despatches of its SKUs until it expires: bounded by the 1 s client timeouts
             .holdTtl(Duration.ofSeconds(3))
             .busyDelay(Duration.ofMillis(50)).despatchHoldTtl(Duration.ofSeconds(5)).build()))
         .flow(new DespatchToCentra(DespatchOptions.builder().putSageCourierIds("DHL", dhl).startAfterDespatchId(0)
             .lockRetryPolicy(fast).build()))
         .retryPolicy(fast).lockRetryPolicy(fast)
-        .discoverInterval(Duration.ofMillis(50))
+        .defaultDiscoverInterval(Duration.ofMillis(50))
         .instanceId(instance)
         .listener(new SyncListener() {
           @Override
@@ -158,6 +158,6 @@ public final class CrashWorker {
   }
 
   static Mappings mappings(Sage200Client sage, String centraLeeds, String sageLeeds) {
-    return SeedShopMappings.builder(sage).putWarehouses(centraLeeds, sageLeeds).build();
+    return SeedShopMappings.builder(sage).putWarehouse(centraLeeds, sageLeeds).build();
   }
 }

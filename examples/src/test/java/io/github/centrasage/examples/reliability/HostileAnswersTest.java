@@ -45,7 +45,7 @@ class HostileAnswersTest extends SandboxedClients {
 
   SyncEngine engine(ForeignAccountMatch foreign, OrderImportOptions.Discovery discovery) {
     Mappings mappings = Mappings.builder().from(CrashWorker.mappings(sage, centraLeeds, sageLeeds))
-        .putCustomerStrategies("UK", Mappings.CustomerStrategy.perShopper("WEB")).build();
+        .putCustomerStrategy("UK", Mappings.CustomerStrategy.perShopper("WEB")).build();
     SyncRetryPolicy fast = fastRetries(3);
     return SyncEngine.builder().store(store).mappings(mappings).centra(centra).sage(sage).retryPolicy(fast)
         .lockRetryPolicy(fast)

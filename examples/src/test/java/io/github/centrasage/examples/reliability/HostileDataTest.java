@@ -230,7 +230,7 @@ class HostileDataTest extends SandboxedClients {
     SyncRetryPolicy fast = fastRetries(3);
     SyncEngine engine = SyncEngine.builder().store(store).mappings(CrashWorker.mappings(sage, centraLeeds, sageLeeds))
         .centra(centra).sage(sage).retryPolicy(fast).lockRetryPolicy(fast)
-        .flow(new StockPublish(StockPublishOptions.builder().pollInterval(Duration.ofMillis(1)).build())).build();
+        .flow(new StockPublish(StockPublishOptions.builder().discoverInterval(Duration.ofMillis(1)).build())).build();
     for (int i = 0; i < 50 && (i < 2 || unsettled(StockPublish.NAME) > 0); i++) {
       engine.runOnce(StockPublish.NAME);
     }

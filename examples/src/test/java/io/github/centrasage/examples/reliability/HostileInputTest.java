@@ -43,7 +43,7 @@ class HostileInputTest extends SandboxedClients {
 
   SyncEngine engine() {
     Mappings mappings = Mappings.builder().from(CrashWorker.mappings(sage, centraLeeds, sageLeeds))
-        .putCustomerStrategies("UK", Mappings.CustomerStrategy.perShopper("WEB")).build();
+        .putCustomerStrategy("UK", Mappings.CustomerStrategy.perShopper("WEB")).build();
     SyncRetryPolicy fast = fastRetries(4);
     return SyncEngine.builder().store(store).mappings(mappings).centra(centra).sage(sage).retryPolicy(fast)
         .lockRetryPolicy(fast)

@@ -139,8 +139,8 @@ class TwoInstancesTest {
     SyncRetryPolicy fast = SyncRetryPolicy.builder().maxAttempts(6).initialDelay(Duration.ofMillis(5)).multiplier(1)
         .maxDelay(Duration.ofMillis(5)).jitter(0).build();
     return SyncEngine.builder().store(store).mappings(mappings).centra(centra).sage(sage).instanceId(instance)
-        .retryPolicy(fast).lockRetryPolicy(fast).workers(2).pollInterval(Duration.ofMillis(20))
-        .discoverInterval(Duration.ofMillis(200)).leaseDuration(Duration.ofSeconds(10)).listener(listener)
+        .retryPolicy(fast).lockRetryPolicy(fast).workers(2).queuePollInterval(Duration.ofMillis(20))
+        .defaultDiscoverInterval(Duration.ofMillis(200)).leaseDuration(Duration.ofSeconds(10)).listener(listener)
         .flow(new OrderImport(OrderImportOptions.builder().discovery(OrderImportOptions.Discovery.POLLING)
             .pollStart(pollStart).defaultWarehouse(centraLeeds).batchSize(1).build()))
         .build();

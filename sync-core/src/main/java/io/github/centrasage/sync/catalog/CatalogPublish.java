@@ -118,7 +118,7 @@ public final class CatalogPublish implements SyncFlow {
 
   @Override
   public Optional<Duration> discoverInterval() {
-    return Optional.of(options.pollInterval());
+    return Optional.of(options.discoverInterval());
   }
 
   @Override

@@ -148,7 +148,7 @@ public abstract class CatalogPublishOptions {
 
   /** How often Sage prices and products are polled; default 5 min. */
   @Value.Default
-  public Duration pollInterval() {
+  public Duration discoverInterval() {
     return Duration.ofMinutes(5);
   }
 
@@ -174,10 +174,10 @@ public abstract class CatalogPublishOptions {
       throw new IllegalArgumentException("batchSize and pricesPerMutation must be at least 1, were "
           + batchSize() + " and " + pricesPerMutation());
     }
-    for (Duration d : List.of(pollInterval(), fullPassInterval(), creationLease())) {
+    for (Duration d : List.of(discoverInterval(), fullPassInterval(), creationLease())) {
       if (d.isNegative() || d.isZero()) {
-        throw new IllegalArgumentException("pollInterval, fullPassInterval and creationLease must be positive, were "
-            + pollInterval() + ", " + fullPassInterval() + " and " + creationLease());
+        throw new IllegalArgumentException("discoverInterval, fullPassInterval and creationLease must be positive, were "
+            + discoverInterval() + ", " + fullPassInterval() + " and " + creationLease());
       }
     }
     if (countryOfOriginField().isBlank() || commodityCodeField().isBlank()) {

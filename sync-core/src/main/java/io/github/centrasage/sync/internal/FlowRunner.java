@@ -53,8 +53,8 @@ public final class FlowRunner {
       List<FailureClassifier> classifiers,
       List<SyncListener> listeners,
       Clock clock,
-      Duration discoverInterval,
-      Duration pollInterval,
+      Duration defaultDiscoverInterval,
+      Duration queuePollInterval,
       Duration leaseDuration,
       Duration drainTimeout,
       int workers,
@@ -146,7 +146,7 @@ public final class FlowRunner {
     workerPool = Executors.newFixedThreadPool(s.workers(),
         r -> daemon(r, s.instanceId() + "-worker-" + threadNo.incrementAndGet()));
     for (SyncFlow flow : s.flows().values()) {
-      long every = flow.discoverInterval().orElse(s.discoverInterval()).toMillis();
+      long every = flow.discoverInterval().orElse(s.defaultDiscoverInterval()).toMillis();
       scheduler.scheduleWithFixedDelay(() -> scheduledDiscover(flow), 0, every, TimeUnit.MILLISECONDS);
     }
     for (int i = 1; i <= s.workers(); i++) {
@@ -211,7 +211,7 @@ public final class FlowRunner {
         return;
       }
       try {
-        wakeUp.wait(s.pollInterval().toMillis());
+        wakeUp.wait(s.queuePollInterval().toMillis());
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
@@ -537,7 +537,7 @@ public final class FlowRunner {
         .retrying(counts.get(JobState.RETRYING))
         .parked(counts.get(JobState.PARKED))
         .succeeded(counts.get(JobState.SUCCEEDED))
-        .done(entitiesDone(flow).orElse(counts.get(JobState.SUCCEEDED)))
+        .entitiesDone(entitiesDone(flow).orElse(counts.get(JobState.SUCCEEDED)))
         .oldestJobAge(s.store().oldestPendingSince(flowName).map(t -> nonNegative(Duration.between(t, now))))
         .lastError(Optional.ofNullable(h.lastError))
         .notices(notices(flow))

@@ -37,13 +37,13 @@ public final class MappingsFile {
         switch (part[0]) {
           case "currency":
             requireParts(key, part, 2);
-            b.putCurrencies(part[1], value);
+            b.putCurrency(part[1], value);
             break;
           case "tax": {
             // tax.<country or *>.<percent>: the percent comes last because it may contain a dot
             requireParts(key, part, 3);
             String country = part[1].equals("*") ? null : part[1];
-            b.addTaxCodes(TaxCodeMapping.of(new BigDecimal(part[2]), country, Long.parseLong(value)));
+            b.addTaxCode(TaxCodeMapping.of(new BigDecimal(part[2]), country, Long.parseLong(value)));
             break;
           }
           case "payment": {
@@ -58,17 +58,17 @@ public final class MappingsFile {
             });
             paymentFields.computeIfAbsent(methodKey, k -> new ArrayList<>()).add(part[2]);
             if (part[2].startsWith("nominal.")) {
-              pb.putNominals(rest(key, "payment." + methodKey + ".nominal."), value);
+              pb.putNominal(rest(key, "payment." + methodKey + ".nominal."), value);
               break;
             }
             if (part[2].startsWith("recordType.")) {
               String type = rest(key, "payment." + methodKey + ".recordType.");
               io.github.centrasage.sync.finance.RecordTreatment.Rule.parse(value);
-              pb.putRecordTypes(type, value);
+              pb.putRecordType(type, value);
               break;
             }
             if (part[2].startsWith("accountTag.")) {
-              pb.putAccountTags(rest(key, "payment." + methodKey + ".accountTag."), value);
+              pb.putAccountTag(rest(key, "payment." + methodKey + ".accountTag."), value);
               break;
             }
             switch (part[2]) {
@@ -83,10 +83,10 @@ public final class MappingsFile {
             break;
           }
           case "warehouse":
-            b.putWarehouses(rest(key, "warehouse."), value);
+            b.putWarehouse(rest(key, "warehouse."), value);
             break;
           case "customer":
-            b.putCustomerStrategies(rest(key, "customer."), strategy(value));
+            b.putCustomerStrategy(rest(key, "customer."), strategy(value));
             break;
           case "shipping":
             requireKey(key, "shipping.chargeCode");
@@ -109,7 +109,7 @@ public final class MappingsFile {
             }
             break;
           case "required":
-            b.putRequiredFieldDefaults(rest(key, "required."), value);
+            b.putRequiredFieldDefault(rest(key, "required."), value);
             break;
           case "customerDocument":
             if (key.equals("customerDocument.field")) {
@@ -123,9 +123,9 @@ public final class MappingsFile {
             if (key.equals("buffer.default")) {
               b.defaultSafetyBuffer(Long.parseLong(value));
             } else if (key.startsWith("buffer.warehouse.")) {
-              b.putWarehouseSafetyBuffers(rest(key, "buffer.warehouse."), Long.parseLong(value));
+              b.putWarehouseSafetyBuffer(rest(key, "buffer.warehouse."), Long.parseLong(value));
             } else if (key.startsWith("buffer.sku.")) {
-              b.putSkuSafetyBuffers(rest(key, "buffer.sku."), Long.parseLong(value));
+              b.putSkuSafetyBuffer(rest(key, "buffer.sku."), Long.parseLong(value));
             } else {
               throw new IllegalArgumentException("unknown key (known: buffer.default, buffer.warehouse.<w>, buffer.sku.<sku>)");
             }
@@ -142,7 +142,7 @@ public final class MappingsFile {
       missing.removeAll(paymentFields.get(methodKey));
       // nominal.*, recordType.* and accountTag.* are optional.
       if (missing.isEmpty()) {
-        b.addPaymentAccounts(pb.build());
+        b.addPaymentAccount(pb.build());
       } else {
         problems.add("payment." + methodKey + " lacks " + String.join(", ", missing));
       }

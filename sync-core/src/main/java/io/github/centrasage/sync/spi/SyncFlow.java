@@ -75,7 +75,7 @@ public interface SyncFlow {
   /**
    * How many entities this flow has finished, when one entity can take several jobs: OrderImport
    * counts orders imported, while every poll overlap, update event or recheck of an order is a job
-   * of its own. Shown as {@link io.github.centrasage.sync.SyncStatus#done()}; empty (the default)
+   * of its own. Shown as {@link io.github.centrasage.sync.SyncStatus#entitiesDone()}; empty (the default)
    * means one job per entity, so done is the number of succeeded jobs. Keep it cheap: it runs on
    * every status read.
    */

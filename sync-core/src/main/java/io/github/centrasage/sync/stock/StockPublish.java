@@ -158,7 +158,7 @@ public final class StockPublish implements SyncFlow {
 
   @Override
   public Optional<Duration> discoverInterval() {
-    return Optional.of(options.pollInterval());
+    return Optional.of(options.discoverInterval());
   }
 
   @Override

@@ -9,7 +9,7 @@ import org.immutables.value.Value;
  * Settings of {@link StockPublish} and {@link StockReconcile}. Every setting has a default that
  * suits a shop of a few thousand SKUs on Centra's default mutation budget (20 per 10 s).
  *
- * <p>Usage: {@code StockPublishOptions.builder().batchSize(100).pollInterval(Duration.ofSeconds(15)).build()}
+ * <p>Usage: {@code StockPublishOptions.builder().batchSize(100).discoverInterval(Duration.ofSeconds(15)).build()}
  */
 @Value.Immutable
 @SyncStyle
@@ -25,7 +25,7 @@ public abstract class StockPublishOptions {
    * change to Centra is this plus one Sage read and one {@code setStock} round trip.
    */
   @Value.Default
-  public Duration pollInterval() {
+  public Duration discoverInterval() {
     return Duration.ofSeconds(30);
   }
 
@@ -87,7 +87,7 @@ public abstract class StockPublishOptions {
     if (batchSize() < 1) {
       throw new IllegalArgumentException("batchSize must be at least 1, was " + batchSize());
     }
-    positive(pollInterval(), "pollInterval");
+    positive(discoverInterval(), "discoverInterval");
     positive(holdTtl(), "holdTtl");
     positive(despatchHoldTtl(), "despatchHoldTtl");
     positive(reconcileInterval(), "reconcileInterval");

@@ -291,7 +291,7 @@ class CatalogFieldsAndCreateTest {
     String leeds = Long.toString(world.sageSandbox.ids("warehouse").get("Leeds DC"));
     String centraLeeds = Long.toString(world.centraSandbox.ids("warehouse").get("Leeds DC"));
     try (SyncEngine engine = SyncEngine.builder().store(world.store)
-        .mappings(Mappings.builder().putWarehouses(centraLeeds, leeds).build())
+        .mappings(Mappings.builder().putWarehouse(centraLeeds, leeds).build())
         .clock(world.clock).centra(world.centra).sage(world.sage).flow(new StockPublish()).build()) {
       world.clock.advance(Duration.ofSeconds(1));
       BigDecimal now = world.sageSandbox.holding(sku, "Leeds DC").quantityInStock();

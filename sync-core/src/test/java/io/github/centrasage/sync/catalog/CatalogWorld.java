@@ -66,8 +66,8 @@ final class CatalogWorld implements AutoCloseable {
     Map<String, String> sageCurrencies = sage.currencies().list(ODataQuery.all()).stream()
         .collect(Collectors.toMap(c -> c.name().orElseThrow(), c -> Long.toString(c.id())));
     Mappings mappings = Mappings.builder()
-        .putCurrencies("GBP", sageCurrencies.get("Pound Sterling"))
-        .putCurrencies("EUR", sageCurrencies.get("Euro"))
+        .putCurrency("GBP", sageCurrencies.get("Pound Sterling"))
+        .putCurrency("EUR", sageCurrencies.get("Euro"))
         .build();
     options = adjust.apply(this, CatalogPublishOptions.builder()
         .addPriceMappings(PriceMapping.of("Standard", pricelist("GBP"), "GBP"))

@@ -49,7 +49,7 @@ class DespatchStockTruthTest {
 
   SyncEngine engine(DespatchFlow despatch, SyncRetryPolicy retry, SyncRetryPolicy lock) {
     Mappings mappings = Mappings.builder().from(DespatchSandboxes.MAPPINGS)
-        .putWarehouses(Long.toString(sandboxes.centraSandbox.ids("warehouse").get(LEEDS)), leeds).build();
+        .putWarehouse(Long.toString(sandboxes.centraSandbox.ids("warehouse").get(LEEDS)), leeds).build();
     SyncEngine engine = SyncEngine.builder().store(store).clock(clock).mappings(mappings).centra(sandboxes.centra)
         .sage(sandboxes.sage).flow(despatch).flow(new StockPublish()).retryPolicy(retry).lockRetryPolicy(lock).build();
     engine.runOnce(despatch.name()); // subscribes to Centra's events

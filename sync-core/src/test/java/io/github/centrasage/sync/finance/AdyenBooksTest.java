@@ -204,7 +204,7 @@ class AdyenBooksTest {
     // With a tag for the second account its batch posts in full under its own references.
     Mappings tagged = Mappings.builder().from(world.mappings()).paymentAccounts(world.mappings().paymentAccounts()
         .stream().map(p -> p.method().equals("adyen") && p.currency().isEmpty()
-            ? io.github.centrasage.sync.ImmutablePaymentAccounts.builder().from(p).putAccountTags("AcmeOutlet", "O").build()
+            ? io.github.centrasage.sync.ImmutablePaymentAccounts.builder().from(p).putAccountTag("AcmeOutlet", "O").build()
             : p).collect(Collectors.toList())).build();
     try (SyncEngine taggedEngine = world.engine(tagged, posting)) {
       SettlementPosting.submit(taggedEngine, batches.get(1));

@@ -363,7 +363,7 @@ class RefundImportTest {
       assertThat(world.store.list(RefundImport.NAME, Set.of(JobState.SUCCEEDED), 0, 1000))
           .hasSizeGreaterThan(10).allSatisfy(j -> assertThat(j.attempts()).isEqualTo(1));
       // "done" counts credited returns, not the many rechecks
-      assertThat(status.done()).isEqualTo(1);
+      assertThat(status.entitiesDone()).isEqualTo(1);
       assertThat(status.succeeded()).isGreaterThan(10);
     }
     assertThat(creditNotes()).hasSize(1);
@@ -399,7 +399,7 @@ class RefundImportTest {
       assertThat(parked.key()).isEqualTo("return:" + ret.id());
       assertThat(parked.parkReasons()).singleElement().asString()
           .contains("return " + ret.id(), "no refund payment 5 days after it was created", "maxRefundWait 5 days");
-      assertThat(status.done()).isZero();
+      assertThat(status.entitiesDone()).isZero();
     }
     assertThat(creditNotes()).isEmpty();
   }

@@ -48,7 +48,7 @@ class OrderImportConcurrencyTest {
   SyncEngine started(SyncStateStore store, String instance, Mappings mappings) {
     OrderImport flow = new OrderImport(f.options().batchSize(1).build());
     SyncEngine engine = f.engine(store, flow, mappings).clock(Clock.systemUTC()).instanceId(instance).workers(3)
-        .pollInterval(Duration.ofMillis(20)).discoverInterval(Duration.ofMillis(200)).build();
+        .queuePollInterval(Duration.ofMillis(20)).defaultDiscoverInterval(Duration.ofMillis(200)).build();
     resources.add(engine);
     engine.start();
     return engine;
@@ -66,7 +66,7 @@ class OrderImportConcurrencyTest {
   void twoOrdersOfANewShopperProcessedAtOnceCreateOneCustomerAccount() {
     String email = "ann.new@example.com";
     Mappings perShopper = Mappings.builder().from(f.mappings().build())
-        .putCustomerStrategies("UK", Mappings.CustomerStrategy.perShopper("WEB")).build();
+        .putCustomerStrategy("UK", Mappings.CustomerStrategy.perShopper("WEB")).build();
     CentraOrder first = f.centra.placeOrder("GBP", Map.of("P00001-BLK-M", 1), email);
     CentraOrder second = f.centra.placeOrder("GBP", Map.of("P00002-NVY-S", 1), email);
     InMemorySyncStateStore store = new InMemorySyncStateStore(Clock.systemUTC());

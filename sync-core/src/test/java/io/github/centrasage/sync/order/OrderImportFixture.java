@@ -69,15 +69,15 @@ final class OrderImportFixture implements AutoCloseable {
   /** Mappings that fit the seeded shop: both currencies, UK VAT codes, Adyen, Leeds, shared web accounts. */
   io.github.centrasage.sync.ImmutableMappings.Builder mappings() {
     return Mappings.builder()
-        .putCurrencies("GBP", Long.toString(gbpId))
-        .putCurrencies("EUR", Long.toString(eurId))
-        .addTaxCodes(Mappings.TaxCodeMapping.of(new BigDecimal("20"), null, standardTaxId))
-        .addTaxCodes(Mappings.TaxCodeMapping.of(BigDecimal.ZERO, null, zeroTaxId))
-        .addPaymentAccounts(Mappings.PaymentAccounts.builder().method("adyen").clearingBank("1210").currentBank("1200")
+        .putCurrency("GBP", Long.toString(gbpId))
+        .putCurrency("EUR", Long.toString(eurId))
+        .addTaxCode(Mappings.TaxCodeMapping.of(new BigDecimal("20"), null, standardTaxId))
+        .addTaxCode(Mappings.TaxCodeMapping.of(BigDecimal.ZERO, null, zeroTaxId))
+        .addPaymentAccount(Mappings.PaymentAccounts.builder().method("adyen").clearingBank("1210").currentBank("1200")
             .feesNominal("7901").varianceNominal("9999").build())
-        .putWarehouses(centraLeeds, Long.toString(leedsId))
-        .putCustomerStrategies("UK", Mappings.CustomerStrategy.sharedAccount("WEBGBP"))
-        .putCustomerStrategies("EU", Mappings.CustomerStrategy.sharedAccount("WEBEUR"))
+        .putWarehouse(centraLeeds, Long.toString(leedsId))
+        .putCustomerStrategy("UK", Mappings.CustomerStrategy.sharedAccount("WEBGBP"))
+        .putCustomerStrategy("EU", Mappings.CustomerStrategy.sharedAccount("WEBEUR"))
         .shippingChargeCode("CARRIAGE")
         .roundingTolerance(new BigDecimal("0.02"))
         .roundingNominal("9999");

@@ -42,7 +42,7 @@ class OrderImportStatusTest {
     f.clock.advance(Duration.ofMinutes(1));
     SyncStatus status = drain(engine, f.clock);
 
-    assertThat(status.done()).as("orders imported").isEqualTo(2);
+    assertThat(status.entitiesDone()).as("orders imported").isEqualTo(2);
     assertThat(status.succeeded()).as("jobs: two imports, then the update notices").isEqualTo(3);
     assertThat(f.sage.salesOrders()).hasSize(2);
   }
@@ -102,8 +102,8 @@ class OrderImportStatusTest {
 
     SyncStatus again = drain(engine, f.clock);
 
-    assertThat(again.done()).isEqualTo(1);
+    assertThat(again.entitiesDone()).isEqualTo(1);
     assertThat(again.succeeded()).isEqualTo(2);
-    assertThat(engine.status(OrderImport.NAME).done()).isEqualTo(1);
+    assertThat(engine.status(OrderImport.NAME).entitiesDone()).isEqualTo(1);
   }
 }

@@ -61,7 +61,7 @@ class OrderImportTest {
   void aNewShoppersContactIsNamedByFirstAndLastNameAndTheDeliveryPhoneReachesSage() {
     String email = "alex.morgan@example.com";
     SyncEngine perShopper = engine(store, f.options().build(), f.mappings()
-        .putCustomerStrategies("UK", Mappings.CustomerStrategy.perShopper("WEB")).build());
+        .putCustomerStrategy("UK", Mappings.CustomerStrategy.perShopper("WEB")).build());
     CentraOrder order = f.centra.placeOrder("GBP", Map.of(SKU_A, 1), email);
 
     SyncStatus status = drain(perShopper, f.clock);
@@ -189,7 +189,7 @@ class OrderImportTest {
   @Test
   void refusesToBuildWithSettingsItCannotHonour() {
     Mappings mappings = Mappings.builder().from(f.mappings().build()).customerDocumentField("spare_text_9")
-        .putRequiredFieldDefaults("analysis_code_20", "WEB").build();
+        .putRequiredFieldDefault("analysis_code_20", "WEB").build();
     OrderImportOptions noWarehouse = OrderImportOptions.builder().build();
 
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> engine(store, noWarehouse, mappings))

@@ -84,7 +84,7 @@ class OrderImportUnreadableAnswerTest {
   void aNewShoppersAccountWhoseCreateAnswerWasLostIsAdoptedEvenWhenTheEmailSearchMissesIt() {
     String email = "new.shopper@example.com";
     SyncEngine perShopper = f.engine(store, flow, f.mappings()
-        .putCustomerStrategies("UK", Mappings.CustomerStrategy.perShopper("WEB")).build()).build();
+        .putCustomerStrategy("UK", Mappings.CustomerStrategy.perShopper("WEB")).build()).build();
     CentraOrder order = f.centra.placeOrder("GBP", Map.of(OrderImportTest.SKU_A, 1), email);
     nudge(order);
     f.sage.emailSearchLags(true); // the retry's e-mail search does not see the account the lost answer created

@@ -42,7 +42,7 @@ class OrderImportWarehouseSplitTest {
   @Test
   void booksEachUnitToTheSageWarehouseMappedFromWhereCentraAllocatedItSplittingTheLine() {
     String centraLondon = Long.toString(f.centra.ids("warehouse").get(LONDON));
-    Mappings mappings = f.mappings().putWarehouses(centraLondon, Long.toString(f.sage.ids("warehouse").get(LONDON)))
+    Mappings mappings = f.mappings().putWarehouse(centraLondon, Long.toString(f.sage.ids("warehouse").get(LONDON)))
         .build();
     // Leeds is the market's fulfilment warehouse; Centra takes what it can from each warehouse in turn
     centraStock(LEEDS, 2);

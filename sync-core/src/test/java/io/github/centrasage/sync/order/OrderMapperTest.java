@@ -35,18 +35,18 @@ class OrderMapperTest {
 
   static ImmutableMappings.Builder mappings() {
     return Mappings.builder()
-        .putCurrencies("SEK", "3")
-        .addTaxCodes(Mappings.TaxCodeMapping.of(new BigDecimal("25"), "SE", 101))
-        .addTaxCodes(Mappings.TaxCodeMapping.of(new BigDecimal("6"), "SE", 102))
-        .addTaxCodes(Mappings.TaxCodeMapping.of(BigDecimal.ZERO, null, 100))
-        .addPaymentAccounts(Mappings.PaymentAccounts.builder().method("klarna").clearingBank("1220").currentBank("1200")
+        .putCurrency("SEK", "3")
+        .addTaxCode(Mappings.TaxCodeMapping.of(new BigDecimal("25"), "SE", 101))
+        .addTaxCode(Mappings.TaxCodeMapping.of(new BigDecimal("6"), "SE", 102))
+        .addTaxCode(Mappings.TaxCodeMapping.of(BigDecimal.ZERO, null, 100))
+        .addPaymentAccount(Mappings.PaymentAccounts.builder().method("klarna").clearingBank("1220").currentBank("1200")
             .feesNominal("7901").varianceNominal("9999").build())
-        .putWarehouses("Stockholm", "7")
-        .putCustomerStrategies("Nordics", Mappings.CustomerStrategy.sharedAccount("WEBSEK"))
+        .putWarehouse("Stockholm", "7")
+        .putCustomerStrategy("Nordics", Mappings.CustomerStrategy.sharedAccount("WEBSEK"))
         .shippingChargeCode("CARRIAGE")
         .roundingTolerance(new BigDecimal("0.05"))
         .roundingNominal("9999")
-        .putRequiredFieldDefaults("analysis_code_1", "WEB-SE");
+        .putRequiredFieldDefault("analysis_code_1", "WEB-SE");
   }
 
   static OrderImportOptions options() {

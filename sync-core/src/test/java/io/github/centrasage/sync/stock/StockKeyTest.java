@@ -36,10 +36,10 @@ class StockKeyTest {
   void optionsAndMappingsAreCheckedUpFront() {
     assertThatThrownBy(() -> StockPublishOptions.builder().batchSize(0).build()).hasMessageContaining("batchSize");
     assertThatThrownBy(() -> StockPublishOptions.builder().holdTtl(Duration.ZERO).build()).hasMessageContaining("holdTtl");
-    assertThat(new StockPublish().validate(Mappings.builder().putWarehouses("Main", "HOME").build()))
+    assertThat(new StockPublish().validate(Mappings.builder().putWarehouse("Main", "HOME").build()))
         .singleElement().asString().contains("numeric");
     assertThat(new StockPublish().validate(Mappings.builder().build())).singleElement().asString()
         .contains("no warehouse mapping");
-    assertThat(new StockPublish().validate(Mappings.builder().putWarehouses("1", "2").build())).isEmpty();
+    assertThat(new StockPublish().validate(Mappings.builder().putWarehouse("1", "2").build())).isEmpty();
   }
 }

@@ -54,7 +54,7 @@ class StockSequencingPropertiesTest {
 
   // a fixed seed keeps the build deterministic; to explore further, change the seed and raise the
   // tries locally (400 tries with this seed pass in about 40 s), and pin any failure as an example above
-  @Property(tries = 100, seed = "-5062503815322862930", shrinking = ShrinkingMode.OFF)
+  @Property(tries = 40, seed = "-5062503815322862930", shrinking = ShrinkingMode.OFF)
   void centraEndsEqualToTheFormulaAndVersionsNeverGoBack(@ForAll("steps") List<Step> steps) {
     try (StockWorld world = new StockWorld()) {
       List<String> skus = world.skus(3);

@@ -58,8 +58,8 @@ final class StockWorld implements AutoCloseable {
 
   StockWorld(UnaryOperator<StockPublishOptions> options, UnaryOperator<Mappings> adjust) {
     mappings = adjust.apply(Mappings.builder()
-        .putWarehouses(centraWarehouse(LEEDS), sageWarehouse(LEEDS))
-        .putWarehouses(centraWarehouse(LONDON), sageWarehouse(LONDON))
+        .putWarehouse(centraWarehouse(LEEDS), sageWarehouse(LEEDS))
+        .putWarehouse(centraWarehouse(LONDON), sageWarehouse(LONDON))
         .build());
     // the seed holdings are stamped with the clock's start: begin after them, so a poll sees only
     // what a test changed (a test that wants the full first read sets its own cursor)

@@ -114,7 +114,7 @@ class PostgresSyncStateStoreTest extends AbstractSyncStateStoreContractTest {
 
   private static SyncEngine engine(SyncStateStore s, ScriptedFlow flow, String id) {
     return SyncEngine.builder().store(s).flow(flow).instanceId(id).workers(2)
-        .pollInterval(Duration.ofMillis(20)).discoverInterval(Duration.ofMillis(100)).build();
+        .queuePollInterval(Duration.ofMillis(20)).defaultDiscoverInterval(Duration.ofMillis(100)).build();
   }
 
   @Test

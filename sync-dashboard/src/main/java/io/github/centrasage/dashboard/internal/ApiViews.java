@@ -37,7 +37,7 @@ public final class ApiViews {
     m.put("retrying", s.retrying());
     m.put("parked", s.parked());
     m.put("succeeded", s.succeeded());
-    m.put("done", s.done());
+    m.put("done", s.entitiesDone());
     m.put("oldestJobAgeSeconds", s.oldestJobAge().map(Duration::getSeconds));
     m.put("lastError", s.lastError());
     m.put("notices", s.notices());

@@ -56,7 +56,7 @@ public final class ChartSeries {
     Optional<Duration> lag = Optional.empty();
     for (SyncStatus s : flows) {
       if (s.flow().equals(OrderImport.NAME)) {
-        orders = s.done();
+        orders = s.entitiesDone();
       } else if (s.flow().equals(StockPublish.NAME)) {
         lag = s.cursorLag();
       }

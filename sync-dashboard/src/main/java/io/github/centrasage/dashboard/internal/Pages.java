@@ -286,11 +286,11 @@ public final class Pages {
 
   /** Entities done (orders imported), with the succeeded jobs behind them when a flow counts them apart. */
   private static void doneCount(StringBuilder b, SyncStatus s, String href) {
-    if (s.done() == s.succeeded()) {
-      count(b, s.done(), href);
+    if (s.entitiesDone() == s.succeeded()) {
+      count(b, s.entitiesDone(), href);
       return;
     }
-    b.append("<td class=\"num\">").append(s.done()).append(" <a class=\"jobs\" href=\"").append(href).append("\">(")
+    b.append("<td class=\"num\">").append(s.entitiesDone()).append(" <a class=\"jobs\" href=\"").append(href).append("\">(")
         .append(s.succeeded()).append(s.succeeded() == 1 ? " job" : " jobs").append(")</a></td>");
   }
 
