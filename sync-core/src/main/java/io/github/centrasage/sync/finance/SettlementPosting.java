@@ -204,8 +204,28 @@ public final class SettlementPosting implements SyncFlow {
           report.posted(), report.alreadyPosted(), report.clearingMovement());
     } else {
       LOG.warn("Payout {} {} posted with {} exception(s), variance {}: {}", batch.psp(), batch.key(),
-          report.exceptions().size(), report.variance(), report.exceptions());
+          report.exceptions().size(), report.variance(), summary(report.exceptions()));
     }
     reportListener.accept(report);
   }
+
+  /**
+   * The first exceptions, shortened, and how many more: a payout of a busy day has hundreds, and one
+   * log line per payout stays readable (the dashboard's payouts page and {@link #report} list all).
+   */
+  static String summary(List<String> exceptions) {
+    int shown = Math.min(SUMMARY_ITEMS, exceptions.size());
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < shown; i++) {
+      String e = exceptions.get(i);
+      b.append(i == 0 ? "" : "; ").append(e.length() <= SUMMARY_ITEM_CHARS ? e : e.substring(0, SUMMARY_ITEM_CHARS - 1) + "…");
+    }
+    if (exceptions.size() > shown) {
+      b.append("; and ").append(exceptions.size() - shown).append(" more (all on the dashboard's payouts page)");
+    }
+    return b.toString();
+  }
+
+  private static final int SUMMARY_ITEMS = 2;
+  private static final int SUMMARY_ITEM_CHARS = 70;
 }

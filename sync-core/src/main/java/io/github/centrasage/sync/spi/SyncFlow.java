@@ -14,7 +14,8 @@ import java.util.Set;
  * finds changed entities and enqueues one job each; process handles one job (or a batch). A flow
  * throws to fail a job; {@link io.github.centrasage.sync.JobFailure} says exactly how.
  *
- * <p>Usage: {@code SyncEngine.builder().flow(new OrderImport(centra, sage)).store(store).mappings(m).build()}.
+ * <p>Usage: {@code SyncEngine.builder().centra(centra).sage(sage).flow(new OrderImport()).store(store).mappings(m).build()};
+ * a flow reads the clients it declares in {@link #requiredAttributes()} with {@code context.attribute(..)}.
  */
 public interface SyncFlow {
   /** A unique, stable name; jobs and the cursor are stored under it. */
