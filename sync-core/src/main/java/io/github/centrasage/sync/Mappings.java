@@ -157,8 +157,13 @@ public abstract class Mappings {
   }
 
   /** A builder. */
-  public static ImmutableMappings.Builder builder() {
-    return ImmutableMappings.builder();
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link Mappings}. */
+  public static final class Builder extends ImmutableMappings.Builder {
+    Builder() {}
   }
 
   /**
@@ -262,8 +267,13 @@ public abstract class Mappings {
     }
 
     /** A builder. */
-    public static ImmutablePaymentAccounts.Builder builder() {
-      return ImmutablePaymentAccounts.builder();
+    public static Builder builder() {
+      return new Builder();
+    }
+
+    /** Builds a {@link PaymentAccounts}. */
+    public static final class Builder extends ImmutablePaymentAccounts.Builder {
+      Builder() {}
     }
   }
 

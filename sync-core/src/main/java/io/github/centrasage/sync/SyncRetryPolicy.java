@@ -99,8 +99,13 @@ public abstract class SyncRetryPolicy {
   }
 
   /** A builder; unset values take the transient defaults. */
-  public static ImmutableSyncRetryPolicy.Builder builder() {
-    return ImmutableSyncRetryPolicy.builder();
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link SyncRetryPolicy}. */
+  public static final class Builder extends ImmutableSyncRetryPolicy.Builder {
+    Builder() {}
   }
 
   /** The default schedule for transient failures: 8 attempts, 10 s doubling to 30 min, ±20 %. */

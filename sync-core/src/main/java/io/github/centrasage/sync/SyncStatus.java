@@ -66,7 +66,12 @@ public abstract class SyncStatus {
   public abstract java.util.List<String> notices();
 
   /** A builder. */
-  public static ImmutableSyncStatus.Builder builder() {
-    return ImmutableSyncStatus.builder();
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link SyncStatus}. */
+  public static final class Builder extends ImmutableSyncStatus.Builder {
+    Builder() {}
   }
 }

@@ -142,7 +142,12 @@ public abstract class DashboardOptions {
   }
 
   /** A builder. */
-  public static ImmutableDashboardOptions.Builder builder() {
-    return ImmutableDashboardOptions.builder();
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds {@link DashboardOptions}. */
+  public static final class Builder extends ImmutableDashboardOptions.Builder {
+    Builder() {}
   }
 }

@@ -32,7 +32,7 @@ public final class SeedShopMappings {
    *
    * @throws IllegalStateException if that Sage company does not look like the seed shop
    */
-  public static ImmutableMappings.Builder builder(Sage200Client sage) {
+  public static Mappings.Builder builder(Sage200Client sage) {
     List<TaxCode> taxCodes = sage.taxCodes().list(ODataQuery.all());
     List<Currency> currencies = sage.currencies().list(ODataQuery.all());
     long standardVat = only(taxCodes, t -> t.code().orElse(-1) == 1, "tax code 1 (standard VAT)").id();

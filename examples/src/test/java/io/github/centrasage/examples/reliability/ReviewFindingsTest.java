@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 class ReviewFindingsTest extends SandboxedClients {
   static final String SKU = SandboxCatalog.fashionShop().items().get(0).sku();
 
-  SyncEngine engine(UnaryOperator<ImmutableOrderImportOptions.Builder> options) {
+  SyncEngine engine(UnaryOperator<OrderImportOptions.Builder> options) {
     SyncRetryPolicy fast = fastRetries(4);
     SyncEngine engine = SyncEngine.builder().store(store).mappings(CrashWorker.mappings(sage, centraLeeds, sageLeeds))
         .centra(centra).sage(sage).clock(clock).retryPolicy(fast).lockRetryPolicy(fast)

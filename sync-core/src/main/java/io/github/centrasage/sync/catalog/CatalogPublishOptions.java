@@ -206,7 +206,12 @@ public abstract class CatalogPublishOptions {
   }
 
   /** A builder. */
-  public static ImmutableCatalogPublishOptions.Builder builder() {
-    return ImmutableCatalogPublishOptions.builder();
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link CatalogPublishOptions}. */
+  public static final class Builder extends ImmutableCatalogPublishOptions.Builder {
+    Builder() {}
   }
 }

@@ -32,7 +32,12 @@ public abstract class FieldOwnership {
   }
 
   /** A builder. */
-  public static ImmutableFieldOwnership.Builder builder() {
-    return ImmutableFieldOwnership.builder();
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link FieldOwnership}. */
+  public static final class Builder extends ImmutableFieldOwnership.Builder {
+    Builder() {}
   }
 }

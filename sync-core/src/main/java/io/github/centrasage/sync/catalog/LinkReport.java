@@ -24,7 +24,12 @@ public abstract class LinkReport {
   public abstract List<String> centraOnly();
 
   /** A builder. */
-  public static ImmutableLinkReport.Builder builder() {
-    return ImmutableLinkReport.builder();
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link LinkReport}. */
+  public static final class Builder extends ImmutableLinkReport.Builder {
+    Builder() {}
   }
 }

@@ -171,7 +171,12 @@ public abstract class DespatchOptions {
   }
 
   /** A builder. */
-  public static ImmutableDespatchOptions.Builder builder() {
-    return ImmutableDespatchOptions.builder();
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link DespatchOptions}. */
+  public static final class Builder extends ImmutableDespatchOptions.Builder {
+    Builder() {}
   }
 }

@@ -43,7 +43,12 @@ public abstract class CreditNoteResult {
   public abstract Optional<String> note();
 
   /** A builder. */
-  public static ImmutableCreditNoteResult.Builder builder() {
-    return ImmutableCreditNoteResult.builder();
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link CreditNoteResult}. */
+  public static final class Builder extends ImmutableCreditNoteResult.Builder {
+    Builder() {}
   }
 }

@@ -84,7 +84,12 @@ public abstract class PayoutBatch {
   }
 
   /** A builder. */
-  public static ImmutablePayoutBatch.Builder builder() {
-    return ImmutablePayoutBatch.builder();
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link PayoutBatch}. */
+  public static final class Builder extends ImmutablePayoutBatch.Builder {
+    Builder() {}
   }
 }

@@ -103,7 +103,12 @@ public abstract class PayoutItem {
   }
 
   /** A builder. */
-  public static ImmutablePayoutItem.Builder builder() {
-    return ImmutablePayoutItem.builder();
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link PayoutItem}. */
+  public static final class Builder extends ImmutablePayoutItem.Builder {
+    Builder() {}
   }
 }

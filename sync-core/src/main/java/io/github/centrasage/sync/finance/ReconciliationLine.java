@@ -84,7 +84,12 @@ public abstract class ReconciliationLine {
   }
 
   /** A builder. */
-  public static ImmutableReconciliationLine.Builder builder() {
-    return ImmutableReconciliationLine.builder();
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link ReconciliationLine}. */
+  public static final class Builder extends ImmutableReconciliationLine.Builder {
+    Builder() {}
   }
 }

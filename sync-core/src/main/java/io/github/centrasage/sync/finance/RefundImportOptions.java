@@ -123,7 +123,12 @@ public abstract class RefundImportOptions {
   }
 
   /** A builder. */
-  public static ImmutableRefundImportOptions.Builder builder() {
-    return ImmutableRefundImportOptions.builder();
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link RefundImportOptions}. */
+  public static final class Builder extends ImmutableRefundImportOptions.Builder {
+    Builder() {}
   }
 }

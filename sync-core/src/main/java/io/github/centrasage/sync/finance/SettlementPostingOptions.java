@@ -88,7 +88,12 @@ public abstract class SettlementPostingOptions {
   }
 
   /** A builder. */
-  public static ImmutableSettlementPostingOptions.Builder builder() {
-    return ImmutableSettlementPostingOptions.builder();
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link SettlementPostingOptions}. */
+  public static final class Builder extends ImmutableSettlementPostingOptions.Builder {
+    Builder() {}
   }
 }

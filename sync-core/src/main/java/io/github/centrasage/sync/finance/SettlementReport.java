@@ -103,7 +103,12 @@ public abstract class SettlementReport {
   }
 
   /** A builder. */
-  public static ImmutableSettlementReport.Builder builder() {
-    return ImmutableSettlementReport.builder();
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link SettlementReport}. */
+  public static final class Builder extends ImmutableSettlementReport.Builder {
+    Builder() {}
   }
 }

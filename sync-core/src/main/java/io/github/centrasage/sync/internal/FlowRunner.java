@@ -629,7 +629,7 @@ public final class FlowRunner {
     }
 
     @Override
-    public ImmutableNewJob.Builder newJob(String key) {
+    public NewJob.Builder newJob(String key) {
       return NewJob.builder().flow(flow.name()).key(key);
     }
 

@@ -224,7 +224,12 @@ public abstract class OrderImportOptions {
   }
 
   /** A builder. */
-  public static ImmutableOrderImportOptions.Builder builder() {
-    return ImmutableOrderImportOptions.builder();
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link OrderImportOptions}. */
+  public static final class Builder extends ImmutableOrderImportOptions.Builder {
+    Builder() {}
   }
 }

@@ -39,7 +39,12 @@ public abstract class SalesOrderDraft {
   public abstract BigDecimal roundingAdjustment();
 
   /** A builder. */
-  public static ImmutableSalesOrderDraft.Builder builder() {
-    return ImmutableSalesOrderDraft.builder();
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link SalesOrderDraft}. */
+  public static final class Builder extends ImmutableSalesOrderDraft.Builder {
+    Builder() {}
   }
 }

@@ -41,7 +41,12 @@ public abstract class Binding {
   }
 
   /** A builder. */
-  public static ImmutableBinding.Builder builder() {
-    return ImmutableBinding.builder();
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link Binding}. */
+  public static final class Builder extends ImmutableBinding.Builder {
+    Builder() {}
   }
 }

@@ -22,7 +22,12 @@ public abstract class Cursor {
   public abstract Instant updatedAt();
 
   /** A builder. */
-  public static ImmutableCursor.Builder builder() {
-    return ImmutableCursor.builder();
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link Cursor}. */
+  public static final class Builder extends ImmutableCursor.Builder {
+    Builder() {}
   }
 }

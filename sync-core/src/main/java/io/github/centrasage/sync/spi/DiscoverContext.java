@@ -17,7 +17,7 @@ public interface DiscoverContext extends SyncContext {
   Optional<String> cursor();
 
   /** A job builder with this flow's name set. */
-  ImmutableNewJob.Builder newJob(String key);
+  NewJob.Builder newJob(String key);
 
   /** Enqueues jobs and moves this flow's cursor to {@code newCursor}, atomically. */
   List<Job> enqueue(List<NewJob> jobs, String newCursor);

@@ -71,7 +71,12 @@ public abstract class Job {
   }
 
   /** A builder. */
-  public static ImmutableJob.Builder builder() {
-    return ImmutableJob.builder();
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link Job}. */
+  public static final class Builder extends ImmutableJob.Builder {
+    Builder() {}
   }
 }

@@ -45,7 +45,12 @@ public abstract class JobAttempt {
   public abstract Optional<String> error();
 
   /** A builder. */
-  public static ImmutableJobAttempt.Builder builder() {
-    return ImmutableJobAttempt.builder();
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link JobAttempt}. */
+  public static final class Builder extends ImmutableJobAttempt.Builder {
+    Builder() {}
   }
 }

@@ -57,7 +57,12 @@ public abstract class NewJob {
   }
 
   /** A builder. */
-  public static ImmutableNewJob.Builder builder() {
-    return ImmutableNewJob.builder();
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link NewJob}. */
+  public static final class Builder extends ImmutableNewJob.Builder {
+    Builder() {}
   }
 }

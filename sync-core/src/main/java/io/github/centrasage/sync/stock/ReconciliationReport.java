@@ -82,7 +82,12 @@ public abstract class ReconciliationReport {
   public abstract int unknown();
 
   /** A builder. */
-  public static ImmutableReconciliationReport.Builder builder() {
-    return ImmutableReconciliationReport.builder();
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link ReconciliationReport}. */
+  public static final class Builder extends ImmutableReconciliationReport.Builder {
+    Builder() {}
   }
 }

@@ -110,7 +110,12 @@ public abstract class StockPublishOptions {
   }
 
   /** A builder. */
-  public static ImmutableStockPublishOptions.Builder builder() {
-    return ImmutableStockPublishOptions.builder();
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link StockPublishOptions}. */
+  public static final class Builder extends ImmutableStockPublishOptions.Builder {
+    Builder() {}
   }
 }
