@@ -107,6 +107,6 @@ final class SageContractCheck {
 
   /** The field names a $filter expression uses (not its literals, keywords or function names). */
   static List<String> filterNames(String filter) {
-    return ODataQuery.fieldNames(filter);
+    return ODataFilter.fieldNames(filter);
   }
 }
