@@ -40,6 +40,28 @@ class Sage200SandboxContractTest {
   }
 
   @Test
+  void lookupAndViewListsAnswerInTheirRecordsShapeWithoutASelect() throws Exception {
+    Map<String, List<String>> onlyThese = Map.of(
+        "/lookup_customers", List.of("id", "reference", "name", "short_name", "post_code", "account_status_type_id",
+            "office_type_id"),
+        "/lookup_products", List.of("id", "code", "name", "allow_sales_order", "bom_item_type_id", "free_stock_quantity",
+            "product_status_id", "product_type_id", "record_nos_on_goods_received", "this_is_the_sop_product_group",
+            "traceable_type_id"),
+        "/couriers", List.of("id", "name", "tracking_url", "website", "is_default", "is_to_delete", "date_time_created",
+            "date_time_updated"));
+    for (var e : onlyThese.entrySet()) {
+      var answer = sage(sage, "GET", e.getKey(), null);
+      assertThat(answer.status()).as(e.getKey()).isEqualTo(200);
+      assertThat(answer.array()).as(e.getKey()).isNotEmpty()
+          .allSatisfy(row -> assertThat(e.getValue()).as(e.getKey()).containsAll(row.keySet()));
+    }
+    var banks = sage(sage, "GET", "/bank_views", null);
+    assertThat(banks.status()).isEqualTo(200);
+    assertThat(banks.array()).isNotEmpty().allSatisfy(row -> assertThat(row).containsKeys("id", "code"));
+    assertThat(sage.contractViolations()).isEmpty();
+  }
+
+  @Test
   void aNestedFieldSageDoesNotDefineIsRefusedAndNothingIsCreated() throws Exception {
     var refused = sage(sage, "POST", "/sop_orders", order(Map.of("postal_name", "Ann", "telephone", "0113 000")));
     var accepted = sage(sage, "POST", "/sop_orders", order(Map.of("postal_name", "Ann", "telephone_number", "0113 000")));

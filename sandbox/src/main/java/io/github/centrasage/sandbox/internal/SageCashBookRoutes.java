@@ -22,11 +22,21 @@ final class SageCashBookRoutes extends SageRoutes {
     super(state);
   }
 
+  private static final java.util.Set<String> BANK_VIEW_FIELDS = java.util.Set.of("account_name", "account_no",
+      "account_status_type_id", "account_type_id", "balance", "balance_in_base", "bank_account_nominal_cost_centre",
+      "bank_account_nominal_department", "bank_account_nominal_reference", "bank_charges_nominal_cost_centre",
+      "bank_charges_nominal_department", "bank_charges_nominal_reference", "bank_name", "bic", "code", "currency_id",
+      "currency_iso_code", "currency_iso_code_id", "currency_iso_code_name", "currency_name", "currency_symbol",
+      "description", "electronic_bank", "electronic_bank_function_id", "exchange_diff_nominal_cost_centre",
+      "exchange_diff_nominal_department", "exchange_diff_nominal_reference", "iban", "id", "overdraft_limit",
+      "sort_code", "statement_balance", "statement_date", "statement_page_number");
+
   @Override
   void register(SageRouter router) {
     table(router, "banks", state.banks, "bank");
     table(router, "bank_posted_transactions", state.bankTransactions, "bank posted transaction");
-    router.get("/bank_views", (rq, id) -> list(rq, state.banks.values()));
+    // bank_view (cash-book.json): the bank record's fields a view carries
+    router.get("/bank_views", (rq, id) -> listOnly(rq, state.banks.values(), BANK_VIEW_FIELDS));
     router.get("/banks/{id}/bank_posted_transactions", (rq, id) -> list(rq, where(state.bankTransactions.values(), "bank_id", id)));
     router.post("/bank_payment", (rq, id) -> created(urn(postBankEntry(Json.parseObject(rq.body()), false))));
     router.post("/bank_receipt", (rq, id) -> created(urn(postBankEntry(Json.parseObject(rq.body()), true))));

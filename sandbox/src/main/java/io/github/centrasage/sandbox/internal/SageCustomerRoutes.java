@@ -30,7 +30,9 @@ final class SageCustomerRoutes extends SageRoutes {
   void register(SageRouter router) {
     table(router, "customers", state.customers, "customer");
     router.post("/customers", (rq, id) -> created(createCustomer(Json.parseObject(rq.body()))));
-    router.get("/lookup_customers", (rq, id) -> listTable(rq, state.customers));
+    // lookup_customer (sales.json) has seven fields of the customer record
+    router.get("/lookup_customers", (rq, id) -> listOnly(rq, state.customers.values(), java.util.Set.of("id",
+        "reference", "name", "short_name", "post_code", "account_status_type_id", "office_type_id")));
     router.get("/customer_views", (rq, id) -> list(rq, customerViews()));
     router.get("/customer_contacts", (rq, id) -> list(rq, contacts(null)));
     // The client resolves a customer_emails row to its customer through this (reference notes, "find by e-mail").

@@ -22,6 +22,8 @@ final class SageReferenceRoutes extends SageRoutes {
     table(router, "currencies", state.currencies, "currency");
     table(router, "nominal_codes", state.nominalCodes, "nominal code");
     table(router, "price_bands", state.priceBands, "price band");
-    router.get("/couriers", (rq, id) -> list(rq, state.couriers.values()));
+    // courier (general.json); the seed's courier code is the sandbox's own key, not a field Sage sends
+    router.get("/couriers", (rq, id) -> listOnly(rq, state.couriers.values(), java.util.Set.of("id", "name",
+        "tracking_url", "website", "is_default", "is_to_delete", "date_time_created", "date_time_updated")));
   }
 }

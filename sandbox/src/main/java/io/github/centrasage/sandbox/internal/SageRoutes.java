@@ -35,6 +35,24 @@ abstract class SageRoutes {
     router.get("/" + resource + "/{id}", (rq, id) -> one(rq, table, id, what));
   }
 
+  /**
+   * A list of {@code rows} narrowed to {@code fields}: a lookup or view record of Sage's carries
+   * fewer fields than the table it is read from, and the sandbox answers in the record's shape.
+   */
+  final Answer listOnly(Request rq, Collection<Map<String, Object>> rows, java.util.Set<String> fields) {
+    List<Map<String, Object>> narrowed = new java.util.ArrayList<>(rows.size());
+    for (Map<String, Object> row : rows) {
+      Map<String, Object> only = new java.util.LinkedHashMap<>();
+      row.forEach((k, v) -> {
+        if (fields.contains(k)) {
+          only.put(k, v);
+        }
+      });
+      narrowed.add(only);
+    }
+    return list(rq, narrowed);
+  }
+
   final Answer list(Request rq, Collection<Map<String, Object>> rows) {
     ODataQuery query = ODataQuery.parse(rq.query());
     return ok(query.apply(expand(rows, query)));

@@ -24,7 +24,10 @@ final class SageStockRoutes extends SageRoutes {
     table(router, "products", state.products, "product");
     table(router, "warehouses", state.warehouses, "warehouse");
     table(router, "warehouse_holdings", state.holdings, "warehouse holding");
-    router.get("/lookup_products", (rq, id) -> listTable(rq, state.products));
+    // lookup_product (stock.json) has these fields of the product record
+    router.get("/lookup_products", (rq, id) -> listOnly(rq, state.products.values(), java.util.Set.of("id", "code",
+        "name", "allow_sales_order", "bom_item_type_id", "free_stock_quantity", "product_status_id", "product_type_id",
+        "record_nos_on_goods_received", "this_is_the_sop_product_group", "traceable_type_id")));
     router.get("/products/{id}/warehouse_holdings",
         (rq, id) -> list(rq, state.holdingsOf(SageState.requireRow(state.products, id, "product"))));
     router.get("/warehouses/{id}/warehouse_holdings", (rq, id) -> {
