@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 /**
  * The same dashboard as {@link SyncDashboard} (pages, JSON API, replay and discard, and every
@@ -54,10 +55,13 @@ public final class DashboardServlet extends HttpServlet {
 
   private final transient DashboardRuntime runtime;
   private final Reading reading;
+  private final transient Function<HttpServletRequest, Map<String, String>> formFields;
 
-  private DashboardServlet(DashboardRuntime runtime, Reading reading) {
+  private DashboardServlet(DashboardRuntime runtime, Reading reading,
+      Function<HttpServletRequest, Map<String, String>> formFields) {
     this.runtime = runtime;
     this.reading = reading;
+    this.formFields = formFields;
   }
 
   /**
@@ -67,6 +71,17 @@ public final class DashboardServlet extends HttpServlet {
    * @throws IllegalArgumentException when {@code options} has no token: it is the only way in
    */
   public static DashboardServlet create(SyncEngine engine, DashboardOptions options, Reading reading) {
+    return create(engine, options, reading, request -> Map.of());
+  }
+
+  /**
+   * As {@link #create(SyncEngine, DashboardOptions, Reading)}, with hidden fields every form of the
+   * page carries besides the dashboard's own: the CSRF token the application's security in front of
+   * the path asks for (Spring Security's {@code _csrf}), read from each request.
+   */
+  public static DashboardServlet create(SyncEngine engine, DashboardOptions options, Reading reading,
+      Function<HttpServletRequest, Map<String, String>> formFields) {
+    Objects.requireNonNull(formFields, "formFields");
     Objects.requireNonNull(engine, "engine");
     Objects.requireNonNull(options, "options");
     Objects.requireNonNull(reading, "reading");
@@ -75,7 +90,7 @@ public final class DashboardServlet extends HttpServlet {
             + "Reading.NEEDS_TOKEN, read) without it"));
     DashboardRuntime runtime = SyncDashboard.runtime(engine, options, token, "app",
         reading == Reading.NEEDS_TOKEN, "sync-dashboard-servlet-" + INSTANCES.incrementAndGet() + "-charts");
-    return new DashboardServlet(runtime, reading);
+    return new DashboardServlet(runtime, reading, formFields);
   }
 
   @Override
@@ -92,7 +107,8 @@ public final class DashboardServlet extends HttpServlet {
     // the raw (still encoded) path below the mount point: an order number may carry a %2F
     String rawPath = uri.startsWith(base) ? uri.substring(base.length()) : "/";
     DashboardRequest request = new DashboardRequest(req.getMethod(), base, rawPath, req.getQueryString(),
-        name -> headers(req, name), req.getInputStream(), req.getRemoteAddr(), isLoopback(req.getLocalAddr()));
+        name -> headers(req, name), req.getInputStream(), req.getRemoteAddr(), isLoopback(req.getLocalAddr()))
+        .formFields(formFields.apply(req));
     DashboardResponse response = runtime.core().handle(request);
     resp.setStatus(response.status());
     for (Map.Entry<String, String> h : response.headers()) {

@@ -448,8 +448,10 @@ public final class DashboardCore {
       return;
     }
     log.info("Dashboard sign-in from {}", h.remote());
+    // a browser-session cookie: the value carries its own end, checked here, so no Max-Age is needed
+    // (and clients that treat a Max-Age cookie as RFC 2965 would send it back quoted)
     ex.response.add("Set-Cookie", sessionCookie + "=" + guard.newSessionValue() + "; Path=" + cookiePath(ex)
-        + "; Max-Age=" + ActionGuard.SESSION.getSeconds() + "; HttpOnly; SameSite=Strict");
+        + "; HttpOnly; SameSite=Strict");
     ex.response.set("Location", ex.base() + "/");
     ex.response.send(303, null, new byte[0]);
   }
@@ -474,7 +476,8 @@ public final class DashboardCore {
     if (existing.isEmpty()) {
       ex.response.add("Set-Cookie", csrfCookie + "=" + csrf + "; Path=" + cookiePath(ex) + "; HttpOnly; SameSite=Strict");
     }
-    return new Pages.Context(engine.store().now(), engineClock.get(), csrf, flash, ex.base());
+    return new Pages.Context(engine.store().now(), engineClock.get(), csrf, flash, ex.base(),
+        ex.request.formFields());
   }
 
   private static Optional<String> cookie(Exchange ex, String name) {

@@ -2,6 +2,7 @@ package io.github.centrasage.dashboard.internal;
 
 import java.io.InputStream;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
@@ -21,6 +22,7 @@ public final class DashboardRequest {
   private final InputStream body;
   private final String remote;
   private final boolean loopback;
+  private Map<String, String> formFields = Map.of();
 
   /**
    * @param basePath where the dashboard is mounted, without a trailing slash ({@code ""} at the root,
@@ -45,6 +47,19 @@ public final class DashboardRequest {
 
   public boolean arrivedOnLoopback() {
     return loopback;
+  }
+
+  /**
+   * Hidden fields every form of the page carries besides the dashboard's own, such as the CSRF
+   * token of the application's security in front of a servlet ({@code _csrf} of Spring Security).
+   */
+  public DashboardRequest formFields(Map<String, String> fields) {
+    this.formFields = Map.copyOf(fields);
+    return this;
+  }
+
+  public Map<String, String> formFields() {
+    return formFields;
   }
 
   public String method() {

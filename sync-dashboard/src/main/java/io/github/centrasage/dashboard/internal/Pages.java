@@ -44,14 +44,29 @@ public final class Pages {
     final String csrf;
     final Optional<String> flash;
     final String base;
+    final Map<String, String> formFields;
 
-    /** @param base where the dashboard is mounted ({@code ""} at the root); every link starts with it */
-    public Context(Instant now, Instant engineNow, String csrf, Optional<String> flash, String base) {
+    /**
+     * @param base where the dashboard is mounted ({@code ""} at the root); every link starts with it
+     * @param formFields hidden fields each form carries besides the dashboard's CSRF value
+     */
+    public Context(Instant now, Instant engineNow, String csrf, Optional<String> flash, String base,
+        Map<String, String> formFields) {
       this.now = now;
       this.engineNow = engineNow;
       this.csrf = csrf;
       this.flash = flash;
       this.base = base;
+      this.formFields = formFields;
+    }
+
+    /** The hidden inputs of a form that changes something: the dashboard's CSRF value and the host's fields. */
+    String hiddenFields() {
+      StringBuilder b = new StringBuilder("<input type=\"hidden\" name=\"csrf\" value=\"").append(esc(csrf))
+          .append("\">");
+      formFields.forEach((name, value) -> b.append("<input type=\"hidden\" name=\"").append(esc(name))
+          .append("\" value=\"").append(esc(value)).append("\">"));
+      return b.toString();
     }
   }
 
@@ -221,7 +236,7 @@ public final class Pages {
     problem.ifPresent(p -> b.append("<p class=\"message\" role=\"alert\">").append(esc(p)).append("</p>"));
     b.append("<p class=\"hint\">This dashboard shows orders and customers' details: type the dashboard token to "
         + "see it.</p><form class=\"login\" method=\"post\" action=\"").append(ctx.base)
-        .append("/login\"><input type=\"hidden\" name=\"csrf\" value=\"").append(esc(ctx.csrf)).append("\">")
+        .append("/login\">").append(ctx.hiddenFields())
         .append("<label>Dashboard token <input type=\"password\" name=\"token\" autocomplete=\"off\" required></label>")
         .append("<button type=\"submit\">Sign in</button></form></section>");
     return layout(ctx, "Sign in", b.toString(), false);
@@ -459,7 +474,7 @@ public final class Pages {
     }
     String base = ctx.base + "/api/jobs/" + job.id() + "/";
     b.append("<form class=\"actions\" method=\"post\" action=\"").append(base).append(replayable ? "replay" : "discard")
-        .append("\"><input type=\"hidden\" name=\"csrf\" value=\"").append(esc(ctx.csrf)).append("\">")
+        .append("\">").append(ctx.hiddenFields())
         .append("<label>Dashboard token <input type=\"password\" name=\"token\" autocomplete=\"off\" required></label>");
     if (replayable) {
       b.append("<button type=\"submit\" class=\"replay\">Replay</button>");
