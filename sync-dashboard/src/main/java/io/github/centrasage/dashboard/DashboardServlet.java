@@ -7,14 +7,22 @@ import io.github.centrasage.sync.SyncEngine;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
 import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.StringJoiner;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
@@ -107,7 +115,7 @@ public final class DashboardServlet extends HttpServlet {
     // the raw (still encoded) path below the mount point: an order number may carry a %2F
     String rawPath = uri.startsWith(base) ? uri.substring(base.length()) : "/";
     DashboardRequest request = new DashboardRequest(req.getMethod(), base, rawPath, req.getQueryString(),
-        name -> headers(req, name), req.getInputStream(), req.getRemoteAddr(), isLoopback(req.getLocalAddr()))
+        name -> headers(req, name), body(req), req.getRemoteAddr(), isLoopback(req.getLocalAddr()))
         .formFields(formFields.apply(req));
     DashboardResponse response = runtime.core().handle(request);
     resp.setStatus(response.status());
@@ -121,6 +129,33 @@ public final class DashboardServlet extends HttpServlet {
         out.write(body);
       }
     }
+  }
+
+  /**
+   * The request body. A form's body may already have been read by a filter in front (Spring
+   * Security reads {@code _csrf} with {@code getParameter}, which consumes it), so a form is taken
+   * from the container's parameters, less those of the query string, and encoded again.
+   */
+  private static InputStream body(HttpServletRequest req) throws IOException {
+    String type = String.valueOf(req.getContentType()).split(";")[0].strip();
+    if (!req.getMethod().equals("POST") || !type.equalsIgnoreCase("application/x-www-form-urlencoded")) {
+      return req.getInputStream();
+    }
+    Set<String> inQuery = new HashSet<>();
+    if (req.getQueryString() != null) {
+      for (String pair : req.getQueryString().split("&")) {
+        inQuery.add(URLDecoder.decode(pair.split("=", 2)[0], StandardCharsets.UTF_8));
+      }
+    }
+    StringJoiner form = new StringJoiner("&");
+    req.getParameterMap().forEach((name, values) -> {
+      if (!inQuery.contains(name)) {
+        for (String value : values) {
+          form.add(URLEncoder.encode(name, StandardCharsets.UTF_8) + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8));
+        }
+      }
+    });
+    return new ByteArrayInputStream(form.toString().getBytes(StandardCharsets.UTF_8));
   }
 
   private static List<String> headers(HttpServletRequest req, String name) {
