@@ -56,6 +56,11 @@ class CentraSage200AutoConfigurationTest {
   }
 
   private String[] sandboxProperties() {
+    return sandboxProperties(centra, sage);
+  }
+
+  /** The sandboxes' addresses and credentials, the engine not started, and mappings the flows accept. */
+  static String[] sandboxProperties(CentraSandbox centra, Sage200Sandbox sage) {
     return new String[] {
         "centra-sage200.centra.base-url=" + centra.baseUrl(),
         "centra-sage200.centra.token=" + centra.token(),

@@ -91,18 +91,12 @@ class DashboardBehindSpringSecurityTest {
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
-    registry.add("centra-sage200.centra.base-url", centra::baseUrl);
-    registry.add("centra-sage200.centra.token", centra::token);
-    registry.add("centra-sage200.centra.allow-plain-http", () -> "true");
-    registry.add("centra-sage200.sage.base-url", sage::baseUrl);
-    registry.add("centra-sage200.sage.site-id", sage::siteId);
-    registry.add("centra-sage200.sage.company-id", sage::companyId);
-    registry.add("centra-sage200.sage.access-token", sage::token);
-    registry.add("centra-sage200.sage.allow-plain-http", () -> "true");
-    registry.add("centra-sage200.engine.auto-startup", () -> "false");
+    for (String property : CentraSage200AutoConfigurationTest.sandboxProperties(centra, sage)) {
+      int eq = property.indexOf('=');
+      registry.add(property.substring(0, eq), () -> property.substring(eq + 1));
+    }
     registry.add("centra-sage200.flows.order-import.enabled", () -> "false");
     registry.add("centra-sage200.flows.stock-publish.enabled", () -> "false");
-    registry.add("centra-sage200.mappings.currency.GBP", () -> "1");
     registry.add("centra-sage200.dashboard.token", () -> TOKEN);
   }
 

@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import io.github.centrasage.sandbox.CentraOrder;
 import io.github.centrasage.sandbox.CentraSandbox;
 import io.github.centrasage.sandbox.Sage200Sandbox;
-import io.github.centrasage.sandbox.SandboxClock;
 import io.github.centrasage.sync.SyncEngine;
 import io.github.centrasage.sync.order.OrderImport;
 import io.github.centrasage.sync.spi.Job;
@@ -24,11 +23,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -38,11 +38,12 @@ import org.springframework.test.context.DynamicPropertySource;
  * same guards as the standalone dashboard hold (the form's CSRF value, the token).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DirtiesContext // the engine stops with the class: it would go on polling the sandboxes it closed
 class DashboardInTheApplicationTest {
-  private static final String TOKEN = SandboxProperties.DASHBOARD_TOKEN;
-  private static final SandboxClock clock = SandboxClock.ticking();
-  private static final CentraSandbox centra = CentraSandbox.start(CentraSandbox.options().clock(clock));
-  private static final Sage200Sandbox sage = Sage200Sandbox.start(Sage200Sandbox.options().clock(clock));
+  private static final String TOKEN = Sandboxes.DASHBOARD_TOKEN;
+  @RegisterExtension static final Sandboxes sandboxes = Sandboxes.start();
+  private static final CentraSandbox centra = sandboxes.centra;
+  private static final Sage200Sandbox sage = sandboxes.sage;
 
   @LocalServerPort int port;
   @Autowired SyncEngine engine;
@@ -51,18 +52,13 @@ class DashboardInTheApplicationTest {
       .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
 
   @DynamicPropertySource
-  static void sandboxes(DynamicPropertyRegistry registry) throws Exception {
-    SandboxProperties.register(registry, centra, sage);
-  }
-
-  @AfterAll
-  static void stopSandboxes() {
-    centra.close();
-    sage.close();
+  static void properties(DynamicPropertyRegistry registry) throws Exception {
+    sandboxes.register(registry);
   }
 
   @Test
   void aPersonSignsInSeesTheParkedOrderAndReplaysItThroughTheGuards() throws Exception {
+    Sandboxes.awaitFirstOrderDiscovery(engine);
     // the sample maps GBP only: a euro order parks for a person
     CentraOrder order = centra.placeOrder("EUR", Map.of(centra.catalogItems().get(2).sku(), 1));
     String number = String.valueOf(order.number());

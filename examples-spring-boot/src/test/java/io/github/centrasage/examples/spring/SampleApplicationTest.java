@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.github.centrasage.sandbox.CentraOrder;
 import io.github.centrasage.sandbox.CentraSandbox;
 import io.github.centrasage.sandbox.Sage200Sandbox;
-import io.github.centrasage.sandbox.SandboxClock;
+import io.github.centrasage.sync.SyncEngine;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,10 +14,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -26,28 +28,24 @@ import org.springframework.test.context.DynamicPropertySource;
  * credentials and the ids its seed assigned are set here; everything else is application.yml.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DirtiesContext // the engine stops with the class: it would go on polling the sandboxes it closed
 class SampleApplicationTest {
-  private static final String LEEDS = SandboxProperties.LEEDS;
-  // the application runs on real time, so the sandboxes do too (their default clock stands still)
-  private static final SandboxClock clock = SandboxClock.ticking();
-  private static final CentraSandbox centra = CentraSandbox.start(CentraSandbox.options().clock(clock));
-  private static final Sage200Sandbox sage = Sage200Sandbox.start(Sage200Sandbox.options().clock(clock));
+  private static final String LEEDS = Sandboxes.LEEDS;
+  @RegisterExtension static final Sandboxes sandboxes = Sandboxes.start();
+  private static final CentraSandbox centra = sandboxes.centra;
+  private static final Sage200Sandbox sage = sandboxes.sage;
 
   @LocalServerPort int port;
+  @Autowired SyncEngine engine;
 
   @DynamicPropertySource
-  static void sandboxes(DynamicPropertyRegistry registry) throws Exception {
-    SandboxProperties.register(registry, centra, sage);
-  }
-
-  @AfterAll
-  static void stopSandboxes() {
-    centra.close();
-    sage.close();
+  static void properties(DynamicPropertyRegistry registry) throws Exception {
+    sandboxes.register(registry);
   }
 
   @Test
   void importsOrdersPublishesStockAndShowsTheIntegrationInHealthAndMetrics() throws Exception {
+    Sandboxes.awaitFirstOrderDiscovery(engine);
     String orderedSku = centra.catalogItems().get(0).sku();
     CentraOrder order = centra.placeOrder("GBP", Map.of(orderedSku, 1));
     await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->

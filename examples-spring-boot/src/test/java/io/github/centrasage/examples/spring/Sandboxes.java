@@ -5,25 +5,60 @@ import io.github.centrasage.sage200.Sage200Client;
 import io.github.centrasage.sage200.TokenProvider;
 import io.github.centrasage.sandbox.CentraSandbox;
 import io.github.centrasage.sandbox.Sage200Sandbox;
+import io.github.centrasage.sandbox.SandboxClock;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import io.github.centrasage.sync.SyncEngine;
+import io.github.centrasage.sync.order.OrderImport;
 import java.time.Duration;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
- * What the sample application needs to run against the sandboxes: only the addresses, the
- * sandboxes' credentials and the ids their seeds assigned; everything else is application.yml.
+ * Both sandboxes for one test class (closed after it), and what the sample application needs to
+ * run against them: only the addresses, the sandboxes' credentials and the ids their seeds
+ * assigned; everything else is application.yml.
  */
-final class SandboxProperties {
+final class Sandboxes implements AfterAllCallback {
   static final String LEEDS = "Leeds DC";
   /** The dashboard token the tests sign in with (application.yml reads it from DASHBOARD_TOKEN). */
   static final String DASHBOARD_TOKEN = "sample-dashboard-token-0123";
 
-  private SandboxProperties() {}
+  final CentraSandbox centra;
+  final Sage200Sandbox sage;
 
-  static void register(DynamicPropertyRegistry registry, CentraSandbox centra, Sage200Sandbox sage)
-      throws IOException {
+  private Sandboxes(CentraSandbox centra, Sage200Sandbox sage) {
+    this.centra = centra;
+    this.sage = sage;
+  }
+
+  static Sandboxes start() {
+    // the application runs on real time, so the sandboxes do too (their default clock stands still)
+    SandboxClock clock = SandboxClock.ticking();
+    return new Sandboxes(CentraSandbox.start(CentraSandbox.options().clock(clock)),
+        Sage200Sandbox.start(Sage200Sandbox.options().clock(clock)));
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) {
+    centra.close();
+    sage.close();
+  }
+
+  /**
+   * Waits for the engine's first order discovery: it subscribes to Centra's events then, and an
+   * order placed before that is not in the queue (the application starts the engine in the
+   * background).
+   */
+  static void awaitFirstOrderDiscovery(SyncEngine engine) {
+    Awaitility.await().atMost(Duration.ofSeconds(30))
+        .until(() -> engine.status(OrderImport.NAME).lastRunFinishedAt().isPresent());
+  }
+
+  void register(DynamicPropertyRegistry registry) throws IOException {
     Path data = Files.createTempDirectory("sample-app");
     registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + data.resolve("sync"));
     registry.add("centra-sage200.centra.base-url", centra::baseUrl);
