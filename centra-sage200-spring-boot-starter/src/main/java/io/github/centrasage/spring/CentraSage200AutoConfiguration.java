@@ -1,6 +1,8 @@
 package io.github.centrasage.spring;
 
 import io.github.centrasage.centra.CentraClient;
+import io.github.centrasage.dashboard.DashboardRecorder;
+import io.github.centrasage.dashboard.DashboardServlet;
 import io.github.centrasage.micrometer.SyncEngineMetrics;
 import io.github.centrasage.sage200.Sage200Client;
 import io.github.centrasage.sage200.SageIdCredentials;
@@ -8,7 +10,10 @@ import io.github.centrasage.sage200.SageIdTokenProvider;
 import io.github.centrasage.sage200.TokenProvider;
 import io.github.centrasage.spring.internal.ActivityTracker;
 import io.github.centrasage.spring.internal.CheckedSetup;
+import io.github.centrasage.spring.internal.DashboardServedCondition;
+import io.github.centrasage.spring.internal.DashboardSetup;
 import io.github.centrasage.spring.internal.FileSageRefreshTokenStore;
+import io.github.centrasage.spring.internal.SpringSecurityForms;
 import io.github.centrasage.sync.SyncEngine;
 import io.github.centrasage.sync.SyncListener;
 import io.github.centrasage.sync.order.OrderImport;
@@ -21,6 +26,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ListableBeanFactory;
@@ -33,11 +39,15 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
+import org.springframework.util.ClassUtils;
 
 /**
  * Wires both clients, the JDBC store on the application's {@code DataSource}, the order-import and
@@ -59,6 +69,7 @@ public class CentraSage200AutoConfiguration {
   static final String SAGE_CLIENT = "centraSage200SageClient";
   static final String STORE = "centraSage200Store";
   static final String REFRESH_TOKENS = "centraSage200RefreshTokenStore";
+  static final String DASHBOARD = "centraSage200Dashboard";
 
   /** Checks the whole configuration once, before any part is built, and lists every problem. */
   @Bean
@@ -70,6 +81,8 @@ public class CentraSage200AutoConfiguration {
     parts.store = ours(beans, SyncStateStore.class, STORE);
     parts.sageRefreshTokenStore = beans.getBeanNamesForType(SageRefreshTokenStore.class, true, false).length > 0;
     parts.dataSource = beans.getBeanNamesForType(DataSource.class, true, false).length > 0;
+    // defined only when the dashboard is served (a servlet web application with a token)
+    parts.dashboard = beans.containsBeanDefinition(DASHBOARD);
     return CheckedSetup.check(properties, resources, parts, Clock.systemUTC().instant());
   }
 
@@ -192,6 +205,44 @@ public class CentraSage200AutoConfiguration {
     @ConditionalOnAvailableEndpoint
     SyncEngineEndpoint centraSage200Endpoint(SyncEngine engine) {
       return new SyncEngineEndpoint(engine);
+    }
+  }
+
+  /**
+   * The operations dashboard at {@code centra-sage200.dashboard.path} (default
+   * {@code /centra-sage200}), served by the application's servlet container: the same pages and
+   * guards as the standalone {@code SyncDashboard}. A {@link DashboardRecorder} (a listener of the
+   * engine) feeds the retries chart.
+   */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+  @ConditionalOnClass(name = {"jakarta.servlet.Servlet", "io.github.centrasage.dashboard.DashboardServlet"})
+  @Conditional(DashboardServedCondition.class)
+  static class Dashboard {
+    private static final String SPRING_SECURITY = "org.springframework.security.web.csrf.CsrfToken";
+
+    @Bean
+    @ConditionalOnMissingBean(DashboardRecorder.class)
+    DashboardRecorder centraSage200DashboardRecorder() {
+      return DashboardRecorder.create();
+    }
+
+    @Bean(DASHBOARD)
+    ServletRegistrationBean<DashboardServlet> centraSage200Dashboard(CheckedSetup setup, SyncEngine engine,
+        CentraSage200Properties properties, DashboardRecorder recorder) {
+      CentraSage200Properties.Dashboard d = properties.getDashboard();
+      boolean springSecurity = ClassUtils.isPresent(SPRING_SECURITY, Dashboard.class.getClassLoader());
+      CentraSage200Properties.Dashboard.Reading reading = Optional.ofNullable(d.getReading())
+          .orElse(springSecurity ? CentraSage200Properties.Dashboard.Reading.APPLICATION_SECURITY
+              : CentraSage200Properties.Dashboard.Reading.TOKEN);
+      DashboardServlet servlet = DashboardServlet.create(engine, DashboardSetup.options(d, Optional.of(recorder)),
+          reading == CentraSage200Properties.Dashboard.Reading.TOKEN ? DashboardServlet.Reading.NEEDS_TOKEN
+              : DashboardServlet.Reading.APPLICATION_SECURITY,
+          springSecurity ? SpringSecurityForms::csrfField : request -> Map.of());
+      ServletRegistrationBean<DashboardServlet> registration = new ServletRegistrationBean<>(servlet,
+          d.getPath() + "/*");
+      registration.setName(DASHBOARD);
+      return registration;
     }
   }
 

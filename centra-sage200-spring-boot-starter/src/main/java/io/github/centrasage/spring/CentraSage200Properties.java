@@ -24,6 +24,7 @@ public class CentraSage200Properties {
   private final Store store = new Store();
   private final Flows flows = new Flows();
   private final Health health = new Health();
+  private final Dashboard dashboard = new Dashboard();
 
   /**
    * A Spring resource ({@code classpath:mappings.properties}, {@code file:/etc/...}) in the
@@ -68,6 +69,10 @@ public class CentraSage200Properties {
 
   public Health getHealth() {
     return health;
+  }
+
+  public Dashboard getDashboard() {
+    return dashboard;
   }
 
   public String getMappingsFile() {
@@ -486,6 +491,108 @@ public class CentraSage200Properties {
 
     public void setInitialCursor(Instant initialCursor) {
       this.initialCursor = initialCursor;
+    }
+  }
+
+  /**
+   * The operations dashboard, served by the application under {@link #getPath() path} (a servlet
+   * web application only). It is served once a token is set; see docs/spring-boot.md.
+   */
+  public static class Dashboard {
+    /**
+     * Whether to serve it. Unset: served when {@code token} is set. {@code true} without a token is
+     * a configuration problem; {@code false} never serves it.
+     */
+    private Boolean enabled;
+    /** Where it is served, under the application's context path. */
+    private String path = "/centra-sage200";
+    /**
+     * The token replay and discard need (at least 16 characters), and with {@code reading: token}
+     * the sign-in too. Never logged or shown.
+     */
+    private String token;
+    /**
+     * Who may read the pages: TOKEN (a sign-in with the token; scripts send X-Dashboard-Token) or
+     * APPLICATION_SECURITY (whoever the application's Spring Security lets through; anonymous
+     * requests are refused). Unset: APPLICATION_SECURITY when Spring Security is on the classpath,
+     * else TOKEN.
+     */
+    private Reading reading;
+    /** The zone absolute times are shown in (default UTC). */
+    private java.time.ZoneId zone;
+    /** The page title. */
+    private String title;
+    /**
+     * Extra host names the Host header may carry on requests that arrive on a loopback address
+     * (behind a local proxy); loopback names are always allowed.
+     */
+    private java.util.List<String> allowedHostNames = new java.util.ArrayList<>();
+
+    /** Who may read the dashboard. */
+    public enum Reading {
+      TOKEN,
+      APPLICATION_SECURITY
+    }
+
+    public Boolean getEnabled() {
+      return enabled;
+    }
+
+    public void setEnabled(Boolean enabled) {
+      this.enabled = enabled;
+    }
+
+    public String getPath() {
+      return path;
+    }
+
+    public void setPath(String path) {
+      this.path = path;
+    }
+
+    public String getToken() {
+      return token;
+    }
+
+    public void setToken(String token) {
+      this.token = token;
+    }
+
+    public Reading getReading() {
+      return reading;
+    }
+
+    public void setReading(Reading reading) {
+      this.reading = reading;
+    }
+
+    public java.time.ZoneId getZone() {
+      return zone;
+    }
+
+    public void setZone(java.time.ZoneId zone) {
+      this.zone = zone;
+    }
+
+    public String getTitle() {
+      return title;
+    }
+
+    public void setTitle(String title) {
+      this.title = title;
+    }
+
+    public java.util.List<String> getAllowedHostNames() {
+      return allowedHostNames;
+    }
+
+    public void setAllowedHostNames(java.util.List<String> allowedHostNames) {
+      this.allowedHostNames = allowedHostNames;
+    }
+
+    @Override
+    public String toString() {
+      return "Dashboard[enabled=" + enabled + ", path=" + path + ", token=" + (token == null ? "unset" : "***") + "]";
     }
   }
 

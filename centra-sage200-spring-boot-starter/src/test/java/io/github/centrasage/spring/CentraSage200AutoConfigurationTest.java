@@ -2,6 +2,8 @@ package io.github.centrasage.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.centrasage.dashboard.DashboardRecorder;
+import io.github.centrasage.dashboard.DashboardServlet;
 import io.github.centrasage.micrometer.SyncEngineMetrics;
 import io.github.centrasage.sandbox.CentraSandbox;
 import io.github.centrasage.sandbox.Sage200Sandbox;
@@ -24,6 +26,8 @@ import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.Status;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.boot.web.servlet.ServletRegistrationBean;
 
 class CentraSage200AutoConfigurationTest {
   private static CentraSandbox centra;
@@ -52,6 +56,11 @@ class CentraSage200AutoConfigurationTest {
   }
 
   private String[] sandboxProperties() {
+    return sandboxProperties(centra, sage);
+  }
+
+  /** The sandboxes' addresses and credentials, the engine not started, and mappings the flows accept. */
+  static String[] sandboxProperties(CentraSandbox centra, Sage200Sandbox sage) {
     return new String[] {
         "centra-sage200.centra.base-url=" + centra.baseUrl(),
         "centra-sage200.centra.token=" + centra.token(),
@@ -205,13 +214,54 @@ class CentraSage200AutoConfigurationTest {
         });
   }
 
+  private final WebApplicationContextRunner webRunner = new WebApplicationContextRunner()
+      .withConfiguration(AutoConfigurations.of(CentraSage200AutoConfiguration.class));
+
+  @Test
+  void inAServletApplicationWithATokenTheDashboardIsRegisteredAtItsPathWithTheRecorderAsAListener() {
+    webRunner.withBean(DataSource.class, this::h2).withPropertyValues(sandboxProperties())
+        .withPropertyValues("centra-sage200.dashboard.token=a-dashboard-token-0123", "centra-sage200.dashboard.path=/ops/sync")
+        .run(context -> {
+          assertThat(context).hasNotFailed().hasSingleBean(DashboardRecorder.class);
+          ServletRegistrationBean<?> dashboard = context.getBean("centraSage200Dashboard", ServletRegistrationBean.class);
+          assertThat(dashboard.getServlet()).isInstanceOf(DashboardServlet.class);
+          assertThat(dashboard.getUrlMappings()).containsExactly("/ops/sync/*");
+          assertThat(context.getBean(CentraSage200Properties.class).toString()).doesNotContain("a-dashboard-token-0123");
+        });
+    // no token, or switched off: not served, and nothing fails
+    webRunner.withBean(DataSource.class, this::h2).withPropertyValues(sandboxProperties()).run(context ->
+        assertThat(context).hasNotFailed().doesNotHaveBean("centraSage200Dashboard"));
+    webRunner.withBean(DataSource.class, this::h2).withPropertyValues(sandboxProperties())
+        .withPropertyValues("centra-sage200.dashboard.token=a-dashboard-token-0123", "centra-sage200.dashboard.enabled=false")
+        .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean("centraSage200Dashboard"));
+  }
+
+  @Test
+  void badDashboardSettingsAreListedWithTheOtherProblemsAndTheTokenStaysOut() {
+    webRunner.withBean(DataSource.class, this::h2).withPropertyValues(sandboxProperties())
+        .withPropertyValues("centra-sage200.dashboard.token=short-secret", "centra-sage200.dashboard.path=/ops/",
+            "centra-sage200.engine.workers=0")
+        .run(context -> {
+          assertThat(context).hasFailed();
+          String message = context.getStartupFailure().getMessage();
+          assertThat(message).contains("centra-sage200.dashboard.token must have at least 16 characters",
+              "centra-sage200.dashboard.path must be a path", "centra-sage200.engine.workers")
+              .doesNotContain("short-secret");
+        });
+    webRunner.withBean(DataSource.class, this::h2).withPropertyValues(sandboxProperties())
+        .withPropertyValues("centra-sage200.dashboard.enabled=true")
+        .run(context -> assertThat(context.getStartupFailure().getMessage())
+            .contains("centra-sage200.dashboard.token is not set"));
+  }
+
   @Test
   void theConfigurationMetadataIsGenerated() throws Exception {
     try (var in = getClass().getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {
       assertThat(in).isNotNull();
       String json = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
       assertThat(json).contains("\"centra-sage200.centra.base-url\"", "\"centra-sage200.store.schema-management\"",
-          "\"centra-sage200.flows.order-import.default-warehouse\"");
+          "\"centra-sage200.flows.order-import.default-warehouse\"", "\"centra-sage200.dashboard.path\"",
+          "\"centra-sage200.dashboard.token\"");
     }
   }
 

@@ -26,13 +26,14 @@ public abstract class DashboardOptions {
   /**
    * The address to bind (default {@code 127.0.0.1}: only this machine can reach the page). Bind
    * another address only behind a proxy that authenticates people: reading needs no token.
+   * {@link SyncDashboard} only; a {@link DashboardServlet} is where its container serves it.
    */
   @Value.Default
   public String host() {
     return "127.0.0.1";
   }
 
-  /** The port; 0 (the default) picks a free one, see {@link SyncDashboard#url()}. */
+  /** The port; 0 (the default) picks a free one, see {@link SyncDashboard#url()}. {@link SyncDashboard} only. */
   @Value.Default
   public int port() {
     return 0;

@@ -3,10 +3,8 @@ package io.github.centrasage.dashboard;
 import com.sun.net.httpserver.HttpServer;
 import io.github.centrasage.dashboard.internal.ActionGuard;
 import io.github.centrasage.dashboard.internal.ChartSeries;
-import io.github.centrasage.dashboard.internal.Charts;
-import io.github.centrasage.dashboard.internal.DashboardHandler;
-import io.github.centrasage.dashboard.internal.Pages;
-import io.github.centrasage.dashboard.internal.Words;
+import io.github.centrasage.dashboard.internal.DashboardRuntime;
+import io.github.centrasage.dashboard.internal.JdkServerAdapter;
 import io.github.centrasage.sync.SyncEngine;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,17 +13,11 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,15 +42,15 @@ public final class SyncDashboard implements AutoCloseable {
 
   private final HttpServer server;
   private final ExecutorService executor;
-  private final ScheduledExecutorService sampler;
+  private final DashboardRuntime runtime;
   private final URI url;
   private final String token;
 
-  private SyncDashboard(HttpServer server, ExecutorService executor, ScheduledExecutorService sampler, URI url,
+  private SyncDashboard(HttpServer server, ExecutorService executor, DashboardRuntime runtime, URI url,
       String token) {
     this.server = server;
     this.executor = executor;
-    this.sampler = sampler;
+    this.runtime = runtime;
     this.url = url;
     this.token = token;
   }
@@ -99,58 +91,25 @@ public final class SyncDashboard implements AutoCloseable {
       t.setDaemon(true);
       return t;
     });
-    Pages pages = new Pages(options.title(), options.refreshInterval(), new Words(options.zone()),
-        new Charts(options.zone()));
-    Supplier<Instant> engineClock = options.clock().or(() -> options.recorder().map(DashboardRecorder::clock))
-        .<Supplier<Instant>>map(c -> c::instant).orElse(engine.store()::now);
-    ChartSeries series = options.recorder().map(DashboardRecorder::series).orElseGet(ChartSeries::new);
-    server.createContext("/", new DashboardHandler(engine, pages, new ActionGuard(token), options.parkedJobsShown(),
-        hostCheck(address, options), port, engineClock, series, options.doctorReport()));
+    // reading needs nothing here: by default only this machine can reach the page (see DashboardOptions.host)
+    DashboardRuntime runtime = runtime(engine, options, token, Integer.toString(port), false,
+        "sync-dashboard-" + instance + "-charts");
+    server.createContext("/", new JdkServerAdapter(runtime.core(), address.isLoopbackAddress()));
     server.setExecutor(executor);
-    // the charts need a history the store does not keep: a status sample every chartSampleInterval
-    ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "sync-dashboard-" + instance + "-charts");
-      t.setDaemon(true);
-      return t;
-    });
-    long every = options.chartSampleInterval().toMillis();
-    sampler.scheduleWithFixedDelay(() -> sample(engine, engineClock, series), 0, every, TimeUnit.MILLISECONDS);
     server.start();
     URI url = URI.create("http://" + urlHost(address) + ":" + port + "/");
     log.info("Sync dashboard serving at {}", url);
-    return new SyncDashboard(server, executor, sampler, url, token);
+    return new SyncDashboard(server, executor, runtime, url, token);
   }
 
-  private static void sample(SyncEngine engine, Supplier<Instant> engineClock, ChartSeries series) {
-    try {
-      series.sample(engineClock.get(), engine.status());
-    } catch (RuntimeException e) {
-      // a store that is briefly unreachable costs one point of a chart, and must not end the sampling
-      log.debug("Chart sample failed: {}", e.toString());
-    }
-  }
-
-  /**
-   * On a loopback address only loopback host names (and the configured extra ones) are answered:
-   * a web page on another site cannot then reach the API by rebinding its own name to 127.0.0.1.
-   */
-  private static DashboardHandler.HostCheck hostCheck(InetAddress address, DashboardOptions options) {
-    if (!address.isLoopbackAddress()) {
-      return host -> host != null;
-    }
-    Set<String> allowed = Stream.concat(Stream.of("localhost", "127.0.0.1", "[::1]", "::1"),
-            options.allowedHostNames().stream())
-        .map(h -> h.toLowerCase(Locale.ROOT))
-        .collect(Collectors.toSet());
-    return host -> {
-      if (host == null) {
-        return false;
-      }
-      String h = host.strip().toLowerCase(Locale.ROOT);
-      int colon = h.lastIndexOf(':');
-      String name = colon > h.lastIndexOf(']') ? h.substring(0, colon) : h;
-      return allowed.contains(name) || name.matches("127\\.[0-9]{1,3}\\.[0-9]{1,3}\\.[0-9]{1,3}");
-    };
+  /** The core and its chart sampler, as the standalone server and {@link DashboardServlet} both build them. */
+  static DashboardRuntime runtime(SyncEngine engine, DashboardOptions options, String token, String cookieSuffix,
+      boolean readingNeedsToken, String threadName) {
+    Supplier<Instant> engineClock = options.clock().or(() -> options.recorder().map(DashboardRecorder::clock))
+        .<Supplier<Instant>>map(c -> c::instant).orElse(engine.store()::now);
+    ChartSeries series = options.recorder().map(DashboardRecorder::series).orElseGet(ChartSeries::new);
+    return DashboardRuntime.start(engine, options, token, cookieSuffix, readingNeedsToken, threadName, engineClock,
+        series);
   }
 
   private static String urlHost(InetAddress address) {
@@ -179,7 +138,7 @@ public final class SyncDashboard implements AutoCloseable {
     server.stop(0);
     // shutdown, not shutdownNow: an interrupt inside a store query closes an embedded H2 database's
     // file under the host's engine; a request or sample in progress ends on its own within moments
-    sampler.shutdown();
+    runtime.close();
     executor.shutdown();
   }
 

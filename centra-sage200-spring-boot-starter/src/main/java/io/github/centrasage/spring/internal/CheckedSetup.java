@@ -34,6 +34,8 @@ public final class CheckedSetup {
     public boolean sageRefreshTokenStore;
     public boolean store;
     public boolean dataSource;
+    /** The application serves the dashboard (a servlet web application with a dashboard token). */
+    public boolean dashboard;
   }
 
   private final Mappings mappings;
@@ -108,6 +110,9 @@ public final class CheckedSetup {
       }
     }
     checkEngine(problems, p.getEngine());
+    if (parts.dashboard || Boolean.TRUE.equals(p.getDashboard().getEnabled())) {
+      problems.addAll(DashboardSetup.problems(p.getDashboard()));
+    }
 
     Mappings mappings = mappings(problems, p, resources);
     OrderImportOptions orderImport = null;

@@ -3,26 +3,23 @@ package io.github.centrasage.examples.spring;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.github.centrasage.sage200.ODataQuery;
-import io.github.centrasage.sage200.Sage200Client;
-import io.github.centrasage.sage200.TokenProvider;
 import io.github.centrasage.sandbox.CentraOrder;
 import io.github.centrasage.sandbox.CentraSandbox;
 import io.github.centrasage.sandbox.Sage200Sandbox;
-import io.github.centrasage.sandbox.SandboxClock;
+import io.github.centrasage.sync.SyncEngine;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -31,58 +28,24 @@ import org.springframework.test.context.DynamicPropertySource;
  * credentials and the ids its seed assigned are set here; everything else is application.yml.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DirtiesContext // the engine stops with the class: it would go on polling the sandboxes it closed
 class SampleApplicationTest {
-  private static final String LEEDS = "Leeds DC";
-  // the application runs on real time, so the sandboxes do too (their default clock stands still)
-  private static final SandboxClock clock = SandboxClock.ticking();
-  private static final CentraSandbox centra = CentraSandbox.start(CentraSandbox.options().clock(clock));
-  private static final Sage200Sandbox sage = Sage200Sandbox.start(Sage200Sandbox.options().clock(clock));
+  private static final String LEEDS = Sandboxes.LEEDS;
+  @RegisterExtension static final Sandboxes sandboxes = Sandboxes.start();
+  private static final CentraSandbox centra = sandboxes.centra;
+  private static final Sage200Sandbox sage = sandboxes.sage;
 
   @LocalServerPort int port;
+  @Autowired SyncEngine engine;
 
   @DynamicPropertySource
-  static void sandboxes(DynamicPropertyRegistry registry) throws Exception {
-    Path data = Files.createTempDirectory("sample-app");
-    registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + data.resolve("sync"));
-    registry.add("centra-sage200.centra.base-url", centra::baseUrl);
-    registry.add("centra-sage200.centra.token", centra::token);
-    registry.add("centra-sage200.centra.allow-plain-http", () -> "true");
-    registry.add("centra-sage200.sage.base-url", sage::baseUrl);
-    registry.add("centra-sage200.sage.site-id", sage::siteId);
-    registry.add("centra-sage200.sage.company-id", sage::companyId);
-    // a sandbox takes a fixed token instead of Sage ID
-    registry.add("centra-sage200.sage.client-id", () -> "");
-    registry.add("centra-sage200.sage.client-secret", () -> "");
-    registry.add("centra-sage200.sage.access-token", sage::token);
-    registry.add("centra-sage200.sage.allow-plain-http", () -> "true");
-    registry.add("centra-sage200.engine.default-discover-interval", () -> "100ms");
-    registry.add("centra-sage200.engine.queue-poll-interval", () -> "50ms");
-    registry.add("centra-sage200.flows.stock-publish.discover-interval", () -> "200ms");
-    String centraLeeds = Long.toString(centra.ids("warehouse").get(LEEDS));
-    registry.add("centra-sage200.flows.order-import.default-warehouse", () -> centraLeeds);
-    registry.add("centra-sage200.mappings.warehouse." + centraLeeds, () -> sage.ids("warehouse").get(LEEDS));
-    // ids the Sage sandbox assigned when it seeded
-    Sage200Client setup = Sage200Client.builder().baseUrl(sage.baseUrl()).siteId(sage.siteId())
-        .companyId(sage.companyId()).tokenProvider(TokenProvider.staticToken(sage.token())).allowPlainHttp(true)
-        .readTimeout(Duration.ofSeconds(20)).build();
-    long gbp = setup.currencies().list(ODataQuery.all()).stream()
-        .filter(c -> c.isBaseCurrency().orElse(false)).findFirst().orElseThrow().id();
-    var taxCodes = setup.taxCodes().list(ODataQuery.all());
-    long standard = taxCodes.stream().filter(t -> t.code().orElse(-1) == 1).findFirst().orElseThrow().id();
-    long zero = taxCodes.stream().filter(t -> t.code().orElse(-1) == 0).findFirst().orElseThrow().id();
-    registry.add("centra-sage200.mappings.currency.GBP", () -> gbp);
-    registry.add("centra-sage200.mappings[tax.*.20]", () -> standard);
-    registry.add("centra-sage200.mappings[tax.*.0]", () -> zero);
-  }
-
-  @AfterAll
-  static void stopSandboxes() {
-    centra.close();
-    sage.close();
+  static void properties(DynamicPropertyRegistry registry) throws Exception {
+    sandboxes.register(registry);
   }
 
   @Test
   void importsOrdersPublishesStockAndShowsTheIntegrationInHealthAndMetrics() throws Exception {
+    Sandboxes.awaitFirstOrderDiscovery(engine);
     String orderedSku = centra.catalogItems().get(0).sku();
     CentraOrder order = centra.placeOrder("GBP", Map.of(orderedSku, 1));
     await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->

@@ -6,6 +6,8 @@ import java.security.InvalidKeyException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.Optional;
@@ -22,11 +24,21 @@ public final class ActionGuard {
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
 
+  /** How long a sign-in lasts (where reading needs the token). */
+  public static final Duration SESSION = Duration.ofHours(12);
+
   private final byte[] tokenDigest;
   private final byte[] csrfKey = new byte[32];
+  private final Clock clock;
 
   public ActionGuard(String token) {
+    this(token, Clock.systemUTC());
+  }
+
+  /** @param clock wall-clock time, for when a sign-in runs out */
+  public ActionGuard(String token, Clock clock) {
     this.tokenDigest = sha256(token);
+    this.clock = clock;
     RANDOM.nextBytes(csrfKey);
   }
 
@@ -64,6 +76,40 @@ public final class ActionGuard {
     }
     byte[] expected = sign(value.substring(0, dot)).getBytes(StandardCharsets.US_ASCII);
     return MessageDigest.isEqual(expected, value.substring(dot + 1).getBytes(StandardCharsets.US_ASCII));
+  }
+
+  /**
+   * A sign-in cookie's value: when it runs out and a random part, signed with this server's key.
+   * The signed text starts with {@code session.}, which a CSRF value's random part never does, so
+   * neither kind of value passes for the other.
+   */
+  public String newSessionValue() {
+    byte[] nonce = new byte[16];
+    RANDOM.nextBytes(nonce);
+    String body = clock.instant().plus(SESSION).getEpochSecond() + "." + B64.encodeToString(nonce);
+    return body + "." + sign("session." + body);
+  }
+
+  /** Whether a sign-in cookie's value is one this server issued and has not run out. */
+  public boolean isOwnSessionValue(String value) {
+    if (value == null) {
+      return false;
+    }
+    int last = value.lastIndexOf('.');
+    int first = value.indexOf('.');
+    if (first <= 0 || last <= first) {
+      return false;
+    }
+    String body = value.substring(0, last);
+    byte[] expected = sign("session." + body).getBytes(StandardCharsets.US_ASCII);
+    if (!MessageDigest.isEqual(expected, value.substring(last + 1).getBytes(StandardCharsets.US_ASCII))) {
+      return false;
+    }
+    try {
+      return clock.instant().getEpochSecond() < Long.parseLong(value.substring(0, first));
+    } catch (NumberFormatException e) {
+      return false;
+    }
   }
 
   /** Whether the form's CSRF value is the cookie's, and the cookie is ours. */

@@ -44,8 +44,12 @@ public final class ApiViews {
     return m;
   }
 
-  /** A payout's stored report; money as decimal strings, so no figure is rounded by a JSON reader. */
-  public static Map<String, Object> payout(SettlementReport r) {
+  /**
+   * A payout's stored report; money as decimal strings, so no figure is rounded by a JSON reader.
+   *
+   * @param base where the dashboard is mounted: the reconciliation file's address starts with it
+   */
+  public static Map<String, Object> payout(String base, SettlementReport r) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("psp", r.psp());
     m.put("payoutId", r.payoutId());
@@ -65,7 +69,7 @@ public final class ApiViews {
     m.put("recordedAt", r.recordedAt().map(Instant::toString));
     m.put("merchantAccount", r.merchantAccount());
     m.put("payoutDate", r.payoutDate().map(Object::toString));
-    m.put("reconciliationCsv", "/api/payouts/" + r.psp() + "/" + r.payoutId() + r.merchantAccount().map(a -> "@" + a)
+    m.put("reconciliationCsv", base + "/api/payouts/" + r.psp() + "/" + r.payoutId() + r.merchantAccount().map(a -> "@" + a)
         .orElse("") + "/reconciliation.csv");
     m.put("lines", Json.list(r.lines(), ApiViews::line));
     return m;

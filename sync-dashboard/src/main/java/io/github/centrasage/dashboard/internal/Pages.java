@@ -43,12 +43,30 @@ public final class Pages {
     final Instant engineNow;
     final String csrf;
     final Optional<String> flash;
+    final String base;
+    final Map<String, String> formFields;
 
-    public Context(Instant now, Instant engineNow, String csrf, Optional<String> flash) {
+    /**
+     * @param base where the dashboard is mounted ({@code ""} at the root); every link starts with it
+     * @param formFields hidden fields each form carries besides the dashboard's CSRF value
+     */
+    public Context(Instant now, Instant engineNow, String csrf, Optional<String> flash, String base,
+        Map<String, String> formFields) {
       this.now = now;
       this.engineNow = engineNow;
       this.csrf = csrf;
       this.flash = flash;
+      this.base = base;
+      this.formFields = formFields;
+    }
+
+    /** The hidden inputs of a form that changes something: the dashboard's CSRF value and the host's fields. */
+    String hiddenFields() {
+      StringBuilder b = new StringBuilder("<input type=\"hidden\" name=\"csrf\" value=\"").append(esc(csrf))
+          .append("\">");
+      formFields.forEach((name, value) -> b.append("<input type=\"hidden\" name=\"").append(esc(name))
+          .append("\" value=\"").append(esc(value)).append("\">"));
+      return b.toString();
     }
   }
 
@@ -80,7 +98,7 @@ public final class Pages {
         jobCard(b, ctx, job, histories.getOrDefault(job.id(), List.of()), false);
       }
       if (s.parked() > parked.size()) {
-        b.append("<p class=\"more\"><a href=\"/jobs?flow=").append(url(s.flow())).append("&amp;state=PARKED\">All ")
+        b.append("<p class=\"more\"><a href=\"").append(ctx.base).append("/jobs?flow=").append(url(s.flow())).append("&amp;state=PARKED\">All ")
             .append(s.parked()).append(" parked jobs of ").append(esc(s.flow())).append("</a></p>");
       }
     }
@@ -90,7 +108,7 @@ public final class Pages {
     if (!payouts.isEmpty()) {
       b.append("<section aria-labelledby=\"payouts-h\"><h2 id=\"payouts-h\">Latest payouts</h2>");
       payoutTable(b, ctx, payouts);
-      b.append("<p class=\"more\"><a href=\"/payouts\">All payouts with their reconciliation lines</a></p></section>");
+      b.append("<p class=\"more\"><a href=\"").append(ctx.base).append("/payouts\">All payouts with their reconciliation lines</a></p></section>");
     }
     return layout(ctx, title, b.toString(), true);
   }
@@ -139,7 +157,7 @@ public final class Pages {
       if (r.lines().isEmpty()) {
         b.append("\u2013");
       } else {
-        b.append("<a href=\"").append(esc("/api/payouts/" + enc(r.psp()) + "/" + enc(r.payoutId()
+        b.append("<a href=\"").append(esc(ctx.base + "/api/payouts/" + enc(r.psp()) + "/" + enc(r.payoutId()
             + r.merchantAccount().map(a -> "@" + a).orElse("")) + "/reconciliation.csv")).append("\">CSV, ")
             .append(r.lines().size()).append(" lines</a>");
       }
@@ -204,8 +222,24 @@ public final class Pages {
     // the heading already says "Refused"; the API's message keeps it for scripts
     String shown = message.startsWith("Refused: ") ? capitalised(message.substring("Refused: ".length())) : message;
     String body = "<section class=\"problem\" role=\"alert\"><h2>" + esc(heading) + "</h2><p class=\"message\">"
-        + esc(shown) + "</p><p><a href=\"/\">Back to the overview</a></p></section>";
+        + esc(shown) + "</p><p><a href=\"" + ctx.base + "/\">Back to the overview</a></p></section>";
     return layout(ctx, heading, body, false);
+  }
+
+  /**
+   * Where a person types the dashboard token before seeing anything, when the host serves the
+   * dashboard to more than this machine (inside a web application without Spring Security).
+   */
+  public String login(Context ctx, Optional<String> problem) {
+    StringBuilder b = new StringBuilder();
+    b.append("<section class=\"login\" aria-labelledby=\"login-h\"><h2 id=\"login-h\">Sign in</h2>");
+    problem.ifPresent(p -> b.append("<p class=\"message\" role=\"alert\">").append(esc(p)).append("</p>"));
+    b.append("<p class=\"hint\">This dashboard shows orders and customers' details: type the dashboard token to "
+        + "see it.</p><form class=\"login\" method=\"post\" action=\"").append(ctx.base)
+        .append("/login\">").append(ctx.hiddenFields())
+        .append("<label>Dashboard token <input type=\"password\" name=\"token\" autocomplete=\"off\" required></label>")
+        .append("<button type=\"submit\">Sign in</button></form></section>");
+    return layout(ctx, "Sign in", b.toString(), false);
   }
 
   /** The last go-live doctor report, as the doctor wrote it. */
@@ -223,7 +257,7 @@ public final class Pages {
         + "<th>Last error</th></tr></thead><tbody>");
     for (SyncStatus s : flows) {
       Words.Health h = Words.health(s);
-      String flowLink = "/jobs?flow=" + url(s.flow());
+      String flowLink = ctx.base + "/jobs?flow=" + url(s.flow());
       b.append("<tr data-flow=\"").append(esc(s.flow())).append("\"><th scope=\"row\"><a href=\"").append(flowLink)
           .append("\">").append(esc(s.flow())).append("</a></th>")
           .append("<td><span class=\"health ").append(h.cssClass).append("\">").append(h.words).append("</span></td><td>");
@@ -312,7 +346,7 @@ public final class Pages {
     b.append("<table class=\"jobs\"><thead><tr><th>Job</th><th>Flow</th><th>Reference</th><th>Status</th>"
         + "<th>Attempts</th><th>Last change</th><th>Why</th></tr></thead><tbody>");
     for (Job j : jobs) {
-      b.append("<tr data-job-id=\"").append(j.id()).append("\"><td><a href=\"/jobs/").append(j.id()).append("\">")
+      b.append("<tr data-job-id=\"").append(j.id()).append("\"><td><a href=\"").append(ctx.base).append("/jobs/").append(j.id()).append("\">")
           .append(j.id()).append("</a></td><td>").append(esc(j.flow())).append("</td><td class=\"ref\">")
           .append(esc(j.reference())).append("</td><td><span class=\"state ").append(j.state().name().toLowerCase())
           .append("\">").append(Words.state(j.state())).append("</span></td><td class=\"num\">").append(j.attempts())
@@ -352,7 +386,7 @@ public final class Pages {
     }
     b.append(". First seen ");
     time(b, ctx, job.createdAt());
-    b.append(". <a href=\"/jobs/").append(job.id()).append("\">Job ").append(job.id()).append("</a></p>");
+    b.append(". <a href=\"").append(ctx.base).append("/jobs/").append(job.id()).append("\">Job ").append(job.id()).append("</a></p>");
     if (job.state() == JobState.RETRYING || job.state() == JobState.QUEUED) {
       b.append("<p class=\"when\">Next try ");
       time(b, ctx, job.nextRunAt());
@@ -438,9 +472,9 @@ public final class Pages {
     if (!discardable) {
       return;
     }
-    String base = "/api/jobs/" + job.id() + "/";
+    String base = ctx.base + "/api/jobs/" + job.id() + "/";
     b.append("<form class=\"actions\" method=\"post\" action=\"").append(base).append(replayable ? "replay" : "discard")
-        .append("\"><input type=\"hidden\" name=\"csrf\" value=\"").append(esc(ctx.csrf)).append("\">")
+        .append("\">").append(ctx.hiddenFields())
         .append("<label>Dashboard token <input type=\"password\" name=\"token\" autocomplete=\"off\" required></label>");
     if (replayable) {
       b.append("<button type=\"submit\" class=\"replay\">Replay</button>");
@@ -473,12 +507,12 @@ public final class Pages {
     b.append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">")
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
         .append("<title>").append(esc(pageTitle.equals(title) ? title : pageTitle + " \u00b7 " + title)).append("</title>")
-        .append("<link rel=\"stylesheet\" href=\"/assets/dashboard.css\">")
-        .append("<script src=\"/assets/dashboard.js\" defer></script></head>")
-        .append("<body data-refresh-seconds=\"").append(refreshSeconds).append("\"><header><h1><a href=\"/\">")
+        .append("<link rel=\"stylesheet\" href=\"").append(ctx.base).append("/assets/dashboard.css\">")
+        .append("<script src=\"").append(ctx.base).append("/assets/dashboard.js\" defer></script></head>")
+        .append("<body data-refresh-seconds=\"").append(refreshSeconds).append("\"><header><h1><a href=\"").append(ctx.base).append("/\">")
         .append(esc(title)).append("</a></h1><p class=\"meta\">As of ");
     time(b, ctx.engineNow, ctx.engineNow);
-    b.append("</p><form class=\"search\" method=\"get\" action=\"/orders\" role=\"search\">")
+    b.append("</p><form class=\"search\" method=\"get\" action=\"").append(ctx.base).append("/orders\" role=\"search\">")
         .append("<label>Centra order number <input type=\"search\" name=\"number\" required maxlength=\"100\"></label>")
         .append("<button type=\"submit\">Show the order's journey</button></form></header><main>");
     ctx.flash.ifPresent(f -> b.append("<p class=\"flash\" role=\"status\">").append(esc(f)).append("</p>"));

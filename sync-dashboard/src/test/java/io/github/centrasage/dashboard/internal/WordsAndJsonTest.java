@@ -69,6 +69,41 @@ class WordsAndJsonTest {
   }
 
   @Test
+  void aSignInLastsItsTimeAndNoOtherSignedValuePassesForOne() {
+    java.util.concurrent.atomic.AtomicReference<Instant> now = new java.util.concurrent.atomic.AtomicReference<>(
+        Instant.parse("2026-07-01T12:00:00Z"));
+    java.time.Clock clock = new java.time.Clock() {
+      @Override
+      public ZoneId getZone() {
+        return java.time.ZoneOffset.UTC;
+      }
+
+      @Override
+      public java.time.Clock withZone(ZoneId zone) {
+        return this;
+      }
+
+      @Override
+      public Instant instant() {
+        return now.get();
+      }
+    };
+    ActionGuard guard = new ActionGuard("a-token-of-enough-length", clock);
+    String session = guard.newSessionValue();
+
+    assertThat(guard.isOwnSessionValue(session)).isTrue();
+    assertThat(new ActionGuard("a-token-of-enough-length", clock).isOwnSessionValue(session)).isFalse();
+    assertThat(guard.isOwnSessionValue(guard.newCsrfValue())).isFalse();
+    assertThat(guard.isOwnCsrfValue(session)).isFalse();
+    assertThat(guard.isOwnSessionValue("99999999999" + session.substring(session.indexOf('.')))).isFalse();
+    assertThat(guard.isOwnSessionValue(null)).isFalse();
+    now.set(now.get().plus(ActionGuard.SESSION).minusSeconds(1));
+    assertThat(guard.isOwnSessionValue(session)).isTrue();
+    now.set(now.get().plusSeconds(1));
+    assertThat(guard.isOwnSessionValue(session)).as("run out").isFalse();
+  }
+
+  @Test
   void onlyValuesThisServerSignedPassAsCsrfValues() {
     ActionGuard guard = new ActionGuard("a-token-of-enough-length");
     String value = guard.newCsrfValue();

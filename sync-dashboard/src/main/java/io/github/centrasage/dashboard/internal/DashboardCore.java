@@ -1,8 +1,5 @@
 package io.github.centrasage.dashboard.internal;
 
-import com.sun.net.httpserver.Headers;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 import io.github.centrasage.sync.SyncEngine;
 import io.github.centrasage.sync.SyncStatus;
 import io.github.centrasage.sync.finance.SettlementPosting;
@@ -13,7 +10,6 @@ import io.github.centrasage.sync.spi.JobState;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -32,9 +28,15 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Routes every request of the dashboard: pages, assets, the JSON API and the two actions. */
-public final class DashboardHandler implements HttpHandler {
-  private static final Logger log = LoggerFactory.getLogger(DashboardHandler.class);
+/**
+ * The dashboard itself, whatever server carries it: routes every request (pages, assets, the JSON
+ * API, the two actions and, where reading needs the token, the sign-in) and applies every guard
+ * (Host check, token, CSRF, same origin). The JDK {@code HttpServer} and a servlet container reach
+ * it through a thin adapter each ({@link JdkServerAdapter}, {@code DashboardServlet}), so pages and
+ * guards exist once.
+ */
+public final class DashboardCore {
+  private static final Logger log = LoggerFactory.getLogger(DashboardCore.class);
   private static final int MAX_BODY = 16 * 1024;
   private static final int MAX_PAGE = 500;
   /**
@@ -46,6 +48,7 @@ public final class DashboardHandler implements HttpHandler {
   private static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self';"
       + " object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
   private static final String TOKEN_HEADER = "X-Dashboard-Token";
+  private static final String FORM = "application/x-www-form-urlencoded";
 
   private final SyncEngine engine;
   private final Pages pages;
@@ -53,24 +56,27 @@ public final class DashboardHandler implements HttpHandler {
   private final int parkedJobsShown;
   private final HostCheck hostCheck;
   private final String csrfCookie;
+  private final String sessionCookie;
+  private final boolean readingNeedsToken;
   private final Supplier<Instant> engineClock;
   private final ChartSeries series;
   private final Optional<Supplier<String>> doctorReport;
   private final byte[] css = asset("dashboard.css");
   private final byte[] js = asset("dashboard.js");
 
-  /** Which {@code Host} headers to answer; see {@code DashboardOptions.allowedHostNames}. */
-  public interface HostCheck {
-    boolean allows(String hostHeader);
-  }
-
   /**
+   * @param cookieSuffix tells this dashboard's cookies from another's on the same host name (the
+   *     standalone server uses its port: two dashboards on one machine share the host's cookies, not
+   *     their signing keys)
+   * @param readingNeedsToken whether every page and API read needs the token too (a sign-in cookie
+   *     for people, the header for scripts): so when the dashboard is reachable beyond this machine
    * @param engineClock the engine's time (a flow's last run and cursor are on it, and so are the charts)
    * @param series what the charts draw; the overview adds a sample before it renders
    * @param doctorReport the last go-live doctor report as text, shown at {@code /doctor}
    */
-  public DashboardHandler(SyncEngine engine, Pages pages, ActionGuard guard, int parkedJobsShown, HostCheck hostCheck,
-      int port, Supplier<Instant> engineClock, ChartSeries series, Optional<Supplier<String>> doctorReport) {
+  public DashboardCore(SyncEngine engine, Pages pages, ActionGuard guard, int parkedJobsShown, HostCheck hostCheck,
+      String cookieSuffix, boolean readingNeedsToken, Supplier<Instant> engineClock, ChartSeries series,
+      Optional<Supplier<String>> doctorReport) {
     this.doctorReport = doctorReport;
     this.engine = engine;
     this.engineClock = engineClock;
@@ -79,8 +85,9 @@ public final class DashboardHandler implements HttpHandler {
     this.guard = guard;
     this.parkedJobsShown = parkedJobsShown;
     this.hostCheck = hostCheck;
-    // per port: two dashboards on one machine share the host's cookies, not their signing keys
-    this.csrfCookie = "sync_dashboard_csrf_" + port;
+    this.csrfCookie = "sync_dashboard_csrf_" + cookieSuffix;
+    this.sessionCookie = "sync_dashboard_session_" + cookieSuffix;
+    this.readingNeedsToken = readingNeedsToken;
   }
 
   /** A response that ends the request early with a status and a plain message. */
@@ -100,52 +107,89 @@ public final class DashboardHandler implements HttpHandler {
     }
   }
 
-  @Override
-  public void handle(HttpExchange ex) throws IOException {
-    String path = ex.getRequestURI().getRawPath();
+  /** One request in, its whole answer out; never throws for anything a request can carry. */
+  public DashboardResponse handle(DashboardRequest rq) {
+    Exchange ex = new Exchange(rq);
+    String path = rq.rawPath();
     // a form posted by the page gets pages back, even from an /api/ address; scripts get JSON
-    boolean api = path.startsWith("/api/") && !(ex.getRequestMethod().equals("POST")
-        && ex.getRequestHeaders().getFirst(TOKEN_HEADER) == null
-        && String.valueOf(ex.getRequestHeaders().getFirst("Content-Type")).startsWith("application/x-www-form-urlencoded"));
+    boolean api = path.startsWith("/api/") && !(rq.method().equals("POST") && rq.header(TOKEN_HEADER) == null
+        && String.valueOf(rq.header("Content-Type")).startsWith(FORM));
     try {
-      securityHeaders(ex.getResponseHeaders());
-      if (!hostCheck.allows(ex.getRequestHeaders().getFirst("Host"))) {
+      securityHeaders(ex.response);
+      if (!hostCheck.allows(rq.header("Host"), rq.arrivedOnLoopback())) {
         throw new Problem(421, "This dashboard does not answer for that host name");
+      }
+      if (readingNeedsToken && !isAsset(path) && !path.equals("/login") && !signedIn(ex)) {
+        if (api) {
+          throw new Problem(401, "Send the dashboard token in the " + TOKEN_HEADER + " header");
+        }
+        sendHtml(ex, 401, pages.login(context(ex, Optional.empty()), Optional.empty()));
+        return ex.response;
       }
       route(ex, path);
     } catch (Problem p) {
       if (p.allow != null) {
-        ex.getResponseHeaders().set("Allow", p.allow);
+        ex.response.set("Allow", p.allow);
       }
       if (api) {
         sendJson(ex, p.status, ApiViews.error(p.getMessage()));
       } else {
         sendHtml(ex, p.status, pages.problem(context(ex, Optional.empty()), p.status, p.getMessage()));
       }
-    } catch (RuntimeException e) {
-      log.warn("Dashboard request {} {} failed", ex.getRequestMethod(), path, e);
+    } catch (IOException | RuntimeException e) {
+      log.warn("Dashboard request {} {} failed", rq.method(), path, e);
       String message = "Something went wrong on the server; the log has the details";
       if (api) {
         sendJson(ex, 500, ApiViews.error(message));
       } else {
         sendHtml(ex, 500, pages.problem(context(ex, Optional.empty()), 500, message));
       }
-    } finally {
-      ex.close();
+    }
+    return ex.response;
+  }
+
+  /** A request and the answer being built for it. */
+  private static final class Exchange {
+    final DashboardRequest request;
+    final DashboardResponse response = new DashboardResponse();
+
+    Exchange(DashboardRequest request) {
+      this.request = request;
+    }
+
+    String base() {
+      return request.basePath();
     }
   }
 
-  private void route(HttpExchange ex, String path) throws IOException {
+  private static boolean isAsset(String path) {
+    return path.equals("/assets/dashboard.css") || path.equals("/assets/dashboard.js");
+  }
+
+  /** A script's token header, or a person's sign-in cookie (see {@link #login}). */
+  private boolean signedIn(Exchange ex) {
+    String header = ex.request.header(TOKEN_HEADER);
+    if (header != null) {
+      return guard.tokenMatches(header);
+    }
+    return cookie(ex, sessionCookie).filter(guard::isOwnSessionValue).isPresent();
+  }
+
+  private void route(Exchange ex, String path) throws IOException {
     String[] parts = Arrays.stream(path.split("/")).filter(s -> !s.isEmpty()).toArray(String[]::new);
     if (parts.length == 4 && parts[0].equals("api") && parts[1].equals("jobs")
         && (parts[3].equals("replay") || parts[3].equals("discard"))) {
       action(ex, jobId(parts[2]), parts[3]);
       return;
     }
-    if (!ex.getRequestMethod().equals("GET")) {
+    if (readingNeedsToken && parts.length == 1 && parts[0].equals("login")) {
+      login(ex);
+      return;
+    }
+    if (!ex.request.method().equals("GET")) {
       throw new Problem(405, "Only GET is allowed here", "GET");
     }
-    Map<String, String> query = parseQuery(ex.getRequestURI().getRawQuery());
+    Map<String, String> query = parseQuery(ex.request.rawQuery());
     if (parts.length == 0) {
       overview(ex, query);
     } else if (parts[0].equals("assets") && parts.length == 2 && parts[1].equals("dashboard.css")) {
@@ -178,7 +222,7 @@ public final class DashboardHandler implements HttpHandler {
       sendHtml(ex, 200, pages.payouts(context(ex, Optional.empty()), payouts(query)));
     } else if (parts[0].equals("api") && parts.length == 2 && parts[1].equals("payouts")) {
       Map<String, Object> body = new LinkedHashMap<>();
-      body.put("payouts", Json.list(payouts(query), ApiViews::payout));
+      body.put("payouts", Json.list(payouts(query), r -> ApiViews.payout(ex.base(), r)));
       sendJson(ex, 200, body);
     } else if (parts[0].equals("api") && parts.length == 5 && parts[1].equals("payouts")
         && parts[4].equals("reconciliation.csv")) {
@@ -210,7 +254,7 @@ public final class DashboardHandler implements HttpHandler {
     return engine.status(); // cursor lag is on the engine's clock
   }
 
-  private void overview(HttpExchange ex, Map<String, String> query) throws IOException {
+  private void overview(Exchange ex, Map<String, String> query) throws IOException {
     List<SyncStatus> flows = status();
     series.sample(engineClock.get(), flows);
     Map<String, List<Job>> parked = new LinkedHashMap<>();
@@ -313,30 +357,14 @@ public final class DashboardHandler implements HttpHandler {
 
   // ---- actions
 
-  private void action(HttpExchange ex, long id, String verb) throws IOException {
-    if (!ex.getRequestMethod().equals("POST")) {
-      throw new Problem(405, "Only POST is allowed here", "POST");
-    }
-    Headers h = ex.getRequestHeaders();
-    String contentType = Optional.ofNullable(h.getFirst("Content-Type")).orElse("")
-        .split(";")[0].strip().toLowerCase(Locale.ROOT);
-    boolean form = contentType.equals("application/x-www-form-urlencoded");
-    if (!form && !contentType.equals("application/json")) {
-      throw new Problem(415, "Send the request as application/x-www-form-urlencoded or application/json");
-    }
-    String body = readBody(ex);
-    Map<String, String> params;
-    try {
-      params = form ? parseQuery(body) : body.isBlank() ? Map.of() : Json.readFlatObject(body);
-    } catch (IllegalArgumentException e) {
-      throw new Problem(400, e.getMessage());
-    }
-    if (!ActionGuard.sameOrigin(Optional.ofNullable(h.getFirst("Origin")), Optional.ofNullable(h.getFirst("Referer")),
-        h.getFirst("Host"))) {
+  private void action(Exchange ex, long id, String verb) throws IOException {
+    Map<String, String> params = postedParams(ex);
+    DashboardRequest h = ex.request;
+    if (!ActionGuard.sameOrigin(h.optionalHeader("Origin"), h.optionalHeader("Referer"), h.header("Host"))) {
       refuse(ex, id, verb, "came from another site");
       throw new Problem(403, "Refused: the request came from another site");
     }
-    String headerToken = h.getFirst(TOKEN_HEADER);
+    String headerToken = h.header(TOKEN_HEADER);
     boolean fromPage = headerToken == null;
     if (fromPage && !guard.csrfMatches(cookie(ex, csrfCookie).orElse(null), params.get("csrf"))) {
       refuse(ex, id, verb, "CSRF value missing or wrong");
@@ -359,10 +387,10 @@ public final class DashboardHandler implements HttpHandler {
         ? "replayed: only a job that needs a person can" : "discarded now") + " (it is " + Words.state(
         engine.store().job(id).orElse(before).state()).toLowerCase(Locale.ROOT) + ")"));
     log.info("Job {} ({}) {} from the dashboard by {}", id, job.key(), verb.equals("replay") ? "replayed" : "discarded",
-        ex.getRemoteAddress());
+        ex.request.remote());
     if (fromPage) {
-      ex.getResponseHeaders().set("Location", "/jobs/" + id + "?done=" + verb);
-      ex.sendResponseHeaders(303, -1);
+      ex.response.set("Location", ex.base() + "/jobs/" + id + "?done=" + verb);
+      ex.response.send(303, null, new byte[0]);
       return;
     }
     Map<String, Object> result = new LinkedHashMap<>();
@@ -371,9 +399,65 @@ public final class DashboardHandler implements HttpHandler {
     sendJson(ex, 200, result);
   }
 
-  private static void refuse(HttpExchange ex, long id, String verb, String why) {
+  private static void refuse(Exchange ex, long id, String verb, String why) {
     // what was sent stays out of the log: it may be a token with a typo
-    log.warn("Refused to {} job {} for {}: {}", verb, id, ex.getRemoteAddress(), why);
+    log.warn("Refused to {} job {} for {}: {}", verb, id, ex.request.remote(), why);
+  }
+
+  /** The body of a POST: a form or a flat JSON object, at most {@link #MAX_BODY} bytes. */
+  private static Map<String, String> postedParams(Exchange ex) throws IOException {
+    if (!ex.request.method().equals("POST")) {
+      throw new Problem(405, "Only POST is allowed here", "POST");
+    }
+    String contentType = ex.request.optionalHeader("Content-Type").orElse("")
+        .split(";")[0].strip().toLowerCase(Locale.ROOT);
+    boolean form = contentType.equals(FORM);
+    if (!form && !contentType.equals("application/json")) {
+      throw new Problem(415, "Send the request as application/x-www-form-urlencoded or application/json");
+    }
+    String body = readBody(ex);
+    try {
+      return form ? parseQuery(body) : body.isBlank() ? Map.of() : Json.readFlatObject(body);
+    } catch (IllegalArgumentException e) {
+      throw new Problem(400, e.getMessage());
+    }
+  }
+
+  /**
+   * Signs a person in: the sign-in form's CSRF value (a page of this dashboard sent it) and the
+   * token, then a signed, HttpOnly, SameSite=Strict cookie that lasts {@link ActionGuard#SESSION}.
+   */
+  private void login(Exchange ex) throws IOException {
+    if (ex.request.method().equals("GET")) {
+      sendHtml(ex, 200, pages.login(context(ex, Optional.empty()), Optional.empty()));
+      return;
+    }
+    Map<String, String> params = postedParams(ex);
+    DashboardRequest h = ex.request;
+    String problem = null;
+    if (!ActionGuard.sameOrigin(h.optionalHeader("Origin"), h.optionalHeader("Referer"), h.header("Host"))) {
+      problem = "The sign-in came from another site";
+    } else if (!guard.csrfMatches(cookie(ex, csrfCookie).orElse(null), params.get("csrf"))) {
+      problem = "The page was too old or not from this dashboard; try again";
+    } else if (!guard.tokenMatches(params.get("token"))) {
+      problem = "The dashboard token is wrong";
+    }
+    if (problem != null) {
+      log.warn("Refused a dashboard sign-in from {}: {}", h.remote(), problem);
+      sendHtml(ex, 403, pages.login(context(ex, Optional.empty()), Optional.of(problem)));
+      return;
+    }
+    log.info("Dashboard sign-in from {}", h.remote());
+    // a browser-session cookie: the value carries its own end, checked here, so no Max-Age is needed
+    // (and clients that treat a Max-Age cookie as RFC 2965 would send it back quoted)
+    ex.response.add("Set-Cookie", sessionCookie + "=" + guard.newSessionValue() + "; Path=" + cookiePath(ex)
+        + "; HttpOnly; SameSite=Strict");
+    ex.response.set("Location", ex.base() + "/");
+    ex.response.send(303, null, new byte[0]);
+  }
+
+  private static String cookiePath(Exchange ex) {
+    return ex.base().isEmpty() ? "/" : ex.base();
   }
 
   private static String flash(String done, long id) {
@@ -386,21 +470,18 @@ public final class DashboardHandler implements HttpHandler {
 
   // ---- plumbing
 
-  private Pages.Context context(HttpExchange ex, Optional<String> flash) {
+  private Pages.Context context(Exchange ex, Optional<String> flash) {
     Optional<String> existing = cookie(ex, csrfCookie).filter(guard::isOwnCsrfValue);
     String csrf = existing.orElseGet(guard::newCsrfValue);
     if (existing.isEmpty()) {
-      ex.getResponseHeaders().add("Set-Cookie", csrfCookie + "=" + csrf + "; Path=/; HttpOnly; SameSite=Strict");
+      ex.response.add("Set-Cookie", csrfCookie + "=" + csrf + "; Path=" + cookiePath(ex) + "; HttpOnly; SameSite=Strict");
     }
-    return new Pages.Context(engine.store().now(), engineClock.get(), csrf, flash);
+    return new Pages.Context(engine.store().now(), engineClock.get(), csrf, flash, ex.base(),
+        ex.request.formFields());
   }
 
-  private static Optional<String> cookie(HttpExchange ex, String name) {
-    List<String> headers = ex.getRequestHeaders().get("Cookie");
-    if (headers == null) {
-      return Optional.empty();
-    }
-    for (String header : headers) {
+  private static Optional<String> cookie(Exchange ex, String name) {
+    for (String header : ex.request.headers("Cookie")) {
       for (String pair : header.split(";")) {
         int eq = pair.indexOf('=');
         if (eq > 0 && pair.substring(0, eq).strip().equals(name)) {
@@ -411,7 +492,7 @@ public final class DashboardHandler implements HttpHandler {
     return Optional.empty();
   }
 
-  private static void securityHeaders(Headers h) {
+  private static void securityHeaders(DashboardResponse h) {
     h.set("Content-Security-Policy", CSP);
     h.set("X-Content-Type-Options", "nosniff");
     h.set("X-Frame-Options", "DENY");
@@ -419,8 +500,8 @@ public final class DashboardHandler implements HttpHandler {
     h.set("Cache-Control", "no-store");
   }
 
-  private static String readBody(HttpExchange ex) throws IOException {
-    try (InputStream in = ex.getRequestBody()) {
+  private static String readBody(Exchange ex) throws IOException {
+    try (InputStream in = ex.request.body()) {
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       byte[] buf = new byte[4096];
       int n;
@@ -456,24 +537,20 @@ public final class DashboardHandler implements HttpHandler {
     }
   }
 
-  private static void sendJson(HttpExchange ex, int status, Object body) throws IOException {
+  private static void sendJson(Exchange ex, int status, Object body) {
     sendBytes(ex, status, "application/json; charset=utf-8", Json.write(body).getBytes(StandardCharsets.UTF_8));
   }
 
-  private static void sendHtml(HttpExchange ex, int status, String html) throws IOException {
+  private static void sendHtml(Exchange ex, int status, String html) {
     sendBytes(ex, status, "text/html; charset=utf-8", html.getBytes(StandardCharsets.UTF_8));
   }
 
-  private static void sendBytes(HttpExchange ex, int status, String type, byte[] body) throws IOException {
-    ex.getResponseHeaders().set("Content-Type", type);
-    ex.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
-    try (OutputStream out = ex.getResponseBody()) {
-      out.write(body);
-    }
+  private static void sendBytes(Exchange ex, int status, String type, byte[] body) {
+    ex.response.send(status, type, body);
   }
 
   private static byte[] asset(String name) {
-    try (InputStream in = DashboardHandler.class.getResourceAsStream(name)) {
+    try (InputStream in = DashboardCore.class.getResourceAsStream(name)) {
       if (in == null) {
         throw new IllegalStateException("Missing dashboard asset " + name + " in the jar");
       }
