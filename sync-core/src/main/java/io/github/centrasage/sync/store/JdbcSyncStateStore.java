@@ -57,6 +57,12 @@ import org.slf4j.LoggerFactory;
  * opens a physical connection per call ({@code PGSimpleDataSource}): every store call is a
  * transaction of its own, and a new PostgreSQL connection costs far more than the call.
  *
+ * <p>A transaction the database rolled back because of a concurrent one (a serialization failure
+ * or a deadlock) is run again, up to three runs in all; any other database failure is a
+ * {@link SyncStoreException}. This class is the public face: each facet of the SPI (job queue,
+ * cursors, bindings, allocation ledger, stock versions, leases) is a class of its own in
+ * {@code store.internal}, over one transaction helper.
+ *
  * <p>Usage: {@code SyncStateStore store = JdbcSyncStateStore.builder(dataSource).build();}
  */
 public final class JdbcSyncStateStore implements SyncStateStore {

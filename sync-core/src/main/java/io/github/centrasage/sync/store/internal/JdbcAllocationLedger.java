@@ -6,9 +6,6 @@ import static io.github.centrasage.sync.store.internal.JdbcTransactions.placehol
 import io.github.centrasage.sync.spi.Allocation;
 import io.github.centrasage.sync.spi.AllocationLedger;
 import java.math.BigDecimal;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -76,17 +73,10 @@ public final class JdbcAllocationLedger implements AllocationLedger {
 
   @Override
   public List<Allocation> openAllocations(String orderRef) {
-    return tx.inTransaction("read allocations of " + orderRef, c -> {
-      List<Allocation> open = new ArrayList<>();
-      try (PreparedStatement ps = tx.prepare(c, "SELECT sku, warehouse, recorded - released FROM sync_allocation"
-              + " WHERE order_ref = ? AND recorded > released ORDER BY sku, warehouse", orderRef);
-          ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          open.add(Allocation.of(rs.getString(1), rs.getString(2), quantity(rs.getBigDecimal(3))));
-        }
-      }
-      return open;
-    });
+    return tx.inTransaction("read allocations of " + orderRef, c -> tx.list(c,
+        "SELECT sku, warehouse, recorded - released FROM sync_allocation"
+            + " WHERE order_ref = ? AND recorded > released ORDER BY sku, warehouse",
+        rs -> Allocation.of(rs.getString(1), rs.getString(2), quantity(rs.getBigDecimal(3))), orderRef));
   }
 
   @Override
@@ -97,46 +87,36 @@ public final class JdbcAllocationLedger implements AllocationLedger {
   @Override
   public Map<String, BigDecimal> allocatedQuantities(String warehouse, Collection<String> skus) {
     Map<String, BigDecimal> result = new HashMap<>();
-    queryBySku("read allocated quantities", "SELECT sku, SUM(recorded - released) FROM sync_allocation"
-        + " WHERE warehouse = ? AND recorded > released AND sku IN (%s) GROUP BY sku", warehouse, skus,
-        rs -> result.put(rs.getString(1), quantity(rs.getBigDecimal(2))));
+    for (Map.Entry<String, BigDecimal> sum : queryBySku("read allocated quantities", "SELECT sku,"
+        + " SUM(recorded - released) FROM sync_allocation WHERE warehouse = ? AND recorded > released"
+        + " AND sku IN (%s) GROUP BY sku", warehouse, skus,
+        rs -> Map.entry(rs.getString(1), quantity(rs.getBigDecimal(2))))) {
+      result.put(sum.getKey(), sum.getValue());
+    }
     return result;
   }
 
   @Override
   public Set<String> ordersHolding(String warehouse, Collection<String> skus) {
-    Set<String> result = new TreeSet<>();
-    queryBySku("read orders holding stock", "SELECT DISTINCT order_ref FROM sync_allocation"
-        + " WHERE warehouse = ? AND recorded > released AND sku IN (%s)", warehouse, skus,
-        rs -> result.add(rs.getString(1)));
-    return result;
-  }
-
-  /** One row of a ledger query. */
-  private interface LedgerRow {
-    void accept(ResultSet rs) throws SQLException;
+    return new TreeSet<>(queryBySku("read orders holding stock", "SELECT DISTINCT order_ref FROM sync_allocation"
+        + " WHERE warehouse = ? AND recorded > released AND sku IN (%s)", warehouse, skus, rs -> rs.getString(1)));
   }
 
   /** Runs {@code sql} (one {@code %s} for the SKU list) over bounded IN lists, whatever the caller passes. */
-  private void queryBySku(String what, String sql, String warehouse, Collection<String> skus, LedgerRow row) {
+  private <T> List<T> queryBySku(String what, String sql, String warehouse, Collection<String> skus,
+      JdbcTransactions.Row<T> row) {
     List<String> all = List.copyOf(new LinkedHashSet<>(skus));
+    List<T> rows = new ArrayList<>();
     for (int from = 0; from < all.size(); from += CHUNK) {
       List<String> chunk = all.subList(from, Math.min(all.size(), from + CHUNK));
-      tx.inTransaction(what, c -> {
-        Object[] params = new Object[chunk.size() + 1];
-        params[0] = warehouse;
-        for (int i = 0; i < chunk.size(); i++) {
-          params[i + 1] = chunk.get(i);
-        }
-        try (PreparedStatement ps = tx.prepare(c, String.format(sql, placeholders(chunk.size())), params);
-            ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            row.accept(rs);
-          }
-        }
-        return null;
-      });
+      Object[] params = new Object[chunk.size() + 1];
+      params[0] = warehouse;
+      for (int i = 0; i < chunk.size(); i++) {
+        params[i + 1] = chunk.get(i);
+      }
+      rows.addAll(tx.inTransaction(what, c -> tx.list(c, String.format(sql, placeholders(chunk.size())), row, params)));
     }
+    return rows;
   }
 
   private static BigDecimal quantity(BigDecimal stored) {

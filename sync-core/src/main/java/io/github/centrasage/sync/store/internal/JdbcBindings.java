@@ -13,7 +13,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -125,21 +124,14 @@ public final class JdbcBindings implements BindingStore {
   }
 
   private List<Binding> selectBindings(Connection c, String where, Object... params) throws SQLException {
-    List<Binding> result = new ArrayList<>();
-    try (PreparedStatement ps = tx.prepare(c, "SELECT entity_type, centra_id, sage_id, sage_reference, source_version,"
-            + " synced_at FROM sync_binding WHERE " + where, params);
-        ResultSet rs = ps.executeQuery()) {
-      while (rs.next()) {
-        result.add(Binding.builder()
+    return tx.list(c, "SELECT entity_type, centra_id, sage_id, sage_reference, source_version, synced_at"
+        + " FROM sync_binding WHERE " + where, rs -> Binding.builder()
             .entityType(rs.getString("entity_type"))
             .centraId(rs.getString("centra_id"))
             .sageId(rs.getString("sage_id"))
             .sageReference(Optional.ofNullable(rs.getString("sage_reference")))
             .sourceVersion(Optional.ofNullable(rs.getString("source_version")))
             .syncedAt(JdbcTransactions.instant(rs, "synced_at"))
-            .build());
-      }
-    }
-    return result;
+            .build(), params);
   }
 }

@@ -126,12 +126,7 @@ public final class JdbcJobQueue implements JobQueue {
           + " AND j.seq = (SELECT MIN(e.seq) FROM sync_job e WHERE e.flow = j.flow AND e.job_key = j.job_key"
           + "   AND e.state IN " + PENDING + ")"
           + " ORDER BY j.next_run_at, j.seq LIMIT ?" + tx.dialect().claimLockClause();
-      List<Long> candidates = new ArrayList<>();
-      try (PreparedStatement ps = tx.prepare(c, sql, flow, now, now, limit); ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          candidates.add(rs.getLong(1));
-        }
-      }
+      List<Long> candidates = tx.list(c, sql, rs -> rs.getLong(1), flow, now, now, limit);
       List<Long> claimed = new ArrayList<>();
       for (Long id : candidates) {
         if (tx.update(c, "UPDATE sync_job SET state = 'RUNNING', lease_owner = ?, lease_until = ?,"
@@ -292,23 +287,16 @@ public final class JdbcJobQueue implements JobQueue {
 
   @Override
   public List<JobAttempt> history(long jobId) {
-    return tx.inTransaction("read the history of job " + jobId, c -> {
-      List<JobAttempt> rows = new ArrayList<>();
-      try (PreparedStatement ps = tx.prepare(c, "SELECT attempt, at, outcome, error FROM sync_job_attempt"
-              + " WHERE job_id = ? ORDER BY id", jobId);
-          ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          rows.add(JobAttempt.builder()
-              .jobId(jobId)
-              .attempt(rs.getInt("attempt"))
-              .at(instant(rs, "at"))
-              .outcome(JobAttempt.Outcome.valueOf(rs.getString("outcome")))
-              .error(Optional.ofNullable(rs.getString("error")))
-              .build());
-        }
-      }
-      return rows;
-    });
+    return tx.inTransaction("read the history of job " + jobId, c -> tx.list(c,
+        "SELECT attempt, at, outcome, error FROM sync_job_attempt WHERE job_id = ? ORDER BY id",
+        rs -> JobAttempt.builder()
+            .jobId(jobId)
+            .attempt(rs.getInt("attempt"))
+            .at(instant(rs, "at"))
+            .outcome(JobAttempt.Outcome.valueOf(rs.getString("outcome")))
+            .error(Optional.ofNullable(rs.getString("error")))
+            .build(),
+        jobId));
   }
 
   private Map<Long, Job> jobsById(Connection c, List<Long> ids) throws SQLException {
@@ -324,29 +312,27 @@ public final class JdbcJobQueue implements JobQueue {
   }
 
   private List<Job> readJobs(Connection c, String sql, Object... params) throws SQLException {
-    List<Job> jobs = new ArrayList<>();
-    try (PreparedStatement ps = tx.prepare(c, sql, params); ResultSet rs = ps.executeQuery()) {
-      while (rs.next()) {
-        jobs.add(Job.builder()
-            .id(rs.getLong("id"))
-            .flow(rs.getString("flow"))
-            .key(rs.getString("job_key"))
-            .payload(rs.getString("payload"))
-            .reference(rs.getString("reference"))
-            .state(JobState.valueOf(rs.getString("state")))
-            .attempts(rs.getInt("attempts"))
-            .lockedAttempts(rs.getInt("locked_attempts"))
-            .ambiguous(rs.getBoolean("ambiguous"))
-            .nextRunAt(instant(rs, "next_run_at"))
-            .createdAt(instant(rs, "created_at"))
-            .updatedAt(instant(rs, "updated_at"))
-            .lastError(Optional.ofNullable(rs.getString("last_error")))
-            .parkReasons(ReasonLines.decode(rs.getString("park_reasons")))
-            .leaseOwner(Optional.ofNullable(rs.getString("lease_owner")))
-            .leaseUntil(Optional.ofNullable(instant(rs, "lease_until")))
-            .build());
-      }
-    }
-    return jobs;
+    return tx.list(c, sql, JdbcJobQueue::job, params);
+  }
+
+  private static Job job(ResultSet rs) throws SQLException {
+    return Job.builder()
+        .id(rs.getLong("id"))
+        .flow(rs.getString("flow"))
+        .key(rs.getString("job_key"))
+        .payload(rs.getString("payload"))
+        .reference(rs.getString("reference"))
+        .state(JobState.valueOf(rs.getString("state")))
+        .attempts(rs.getInt("attempts"))
+        .lockedAttempts(rs.getInt("locked_attempts"))
+        .ambiguous(rs.getBoolean("ambiguous"))
+        .nextRunAt(instant(rs, "next_run_at"))
+        .createdAt(instant(rs, "created_at"))
+        .updatedAt(instant(rs, "updated_at"))
+        .lastError(Optional.ofNullable(rs.getString("last_error")))
+        .parkReasons(ReasonLines.decode(rs.getString("park_reasons")))
+        .leaseOwner(Optional.ofNullable(rs.getString("lease_owner")))
+        .leaseUntil(Optional.ofNullable(instant(rs, "lease_until")))
+        .build();
   }
 }

@@ -10,6 +10,8 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -198,6 +200,23 @@ public final class JdbcTransactions {
     try (PreparedStatement ps = prepare(c, sql, params)) {
       return ps.executeUpdate();
     }
+  }
+
+  /** Reads one row of a result. */
+  @FunctionalInterface
+  public interface Row<T> {
+    T read(ResultSet rs) throws SQLException;
+  }
+
+  /** Every row of the query, read by {@code row}, in the query's order. */
+  public <T> List<T> list(Connection c, String sql, Row<T> row, Object... params) throws SQLException {
+    List<T> result = new ArrayList<>();
+    try (PreparedStatement ps = prepare(c, sql, params); ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        result.add(row.read(rs));
+      }
+    }
+    return result;
   }
 
   /** Whether the query finds a row. */
