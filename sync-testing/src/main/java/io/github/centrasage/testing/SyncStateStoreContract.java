@@ -32,20 +32,20 @@ import org.junit.jupiter.api.Test;
  * this class's parent; this class adds cursors, bindings, the allocation ledger, stock versions and
  * named leases.
  *
- * <pre>{@code
+ * <pre>
  * class RedisSyncStateStoreTest extends SyncStateStoreContract {
- *   @Override
+ *   &#64;Override
  *   protected SyncStateStore newStore() {
  *     redis.flushAll();
  *     return new RedisSyncStateStore(redis, clock());
  *   }
  *
- *   @Override
+ *   &#64;Override
  *   protected SyncStateStore secondInstance() {
  *     return new RedisSyncStateStore(redis, clock()); // a second engine instance on the same data
  *   }
  * }
- * }</pre>
+ * </pre>
  *
  * <p>Needs JUnit Jupiter and AssertJ on the test classpath (this module brings both).
  */

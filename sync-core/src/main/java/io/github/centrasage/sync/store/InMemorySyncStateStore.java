@@ -103,11 +103,12 @@ public final class InMemorySyncStateStore implements SyncStateStore {
     synchronized (lock) {
       Instant now = now();
       for (NewJob nj : newJobs) {
+        Set<JobState> foldsInto = QueueRules.foldsInto(nj.coalescing());
         Row waiting = nj.coalescing() == Coalescing.NONE
             ? null
             : jobs.values().stream()
                 .filter(r -> r.flow.equals(nj.flow()) && r.key.equals(nj.key()))
-                .filter(r -> QueueRules.foldsInto(nj.coalescing()).contains(r.state))
+                .filter(r -> foldsInto.contains(r.state))
                 .reduce((a, b) -> b) // the last waiting one: new work folds into the tail
                 .orElse(null);
         if (waiting != null) {

@@ -5,10 +5,12 @@ import io.github.centrasage.sync.store.InMemorySyncStateStore;
 import io.github.centrasage.testing.SyncStateStoreContract;
 
 /** The in-memory store on the contract's settable clock: leases and due times pass without waiting. */
+// region contract-clock
 class InMemoryStoreContractTest extends SyncStateStoreContract {
   @Override
   protected SyncStateStore newStore() {
-    return new InMemorySyncStateStore(clock());
+    return new InMemorySyncStateStore(clock()); // the contract moves clock() to let leases expire
   }
-  // secondInstance(): memory cannot be shared between instances; the threads still race on one
+  // no secondInstance(): memory cannot be shared between processes; the threads race on one instance
 }
+// endregion

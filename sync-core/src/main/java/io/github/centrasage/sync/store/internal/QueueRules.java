@@ -5,6 +5,7 @@ import io.github.centrasage.sync.spi.FailureKind;
 import io.github.centrasage.sync.spi.JobAttempt;
 import io.github.centrasage.sync.spi.JobState;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -28,25 +29,31 @@ import java.util.stream.Collectors;
  */
 public final class QueueRules {
   /** Jobs that wait for a worker. */
-  public static final Set<JobState> WAITING = EnumSet.of(JobState.QUEUED, JobState.RETRYING);
+  public static final Set<JobState> WAITING = states(JobState.QUEUED, JobState.RETRYING);
   /** Jobs that wait for or hold a worker ({@link JobState#isPending()}). */
-  public static final Set<JobState> PENDING = EnumSet.of(JobState.QUEUED, JobState.RETRYING, JobState.RUNNING);
+  public static final Set<JobState> PENDING = states(JobState.QUEUED, JobState.RETRYING, JobState.RUNNING);
   /** Jobs a person can discard. */
-  public static final Set<JobState> DISCARDABLE = EnumSet.of(JobState.PARKED, JobState.QUEUED, JobState.RETRYING);
+  public static final Set<JobState> DISCARDABLE = states(JobState.PARKED, JobState.QUEUED, JobState.RETRYING);
   /** The one state a replay starts from. */
   public static final JobState REPLAYABLE = JobState.PARKED;
 
+  private static final Set<JobState> FOLD_KEEP_EXISTING = states(JobState.QUEUED, JobState.RETRYING, JobState.PARKED);
+
   private QueueRules() {}
+
+  private static Set<JobState> states(JobState first, JobState... rest) {
+    return Collections.unmodifiableSet(EnumSet.of(first, rest));
+  }
 
   /** The states of an existing job of the key that a new job with {@code coalescing} folds into. */
   public static Set<JobState> foldsInto(Coalescing coalescing) {
     switch (coalescing) {
       case KEEP_EXISTING:
-        return EnumSet.of(JobState.QUEUED, JobState.RETRYING, JobState.PARKED);
+        return FOLD_KEEP_EXISTING;
       case KEEP_NEWEST:
         return WAITING;
       default:
-        return EnumSet.noneOf(JobState.class);
+        return Set.of();
     }
   }
 
