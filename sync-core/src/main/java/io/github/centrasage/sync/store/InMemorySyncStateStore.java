@@ -12,6 +12,8 @@ import io.github.centrasage.sync.spi.JobState;
 import io.github.centrasage.sync.spi.NewJob;
 import io.github.centrasage.sync.spi.StockVersion;
 import io.github.centrasage.sync.spi.SyncStateStore;
+import io.github.centrasage.sync.store.internal.InMemoryAllocationLedger;
+import io.github.centrasage.sync.store.internal.QueueRules;
 import io.github.centrasage.sync.store.internal.StoreChecks;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -29,7 +31,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
@@ -37,6 +38,13 @@ import java.util.stream.Collectors;
  * A {@link SyncStateStore} in memory, for tests and throwaway runs: nothing survives the JVM and
  * it cannot be shared by engine instances. Time comes from the given {@link Clock}, so tests that
  * move a settable clock move the store's due times and leases with it.
+ *
+ * <p>Why it is not H2 in memory on the JDBC code: database time cannot be set, so a test on the JDBC
+ * store has to wait for leases and due times to pass, while this store follows a settable clock and
+ * lets thousands of engine tests run in milliseconds without a driver on the classpath. The queue's
+ * rules (what a new job folds into, when a job is due, what a retry or park records, what can be
+ * replayed or discarded) come from {@code QueueRules}, the same class the JDBC store builds its SQL
+ * from, and both stores pass the published {@code SyncStateStoreContract} in {@code sync-testing}.
  *
  * <p>Usage: {@code SyncStateStore store = new InMemorySyncStateStore(Clock.systemUTC());}
  */
@@ -50,11 +58,7 @@ public final class InMemorySyncStateStore implements SyncStateStore {
   private final Map<String, Binding> bindingsByCentra = new HashMap<>();
   private final Map<String, Binding> bindingsBySage = new HashMap<>();
   private final Map<String, StockVersion> stockVersions = new HashMap<>();
-  /** Allocation lines by order, then by SKU + warehouse. */
-  private final Map<String, Map<String, LedgerLine>> ledger = new HashMap<>();
-  /** Orders with a ledger line, by SKU + warehouse. */
-  private final Map<String, Set<String>> ledgerOrders = new HashMap<>();
-  private final Set<String> appliedReleases = new HashSet<>();
+  private final InMemoryAllocationLedger ledger = new InMemoryAllocationLedger();
   private final Map<String, Lease> leases = new HashMap<>();
   private long nextId = 1;
   private long nextSeq = 1;
@@ -99,16 +103,16 @@ public final class InMemorySyncStateStore implements SyncStateStore {
     synchronized (lock) {
       Instant now = now();
       for (NewJob nj : newJobs) {
+        Set<JobState> foldsInto = QueueRules.foldsInto(nj.coalescing());
         Row waiting = nj.coalescing() == Coalescing.NONE
             ? null
             : jobs.values().stream()
                 .filter(r -> r.flow.equals(nj.flow()) && r.key.equals(nj.key()))
-                .filter(r -> r.state == JobState.QUEUED || r.state == JobState.RETRYING
-                    || (r.state == JobState.PARKED && nj.coalescing() == Coalescing.KEEP_EXISTING))
+                .filter(r -> foldsInto.contains(r.state))
                 .reduce((a, b) -> b) // the last waiting one: new work folds into the tail
                 .orElse(null);
         if (waiting != null) {
-          if (nj.coalescing() == Coalescing.KEEP_NEWEST) {
+          if (QueueRules.replacesPayload(nj.coalescing())) {
             waiting.payload = nj.payload();
             waiting.reference = nj.reference();
           }
@@ -152,10 +156,7 @@ public final class InMemorySyncStateStore implements SyncStateStore {
           .collect(Collectors.toList());
       List<Row> claimable = new ArrayList<>();
       for (Row r : pendingInOrder) {
-        boolean due = r.state == JobState.RUNNING
-            ? !r.leaseUntil.isAfter(now)
-            : !r.nextRunAt.isAfter(now);
-        if (due && !blockedKeys.contains(r.key)) {
+        if (QueueRules.isDue(r.state, r.nextRunAt, r.leaseUntil, now) && !blockedKeys.contains(r.key)) {
           claimable.add(r);
         }
         // whether claimed or not, this job holds back the later jobs of its key
@@ -204,7 +205,7 @@ public final class InMemorySyncStateStore implements SyncStateStore {
 
   @Override
   public boolean retry(long jobId, String owner, Instant runAt, FailureKind kind, String error) {
-    StoreChecks.retryKind(kind);
+    JobAttempt.Outcome outcome = QueueRules.retryOutcome(kind);
     synchronized (lock) {
       Row r = runningOwnedBy(jobId, owner);
       if (r == null) {
@@ -213,13 +214,13 @@ public final class InMemorySyncStateStore implements SyncStateStore {
       settle(r, JobState.RETRYING);
       r.nextRunAt = runAt;
       r.lastError = error;
-      if (kind == FailureKind.RECORD_LOCKED) {
+      if (QueueRules.countsLockedAttempt(kind)) {
         r.lockedAttempts++;
       }
-      if (kind == FailureKind.AMBIGUOUS_WRITE) {
+      if (QueueRules.marksAmbiguous(kind)) {
         r.ambiguous = true;
       }
-      addHistory(r, kind == FailureKind.RECORD_LOCKED ? JobAttempt.Outcome.LOCKED : JobAttempt.Outcome.RETRIED, error);
+      addHistory(r, outcome, error);
       return true;
     }
   }
@@ -233,7 +234,7 @@ public final class InMemorySyncStateStore implements SyncStateStore {
       }
       settle(r, JobState.PARKED);
       r.parkReasons = List.copyOf(reasons);
-      if (kind == FailureKind.AMBIGUOUS_WRITE) {
+      if (QueueRules.marksAmbiguous(kind)) {
         r.ambiguous = true;
       }
       r.lastError = error;
@@ -246,7 +247,7 @@ public final class InMemorySyncStateStore implements SyncStateStore {
   public Optional<Job> replay(long jobId) {
     synchronized (lock) {
       Row r = jobs.get(jobId);
-      if (r == null || r.state != JobState.PARKED) {
+      if (r == null || r.state != QueueRules.REPLAYABLE) {
         return Optional.empty();
       }
       Instant now = now();
@@ -266,7 +267,7 @@ public final class InMemorySyncStateStore implements SyncStateStore {
   public Optional<Job> discard(long jobId, String note) {
     synchronized (lock) {
       Row r = jobs.get(jobId);
-      if (r == null || !(r.state == JobState.PARKED || r.state == JobState.QUEUED || r.state == JobState.RETRYING)) {
+      if (r == null || !QueueRules.DISCARDABLE.contains(r.state)) {
         return Optional.empty();
       }
       r.state = JobState.DISCARDED;
@@ -477,113 +478,36 @@ public final class InMemorySyncStateStore implements SyncStateStore {
     }
   }
 
-  // ---- allocation ledger
+  // ---- allocation ledger: state of its own, so its own class and lock
 
   @Override
   public void recordAllocations(String orderRef, List<Allocation> lines) {
-    StoreChecks.ledgerOrder(orderRef);
-    Map<String, BigDecimal> recorded = new LinkedHashMap<>();
-    for (Allocation line : lines) {
-      recorded.merge(ledgerKey(line.sku(), line.warehouse()), line.quantity(), BigDecimal::add);
-    }
-    synchronized (lock) {
-      Map<String, LedgerLine> order = ledger.computeIfAbsent(orderRef, k -> new HashMap<>());
-      for (LedgerLine old : order.values()) {
-        old.recorded = BigDecimal.ZERO;
-      }
-      for (Allocation line : lines) {
-        String k = ledgerKey(line.sku(), line.warehouse());
-        LedgerLine row = order.computeIfAbsent(k, x -> new LedgerLine(line.sku(), line.warehouse()));
-        row.recorded = recorded.get(k);
-        ledgerOrders.computeIfAbsent(k, x -> new HashSet<>()).add(orderRef);
-      }
-    }
+    ledger.recordAllocations(orderRef, lines);
   }
 
   @Override
-  public boolean releaseAllocation(
-      String orderRef, String releaseId, String sku, String warehouse, BigDecimal quantity) {
-    StoreChecks.ledgerRelease(orderRef, releaseId, quantity);
-    synchronized (lock) {
-      if (!appliedReleases.add(String.join("\u0000", orderRef, releaseId, sku, warehouse))) {
-        return false;
-      }
-      String k = ledgerKey(sku, warehouse);
-      LedgerLine row = ledger.computeIfAbsent(orderRef, x -> new HashMap<>())
-          .computeIfAbsent(k, x -> new LedgerLine(sku, warehouse));
-      row.released = row.released.add(quantity);
-      ledgerOrders.computeIfAbsent(k, x -> new HashSet<>()).add(orderRef);
-      return true;
-    }
+  public boolean releaseAllocation(String orderRef, String releaseId, String sku, String warehouse, BigDecimal quantity) {
+    return ledger.releaseAllocation(orderRef, releaseId, sku, warehouse, quantity);
   }
 
   @Override
   public List<Allocation> openAllocations(String orderRef) {
-    synchronized (lock) {
-      return ledger.getOrDefault(orderRef, Map.of()).values().stream()
-          .filter(row -> row.open().signum() > 0)
-          .map(row -> Allocation.of(row.sku, row.warehouse, row.open()))
-          .collect(Collectors.toList());
-    }
+    return ledger.openAllocations(orderRef);
   }
 
   @Override
   public BigDecimal allocatedQuantity(String sku, String warehouse) {
-    return allocatedQuantities(warehouse, List.of(sku)).getOrDefault(sku, BigDecimal.ZERO);
+    return ledger.allocatedQuantity(sku, warehouse);
   }
 
   @Override
   public Map<String, BigDecimal> allocatedQuantities(String warehouse, Collection<String> skus) {
-    Map<String, BigDecimal> result = new HashMap<>();
-    synchronized (lock) {
-      for (String sku : skus) {
-        String k = ledgerKey(sku, warehouse);
-        BigDecimal total = BigDecimal.ZERO;
-        for (String orderRef : ledgerOrders.getOrDefault(k, Set.of())) {
-          total = total.add(ledger.get(orderRef).get(k).open());
-        }
-        if (total.signum() > 0) {
-          result.put(sku, total);
-        }
-      }
-    }
-    return result;
+    return ledger.allocatedQuantities(warehouse, skus);
   }
 
   @Override
   public Set<String> ordersHolding(String warehouse, Collection<String> skus) {
-    Set<String> result = new TreeSet<>();
-    synchronized (lock) {
-      for (String sku : skus) {
-        String k = ledgerKey(sku, warehouse);
-        for (String orderRef : ledgerOrders.getOrDefault(k, Set.of())) {
-          if (ledger.get(orderRef).get(k).open().signum() > 0) {
-            result.add(orderRef);
-          }
-        }
-      }
-    }
-    return result;
-  }
-
-  private static String ledgerKey(String sku, String warehouse) {
-    return sku + "\u0000" + warehouse;
-  }
-
-  private static final class LedgerLine {
-    final String sku;
-    final String warehouse;
-    BigDecimal recorded = BigDecimal.ZERO;
-    BigDecimal released = BigDecimal.ZERO;
-
-    LedgerLine(String sku, String warehouse) {
-      this.sku = sku;
-      this.warehouse = warehouse;
-    }
-
-    BigDecimal open() {
-      return recorded.subtract(released).max(BigDecimal.ZERO);
-    }
+    return ledger.ordersHolding(warehouse, skus);
   }
 
   // ---- leases

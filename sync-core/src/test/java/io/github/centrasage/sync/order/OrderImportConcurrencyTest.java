@@ -13,7 +13,6 @@ import io.github.centrasage.sync.SyncEngine;
 import io.github.centrasage.sync.spi.JobState;
 import io.github.centrasage.sync.spi.SyncStateStore;
 import io.github.centrasage.sync.store.InMemorySyncStateStore;
-import io.github.centrasage.sync.store.JdbcDialect;
 import io.github.centrasage.sync.store.JdbcSyncStateStore;
 import io.github.centrasage.sync.store.PooledDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -100,8 +99,8 @@ class OrderImportConcurrencyTest {
     resources.add(postgres);
     PooledDataSource dataSource = new PooledDataSource(postgres.getPostgresDatabase(), 8);
     resources.add(dataSource);
-    runTwoEngines(JdbcSyncStateStore.builder(dataSource).dialect(JdbcDialect.postgresql()).build(),
-        JdbcSyncStateStore.builder(dataSource).dialect(JdbcDialect.postgresql()).build());
+    runTwoEngines(JdbcSyncStateStore.builder(dataSource).dialect(JdbcSyncStateStore.Dialect.POSTGRESQL).build(),
+        JdbcSyncStateStore.builder(dataSource).dialect(JdbcSyncStateStore.Dialect.POSTGRESQL).build());
   }
 
   private void runTwoEngines(SyncStateStore one, SyncStateStore two) {

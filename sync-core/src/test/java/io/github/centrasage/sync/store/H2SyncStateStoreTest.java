@@ -6,35 +6,29 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.centrasage.sync.spi.CursorMove;
 import io.github.centrasage.sync.spi.JobState;
 import io.github.centrasage.sync.spi.NewJob;
-import io.github.centrasage.sync.spi.SyncStateStore;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class H2SyncStateStoreTest extends AbstractSyncStateStoreContractTest {
+/**
+ * What only the H2 file database does: migrations, restarts. The store contract runs on H2 in
+ * sync-testing ({@code H2StoreContractTest}), which depends on this module.
+ */
+class H2SyncStateStoreTest {
+  private static final String FLOW = "OrderImport";
   @TempDir Path dir;
   private JdbcConnectionPool pool;
 
-  @Override
-  protected SyncStateStore newStore() {
+  @BeforeEach
+  void openPool() {
     pool = JdbcConnectionPool.create("jdbc:h2:file:" + dir.resolve("sync") + ";LOCK_TIMEOUT=10000", "sa", "");
-    pool.setMaxConnections(16);
-    return JdbcSyncStateStore.builder(pool).build();
-  }
-
-  @Override
-  protected SyncStateStore secondInstance() {
-    return JdbcSyncStateStore.builder(pool).dialect(JdbcDialect.h2()).build();
-  }
-
-  @Override
-  protected void advance(Duration d) {
-    JdbcStoreTimes.waitFor(store, d);
+    JdbcSyncStateStore.builder(pool).build().close();
   }
 
   @AfterEach

@@ -29,13 +29,21 @@ import java.sql.Statement;
 import java.time.Duration;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The contract on a real PostgreSQL server (io.zonky embedded binaries), one server per class. */
-class PostgresSyncStateStoreTest extends AbstractSyncStateStoreContractTest {
+/**
+ * What only PostgreSQL shared by several instances does: engines on one database, concurrent
+ * migrations, dialect detection (io.zonky embedded binaries, one server per class). The store
+ * contract runs on PostgreSQL in sync-testing ({@code PostgresStoreContractTest}).
+ */
+class PostgresSyncStateStoreTest {
+  private static final String FLOW = "OrderImport";
   private static EmbeddedPostgres postgres;
   private static DataSource dataSource;
+  private SyncStateStore store;
 
   @BeforeAll
   static void startPostgres() throws IOException {
@@ -49,8 +57,17 @@ class PostgresSyncStateStoreTest extends AbstractSyncStateStoreContractTest {
     postgres.close();
   }
 
-  @Override
-  protected SyncStateStore newStore() {
+  @BeforeEach
+  void openStore() {
+    store = newStore();
+  }
+
+  @AfterEach
+  void closeStore() {
+    store.close();
+  }
+
+  private static SyncStateStore newStore() {
     try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
       s.execute("DROP SCHEMA public CASCADE");
       s.execute("CREATE SCHEMA public");
@@ -60,14 +77,8 @@ class PostgresSyncStateStoreTest extends AbstractSyncStateStoreContractTest {
     return JdbcSyncStateStore.builder(dataSource).build();
   }
 
-  @Override
-  protected SyncStateStore secondInstance() {
-    return JdbcSyncStateStore.builder(dataSource).dialect(JdbcDialect.postgresql()).build();
-  }
-
-  @Override
-  protected void advance(Duration d) {
-    JdbcStoreTimes.waitFor(store, d);
+  private static SyncStateStore secondInstance() {
+    return JdbcSyncStateStore.builder(dataSource).dialect(JdbcSyncStateStore.Dialect.POSTGRESQL).build();
   }
 
   @Test
@@ -100,7 +111,7 @@ class PostgresSyncStateStoreTest extends AbstractSyncStateStoreContractTest {
           busyKeys.get(key).decrementAndGet();
         });
     SyncStateStore other = secondInstance();
-    try (SyncEngine a = engine(store, flow, "a"); SyncEngine b = engine(other, flow, "b")) {
+    try (other; SyncEngine a = engine(store, flow, "a"); SyncEngine b = engine(other, flow, "b")) {
       a.start();
       b.start();
       await().atMost(Duration.ofSeconds(30)).until(() -> store.count(FLOW).get(JobState.SUCCEEDED) == 200);
@@ -120,7 +131,7 @@ class PostgresSyncStateStoreTest extends AbstractSyncStateStoreContractTest {
   @Test
   void instancesStartingTogetherOnAnEmptyDatabaseBothEndUpOnTheMigratedSchema() throws Exception {
     store.close();
-    newStore(); // leaves a migrated schema; drop it again to race on an empty one
+    store = newStore(); // leaves a migrated schema; drop it again to race on an empty one
     try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
       s.execute("DROP SCHEMA public CASCADE");
       s.execute("CREATE SCHEMA public");
@@ -137,7 +148,9 @@ class PostgresSyncStateStoreTest extends AbstractSyncStateStoreContractTest {
       }
       go.countDown();
       for (Future<JdbcSyncStateStore> f : starts) {
-        assertThat(f.get(30, TimeUnit.SECONDS).schemaVersion()).isEqualTo(io.github.centrasage.sync.store.internal.Schema.latestVersion());
+        try (JdbcSyncStateStore started = f.get(30, TimeUnit.SECONDS)) {
+          assertThat(started.schemaVersion()).isEqualTo(io.github.centrasage.sync.store.internal.Schema.latestVersion());
+        }
       }
     } finally {
       pool.shutdownNow();
@@ -146,6 +159,8 @@ class PostgresSyncStateStoreTest extends AbstractSyncStateStoreContractTest {
 
   @Test
   void detectsPostgresAndMigratesOnce() {
-    assertThat(((JdbcSyncStateStore) secondInstance()).schemaVersion()).isEqualTo(io.github.centrasage.sync.store.internal.Schema.latestVersion());
+    try (JdbcSyncStateStore detected = JdbcSyncStateStore.builder(dataSource).build()) {
+      assertThat(detected.schemaVersion()).isEqualTo(io.github.centrasage.sync.store.internal.Schema.latestVersion());
+    }
   }
 }

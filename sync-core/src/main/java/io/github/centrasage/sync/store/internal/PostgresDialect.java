@@ -1,6 +1,5 @@
 package io.github.centrasage.sync.store.internal;
 
-import io.github.centrasage.sync.store.JdbcDialect;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;

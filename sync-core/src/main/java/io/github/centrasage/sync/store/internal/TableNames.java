@@ -94,7 +94,7 @@ public final class TableNames {
   }
 
   /**
-   * {@code connection} as seen by a {@link io.github.centrasage.sync.store.JdbcDialect} callback:
+   * {@code connection} as seen by a {@link JdbcDialect} callback:
    * the SQL it runs gets the configured names too.
    */
   public Connection rewriting(Connection connection) {

@@ -1,17 +1,15 @@
-package io.github.centrasage.sync.store;
+package io.github.centrasage.sync.store.internal;
 
-import io.github.centrasage.sync.store.internal.H2Dialect;
-import io.github.centrasage.sync.store.internal.PostgresDialect;
 import java.sql.Connection;
 import java.sql.SQLException;
 
 /**
- * What differs between the databases {@link JdbcSyncStateStore} runs on: how a sequence is read
+ * What differs between the databases {@code JdbcSyncStateStore} runs on: how a sequence is read
  * and how concurrent claims are kept apart. PostgreSQL lets claimers skip each other's rows
  * ({@code FOR UPDATE SKIP LOCKED}); H2 has no such clause that is safe with our key-order rule, so
  * its claims take turns on a one-row mutex, which is correct and less concurrent.
  *
- * <p>Usage: {@code JdbcSyncStateStore.builder(dataSource).dialect(JdbcDialect.postgresql()).build()}.
+ * <p>Internal: users pick a database with {@code JdbcSyncStateStore.Dialect}, or let the store detect it.
  */
 public interface JdbcDialect {
   /** A short name for logs. */
@@ -59,6 +57,6 @@ public interface JdbcDialect {
       return h2();
     }
     throw new IllegalArgumentException(
-        "No JdbcDialect for database '" + product + "'; supported are H2 and PostgreSQL");
+        "No dialect for database '" + product + "'; supported are H2 and PostgreSQL");
   }
 }
