@@ -134,6 +134,9 @@ public final class JdbcSyncStateStore implements SyncStateStore {
    */
   public static JdbcSyncStateStore embeddedH2(Path file) {
     // H2 classes are only touched inside EmbeddedH2, so this class loads without H2 present
+    requireClass("org.h2.jdbcx.JdbcConnectionPool", "embeddedH2 needs the H2 database on the classpath: add the"
+        + " dependency com.h2database:h2 (runtime scope), or build the store on your own DataSource with"
+        + " JdbcSyncStateStore.builder(dataSource)");
     EmbeddedH2 pool = EmbeddedH2.open(file);
     try {
       return new Builder(pool.dataSource()).dialect(Dialect.H2).build(pool);
@@ -439,5 +442,14 @@ public final class JdbcSyncStateStore implements SyncStateStore {
   @Override
   public Optional<String> leaseHolder(String name) {
     return leases.leaseHolder(name);
+  }
+
+  /** Fails with {@code message} when {@code className} cannot be loaded, before a raw NoClassDefFoundError could. */
+  static void requireClass(String className, String message) {
+    try {
+      Class.forName(className, false, JdbcSyncStateStore.class.getClassLoader());
+    } catch (ClassNotFoundException | LinkageError e) {
+      throw new IllegalStateException(message, e);
+    }
   }
 }
