@@ -1650,6 +1650,32 @@ public final class SageEmulator implements Emulator {
     }
   }
 
+  /** Deletes the product record {@code sku} and its price-book rows, as a person would in Sage 200. */
+  public void deleteProduct(String sku) {
+    synchronized (lock) {
+      Long pid = productByCode.remove(sku);
+      if (pid == null) {
+        throw new IllegalArgumentException("unknown product " + sku);
+      }
+      products.remove(pid);
+      productPrices.values().removeIf(row -> pid.equals(row.get("product_id")));
+      holdings.values().removeIf(row -> pid.equals(row.get("product_id")));
+    }
+  }
+
+  /** Deletes the price-book row of {@code sku} in {@code band}; nothing else is stamped as changed. */
+  public void removePrice(String sku, String band) {
+    synchronized (lock) {
+      Long pid = productByCode.get(sku);
+      if (pid == null) {
+        throw new IllegalArgumentException("unknown product " + sku);
+      }
+      if (!productPrices.values().removeIf(row -> pid.equals(row.get("product_id")) && band.equals(row.get("price_band_name")))) {
+        throw new IllegalArgumentException("product " + sku + " has no price in band " + band);
+      }
+    }
+  }
+
   public BigDecimal changePrice(String sku, String band, BigDecimal price) {
     synchronized (lock) {
       Long pid = productByCode.get(sku);
