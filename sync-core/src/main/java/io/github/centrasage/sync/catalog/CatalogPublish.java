@@ -25,6 +25,7 @@ import io.github.centrasage.sync.catalog.internal.ProductCreator;
 import io.github.centrasage.sync.catalog.internal.SizeIndex.CatalogSize;
 import io.github.centrasage.sync.catalog.internal.SizeIndex;
 import io.github.centrasage.sync.internal.CursorInstants;
+import io.github.centrasage.sync.internal.OrderTaxes;
 import io.github.centrasage.sync.spi.Binding;
 import io.github.centrasage.sync.spi.DiscoverContext;
 import io.github.centrasage.sync.spi.Job;
@@ -138,6 +139,12 @@ public final class CatalogPublish implements SyncFlow {
   public List<String> validate(Mappings mappings) {
     List<String> problems = new ArrayList<>();
     for (PriceMapping m : options.priceMappings()) {
+      Optional<Mappings.PriceBasis> basis = mappings.priceBandBasis(m.sagePriceBand());
+      if (basis.isPresent() && m.centraPricesIncludeTax().isPresent()
+          && (basis.get() == Mappings.PriceBasis.GROSS) != m.centraPricesIncludeTax().get() && m.taxPercent().isEmpty()) {
+        problems.add("price band " + m.sagePriceBand() + " is " + basis.get() + " but pricelist " + m.centraPricelistId()
+            + (m.centraPricesIncludeTax().get() ? " includes" : " excludes") + " VAT; give the mapping the market's taxPercent");
+      }
       if (mappings.sageCurrency(m.currency()).isEmpty()) {
         problems.add("price band " + m.sagePriceBand() + " → pricelist " + m.centraPricelistId() + " is in "
             + m.currency() + ", which has no Sage currency mapping; add currency." + m.currency() + " = <Sage currency id>");
@@ -733,7 +740,8 @@ public final class CatalogPublish implements SyncFlow {
         if (size != null && row.productPricePrice().isPresent() && !withdrawn.containsKey(size.productSizeId())) {
           wanted.computeIfAbsent(size.productId(), k -> new HashMap<>())
               .computeIfAbsent(size.variantId(), k -> new HashMap<>())
-              .put(row.productCode().get(), row.productPricePrice().get().setScale(digits, options.priceRounding()));
+              .put(row.productCode().get(), centraPrice(ctx.mappings(), mapping, row.productPricePrice().get())
+                  .setScale(digits, options.priceRounding()));
         }
       }
       Map<Long, CurrentPrices> current = currentPrices(client, view, mapping.centraPricelistId());
@@ -752,6 +760,21 @@ public final class CatalogPublish implements SyncFlow {
       }
       write(client, mapping, changed, jobsByCentraProduct, current);
     }
+  }
+
+  /**
+   * A Sage band price on the basis Centra's pricelist holds: converted with the market's rate (the
+   * rule OrderImport applies the other way) when the band's basis and the pricelist's differ.
+   */
+  static BigDecimal centraPrice(Mappings mappings, PriceMapping mapping, BigDecimal sagePrice) {
+    Optional<Mappings.PriceBasis> basis = mappings.priceBandBasis(mapping.sagePriceBand());
+    if (basis.isEmpty() || mapping.centraPricesIncludeTax().isEmpty()
+        || (basis.get() == Mappings.PriceBasis.GROSS) == mapping.centraPricesIncludeTax().get()) {
+      return sagePrice;
+    }
+    BigDecimal rate = mapping.taxPercent().orElseThrow(() -> JobFailure.permanent("price band " + mapping.sagePriceBand()
+        + " → pricelist " + mapping.centraPricelistId() + ": the bases differ and the mapping has no taxPercent"));
+    return OrderTaxes.convert(sagePrice, rate, basis.get() == Mappings.PriceBasis.GROSS);
   }
 
   /** The ISO 4217 minor units of {@code currency} (2 when Java does not know it, as most currencies have). */

@@ -39,6 +39,9 @@ public final class MappingsFile {
             requireParts(key, part, 2);
             b.putCurrencies(part[1], value);
             break;
+          case "priceBand":
+            b.putPriceBandBases(rest(key, "priceBand."), Mappings.PriceBasis.valueOf(value.toUpperCase(Locale.ROOT)));
+            break;
           case "tax": {
             // tax.<country or *>.<percent>: the percent comes last because it may contain a dot
             requireParts(key, part, 3);
