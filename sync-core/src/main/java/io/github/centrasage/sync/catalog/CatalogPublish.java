@@ -635,7 +635,9 @@ public final class CatalogPublish implements SyncFlow {
     Map<Long, Boolean> anySellable = new HashMap<>();
     sizeBySageCode.forEach((code, size) -> {
       boolean out = withdrawn.containsKey(size.productSizeId());
-      anySellable.merge(size.productId(), !out, Boolean::logicalOr);
+      if (out || sageByCode.containsKey(code)) { // a Centra-only size (no Sage item, no link) says nothing
+        anySellable.merge(size.productId(), !out, Boolean::logicalOr);
+      }
       Optional.ofNullable(sageByCode.get(code)).ifPresent(p ->
           sageBySizeByProduct.computeIfAbsent(size.productId(), k -> new LinkedHashMap<>()).put(size.productSizeId(), p));
     });
