@@ -40,6 +40,9 @@ public final class MappingsFile {
             b.putCurrencies(part[1], value);
             break;
           case "priceBand":
+            if (!value.equalsIgnoreCase("NET") && !value.equalsIgnoreCase("GROSS")) {
+              throw new IllegalArgumentException("expected NET (the band excludes VAT) or GROSS (it includes VAT)");
+            }
             b.putPriceBandBases(rest(key, "priceBand."), Mappings.PriceBasis.valueOf(value.toUpperCase(Locale.ROOT)));
             break;
           case "tax": {
