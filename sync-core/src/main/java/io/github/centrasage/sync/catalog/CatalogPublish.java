@@ -67,6 +67,14 @@ import org.slf4j.LoggerFactory;
  * categories, and by default individual variant prices) are never written. With
  * {@link CatalogPublishOptions#createMissingProducts()} a Sage item Centra lacks is created.
  *
+ * <p>A Centra size takes one Sage item: a size two items claim (by SKU and by the same EAN) links
+ * neither and parks both. Prices are rounded to the currency's minor units and converted between
+ * net and VAT-inclusive by the mappings' band basis. A deleted or inactive Sage item and a price
+ * removed from a band each get the action {@link CatalogPublishOptions#withdrawnItemAction()} /
+ * {@link CatalogPublishOptions#missingPriceAction()} chooses, with a WARN. Created products stay
+ * inactive until their sizes and prices are in. Centra's catalogue and pricelists are read once per
+ * poll and shared by its batches.
+ *
  * <p>Discover polls {@code product_price_views} of the mapped bands and {@code products} changed
  * since a durable cursor (with an overlap window), and every {@link CatalogPublishOptions#fullPassInterval()}
  * all of them, which puts back Sage-owned values changed in Centra. One job per Sage product
