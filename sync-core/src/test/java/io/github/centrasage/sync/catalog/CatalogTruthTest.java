@@ -3,11 +3,11 @@ package io.github.centrasage.sync.catalog;
 import static io.github.centrasage.sync.catalog.CatalogWorld.BLACK;
 import static io.github.centrasage.sync.catalog.CatalogWorld.NAVY;
 import static io.github.centrasage.sync.catalog.CatalogWorld.PRODUCT;
+import static io.github.centrasage.sync.catalog.CatalogFieldsAndCreateTest.NEW_PRODUCT;
 import static io.github.centrasage.sync.catalog.CatalogWorld.SIZES;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.centrasage.centra.Product;
-import io.github.centrasage.sandbox.CentraCatalogItem;
 import io.github.centrasage.sandbox.SandboxCatalog;
 import io.github.centrasage.sync.spi.Binding;
 import io.github.centrasage.sync.spi.Job;
@@ -22,9 +22,6 @@ import org.junit.jupiter.api.Test;
 
 /** The catalogue tells the truth: one Sage item per Centra size, rounded prices, nothing changed or left silently. */
 class CatalogTruthTest {
-  /** The one product of {@code generated(90, 7)}'s Sage side that Centra lacks. */
-  static final String NEW_PRODUCT = "P00010";
-
   CatalogWorld world;
 
   @AfterEach
@@ -32,10 +29,6 @@ class CatalogTruthTest {
     if (world != null) {
       world.close();
     }
-  }
-
-  CentraCatalogItem centra(String sku) {
-    return world.centraSandbox.catalogItem(sku);
   }
 
   Optional<Binding> linkOf(String sageCode) {
@@ -54,7 +47,7 @@ class CatalogTruthTest {
     String owner = BLACK + "-M";
     String intruder = CatalogWorld.SHOP.items().stream().filter(i -> i.productNumber().equals(NEW_PRODUCT))
         .findFirst().orElseThrow().sku(); // Centra has no size of its own for it
-    world.sageSandbox.editProduct(intruder, "barcode", centra(owner).ean());
+    world.sageSandbox.editProduct(intruder, "barcode", world.item(owner).ean());
 
     world.publish();
     world.publishFullPass();
@@ -67,7 +60,7 @@ class CatalogTruthTest {
         .contains("claimed by more than one Sage item").contains(owner + " (by SKU)").contains(intruder + " (by EAN"));
     // neither feeds the size through the catalogue's link (the one StockPublish reads)
     assertThat(linkOf(intruder)).isEmpty();
-    assertThat(world.store.bindingByCentraId("sku", centra(owner).variantId() + ":" + sizeChartId(owner))
+    assertThat(world.store.bindingByCentraId("sku", world.item(owner).variantId() + ":" + sizeChartId(owner))
         .map(Binding::sageReference).flatMap(r -> r)).isNotEqualTo(Optional.of(intruder));
     LinkReport report = CatalogPublish.linkReport(world.centra, world.sage, world.options);
     assertThat(report.clashes()).containsOnlyKeys(owner);
@@ -169,9 +162,9 @@ class CatalogTruthTest {
 
     world.publishFullPass();
 
-    SIZES.forEach(size -> assertThat(centra(BLACK + "-" + size).sizeActive()).isFalse());
-    SIZES.forEach(size -> assertThat(centra(NAVY + "-" + size).sizeActive()).isTrue());
-    assertThat(centra(NAVY + "-M").productStatus()).isEqualTo("ACTIVE");
+    SIZES.forEach(size -> assertThat(world.item(BLACK + "-" + size).sizeActive()).isFalse());
+    SIZES.forEach(size -> assertThat(world.item(NAVY + "-" + size).sizeActive()).isTrue());
+    assertThat(world.item(NAVY + "-M").productStatus()).isEqualTo("ACTIVE");
     assertThat(world.parked()).isEmpty();
   }
 
@@ -184,10 +177,10 @@ class CatalogTruthTest {
     world.sageSandbox.deleteProduct(gone);
     world.publishFullPass();
 
-    assertThat(centra(gone).sizeActive()).isFalse();
-    assertThat(centra(BLACK + "-S").sizeActive()).isTrue();
-    assertThat(centra(gone).productStatus()).isEqualTo("ACTIVE");
-    assertThat(world.store.bindingByCentraId("sku", centra(gone).variantId() + ":" + sizeChartId(gone))).isEmpty();
+    assertThat(world.item(gone).sizeActive()).isFalse();
+    assertThat(world.item(BLACK + "-S").sizeActive()).isTrue();
+    assertThat(world.item(gone).productStatus()).isEqualTo("ACTIVE");
+    assertThat(world.store.bindingByCentraId("sku", world.item(gone).variantId() + ":" + sizeChartId(gone))).isEmpty();
     long writes = world.centraWrites();
     world.publishFullPass();
     assertThat(world.centraWrites()).isEqualTo(writes);
@@ -205,9 +198,9 @@ class CatalogTruthTest {
     world.publishFullPass();
 
     for (String variant : List.of(BLACK, NAVY)) {
-      SIZES.forEach(size -> assertThat(centra(variant + "-" + size).sizeActive()).isFalse());
+      SIZES.forEach(size -> assertThat(world.item(variant + "-" + size).sizeActive()).isFalse());
     }
-    assertThat(centra(BLACK + "-M").productStatus()).isEqualTo("INACTIVE");
+    assertThat(world.item(BLACK + "-M").productStatus()).isEqualTo("INACTIVE");
     assertThat(world.setPricesCalls()).isZero();
   }
 
@@ -220,7 +213,7 @@ class CatalogTruthTest {
     world.sageSandbox.deleteProduct(gone);
     world.publishFullPass();
 
-    assertThat(centra(gone).sizeActive()).isTrue();
+    assertThat(world.item(gone).sizeActive()).isTrue();
     assertThat(parkReasons()).isNotEmpty().allSatisfy(r -> assertThat(r).contains(gone).contains("deleted"));
   }
 
@@ -233,14 +226,14 @@ class CatalogTruthTest {
     world.sageSandbox.editProduct(sku, "product_status_type", "EnumStockItemStatusTypeInactive");
     world.publish(); // a change poll sees it
 
-    assertThat(centra(sku).sizeActive()).isFalse();
-    assertThat(centra(BLACK + "-S").sizeActive()).isTrue();
-    assertThat(centra(sku).productStatus()).isEqualTo("ACTIVE");
+    assertThat(world.item(sku).sizeActive()).isFalse();
+    assertThat(world.item(BLACK + "-S").sizeActive()).isTrue();
+    assertThat(world.item(sku).productStatus()).isEqualTo("ACTIVE");
 
     world.sageSandbox.editProduct(sku, "product_status_type", "EnumStockItemStatusTypeActive");
     world.publish();
 
-    assertThat(centra(sku).sizeActive()).isTrue();
+    assertThat(world.item(sku).sizeActive()).isTrue();
   }
 
   // ---- creation
@@ -281,7 +274,7 @@ class CatalogTruthTest {
 
     assertThat(world.centraSandbox.requestCount("createProductVariant")).isZero();
     assertThat(world.centraSandbox.requestCount("createProductSize")).isEqualTo(1);
-    long variant = centra(sibling.sku()).variantId();
+    long variant = world.item(sibling.sku()).variantId();
     assertThat(world.centraSandbox.catalogItems().stream().filter(i -> i.variantId() == variant)).hasSize(5);
     assertThat(linkOf(last.sku())).hasValueSatisfying(b -> assertThat(b.centraId()).startsWith(variant + ":"));
   }
