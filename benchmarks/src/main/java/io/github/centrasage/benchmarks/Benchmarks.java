@@ -14,7 +14,8 @@ import java.util.List;
  * <p>Run with {@code mvn -B -ntp -Pbench -pl benchmarks -am verify -DskipTests}.
  */
 public final class Benchmarks {
-  static final List<String> ALL = List.of("flash-sale", "flash-sale-multi", "order-backlog", "stock-fanout", "reconcile-memory", "jmh");
+  static final List<String> ALL = List.of("flash-sale", "flash-sale-multi", "order-backlog", "stock-fanout", "catalogue-full-pass", "reconcile-memory",
+      "jmh");
 
   private Benchmarks() {}
 
@@ -37,6 +38,7 @@ public final class Benchmarks {
       case "order-backlog" -> OrderBacklog.run(scaled(5_000, scale), Duration.ofMillis(20), 4,
           scaled(100, scale), scaled(500, scale));
       case "stock-fanout" -> StockFanout.run(scaled(10_000, scale), Duration.ofMillis(20));
+      case "catalogue-full-pass" -> CatalogueFullPass.run(scaled(10_000, scale));
       case "reconcile-memory" -> ReconcileMemory.run(scaled(20_000, scale));
       case "jmh" -> MicroBenchmarks.run(10);
       default -> throw new IllegalArgumentException("unknown scenario '" + scenario + "', known: " + ALL);

@@ -25,4 +25,11 @@ public interface ProductSize {
 
   /** The size of the size chart (id and name). */
   Optional<NamedRef> size();
+
+  /**
+   * Whether the size may be sold; empty when Centra did not say. Written by {@code updateProductSize}
+   * ({@code ProductSizeUpdateInput.isActive}); read back as {@code ProductSize.isActive}, which is
+   * inferred (the filter and update inputs have it, the type's page was not found).
+   */
+  Optional<Boolean> isActive();
 }

@@ -133,7 +133,7 @@ class CentraCatalogWritesTest extends CentraWireMockTest {
     });
     String query = (String) requests().get(0).get("query");
     assertThat(query).contains("weight { value unit }").contains("countryOfOrigin { code name }")
-        .contains("productSizes { id SKU EAN sizeNumber size { id name } }");
+        .contains("productSizes { id SKU EAN sizeNumber size { id name } isActive }");
     assertThat(variables(requests().get(0))).isEqualTo(Map.of("limit", 100.0, "page", 1.0));
   }
 }

@@ -13,4 +13,5 @@ import java.math.BigDecimal;
  */
 public record CentraCatalogItem(long productId, String productNumber, String productName, String productStatus,
     BigDecimal weight, String countryOfOrigin, String commodityCode, long variantId, String variantNumber,
-    String variantName, long sizeId, String sku, String ean, String sizeNumber, String sizeName) {}
+    String variantName, long sizeId, String sku, String ean, String sizeNumber, String sizeName,
+    boolean sizeActive) {}

@@ -168,6 +168,22 @@ public final class Sage200Sandbox extends EmulatedApi {
   }
 
   /**
+   * Deletes the product record {@code sku} (one Sage item, one SKU) with its price-book rows, as a
+   * person would in Sage 200: it no longer appears in {@code products} or {@code product_price_views}.
+   */
+  public void deleteProduct(String sku) {
+    emulator.deleteProduct(Objects.requireNonNull(sku, "sku"));
+  }
+
+  /**
+   * Deletes the price of {@code sku} in price band {@code band} from the price book. Nothing else
+   * is stamped as updated, so only a full pass sees that the price is gone.
+   */
+  public void removePrice(String sku, String band) {
+    emulator.removePrice(Objects.requireNonNull(sku, "sku"), Objects.requireNonNull(band, "band"));
+  }
+
+  /**
    * Edits a field of the product record {@code sku} as a person would in Sage 200 ({@code barcode},
    * {@code weight} as a {@link BigDecimal}, {@code product_status_type}, {@code allow_sales_order},
    * {@code name}, {@code description}) and stamps it as updated now, so a change poll sees it. A

@@ -33,6 +33,26 @@ public abstract class Mappings {
   /** Centra tax percent (and country) → Sage tax code id. */
   public abstract List<TaxCodeMapping> taxCodes();
 
+  /**
+   * Whether each Sage price band holds net or VAT-inclusive prices (by band name, such as
+   * {@code Standard}). CatalogPublish converts a band's prices with the pricelist mapping's tax rate
+   * where the Centra pricelist holds the other basis; a band not listed is published as it is.
+   */
+  public abstract Map<String, PriceBasis> priceBandBases();
+
+  /** Whether prices include VAT. */
+  public enum PriceBasis {
+    /** Before VAT. */
+    NET,
+    /** VAT included. */
+    GROSS
+  }
+
+  /** The basis of Sage price band {@code band}, if the mappings say. */
+  public Optional<PriceBasis> priceBandBasis(String band) {
+    return Optional.ofNullable(priceBandBases().get(band));
+  }
+
   /** Payment method / gateway (and currency) → Sage banks and nominal codes. */
   public abstract List<PaymentAccounts> paymentAccounts();
 

@@ -31,6 +31,8 @@ class MappingsTest {
     assertThat(m.sageTaxCode(new BigDecimal("20.00"), "GB")).contains(1729L);
     assertThat(m.sageTaxCode(BigDecimal.ZERO, "US")).as("any-country entry").contains(1731L);
     assertThat(m.sageTaxCode(new BigDecimal("20"), "SE")).isEmpty();
+    assertThat(m.priceBandBasis("Standard")).contains(Mappings.PriceBasis.NET);
+    assertThat(m.priceBandBasis("Trade")).isEmpty();
     assertThat(m.paymentAccounts("adyen", "EUR").map(PaymentAccounts::clearingBank)).contains("1215");
     assertThat(m.paymentAccounts("adyen", "GBP").map(PaymentAccounts::clearingBank)).contains("1210");
     PaymentAccounts adyen = m.paymentAccounts("adyen", "GBP").orElseThrow();
@@ -73,13 +75,15 @@ class MappingsTest {
         "warehouse.B = HOME",
         "rounding.tolerance = 0.05",
         "colour.primary = blue",
-        "buffer.warehouse.C = -1");
+        "buffer.warehouse.C = -1",
+        "priceBand.Standard = sometimes");
 
     assertThatThrownBy(() -> Mappings.fromProperties(new StringReader(text)))
         .isInstanceOfSatisfying(MappingsInvalidException.class, e -> assertThat(e.problems()).containsExactlyInAnyOrder(
             "safety buffer of warehouse C must not be negative, was -1",
             "safety buffer names warehouse C, which has no warehouse mapping",
             "colour.primary = blue: unknown key",
+            "priceBand.Standard = sometimes: expected NET (the band excludes VAT) or GROSS (it includes VAT)",
             "currency 'pounds' is not an ISO 4217 code (three capital letters)",
             "customer.Retail = person:WEB: expected account:<reference> or shopper:<prefix>",
             "payment.klarna.feesAccount = 7900: unknown payment field 'feesAccount' (known: clearingBank, currentBank,"

@@ -146,6 +146,22 @@ class DoctorTest {
   }
 
   @Test
+  void twoSageProductsWithOneBarcodeAreAnErrorNamingBoth() {
+    try (SandboxShop own = SandboxShop.start()) {
+      String barcode = own.sageClient().products().list(io.github.centrasage.sage200.ODataQuery.where(
+          io.github.centrasage.sage200.ODataFilter.eq("code", own.sku(1)))).get(0).barcode().orElseThrow();
+      own.sage().editProduct(own.sku(4), "barcode", barcode);
+
+      DoctorReport report = doctor(own, own.mappings()).build().run();
+
+      assertThat(report.findings("masterdata.sage-barcode.duplicate")).singleElement().satisfies(f -> {
+        assertThat(f.severity()).isEqualTo(Severity.ERROR);
+        assertThat(f.found()).contains(own.sku(1)).contains(own.sku(4)).contains(barcode);
+      });
+    }
+  }
+
+  @Test
   void aSageProductOnHoldThatCentraSellsIsAWarning() {
     try (SandboxShop own = SandboxShop.start()) {
       own.sage().editProduct(own.sku(4), "allow_sales_order", false);

@@ -89,7 +89,8 @@ abstract class CentraCatalogue extends CentraStockDomain {
             : "Price currency must be " + pl.currency + "; row skipped", "input", "productPrices", index++));
         continue;
       }
-      BigDecimal value = Rows.decimal(price.get("value"), "price.value");
+      // Centra keeps a price to its currency's minor units (19.995 GBP shows as 20.00): observed, rounding mode inferred
+      BigDecimal value = minorUnits(Rows.decimal(price.get("value"), "price.value"), pl.currency);
       pl.productPrices.put(p.id, value);
       if (Boolean.TRUE.equals(pp.get("overrideIndividualVariantPrices"))) {
         for (Variant v : p.variants) {
@@ -103,11 +104,16 @@ abstract class CentraCatalogue extends CentraStockDomain {
           warnings.add(userError("Variant not found on product " + p.id + "; row skipped", "input", "productPrices", index));
           continue;
         }
-        pl.variantPrices.put(v.id, Rows.decimal(vprice.get("value"), "price.value"));
+        pl.variantPrices.put(v.id, minorUnits(Rows.decimal(vprice.get("value"), "price.value"), pl.currency));
       }
       index++;
     }
     return payload("pricelist", pricelistJson(pl), List.of(), warnings);
+  }
+
+  static BigDecimal minorUnits(BigDecimal value, String currency) {
+    int digits = java.util.Currency.getInstance(currency).getDefaultFractionDigits();
+    return value.setScale(Math.max(digits, 0), java.math.RoundingMode.HALF_UP);
   }
 
   // ------------------------------------------------------------------ product writes
@@ -277,6 +283,7 @@ abstract class CentraCatalogue extends CentraStockDomain {
     s.variant = v;
     s.ean = in.get("EAN") == null || in.get("EAN").toString().isEmpty() ? null : in.get("EAN").toString();
     s.sizeNumber = (String) in.get("sizeNumber");
+    s.active = !Boolean.FALSE.equals(in.get("isActive"));
     s.sku = nullToEmpty(v.product.productNumber) + nullToEmpty(v.variantNumber) + nullToEmpty(s.sizeNumber);
     v.sizes.add(s);
     sizes.put(s.id, s);
@@ -299,6 +306,9 @@ abstract class CentraCatalogue extends CentraStockDomain {
     }
     if (in.containsKey("sizeNumber")) {
       s.sizeNumber = (String) in.get("sizeNumber");
+    }
+    if (in.get("isActive") != null) {
+      s.active = Boolean.TRUE.equals(in.get("isActive"));
     }
     return payload("productSize", sizeJson(s), List.of(), List.of());
   }
@@ -368,7 +378,8 @@ abstract class CentraCatalogue extends CentraStockDomain {
         for (Variant v : p.variants) {
           for (Size s : v.sizes) {
             out.add(new CentraCatalogItem(p.id, p.productNumber, p.name, p.status, p.weight,
-                p.countryOfOrigin, p.commodityCode, v.id, v.variantNumber, v.name, s.id, s.sku, s.ean, s.sizeNumber, s.name));
+                p.countryOfOrigin, p.commodityCode, v.id, v.variantNumber, v.name, s.id, s.sku, s.ean, s.sizeNumber, s.name,
+                s.active));
           }
         }
       }

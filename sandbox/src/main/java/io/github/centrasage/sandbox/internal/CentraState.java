@@ -94,6 +94,8 @@ abstract class CentraState {
     String sku;
     String ean;
     String sizeNumber;
+    /** Whether the size may be sold ({@code isActive}). */
+    boolean active = true;
     /** warehouse id → {physical, allocated} */
     Map<Long, long[]> stock = new TreeMap<>();
   }
@@ -333,7 +335,7 @@ abstract class CentraState {
     return row("id", s.id, "SKU", s.sku, "EAN", s.ean, "GTIN", s.ean, "UPC", null, "sizeNumber", s.sizeNumber,
         "description", s.variant.product.name + " " + s.variant.name + " " + s.name, "preorder", false,
         "size", row("id", s.sizeId, "name", s.name), "productVariant", row("id", s.variant.id),
-        "stockTotals", row("physicalQuantity", physical, "allocatedQuantity", allocated,
+        "isActive", s.active, "stockTotals", row("physicalQuantity", physical, "allocatedQuantity", allocated,
             "availableQuantity", physical - allocated, "freeToAllocateQuantity", physical - allocated,
             "demandQuantity", 0, "unshippedQuantity", allocated, "onDeliveryQuantity", 0,
             "linkedIncomingQuantity", 0, "unlinkedIncomingQuantity", 0));

@@ -154,6 +154,20 @@ public final class SageEmulator implements Emulator {
   }
 
   /** Changes the price of {@code sku} in the band named {@code band}, as a price-book edit in Sage would. */
+  /** Deletes the product record {@code sku} and its price-book rows, as a person would in Sage 200. */
+  public void deleteProduct(String sku) {
+    synchronized (lock) {
+      stock.deleteProduct(sku);
+    }
+  }
+
+  /** Deletes the price-book row of {@code sku} in {@code band}; nothing else is stamped as changed. */
+  public void removePrice(String sku, String band) {
+    synchronized (lock) {
+      stock.removePrice(sku, band);
+    }
+  }
+
   public BigDecimal changePrice(String sku, String band, BigDecimal price) {
     synchronized (lock) {
       return stock.changePrice(sku, band, price);

@@ -85,6 +85,26 @@ final class SageStockRoutes extends SageRoutes {
     throw new IllegalArgumentException("product " + sku + " has no price in band " + band);
   }
 
+  /** Deletes the product record {@code sku} with its price-book rows and holdings, as a person would in Sage 200. */
+  void deleteProduct(String sku) {
+    Long pid = state.productByCode.remove(sku);
+    if (pid == null) {
+      throw new IllegalArgumentException("unknown product " + sku);
+    }
+    state.products.remove(pid);
+    state.productPrices.values().removeIf(row -> pid.equals(row.get("product_id")));
+    state.holdings.values().removeIf(row -> pid.equals(row.get("product_id")));
+  }
+
+  /** Deletes the price-book row of {@code sku} in {@code band}; nothing else is stamped as changed. */
+  void removePrice(String sku, String band) {
+    Long pid = productId(sku);
+    if (!state.productPrices.values().removeIf(row -> pid.equals(row.get("product_id"))
+        && band.equals(row.get("price_band_name")))) {
+      throw new IllegalArgumentException("product " + sku + " has no price in band " + band);
+    }
+  }
+
   private Long productId(String sku) {
     Long pid = state.productByCode.get(sku);
     if (pid == null) {

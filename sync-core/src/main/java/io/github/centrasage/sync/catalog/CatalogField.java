@@ -21,7 +21,13 @@ public enum CatalogField {
   COUNTRY_OF_ORIGIN(FieldOwner.SAGE),
   /** Harmonised commodity code, from {@link CatalogPublishOptions#commodityCodeField()} (name unconfirmed too). */
   COMMODITY_CODE(FieldOwner.SAGE),
-  /** Whether the item may be sold (Sage {@code product_status_type}). */
+  /**
+   * Whether the item may be sold (Sage {@code product_status_type}, {@code allow_sales_order}):
+   * the product status and the sizes' {@code isActive}. Sage's by default, so a product a
+   * merchandiser sets inactive in Centra is set back by the next full pass while a linked Sage item
+   * may be sold; give it to {@link FieldOwner#CENTRA} to let merchandisers launch and withdraw
+   * products (the flow then only stops selling withdrawn items and creates products inactive).
+   */
   STATUS(FieldOwner.SAGE),
   /** The product price per mapped pricelist (Sage price band). */
   PRICE(FieldOwner.SAGE),

@@ -1,6 +1,7 @@
 package io.github.centrasage.sync.catalog;
 
 import io.github.centrasage.sync.internal.SyncStyle;
+import java.math.RoundingMode;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -134,7 +135,46 @@ public abstract class CatalogPublishOptions {
     return Duration.ofMinutes(2);
   }
 
-  /** Sage products per processed batch (one Centra catalogue pass and one price read per pricelist); default 200. */
+  /**
+   * How a Sage price with more decimals than its currency has (19.995 GBP) is rounded to the
+   * currency's precision (ISO 4217 minor units: 2 for GBP and EUR, 0 for JPY) before it is compared
+   * with Centra's and written; default {@link RoundingMode#HALF_UP}, as a till rounds. Without it a
+   * price Centra stores rounded would differ on every pass and be written again.
+   */
+  @Value.Default
+  public RoundingMode priceRounding() {
+    return RoundingMode.HALF_UP;
+  }
+
+  /**
+   * What happens to a Centra size whose Sage item was deleted, or is inactive in Sage (not
+   * {@code allow_sales_order}, or an inactive {@code product_status_type}); default
+   * {@link WithdrawAction#DEACTIVATE}: the size stops being sold, and its product when no linked
+   * size may be sold. A size deactivated because its Sage item is inactive is activated again when
+   * the item is, as long as Sage owns {@link CatalogField#STATUS}.
+   */
+  @Value.Default
+  public WithdrawAction withdrawnItemAction() {
+    return WithdrawAction.DEACTIVATE;
+  }
+
+  /**
+   * What happens when Sage has no price in a mapped band for a linked size that Centra prices in
+   * the band's pricelist (the price row was deleted in Sage); default {@link WithdrawAction#PARK}:
+   * nothing of the product is written to that pricelist and its jobs park with the reason, so
+   * Centra's old price is never kept in silence and a variant without a Sage price never takes over
+   * another's. Centra has no mutation that removes a price, so {@link WithdrawAction#DEACTIVATE}
+   * stops selling those sizes instead.
+   */
+  @Value.Default
+  public WithdrawAction missingPriceAction() {
+    return WithdrawAction.PARK;
+  }
+
+  /**
+   * Sage products per processed batch; default 200. The Centra catalogue and the mapped pricelists
+   * are read once per poll and shared by its batches, not read per batch.
+   */
   @Value.Default
   public int batchSize() {
     return 200;

@@ -39,6 +39,12 @@ public final class MappingsFile {
             requireParts(key, part, 2);
             b.putCurrency(part[1], value);
             break;
+          case "priceBand":
+            if (!value.equalsIgnoreCase("NET") && !value.equalsIgnoreCase("GROSS")) {
+              throw new IllegalArgumentException("expected NET (the band excludes VAT) or GROSS (it includes VAT)");
+            }
+            b.putPriceBandBasis(rest(key, "priceBand."), Mappings.PriceBasis.valueOf(value.toUpperCase(Locale.ROOT)));
+            break;
           case "tax": {
             // tax.<country or *>.<percent>: the percent comes last because it may contain a dot
             requireParts(key, part, 3);

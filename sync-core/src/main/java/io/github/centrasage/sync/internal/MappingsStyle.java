@@ -26,5 +26,5 @@ import org.immutables.value.Value;
     depluralizeDictionary = {"currency:currencies", "taxCode:taxCodes", "paymentAccount:paymentAccounts",
         "warehouse:warehouses", "customerStrategy:customerStrategies", "requiredFieldDefault:requiredFieldDefaults",
         "warehouseSafetyBuffer:warehouseSafetyBuffers", "skuSafetyBuffer:skuSafetyBuffers", "nominal:nominals",
-        "recordType:recordTypes", "accountTag:accountTags"})
+        "recordType:recordTypes", "accountTag:accountTags", "basis:bases"})
 public @interface MappingsStyle {}

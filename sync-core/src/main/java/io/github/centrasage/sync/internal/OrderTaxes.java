@@ -29,6 +29,18 @@ public final class OrderTaxes {
     return order.totals().flatMap(OrderTotals::taxAdded).map(Money::value).map(v -> v.signum() == 0).orElse(true);
   }
 
+  /**
+   * {@code amount} on the other basis: the gross of a net amount or the net of a gross one at
+   * {@code taxPercent}, unrounded (10 decimals). CatalogPublish prices and OrderImport lines use
+   * this one rule, so a price published as gross comes back from an order as the same net.
+   */
+  public static BigDecimal convert(BigDecimal amount, BigDecimal taxPercent, boolean fromGross) {
+    if (fromGross) {
+      return net(amount, taxPercent, true);
+    }
+    return amount.multiply(HUNDRED.add(taxPercent)).divide(HUNDRED, 10, RoundingMode.HALF_UP);
+  }
+
   /** The net of {@code amount} at {@code taxPercent}, unrounded (10 decimals). */
   public static BigDecimal net(BigDecimal amount, BigDecimal taxPercent, boolean includesTax) {
     if (!includesTax) {

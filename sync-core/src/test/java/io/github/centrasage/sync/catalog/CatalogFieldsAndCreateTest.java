@@ -278,7 +278,9 @@ class CatalogFieldsAndCreateTest {
       assertThat(item.countryOfOrigin()).isEqualTo("PT");
       assertThat(item.commodityCode()).isEqualTo("61091000");
     });
-    assertThat(world.centraSandbox.requestCount("updateProduct")).isZero();
+    // created inactive, the one update is the activation once its sizes and prices are in
+    assertThat(world.centraSandbox.requestCount("updateProduct")).isEqualTo(1);
+    assertThat(created.get(0).productStatus()).isEqualTo("ACTIVE");
   }
 
   @Test

@@ -23,6 +23,25 @@ import org.junit.jupiter.api.Test;
 
 class CatalogOptionsTest {
   @Test
+  void aNetBandToAVatInclusivePricelistWithoutARateIsAProblemAndWithOneIsConverted() {
+    io.github.centrasage.sync.Mappings mappings = io.github.centrasage.sync.Mappings.builder().putCurrency("GBP", "1")
+        .putPriceBandBasis("Standard", io.github.centrasage.sync.Mappings.PriceBasis.NET).build();
+    PriceMapping noRate = ImmutablePriceMapping.builder().from(PriceMapping.of("Standard", 23, "GBP"))
+        .centraPricesIncludeTax(true).build();
+    CatalogPublish flow = new CatalogPublish(CatalogPublishOptions.builder().addPriceMappings(noRate).build());
+
+    assertThat(flow.validate(mappings)).singleElement().asString()
+        .contains("price band Standard is NET but pricelist 23 includes VAT").contains("taxPercent");
+    PriceMapping withRate = PriceMapping.of("Standard", 23, "GBP").withTax(true, new BigDecimal("20"));
+    assertThat(new CatalogPublish(CatalogPublishOptions.builder().addPriceMappings(withRate).build()).validate(mappings)).isEmpty();
+    assertThat(CatalogPublish.centraPrice(mappings, withRate, new BigDecimal("100.00"))).isEqualByComparingTo("120.00");
+    assertThat(CatalogPublish.centraPrice(mappings, PriceMapping.of("Standard", 23, "GBP"), new BigDecimal("100.00")))
+        .as("no basis on the pricelist side: published as it is").isEqualByComparingTo("100.00");
+    assertThatThrownBy(() -> PriceMapping.of("Standard", 23, "GBP").withTax(true, new BigDecimal("120")))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("taxPercent");
+  }
+
+  @Test
   void defaultOwnershipGivesTheItemRecordAndPricesToSageAndMerchandisingToCentra() {
     FieldOwnership d = FieldOwnership.defaults();
     assertThat(d.sageOwns(CatalogField.PRICE)).isTrue();

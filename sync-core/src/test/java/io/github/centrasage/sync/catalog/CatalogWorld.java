@@ -96,6 +96,11 @@ final class CatalogWorld implements AutoCloseable {
     return centraSandbox.ids("product").get(sku);
   }
 
+  /** The Centra sandbox's view of the size with SKU {@code sku}. */
+  io.github.centrasage.sandbox.CentraCatalogItem item(String sku) {
+    return centraSandbox.catalogItem(sku);
+  }
+
   long centraVariant(String sku) {
     return centraSandbox.ids("variant").get(sku);
   }

@@ -39,7 +39,9 @@ public final class MasterDataCheck implements DoctorCheck {
     BitSet sellable = new BitSet();
     int count = 0;
     var products = sage.products().stream(ODataQuery.builder()
-        .select("id", "code", "allow_sales_order", "product_status_type").build()).iterator();
+        .select("id", "code", "allow_sales_order", "product_status_type", "barcode").build()).iterator();
+    // barcode -> the first Sage code that has it: a second item with it would claim the same Centra size
+    Map<String, String> codeByBarcode = new HashMap<>();
     while (products.hasNext()) {
       var p = products.next();
       ctx.checked();
@@ -50,6 +52,16 @@ public final class MasterDataCheck implements DoctorCheck {
       }
       if (count == ids.length) {
         ids = java.util.Arrays.copyOf(ids, count * 2);
+      }
+      Optional<String> barcode = p.barcode().map(String::trim).filter(b -> !b.isEmpty());
+      if (barcode.isPresent()) {
+        String first = codeByBarcode.putIfAbsent(barcode.get(), p.code());
+        if (first != null) {
+          ctx.error("masterdata.sage-barcode.duplicate", "Sage products " + first + " and " + p.code()
+                  + " have the same barcode " + barcode.get() + ": a Centra size takes one Sage item, so catalogue"
+                  + " publishing parks both and neither is linked by it",
+              "give each product its own barcode in Sage (or clear the wrong one)");
+        }
       }
       ids[count] = p.id();
       boolean onHold = !p.allowSalesOrder().orElse(true) || !p.productStatusType().map(ACTIVE::equals).orElse(true);

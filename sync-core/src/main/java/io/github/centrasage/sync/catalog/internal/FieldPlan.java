@@ -153,7 +153,7 @@ public final class FieldPlan {
    * Whether the Sage item may be sold: {@code allow_sales_order} not false and an active
    * {@code product_status_type}; empty when Sage says neither.
    */
-  static Optional<Boolean> sellable(io.github.centrasage.sage200.model.Product item) {
+  public static Optional<Boolean> sellable(io.github.centrasage.sage200.model.Product item) {
     if (item.allowSalesOrder().isEmpty() && item.productStatusType().isEmpty()) {
       return Optional.empty();
     }

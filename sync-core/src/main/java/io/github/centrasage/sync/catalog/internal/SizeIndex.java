@@ -27,11 +27,18 @@ public final class SizeIndex {
   private final Map<Long, Product> products = new LinkedHashMap<>();
   /** productId → variant number → variant id. */
   private final Map<Long, Map<String, Long>> variantByNumber = new HashMap<>();
+  /** productId → its variants as read (or created). */
+  private final Map<Long, List<ProductVariant>> variants = new HashMap<>();
+  /** binding id ({@code variant:size}) → size. */
+  private final Map<String, CatalogSize> byBindingId = new HashMap<>();
   private final List<CatalogSize> all = new ArrayList<>();
 
-  /** One Centra size: product, variant, size-chart size and product-size ids, SKU, EAN and size name. */
+  /**
+   * One Centra size: product, variant, size-chart size and product-size ids, SKU, EAN, size name,
+   * size number (the SKU's size part) and whether it may be sold (empty: Centra did not say).
+   */
   public record CatalogSize(long productId, long variantId, long sizeId, long productSizeId, Optional<String> sku,
-      Optional<String> ean, Optional<String> sizeName) {
+      Optional<String> ean, Optional<String> sizeName, Optional<String> sizeNumber, Optional<Boolean> active) {
     /** The {@code "sku"} binding's centraId of this size (the same as StockPublish's). */
     public String bindingId() {
       return variantId + ":" + sizeId;
@@ -63,6 +70,7 @@ public final class SizeIndex {
   /** Adds a variant with its sizes to product {@code productId}. */
   public void addVariant(long productId, ProductVariant v) {
     v.variantNumber().ifPresent(n -> variantByNumber.computeIfAbsent(productId, k -> new HashMap<>()).put(n, v.id()));
+    variants.computeIfAbsent(productId, k -> new ArrayList<>()).add(v);
     v.productSizes().forEach(s -> addSize(productId, v.id(), s));
   }
 
@@ -72,8 +80,9 @@ public final class SizeIndex {
       return Optional.empty();
     }
     CatalogSize size = new CatalogSize(productId, variantId, s.size().get().id(), s.id(), s.sku(), s.ean(),
-        s.size().flatMap(NamedRef::name));
+        s.size().flatMap(NamedRef::name), s.sizeNumber(), s.isActive());
     all.add(size);
+    byBindingId.put(size.bindingId(), size);
     size.sku().filter(v -> !v.isBlank()).ifPresent(v -> bySku.computeIfAbsent(v, k -> new ArrayList<>()).add(size));
     size.ean().filter(v -> !v.isBlank()).ifPresent(v -> byEan.computeIfAbsent(v, k -> new ArrayList<>()).add(size));
     byProduct.computeIfAbsent(productId, k -> new ArrayList<>()).add(size);
@@ -132,6 +141,36 @@ public final class SizeIndex {
   public Optional<CatalogSize> sizeOf(long productId, long variantId, String sizeName) {
     return sizesOf(productId).stream().filter(s -> s.variantId() == variantId && s.sizeName().filter(sizeName::equals).isPresent())
         .findFirst();
+  }
+
+  /** The size a {@code "sku"} binding's centraId ({@code variant:size}) names. */
+  public Optional<CatalogSize> byBindingId(String bindingId) {
+    return Optional.ofNullable(byBindingId.get(bindingId));
+  }
+
+  /** The variants of product {@code productId}, as read or created. */
+  public List<ProductVariant> variantsOf(long productId) {
+    return variants.getOrDefault(productId, List.of());
+  }
+
+  /** Records a product write Centra accepted (its product-level fields), so later batches of the pass compare with it. */
+  public void productWritten(Product saved) {
+    products.put(saved.id(), saved);
+  }
+
+  /** Records a size write Centra accepted: its EAN and active flag as now saved. */
+  public void sizeWritten(CatalogSize size, Optional<String> ean, Optional<Boolean> active) {
+    CatalogSize now = new CatalogSize(size.productId(), size.variantId(), size.sizeId(), size.productSizeId(), size.sku(),
+        ean, size.sizeName(), size.sizeNumber(), active);
+    all.replaceAll(s -> s.productSizeId() == size.productSizeId() ? now : s);
+    byBindingId.put(now.bindingId(), now);
+    List<CatalogSize> ofProduct = byProduct.get(size.productId());
+    if (ofProduct != null) {
+      ofProduct.replaceAll(s -> s.productSizeId() == size.productSizeId() ? now : s);
+    }
+    size.sku().ifPresent(v -> Optional.ofNullable(bySku.get(v)).ifPresent(l -> l.replaceAll(s -> s.productSizeId() == size.productSizeId() ? now : s)));
+    size.ean().ifPresent(v -> Optional.ofNullable(byEan.get(v)).ifPresent(l -> l.removeIf(s -> s.productSizeId() == size.productSizeId())));
+    ean.filter(v -> !v.isBlank()).ifPresent(v -> byEan.computeIfAbsent(v, k -> new ArrayList<>()).add(now));
   }
 
   /** Every size. */
