@@ -13,6 +13,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import io.github.centrasage.http.RetrySettings;
 import io.github.centrasage.sage200.model.NewSalesOrder;
 import java.io.IOException;
 import java.net.ServerSocket;

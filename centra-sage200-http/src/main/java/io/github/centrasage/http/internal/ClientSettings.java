@@ -26,8 +26,9 @@ public final class ClientSettings {
   }
 
   /**
-   * The base URL with a trailing slash, or null after recording why it cannot be used. Messages name
-   * the scheme and host only: a URL with credentials in it is never echoed.
+   * The base URL with a trailing slash (null when it cannot be parsed), after recording every reason it
+   * cannot be used, so that the caller can check it further. Messages name the scheme and host only:
+   * a URL with credentials in it is never echoed.
    *
    * @param whatToUse the hint when the URL is missing, such as {@code "the tenant root, for example …"}
    */
@@ -41,20 +42,17 @@ public final class ClientSettings {
       problems.add("baseUrl is not an http(s) URL: '" + baseUrl + "'");
       return null;
     }
-    boolean usable = true;
     if (!url.isHttps() && !allowPlainHttp) {
       problems.add("baseUrl must use https (call allowPlainHttp(true) only for a local sandbox): " + url.scheme()
           + "://" + url.host());
-      usable = false;
     }
     if (url.query() != null || url.fragment() != null) {
       problems.add("baseUrl must not have a query or fragment: " + url.scheme() + "://" + url.host());
-      usable = false;
     }
     if (!url.encodedPath().endsWith("/")) {
       url = url.newBuilder().addPathSegment("").build();
     }
-    return usable ? url : null;
+    return url;
   }
 
   /** Records a problem unless {@code value} is null (not set) or positive. */

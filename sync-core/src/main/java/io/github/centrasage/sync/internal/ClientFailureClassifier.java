@@ -66,7 +66,7 @@ public final class ClientFailureClassifier implements FailureClassifier {
 
   private static boolean unreadableRead(CentraException e) {
     // an answer about another entity is readable but wrong: asking again is no cure, a person looks
-    return e instanceof CentraResponseException && !e.isMutation() && !(e instanceof CentraWrongEntityException);
+    return e instanceof CentraResponseException && !e.isWrite() && !(e instanceof CentraWrongEntityException);
   }
 
   private static FailureClassification centra(CentraException e) {
