@@ -339,6 +339,19 @@ class ErrorsAndRetriesTest extends WireMockTestBase {
   }
 
   @Test
+  void aCallersOkHttpClientKeepsItsOwnTimeoutsUnlessOneIsSetHere() {
+    wm.stubFor(get(urlPathEqualTo(BASE + "/tax_codes/1")).willReturn(okJson("{\"id\": 1}").withFixedDelay(400)));
+    OkHttpClient impatient = new OkHttpClient.Builder().callTimeout(Duration.ofMillis(100)).build();
+
+    Sage200Client keepsIt = builder().okHttpClient(impatient).retrySettings(RetrySettings.none()).build();
+    assertThatThrownBy(() -> keepsIt.taxCodes().get(1)).isInstanceOf(Sage200ConnectionException.class);
+
+    Sage200Client overrides = builder().okHttpClient(impatient).callTimeout(Duration.ofSeconds(30))
+        .retrySettings(RetrySettings.none()).build();
+    assertThat(overrides.taxCodes().get(1).id()).isEqualTo(1);
+  }
+
+  @Test
   void aPostThatTimesOutIsSentOnceAndAsksForALookup() {
     wm.stubFor(post(urlPathEqualTo(BASE + "/sop_orders")).willReturn(okJson("{\"id\": 5}").withFixedDelay(400)));
     Sage200Client sage = builder().callTimeout(Duration.ofMillis(100)).build();
