@@ -63,7 +63,8 @@ class CentraReviewedFailuresTest extends CentraWireMockTest {
 
     assertThat(sleeps).hasSize(2);
     assertThat(sleeps.get(0)).isEqualTo(Duration.ofSeconds(7));
-    assertThat(sleeps.get(1)).isBetween(Duration.ofSeconds(2), Duration.ofSeconds(8));
+    // the second backoff step, 4 s × 2, spread by the default ± 25 % jitter
+    assertThat(sleeps.get(1)).isBetween(Duration.ofSeconds(6), Duration.ofSeconds(10));
   }
 
   @Test
