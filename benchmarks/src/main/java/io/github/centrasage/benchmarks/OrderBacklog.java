@@ -104,7 +104,7 @@ final class OrderBacklog {
       Sage200Client sage = Sage200Client.builder().baseUrl(shop.sage.baseUrl()).siteId(shop.sage.siteId())
           .companyId(shop.sage.companyId())
           .tokenProvider(io.github.centrasage.sage200.TokenProvider.staticToken(shop.sage.token()))
-          .allowPlainHttp(true).sleeper(d -> { }).retrySettings(io.github.centrasage.sage200.RetrySettings.none())
+          .allowPlainHttp(true).sleeper(d -> { }).retrySettings(io.github.centrasage.http.RetrySettings.none())
           .okHttpClient(faulty).build();
       shop.sageClient = sage;
     }

@@ -1,8 +1,8 @@
 package io.github.centrasage.benchmarks;
 
 import io.github.centrasage.centra.CentraClient;
+import io.github.centrasage.http.RetrySettings;
 import io.github.centrasage.sage200.ODataQuery;
-import io.github.centrasage.sage200.RetrySettings;
 import io.github.centrasage.sage200.Sage200Client;
 import io.github.centrasage.sage200.TokenProvider;
 import io.github.centrasage.sage200.model.Currency;

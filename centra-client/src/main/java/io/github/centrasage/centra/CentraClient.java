@@ -1,14 +1,16 @@
 package io.github.centrasage.centra;
 
-import io.github.centrasage.centra.internal.BearerToken;
 import io.github.centrasage.centra.internal.CentraOperations;
 import io.github.centrasage.centra.internal.GraphQLTransport;
 import io.github.centrasage.centra.internal.Operation;
 import io.github.centrasage.centra.internal.ScalarAdapters;
 import io.github.centrasage.centra.internal.Variables;
+import io.github.centrasage.http.RetrySettings;
+import io.github.centrasage.http.Sleeper;
+import io.github.centrasage.http.internal.BearerToken;
+import io.github.centrasage.http.internal.ClientSettings;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -36,23 +38,12 @@ public final class CentraClient {
   private final CentraCatalog catalog;
   private final CentraIdConversions idConversions;
 
-  private CentraClient(Builder b, HttpUrl url) {
+  private CentraClient(Builder b, HttpUrl url, String userAgent) {
     this.baseUrl = url.toString();
-    OkHttpClient.Builder http = (b.okHttpClient != null ? b.okHttpClient : new OkHttpClient()).newBuilder();
-    boolean own = b.okHttpClient == null;
     // Timeouts: explicit settings win; a caller's own client keeps its timeouts otherwise.
-    if (b.connectTimeout != null || own) {
-      http.connectTimeout(orDefault(b.connectTimeout, Duration.ofSeconds(10)));
-    }
-    if (b.readTimeout != null || own) {
-      http.readTimeout(orDefault(b.readTimeout, Duration.ofSeconds(30)));
-      http.writeTimeout(orDefault(b.readTimeout, Duration.ofSeconds(30)));
-    }
-    if (b.callTimeout != null || own) {
-      http.callTimeout(orDefault(b.callTimeout, Duration.ofSeconds(60)));
-    }
-    String userAgent = "centra-sage200/" + version() + (b.userAgentSuffix == null ? "" : " " + b.userAgentSuffix);
-    this.transport = new GraphQLTransport(url, b.tokenSource, http.build(), userAgent, b.retrySettings, b.rateLimits,
+    OkHttpClient http = ClientSettings.withTimeouts(b.okHttpClient, b.connectTimeout, b.readTimeout, b.callTimeout,
+        Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(60));
+    this.transport = new GraphQLTransport(url, b.tokenSource, http, userAgent, b.retrySettings, b.rateLimits,
         b.clock, b.sleeper, ScalarAdapters.moshi());
     this.orders = new CentraOrders(transport);
     this.events = new CentraEvents(transport);
@@ -61,10 +52,6 @@ public final class CentraClient {
     this.returns = new CentraReturns(transport);
     this.catalog = new CentraCatalog(transport);
     this.idConversions = new CentraIdConversions(transport);
-  }
-
-  private static Duration orDefault(Duration value, Duration fallback) {
-    return value != null ? value : fallback;
   }
 
   private static String version() {
@@ -154,11 +141,11 @@ public final class CentraClient {
     private Duration readTimeout;
     private Duration callTimeout;
     private OkHttpClient okHttpClient;
-    private CentraRetrySettings retrySettings = CentraRetrySettings.defaults();
+    private RetrySettings retrySettings = RetrySettings.defaults();
     private CentraRateLimits rateLimits;
     private String userAgentSuffix;
     private Clock clock = Clock.systemUTC();
-    private CentraSleeper sleeper = CentraSleeper.threadSleeper();
+    private Sleeper sleeper = Sleeper.threadSleeper();
 
     private Builder() {}
 
@@ -186,26 +173,27 @@ public final class CentraClient {
       return this;
     }
 
-    /** Allows {@code http://} base URLs: only for a local sandbox or tests (the same switch as {@code Sage200Client}'s). */
+    /** Allows {@code http://} base URLs: only for a local sandbox or tests (the same rule as {@code Sage200Client}'s). */
     public Builder allowPlainHttp(boolean allow) {
       this.allowPlainHttp = allow;
       return this;
     }
 
+    /** Connect timeout; default 10 s, or the {@link #okHttpClient(OkHttpClient) caller's client}'s own. */
     public Builder connectTimeout(Duration timeout) {
-      this.connectTimeout = positive(timeout, "connectTimeout");
+      this.connectTimeout = timeout;
       return this;
     }
 
-    /** Read and write timeout of one attempt. */
+    /** Read and write timeout of one attempt; default 30 s, or the caller's client's own. */
     public Builder readTimeout(Duration timeout) {
-      this.readTimeout = positive(timeout, "readTimeout");
+      this.readTimeout = timeout;
       return this;
     }
 
-    /** Whole-call timeout of one attempt. */
+    /** Whole-call timeout of one attempt; default 60 s, or the caller's client's own. */
     public Builder callTimeout(Duration timeout) {
-      this.callTimeout = positive(timeout, "callTimeout");
+      this.callTimeout = timeout;
       return this;
     }
 
@@ -218,7 +206,8 @@ public final class CentraClient {
       return this;
     }
 
-    public Builder retrySettings(CentraRetrySettings settings) {
+    /** How failed calls are repeated in-line; {@link RetrySettings#none()} turns retries off. */
+    public Builder retrySettings(RetrySettings settings) {
       this.retrySettings = Objects.requireNonNull(settings, "retrySettings");
       return this;
     }
@@ -236,7 +225,7 @@ public final class CentraClient {
     }
 
     /** How the client waits between retries (tests pass one that records the delay and returns at once). */
-    public Builder sleeper(CentraSleeper sleeper) {
+    public Builder sleeper(Sleeper sleeper) {
       this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
       return this;
     }
@@ -254,57 +243,32 @@ public final class CentraClient {
      *     {@code Sage200Client.Builder.build()} does)
      */
     public CentraClient build() {
-      List<String> problems = new ArrayList<>();
-      HttpUrl url = null;
-      if (baseUrl == null || baseUrl.isBlank()) {
-        problems.add("baseUrl is missing: the tenant root, for example https://mybrand.centra.com");
-      } else {
-        url = HttpUrl.parse(baseUrl.trim());
-        if (url == null) {
-          problems.add("baseUrl is not an http(s) URL: '" + baseUrl + "'");
-        } else {
-          if (!url.isHttps() && !allowPlainHttp) {
-            problems.add("baseUrl must use https (call allowPlainHttp(true) only for a local sandbox): " + url.scheme()
-                + "://" + url.host());
-          }
-          if (url.query() != null || url.fragment() != null) {
-            problems.add("baseUrl must not have a query or fragment: " + url.host());
-          }
-          List<String> segments = url.pathSegments();
-          String last = segments.get(segments.size() - 1).isEmpty() && segments.size() > 1
-              ? segments.get(segments.size() - 2) : segments.get(segments.size() - 1);
-          if (last.equals("graphql")) {
-            problems.add("baseUrl must be the tenant root without /graphql (the client adds it): " + url);
-          }
-          if (!url.encodedPath().endsWith("/")) {
-            url = url.newBuilder().addPathSegment("").build();
-          }
+      ClientSettings settings = new ClientSettings("CentraClient");
+      HttpUrl url = settings.baseUrl(baseUrl, allowPlainHttp, "the tenant root, for example https://mybrand.centra.com");
+      if (url != null) {
+        List<String> segments = url.pathSegments();
+        String last = segments.get(segments.size() - 1).isEmpty() && segments.size() > 1
+            ? segments.get(segments.size() - 2) : segments.get(segments.size() - 1);
+        if (last.equals("graphql")) {
+          settings.problem("baseUrl must be the tenant root without /graphql (the client adds it): " + url);
         }
       }
       if (tokenSource == null) {
-        problems.add("token is missing: create an Integration API token in the Centra AMS, then token(…) or"
+        settings.problem("token is missing: create an Integration API token in the Centra AMS, then token(…) or"
             + " tokenSupplier(…)");
       } else if (tokenIsConstant) {
         try {
-          BearerToken.of(tokenSource.get()); // fail at build time, not on the first call
+          BearerToken.of(tokenSource.get(), GraphQLTransport.WHERE_TO_GET_A_TOKEN); // fail at build time, not on the first call
         } catch (IllegalArgumentException e) {
-          problems.add(e.getMessage());
+          settings.problem(e.getMessage());
         }
       }
-      if (userAgentSuffix != null && userAgentSuffix.chars().anyMatch(c -> c < 0x20 || c > 0x7e)) {
-        problems.add("userAgentSuffix must be printable ASCII: '" + userAgentSuffix + "'");
-      }
-      if (!problems.isEmpty()) {
-        throw new IllegalStateException("CentraClient cannot be built: " + String.join("; ", problems));
-      }
-      return new CentraClient(this, url);
-    }
-
-    private static Duration positive(Duration d, String name) {
-      if (d == null || d.isNegative() || d.isZero()) {
-        throw new IllegalArgumentException(name + " must be positive, was " + d);
-      }
-      return d;
+      settings.positiveIfSet("connectTimeout", connectTimeout);
+      settings.positiveIfSet("readTimeout", readTimeout);
+      settings.positiveIfSet("callTimeout", callTimeout);
+      String userAgent = settings.userAgent(version(), userAgentSuffix);
+      settings.check();
+      return new CentraClient(this, url, userAgent);
     }
 
     @Override

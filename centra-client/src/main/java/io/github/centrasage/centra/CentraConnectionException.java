@@ -40,6 +40,6 @@ public class CentraConnectionException extends CentraException {
 
   @Override
   public boolean requiresLookupBeforeRetry() {
-    return isMutation() && mayHaveReachedServer;
+    return isWrite() && mayHaveReachedServer;
   }
 }

@@ -26,6 +26,7 @@ public class CentraRateLimitException extends CentraException {
   }
 
   /** How long to wait, from the {@code Retry-After} header (seconds or HTTP date form) when present. */
+  @Override
   public Optional<Duration> retryAfter() {
     return Optional.ofNullable(retryAfter);
   }

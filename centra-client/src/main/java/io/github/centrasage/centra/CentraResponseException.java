@@ -22,6 +22,6 @@ public class CentraResponseException extends CentraException {
 
   @Override
   public boolean requiresLookupBeforeRetry() {
-    return isMutation();
+    return isWrite();
   }
 }

@@ -22,6 +22,6 @@ public class CentraServerException extends CentraHttpException {
 
   @Override
   public boolean requiresLookupBeforeRetry() {
-    return isMutation();
+    return isWrite();
   }
 }

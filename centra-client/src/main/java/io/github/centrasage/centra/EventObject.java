@@ -1,5 +1,6 @@
 package io.github.centrasage.centra;
 
+import com.squareup.moshi.Json;
 import java.util.Optional;
 import org.immutables.value.Value;
 
@@ -13,6 +14,7 @@ import org.immutables.value.Value;
 @Value.Immutable
 public interface EventObject {
   /** JSON name {@code __typename}, such as {@code DirectToConsumerOrder}. */
+  @Json(name = "__typename")
   String typeName();
 
   Optional<String> id();

@@ -1,5 +1,6 @@
 package io.github.centrasage.centra;
 
+import com.squareup.moshi.Json;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.immutables.value.Value;
@@ -20,6 +21,8 @@ public interface NewProductSize {
 
   /** The size chart's size by id; exactly one of this and {@link #sizeName()}. */
   OptionalLong sizeId();
+
+  @Json(name = "EAN")
 
   Optional<String> ean();
 

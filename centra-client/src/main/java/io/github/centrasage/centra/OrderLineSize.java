@@ -1,5 +1,6 @@
 package io.github.centrasage.centra;
 
+import com.squareup.moshi.Json;
 import java.util.Optional;
 import org.immutables.value.Value;
 
@@ -15,9 +16,11 @@ public interface OrderLineSize {
   Optional<Long> id();
 
   /** The full SKU (product + variant + size parts); JSON name {@code SKU}. */
+  @Json(name = "SKU")
   Optional<String> sku();
 
   /** JSON name {@code EAN}. */
+  @Json(name = "EAN")
   Optional<String> ean();
 
   Optional<String> sizeNumber();

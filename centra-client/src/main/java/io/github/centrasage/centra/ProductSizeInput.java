@@ -1,5 +1,6 @@
 package io.github.centrasage.centra;
 
+import com.squareup.moshi.Json;
 import java.util.Optional;
 import org.immutables.value.Value;
 
@@ -14,6 +15,7 @@ import org.immutables.value.Value;
 @Value.Immutable
 public interface ProductSizeInput {
   /** JSON name {@code EAN}. */
+  @Json(name = "EAN")
   Optional<String> ean();
 
   /** The size part of the SKU (Centra calls it the SKU suffix). */

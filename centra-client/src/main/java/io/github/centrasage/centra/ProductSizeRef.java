@@ -1,5 +1,6 @@
 package io.github.centrasage.centra;
 
+import com.squareup.moshi.Json;
 import java.util.Optional;
 import org.immutables.value.Value;
 
@@ -14,7 +15,11 @@ import org.immutables.value.Value;
 public interface ProductSizeRef {
   long id();
 
+  @Json(name = "SKU")
+
   Optional<String> sku();
+
+  @Json(name = "EAN")
 
   Optional<String> ean();
 }

@@ -3,6 +3,7 @@ package io.github.centrasage.centra;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.centrasage.http.RetrySettings;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -54,8 +55,11 @@ class CentraClientBuilderTest {
 
   @Test
   void rejectsNonsenseSettings() {
-    assertThatThrownBy(() -> CentraClient.builder().connectTimeout(Duration.ZERO)).hasMessageContaining("connectTimeout must be positive");
-    assertThatThrownBy(() -> CentraRetrySettings.builder().maxAttempts(0).build()).hasMessageContaining("at least 1");
+    assertThatThrownBy(() -> CentraClient.builder().baseUrl("https://a.centra.com").token(TOKEN).connectTimeout(Duration.ZERO)
+        .readTimeout(Duration.ofSeconds(-1)).build())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("connectTimeout must be positive").hasMessageContaining("readTimeout must be positive");
+    assertThatThrownBy(() -> RetrySettings.builder().maxAttempts(0).build()).hasMessageContaining("at least 1");
     assertThatThrownBy(() -> CentraRateLimits.builder().requestsPerPeriod(0).mutationsPerPeriod(1).build())
         .hasMessageContaining("must be positive");
     assertThatThrownBy(() -> CentraClient.builder().baseUrl("https://a.centra.com").token(TOKEN).userAgentSuffix("x\r\ny").build())

@@ -7,6 +7,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.centrasage.http.RetrySettings;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,7 +64,7 @@ class CentraConcurrencyTest extends CentraWireMockTest {
     CountDownLatch never = new CountDownLatch(1);
     client = clientBuilder().okHttpClient(signalling)
         .sleeper(delay -> never.await())
-        .retrySettings(CentraRetrySettings.builder().maxAttempts(5).initialDelay(Duration.ofMinutes(5))
+        .retrySettings(RetrySettings.builder().maxAttempts(5).initialDelay(Duration.ofMinutes(5))
             .maxDelay(Duration.ofMinutes(5)).build())
         .build();
     AtomicReference<Throwable> thrown = new AtomicReference<>();

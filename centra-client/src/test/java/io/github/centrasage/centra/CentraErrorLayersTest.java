@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import io.github.centrasage.http.RetrySettings;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Clock;
@@ -86,7 +87,7 @@ class CentraErrorLayersTest extends CentraWireMockTest {
 
   @Test
   void rateLimitExceptionCarriesRetryAfterInSecondsForm() {
-    client = clientBuilder().retrySettings(CentraRetrySettings.none()).build();
+    client = clientBuilder().retrySettings(RetrySettings.none()).build();
     stub(post(urlEqualTo("/graphql")), aResponse().withStatus(429).withHeader("Retry-After", "7"));
 
     CentraRateLimitException e = catchThrowableOfType(CentraRateLimitException.class, () -> client.rateLimits());
@@ -100,7 +101,7 @@ class CentraErrorLayersTest extends CentraWireMockTest {
   @Test
   void rateLimitExceptionCarriesRetryAfterInHttpDateForm() {
     Clock clock = Clock.fixed(Instant.parse("2024-03-01T10:00:00Z"), ZoneOffset.UTC);
-    client = clientBuilder().retrySettings(CentraRetrySettings.none()).clock(clock).build();
+    client = clientBuilder().retrySettings(RetrySettings.none()).clock(clock).build();
     stub(post(urlEqualTo("/graphql")),
         aResponse().withStatus(429).withHeader("Retry-After", "Fri, 01 Mar 2024 10:00:42 GMT"));
 
@@ -148,7 +149,7 @@ class CentraErrorLayersTest extends CentraWireMockTest {
 
     CentraServerException e = catchThrowableOfType(CentraServerException.class, () -> client.stock().set(SET_STOCK));
 
-    assertThat(e.isMutation()).isTrue();
+    assertThat(e.isWrite()).isTrue();
     assertThat(e.requiresLookupBeforeRetry()).isTrue();
     assertThat(requests()).hasSize(1);
   }
@@ -314,7 +315,7 @@ class CentraErrorLayersTest extends CentraWireMockTest {
     client = clientBuilder()
         .rateLimits(CentraRateLimits.builder().requestsPerPeriod(10).mutationsPerPeriod(1)
             .period(Duration.ofHours(1)).maxWait(Duration.ZERO).build())
-        .retrySettings(CentraRetrySettings.none())
+        .retrySettings(RetrySettings.none())
         .build();
     stubData("{\"setStock\": {\"stockChanges\": [{\"id\": 1}], \"userErrors\": [], \"userWarnings\": []}}");
 

@@ -6,6 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import io.github.centrasage.http.RetrySettings;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -41,7 +42,7 @@ class CentraLoggingTest extends CentraWireMockTest {
   @Test
   void tokenEchoedByTheServerIsRedactedInTraceLogsAndMessages() {
     stub(post(urlEqualTo("/graphql")), aResponse().withStatus(500).withBody("{\"debug\": \"Authorization: Bearer " + TOKEN + "\"}"));
-    client = clientBuilder().retrySettings(CentraRetrySettings.none()).build();
+    client = clientBuilder().retrySettings(RetrySettings.none()).build();
 
     String[] message = new String[1];
     String logs = captureLogs(() -> message[0] = catchThrowable(() -> client.rateLimits()).getMessage());

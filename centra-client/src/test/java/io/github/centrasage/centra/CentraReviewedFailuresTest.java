@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.awaitility.Awaitility.await;
 
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import io.github.centrasage.http.RetrySettings;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -55,14 +56,15 @@ class CentraReviewedFailuresTest extends CentraWireMockTest {
         .willReturn(aResponse().withStatus(503)).willSetStateTo("ok"));
     wm.stubFor(post(urlEqualTo("/graphql")).inScenario("r").whenScenarioStateIs("ok")
         .willReturn(ok("{\"data\": {\"orders\": []}}")));
-    client = clientBuilder().retrySettings(CentraRetrySettings.builder().maxAttempts(3)
+    client = clientBuilder().retrySettings(RetrySettings.builder().maxAttempts(3)
         .initialDelay(Duration.ofSeconds(4)).maxDelay(Duration.ofSeconds(60)).build()).build();
 
     assertThat(client.orders().byNumber(1)).isEmpty();
 
     assertThat(sleeps).hasSize(2);
     assertThat(sleeps.get(0)).isEqualTo(Duration.ofSeconds(7));
-    assertThat(sleeps.get(1)).isBetween(Duration.ofSeconds(2), Duration.ofSeconds(8));
+    // the second backoff step, 4 s × 2, spread by the default ± 25 % jitter
+    assertThat(sleeps.get(1)).isBetween(Duration.ofSeconds(6), Duration.ofSeconds(10));
   }
 
   @Test

@@ -12,6 +12,7 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.Moshi;
 import com.squareup.moshi.Types;
+import io.github.centrasage.http.RetrySettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -55,7 +56,7 @@ abstract class CentraWireMockTest {
         .allowPlainHttp(true)
         .token(TOKEN)
         .sleeper(sleeps::add)
-        .retrySettings(CentraRetrySettings.builder().maxAttempts(3).initialDelay(Duration.ofMillis(1))
+        .retrySettings(RetrySettings.builder().maxAttempts(3).initialDelay(Duration.ofMillis(1))
             .maxDelay(Duration.ofMillis(2)).build());
   }
 

@@ -1,8 +1,8 @@
 package io.github.centrasage.examples;
 
+import io.github.centrasage.http.RetrySettings;
 import io.github.centrasage.testing.SeedShopMappings;
 import io.github.centrasage.centra.CentraClient;
-import io.github.centrasage.centra.CentraRetrySettings;
 import io.github.centrasage.centra.CentraReturn;
 import io.github.centrasage.centra.CompleteShipmentRequest;
 import io.github.centrasage.centra.CreateReturnRequest;
@@ -16,7 +16,6 @@ import io.github.centrasage.dashboard.DashboardRecorder;
 import io.github.centrasage.dashboard.SyncDashboard;
 import io.github.centrasage.doctor.Doctor;
 import io.github.centrasage.doctor.DoctorReport;
-import io.github.centrasage.sage200.RetrySettings;
 import io.github.centrasage.sage200.Sage200Client;
 import io.github.centrasage.sage200.TokenProvider;
 import io.github.centrasage.sandbox.CentraOrder;
@@ -266,7 +265,7 @@ public final class Demo {
       // Client-side retries are off: the engine's policy decides what is re-sent, and every retry
       // shows in the report. Production code keeps the clients' defaults.
       centra = CentraClient.builder().baseUrl(centraSandbox.baseUrl()).token(centraSandbox.token())
-          .allowPlainHttp(true).retrySettings(CentraRetrySettings.none()).readTimeout(Duration.ofSeconds(5)).build();
+          .allowPlainHttp(true).retrySettings(RetrySettings.none()).readTimeout(Duration.ofSeconds(5)).build();
       sage = Sage200Client.builder().baseUrl(sageSandbox.baseUrl()).siteId(sageSandbox.siteId())
           .companyId(sageSandbox.companyId()).tokenProvider(TokenProvider.staticToken(sageSandbox.token()))
           .allowPlainHttp(true).retrySettings(RetrySettings.none()).readTimeout(SAGE_READ_TIMEOUT).build();

@@ -1,5 +1,8 @@
 package io.github.centrasage.sage200;
 
+import io.github.centrasage.http.RetrySettings;
+import io.github.centrasage.http.Sleeper;
+import io.github.centrasage.http.internal.ClientSettings;
 import io.github.centrasage.sage200.internal.SageTransport;
 import io.github.centrasage.sage200.model.Bank;
 import io.github.centrasage.sage200.model.BankEntry;
@@ -17,7 +20,6 @@ import io.github.centrasage.sage200.model.TaxCode;
 import io.github.centrasage.sage200.model.Warehouse;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -245,9 +247,9 @@ public final class Sage200Client {
     private long companyId;
     private boolean companyIdSet;
     private TokenProvider tokenProvider;
-    private Duration connectTimeout = Duration.ofSeconds(10);
-    private Duration readTimeout = Duration.ofSeconds(60);
-    private Duration callTimeout = Duration.ofSeconds(120);
+    private Duration connectTimeout;
+    private Duration readTimeout;
+    private Duration callTimeout;
     private OkHttpClient okHttpClient;
     private RetrySettings retrySettings = RetrySettings.defaults();
     private String userAgentSuffix;
@@ -285,24 +287,32 @@ public final class Sage200Client {
       return this;
     }
 
+    /** Connect timeout; default 10 s, or the {@link #okHttpClient(OkHttpClient) caller's client}'s own. */
     public Builder connectTimeout(Duration timeout) {
       this.connectTimeout = timeout;
       return this;
     }
 
-    /** Large {@code $top} reads can be slow on Professional; default 60 s. */
+    /**
+     * Read and write timeout; large {@code $top} reads can be slow on Professional. Default 60 s, or
+     * the caller's client's own.
+     */
     public Builder readTimeout(Duration timeout) {
       this.readTimeout = timeout;
       return this;
     }
 
-    /** The whole call including redirects and body; default 120 s. */
+    /** The whole call including redirects and body; default 120 s, or the caller's client's own. */
     public Builder callTimeout(Duration timeout) {
       this.callTimeout = timeout;
       return this;
     }
 
-    /** Shares the host's connection pool and dispatcher; OkHttp's silent retry is still switched off. */
+    /**
+     * Shares the host's connection pool and dispatcher. It is copied with {@code newBuilder()} (the
+     * original is not changed), keeps its own timeouts unless one is set here, and OkHttp's silent
+     * retry is switched off in the copy.
+     */
     public Builder okHttpClient(OkHttpClient okHttpClient) {
       this.okHttpClient = okHttpClient;
       return this;
@@ -370,94 +380,66 @@ public final class Sage200Client {
 
     /** Validates the settings and builds the client; the message lists every problem at once. */
     public Sage200Client build() {
-      List<String> problems = new ArrayList<>();
-      HttpUrl url = checkCommon(problems);
+      ClientSettings settings = new ClientSettings("Sage200Client");
+      HttpUrl url = checkCommon(settings);
       if (siteId == null || siteId.isBlank()) {
-        problems.add("siteId is missing: take site_id from GET /sites (buildSiteDirectory().sites())");
+        settings.problem("siteId is missing: take site_id from GET /sites (buildSiteDirectory().sites())");
       }
       if (!companyIdSet) {
-        problems.add("companyId is missing: take company_id from GET /sites (buildSiteDirectory().sites())");
+        settings.problem("companyId is missing: take company_id from GET /sites (buildSiteDirectory().sites())");
       } else if (companyId <= 0) {
-        problems.add("companyId must be positive, was " + companyId);
+        settings.problem("companyId must be positive, was " + companyId);
       }
       if (salesReturnsResource == null || !salesReturnsResource.matches("[a-z0-9_]+")) {
-        problems.add("salesReturnsResource must be a resource name such as sop_returns, was " + salesReturnsResource);
+        settings.problem("salesReturnsResource must be a resource name such as sop_returns, was " + salesReturnsResource);
       }
       if (salesReturnReferenceField == null || !salesReturnReferenceField.matches("[a-z0-9_]+")) {
-        problems.add("salesReturnReferenceField must be a field name such as customer_document_no, was "
+        settings.problem("salesReturnReferenceField must be a field name such as customer_document_no, was "
             + salesReturnReferenceField);
       }
-      failOn(problems);
-      return new Sage200Client(this, transport(url));
+      String userAgent = settings.userAgent(version(), userAgentSuffix);
+      settings.check();
+      return new Sage200Client(this, transport(url, userAgent));
     }
 
     /** Builds the one view that needs no site or company yet: {@code GET /sites}. */
     public SiteDirectory buildSiteDirectory() {
-      List<String> problems = new ArrayList<>();
-      HttpUrl url = checkCommon(problems);
-      failOn(problems);
-      return new SiteDirectory(transport(url));
+      ClientSettings settings = new ClientSettings("Sage200Client");
+      HttpUrl url = checkCommon(settings);
+      String userAgent = settings.userAgent(version(), userAgentSuffix);
+      settings.check();
+      return new SiteDirectory(transport(url, userAgent));
     }
 
-    private SageTransport transport(HttpUrl url) {
-      OkHttpClient base = okHttpClient != null ? okHttpClient : new OkHttpClient();
-      OkHttpClient http = base.newBuilder()
-          .connectTimeout(connectTimeout)
-          .readTimeout(readTimeout)
-          .callTimeout(callTimeout)
-          .build();
-      String userAgent = "centra-sage200/" + version() + (userAgentSuffix == null ? "" : " " + userAgentSuffix);
+    private SageTransport transport(HttpUrl url, String userAgent) {
+      // Timeouts: explicit settings win; a caller's own client keeps its timeouts otherwise.
+      OkHttpClient http = ClientSettings.withTimeouts(okHttpClient, connectTimeout, readTimeout, callTimeout,
+          Duration.ofSeconds(10), Duration.ofSeconds(60), Duration.ofSeconds(120));
       return new SageTransport(url, siteId, companyId, tokenProvider, http, retrySettings, sleeper,
           recordLockMatcher, userAgent, clock);
     }
 
-    private static void failOn(List<String> problems) {
-      if (!problems.isEmpty()) {
-        throw new IllegalStateException("Sage200Client cannot be built: " + String.join("; ", problems));
-      }
-    }
-
-    private HttpUrl checkCommon(List<String> problems) {
-      HttpUrl url = null;
-      if (baseUrl == null || baseUrl.isBlank()) {
-        problems.add("baseUrl is missing: use Sage200Client.STANDARD_ONLINE, Sage200Client.PROFESSIONAL or a URL");
-      } else {
-        url = HttpUrl.parse(baseUrl.endsWith("/") ? baseUrl : baseUrl + "/");
-        if (url == null) {
-          problems.add("baseUrl is not an http(s) URL: " + baseUrl);
-        } else if (!url.isHttps() && !allowPlainHttp) {
-          problems.add("baseUrl must use https (call allowPlainHttp(true) only for a local sandbox): " + baseUrl);
-        }
-      }
-      if (tokenProvider == null) {
-        problems.add("tokenProvider is missing: TokenProvider.staticToken(…) or SageIdTokenProvider.builder()…");
-      }
-      checkPositive(problems, "connectTimeout", connectTimeout);
-      checkPositive(problems, "readTimeout", readTimeout);
-      checkPositive(problems, "callTimeout", callTimeout);
+    private HttpUrl checkCommon(ClientSettings settings) {
+      HttpUrl url = settings.baseUrl(baseUrl, allowPlainHttp,
+          "use Sage200Client.STANDARD_ONLINE, Sage200Client.PROFESSIONAL or a URL");
+      settings.required("tokenProvider", tokenProvider,
+          "TokenProvider.staticToken(…) or SageIdTokenProvider.builder()…");
+      settings.positiveIfSet("connectTimeout", connectTimeout);
+      settings.positiveIfSet("readTimeout", readTimeout);
+      settings.positiveIfSet("callTimeout", callTimeout);
       if (retrySettings == null) {
-        problems.add("retrySettings must not be null (RetrySettings.none() disables retries)");
+        settings.problem("retrySettings must not be null (RetrySettings.none() disables retries)");
       }
       if (recordLockMatcher == null) {
-        problems.add("recordLockMatcher must not be null");
+        settings.problem("recordLockMatcher must not be null");
       }
       if (sleeper == null || clock == null) {
-        problems.add("sleeper and clock must not be null");
-      }
-      if (userAgentSuffix != null && userAgentSuffix.chars().anyMatch(c -> c < 0x20 || c > 0x7e)) {
-        // OkHttp would reject the header only on the first call; say so at build() instead.
-        problems.add("userAgentSuffix must be printable ASCII (an HTTP header value), was '" + userAgentSuffix + "'");
+        settings.problem("sleeper and clock must not be null");
       }
       if (maxKeysPerLookup < 1 || maxKeysPerLookup > 100) {
-        problems.add("maxKeysPerLookup must be between 1 and 100, was " + maxKeysPerLookup);
+        settings.problem("maxKeysPerLookup must be between 1 and 100, was " + maxKeysPerLookup);
       }
       return url;
-    }
-
-    private static void checkPositive(List<String> problems, String name, Duration value) {
-      if (value == null || value.isNegative() || value.isZero()) {
-        problems.add(name + " must be positive, was " + value);
-      }
     }
   }
 }

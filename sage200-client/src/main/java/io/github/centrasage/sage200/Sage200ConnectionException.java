@@ -11,14 +11,12 @@ public class Sage200ConnectionException extends Sage200Exception {
   private static final long serialVersionUID = 1L;
 
   private final boolean mayHaveReachedServer;
-  private final boolean write;
   private final boolean interrupted;
 
   public Sage200ConnectionException(
       String message, boolean mayHaveReachedServer, boolean write, boolean interrupted, Throwable cause) {
-    super(message, 0, null, cause);
+    super(message, 0, null, write, cause);
     this.mayHaveReachedServer = mayHaveReachedServer;
-    this.write = write;
     this.interrupted = interrupted;
   }
 
@@ -39,6 +37,6 @@ public class Sage200ConnectionException extends Sage200Exception {
 
   @Override
   public boolean requiresLookupBeforeRetry() {
-    return write && mayHaveReachedServer;
+    return isWrite() && mayHaveReachedServer;
   }
 }

@@ -10,8 +10,6 @@ package io.github.centrasage.sage200;
 public class Sage200DeserializationException extends Sage200Exception {
   private static final long serialVersionUID = 1L;
 
-  private final boolean write;
-
   public Sage200DeserializationException(String message, int statusCode, String responseBody, Throwable cause) {
     this(message, statusCode, responseBody, false, cause);
   }
@@ -19,12 +17,11 @@ public class Sage200DeserializationException extends Sage200Exception {
   /** {@code write}: the request was a POST/PUT/DELETE, which the success status says Sage applied. */
   public Sage200DeserializationException(String message, int statusCode, String responseBody, boolean write,
       Throwable cause) {
-    super(message, statusCode, responseBody, cause);
-    this.write = write;
+    super(message, statusCode, responseBody, write, cause);
   }
 
   @Override
   public boolean requiresLookupBeforeRetry() {
-    return write;
+    return isWrite();
   }
 }

@@ -10,6 +10,11 @@ public class Sage200NotFoundException extends Sage200Exception {
   private static final long serialVersionUID = 1L;
 
   public Sage200NotFoundException(String message, String responseBody) {
-    super(message, 404, responseBody, null);
+    this(message, responseBody, false);
+  }
+
+  /** {@code write}: the failed call was a POST/PUT. */
+  public Sage200NotFoundException(String message, String responseBody, boolean write) {
+    super(message, 404, responseBody, write, null);
   }
 }

@@ -9,6 +9,11 @@ public class Sage200PermissionException extends Sage200Exception {
   private static final long serialVersionUID = 1L;
 
   public Sage200PermissionException(String message, int statusCode, String responseBody) {
-    super(message, statusCode, responseBody, null);
+    this(message, statusCode, responseBody, false);
+  }
+
+  /** {@code write}: the failed call was a POST/PUT. */
+  public Sage200PermissionException(String message, int statusCode, String responseBody, boolean write) {
+    super(message, statusCode, responseBody, write, null);
   }
 }

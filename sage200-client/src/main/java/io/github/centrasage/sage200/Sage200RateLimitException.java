@@ -15,11 +15,17 @@ public class Sage200RateLimitException extends Sage200Exception {
   private final Duration retryAfter;
 
   public Sage200RateLimitException(String message, String responseBody, Duration retryAfter) {
-    super(message, 429, responseBody, null);
+    this(message, responseBody, retryAfter, false);
+  }
+
+  /** {@code write}: the failed call was a POST/PUT. */
+  public Sage200RateLimitException(String message, String responseBody, Duration retryAfter, boolean write) {
+    super(message, 429, responseBody, write, null);
     this.retryAfter = retryAfter;
   }
 
   /** How long the server asked the client to wait. */
+  @Override
   public Optional<Duration> retryAfter() {
     return Optional.ofNullable(retryAfter);
   }

@@ -10,7 +10,12 @@ public class Sage200RecordLockedException extends Sage200Exception {
   private static final long serialVersionUID = 1L;
 
   public Sage200RecordLockedException(String message, int statusCode, String responseBody) {
-    super(message, statusCode, responseBody, null);
+    this(message, statusCode, responseBody, false);
+  }
+
+  /** {@code write}: the failed call was a POST/PUT. */
+  public Sage200RecordLockedException(String message, int statusCode, String responseBody, boolean write) {
+    super(message, statusCode, responseBody, write, null);
   }
 
   @Override

@@ -9,11 +9,8 @@ package io.github.centrasage.sage200;
 public class Sage200ServerException extends Sage200Exception {
   private static final long serialVersionUID = 1L;
 
-  private final boolean write;
-
   public Sage200ServerException(String message, int statusCode, String responseBody, boolean write) {
-    super(message, statusCode, responseBody, null);
-    this.write = write;
+    super(message, statusCode, responseBody, write, null);
   }
 
   /** True for 504, the on-premises tunnel timing out. */
@@ -28,6 +25,6 @@ public class Sage200ServerException extends Sage200Exception {
 
   @Override
   public boolean requiresLookupBeforeRetry() {
-    return write;
+    return isWrite();
   }
 }

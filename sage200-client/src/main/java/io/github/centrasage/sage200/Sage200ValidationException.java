@@ -11,7 +11,12 @@ public class Sage200ValidationException extends Sage200Exception {
   private final String sageMessage;
 
   public Sage200ValidationException(String message, int statusCode, String responseBody, String sageMessage) {
-    super(message, statusCode, responseBody, null);
+    this(message, statusCode, responseBody, sageMessage, false);
+  }
+
+  /** {@code write}: the failed call was a POST/PUT. */
+  public Sage200ValidationException(String message, int statusCode, String responseBody, String sageMessage, boolean write) {
+    super(message, statusCode, responseBody, write, null);
     this.sageMessage = sageMessage;
   }
 

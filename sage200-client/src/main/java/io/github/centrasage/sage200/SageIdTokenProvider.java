@@ -2,6 +2,7 @@ package io.github.centrasage.sage200;
 
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.Types;
+import io.github.centrasage.http.internal.RetryAfter;
 import io.github.centrasage.sage200.internal.SageJson;
 import java.io.IOException;
 import java.time.Clock;
@@ -165,18 +166,9 @@ public final class SageIdTokenProvider implements TokenProvider {
     }
   }
 
-  private static Duration retryAfter(String header) {
-    if (header != null) {
-      try {
-        long seconds = Long.parseLong(header.trim());
-        if (seconds > 0) {
-          return Duration.ofSeconds(seconds);
-        }
-      } catch (NumberFormatException ignored) {
-        // Not in seconds: fall back to the default below.
-      }
-    }
-    return NOT_EXPIRED_BACKOFF;
+  /** The server's wait when it gave a usable one, otherwise the default back-off. */
+  private Duration retryAfter(String header) {
+    return RetryAfter.parse(header, clock).filter(d -> !d.isZero()).orElse(NOT_EXPIRED_BACKOFF);
   }
 
   private static String describe(Map<String, Object> error) {

@@ -1,7 +1,7 @@
 package io.github.centrasage.sage200;
 
 import com.squareup.moshi.Types;
-import io.github.centrasage.sage200.internal.ImmutablesJsonAdapterFactory;
+import io.github.centrasage.sage200.internal.SageJson;
 import io.github.centrasage.sage200.internal.SageRequest;
 import io.github.centrasage.sage200.internal.SageTransport;
 import java.util.ArrayList;
@@ -88,7 +88,7 @@ public class SageResource<T> {
    * cannot be built without it and {@code false} when it takes it as optional.
    */
   public Map<String, Boolean> modelFields() {
-    return ImmutablesJsonAdapterFactory.modelFields(type);
+    return SageJson.VALUE_TYPES.modelFields(type);
   }
 
   /**

@@ -13,6 +13,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import io.github.centrasage.http.RetrySettings;
 import io.github.centrasage.sage200.model.NewSalesOrder;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -335,6 +336,19 @@ class ErrorsAndRetriesTest extends WireMockTestBase {
     assertThat(e.mayHaveReachedServer()).isTrue();
     wm.verify(3, getRequestedFor(urlPathEqualTo(BASE + "/tax_codes/1")));
     assertThat(sleeps).hasSize(2);
+  }
+
+  @Test
+  void aCallersOkHttpClientKeepsItsOwnTimeoutsUnlessOneIsSetHere() {
+    wm.stubFor(get(urlPathEqualTo(BASE + "/tax_codes/1")).willReturn(okJson("{\"id\": 1}").withFixedDelay(400)));
+    OkHttpClient impatient = new OkHttpClient.Builder().callTimeout(Duration.ofMillis(100)).build();
+
+    Sage200Client keepsIt = builder().okHttpClient(impatient).retrySettings(RetrySettings.none()).build();
+    assertThatThrownBy(() -> keepsIt.taxCodes().get(1)).isInstanceOf(Sage200ConnectionException.class);
+
+    Sage200Client overrides = builder().okHttpClient(impatient).callTimeout(Duration.ofSeconds(30))
+        .retrySettings(RetrySettings.none()).build();
+    assertThat(overrides.taxCodes().get(1).id()).isEqualTo(1);
   }
 
   @Test

@@ -3,6 +3,7 @@ package io.github.centrasage.sage200;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.centrasage.http.RetrySettings;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

@@ -7,12 +7,11 @@ import io.github.centrasage.centra.CentraClient;
 import io.github.centrasage.centra.CentraConnectionException;
 import io.github.centrasage.centra.CentraRateLimitException;
 import io.github.centrasage.centra.CentraResponseException;
-import io.github.centrasage.centra.CentraRetrySettings;
 import io.github.centrasage.centra.CentraServerException;
 import io.github.centrasage.centra.SetStockRequest;
 import io.github.centrasage.centra.SizeStockLevel;
+import io.github.centrasage.http.RetrySettings;
 import io.github.centrasage.sage200.ODataQuery;
-import io.github.centrasage.sage200.RetrySettings;
 import io.github.centrasage.sage200.Sage200Client;
 import io.github.centrasage.sage200.Sage200ConnectionException;
 import io.github.centrasage.sage200.Sage200DeserializationException;
@@ -143,7 +142,7 @@ class ClientFaultsAgainstSandboxTest {
   void centraLatencyBeyondTheReadTimeoutIsAConnectionFailureThatMayHaveReachedTheServer() {
     centra.faults().inject(Fault.latency(BEYOND_READ_TIMEOUT), FaultScope.always().on("pricelists"));
     CentraClient noRetries = CentraClientAgainstSandboxTest.clientFor(centra).readTimeout(READ_TIMEOUT)
-        .retrySettings(CentraRetrySettings.none()).build();
+        .retrySettings(RetrySettings.none()).build();
 
     CentraConnectionException e = catchThrowableOfType(() -> noRetries.catalog().pricelists(), CentraConnectionException.class);
 
@@ -217,7 +216,7 @@ class ClientFaultsAgainstSandboxTest {
   @Test
   void centraMutationThatNeverLeftTheClientNeedsNoLookup() {
     CentraSandbox stopped = CentraSandbox.start();
-    CentraClient toStopped = CentraClientAgainstSandboxTest.clientFor(stopped).retrySettings(CentraRetrySettings.none()).build();
+    CentraClient toStopped = CentraClientAgainstSandboxTest.clientFor(stopped).retrySettings(RetrySettings.none()).build();
     stopped.close();
 
     CentraConnectionException e = catchThrowableOfType(() -> toStopped.stock().set(setStock(1)),
@@ -265,7 +264,7 @@ class ClientFaultsAgainstSandboxTest {
         CentraConnectionException.class);
 
     assertThat(e.requiresLookupBeforeRetry()).isTrue();
-    assertThat(e.isMutation()).isTrue();
+    assertThat(e.isWrite()).isTrue();
     assertThat(centra.requestCount("setStock")).isEqualTo(1);
     assertThat(centraPhysical()).isEqualByComparingTo("17");
   }
@@ -430,7 +429,7 @@ class ClientFaultsAgainstSandboxTest {
     centra.faults().inject(Fault.malformedBody(), FaultScope.nextCalls(1).on("pricelists"));
     CentraResponseException malformed = catchThrowableOfType(() -> centraClient.catalog().pricelists(),
         CentraResponseException.class);
-    assertThat(malformed.isMutation()).isFalse();
+    assertThat(malformed.isWrite()).isFalse();
 
     centra.faults().inject(Fault.truncatedBody(), FaultScope.nextCalls(1).on("setStock"));
     CentraResponseException truncated = catchThrowableOfType(() -> centraClient.stock().set(setStock(31)),

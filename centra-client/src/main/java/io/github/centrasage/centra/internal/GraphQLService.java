@@ -1,5 +1,7 @@
 package io.github.centrasage.centra.internal;
 
+import io.github.centrasage.http.internal.BearerToken;
+import io.github.centrasage.http.internal.SendTracker;
 import okhttp3.RequestBody;
 import okhttp3.ResponseBody;
 import retrofit2.Call;

@@ -5,10 +5,7 @@ import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.Moshi;
 import com.squareup.moshi.Types;
-import dev.failsafe.Failsafe;
-import dev.failsafe.FailsafeException;
 import dev.failsafe.RateLimiter;
-import dev.failsafe.RetryPolicy;
 import io.github.centrasage.centra.CentraAuthenticationException;
 import io.github.centrasage.centra.CentraConnectionException;
 import io.github.centrasage.centra.CentraException;
@@ -18,12 +15,17 @@ import io.github.centrasage.centra.CentraHttpException;
 import io.github.centrasage.centra.CentraRateLimitException;
 import io.github.centrasage.centra.CentraRateLimits;
 import io.github.centrasage.centra.CentraResponseException;
-import io.github.centrasage.centra.CentraRetrySettings;
 import io.github.centrasage.centra.CentraServerException;
-import io.github.centrasage.centra.CentraSleeper;
 import io.github.centrasage.centra.CentraUserErrorException;
 import io.github.centrasage.centra.CentraUserMessage;
 import io.github.centrasage.centra.ImmutableCentraGraphQLError;
+import io.github.centrasage.http.RetrySettings;
+import io.github.centrasage.http.Sleeper;
+import io.github.centrasage.http.internal.BearerToken;
+import io.github.centrasage.http.internal.CallGuard;
+import io.github.centrasage.http.internal.Retrier;
+import io.github.centrasage.http.internal.RetryAfter;
+import io.github.centrasage.http.internal.SendTracker;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -53,63 +55,29 @@ public final class GraphQLTransport {
   private static final Logger LOG = LoggerFactory.getLogger("io.github.centrasage.centra.CentraClient");
   private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
   private static final int MAX_BODY_IN_MESSAGE = 300;
+  /** Appended to "token is required: " when the token is missing. */
+  public static final String WHERE_TO_GET_A_TOKEN = "create an Integration API token in the Centra AMS";
 
   private final GraphQLService service;
   private final Moshi moshi;
   private final Supplier<String> tokenSource;
-  private final CentraRetrySettings retrySettings;
   private final RateLimiter<Object> requestLimiter;
   private final RateLimiter<Object> mutationLimiter;
   private final Duration limiterMaxWait;
   private final Clock clock;
-  private final RetryDelays delays;
-  private final CentraSleeper sleeper;
+  private final Retrier retrier;
   private final Set<String> deprecationsLogged = ConcurrentHashMap.newKeySet();
   private final JsonAdapter<Map<String, Object>> mapAdapter;
   private final JsonAdapter<List<CentraUserMessage>> messagesAdapter;
 
   /** Everything the transport needs; built and validated by {@code CentraClient.Builder}. */
   public GraphQLTransport(HttpUrl baseUrl, Supplier<String> tokenSource, OkHttpClient userClient, String userAgent,
-      CentraRetrySettings retrySettings, CentraRateLimits rateLimits, Clock clock, CentraSleeper sleeper, Moshi moshi) {
+      RetrySettings retrySettings, CentraRateLimits rateLimits, Clock clock, Sleeper sleeper, Moshi moshi) {
     this.tokenSource = tokenSource;
-    this.sleeper = sleeper;
-    this.retrySettings = retrySettings;
+    this.retrier = new Retrier(retrySettings, sleeper);
     this.clock = clock;
     this.moshi = moshi;
-    this.delays = new RetryDelays(retrySettings);
-    OkHttpClient client = userClient.newBuilder()
-        // OkHttp's own silent retry once re-sent a POST after a connection reset (a duplicate
-        // Sales Order); only our policy decides what is sent again.
-        .retryOnConnectionFailure(false)
-        .addInterceptor(chain -> {
-          // Last of the application interceptors, so it sees each proceed of the caller's: one that repeats a
-          // mutation after it may have reached Centra (a "retry on IOException" interceptor) would apply it twice.
-          // The repeat is refused; this client's policy then treats the call as "may have been applied".
-          SendTracker sent = chain.request().tag(SendTracker.class);
-          if (sent != null && sent.repeatsSentMutation()) {
-            LOG.warn("Centra mutation refused: an interceptor of the OkHttpClient passed to okHttpClient(…) sent it a"
-                + " second time after it may have reached Centra");
-            throw new java.net.ProtocolException("refused to send a Centra mutation a second time: an interceptor of the"
-                + " OkHttpClient passed to okHttpClient(…) repeated a write that may have reached Centra (only this"
-                + " client decides what is sent again)");
-          }
-          BearerToken token = chain.request().tag(BearerToken.class);
-          okhttp3.Request.Builder request = chain.request().newBuilder()
-              .header("User-Agent", userAgent)
-              .header("Accept", "application/json");
-          if (token != null) {
-            request.header("Authorization", "Bearer " + token.value());
-          }
-          return chain.proceed(request.build());
-        })
-        .addNetworkInterceptor(chain -> {
-          SendTracker tracker = chain.request().tag(SendTracker.class);
-          if (tracker != null) {
-            tracker.markSent();
-          }
-          return chain.proceed(chain.request());
-        })
-        .build();
+    OkHttpClient client = CallGuard.install(userClient, "Centra", userAgent, LOG);
     this.service = new Retrofit.Builder().baseUrl(baseUrl).client(client).build().create(GraphQLService.class);
     if (rateLimits != null) {
       this.requestLimiter = RateLimiter.burstyBuilder(rateLimits.requestsPerPeriod(), rateLimits.period()).build();
@@ -146,60 +114,13 @@ public final class GraphQLTransport {
   /** Runs the operation with retries. Variables must be JSON-ready (maps, lists, strings, numbers, booleans). */
   public <T> Result<T> execute(Operation<T> operation, Map<String, Object> variables) {
     Map<String, Object> frozen = new LinkedHashMap<>(variables);
-    RetryPolicy<Object> policy = RetryPolicy.builder()
-        .handleIf((result, failure) -> failure instanceof CentraException && shouldRetry((CentraException) failure))
-        .abortIf((result, failure) -> failure instanceof CentraRateLimitException
-            && ((CentraRateLimitException) failure).retryAfter()
-                .map(d -> d.compareTo(retrySettings.maxRetryAfter()) > 0).orElse(false))
-        .withMaxAttempts(retrySettings.maxAttempts())
-        .onRetry(e -> LOG.debug("Centra {} attempt {} failed ({}); retrying",
-            operation.name(), e.getAttemptCount(), describe(e.getLastException())))
-        .build();
-    // The wait happens here, through the injectable sleeper, rather than in Failsafe's own delay.
-    try {
-      return Failsafe.with(policy).get(context -> {
-        if (context.getAttemptCount() > 0) {
-          pause(operation, delays.delayFor(context.getLastException(), context.getAttemptCount()));
-        }
-        return attempt(operation, frozen);
-      });
-    } catch (FailsafeException e) {
-      if (e.getCause() instanceof InterruptedException) {
-        // Failsafe noticed the interrupt between attempts (and cleared the flag): restore it and
-        // report it the same way as an interrupt during our own backoff.
-        Thread.currentThread().interrupt();
-        throw new CentraConnectionException("Interrupted while retrying " + operation.name(),
-            operation.name(), operation.isMutation(), true, true, e.getCause());
-      }
-      throw e;
-    }
-  }
-
-  private void pause(Operation<?> operation, Duration delay) {
-    if (delay.isZero() || delay.isNegative()) {
-      return;
-    }
-    try {
-      sleeper.sleep(delay);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      // The previous attempt failed with a response or a connection error; whether it reached
-      // Centra is what the last failure said, so a mutation is reported as possibly sent.
-      throw new CentraConnectionException("Interrupted while waiting to retry " + operation.name(),
-          operation.name(), operation.isMutation(), true, true, e);
-    }
-  }
-
-  private static String describe(Throwable t) {
-    return t == null ? "no exception" : t.getClass().getSimpleName();
-  }
-
-  private boolean shouldRetry(CentraException e) {
-    if (!e.isRetryable()) {
-      return false;
-    }
-    // A mutation that may have reached Centra is never re-sent blindly: the caller looks up first.
-    return !e.requiresLookupBeforeRetry();
+    return retrier.run(() -> attempt(operation, frozen), Retrier::retryableAndNotApplied,
+        // The previous attempt failed with a response or a connection error; whether it reached
+        // Centra is what the last failure said, so a mutation is reported as possibly sent.
+        interrupt -> new CentraConnectionException("Interrupted while waiting to retry " + operation.name(),
+            operation.name(), operation.isMutation(), true, true, interrupt),
+        (failure, attempts, delay) -> LOG.debug("Centra {} attempt {} failed ({}); retrying in {} ms",
+            operation.name(), attempts, failure.getClass().getSimpleName(), delay.toMillis()));
   }
 
   private <T> Result<T> attempt(Operation<T> operation, Map<String, Object> variables) {
@@ -209,7 +130,7 @@ public final class GraphQLTransport {
       throw new CentraConnectionException("Interrupted before sending " + name, name, mutation, false, true, null);
     }
     // Read per attempt, so a rotated token (Centra tokens expire) is picked up without a new client.
-    BearerToken token = BearerToken.of(tokenSource.get());
+    BearerToken token = BearerToken.of(tokenSource.get(), WHERE_TO_GET_A_TOKEN);
     // The scarcer mutation permit first: failing to get it must not burn a request permit.
     if (mutation) {
       acquirePermit(mutationLimiter, operation, "mutation");
@@ -240,12 +161,13 @@ public final class GraphQLTransport {
       // Only the thread's flag says "the caller interrupted": OkHttp's callTimeout also throws a plain
       // InterruptedIOException ("timeout"), which is a timeout like any other and may be retried.
       boolean interrupted = Thread.currentThread().isInterrupted();
+      boolean reached = tracker.mayHaveReachedServer(e);
       LOG.debug("Centra {} failed after {} ms without response: {} (sent: {})",
-          name, elapsedMs(started), e.getClass().getSimpleName(), tracker.wasSent());
+          name, elapsedMs(started), e.getClass().getSimpleName(), reached);
       throw new CentraConnectionException(
           "No response from Centra for " + name + " (" + e.getClass().getSimpleName() + "); the request "
-              + (tracker.wasSent() ? "may have reached Centra" : "did not reach Centra"),
-          name, mutation, tracker.wasSent(), interrupted, e);
+              + (reached ? "may have reached Centra" : "did not reach Centra"),
+          name, mutation, reached, interrupted, e);
     }
     int status = response.code();
     if (LOG.isTraceEnabled()) {

@@ -10,6 +10,7 @@ import com.squareup.moshi.ToJson;
 import com.squareup.moshi.Types;
 import io.github.centrasage.centra.ImmutableMoney;
 import io.github.centrasage.centra.Money;
+import io.github.centrasage.http.internal.ImmutablesJsonAdapterFactory;
 import java.io.IOException;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
@@ -38,6 +39,18 @@ public final class ScalarAdapters {
       .withResolverStyle(ResolverStyle.STRICT)
       .withChronology(IsoChronology.INSTANCE);
 
+  /**
+   * Centra's value types, by the one naming rule (camelCase as written; {@code @Json} for the few
+   * fields that break it). The attributes listed are read as text whether the JSON holds a string or
+   * a number: a GraphQL error path (names and list indexes), an event's object id and number (a hash
+   * for an order, a number for a shipment: whatever type the event names), and a payment entry's id
+   * (Centra's schema says {@code Int}, this library has always kept it as text).
+   */
+  private static final ImmutablesJsonAdapterFactory VALUE_TYPES =
+      new ImmutablesJsonAdapterFactory("io.github.centrasage.centra", ImmutablesJsonAdapterFactory.Naming.AS_WRITTEN)
+          .withAttributesReadBy(Set.of("CentraUserMessage.path", "EventObject.id", "EventObject.number",
+              "PaymentHistoryEntry.id"), ScalarAdapters::lenientMoshi);
+
   private ScalarAdapters() {}
 
   /**
@@ -65,7 +78,7 @@ public final class ScalarAdapters {
         .add(new LenientEnumFactory())
         // an event names an order (String id) or a shipment (Int id): read by its own adapter
         .add(io.github.centrasage.centra.EventObject.class, new EventObjectAdapter().nullSafe())
-        .add(new ImmutablesJsonAdapterFactory());
+        .add(VALUE_TYPES);
   }
 
   /** Strings, whole numbers and booleans only from the JSON token of their own type. */

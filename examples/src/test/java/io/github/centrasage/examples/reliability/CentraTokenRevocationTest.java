@@ -3,8 +3,7 @@ package io.github.centrasage.examples.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.centrasage.centra.CentraClient;
-import io.github.centrasage.centra.CentraRetrySettings;
-import io.github.centrasage.sage200.RetrySettings;
+import io.github.centrasage.http.RetrySettings;
 import io.github.centrasage.sage200.Sage200Client;
 import io.github.centrasage.sage200.TokenProvider;
 import io.github.centrasage.sandbox.CentraOrder;
@@ -48,7 +47,7 @@ class CentraTokenRevocationTest {
   final Sage200Sandbox sageSandbox = Sage200Sandbox.start(Sage200Sandbox.options().clock(clock));
   final AtomicReference<String> centraToken = new AtomicReference<>(centraSandbox.token());
   final CentraClient centra = CentraClient.builder().baseUrl(centraSandbox.baseUrl()).tokenSupplier(centraToken::get)
-      .allowPlainHttp(true).retrySettings(CentraRetrySettings.none()).readTimeout(Duration.ofSeconds(2)).build();
+      .allowPlainHttp(true).retrySettings(RetrySettings.none()).readTimeout(Duration.ofSeconds(2)).build();
   final Sage200Client sage = Sage200Client.builder().baseUrl(sageSandbox.baseUrl()).siteId(sageSandbox.siteId())
       .companyId(sageSandbox.companyId()).tokenProvider(TokenProvider.staticToken(sageSandbox.token()))
       .allowPlainHttp(true).sleeper(d -> { }).retrySettings(RetrySettings.none()).readTimeout(Duration.ofSeconds(2))

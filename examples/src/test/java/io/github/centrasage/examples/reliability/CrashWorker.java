@@ -1,9 +1,8 @@
 package io.github.centrasage.examples.reliability;
 
 import io.github.centrasage.centra.CentraClient;
+import io.github.centrasage.http.RetrySettings;
 import io.github.centrasage.testing.SeedShopMappings;
-import io.github.centrasage.centra.CentraRetrySettings;
-import io.github.centrasage.sage200.RetrySettings;
 import io.github.centrasage.sage200.Sage200Client;
 import io.github.centrasage.sage200.SageIdCredentials;
 import io.github.centrasage.sage200.SageIdTokenProvider;
@@ -61,7 +60,7 @@ public final class CrashWorker {
     String instance = args[11];
 
     CentraClient centra = CentraClient.builder().baseUrl(centraUrl).token(centraToken).allowPlainHttp(true)
-        .retrySettings(CentraRetrySettings.none()).readTimeout(Duration.ofSeconds(1)).build();
+        .retrySettings(RetrySettings.none()).readTimeout(Duration.ofSeconds(1)).build();
     Sage200Client sage = Sage200Client.builder().baseUrl(sageUrl).siteId(siteId).companyId(companyId)
         .tokenProvider(tokenProvider(sageToken)).allowPlainHttp(true).sleeper(d -> { })
         .retrySettings(RetrySettings.none()).readTimeout(Duration.ofSeconds(1)).build();

@@ -1,8 +1,7 @@
 package io.github.centrasage.examples.reliability;
 
 import io.github.centrasage.centra.CentraClient;
-import io.github.centrasage.centra.CentraRetrySettings;
-import io.github.centrasage.sage200.RetrySettings;
+import io.github.centrasage.http.RetrySettings;
 import io.github.centrasage.sage200.Sage200Client;
 import io.github.centrasage.sage200.TokenProvider;
 import io.github.centrasage.sandbox.CentraSandbox;
@@ -24,7 +23,7 @@ abstract class SandboxedClients {
   final CentraSandbox centraSandbox = CentraSandbox.start(CentraSandbox.options().clock(clock));
   final Sage200Sandbox sageSandbox = Sage200Sandbox.start(Sage200Sandbox.options().clock(clock));
   final CentraClient centra = CentraClient.builder().baseUrl(centraSandbox.baseUrl()).token(centraSandbox.token())
-      .allowPlainHttp(true).retrySettings(CentraRetrySettings.none()).readTimeout(Duration.ofSeconds(2)).build();
+      .allowPlainHttp(true).retrySettings(RetrySettings.none()).readTimeout(Duration.ofSeconds(2)).build();
   final Sage200Client sage = Sage200Client.builder().baseUrl(sageSandbox.baseUrl()).siteId(sageSandbox.siteId())
       .companyId(sageSandbox.companyId()).tokenProvider(TokenProvider.staticToken(sageSandbox.token()))
       .allowPlainHttp(true).sleeper(d -> { }).retrySettings(RetrySettings.none()).readTimeout(Duration.ofSeconds(2))

@@ -4,9 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.github.centrasage.centra.CentraClient;
-import io.github.centrasage.centra.CentraRetrySettings;
 import io.github.centrasage.centra.OrderQuery;
-import io.github.centrasage.sage200.RetrySettings;
+import io.github.centrasage.http.RetrySettings;
 import io.github.centrasage.sage200.Sage200Client;
 import io.github.centrasage.sage200.SageIdCredentials;
 import io.github.centrasage.sage200.SageIdTokenProvider;
@@ -51,7 +50,7 @@ class SecretsTest {
           .companyId(sageSandbox.companyId()).tokenProvider(spent).allowPlainHttp(true).sleeper(d -> { })
           .retrySettings(RetrySettings.none()).readTimeout(Duration.ofSeconds(2)).build();
       CentraClient centra = CentraClient.builder().baseUrl(centraSandbox.baseUrl()).token(BAD_CENTRA_TOKEN)
-          .allowPlainHttp(true).retrySettings(CentraRetrySettings.none()).build();
+          .allowPlainHttp(true).retrySettings(RetrySettings.none()).build();
       texts.add(credentials.toString());
       texts.add(spent.toString());
       texts.add(sage.toString());

@@ -4,8 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.github.centrasage.centra.CentraClient;
-import io.github.centrasage.centra.CentraRetrySettings;
-import io.github.centrasage.sage200.RetrySettings;
+import io.github.centrasage.http.RetrySettings;
 import io.github.centrasage.sage200.Sage200Client;
 import io.github.centrasage.sage200.TokenProvider;
 import io.github.centrasage.sandbox.CentraOrder;
@@ -130,7 +129,7 @@ class TwoInstancesTest {
   private SyncEngine engine(JdbcSyncStateStore store, String instance, String centraLeeds, String sageLeeds,
       Instant pollStart, SyncListener listener) {
     CentraClient centra = CentraClient.builder().baseUrl(centraSandbox.baseUrl()).token(centraSandbox.token())
-        .allowPlainHttp(true).retrySettings(CentraRetrySettings.none()).readTimeout(Duration.ofSeconds(2)).build();
+        .allowPlainHttp(true).retrySettings(RetrySettings.none()).readTimeout(Duration.ofSeconds(2)).build();
     Sage200Client sage = Sage200Client.builder().baseUrl(sageSandbox.baseUrl()).siteId(sageSandbox.siteId())
         .companyId(sageSandbox.companyId()).tokenProvider(TokenProvider.staticToken(sageSandbox.token()))
         .allowPlainHttp(true).sleeper(d -> { }).retrySettings(RetrySettings.none())

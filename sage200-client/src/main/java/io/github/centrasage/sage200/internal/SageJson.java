@@ -4,6 +4,7 @@ import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
+import io.github.centrasage.http.internal.ImmutablesJsonAdapterFactory;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -17,9 +18,12 @@ import java.time.temporal.TemporalAccessor;
 
 /** The one Moshi instance of the client: Immutables types, money, dates and date-times. */
 public final class SageJson {
+  /** The models, by the one naming rule: {@code @Json(name = …)} if given, otherwise snake_case. */
+  public static final ImmutablesJsonAdapterFactory VALUE_TYPES =
+      new ImmutablesJsonAdapterFactory("io.github.centrasage.sage200", ImmutablesJsonAdapterFactory.Naming.SNAKE_CASE);
   private static final Moshi MOSHI =
       new Moshi.Builder()
-          .add(new ImmutablesJsonAdapterFactory())
+          .add(VALUE_TYPES)
           .add(BigDecimal.class, new DecimalAdapter().nullSafe())
           .add(LocalDate.class, new DateAdapter().nullSafe())
           .add(OffsetDateTime.class, new OffsetDateTimeAdapter().nullSafe())

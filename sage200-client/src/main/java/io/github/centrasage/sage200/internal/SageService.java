@@ -1,5 +1,7 @@
 package io.github.centrasage.sage200.internal;
 
+import io.github.centrasage.http.internal.BearerToken;
+import io.github.centrasage.http.internal.SendTracker;
 import java.util.Map;
 import okhttp3.HttpUrl;
 import okhttp3.RequestBody;
@@ -20,13 +22,13 @@ import retrofit2.http.Url;
  */
 interface SageService {
   @GET
-  Call<ResponseBody> get(@Url HttpUrl url, @HeaderMap Map<String, String> headers, @Tag SendState state, @Tag BearerToken token);
+  Call<ResponseBody> get(@Url HttpUrl url, @HeaderMap Map<String, String> headers, @Tag SendTracker state, @Tag BearerToken token);
 
   @POST
   Call<ResponseBody> post(
-      @Url HttpUrl url, @HeaderMap Map<String, String> headers, @Body RequestBody body, @Tag SendState state, @Tag BearerToken token);
+      @Url HttpUrl url, @HeaderMap Map<String, String> headers, @Body RequestBody body, @Tag SendTracker state, @Tag BearerToken token);
 
   @PUT
   Call<ResponseBody> put(
-      @Url HttpUrl url, @HeaderMap Map<String, String> headers, @Body RequestBody body, @Tag SendState state, @Tag BearerToken token);
+      @Url HttpUrl url, @HeaderMap Map<String, String> headers, @Body RequestBody body, @Tag SendTracker state, @Tag BearerToken token);
 }

@@ -3,10 +3,14 @@ package io.github.centrasage.sage200.internal;
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.Types;
-import dev.failsafe.Failsafe;
-import dev.failsafe.RetryPolicy;
+import io.github.centrasage.http.RetrySettings;
+import io.github.centrasage.http.Sleeper;
+import io.github.centrasage.http.internal.BearerToken;
+import io.github.centrasage.http.internal.CallGuard;
+import io.github.centrasage.http.internal.Retrier;
+import io.github.centrasage.http.internal.RetryAfter;
+import io.github.centrasage.http.internal.SendTracker;
 import io.github.centrasage.sage200.RecordLockMatcher;
-import io.github.centrasage.sage200.RetrySettings;
 import io.github.centrasage.sage200.Sage200AuthenticationException;
 import io.github.centrasage.sage200.Sage200ConnectionException;
 import io.github.centrasage.sage200.Sage200DeserializationException;
@@ -17,21 +21,12 @@ import io.github.centrasage.sage200.Sage200RateLimitException;
 import io.github.centrasage.sage200.Sage200RecordLockedException;
 import io.github.centrasage.sage200.Sage200ServerException;
 import io.github.centrasage.sage200.Sage200ValidationException;
-import io.github.centrasage.sage200.Sleeper;
 import io.github.centrasage.sage200.TokenProvider;
 import java.io.IOException;
 import java.lang.reflect.Type;
-import java.net.ConnectException;
-import java.net.NoRouteToHostException;
-import java.net.UnknownHostException;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -57,8 +52,7 @@ public final class SageTransport {
   private final String companyId;
   private final TokenProvider tokens;
   private final SageService service;
-  private final RetrySettings retry;
-  private final Sleeper sleeper;
+  private final Retrier retrier;
   private final RecordLockMatcher lockMatcher;
   private final String userAgent;
   private final Clock clock;
@@ -69,73 +63,30 @@ public final class SageTransport {
     this.siteId = siteId;
     this.companyId = Long.toString(companyId);
     this.tokens = tokens;
-    this.retry = retry;
-    this.sleeper = sleeper;
+    this.retrier = new Retrier(retry, sleeper);
     this.lockMatcher = lockMatcher;
     this.userAgent = userAgent;
     this.clock = clock;
-    OkHttpClient client =
-        http.newBuilder()
-            // OkHttp's silent retry re-sent a POST after a connection reset: a duplicate order.
-            .retryOnConnectionFailure(false)
-            // Added after the caller's interceptors, so theirs (e.g. a logging one) never see the token.
-            .addInterceptor(chain -> {
-              refuseRepeatedWrite(chain.request());
-              BearerToken token = chain.request().tag(BearerToken.class);
-              return chain.proceed(token == null ? chain.request()
-                  : chain.request().newBuilder().header("Authorization", "Bearer " + token.value()).build());
-            })
-            .addNetworkInterceptor(chain -> {
-              SendState state = chain.request().tag(SendState.class);
-              if (state != null) {
-                state.markSent();
-              }
-              return chain.proceed(chain.request());
-            })
-            .build();
+    OkHttpClient client = CallGuard.install(http, "Sage", userAgent, LOG);
     this.service =
         new Retrofit.Builder().baseUrl(baseUrl).client(client).build().create(SageService.class);
   }
 
-  /**
-   * Added after the caller's interceptors, this sees every {@code chain.proceed} of theirs. A caller's
-   * interceptor that proceeds a second time with a write that already left the process (a "retry on
-   * IOException" interceptor) would send it twice, and a lost answer is exactly when that happens:
-   * the repeat is refused, and the failure reaches this client's policy as "may have reached Sage",
-   * which looks the record up before writing again. A repeat of a read, or of a write that never
-   * left the process, is let through.
-   */
-  private static void refuseRepeatedWrite(okhttp3.Request request) throws IOException {
-    SendState state = request.tag(SendState.class);
-    if (state != null && !state.firstProceed() && !"GET".equals(request.method()) && state.sent()) {
-      LOG.warn("{} {} refused: an interceptor of the OkHttpClient passed to okHttpClient(…) sent this write a second"
-          + " time after it may have reached Sage; this client looks the record up instead", request.method(),
-          request.url().encodedPath());
-      throw new java.net.ProtocolException("refused to send " + request.method() + " " + request.url().encodedPath()
-          + " a second time: an interceptor of the OkHttpClient passed to okHttpClient(…) repeated a write that may have"
-          + " reached Sage (only this client decides what is sent again)");
-    }
-  }
-
   /** Sends the request and decodes the body as {@code type}; {@code null} type ignores the body. */
   public <T> T execute(SageRequest request, Type type) {
-    RetryPolicy<Object> policy =
-        RetryPolicy.builder()
-            .handleIf((result, failure) -> failure instanceof Sage200Exception
-                && shouldRetry(request, (Sage200Exception) failure))
-            .withMaxAttempts(retry.maxAttempts())
-            .build();
-    return Failsafe.with(policy).get(context -> {
-      if (context.getAttemptCount() > 0) {
-        pause(request, delayBefore(context.getAttemptCount(), context.getLastException()));
-      }
+    return retrier.run(() -> {
       if (Thread.currentThread().isInterrupted()) {
         // The caller wants to stop: send nothing (the flag stays set for the caller to see).
         throw new Sage200ConnectionException(describe(request) + " not sent: the thread is interrupted", false,
             !request.isRead(), true, null);
       }
       return this.<T>attemptWithAuth(request, type);
-    });
+    },
+        // A locked record is retryable on a schedule of its own (minutes), not in-line.
+        failure -> Retrier.retryableAndNotApplied(failure) && !(failure instanceof Sage200RecordLockedException),
+        interrupt -> new Sage200ConnectionException(describe(request) + " interrupted while waiting to retry", false,
+            !request.isRead(), true, interrupt),
+        (failure, attempts, delay) -> LOG.debug("{} retrying in {} ms", describe(request), delay.toMillis()));
   }
 
   public static Type listOf(Class<?> element) {
@@ -147,46 +98,6 @@ public final class SageTransport {
   public String toJson(Object body) {
     JsonAdapter<Object> adapter = (JsonAdapter<Object>) SageJson.moshi().adapter(body.getClass());
     return adapter.toJson(body);
-  }
-
-  private boolean shouldRetry(SageRequest request, Sage200Exception failure) {
-    if (failure instanceof Sage200ConnectionException) {
-      Sage200ConnectionException connection = (Sage200ConnectionException) failure;
-      return !connection.wasInterrupted() && (!connection.mayHaveReachedServer() || request.isRead());
-    }
-    if (failure instanceof Sage200RateLimitException) {
-      Duration wait = ((Sage200RateLimitException) failure).retryAfter().orElse(Duration.ZERO);
-      return wait.compareTo(retry.maxRetryAfter()) <= 0;
-    }
-    return failure instanceof Sage200ServerException && request.isRead();
-  }
-
-  private Duration delayBefore(int attemptsDone, Throwable last) {
-    if (last instanceof Sage200RateLimitException) {
-      Duration retryAfter = ((Sage200RateLimitException) last).retryAfter().orElse(null);
-      if (retryAfter != null) {
-        return retryAfter;
-      }
-    }
-    long base = retry.initialDelay().toMillis() << Math.min(attemptsDone - 1, 20);
-    long capped = Math.min(base, retry.maxDelay().toMillis());
-    double spread = capped * retry.jitter();
-    long jittered = Math.round(capped - spread + ThreadLocalRandom.current().nextDouble() * 2 * spread);
-    return Duration.ofMillis(Math.max(0, jittered));
-  }
-
-  private void pause(SageRequest request, Duration delay) {
-    if (delay.isZero()) {
-      return;
-    }
-    LOG.debug("{} retrying in {} ms", describe(request), delay.toMillis());
-    try {
-      sleeper.sleep(delay);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new Sage200ConnectionException(describe(request) + " interrupted while waiting to retry", false,
-          !request.isRead(), true, e);
-    }
   }
 
   private <T> T attemptWithAuth(SageRequest request, Type type) {
@@ -236,10 +147,8 @@ public final class SageTransport {
       headers.put("X-Site", siteId);
       headers.put("X-Company", companyId);
     }
-    headers.put("Accept", "application/json");
-    headers.put("User-Agent", userAgent);
-    SendState state = new SendState();
-    BearerToken bearer = new BearerToken(token);
+    SendTracker state = new SendTracker(!request.isRead());
+    BearerToken bearer = BearerToken.of(token, "the TokenProvider returned no access token");
     RequestBody body = request.jsonBody == null ? null : RequestBody.create(request.jsonBody, JSON);
     Call<ResponseBody> call;
     switch (request.method) {
@@ -305,16 +214,14 @@ public final class SageTransport {
     return type instanceof Class ? ((Class<?>) type).getSimpleName() : type.getTypeName();
   }
 
-  private Sage200ConnectionException connectionFailure(SageRequest request, SendState state, IOException e) {
+  private Sage200ConnectionException connectionFailure(SageRequest request, SendTracker state, IOException e) {
     // Only the thread's flag says "the caller interrupted": OkHttp's callTimeout also throws a plain
     // InterruptedIOException ("timeout"), which is a timeout like any other and may be retried.
     if (Thread.currentThread().isInterrupted()) {
-      return new Sage200ConnectionException(describe(request) + " interrupted", state.sent(),
+      return new Sage200ConnectionException(describe(request) + " interrupted", state.wasSent(),
           !request.isRead(), true, e);
     }
-    boolean refusedBeforeSending =
-        e instanceof ConnectException || e instanceof UnknownHostException || e instanceof NoRouteToHostException;
-    boolean mayHaveReached = state.sent() && !refusedBeforeSending;
+    boolean mayHaveReached = state.mayHaveReachedServer(e);
     String what = mayHaveReached
         ? " failed after the request was sent (it may have reached Sage): "
         : " failed before the request was sent: ";
@@ -328,48 +235,30 @@ public final class SageTransport {
     boolean write = !request.isRead();
     if (lockMatcher.isRecordLocked(status, body)) {
       return new Sage200RecordLockedException(prefix + "record locked by another user: " + clip(sageMessage),
-          status, body);
+          status, body, write);
     }
     switch (status) {
       case 400:
-        return new Sage200ValidationException(prefix + clip(sageMessage), status, body, sageMessage);
+        return new Sage200ValidationException(prefix + clip(sageMessage), status, body, sageMessage, write);
       case 401:
         return new Sage200AuthenticationException(prefix + "token rejected, or X-Site/X-Company wrong, or no access"
-            + " to this site/company: " + clip(sageMessage), status, body);
+            + " to this site/company: " + clip(sageMessage), status, body, write);
       case 403:
         return new Sage200PermissionException(prefix + "the Sage user's role has no access to this module: "
-            + clip(sageMessage), status, body);
+            + clip(sageMessage), status, body, write);
       case 404:
         return new Sage200NotFoundException(prefix + "no such record, or this site's Sage 200 version does not"
-            + " have this endpoint: " + clip(sageMessage), body);
+            + " have this endpoint: " + clip(sageMessage), body, write);
       case 429:
-        return new Sage200RateLimitException(prefix + "rate limited", body, parseRetryAfter(retryAfterHeader));
+        return new Sage200RateLimitException(prefix + "rate limited", body,
+            RetryAfter.parse(retryAfterHeader, clock).orElse(null), write);
       default:
         if (status >= 500) {
           String hint = status == 504 ? "gateway timeout (the on-premises tunnel may be down)" : "server error";
           return new Sage200ServerException(prefix + hint + ": " + clip(sageMessage)
               + (write ? " (the write may have been applied; look it up before retrying)" : ""), status, body, write);
         }
-        return new Sage200Exception(prefix + clip(sageMessage), status, body, null);
-    }
-  }
-
-  Duration parseRetryAfter(String header) {
-    if (header == null || header.isBlank()) {
-      return null;
-    }
-    String value = header.trim();
-    try {
-      return Duration.ofSeconds(Math.max(0, Long.parseLong(value)));
-    } catch (NumberFormatException notSeconds) {
-      try {
-        ZonedDateTime at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME);
-        Duration wait = Duration.between(clock.instant(), at.toInstant());
-        return wait.isNegative() ? Duration.ZERO : wait;
-      } catch (DateTimeParseException notADate) {
-        LOG.debug("ignoring unreadable Retry-After header: {}", value);
-        return null;
-      }
+        return new Sage200Exception(prefix + clip(sageMessage), status, body, write, null);
     }
   }
 

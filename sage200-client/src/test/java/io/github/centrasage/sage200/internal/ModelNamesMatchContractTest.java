@@ -3,6 +3,7 @@ package io.github.centrasage.sage200.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.squareup.moshi.Json;
+import io.github.centrasage.http.internal.ImmutablesJsonAdapterFactory;
 import io.github.centrasage.sage200.internal.SageContract.Field;
 import io.github.centrasage.sage200.internal.SageContract.Type;
 import io.github.centrasage.sage200.model.BankEntry;
@@ -180,7 +181,7 @@ class ModelNamesMatchContractTest {
         continue;
       }
       Json json = accessor.getAnnotation(Json.class);
-      String name = json != null ? json.name() : ImmutablesJsonAdapterFactory.snakeCase(accessor.getName());
+      String name = json != null ? json.name() : ImmutablesJsonAdapterFactory.Naming.SNAKE_CASE.apply(accessor.getName());
       String at = path + "." + name;
       Field field = fields.get(name);
       if (field == null) {

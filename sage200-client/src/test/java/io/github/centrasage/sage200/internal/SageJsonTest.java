@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.squareup.moshi.JsonDataException;
+import io.github.centrasage.http.internal.ImmutablesJsonAdapterFactory;
 import io.github.centrasage.sage200.model.DespatchItem;
 import io.github.centrasage.sage200.model.SalesReturn;
 import io.github.centrasage.sage200.model.TaxCode;
@@ -17,10 +18,10 @@ class SageJsonTest {
 
   @Test
   void namesAreSnakeCaseWithDigitsSplitOff() {
-    assertThat(ImmutablesJsonAdapterFactory.snakeCase("analysisCode1")).isEqualTo("analysis_code_1");
-    assertThat(ImmutablesJsonAdapterFactory.snakeCase("address1")).isEqualTo("address_1");
-    assertThat(ImmutablesJsonAdapterFactory.snakeCase("spareText10")).isEqualTo("spare_text_10");
-    assertThat(ImmutablesJsonAdapterFactory.snakeCase("sopOrderReturnId")).isEqualTo("sop_order_return_id");
+    assertThat(ImmutablesJsonAdapterFactory.Naming.SNAKE_CASE.apply("analysisCode1")).isEqualTo("analysis_code_1");
+    assertThat(ImmutablesJsonAdapterFactory.Naming.SNAKE_CASE.apply("address1")).isEqualTo("address_1");
+    assertThat(ImmutablesJsonAdapterFactory.Naming.SNAKE_CASE.apply("spareText10")).isEqualTo("spare_text_10");
+    assertThat(ImmutablesJsonAdapterFactory.Naming.SNAKE_CASE.apply("sopOrderReturnId")).isEqualTo("sop_order_return_id");
   }
 
   @Test

@@ -1,12 +1,11 @@
 package io.github.centrasage.sync.despatch;
 
 import io.github.centrasage.centra.CentraClient;
-import io.github.centrasage.centra.CentraRetrySettings;
 import io.github.centrasage.centra.CompleteShipmentRequest;
 import io.github.centrasage.centra.CreateShipmentRequest;
 import io.github.centrasage.centra.Shipment;
 import io.github.centrasage.centra.ShipmentLineRequest;
-import io.github.centrasage.sage200.RetrySettings;
+import io.github.centrasage.http.RetrySettings;
 import io.github.centrasage.sage200.Sage200Client;
 import io.github.centrasage.sage200.TokenProvider;
 import io.github.centrasage.sage200.model.DespatchConfirmation;
@@ -49,7 +48,7 @@ final class DespatchSandboxes implements AutoCloseable {
   final CentraSandbox centraSandbox = CentraSandbox.start();
   final Sage200Sandbox sageSandbox = Sage200Sandbox.start();
   final CentraClient centra = CentraClient.builder().baseUrl(centraSandbox.baseUrl()).token(centraSandbox.token())
-      .allowPlainHttp(true).retrySettings(CentraRetrySettings.none()).readTimeout(Duration.ofSeconds(5)).build();
+      .allowPlainHttp(true).retrySettings(RetrySettings.none()).readTimeout(Duration.ofSeconds(5)).build();
   final Sage200Client sage = Sage200Client.builder().baseUrl(sageSandbox.baseUrl()).siteId(sageSandbox.siteId())
       .companyId(sageSandbox.companyId()).tokenProvider(TokenProvider.staticToken(sageSandbox.token()))
       .allowPlainHttp(true).retrySettings(RetrySettings.none()).sleeper(d -> { })

@@ -7,6 +7,7 @@ import io.github.centrasage.centra.CentraRateLimitException;
 import io.github.centrasage.centra.CentraResponseException;
 import io.github.centrasage.centra.CentraUserErrorException;
 import io.github.centrasage.centra.CentraUserMessage;
+import io.github.centrasage.http.ClientFailure;
 import io.github.centrasage.sage200.Sage200ConnectionException;
 import io.github.centrasage.sage200.Sage200DeserializationException;
 import io.github.centrasage.sage200.Sage200RateLimitException;
@@ -17,6 +18,7 @@ import io.github.centrasage.sync.FailureClassification;
 import io.github.centrasage.sync.spi.FailureKind;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class ClientFailureClassifierTest {
@@ -86,6 +88,58 @@ class ClientFailureClassifierTest {
     assertThat(classify(centraQuery).kind()).isEqualTo(FailureKind.TRANSIENT);
     var centraMutation = new CentraResponseException("Cannot read Centra's response to setStock", "setStock", true, null);
     assertThat(classify(centraMutation).kind()).isEqualTo(FailureKind.AMBIGUOUS_WRITE);
+  }
+
+  /** A client the engine has never heard of, speaking only the shared contract. */
+  static final class OtherClientFailure extends RuntimeException implements ClientFailure {
+    private static final long serialVersionUID = 1L;
+    private final boolean retryable;
+    private final boolean applied;
+
+    OtherClientFailure(String message, boolean retryable, boolean applied) {
+      super(message);
+      this.retryable = retryable;
+      this.applied = applied;
+    }
+
+    @Override
+    public boolean isRetryable() {
+      return retryable;
+    }
+
+    @Override
+    public Optional<Duration> retryAfter() {
+      return Optional.of(Duration.ofSeconds(11));
+    }
+
+    @Override
+    public boolean requiresLookupBeforeRetry() {
+      return applied;
+    }
+
+    @Override
+    public boolean isWrite() {
+      return applied;
+    }
+  }
+
+  @Test
+  void anyClientFailureIsClassifiedByTheContractAlone() {
+    FailureClassification busy = classify(new RuntimeException("wrapped", new OtherClientFailure("busy", true, false)));
+    assertThat(busy.kind()).isEqualTo(FailureKind.TRANSIENT);
+    assertThat(busy.retryAfter()).contains(Duration.ofSeconds(11));
+    assertThat(classify(new OtherClientFailure("lost answer", true, true)).kind()).isEqualTo(FailureKind.AMBIGUOUS_WRITE);
+    FailureClassification refused = classify(new OtherClientFailure("no such account", false, false));
+    assertThat(refused.kind()).isEqualTo(FailureKind.PERMANENT);
+    assertThat(refused.reasons()).containsExactly("no such account");
+  }
+
+  @Test
+  void aSageWriteRefusedWithAStatusSaysItWasAWrite() {
+    var refused = new Sage200ValidationException("POST /sop_orders failed with 400", 400, "{}", "bad", true);
+    assertThat(refused.isWrite()).isTrue();
+    assertThat(refused.requiresLookupBeforeRetry()).isFalse();
+    assertThat(classify(refused).kind()).isEqualTo(FailureKind.PERMANENT);
   }
 
   @Test

@@ -2,9 +2,9 @@ package io.github.centrasage.sync.order;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.centrasage.http.RetrySettings;
 import io.github.centrasage.sage200.Sage200Client;
 import io.github.centrasage.sage200.TokenProvider;
-import io.github.centrasage.sage200.RetrySettings;
 import io.github.centrasage.sandbox.CentraOrder;
 import io.github.centrasage.sandbox.Fault;
 import io.github.centrasage.sandbox.FaultScope;

@@ -1,12 +1,12 @@
-package io.github.centrasage.sage200;
+package io.github.centrasage.http;
 
 import java.time.Duration;
 
 /**
- * Waits between retry attempts. The default sleeps the calling thread; tests pass a recording
- * sleeper that returns at once.
+ * How a client waits between retry attempts (backoff and {@code Retry-After}). The default sleeps
+ * the calling thread; tests pass one that records the delay and returns at once.
  *
- * <p>Usage: {@code Sage200Client.builder().sleeper(delays::add)}
+ * <p>Usage: {@code CentraClient.builder().sleeper(delays::add)}, {@code Sage200Client.builder().sleeper(d -> { })}
  */
 @FunctionalInterface
 public interface Sleeper {

@@ -1,8 +1,9 @@
-package io.github.centrasage.centra.internal;
+package io.github.centrasage.http.internal;
 
 /**
- * The token one attempt authenticates with, carried as an OkHttp request tag so that the header is
- * added after the caller's own interceptors (which therefore never see it). Never printed.
+ * The token one attempt authenticates with, carried as an OkHttp request tag so that the
+ * {@code Authorization} header is added after the caller's own interceptors (a host's
+ * {@code HttpLoggingInterceptor} therefore never sees it). Never printed.
  */
 public final class BearerToken {
   private final String value;
@@ -14,11 +15,12 @@ public final class BearerToken {
   /**
    * Checks a token; the message says what is wrong without echoing it.
    *
+   * @param whereToGetOne how to get a token, appended when it is missing
    * @throws IllegalArgumentException when the token is missing or cannot be sent in a header
    */
-  public static BearerToken of(String token) {
+  public static BearerToken of(String token, String whereToGetOne) {
     if (token == null || token.isBlank()) {
-      throw new IllegalArgumentException("token is required: create an Integration API token in the Centra AMS");
+      throw new IllegalArgumentException("token is required: " + whereToGetOne);
     }
     if (!token.equals(token.strip()) || token.chars().anyMatch(c -> c < 0x21 || c > 0x7e)) {
       throw new IllegalArgumentException("token contains whitespace or non-printable characters (" + token.length()
@@ -27,7 +29,8 @@ public final class BearerToken {
     return new BearerToken(token);
   }
 
-  String value() {
+  /** The token itself, for the header and for redacting echoes of it. */
+  public String value() {
     return value;
   }
 

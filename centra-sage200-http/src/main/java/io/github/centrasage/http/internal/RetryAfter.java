@@ -1,4 +1,4 @@
-package io.github.centrasage.centra.internal;
+package io.github.centrasage.http.internal;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -10,11 +10,14 @@ import java.util.Optional;
 
 /**
  * Parses {@code Retry-After}. RFC 9110 allows delay-seconds or an HTTP date; Centra's older docs
- * call the value "the timestamp of when you can resume", so a Unix epoch and ISO-8601 are accepted too.
+ * call the value "the timestamp of when you can resume", so a Unix epoch and ISO-8601 are accepted
+ * too. A time in the past means "now"; anything unreadable means "not said".
  */
 public final class RetryAfter {
   /** Integers above this are read as an epoch second rather than a delay (about 2001-09-09). */
   private static final long EPOCH_THRESHOLD = 1_000_000_000L;
+  private static final DateTimeFormatter[] DATE_FORMS = {
+      DateTimeFormatter.RFC_1123_DATE_TIME, DateTimeFormatter.ISO_OFFSET_DATE_TIME};
 
   private RetryAfter() {}
 
@@ -30,13 +33,9 @@ public final class RetryAfter {
       } catch (NumberFormatException tooLong) {
         return Optional.empty();
       }
-      if (number > EPOCH_THRESHOLD) {
-        return Optional.of(until(Instant.ofEpochSecond(number), clock));
-      }
-      return Optional.of(Duration.ofSeconds(number));
+      return Optional.of(number > EPOCH_THRESHOLD ? until(Instant.ofEpochSecond(number), clock) : Duration.ofSeconds(number));
     }
-    for (DateTimeFormatter format : new DateTimeFormatter[] {
-        DateTimeFormatter.RFC_1123_DATE_TIME, DateTimeFormatter.ISO_OFFSET_DATE_TIME}) {
+    for (DateTimeFormatter format : DATE_FORMS) {
       try {
         return Optional.of(until(ZonedDateTime.parse(value, format).toInstant(), clock));
       } catch (DateTimeParseException ignored) {

@@ -1,0 +1,149 @@
+package io.github.centrasage.buildchecks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tngtech.archunit.core.domain.Dependency;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Keeps the module graph one-way, read from every published module's compiled classes with
+ * ArchUnit: the clients build on the HTTP core and never on each other; the HTTP core knows no
+ * client; the sandboxes know nothing of the engine; and no module reaches into another module's
+ * {@code .internal} packages, except that the two clients use the HTTP core's (it exists to be
+ * their shared implementation). A new dependency that breaks a rule fails the build with the
+ * classes that broke it.
+ */
+class ModuleGraphTest {
+  /** Module directory → root package (no two roots nest). */
+  private static final Map<String, String> MODULES = new LinkedHashMap<>();
+
+  static {
+    MODULES.put("centra-sage200-http", "io.github.centrasage.http");
+    MODULES.put("centra-client", "io.github.centrasage.centra");
+    MODULES.put("sage200-client", "io.github.centrasage.sage200");
+    MODULES.put("sync-core", "io.github.centrasage.sync");
+    MODULES.put("sandbox", "io.github.centrasage.sandbox");
+    MODULES.put("sync-dashboard", "io.github.centrasage.dashboard");
+    MODULES.put("sync-doctor", "io.github.centrasage.doctor");
+    MODULES.put("sync-testing", "io.github.centrasage.testing");
+    MODULES.put("centra-sage200-micrometer", "io.github.centrasage.micrometer");
+    MODULES.put("centra-sage200-spring-boot-starter", "io.github.centrasage.spring");
+  }
+
+  /**
+   * Reaches into another module's internals that predate this check, as "module → package". Each is
+   * to go (issue 22: the sandbox from parts, the engine that knows no vendor); the test fails when
+   * one is no longer used, so the list only shrinks, and on any use not listed here.
+   */
+  private static final Set<String> KNOWN_INTERNAL_USES = Set.of(
+      // The Sage sandbox refuses any name outside the client's contract, which it reads directly.
+      "sandbox -> io.github.centrasage.sage200.internal",
+      // The go-live doctor checks the store schema version and the order mapping as the engine does.
+      "sync-doctor -> io.github.centrasage.sync.internal",
+      "sync-doctor -> io.github.centrasage.sync.order.internal",
+      "sync-doctor -> io.github.centrasage.sync.store.internal");
+
+  private static final Set<String> EVERY_OTHER = Set.of("*");
+  private static final String HTTP = "centra-sage200-http";
+
+  /** Modules each module must not depend on at all ({@code *}: none but itself). */
+  private static final Map<String, Set<String>> MUST_NOT_USE = Map.of(
+      HTTP, EVERY_OTHER,
+      "centra-client", allBut(HTTP),
+      "sage200-client", allBut(HTTP),
+      // The sandboxes emulate the vendors; they use the clients' public contracts, never the engine.
+      "sandbox", Set.of("sync-core", "sync-dashboard", "sync-doctor", "sync-testing", "centra-sage200-micrometer",
+          "centra-sage200-spring-boot-starter"));
+
+  private static Set<String> allBut(String allowed) {
+    Set<String> out = new TreeSet<>(MODULES.keySet());
+    out.remove(allowed);
+    return out;
+  }
+
+  @Test
+  void dependenciesBetweenModulesGoOneWay() {
+    Path root = Paths.get(System.getProperty("user.dir")).getParent();
+    List<String> violations = new ArrayList<>();
+    Set<String> knownSeen = new TreeSet<>();
+    Map<String, Set<String>> uses = new LinkedHashMap<>();
+    for (Map.Entry<String, String> module : MODULES.entrySet()) {
+      Path classes = root.resolve(module.getKey()).resolve("target/classes");
+      assertThat(classes).as("compiled classes of %s (build it first)", module.getKey()).isDirectory();
+      JavaClasses imported = new ClassFileImporter().importPath(classes);
+      assertThat(imported).as("classes of %s", module.getKey()).isNotEmpty();
+      Set<String> used = new TreeSet<>();
+      for (JavaClass javaClass : imported) {
+        for (Dependency dependency : javaClass.getDirectDependenciesFromSelf()) {
+          String target = dependency.getTargetClass().getBaseComponentType().getPackageName();
+          String owner = ownerOf(target);
+          if (owner == null || owner.equals(module.getKey())) {
+            continue;
+          }
+          used.add(owner);
+          String why = why(module.getKey(), owner, target);
+          String use = module.getKey() + " -> " + target;
+          if (why != null && KNOWN_INTERNAL_USES.contains(use)) {
+            knownSeen.add(use);
+          } else if (why != null) {
+            violations.add(module.getKey() + ": " + dependency.getDescription() + " (" + why + ")");
+          }
+        }
+      }
+      uses.put(module.getKey(), used);
+    }
+    assertThat(violations).as("dependencies against the module graph").isEmpty();
+    assertThat(knownSeen).as("known internal uses still in the code (remove the others from KNOWN_INTERNAL_USES)")
+        .containsExactlyInAnyOrderElementsOf(KNOWN_INTERNAL_USES);
+    // The point of the HTTP core: both clients are built on it.
+    assertThat(uses.get("centra-client")).contains(HTTP);
+    assertThat(uses.get("sage200-client")).contains(HTTP);
+  }
+
+  @Test
+  void theRulesThemselvesCatchWhatTheyAreFor() {
+    assertThat(why("centra-sage200-http", "centra-client", "io.github.centrasage.centra")).isNotNull();
+    assertThat(why("centra-client", "sage200-client", "io.github.centrasage.sage200")).isNotNull();
+    assertThat(why("sandbox", "sync-core", "io.github.centrasage.sync")).isNotNull();
+    assertThat(why("sync-dashboard", "centra-client", "io.github.centrasage.centra.internal")).isNotNull();
+    assertThat(why("sync-core", "sandbox", "io.github.centrasage.sandbox.internal")).isNotNull();
+    assertThat(why("centra-client", HTTP, "io.github.centrasage.http.internal")).isNull();
+    assertThat(why("sync-core", HTTP, "io.github.centrasage.http.internal")).isNotNull();
+    assertThat(why("sync-dashboard", "sync-core", "io.github.centrasage.sync")).isNull();
+  }
+
+  /** Why {@code module} must not use {@code target} (a package of {@code owner}), or null if it may. */
+  static String why(String module, String owner, String target) {
+    Set<String> banned = MUST_NOT_USE.getOrDefault(module, Set.of());
+    if (banned.contains("*") || banned.contains(owner)) {
+      return module + " must not depend on " + owner;
+    }
+    boolean internal = (target + ".").contains(".internal.");
+    boolean clientUsingCore = owner.equals(HTTP) && (module.equals("centra-client") || module.equals("sage200-client"));
+    if (internal && !clientUsingCore) {
+      return target + " is internal to " + owner;
+    }
+    return null;
+  }
+
+  private static String ownerOf(String packageName) {
+    for (Map.Entry<String, String> module : MODULES.entrySet()) {
+      String rootPackage = module.getValue();
+      if (packageName.equals(rootPackage) || packageName.startsWith(rootPackage + ".")) {
+        return module.getKey();
+      }
+    }
+    return null;
+  }
+}
