@@ -145,13 +145,18 @@ public final class GraphQLTransport {
 
   /** Runs the operation with retries. Variables must be JSON-ready (maps, lists, strings, numbers, booleans). */
   public <T> Result<T> execute(Operation<T> operation, Map<String, Object> variables) {
+    return execute(operation, variables, retrySettings.maxAttempts());
+  }
+
+  /** {@link #execute(Operation, Map)} with at most {@code maxAttempts} attempts (1: no retry). */
+  public <T> Result<T> execute(Operation<T> operation, Map<String, Object> variables, int maxAttempts) {
     Map<String, Object> frozen = new LinkedHashMap<>(variables);
     RetryPolicy<Object> policy = RetryPolicy.builder()
         .handleIf((result, failure) -> failure instanceof CentraException && shouldRetry((CentraException) failure))
         .abortIf((result, failure) -> failure instanceof CentraRateLimitException
             && ((CentraRateLimitException) failure).retryAfter()
                 .map(d -> d.compareTo(retrySettings.maxRetryAfter()) > 0).orElse(false))
-        .withMaxAttempts(retrySettings.maxAttempts())
+        .withMaxAttempts(Math.max(1, Math.min(maxAttempts, retrySettings.maxAttempts())))
         .onRetry(e -> LOG.debug("Centra {} attempt {} failed ({}); retrying",
             operation.name(), e.getAttemptCount(), describe(e.getLastException())))
         .build();

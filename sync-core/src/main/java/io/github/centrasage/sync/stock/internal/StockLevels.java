@@ -237,7 +237,9 @@ public final class StockLevels {
         .levels(levels.stream().map(l -> SizeStockLevel.ofSizeId(l.sku().centraVariantId(), l.sku().centraSizeId(),
             l.quantity())).collect(Collectors.toList()))
         .build();
-    CentraMutationResult<List<Long>> result = ctx.attribute(CentraClient.class).stock().set(request);
+    // one attempt: a retry after a wait (a 429 storm) would send these levels again while Sage may
+    // have moved on; the failed job is retried by the engine, which computes the levels afresh
+    CentraMutationResult<List<Long>> result = ctx.attribute(CentraClient.class).stock().setWithoutRetry(request);
     Map<Level, String> skipped = skippedRows(levels, result.warnings());
     if (!result.warnings().isEmpty()) {
       // Centra skips rows it cannot apply and says so only as warnings; make them loud
