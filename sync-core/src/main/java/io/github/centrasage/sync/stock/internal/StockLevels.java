@@ -146,9 +146,12 @@ public final class StockLevels {
 
   /**
    * {@link #compute}, after settling the ledger of the orders holding a unit whose Sage allocations
-   * other than the ledger's went down since this instance last looked ({@code otherAllocations}, per
-   * unit): an allocation vanished without an event (an order deleted, cancelled or amended in Sage),
-   * and if it was a web order's, the ledger would add back units Sage no longer holds for it.
+   * other than the ledger's changed since this instance last looked ({@code otherAllocations}, per
+   * unit): an allocation may have vanished without an event (an order deleted, cancelled or amended
+   * in Sage), and if it was a web order's, the ledger would add back units Sage no longer holds for
+   * it. A rise counts too: another channel's allocation in the same interval can hide the drop. Only
+   * an exact offset (a web order of n deleted while another channel allocates n) goes unseen here;
+   * {@code StockReconcile}'s pass settles those.
    */
   static List<Level> settledLevels(SyncContext ctx, String sageWarehouse, String centraWarehouse, List<SkuRef> skus,
       Map<String, BigDecimal> otherAllocations) {
@@ -158,7 +161,9 @@ public final class StockLevels {
       if (l.allocated().signum() > 0 && l.sageAllocated().isPresent()) {
         BigDecimal others = l.sageAllocated().get().subtract(l.allocated());
         BigDecimal before = otherAllocations.get(l.key().name());
-        if (before == null || others.compareTo(before) < 0) {
+        // any change, not only a drop: a web order deleted in Sage while a trade order allocates
+        // more of the unit shows as a rise of the others; only the orders themselves can tell
+        if (before == null || others.compareTo(before) != 0) {
           suspicious.add(l.key().sku());
         }
       }
