@@ -2,6 +2,7 @@ package io.github.centrasage.sync.stock.internal;
 
 import io.github.centrasage.centra.CentraClient;
 import io.github.centrasage.centra.CentraMutationResult;
+import io.github.centrasage.centra.CentraStock;
 import io.github.centrasage.centra.CentraUserMessage;
 import io.github.centrasage.centra.SetStockRequest;
 import io.github.centrasage.centra.SizeStockLevel;
@@ -89,10 +90,12 @@ public final class StockLevels {
    * Holds each unit, computes and pushes the levels of {@code skus} in one Sage warehouse, then
    * releases the holds. A unit another owner holds (a despatch in progress) is not pushed now but
    * queued again after {@code busyDelay}; a level older than the applied version is not pushed.
+   * With {@code writeOnce} the write is not retried by the client: a failure returns at once, for the
+   * caller's job to be retried with levels computed afresh.
    */
   public static Outcome publish(SyncContext ctx, String sageWarehouse, String centraWarehouse, Collection<SkuRef> skus,
       Duration holdTtl, Duration busyDelay, String description, Map<String, BigDecimal> otherAllocations,
-      Map<StockKey, Known> centraHas) {
+      Map<StockKey, Known> centraHas, boolean writeOnce) {
     String owner = "StockPublish-" + UUID.randomUUID();
     List<StockHold> holds = new ArrayList<>();
     List<SkuRef> held = new ArrayList<>();
@@ -134,7 +137,7 @@ public final class StockLevels {
         }
       }
       try {
-        Map<Level, String> skipped = push(ctx, Long.parseLong(centraWarehouse), fresh, description);
+        Map<Level, String> skipped = push(ctx, Long.parseLong(centraWarehouse), fresh, description, writeOnce);
         return new Outcome(fresh, deferred, stale, Optional.empty(), refused, skipped, unchanged);
       } catch (RuntimeException e) {
         return new Outcome(fresh, deferred, stale, Optional.of(e), refused, Map.of(), unchanged);
@@ -233,7 +236,8 @@ public final class StockLevels {
    * One {@code setStock} of absolute physical levels, then records the version of each level Centra
    * applied. Returns the levels Centra skipped with a {@code userWarning}, with the warning.
    */
-  public static Map<Level, String> push(SyncContext ctx, long centraWarehouseId, List<Level> levels, String description) {
+  public static Map<Level, String> push(SyncContext ctx, long centraWarehouseId, List<Level> levels, String description,
+      boolean writeOnce) {
     if (levels.isEmpty()) {
       return Map.of();
     }
@@ -242,9 +246,10 @@ public final class StockLevels {
         .levels(levels.stream().map(l -> SizeStockLevel.ofSizeId(l.sku().centraVariantId(), l.sku().centraSizeId(),
             l.quantity())).collect(Collectors.toList()))
         .build();
-    // one attempt: a retry after a wait (a 429 storm) would send these levels again while Sage may
-    // have moved on; the failed job is retried by the engine, which computes the levels afresh
-    CentraMutationResult<List<Long>> result = ctx.attribute(CentraClient.class).stock().setWithoutRetry(request);
+    // once: a retry after a wait (a 429 storm) would send these levels again while Sage may have
+    // moved on; the failed job is retried by the engine, which computes the levels afresh
+    CentraStock stock = ctx.attribute(CentraClient.class).stock();
+    CentraMutationResult<List<Long>> result = writeOnce ? stock.setWithoutRetry(request) : stock.set(request);
     Map<Level, String> skipped = skippedRows(levels, result.warnings());
     if (!result.warnings().isEmpty()) {
       // Centra skips rows it cannot apply and says so only as warnings; make them loud
