@@ -37,9 +37,10 @@ import java.util.stream.Collectors;
  * across them), bursts of shoppers, and under them Sage's own life: trade (B2B) allocations, goods
  * in, stock-takes to 0, orders cancelled in Sage and in Centra, the warehouse despatching Leeds
  * orders in Sage and a 3PL shipping London orders in Centra. The library runs with buffer 0. Each
- * seed runs three times on the same world: the library polling stock every {@code fastPoll}, the
- * library polling every {@code slowPoll}, and a perfect sync (every flow run to the end after every
- * change, before the next shopper) that says how many units were sellable.
+ * seed runs four times on the same world: the library polling stock every {@code fastPoll}, every
+ * {@code slowPoll} and every {@code defaultPoll} (the options' default), and a perfect sync (every
+ * flow run to the end after every change, before the next shopper) that says how many units were
+ * sellable.
  *
  * <p>Counted against Sage's own state, never the library's ledger: units sold that Sage could not
  * allocate (oversold), units sold against the perfect sync, {@code setStock} rows against the rows a
@@ -54,14 +55,17 @@ final class FlashSaleMulti {
 
   private FlashSaleMulti() {}
 
-  static Map<String, Object> run(Duration sale, Duration latency, Duration fastPoll, Duration slowPoll, List<Long> seeds) {
+  static Map<String, Object> run(Duration sale, Duration latency, Duration fastPoll, Duration slowPoll,
+      Duration defaultPoll, List<Long> seeds) {
     List<Run> fast = new ArrayList<>();
     List<Run> slow = new ArrayList<>();
     List<Run> perfect = new ArrayList<>();
+    List<Run> atDefault = new ArrayList<>();
     for (long seed : seeds) {
       perfect.add(simulate(sale, latency, Duration.ZERO, seed));
       fast.add(simulate(sale, latency, fastPoll, seed));
       slow.add(simulate(sale, latency, slowPoll, seed));
+      atDefault.add(simulate(sale, latency, defaultPoll, seed));
     }
     Bench.Line line = new Bench.Line("flash-sale-multi").put("skus", SKUS).put("warehouses", WAREHOUSES.size())
         .put("seeds", seeds.stream().map(String::valueOf).collect(Collectors.joining(",")))
@@ -81,7 +85,12 @@ final class FlashSaleMulti {
         .put("slow_poll_s", slowPoll.toSeconds())
         .put("slow_oversold_units", total(slow, r -> r.result.oversold))
         .put("slow_sold_vs_perfect", ratio(total(slow, r -> r.result.unitsSold), total(perfect, r -> r.result.unitsSold)))
-        .put("slow_lag_p99_s", percentile(slow, 99));
+        .put("slow_lag_p99_s", percentile(slow, 99)).put("slow_final_levels_off", total(slow, r -> r.finalOff))
+        .put("default_poll_s", defaultPoll.toSeconds())
+        .put("default_oversold_units", total(atDefault, r -> r.result.oversold))
+        .put("default_sold_vs_perfect", ratio(total(atDefault, r -> r.result.unitsSold), total(perfect, r -> r.result.unitsSold)))
+        .put("default_lag_p50_s", percentile(atDefault, 50)).put("default_lag_p99_s", percentile(atDefault, 99))
+        .put("default_final_levels_off", total(atDefault, r -> r.finalOff));
     for (int i = 0; i < seeds.size(); i++) {
       line.put("oversold_seed" + seeds.get(i), fast.get(i).result.oversold);
     }

@@ -39,7 +39,7 @@ class ScenariosSmokeTest {
   @Test
   void flashSaleMultiCountsSalesRowsAndLagAgainstSagesOwnState() {
     Map<String, Object> line = FlashSaleMulti.run(Duration.ofSeconds(20), Duration.ZERO, Duration.ofSeconds(1),
-        Duration.ofSeconds(5), java.util.List.of(11L));
+        Duration.ofSeconds(5), Duration.ofSeconds(30), java.util.List.of(11L));
 
     assertThat(line).containsEntry("scenario", "flash-sale-multi").containsEntry("skus", FlashSaleMulti.SKUS)
         .containsEntry("buffer", 0).containsKeys("sold_vs_perfect", "rows_vs_minimum", "lag_p99_s");

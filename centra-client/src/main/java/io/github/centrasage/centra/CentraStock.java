@@ -33,6 +33,20 @@ public final class CentraStock {
 
   /** One {@code setStock} mutation for every level of the request; returns the stock change ids. */
   public CentraMutationResult<List<Long>> set(SetStockRequest request) {
+    return set(request, Integer.MAX_VALUE);
+  }
+
+  /**
+   * {@link #set} with a single attempt: a failure (a 429, a 5xx, a connection error) reaches the
+   * caller at once instead of the same request being sent again after a wait. For a caller whose
+   * levels may go stale while it waits (Sage moved on during a rate-limit storm): it computes the
+   * levels afresh and writes those, rather than letting the client repeat an old absolute level.
+   */
+  public CentraMutationResult<List<Long>> setWithoutRetry(SetStockRequest request) {
+    return set(request, 1);
+  }
+
+  private CentraMutationResult<List<Long>> set(SetStockRequest request, int maxAttempts) {
     List<Object> variants = groupByVariant(request.levels(), SizeStockLevel::variantId, levels -> Variables.of()
         .put("productVariant", Variables.ref(levels.get(0).variantId()))
         .put("sizeStockLevels", levels.stream()
@@ -45,7 +59,7 @@ public final class CentraStock {
         .put("stockQuantityType", request.quantityType())
         .put("productVariants", variants);
     GraphQLTransport.Result<List<NamedRef>> result =
-        transport.execute(CentraOperations.SET_STOCK, Variables.of().put("input", input).build());
+        transport.execute(CentraOperations.SET_STOCK, Variables.of().put("input", input).build(), maxAttempts);
     List<Long> ids = result.value() == null ? List.of()
         : result.value().stream().map(NamedRef::id).collect(Collectors.toList());
     return ImmutableCentraMutationResult.<List<Long>>builder().value(ids).warnings(result.warnings()).build();

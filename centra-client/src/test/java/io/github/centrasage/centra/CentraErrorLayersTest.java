@@ -132,6 +132,20 @@ class CentraErrorLayersTest extends CentraWireMockTest {
   }
 
   @Test
+  void aStockWriteWithoutRetryReportsThe429AtOnceAndSendsNothingMore() {
+    wm.stubFor(post(urlEqualTo("/graphql")).inScenario("rl").whenScenarioStateIs(Scenario.STARTED)
+        .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "0")).willSetStateTo("ok"));
+    wm.stubFor(post(urlEqualTo("/graphql")).inScenario("rl").whenScenarioStateIs("ok")
+        .willReturn(ok("{\"data\":{\"setStock\":{\"stockChanges\":[{\"id\":5}]," + Fixtures.userMessages() + "}}}")));
+
+    CentraRateLimitException e = catchThrowableOfType(CentraRateLimitException.class,
+        () -> client.stock().setWithoutRetry(SET_STOCK));
+
+    assertThat(e.isRetryable()).as("the caller may write again, with levels it computes afresh").isTrue();
+    assertThat(requests()).as("the client did not repeat the old levels").hasSize(1);
+  }
+
+  @Test
   void serverErrorsOnQueriesAreRetriedUpToMaxAttempts() {
     answer(503);
 

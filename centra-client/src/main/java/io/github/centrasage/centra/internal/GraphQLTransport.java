@@ -113,6 +113,11 @@ public final class GraphQLTransport {
 
   /** Runs the operation with retries. Variables must be JSON-ready (maps, lists, strings, numbers, booleans). */
   public <T> Result<T> execute(Operation<T> operation, Map<String, Object> variables) {
+    return execute(operation, variables, Integer.MAX_VALUE);
+  }
+
+  /** {@link #execute(Operation, Map)} with at most {@code maxAttempts} attempts (1: no retry; never more than the retry settings allow). */
+  public <T> Result<T> execute(Operation<T> operation, Map<String, Object> variables, int maxAttempts) {
     Map<String, Object> frozen = new LinkedHashMap<>(variables);
     return retrier.run(() -> attempt(operation, frozen), Retrier::retryableAndNotApplied,
         // The previous attempt failed with a response or a connection error; whether it reached
@@ -120,7 +125,8 @@ public final class GraphQLTransport {
         interrupt -> new CentraConnectionException("Interrupted while waiting to retry " + operation.name(),
             operation.name(), operation.isMutation(), true, true, interrupt),
         (failure, attempts, delay) -> LOG.debug("Centra {} attempt {} failed ({}); retrying in {} ms",
-            operation.name(), attempts, failure.getClass().getSimpleName(), delay.toMillis()));
+            operation.name(), attempts, failure.getClass().getSimpleName(), delay.toMillis()),
+        maxAttempts);
   }
 
   private <T> Result<T> attempt(Operation<T> operation, Map<String, Object> variables) {

@@ -35,11 +35,11 @@ public final class Retrier {
   }
 
   /** A policy per call: whether a failure may be repeated depends on the call (a read or a write). */
-  private RetryPolicy<Object> policy(Predicate<RuntimeException> repeatable) {
+  private RetryPolicy<Object> policy(Predicate<RuntimeException> repeatable, int maxAttempts) {
     RetryPolicyBuilder<Object> policy = RetryPolicy.builder()
         .handleIf((result, failure) -> failure instanceof RuntimeException
             && repeatable.test((RuntimeException) failure) && !waitTooLong(failure))
-        .withMaxAttempts(settings.maxAttempts());
+        .withMaxAttempts(Math.max(1, Math.min(maxAttempts, settings.maxAttempts())));
     long initial = settings.initialDelay().toNanos();
     long max = settings.maxDelay().toNanos();
     if (initial > 0) {
@@ -65,7 +65,16 @@ public final class Retrier {
    */
   public <T> T run(Supplier<T> attempt, Predicate<RuntimeException> repeatable,
       Function<InterruptedException, RuntimeException> interrupted, RetryListener listener) {
-    Execution<Object> execution = Execution.of(policy(repeatable));
+    return run(attempt, repeatable, interrupted, listener, settings.maxAttempts());
+  }
+
+  /**
+   * {@link #run(Supplier, Predicate, Function, RetryListener)} with at most {@code maxAttempts}
+   * attempts (1: no retry), for a call whose caller retries with fresher data itself.
+   */
+  public <T> T run(Supplier<T> attempt, Predicate<RuntimeException> repeatable,
+      Function<InterruptedException, RuntimeException> interrupted, RetryListener listener, int maxAttempts) {
+    Execution<Object> execution = Execution.of(policy(repeatable, maxAttempts));
     while (true) {
       try {
         T result = attempt.get();

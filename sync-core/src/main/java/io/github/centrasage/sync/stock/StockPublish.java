@@ -333,7 +333,7 @@ public final class StockPublish implements SyncFlow {
     }
     StockLevels.Outcome outcome = StockLevels.publish(any, sageWarehouse, centraWarehouse.get(),
         resolved.known().values(), options.holdTtl(), options.busyDelay(), options.description(), otherAllocations,
-        centraHas);
+        centraHas, true);
     if (outcome.failure().isPresent()) {
       outcome.pushed().forEach(l -> lastWritten.remove(l.key().name())); // Centra may or may not have it
     } else {

@@ -158,7 +158,7 @@ public final class StockReconcile implements SyncFlow {
         .ifPresent(q -> centraHas.put(StockKey.of(sku, sageWarehouse), StockLevels.Known.read(q))));
     StockLevels.Outcome outcome = StockLevels.publish(ctx, sageWarehouse, centraWarehouse, resolved.known().values(),
         options.holdTtl(), options.busyDelay(), options.description() + " (reconciliation)", otherAllocations,
-        centraHas);
+        centraHas, false); // the client's retries: a failed write would start the whole pass again
     if (outcome.failure().isPresent()) {
       throw outcome.failure().get();
     }

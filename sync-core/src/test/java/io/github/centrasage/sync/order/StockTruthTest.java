@@ -145,6 +145,24 @@ class StockTruthTest {
     assertThat(centraPhysical()).isEqualTo(sageTruth()).isEqualTo(10);
   }
 
+  /**
+   * Found by the flash-sale-multi benchmark (seed 11, 5 s poll): between two polls a web order is
+   * deleted in Sage and a trade customer allocates more of the same unit, so Sage's allocations
+   * outside the ledger went up, not down. The ledger must still let go of the deleted order.
+   */
+  @Test
+  void anOrderDeletedInSageWhileATradeOrderAllocatesTheSameUnitReleasesItsUnits() {
+    CentraOrder order = importedOrder(1);
+
+    sageChange(() -> {
+      f.sage.deleteOrder(sageOrderOf(order).documentNo().orElseThrow());
+      f.sage.allocateNonWebOrder("HARR001", SKU, OrderImportFixture.LEEDS, new BigDecimal("2"));
+    });
+    publish();
+
+    assertThat(centraPhysical()).isEqualTo(sageTruth()).isEqualTo(8);
+  }
+
   @Test
   void anOrderAmendedInSageHoldsOnlyWhatSageStillAllocates() {
     CentraOrder order = importedOrder(3);

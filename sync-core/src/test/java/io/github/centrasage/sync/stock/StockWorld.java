@@ -42,10 +42,12 @@ final class StockWorld implements AutoCloseable {
   static final String TRADE_ACCOUNT = "HARR001";
 
   final SandboxClock clock = SandboxClock.startingAt(SandboxClock.DEFAULT_START);
+  /** Runs whenever the Centra client waits to send a request again (instead of sleeping). */
+  volatile Runnable onCentraRetryWait = () -> { };
   final CentraSandbox centraSandbox = CentraSandbox.start(CentraSandbox.options().clock(clock));
   final Sage200Sandbox sageSandbox = Sage200Sandbox.start(Sage200Sandbox.options().clock(clock));
   final CentraClient centra = CentraClient.builder().baseUrl(centraSandbox.baseUrl()).token(centraSandbox.token())
-      .allowPlainHttp(true).readTimeout(Duration.ofSeconds(5)).build();
+      .allowPlainHttp(true).readTimeout(Duration.ofSeconds(5)).sleeper(d -> onCentraRetryWait.run()).build();
   final Sage200Client sage = Sage200Client.builder().baseUrl(sageSandbox.baseUrl()).siteId(sageSandbox.siteId())
       .companyId(sageSandbox.companyId()).tokenProvider(TokenProvider.staticToken(sageSandbox.token()))
       .allowPlainHttp(true).sleeper(d -> { }).readTimeout(Duration.ofSeconds(5)).build();

@@ -150,7 +150,8 @@ public final class OrderMapper {
     BigDecimal expectedGross = BigDecimal.ZERO;
     BigDecimal highestRate = BigDecimal.ZERO;
     for (OrderLine line : order.lines()) {
-      int quantity = line.quantity() - line.cancelledQuantity();
+      // Centra's quantity already leaves the cancelled units out (cancelledQuantity counts them apart)
+      int quantity = line.quantity();
       if (quantity <= 0) {
         continue;
       }
@@ -196,7 +197,7 @@ public final class OrderMapper {
         }
       }
     }
-    if (order.lines().stream().noneMatch(l -> l.quantity() - l.cancelledQuantity() > 0)) {
+    if (order.lines().stream().noneMatch(l -> l.quantity() > 0)) {
       problems.add("order has no line left to import (every line cancelled)");
     }
     if (!discountNetByTaxCode.isEmpty()) {

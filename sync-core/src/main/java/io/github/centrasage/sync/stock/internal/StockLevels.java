@@ -2,6 +2,7 @@ package io.github.centrasage.sync.stock.internal;
 
 import io.github.centrasage.centra.CentraClient;
 import io.github.centrasage.centra.CentraMutationResult;
+import io.github.centrasage.centra.CentraStock;
 import io.github.centrasage.centra.CentraUserMessage;
 import io.github.centrasage.centra.SetStockRequest;
 import io.github.centrasage.centra.SizeStockLevel;
@@ -89,10 +90,12 @@ public final class StockLevels {
    * Holds each unit, computes and pushes the levels of {@code skus} in one Sage warehouse, then
    * releases the holds. A unit another owner holds (a despatch in progress) is not pushed now but
    * queued again after {@code busyDelay}; a level older than the applied version is not pushed.
+   * With {@code writeOnce} the write is not retried by the client: a failure returns at once, for the
+   * caller's job to be retried with levels computed afresh.
    */
   public static Outcome publish(SyncContext ctx, String sageWarehouse, String centraWarehouse, Collection<SkuRef> skus,
       Duration holdTtl, Duration busyDelay, String description, Map<String, BigDecimal> otherAllocations,
-      Map<StockKey, Known> centraHas) {
+      Map<StockKey, Known> centraHas, boolean writeOnce) {
     String owner = "StockPublish-" + UUID.randomUUID();
     List<StockHold> holds = new ArrayList<>();
     List<SkuRef> held = new ArrayList<>();
@@ -134,7 +137,7 @@ public final class StockLevels {
         }
       }
       try {
-        Map<Level, String> skipped = push(ctx, Long.parseLong(centraWarehouse), fresh, description);
+        Map<Level, String> skipped = push(ctx, Long.parseLong(centraWarehouse), fresh, description, writeOnce);
         return new Outcome(fresh, deferred, stale, Optional.empty(), refused, skipped, unchanged);
       } catch (RuntimeException e) {
         return new Outcome(fresh, deferred, stale, Optional.of(e), refused, Map.of(), unchanged);
@@ -146,9 +149,12 @@ public final class StockLevels {
 
   /**
    * {@link #compute}, after settling the ledger of the orders holding a unit whose Sage allocations
-   * other than the ledger's went down since this instance last looked ({@code otherAllocations}, per
-   * unit): an allocation vanished without an event (an order deleted, cancelled or amended in Sage),
-   * and if it was a web order's, the ledger would add back units Sage no longer holds for it.
+   * other than the ledger's changed since this instance last looked ({@code otherAllocations}, per
+   * unit): an allocation may have vanished without an event (an order deleted, cancelled or amended
+   * in Sage), and if it was a web order's, the ledger would add back units Sage no longer holds for
+   * it. A rise counts too: another channel's allocation in the same interval can hide the drop. Only
+   * an exact offset (a web order of n deleted while another channel allocates n) goes unseen here;
+   * {@code StockReconcile}'s pass settles those.
    */
   static List<Level> settledLevels(SyncContext ctx, String sageWarehouse, String centraWarehouse, List<SkuRef> skus,
       Map<String, BigDecimal> otherAllocations) {
@@ -158,7 +164,9 @@ public final class StockLevels {
       if (l.allocated().signum() > 0 && l.sageAllocated().isPresent()) {
         BigDecimal others = l.sageAllocated().get().subtract(l.allocated());
         BigDecimal before = otherAllocations.get(l.key().name());
-        if (before == null || others.compareTo(before) < 0) {
+        // any change, not only a drop: a web order deleted in Sage while a trade order allocates
+        // more of the unit shows as a rise of the others; only the orders themselves can tell
+        if (before == null || others.compareTo(before) != 0) {
           suspicious.add(l.key().sku());
         }
       }
@@ -228,7 +236,8 @@ public final class StockLevels {
    * One {@code setStock} of absolute physical levels, then records the version of each level Centra
    * applied. Returns the levels Centra skipped with a {@code userWarning}, with the warning.
    */
-  public static Map<Level, String> push(SyncContext ctx, long centraWarehouseId, List<Level> levels, String description) {
+  public static Map<Level, String> push(SyncContext ctx, long centraWarehouseId, List<Level> levels, String description,
+      boolean writeOnce) {
     if (levels.isEmpty()) {
       return Map.of();
     }
@@ -237,7 +246,10 @@ public final class StockLevels {
         .levels(levels.stream().map(l -> SizeStockLevel.ofSizeId(l.sku().centraVariantId(), l.sku().centraSizeId(),
             l.quantity())).collect(Collectors.toList()))
         .build();
-    CentraMutationResult<List<Long>> result = ctx.attribute(CentraClient.class).stock().set(request);
+    // once: a retry after a wait (a 429 storm) would send these levels again while Sage may have
+    // moved on; the failed job is retried by the engine, which computes the levels afresh
+    CentraStock stock = ctx.attribute(CentraClient.class).stock();
+    CentraMutationResult<List<Long>> result = writeOnce ? stock.setWithoutRetry(request) : stock.set(request);
     Map<Level, String> skipped = skippedRows(levels, result.warnings());
     if (!result.warnings().isEmpty()) {
       // Centra skips rows it cannot apply and says so only as warnings; make them loud

@@ -1,0 +1,76 @@
+package io.github.centrasage.sync.stock;
+
+import static io.github.centrasage.sync.stock.StockWorld.LEEDS;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.centrasage.sandbox.Fault;
+import io.github.centrasage.sandbox.FaultScope;
+import io.github.centrasage.sandbox.ReceivedRequest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A {@code setStock} refused with 429 is not sent again as it was: Sage may move on while the
+ * library waits, and an absolute level sent after the wait would put Centra back to an old truth.
+ * The write is retried by computing the level afresh, so the request after the 429 carries the
+ * newest level.
+ */
+class StockPublishRateLimitTest {
+  private static final Pattern QUANTITY = Pattern.compile("\"quantity\"\\s*:\\s*(-?\\d+)");
+  private StockWorld world;
+
+  @AfterEach
+  void stop() {
+    if (world != null) {
+      world.close();
+    }
+  }
+
+  @Test
+  void theWriteAfterA429CarriesTheLevelSageHasThenNotTheOldRequest() {
+    world = new StockWorld();
+    String sku = world.skus(1).get(0);
+    world.publish(); // the first full read
+    world.countStock(sku, LEEDS, 20);
+    world.centraSandbox.clearReceivedRequests();
+    // Sage moves on during the wait after the 429: in the client's backoff if it waits, else before
+    // the engine's retry of the job
+    AtomicBoolean moved = new AtomicBoolean();
+    Runnable sageMovesOn = () -> {
+      if (!moved.getAndSet(true)) {
+        world.countStock(sku, LEEDS, 7);
+      }
+    };
+    world.onCentraRetryWait = sageMovesOn;
+
+    try (var fault = world.centraSandbox.faults().inject(Fault.rateLimited(Duration.ofSeconds(2)),
+        FaultScope.nextCalls(1).on("setStock"))) {
+      world.publish();
+    }
+    sageMovesOn.run();
+    world.quiesce();
+
+    List<List<Integer>> sent = world.centraSandbox.receivedRequests("setStock").stream()
+        .map(StockPublishRateLimitTest::quantities).collect(Collectors.toList());
+    assertThat(sent).as("the refused request, then writes of the newest level only").first().isEqualTo(List.of(20));
+    assertThat(sent.subList(1, sent.size())).as("every request after the 429").isNotEmpty()
+        .allSatisfy(levels -> assertThat(levels).containsOnly(7));
+    assertThat(world.centraPhysical(sku, LEEDS)).isEqualByComparingTo("7");
+  }
+
+  private static List<Integer> quantities(ReceivedRequest request) {
+    List<Integer> levels = new ArrayList<>();
+    Matcher m = QUANTITY.matcher(request.body());
+    while (m.find()) {
+      levels.add(Integer.parseInt(m.group(1)));
+    }
+    return levels;
+  }
+}
