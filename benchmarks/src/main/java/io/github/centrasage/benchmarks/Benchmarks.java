@@ -22,13 +22,18 @@ public final class Benchmarks {
   private Benchmarks() {}
 
   public static void main(String[] args) throws Exception {
-    // an empty -Dbench.args reaches main as one null or blank argument
-    List<String> scenarios = args.length == 0 || (args.length == 1 && (args[0] == null || args[0].isBlank()))
-        ? ALL : Arrays.asList(args);
-    double scale = Double.parseDouble(System.getProperty("bench.scale", "1"));
-    for (String scenario : scenarios) {
-      run(scenario.trim(), scale);
+    for (String scenario : scenarios(args)) {
+      run(scenario, Double.parseDouble(System.getProperty("bench.scale", "1")));
     }
+  }
+
+  /** The scenarios {@code args} name, or all of them. */
+  static List<String> scenarios(String[] args) {
+    // an empty -Dbench.args reaches main as one null or blank argument
+    // Maven passes -Dbench.args="a b" as one argument: split each on blanks
+    List<String> named = Arrays.stream(args).filter(a -> a != null && !a.isBlank())
+        .flatMap(a -> Arrays.stream(a.trim().split("\\s+"))).collect(java.util.stream.Collectors.toList());
+    return named.isEmpty() ? ALL : named;
   }
 
   static void run(String scenario, double scale) throws Exception {
