@@ -47,7 +47,12 @@ public final class CentraSandbox extends EmulatedApi {
     return new Options();
   }
 
-  /** The base URL, e.g. {@code http://127.0.0.1:54321}; the API is at {@code /graphql} below it. */
+  /**
+   * The value for {@code CentraClient.builder().baseUrl(..)}: the tenant root, e.g.
+   * {@code http://127.0.0.1:54321} (the API is at {@code /graphql} below it, as on a real tenant,
+   * whose Centra URL is given without the path). {@link Sage200Sandbox#baseUrl()} is likewise what
+   * the Sage client's builder takes, which for Sage includes the API path.
+   */
   public String baseUrl() {
     return "http://127.0.0.1:" + port();
   }

@@ -47,7 +47,11 @@ public final class Sage200Sandbox extends EmulatedApi {
     return new Options();
   }
 
-  /** The API base URL, e.g. {@code http://127.0.0.1:54321/uk/sage200/accounts/v1}. */
+  /**
+   * The value for {@code Sage200Client.builder().baseUrl(..)}: the API base URL with its path, e.g.
+   * {@code http://127.0.0.1:54321/uk/sage200/accounts/v1}, as Sage publishes its API's address.
+   * ({@link CentraSandbox#baseUrl()} is the Centra tenant root, which the Centra client takes.)
+   */
   public String baseUrl() {
     return "http://127.0.0.1:" + port() + options.basePath;
   }
