@@ -12,6 +12,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * Everything the starter reads from {@code application.yml}, under {@code centra-sage200}. Checked
  * when the context starts; every problem is listed in one failure (see docs/spring-boot.md).
  * Secrets are never part of {@link #toString()}.
+ *
+ * <p>Over 600 lines on purpose: Spring binds and documents (IDE metadata) one tree of plain getters
+ * and setters, which reads best as one file in the order of {@code application.yml}.
  */
 @ConfigurationProperties(prefix = "centra-sage200")
 public class CentraSage200Properties {

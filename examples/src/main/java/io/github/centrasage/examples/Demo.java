@@ -81,7 +81,8 @@ import java.util.stream.Stream;
 /**
  * The end-to-end demo: both sandboxes seeded with the same fashion shop, the real clients, an
  * embedded H2 store and every flow, playing a compressed trading day with faults injected, then
- * checking the invariants against both sandboxes.
+ * checking the invariants against both sandboxes. (Over 600 lines on purpose: the day is one script
+ * read top to bottom, hour by hour; the wiring, progress and report live in their own classes.)
  *
  * <p>Run it with {@code mvn -B -ntp -Pdemo -pl examples -am verify -DskipTests}; add
  * {@code -Ddemo.args=--dashboard} to watch the day on the operator dashboard while it plays (its
