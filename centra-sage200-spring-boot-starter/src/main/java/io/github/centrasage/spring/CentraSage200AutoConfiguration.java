@@ -233,12 +233,11 @@ public class CentraSage200AutoConfiguration {
       CentraSage200Properties.Dashboard d = properties.getDashboard();
       boolean springSecurity = ClassUtils.isPresent(SPRING_SECURITY, Dashboard.class.getClassLoader());
       CentraSage200Properties.Dashboard.Reading reading = Optional.ofNullable(d.getReading())
-          .orElse(springSecurity ? CentraSage200Properties.Dashboard.Reading.APPLICATION_SECURITY
-              : CentraSage200Properties.Dashboard.Reading.TOKEN);
+          .orElse(CentraSage200Properties.Dashboard.Reading.TOKEN);
       DashboardServlet servlet = DashboardServlet.create(engine, DashboardSetup.options(d, Optional.of(recorder)),
           reading == CentraSage200Properties.Dashboard.Reading.TOKEN ? DashboardServlet.Reading.NEEDS_TOKEN
               : DashboardServlet.Reading.APPLICATION_SECURITY,
-          springSecurity ? SpringSecurityForms::csrfField : request -> Map.of());
+          springSecurity ? SpringSecurityForms::csrfField : request -> Map.of(), d.getReaderRole());
       ServletRegistrationBean<DashboardServlet> registration = new ServletRegistrationBean<>(servlet,
           d.getPath() + "/*");
       registration.setName(DASHBOARD);

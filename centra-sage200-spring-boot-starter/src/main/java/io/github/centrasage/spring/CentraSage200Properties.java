@@ -515,12 +515,18 @@ public class CentraSage200Properties {
      */
     private String token;
     /**
-     * Who may read the pages: TOKEN (a sign-in with the token; scripts send X-Dashboard-Token) or
-     * APPLICATION_SECURITY (whoever the application's Spring Security lets through; anonymous
-     * requests are refused). Unset: APPLICATION_SECURITY when Spring Security is on the classpath,
-     * else TOKEN.
+     * Who may read the pages: TOKEN (the default: a sign-in with the token; scripts send
+     * X-Dashboard-Token) or APPLICATION_SECURITY (signed-in users of the application who have
+     * {@code reader-role}; anonymous requests and other users are refused).
      */
     private Reading reading;
+    /**
+     * With {@code reading: application-security}, the role a signed-in user needs to read the
+     * pages (as {@code HttpServletRequest.isUserInRole} checks it, e.g. {@code SYNC_OPERATOR}).
+     * Required then: the pages show orders and customers' details, which an application's own
+     * customers must not see.
+     */
+    private String readerRole;
     /** The zone absolute times are shown in (default UTC). */
     private java.time.ZoneId zone;
     /** The page title. */
@@ -555,6 +561,14 @@ public class CentraSage200Properties {
 
     public String getToken() {
       return token;
+    }
+
+    public String getReaderRole() {
+      return readerRole;
+    }
+
+    public void setReaderRole(String readerRole) {
+      this.readerRole = readerRole;
     }
 
     public void setToken(String token) {

@@ -252,6 +252,11 @@ class CentraSage200AutoConfigurationTest {
         .withPropertyValues("centra-sage200.dashboard.enabled=true")
         .run(context -> assertThat(context.getStartupFailure().getMessage())
             .contains("centra-sage200.dashboard.token is not set"));
+    webRunner.withBean(DataSource.class, this::h2).withPropertyValues(sandboxProperties())
+        .withPropertyValues("centra-sage200.dashboard.token=a-dashboard-token-0123",
+            "centra-sage200.dashboard.reading=application-security")
+        .run(context -> assertThat(context.getStartupFailure().getMessage())
+            .contains("centra-sage200.dashboard.reader-role must name the role"));
   }
 
   @Test

@@ -50,6 +50,9 @@ class DashboardBehindSpringSecurityTest {
   private static final String TOKEN = "secured-dashboard-token-01";
   private static final String OPS = "Basic " + Base64.getEncoder().encodeToString("ops:ops-password"
       .getBytes(StandardCharsets.UTF_8));
+  /** A signed-in user of the application without the dashboard's reader role (a shop's customer). */
+  private static final String SHOPPER = "Basic " + Base64.getEncoder().encodeToString("shopper:shopper-password"
+      .getBytes(StandardCharsets.UTF_8));
   private static final CentraSandbox centra = CentraSandbox.start();
   private static final Sage200Sandbox sage = Sage200Sandbox.start();
 
@@ -76,7 +79,8 @@ class DashboardBehindSpringSecurityTest {
 
     @Bean
     InMemoryUserDetailsManager users() {
-      return new InMemoryUserDetailsManager(User.withUsername("ops").password("{noop}ops-password").roles("OPS").build());
+      return new InMemoryUserDetailsManager(User.withUsername("ops").password("{noop}ops-password").roles("OPS").build(),
+          User.withUsername("shopper").password("{noop}shopper-password").roles("CUSTOMER").build());
     }
 
     /** A rule that forgets the dashboard's status address: the dashboard must still refuse it. */
@@ -98,6 +102,8 @@ class DashboardBehindSpringSecurityTest {
     registry.add("centra-sage200.flows.order-import.enabled", () -> "false");
     registry.add("centra-sage200.flows.stock-publish.enabled", () -> "false");
     registry.add("centra-sage200.dashboard.token", () -> TOKEN);
+    registry.add("centra-sage200.dashboard.reading", () -> "application-security");
+    registry.add("centra-sage200.dashboard.reader-role", () -> "OPS");
   }
 
   @AfterAll
@@ -115,6 +121,9 @@ class DashboardBehindSpringSecurityTest {
     HttpResponse<String> letThrough = send(get("/centra-sage200/api/status"));
     assertThat(letThrough.statusCode()).as("refused although the rule lets it through").isEqualTo(401);
     assertThat(letThrough.body()).doesNotContain("AlwaysParks");
+    HttpResponse<String> shopper = send(get("/centra-sage200/api/status").header("Authorization", SHOPPER));
+    assertThat(shopper.statusCode()).as("a signed-in user without the reader role").isEqualTo(403);
+    assertThat(shopper.body()).doesNotContain("AlwaysParks");
 
     HttpResponse<String> page = send(get("/centra-sage200/").header("Authorization", OPS));
     assertThat(page.statusCode()).isEqualTo(200);

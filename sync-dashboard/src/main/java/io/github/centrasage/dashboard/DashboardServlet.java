@@ -55,8 +55,9 @@ public final class DashboardServlet extends HttpServlet {
     /** Everyone who has the dashboard token: a sign-in page for people, a header for scripts. */
     NEEDS_TOKEN,
     /**
-     * Every user the application's own security (Spring Security, a container login) lets through
-     * to the servlet's path; a request without an authenticated user is refused.
+     * Users the application's own security (Spring Security, a container login) signed in, with
+     * the reader role given to {@code create}; a request without an authenticated user, or whose
+     * user lacks the role, is refused.
      */
     APPLICATION_SECURITY
   }
@@ -64,12 +65,14 @@ public final class DashboardServlet extends HttpServlet {
   private final transient DashboardRuntime runtime;
   private final Reading reading;
   private final transient Function<HttpServletRequest, Map<String, String>> formFields;
+  private final String readerRole;
 
   private DashboardServlet(DashboardRuntime runtime, Reading reading,
-      Function<HttpServletRequest, Map<String, String>> formFields) {
+      Function<HttpServletRequest, Map<String, String>> formFields, String readerRole) {
     this.runtime = runtime;
     this.reading = reading;
     this.formFields = formFields;
+    this.readerRole = readerRole;
   }
 
   /**
@@ -79,7 +82,7 @@ public final class DashboardServlet extends HttpServlet {
    * @throws IllegalArgumentException when {@code options} has no token: it is the only way in
    */
   public static DashboardServlet create(SyncEngine engine, DashboardOptions options, Reading reading) {
-    return create(engine, options, reading, request -> Map.of());
+    return create(engine, options, reading, request -> Map.of(), null);
   }
 
   /**
@@ -89,7 +92,24 @@ public final class DashboardServlet extends HttpServlet {
    */
   public static DashboardServlet create(SyncEngine engine, DashboardOptions options, Reading reading,
       Function<HttpServletRequest, Map<String, String>> formFields) {
+    return create(engine, options, reading, formFields, null);
+  }
+
+  /**
+   * As {@link #create(SyncEngine, DashboardOptions, Reading, Function)}; with
+   * {@link Reading#APPLICATION_SECURITY}, {@code readerRole} is the role a signed-in user needs to
+   * read ({@code HttpServletRequest.isUserInRole}); it is required then, since the pages show orders
+   * and customers' details that an application's other users must not see.
+   *
+   * @throws IllegalArgumentException with APPLICATION_SECURITY and no reader role
+   */
+  public static DashboardServlet create(SyncEngine engine, DashboardOptions options, Reading reading,
+      Function<HttpServletRequest, Map<String, String>> formFields, String readerRole) {
     Objects.requireNonNull(formFields, "formFields");
+    if (reading == Reading.APPLICATION_SECURITY && (readerRole == null || readerRole.isBlank())) {
+      throw new IllegalArgumentException("Reading.APPLICATION_SECURITY needs a reader role: every signed-in user of"
+          + " the application could read orders and customers' details otherwise");
+    }
     Objects.requireNonNull(engine, "engine");
     Objects.requireNonNull(options, "options");
     Objects.requireNonNull(reading, "reading");
@@ -98,7 +118,8 @@ public final class DashboardServlet extends HttpServlet {
             + "Reading.NEEDS_TOKEN, read) without it"));
     DashboardRuntime runtime = SyncDashboard.runtime(engine, options, token, "app",
         reading == Reading.NEEDS_TOKEN, "sync-dashboard-servlet-" + INSTANCES.incrementAndGet() + "-charts");
-    return new DashboardServlet(runtime, reading, formFields);
+    return new DashboardServlet(runtime, reading, formFields,
+        reading == Reading.APPLICATION_SECURITY ? readerRole.strip() : null);
   }
 
   @Override
@@ -110,13 +131,20 @@ public final class DashboardServlet extends HttpServlet {
       resp.getWriter().write("Sign in to the application to see the sync dashboard.");
       return;
     }
-    String base = req.getContextPath() + req.getServletPath();
+    if (reading == Reading.APPLICATION_SECURITY && !req.isUserInRole(readerRole)) {
+      resp.setStatus(HttpServletResponse.SC_FORBIDDEN);
+      resp.setContentType("text/plain; charset=utf-8");
+      resp.getWriter().write("Your account lacks the role that may read the sync dashboard.");
+      return;
+    }
+    // the configured context path, not the request's own text of it (which a client can vary)
+    String base = req.getServletContext().getContextPath() + req.getServletPath();
     String uri = req.getRequestURI();
     // the raw (still encoded) path below the mount point: an order number may carry a %2F
     String rawPath = uri.startsWith(base) ? uri.substring(base.length()) : "/";
     DashboardRequest request = new DashboardRequest(req.getMethod(), base, rawPath, req.getQueryString(),
         name -> headers(req, name), body(req), req.getRemoteAddr(), isLoopback(req.getLocalAddr()))
-        .formFields(formFields.apply(req));
+        .formFields(formFields.apply(req)).secure(req.isSecure());
     DashboardResponse response = runtime.core().handle(request);
     resp.setStatus(response.status());
     for (Map.Entry<String, String> h : response.headers()) {

@@ -22,6 +22,12 @@ public final class DashboardSetup {
       problems.add("centra-sage200.dashboard.path must be a path such as /centra-sage200 (a leading /, no trailing"
           + " /, no * or spaces), was '" + path + "'");
     }
+    if (d.getReading() == CentraSage200Properties.Dashboard.Reading.APPLICATION_SECURITY
+        && (d.getReaderRole() == null || d.getReaderRole().isBlank())) {
+      problems.add("centra-sage200.dashboard.reader-role must name the role a signed-in user needs to read the"
+          + " dashboard when reading is application-security (otherwise every user of the application could read"
+          + " orders and customers' details)");
+    }
     String token = d.getToken() == null ? "" : d.getToken().strip();
     if (token.isEmpty()) {
       problems.add("centra-sage200.dashboard.token is not set (at least " + DashboardOptions.MIN_TOKEN_LENGTH

@@ -28,7 +28,7 @@ public final class ActionGuard {
   public static final Duration SESSION = Duration.ofHours(12);
 
   private final byte[] tokenDigest;
-  private final byte[] csrfKey = new byte[32];
+  private final byte[] csrfKey;
   private final Clock clock;
 
   public ActionGuard(String token) {
@@ -39,7 +39,9 @@ public final class ActionGuard {
   public ActionGuard(String token, Clock clock) {
     this.tokenDigest = sha256(token);
     this.clock = clock;
-    RANDOM.nextBytes(csrfKey);
+    // derived from the token, so every instance behind a load balancer signs alike, and a new token
+    // ends every sign-in and form made with the old one
+    this.csrfKey = hmac(token.getBytes(StandardCharsets.UTF_8), "sync-dashboard cookie key");
   }
 
   /** A fresh random token for a dashboard started without one. */
@@ -144,10 +146,14 @@ public final class ActionGuard {
   }
 
   private String sign(String nonce) {
+    return B64.encodeToString(hmac(csrfKey, nonce));
+  }
+
+  private static byte[] hmac(byte[] key, String message) {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(csrfKey, "HmacSHA256"));
-      return B64.encodeToString(mac.doFinal(nonce.getBytes(StandardCharsets.US_ASCII)));
+      mac.init(new SecretKeySpec(key, "HmacSHA256"));
+      return mac.doFinal(message.getBytes(StandardCharsets.UTF_8));
     } catch (NoSuchAlgorithmException | InvalidKeyException e) {
       throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
     }

@@ -451,9 +451,14 @@ public final class DashboardCore {
     // a browser-session cookie: the value carries its own end, checked here, so no Max-Age is needed
     // (and clients that treat a Max-Age cookie as RFC 2965 would send it back quoted)
     ex.response.add("Set-Cookie", sessionCookie + "=" + guard.newSessionValue() + "; Path=" + cookiePath(ex)
-        + "; HttpOnly; SameSite=Strict");
+        + "; HttpOnly; SameSite=Strict" + secureFlag(ex));
     ex.response.set("Location", ex.base() + "/");
     ex.response.send(303, null, new byte[0]);
+  }
+
+  /** Over HTTPS a cookie is never sent back over plain HTTP to the same host. */
+  private static String secureFlag(Exchange ex) {
+    return ex.request.secure() ? "; Secure" : "";
   }
 
   private static String cookiePath(Exchange ex) {
@@ -474,7 +479,8 @@ public final class DashboardCore {
     Optional<String> existing = cookie(ex, csrfCookie).filter(guard::isOwnCsrfValue);
     String csrf = existing.orElseGet(guard::newCsrfValue);
     if (existing.isEmpty()) {
-      ex.response.add("Set-Cookie", csrfCookie + "=" + csrf + "; Path=" + cookiePath(ex) + "; HttpOnly; SameSite=Strict");
+      ex.response.add("Set-Cookie", csrfCookie + "=" + csrf + "; Path=" + cookiePath(ex) + "; HttpOnly; SameSite=Strict"
+          + secureFlag(ex));
     }
     return new Pages.Context(engine.store().now(), engineClock.get(), csrf, flash, ex.base(),
         ex.request.formFields());

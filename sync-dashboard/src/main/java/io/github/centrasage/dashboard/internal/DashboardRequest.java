@@ -23,6 +23,7 @@ public final class DashboardRequest {
   private final String remote;
   private final boolean loopback;
   private Map<String, String> formFields = Map.of();
+  private boolean secure;
 
   /**
    * @param basePath where the dashboard is mounted, without a trailing slash ({@code ""} at the root,
@@ -56,6 +57,16 @@ public final class DashboardRequest {
   public DashboardRequest formFields(Map<String, String> fields) {
     this.formFields = Map.copyOf(fields);
     return this;
+  }
+
+  /** Whether the request came over HTTPS (cookies are then marked {@code Secure}). */
+  public DashboardRequest secure(boolean secure) {
+    this.secure = secure;
+    return this;
+  }
+
+  public boolean secure() {
+    return secure;
   }
 
   public Map<String, String> formFields() {

@@ -92,7 +92,10 @@ class WordsAndJsonTest {
     String session = guard.newSessionValue();
 
     assertThat(guard.isOwnSessionValue(session)).isTrue();
-    assertThat(new ActionGuard("a-token-of-enough-length", clock).isOwnSessionValue(session)).isFalse();
+    assertThat(new ActionGuard("a-token-of-enough-length", clock).isOwnSessionValue(session))
+        .as("another instance with the same token (behind a load balancer)").isTrue();
+    assertThat(new ActionGuard("another-token-of-enough-length", clock).isOwnSessionValue(session))
+        .as("a new token ends every sign-in").isFalse();
     assertThat(guard.isOwnSessionValue(guard.newCsrfValue())).isFalse();
     assertThat(guard.isOwnCsrfValue(session)).isFalse();
     assertThat(guard.isOwnSessionValue("99999999999" + session.substring(session.indexOf('.')))).isFalse();
@@ -110,7 +113,9 @@ class WordsAndJsonTest {
 
     assertThat(guard.csrfMatches(value, value)).isTrue();
     assertThat(guard.csrfMatches(value, guard.newCsrfValue())).isFalse();
-    assertThat(new ActionGuard("a-token-of-enough-length").csrfMatches(value, value)).isFalse();
+    assertThat(new ActionGuard("a-token-of-enough-length").csrfMatches(value, value))
+        .as("another instance with the same token").isTrue();
+    assertThat(new ActionGuard("another-token-of-enough-length").csrfMatches(value, value)).isFalse();
     assertThat(guard.csrfMatches("abc.def", "abc.def")).isFalse();
     assertThat(guard.tokenMatches("a-token-of-enough-length")).isTrue();
     assertThat(guard.tokenMatches("a-token-of-enough-lengtH")).isFalse();
