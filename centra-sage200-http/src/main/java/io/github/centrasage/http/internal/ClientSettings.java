@@ -39,7 +39,8 @@ public final class ClientSettings {
     }
     HttpUrl url = HttpUrl.parse(baseUrl.trim());
     if (url == null) {
-      problems.add("baseUrl is not an http(s) URL: '" + baseUrl + "'");
+      // an unparsable URL may still carry user:password@ before the host: never repeat that part
+      problems.add("baseUrl is not an http(s) URL: '" + withoutUserInfo(baseUrl.trim()) + "'");
       return null;
     }
     if (!url.isHttps() && !allowPlainHttp) {
@@ -104,5 +105,14 @@ public final class ClientSettings {
       http.callTimeout(call != null ? call : defaultCall);
     }
     return http.build();
+  }
+
+  /** {@code text} with anything between {@code ://} and an {@code @} before the next {@code /} left out. */
+  static String withoutUserInfo(String text) {
+    int scheme = text.indexOf("://");
+    int start = scheme < 0 ? 0 : scheme + 3;
+    int slash = text.indexOf('/', start);
+    int at = text.lastIndexOf('@', slash < 0 ? text.length() : slash);
+    return at < start ? text : text.substring(0, start) + "…@" + text.substring(at + 1);
   }
 }

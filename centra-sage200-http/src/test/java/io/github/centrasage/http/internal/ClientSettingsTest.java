@@ -51,6 +51,14 @@ class ClientSettingsTest {
   }
 
   @Test
+  void aUrlThatDoesNotParseIsRepeatedWithoutItsUserInfo() {
+    ClientSettings settings = new ClientSettings("SomeClient");
+    settings.baseUrl("htps://user:secret@example.com/api", false, "the API root");
+    assertThatThrownBy(settings::check).hasMessageContaining("not an http(s) URL: 'htps://…@example.com/api'")
+        .hasMessageNotContaining("secret");
+  }
+
+  @Test
   void plainHttpOnlyWhenAllowedAndTheUrlGetsItsTrailingSlash() {
     ClientSettings settings = new ClientSettings("SomeClient");
     HttpUrl url = settings.baseUrl("http://localhost:8080/api", true, "the API root");

@@ -210,6 +210,10 @@ public abstract class CatalogPublishOptions {
 
   @Value.Check
   protected void check() {
+    if (priceRounding() == RoundingMode.UNNECESSARY) {
+      // a net/gross conversion or a third decimal would throw mid-batch, after fields were written
+      throw new IllegalArgumentException("priceRounding must round (HALF_UP, HALF_EVEN, …), not UNNECESSARY");
+    }
     if (batchSize() < 1 || pricesPerMutation() < 1) {
       throw new IllegalArgumentException("batchSize and pricesPerMutation must be at least 1, were "
           + batchSize() + " and " + pricesPerMutation());

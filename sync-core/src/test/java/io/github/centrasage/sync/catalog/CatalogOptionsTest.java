@@ -23,6 +23,12 @@ import org.junit.jupiter.api.Test;
 
 class CatalogOptionsTest {
   @Test
+  void priceRoundingMustRound() {
+    assertThatThrownBy(() -> CatalogPublishOptions.builder().priceRounding(java.math.RoundingMode.UNNECESSARY).build())
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("priceRounding must round");
+  }
+
+  @Test
   void aNetBandToAVatInclusivePricelistWithoutARateIsAProblemAndWithOneIsConverted() {
     io.github.centrasage.sync.Mappings mappings = io.github.centrasage.sync.Mappings.builder().putCurrency("GBP", "1")
         .putPriceBandBasis("Standard", io.github.centrasage.sync.Mappings.PriceBasis.NET).build();
