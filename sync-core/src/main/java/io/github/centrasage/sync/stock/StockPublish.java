@@ -342,7 +342,20 @@ public final class StockPublish implements SyncFlow {
     }
     outcome.unchanged().forEach(l -> lastWritten.computeIfPresent(l.key().name(),
         (k, w) -> new Written(l.quantity(), l.allocated(), w.at)));
-    outcome.failure().ifPresent(e -> outcome.pushed().forEach(l -> bySku.get(l.key().sku()).fail(e)));
+    outcome.failure().ifPresent(e -> {
+      Optional<Duration> refusedFor = rateLimitWait(e);
+      if (refusedFor.isPresent()) {
+        // Centra refused the write for a while (429): nothing was applied, and a rate limit is not a
+        // fault to spend the retry budget on (a long sale would park every unit); come back after the
+        // wait with a recompute, which reads Sage afresh, and let these jobs end
+        log.info("Centra refused setStock for {} unit(s) of Sage warehouse {} for {} (rate limit); they are"
+            + " computed and written again after it", outcome.pushed().size(), sageWarehouse, refusedFor.get());
+        outcome.pushed().forEach(l -> any.store().enqueue(
+            NewJob.builder().from(recomputeJob(l.key())).delay(refusedFor.get()).build()));
+      } else {
+        outcome.pushed().forEach(l -> bySku.get(l.key().sku()).fail(e));
+      }
+    });
     outcome.refused().forEach((key, reason) -> bySku.get(key.sku()).fail(JobFailure.permanent(reason)));
     // a row Centra skipped was not applied: retry it (transient, so a lasting cause ends up parked
     // with Centra's words), resolving the SKU afresh since stale Centra ids are the usual cause
@@ -350,5 +363,17 @@ public final class StockPublish implements SyncFlow {
       skus.forget(any, level.sku());
       bySku.get(level.key().sku()).fail(JobFailure.transientFailure(reason));
     });
+  }
+
+  /**
+   * How long Centra asked to wait when {@code failure} is its rate limit (429 with Retry-After): a
+   * refusal that applied nothing. Other failures (a 503, a timeout) keep the engine's retry budget.
+   */
+  private static Optional<Duration> rateLimitWait(RuntimeException failure) {
+    if (!(failure instanceof io.github.centrasage.centra.CentraRateLimitException)) {
+      return Optional.empty();
+    }
+    io.github.centrasage.centra.CentraRateLimitException f = (io.github.centrasage.centra.CentraRateLimitException) failure;
+    return f.requiresLookupBeforeRetry() ? Optional.empty() : f.retryAfter();
   }
 }

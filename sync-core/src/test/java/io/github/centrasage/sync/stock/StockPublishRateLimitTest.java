@@ -65,6 +65,30 @@ class StockPublishRateLimitTest {
     assertThat(world.centraPhysical(sku, LEEDS)).isEqualByComparingTo("7");
   }
 
+  @Test
+  void aRateLimitDefersTheWriteWithoutSpendingTheRetryBudget() {
+    world = new StockWorld();
+    String sku = world.skus(1).get(0);
+    world.publish();
+    world.countStock(sku, LEEDS, 12);
+
+    try (var fault = world.centraSandbox.faults().inject(Fault.rateLimited(Duration.ofSeconds(2)),
+        FaultScope.nextCalls(1).on("setStock"))) {
+      world.publish();
+    }
+
+    assertThat(world.store.list(StockPublish.NAME, java.util.EnumSet.of(io.github.centrasage.sync.spi.JobState.RETRYING,
+        io.github.centrasage.sync.spi.JobState.PARKED), 0, 10)).as("no job failed for the rate limit").isEmpty();
+    var queued = world.store.list(StockPublish.NAME, java.util.EnumSet.of(io.github.centrasage.sync.spi.JobState.QUEUED), 0, 10);
+    assertThat(queued).singleElement().satisfies(j -> {
+      assertThat(j.key()).isEqualTo(StockKey.of(sku, world.sageWarehouse(LEEDS)).name());
+      assertThat(j.transientAttempts()).isZero();
+      assertThat(j.nextRunAt()).isAfterOrEqualTo(world.clock.instant().plusSeconds(2));
+    });
+    world.quiesce();
+    assertThat(world.centraPhysical(sku, LEEDS)).isEqualByComparingTo("12");
+  }
+
   private static List<Integer> quantities(ReceivedRequest request) {
     List<Integer> levels = new ArrayList<>();
     Matcher m = QUANTITY.matcher(request.body());
