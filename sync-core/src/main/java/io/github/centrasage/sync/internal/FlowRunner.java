@@ -1,6 +1,5 @@
 package io.github.centrasage.sync.internal;
 
-import io.github.centrasage.sync.FailureClassification;
 import io.github.centrasage.sync.Mappings;
 import io.github.centrasage.sync.SyncListener;
 import io.github.centrasage.sync.SyncRetryPolicy;
@@ -8,28 +7,23 @@ import io.github.centrasage.sync.SyncStatus;
 import io.github.centrasage.sync.spi.CursorMove;
 import io.github.centrasage.sync.spi.DiscoverContext;
 import io.github.centrasage.sync.spi.FailureClassifier;
-import io.github.centrasage.sync.spi.ImmutableNewJob;
 import io.github.centrasage.sync.spi.Job;
 import io.github.centrasage.sync.spi.JobContext;
-import io.github.centrasage.sync.spi.JobState;
 import io.github.centrasage.sync.spi.NewJob;
 import io.github.centrasage.sync.spi.SyncFlow;
 import io.github.centrasage.sync.spi.SyncStateStore;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -72,21 +66,17 @@ public final class FlowRunner {
   /** Extends the leases of jobs in flight, so a job slower than the lease is not run twice. */
   private final ScheduledExecutorService heartbeat;
 
+  private final JobOutcomes outcomes;
+  private final FlowStatusReader statuses;
+
   public FlowRunner(Settings settings) {
     this.s = settings;
     settings.flows().keySet().forEach(name -> health.put(name, new FlowHealth()));
+    this.outcomes = new JobOutcomes(settings, health, this::emit);
+    this.statuses = new FlowStatusReader(settings, health, Discover::new);
     this.heartbeat = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, settings.instanceId() + "-heartbeat"));
   }
 
-  /** What this instance saw of a flow; the store holds the rest. */
-  private static final class FlowHealth {
-    volatile Instant lastRunStartedAt;
-    volatile Instant lastRunFinishedAt;
-    volatile String lastError;
-    /** The failure of the last discover step, and how many discover steps in a row failed that way. */
-    String discoverFailure;
-    int discoverFailures;
-  }
 
   public SyncStateStore store() {
     return s.store();
@@ -364,9 +354,9 @@ public final class FlowRunner {
         MDC.put("jobKey", ctx.job.key());
         Throwable failure = ctx.failure != null ? ctx.failure : batchFailure;
         if (failure == null) {
-          succeed(ctx.job, owner);
+          outcomes.succeed(ctx.job, owner);
         } else {
-          fail(ctx.job, owner, failure);
+          outcomes.fail(ctx.job, owner, failure);
         }
       }
     } finally {
@@ -400,92 +390,6 @@ public final class FlowRunner {
     }
   }
 
-  private void succeed(Job job, String owner) {
-    if (s.store().complete(job.id(), owner)) {
-      log.debug("Job {} ({}) succeeded", job.id(), job.key());
-      s.store().job(job.id()).ifPresent(done -> emit(l -> l.jobSucceeded(done)));
-    } else {
-      leaseLost(job, owner);
-    }
-  }
-
-  private void fail(Job job, String owner, Throwable failure) {
-    FailureClassification c = classify(failure);
-    health.get(job.flow()).lastError = job.key() + ": " + c.message();
-    switch (c.kind()) {
-      case PERMANENT:
-        park(job, owner, c, c.reasons().isEmpty() ? List.of(c.message()) : c.reasons());
-        return;
-      case RECORD_LOCKED: {
-        int locked = job.lockedAttempts() + 1;
-        // a flow may keep its own lock schedule (despatch confirmations want short waits); else the engine's
-        SyncRetryPolicy lockPolicy = Optional.ofNullable(s.flows().get(job.flow()))
-            .flatMap(SyncFlow::lockRetryPolicy)
-            .orElse(s.lockRetryPolicy());
-        if (locked >= lockPolicy.maxAttempts()) {
-          // a classification with reasons is contention of the library's own (a stock hold), not a Sage lock
-          park(job, owner, c, List.of(c.reasons().isEmpty()
-              ? "The Sage record stayed locked for " + locked + " attempts (" + c.message()
-                  + "); close it in Sage, then replay the job"
-              : "Still held after " + locked + " attempts: " + String.join("; ", c.reasons())
-                  + "; replay the job once the holder has finished or its hold has expired"));
-        } else {
-          retry(job, owner, c, lockPolicy.delayAfter(locked, ThreadLocalRandom.current().nextDouble()));
-        }
-        return;
-      }
-      default: {
-        int failed = job.transientAttempts();
-        if (failed >= s.retryPolicy().maxAttempts()) {
-          park(job, owner, c, List.of("Gave up after " + failed + " attempts: " + c.message()));
-        } else {
-          Duration delay = s.retryPolicy().delayAfter(failed, ThreadLocalRandom.current().nextDouble());
-          // the server's Retry-After is a floor: retrying sooner only earns another refusal
-          Duration wait = c.retryAfter().filter(ra -> ra.compareTo(delay) > 0).orElse(delay);
-          retry(job, owner, c, wait);
-        }
-      }
-    }
-  }
-
-  private void retry(Job job, String owner, FailureClassification c, Duration delay) {
-    Instant runAt = s.store().now().plus(delay);
-    if (s.store().retry(job.id(), owner, runAt, c.kind(), c.message())) {
-      log.warn("Job {} ({}) failed ({}), attempt {}; retrying at {}: {}", job.id(), job.key(), c.kind(),
-          job.attempts(), runAt, c.message());
-      s.store().job(job.id()).ifPresent(j -> emit(l -> l.jobRetried(j, c, runAt)));
-    } else {
-      leaseLost(job, owner);
-    }
-  }
-
-  private void park(Job job, String owner, FailureClassification c, List<String> reasons) {
-    if (s.store().park(job.id(), owner, c.kind(), reasons, c.message())) {
-      log.error("Job {} ({}) parked for a person: {}", job.id(), job.key(), reasons);
-      s.store().job(job.id()).ifPresent(j -> emit(l -> l.jobParked(j, reasons)));
-    } else {
-      leaseLost(job, owner);
-    }
-  }
-
-  private static void leaseLost(Job job, String owner) {
-    log.warn("Job {} ({}): {} lost its lease (it ran longer than the lease); another worker runs it again",
-        job.id(), job.key(), owner);
-  }
-
-  private FailureClassification classify(Throwable failure) {
-    for (FailureClassifier classifier : s.classifiers()) {
-      try {
-        Optional<FailureClassification> c = classifier.classify(failure);
-        if (c.isPresent()) {
-          return c.get();
-        }
-      } catch (RuntimeException e) {
-        log.warn("Failure classifier {} threw; asking the next one", classifier, e);
-      }
-    }
-    return FailureClassifier.defaults().classify(failure).orElseThrow();
-  }
 
   // ---- operations and status
 
@@ -513,60 +417,9 @@ public final class FlowRunner {
   }
 
   public SyncStatus status(String flowName) {
-    SyncFlow flow = flow(flowName);
-    FlowHealth h = health.get(flowName);
-    Instant now = s.store().now();
-    Map<JobState, Long> counts = s.store().count(flowName);
-    Optional<Duration> lag = s.store().cursor(flowName).flatMap(c -> {
-      // A cursor's source time is on the other system's clock, which is the engine's (a sandbox's pinned
-      // day, say); when the flow cannot say, the time it last moved is on the store's clock.
-      Optional<Instant> source = flow.cursorTime(c.value());
-      Instant position = source.orElse(c.updatedAt());
-      Instant measuredAt = source.isPresent() ? s.clock().instant() : now;
-      // a cursor still at the epoch ("from the beginning") has read nothing yet: no lag to show, not 57 years
-      return position.equals(Instant.EPOCH) ? Optional.empty()
-          : Optional.of(nonNegative(Duration.between(position, measuredAt)));
-    });
-    return SyncStatus.builder()
-        .flow(flowName)
-        .lastRunStartedAt(Optional.ofNullable(h.lastRunStartedAt))
-        .lastRunFinishedAt(Optional.ofNullable(h.lastRunFinishedAt))
-        .cursorLag(lag)
-        .queued(counts.get(JobState.QUEUED))
-        .running(counts.get(JobState.RUNNING))
-        .retrying(counts.get(JobState.RETRYING))
-        .parked(counts.get(JobState.PARKED))
-        .succeeded(counts.get(JobState.SUCCEEDED))
-        .entitiesDone(entitiesDone(flow).orElse(counts.get(JobState.SUCCEEDED)))
-        .oldestJobAge(s.store().oldestPendingSince(flowName).map(t -> nonNegative(Duration.between(t, now))))
-        .lastError(Optional.ofNullable(h.lastError))
-        .notices(notices(flow))
-        .build();
+    return statuses.status(flow(flowName));
   }
 
-  private OptionalLong entitiesDone(SyncFlow flow) {
-    try {
-      return flow.entitiesDone(new Discover(flow));
-    } catch (RuntimeException e) {
-      // a status read must not fail because one flow cannot count; done falls back to succeeded jobs
-      log.warn("Flow {} could not count the entities it has done", flow.name(), e);
-      return OptionalLong.empty();
-    }
-  }
-
-  private List<String> notices(SyncFlow flow) {
-    try {
-      return List.copyOf(flow.notices(new Discover(flow)));
-    } catch (RuntimeException e) {
-      // a status read must not fail because one flow cannot list its notices
-      log.warn("Flow {} could not list its notices", flow.name(), e);
-      return List.of("Could not list notices: " + Failures.describe(e));
-    }
-  }
-
-  private static Duration nonNegative(Duration d) {
-    return d.isNegative() ? Duration.ZERO : d;
-  }
 
   /** {@code name}, if a flow of this engine has it. @throws IllegalArgumentException naming the known flows */
   public String knownFlow(String name) {
