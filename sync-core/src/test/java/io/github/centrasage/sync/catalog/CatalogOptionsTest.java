@@ -40,8 +40,8 @@ class CatalogOptionsTest {
         .contains("price band Standard is NET but pricelist 23 includes VAT").contains("taxPercent");
     PriceMapping withRate = PriceMapping.of("Standard", 23, "GBP").withTax(true, new BigDecimal("20"));
     assertThat(new CatalogPublish(CatalogPublishOptions.builder().addPriceMappings(withRate).build()).validate(mappings)).isEmpty();
-    assertThat(CatalogPublish.centraPrice(mappings, withRate, new BigDecimal("100.00"))).isEqualByComparingTo("120.00");
-    assertThat(CatalogPublish.centraPrice(mappings, PriceMapping.of("Standard", 23, "GBP"), new BigDecimal("100.00")))
+    assertThat(CatalogPrices.centraPrice(mappings, withRate, new BigDecimal("100.00"))).isEqualByComparingTo("120.00");
+    assertThat(CatalogPrices.centraPrice(mappings, PriceMapping.of("Standard", 23, "GBP"), new BigDecimal("100.00")))
         .as("no basis on the pricelist side: published as it is").isEqualByComparingTo("100.00");
     assertThatThrownBy(() -> PriceMapping.of("Standard", 23, "GBP").withTax(true, new BigDecimal("120")))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("taxPercent");
