@@ -132,6 +132,13 @@ public final class CatalogPublish implements SyncFlow {
     List<String> problems = new ArrayList<>();
     for (PriceMapping m : options.priceMappings()) {
       Optional<Mappings.PriceBasis> basis = mappings.priceBandBasis(m.sagePriceBand());
+      if (basis.isEmpty() && m.centraPricesIncludeTax().isPresent()) {
+        // the mapping says what Centra's pricelist holds; without the band's basis the Sage figure
+        // would be published as it is, whichever it is
+        problems.add("pricelist " + m.centraPricelistId() + (m.centraPricesIncludeTax().get() ? " includes" : " excludes")
+            + " VAT but price band " + m.sagePriceBand() + " has no basis; add priceBand." + m.sagePriceBand()
+            + " = NET or GROSS");
+      }
       if (basis.isPresent() && m.centraPricesIncludeTax().isPresent()
           && (basis.get() == Mappings.PriceBasis.GROSS) != m.centraPricesIncludeTax().get() && m.taxPercent().isEmpty()) {
         problems.add("price band " + m.sagePriceBand() + " is " + basis.get() + " but pricelist " + m.centraPricelistId()

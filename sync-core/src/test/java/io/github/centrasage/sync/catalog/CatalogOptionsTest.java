@@ -45,6 +45,10 @@ class CatalogOptionsTest {
         .as("no basis on the pricelist side: published as it is").isEqualByComparingTo("100.00");
     assertThatThrownBy(() -> PriceMapping.of("Standard", 23, "GBP").withTax(true, new BigDecimal("120")))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("taxPercent");
+    io.github.centrasage.sync.Mappings noBasis = io.github.centrasage.sync.Mappings.builder().putCurrency("GBP", "1").build();
+    assertThat(new CatalogPublish(CatalogPublishOptions.builder().addPriceMappings(withRate).build()).validate(noBasis))
+        .as("the pricelist's side is given, the band's is not").singleElement().asString()
+        .contains("pricelist 23 includes VAT but price band Standard has no basis; add priceBand.Standard = NET or GROSS");
   }
 
   @Test
