@@ -29,8 +29,7 @@ public final class Benchmarks {
 
   /** The scenarios {@code args} name, or all of them. */
   static List<String> scenarios(String[] args) {
-    // an empty -Dbench.args reaches main as one null or blank argument
-    // Maven passes -Dbench.args="a b" as one argument: split each on blanks
+    // Maven passes -Dbench.args="a b" as one argument (an empty one as null or blank): split on blanks
     List<String> named = Arrays.stream(args).filter(a -> a != null && !a.isBlank())
         .flatMap(a -> Arrays.stream(a.trim().split("\\s+"))).collect(java.util.stream.Collectors.toList());
     return named.isEmpty() ? ALL : named;

@@ -2,6 +2,7 @@ package io.github.centrasage.sage200;
 
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.Types;
+import io.github.centrasage.http.internal.ClientSettings;
 import io.github.centrasage.http.internal.RetryAfter;
 import io.github.centrasage.sage200.internal.SageJson;
 import java.io.IOException;
@@ -243,9 +244,11 @@ public final class SageIdTokenProvider implements TokenProvider {
     }
   }
 
-  /** Configures a {@link SageIdTokenProvider}; {@link #build()} names every missing setting. */
+  /** Configures a {@link SageIdTokenProvider}; {@link #build()} names every problem at once. */
   public static final class Builder {
     private HttpUrl tokenUrl = SAGE_ID_TOKEN_URL;
+    /** A token URL that did not parse: reported by {@link #build()} with the others. */
+    private String unparsableTokenUrl;
     private SageIdCredentials credentials;
     private String refreshToken;
     private Consumer<String> onRefreshTokenRotated;
@@ -259,11 +262,9 @@ public final class SageIdTokenProvider implements TokenProvider {
 
     /** Overrides Sage ID's token URL (tests, the sandbox). */
     public Builder tokenUrl(String url) {
-      HttpUrl parsed = HttpUrl.parse(Objects.requireNonNull(url, "tokenUrl"));
-      if (parsed == null) {
-        throw new IllegalArgumentException("tokenUrl is not an http(s) URL: " + url);
-      }
-      this.tokenUrl = parsed;
+      HttpUrl parsed = HttpUrl.parse(Objects.requireNonNull(url, "tokenUrl").trim());
+      this.tokenUrl = parsed == null ? tokenUrl : parsed;
+      this.unparsableTokenUrl = parsed == null ? url : null;
       return this;
     }
 
@@ -299,17 +300,12 @@ public final class SageIdTokenProvider implements TokenProvider {
 
     /** How long before {@code expires_in} the token is refreshed; default 60 seconds. */
     public Builder refreshMargin(Duration margin) {
-      if (margin == null || margin.isNegative()) {
-        throw new IllegalArgumentException("refreshMargin must be zero or positive");
-      }
       this.refreshMargin = margin;
       return this;
     }
 
+    /** Connect and read timeout of the token request (the call may take twice as long); default 30 s. */
     public Builder timeout(Duration timeout) {
-      if (timeout == null || timeout.isNegative() || timeout.isZero()) {
-        throw new IllegalArgumentException("timeout must be positive");
-      }
       this.timeout = timeout;
       return this;
     }
@@ -320,24 +316,31 @@ public final class SageIdTokenProvider implements TokenProvider {
       return this;
     }
 
+    /**
+     * Validates and builds, with the clients' builder rules (one exception naming every problem; a
+     * URL is never echoed with what stands before its host).
+     *
+     * @throws IllegalStateException naming every missing or wrong setting
+     */
     public SageIdTokenProvider build() {
-      StringBuilder missing = new StringBuilder();
-      if (credentials == null) {
-        missing.append(" credentials (SageIdCredentials.of(clientId, clientSecret))");
+      ClientSettings settings = new ClientSettings("SageIdTokenProvider");
+      settings.required("credentials", credentials, "SageIdCredentials.of(clientId, clientSecret)");
+      settings.required("refreshToken", refreshToken == null || refreshToken.isBlank() ? null : refreshToken,
+          "request the offline_access scope to get one");
+      settings.required("onRefreshTokenRotated", onRefreshTokenRotated,
+          "Sage ID rotates refresh tokens; the host must persist them");
+      settings.required("timeout", timeout, "a positive duration");
+      settings.positiveIfSet("timeout", timeout);
+      if (refreshMargin == null || refreshMargin.isNegative()) {
+        settings.problem("refreshMargin must be zero or positive, was " + refreshMargin);
       }
-      if (refreshToken == null || refreshToken.isBlank()) {
-        missing.append(" refreshToken (request the offline_access scope to get one)");
+      if (unparsableTokenUrl != null) {
+        settings.problem("tokenUrl is not an http(s) URL: '" + ClientSettings.withoutUserInfo(unparsableTokenUrl) + "'");
+      } else if (!tokenUrl.isHttps() && !allowPlainHttp) {
+        settings.problem("tokenUrl must use https (call allowPlainHttp(true) only for a local sandbox): "
+            + tokenUrl.scheme() + "://" + tokenUrl.host());
       }
-      if (onRefreshTokenRotated == null) {
-        missing.append(" onRefreshTokenRotated (Sage ID rotates refresh tokens; the host must persist them)");
-      }
-      if (missing.length() > 0) {
-        throw new IllegalStateException("SageIdTokenProvider is missing:" + missing);
-      }
-      if (!tokenUrl.isHttps() && !allowPlainHttp) {
-        throw new IllegalStateException(
-            "tokenUrl must use https (call allowPlainHttp(true) for a local sandbox): " + tokenUrl);
-      }
+      settings.check();
       return new SageIdTokenProvider(this);
     }
   }

@@ -226,6 +226,14 @@ class SageIdTokenProviderTest extends WireMockTestBase {
     assertThatThrownBy(() -> SageIdTokenProvider.builder().tokenUrl("http://id.example/oauth/token")
         .credentials(SageIdCredentials.of("c", "s")).refreshToken("r").onRefreshTokenRotated(t -> { }).build())
         .hasMessageContaining("https");
+    assertThatThrownBy(() -> SageIdTokenProvider.builder().tokenUrl("htps://user:pw@id.example/oauth/token")
+        .timeout(Duration.ZERO).refreshMargin(Duration.ofSeconds(-1)).build())
+        .as("every problem in one exception, the URL without its user info")
+        .isInstanceOf(IllegalStateException.class).hasMessageStartingWith("SageIdTokenProvider cannot be built: ")
+        .hasMessageContaining("credentials is missing").hasMessageContaining("timeout must be positive")
+        .hasMessageContaining("refreshMargin must be zero or positive")
+        .hasMessageContaining("tokenUrl is not an http(s) URL: 'htps://…@id.example/oauth/token'")
+        .hasMessageNotContaining("pw@");
     assertThat(provider().toString()).doesNotContain(SECRET).doesNotContain(REFRESH).contains("client-1");
     assertThat(SageIdCredentials.of("id", SECRET).toString()).doesNotContain(SECRET).contains("***");
   }

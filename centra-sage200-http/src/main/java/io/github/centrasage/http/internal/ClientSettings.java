@@ -108,7 +108,7 @@ public final class ClientSettings {
   }
 
   /** {@code text} with anything between {@code ://} and an {@code @} before the next {@code /} left out. */
-  static String withoutUserInfo(String text) {
+  public static String withoutUserInfo(String text) {
     int scheme = text.indexOf("://");
     int start = scheme < 0 ? 0 : scheme + 3;
     int slash = text.indexOf('/', start);
