@@ -5,9 +5,9 @@ import io.github.centrasage.sage200.ODataQuery;
 import io.github.centrasage.sage200.model.Currency;
 import io.github.centrasage.sandbox.SandboxCatalog;
 import io.github.centrasage.sandbox.SandboxClock;
-import io.github.centrasage.sync.Mappings;
+import io.github.centrasage.sync.integration.Mappings;
 import io.github.centrasage.sync.SyncEngine;
-import io.github.centrasage.sync.SyncRetryPolicy;
+import io.github.centrasage.http.RetrySettings;
 import io.github.centrasage.sync.catalog.CatalogPublish;
 import io.github.centrasage.sync.catalog.CatalogPublishOptions;
 import io.github.centrasage.sync.catalog.PriceMapping;
@@ -59,7 +59,7 @@ final class CatalogueFullPass {
       InMemorySyncStateStore store = new InMemorySyncStateStore(clock);
       try (SyncEngine engine = SyncEngine.builder().store(store).mappings(mappings).clock(clock)
           .centra(shop.centraClient).sage(shop.sageClient).flow(new CatalogPublish(options))
-          .retryPolicy(SyncRetryPolicy.builder().maxAttempts(3).initialDelay(Duration.ofMillis(1))
+          .retryPolicy(SyncEngine.defaultRetrySettings().toBuilder().maxAttempts(3).initialDelay(Duration.ofMillis(1))
               .maxDelay(Duration.ofMillis(1)).build())
           .build()) {
         clock.advance(Duration.ofSeconds(1));

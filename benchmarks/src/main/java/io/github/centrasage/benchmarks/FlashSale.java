@@ -9,9 +9,9 @@ import io.github.centrasage.sandbox.CentraOrder;
 import io.github.centrasage.sandbox.SageSalesOrder;
 import io.github.centrasage.sandbox.SandboxCatalog;
 import io.github.centrasage.sandbox.SandboxClock;
-import io.github.centrasage.sync.Mappings;
+import io.github.centrasage.sync.integration.Mappings;
 import io.github.centrasage.sync.SyncEngine;
-import io.github.centrasage.sync.SyncRetryPolicy;
+import io.github.centrasage.http.RetrySettings;
 import io.github.centrasage.sync.despatch.DespatchToCentra;
 import io.github.centrasage.sync.order.OrderImport;
 import io.github.centrasage.sync.order.OrderImportOptions;
@@ -231,7 +231,7 @@ final class FlashSale {
   private static Integration library(Shop shop, long buffer) {
     String leeds = shop.sageWarehouse(Shop.LEEDS);
     InMemorySyncStateStore store = new InMemorySyncStateStore(shop.clock);
-    SyncRetryPolicy fast = SyncRetryPolicy.builder().maxAttempts(20).initialDelay(Duration.ofMillis(1))
+    RetrySettings fast = SyncEngine.defaultRetrySettings().toBuilder().maxAttempts(20).initialDelay(Duration.ofMillis(1))
         .maxDelay(Duration.ofMillis(1)).build();
     Mappings mappings = Mappings.builder().from(shop.orderMappings()).defaultSafetyBuffer(buffer).build();
     SyncEngine engine = SyncEngine.builder().store(store).mappings(mappings).clock(shop.clock)

@@ -8,9 +8,9 @@ import io.github.centrasage.sandbox.ReceivedRequest;
 import io.github.centrasage.sandbox.SageSalesOrder;
 import io.github.centrasage.sandbox.SandboxCatalog;
 import io.github.centrasage.sandbox.SandboxClock;
-import io.github.centrasage.sync.Mappings;
+import io.github.centrasage.sync.integration.Mappings;
 import io.github.centrasage.sync.SyncEngine;
-import io.github.centrasage.sync.SyncRetryPolicy;
+import io.github.centrasage.http.RetrySettings;
 import io.github.centrasage.sync.despatch.DespatchOptions;
 import io.github.centrasage.sync.despatch.DespatchToCentra;
 import io.github.centrasage.sync.despatch.DespatchToSage;
@@ -365,7 +365,7 @@ final class FlashSaleMulti {
     Library(Shop shop) {
       this.shop = shop;
       InMemorySyncStateStore store = new InMemorySyncStateStore(shop.clock);
-      SyncRetryPolicy fast = SyncRetryPolicy.builder().maxAttempts(20).initialDelay(Duration.ofMillis(1))
+      RetrySettings fast = SyncEngine.defaultRetrySettings().toBuilder().maxAttempts(20).initialDelay(Duration.ofMillis(1))
           .maxDelay(Duration.ofMillis(1)).build();
       Mappings mappings = shop.orderMappings();
       long dhl = shop.sage.ids("courier").get("DHL");

@@ -8,7 +8,7 @@ import io.github.centrasage.sandbox.SageSalesOrder;
 import io.github.centrasage.sandbox.SandboxCatalog;
 import io.github.centrasage.sandbox.SandboxClock;
 import io.github.centrasage.sync.SyncEngine;
-import io.github.centrasage.sync.SyncRetryPolicy;
+import io.github.centrasage.http.RetrySettings;
 import io.github.centrasage.sync.order.OrderImport;
 import io.github.centrasage.sync.order.OrderImportOptions;
 import io.github.centrasage.sync.spi.JobState;
@@ -132,7 +132,7 @@ final class OrderBacklog {
       long started;
       var mappings = shop.orderMappings();
       InMemorySyncStateStore store = new InMemorySyncStateStore(Clock.systemUTC());
-      SyncRetryPolicy fast = SyncRetryPolicy.builder().maxAttempts(10).initialDelay(Duration.ofMillis(1))
+      RetrySettings fast = SyncEngine.defaultRetrySettings().toBuilder().maxAttempts(10).initialDelay(Duration.ofMillis(1))
           .maxDelay(Duration.ofMillis(5)).build();
       // Centra's event queue (the default discovery): the first cycle subscribes, so it runs before
       // the shoppers arrive

@@ -6,7 +6,7 @@ import com.squareup.moshi.Types;
 import io.github.centrasage.centra.Order;
 import io.github.centrasage.centra.internal.CentraOperations;
 import io.github.centrasage.centra.internal.ScalarAdapters;
-import io.github.centrasage.sync.Mappings;
+import io.github.centrasage.sync.integration.Mappings;
 import io.github.centrasage.sync.order.OrderImportOptions;
 import io.github.centrasage.sync.order.internal.MappedOrder;
 import io.github.centrasage.sync.order.internal.OrderMapper;

@@ -13,7 +13,7 @@ import io.github.centrasage.sandbox.FaultScope;
 import io.github.centrasage.sandbox.Sage200Sandbox;
 import io.github.centrasage.sandbox.SandboxCatalog;
 import io.github.centrasage.sandbox.SandboxClock;
-import io.github.centrasage.sync.Mappings;
+import io.github.centrasage.sync.integration.Mappings;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;

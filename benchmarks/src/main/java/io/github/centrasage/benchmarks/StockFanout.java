@@ -2,9 +2,9 @@ package io.github.centrasage.benchmarks;
 
 import io.github.centrasage.sandbox.SandboxCatalog;
 import io.github.centrasage.sandbox.SandboxClock;
-import io.github.centrasage.sync.Mappings;
+import io.github.centrasage.sync.integration.Mappings;
 import io.github.centrasage.sync.SyncEngine;
-import io.github.centrasage.sync.SyncRetryPolicy;
+import io.github.centrasage.http.RetrySettings;
 import io.github.centrasage.sync.spi.JobState;
 import io.github.centrasage.sync.stock.StockPublish;
 import io.github.centrasage.sync.stock.StockPublishOptions;
@@ -34,7 +34,7 @@ final class StockFanout {
       InMemorySyncStateStore store = new InMemorySyncStateStore(clock);
       try (SyncEngine engine = SyncEngine.builder().store(store).mappings(mappings).clock(clock)
           .centra(shop.centraClient).sage(shop.sageClient).flow(new StockPublish(options))
-          .retryPolicy(SyncRetryPolicy.builder().maxAttempts(50).initialDelay(Duration.ofMillis(1))
+          .retryPolicy(SyncEngine.defaultRetrySettings().toBuilder().maxAttempts(50).initialDelay(Duration.ofMillis(1))
               .maxDelay(Duration.ofMillis(1)).build())
           .build()) {
         List<String> all = SandboxCatalog.generated(skus, 11).items().stream().map(SandboxCatalog.Item::sku).toList();

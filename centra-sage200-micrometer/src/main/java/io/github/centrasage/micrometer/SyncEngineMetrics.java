@@ -1,6 +1,6 @@
 package io.github.centrasage.micrometer;
 
-import io.github.centrasage.sync.FailureClassification;
+import io.github.centrasage.sync.spi.FailureClassification;
 import io.github.centrasage.sync.SyncEngine;
 import io.github.centrasage.sync.SyncListener;
 import io.github.centrasage.sync.SyncStatus;

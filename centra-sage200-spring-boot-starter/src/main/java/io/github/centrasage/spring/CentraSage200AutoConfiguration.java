@@ -19,7 +19,7 @@ import io.github.centrasage.sync.SyncListener;
 import io.github.centrasage.sync.order.OrderImport;
 import io.github.centrasage.sync.spi.FailureClassifier;
 import io.github.centrasage.sync.spi.SyncFlow;
-import io.github.centrasage.sync.spi.SyncStateStore;
+import io.github.centrasage.sync.store.SyncStateStore;
 import io.github.centrasage.sync.stock.StockPublish;
 import io.github.centrasage.sync.store.JdbcSyncStateStore;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -9,7 +9,7 @@ import io.github.centrasage.sandbox.CentraSandbox;
 import io.github.centrasage.sandbox.Sage200Sandbox;
 import io.github.centrasage.sync.SyncEngine;
 import io.github.centrasage.sync.order.OrderImport;
-import io.github.centrasage.sync.spi.SyncStateStore;
+import io.github.centrasage.sync.store.SyncStateStore;
 import io.github.centrasage.sync.stock.StockPublish;
 import io.github.centrasage.sync.store.JdbcSyncStateStore;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -27,11 +27,11 @@ import io.github.centrasage.sandbox.Sage200Sandbox;
 import io.github.centrasage.sandbox.SageSalesOrder;
 import io.github.centrasage.sandbox.SandboxCatalog;
 import io.github.centrasage.sandbox.SandboxClock;
-import io.github.centrasage.sync.FailureClassification;
-import io.github.centrasage.sync.Mappings;
+import io.github.centrasage.sync.spi.FailureClassification;
+import io.github.centrasage.sync.integration.Mappings;
 import io.github.centrasage.sync.SyncEngine;
 import io.github.centrasage.sync.SyncListener;
-import io.github.centrasage.sync.SyncRetryPolicy;
+import io.github.centrasage.http.RetrySettings;
 import io.github.centrasage.sync.SyncStatus;
 import io.github.centrasage.sync.catalog.CatalogPublish;
 import io.github.centrasage.sync.catalog.CatalogPublishOptions;
@@ -278,10 +278,10 @@ public final class Demo {
       mappings = seedShopMappings();
       clearingAtStart = sageSandbox.bankBalance("1210");
 
-      SyncRetryPolicy quick = SyncRetryPolicy.builder().maxAttempts(8).initialDelay(Duration.ofMillis(5))
+      RetrySettings quick = SyncEngine.defaultRetrySettings().toBuilder().maxAttempts(8).initialDelay(Duration.ofMillis(5))
           .maxDelay(Duration.ofMillis(20)).build();
       // The Sage order the 3PL ships into stays locked for a few writes: this schedule outlasts it.
-      SyncRetryPolicy lockWait = SyncRetryPolicy.builder().maxAttempts(12).initialDelay(Duration.ofMillis(10))
+      RetrySettings lockWait = SyncEngine.defaultRetrySettings().toBuilder().maxAttempts(12).initialDelay(Duration.ofMillis(10))
           .multiplier(1).maxDelay(Duration.ofMillis(10)).jitter(0).build();
       DespatchOptions despatch = DespatchOptions.builder().putSageCourierIds("DHL", sageSandbox.ids("courier").get("DHL"))
           .lockRetryPolicy(lockWait).build();

@@ -1,13 +1,11 @@
 package io.github.centrasage.sync;
 
-import io.github.centrasage.centra.CentraClient;
-import io.github.centrasage.sage200.Sage200Client;
-import io.github.centrasage.sync.internal.ClientFailureClassifier;
+import io.github.centrasage.http.RetrySettings;
 import io.github.centrasage.sync.internal.FlowRunner;
+import io.github.centrasage.sync.spi.EngineStore;
 import io.github.centrasage.sync.spi.FailureClassifier;
 import io.github.centrasage.sync.spi.Job;
 import io.github.centrasage.sync.spi.SyncFlow;
-import io.github.centrasage.sync.spi.SyncStateStore;
 import java.time.Clock;
 import java.time.Duration;
 import io.github.centrasage.sync.spi.JobState;
@@ -22,17 +20,22 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Runs flows against a durable state store: each cycle discovers changes and enqueues jobs
+ * Runs flows against a durable store: each cycle discovers changes and enqueues jobs
  * (deduplicated by identity key, atomically with the cursor), then workers claim due jobs, process
  * them, and complete, retry or park each one. Thread-safe. Several instances may share one
  * PostgreSQL store: leases keep a flow's discover step and each job on one instance at a time.
+ * The engine knows no vendor: it runs any {@link SyncFlow} over any {@link EngineStore}; the
+ * Centra↔Sage flows take their clients in their constructors (through an
+ * {@code io.github.centrasage.sync.integration.Integration}).
  *
  * <p>Usage:
  * <pre>{@code
- * try (SyncEngine engine = SyncEngine.builder()
+ * Integration shop = Integration.builder().centra(centra).sage(sage)
  *     .store(JdbcSyncStateStore.embeddedH2(Path.of("data/sync")))
- *     .mappings(Mappings.fromProperties(Path.of("mappings.properties")))
- *     .flow(orderImport)
+ *     .mappings(Mappings.fromProperties(Path.of("mappings.properties"))).build();
+ * try (SyncEngine engine = SyncEngine.builder()
+ *     .store(shop.store())
+ *     .flow(new OrderImport(shop))
  *     .build()) {
  *   engine.start();
  *   ...
@@ -41,6 +44,10 @@ import java.util.UUID;
  */
 public final class SyncEngine implements AutoCloseable {
   private static final int REPLAY_PAGE = 200;
+  private static final RetrySettings TRANSIENT_DEFAULTS = RetrySettings.builder().maxAttempts(8)
+      .initialDelay(Duration.ofSeconds(10)).multiplier(2).maxDelay(Duration.ofMinutes(30)).jitter(0.2).build();
+  private static final RetrySettings LOCKED_DEFAULTS = RetrySettings.builder().maxAttempts(10)
+      .initialDelay(Duration.ofSeconds(30)).multiplier(1.5).maxDelay(Duration.ofMinutes(5)).jitter(0.1).build();
   private final FlowRunner runner;
 
   private SyncEngine(FlowRunner runner) {
@@ -137,14 +144,27 @@ public final class SyncEngine implements AutoCloseable {
     return runner.discard(jobId, note);
   }
 
-  /** The store, for reading jobs, bindings and history. */
-  public SyncStateStore store() {
+  /** The store, for reading jobs, cursors and history. */
+  public EngineStore store() {
     return runner.store();
   }
 
-  /** The validated mappings. */
-  public Mappings mappings() {
-    return runner.mappings();
+  /** The flow with this name, if the engine runs one. */
+  public Optional<SyncFlow> flow(String flowName) {
+    return runner.findFlow(flowName);
+  }
+
+  /** The default schedule for transient failures: 8 attempts, 10 s doubling to 30 min, ± 20 %. */
+  public static RetrySettings defaultRetrySettings() {
+    return TRANSIENT_DEFAULTS;
+  }
+
+  /**
+   * The default schedule while a record is locked: people usually close a Sage record within
+   * minutes, so 10 short tries, 30 s growing by half up to 5 min, ± 10 %, before parking for a person.
+   */
+  public static RetrySettings defaultLockRetrySettings() {
+    return LOCKED_DEFAULTS;
   }
 
   /**
@@ -159,10 +179,8 @@ public final class SyncEngine implements AutoCloseable {
 
   /** Builds a {@link SyncEngine}; {@link #store} and at least one {@link #flow} are required. */
   public static final class Builder {
-    private SyncStateStore store;
-    private Mappings mappings = Mappings.builder().build();
+    private EngineStore store;
     private final List<SyncFlow> flows = new ArrayList<>();
-    private final Map<Class<?>, Object> attributes = new LinkedHashMap<>();
     private final List<FailureClassifier> classifiers = new ArrayList<>();
     private final List<SyncListener> listeners = new ArrayList<>();
     private Clock clock = Clock.systemUTC();
@@ -171,21 +189,15 @@ public final class SyncEngine implements AutoCloseable {
     private Duration leaseDuration = Duration.ofMinutes(5);
     private Duration drainTimeout = Duration.ofSeconds(30);
     private int workers = 4;
-    private SyncRetryPolicy retryPolicy = SyncRetryPolicy.transientDefaults();
-    private SyncRetryPolicy lockRetryPolicy = SyncRetryPolicy.recordLockedDefaults();
+    private RetrySettings retryPolicy = TRANSIENT_DEFAULTS;
+    private RetrySettings lockRetryPolicy = LOCKED_DEFAULTS;
     private String instanceId = "sync-" + UUID.randomUUID().toString().substring(0, 8);
 
     private Builder() {}
 
-    /** The state store (required). */
-    public Builder store(SyncStateStore store) {
+    /** The store (required); the Centra↔Sage flows' {@code Integration} must use the same one. */
+    public Builder store(EngineStore store) {
       this.store = Objects.requireNonNull(store, "store");
-      return this;
-    }
-
-    /** The mappings; validated (with every flow's own checks) when the engine is built. */
-    public Builder mappings(Mappings mappings) {
-      this.mappings = Objects.requireNonNull(mappings, "mappings");
       return this;
     }
 
@@ -195,23 +207,18 @@ public final class SyncEngine implements AutoCloseable {
       return this;
     }
 
-    /** The Centra client flows use; the same as {@code attribute(CentraClient.class, client)}. */
-    public Builder centra(CentraClient client) {
-      return attribute(CentraClient.class, client);
-    }
-
-    /** The Sage 200 client flows use; the same as {@code attribute(Sage200Client.class, client)}. */
-    public Builder sage(Sage200Client client) {
-      return attribute(Sage200Client.class, client);
-    }
-
-    /** Registers a value flows find by type through {@code context.attribute(type)} (such as a client). */
-    public <T> Builder attribute(Class<T> type, T value) {
-      attributes.put(Objects.requireNonNull(type, "type"), Objects.requireNonNull(value, "value"));
-      return this;
-    }
-
-    /** Adds a failure classifier, asked before the ones added later and before the defaults. */
+    /**
+     * Adds a failure classifier, asked before the ones added later, before the failing flow's own
+     * ({@link SyncFlow#failureClassifier()}) and before the built-in rules. The built-in rules:
+     * {@link JobFailure} as it says; {@link RetryableFailure} by its answers; connection refused and
+     * unknown host transient; other I/O errors and timeouts ambiguous (the request may have been
+     * sent); store errors transient; an {@link Error} that is not a {@link VirtualMachineError} (an
+     * assertion, a missing class, a failed static initialiser), and a {@link StackOverflowError},
+     * permanent, because the same input fails the same way; anything else ambiguous, so it is retried
+     * within the budget and looked up first, then parked. That includes {@link OutOfMemoryError} and
+     * the other VM errors: the job may be innocent (another thread used the heap) and may have
+     * written before it failed. Causes are examined too.
+     */
     public Builder classifier(FailureClassifier classifier) {
       classifiers.add(Objects.requireNonNull(classifier, "classifier"));
       return this;
@@ -262,14 +269,21 @@ public final class SyncEngine implements AutoCloseable {
       return this;
     }
 
-    /** The schedule for transient and ambiguous failures. */
-    public Builder retryPolicy(SyncRetryPolicy policy) {
+    /**
+     * The schedule for transient and ambiguous failures (default {@link #defaultRetrySettings()});
+     * its {@code maxRetryAfter} is not used: the engine waits a server's {@code Retry-After} in the
+     * store, however long, as a job's earliest next run.
+     */
+    public Builder retryPolicy(RetrySettings policy) {
       this.retryPolicy = Objects.requireNonNull(policy, "retryPolicy");
       return this;
     }
 
-    /** The schedule while a Sage record is locked; it does not use up the transient budget. */
-    public Builder lockRetryPolicy(SyncRetryPolicy policy) {
+    /**
+     * The schedule while a record is locked (default {@link #defaultLockRetrySettings()}); it does not
+     * use up the transient budget.
+     */
+    public Builder lockRetryPolicy(RetrySettings policy) {
       this.lockRetryPolicy = Objects.requireNonNull(policy, "lockRetryPolicy");
       return this;
     }
@@ -286,11 +300,8 @@ public final class SyncEngine implements AutoCloseable {
     /**
      * Builds the engine.
      *
-     * @throws MappingsInvalidException listing every mapping problem, the flows' included
-     * @throws StoreIdentityException if the store belongs to another Centra tenant or Sage company
-     *     (the first build records this pair in the store; see {@link StoreIdentity})
-     * @throws IllegalStateException if no store or no flow was given, two flows share a name, or a flow
-     *     lacks a client it needs (the message names the builder call that adds it)
+     * @throws SyncConfigurationException listing every problem the flows report ({@link SyncFlow#problems()})
+     * @throws IllegalStateException if no store or no flow was given, or two flows share a name
      */
     public SyncEngine build() {
       if (store == null) {
@@ -305,46 +316,18 @@ public final class SyncEngine implements AutoCloseable {
           throw new IllegalStateException("Two flows are named '" + flow.name() + "'");
         }
       }
-      List<String> missing = new ArrayList<>();
+      List<String> problems = new ArrayList<>();
       for (SyncFlow flow : flows) {
-        for (Class<?> type : flow.requiredAttributes()) {
-          if (!attributes.containsKey(type)) {
-            missing.add(flow.name() + " needs a " + type.getSimpleName() + ": add it with SyncEngine.builder()."
-                + builderCall(type));
-          }
-        }
-      }
-      if (!missing.isEmpty()) {
-        throw new IllegalStateException(String.join("; ", missing));
-      }
-      List<String> problems = new ArrayList<>(mappings.validate());
-      for (SyncFlow flow : flows) {
-        for (String p : flow.validate(mappings)) {
+        for (String p : flow.problems()) {
           problems.add(flow.name() + ": " + p);
         }
       }
       if (!problems.isEmpty()) {
-        throw new MappingsInvalidException(problems);
+        throw new SyncConfigurationException("flow settings", problems);
       }
-      // A store belongs to one Centra tenant and one Sage company: refuse another's before any write.
-      StoreIdentity.claim(store, StoreIdentity.of((CentraClient) attributes.get(CentraClient.class),
-          (Sage200Client) attributes.get(Sage200Client.class)));
-      List<FailureClassifier> chain = new ArrayList<>(classifiers);
-      chain.add(ClientFailureClassifier.INSTANCE);
-      chain.add(FailureClassifier.defaults());
-      return new SyncEngine(new FlowRunner(new FlowRunner.Settings(store, mappings, byName, Map.copyOf(attributes),
-          chain, List.copyOf(listeners), clock, defaultDiscoverInterval, queuePollInterval, leaseDuration, drainTimeout, workers,
+      return new SyncEngine(new FlowRunner(new FlowRunner.Settings(store, byName, List.copyOf(classifiers),
+          List.copyOf(listeners), clock, defaultDiscoverInterval, queuePollInterval, leaseDuration, drainTimeout, workers,
           retryPolicy, lockRetryPolicy, instanceId)));
-    }
-
-    private static String builderCall(Class<?> type) {
-      if (type == CentraClient.class) {
-        return "centra(centraClient)";
-      }
-      if (type == Sage200Client.class) {
-        return "sage(sageClient)";
-      }
-      return "attribute(" + type.getSimpleName() + ".class, value)";
     }
   }
 

@@ -1,5 +1,6 @@
 package io.github.centrasage.sync;
 
+import io.github.centrasage.sync.spi.FailureClassification;
 import io.github.centrasage.sync.spi.Job;
 import java.time.Instant;
 import java.util.List;

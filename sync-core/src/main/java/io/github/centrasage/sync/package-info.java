@@ -1,4 +1,6 @@
 /**
- * The sync engine that keeps Centra and Sage 200 consistent: flows, mappings, retries and the state store they share.
+ * The sync engine: runs flows over a durable store, with retries, parking, leases and status. It
+ * knows no vendor; the Centra↔Sage flows live in the sibling packages and reach their clients
+ * through an {@link io.github.centrasage.sync.integration.Integration}.
  */
 package io.github.centrasage.sync;

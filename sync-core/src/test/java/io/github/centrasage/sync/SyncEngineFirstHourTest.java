@@ -1,5 +1,7 @@
 package io.github.centrasage.sync;
 
+import io.github.centrasage.http.RetrySettings;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -59,7 +61,7 @@ class SyncEngineFirstHourTest {
           }
         });
     SyncEngine engine = SyncEngine.builder().store(store).flow(flow)
-        .retryPolicy(SyncRetryPolicy.builder().maxAttempts(5).initialDelay(Duration.ofMillis(1))
+        .retryPolicy(SyncEngine.defaultRetrySettings().toBuilder().maxAttempts(5).initialDelay(Duration.ofMillis(1))
             .maxDelay(Duration.ofMillis(2)).jitter(0).build())
         .build();
 
@@ -79,7 +81,7 @@ class SyncEngineFirstHourTest {
     });
     store.enqueue(NewJob.builder().flow(FLOW).key("a").payload("x").build());
     SyncEngine engine = SyncEngine.builder().store(store).flow(flow)
-        .retryPolicy(SyncRetryPolicy.builder().maxAttempts(5).initialDelay(Duration.ofHours(1)).maxDelay(Duration.ofHours(1)).jitter(0).build())
+        .retryPolicy(SyncEngine.defaultRetrySettings().toBuilder().maxAttempts(5).initialDelay(Duration.ofHours(1)).maxDelay(Duration.ofHours(1)).jitter(0).build())
         .build();
 
     SyncStatus status = engine.runUntilIdle(Duration.ofMillis(50)).get(0);

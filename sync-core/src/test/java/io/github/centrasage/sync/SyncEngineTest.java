@@ -1,5 +1,7 @@
 package io.github.centrasage.sync;
 
+import io.github.centrasage.http.RetrySettings;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -45,9 +47,9 @@ class SyncEngineTest {
         .clock(clock)
         .flow(flow)
         .listener(listener)
-        .retryPolicy(SyncRetryPolicy.builder().maxAttempts(3).initialDelay(Duration.ofSeconds(10)).multiplier(2)
+        .retryPolicy(SyncEngine.defaultRetrySettings().toBuilder().maxAttempts(3).initialDelay(Duration.ofSeconds(10)).multiplier(2)
             .maxDelay(Duration.ofMinutes(10)).jitter(0).build())
-        .lockRetryPolicy(SyncRetryPolicy.builder().maxAttempts(3).initialDelay(Duration.ofSeconds(30)).multiplier(1)
+        .lockRetryPolicy(SyncEngine.defaultRetrySettings().toBuilder().maxAttempts(3).initialDelay(Duration.ofSeconds(30)).multiplier(1)
             .maxDelay(Duration.ofSeconds(30)).jitter(0).build());
   }
 
@@ -140,7 +142,7 @@ class SyncEngineTest {
 
   @Test
   void aFlowsOwnLockScheduleTakesPrecedenceOverTheEngines() {
-    flow.withLockRetryPolicy(SyncRetryPolicy.builder().maxAttempts(2).initialDelay(Duration.ofSeconds(5)).multiplier(1)
+    flow.withLockRetryPolicy(SyncEngine.defaultRetrySettings().toBuilder().maxAttempts(2).initialDelay(Duration.ofSeconds(5)).multiplier(1)
         .maxDelay(Duration.ofSeconds(5)).jitter(0).build());
     flow.onProcess(ctx -> {
       throw JobFailure.recordLocked("record is being edited");

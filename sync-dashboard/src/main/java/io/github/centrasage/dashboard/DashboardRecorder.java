@@ -1,7 +1,7 @@
 package io.github.centrasage.dashboard;
 
 import io.github.centrasage.dashboard.internal.ChartSeries;
-import io.github.centrasage.sync.FailureClassification;
+import io.github.centrasage.sync.spi.FailureClassification;
 import io.github.centrasage.sync.SyncListener;
 import io.github.centrasage.sync.spi.Job;
 import java.time.Clock;

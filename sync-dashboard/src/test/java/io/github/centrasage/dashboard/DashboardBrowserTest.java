@@ -139,7 +139,7 @@ class DashboardBrowserTest {
   @Test
   void theOrderSearchShowsTheJourney() throws Exception {
     shop.importOrders("1234");
-    shop.store.bind(io.github.centrasage.sync.spi.Binding.builder().entityType("order").centraId("1234").sageId("5501")
+    shop.store.bind(io.github.centrasage.sync.store.Binding.builder().entityType("order").centraId("1234").sageId("5501")
         .sageReference("0000012").build());
 
     browser.get(dashboard.url().toString());

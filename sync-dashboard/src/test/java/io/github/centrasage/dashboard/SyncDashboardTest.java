@@ -8,7 +8,7 @@ import io.github.centrasage.sync.finance.RecordTreatment;
 import io.github.centrasage.sync.finance.ReconciliationLine;
 import io.github.centrasage.sync.finance.SettlementReport;
 import io.github.centrasage.sync.finance.internal.PayoutReportRecords;
-import io.github.centrasage.sync.spi.Binding;
+import io.github.centrasage.sync.store.Binding;
 import io.github.centrasage.sync.spi.Job;
 import io.github.centrasage.sync.spi.JobAttempt;
 import io.github.centrasage.sync.spi.JobState;

@@ -2,7 +2,7 @@ package io.github.centrasage.doctor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.centrasage.sync.Mappings;
+import io.github.centrasage.sync.integration.Mappings;
 import io.github.centrasage.testing.SandboxShop;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -7,9 +7,10 @@ import io.github.centrasage.sandbox.CentraSandbox;
 import io.github.centrasage.sandbox.Sage200Sandbox;
 import io.github.centrasage.sandbox.SandboxCatalog;
 import io.github.centrasage.sandbox.SandboxClock;
-import io.github.centrasage.sync.Mappings;
+import io.github.centrasage.sync.integration.Mappings;
 import io.github.centrasage.sync.SyncEngine;
-import io.github.centrasage.sync.spi.SyncStateStore;
+import io.github.centrasage.sync.integration.Integration;
+import io.github.centrasage.sync.store.SyncStateStore;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -22,11 +23,12 @@ import java.util.TreeMap;
  * polling windows and retry times agree with the data.
  *
  * <pre>{@code
- * try (SandboxShop shop = SandboxShop.start();
- *      SyncEngine engine = shop.engine(new InMemorySyncStateStore(shop.clock()))
- *          .flow(new OrderImport(OrderImportOptions.builder().discovery(Discovery.POLLING)
- *              .defaultWarehouse(shop.centraWarehouse(SandboxShop.LEEDS)).build()))
- *          .build()) {
+ * try (SandboxShop shop = SandboxShop.start()) {
+ *   Integration link = shop.integration(new InMemorySyncStateStore(shop.clock()));
+ *   SyncEngine engine = shop.engine(link)
+ *       .flow(new OrderImport(link, OrderImportOptions.builder().discovery(Discovery.POLLING)
+ *           .defaultWarehouse(shop.centraWarehouse(SandboxShop.LEEDS)).build()))
+ *       .build();
  *   shop.centra().placeOrder("GBP", Map.of(shop.sku(0), 1));
  *   engine.runUntilIdle(Duration.ofSeconds(30));
  * }
@@ -129,11 +131,18 @@ public final class SandboxShop implements AutoCloseable {
   }
 
   /**
-   * An engine builder wired to both sandboxes: {@code store}, the sandboxes' clock, both clients and
-   * {@link #mappings()}. Add flows and build.
+   * Both sandboxes' clients, {@code store} and {@link #mappings()} joined, for the flows' constructors.
+   *
+   * @throws io.github.centrasage.sync.integration.StoreIdentityException if {@code store} was used with
+   *     another pair of sandboxes (each sandbox start has its own base URL)
    */
-  public SyncEngine.Builder engine(SyncStateStore store) {
-    return SyncEngine.builder().store(store).clock(clock).centra(centraClient).sage(sageClient).mappings(mappings);
+  public Integration integration(SyncStateStore store) {
+    return Integration.builder().centra(centraClient).sage(sageClient).store(store).mappings(mappings).build();
+  }
+
+  /** An engine builder on {@code integration}'s store and the sandboxes' clock. Add flows and build. */
+  public SyncEngine.Builder engine(Integration integration) {
+    return SyncEngine.builder().store(integration.store()).clock(clock);
   }
 
   /** The Centra warehouse ids of the seed shop by name. */

@@ -3,12 +3,12 @@ package io.github.centrasage.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.centrasage.sync.BindingConflictException;
-import io.github.centrasage.sync.spi.Allocation;
-import io.github.centrasage.sync.spi.Binding;
+import io.github.centrasage.sync.store.BindingConflictException;
+import io.github.centrasage.sync.store.Allocation;
+import io.github.centrasage.sync.store.Binding;
 import io.github.centrasage.sync.spi.Cursor;
-import io.github.centrasage.sync.spi.StockVersion;
-import io.github.centrasage.sync.spi.SyncStateStore;
+import io.github.centrasage.sync.store.StockVersion;
+import io.github.centrasage.sync.store.SyncStateStore;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;

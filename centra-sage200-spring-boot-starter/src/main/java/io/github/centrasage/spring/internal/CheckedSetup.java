@@ -2,8 +2,8 @@ package io.github.centrasage.spring.internal;
 
 import io.github.centrasage.spring.CentraSage200ConfigurationException;
 import io.github.centrasage.spring.CentraSage200Properties;
-import io.github.centrasage.sync.Mappings;
-import io.github.centrasage.sync.MappingsInvalidException;
+import io.github.centrasage.sync.integration.Mappings;
+import io.github.centrasage.sync.integration.MappingsInvalidException;
 import io.github.centrasage.sync.SyncEngine;
 import io.github.centrasage.sync.order.OrderImport;
 import io.github.centrasage.sync.order.OrderImportOptions;

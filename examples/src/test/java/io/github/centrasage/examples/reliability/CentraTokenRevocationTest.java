@@ -13,7 +13,7 @@ import io.github.centrasage.sandbox.SandboxCatalog;
 import io.github.centrasage.sandbox.SandboxClock;
 import io.github.centrasage.sync.SyncEngine;
 import io.github.centrasage.sync.SyncListener;
-import io.github.centrasage.sync.SyncRetryPolicy;
+import io.github.centrasage.http.RetrySettings;
 import io.github.centrasage.sync.order.OrderImport;
 import io.github.centrasage.sync.order.OrderImportOptions;
 import io.github.centrasage.sync.spi.Job;
@@ -65,7 +65,7 @@ class CentraTokenRevocationTest {
   void aRevokedCentraTokenParksTheWorkWithAReasonAndANewTokenRecoversIt() {
     String centraLeeds = Long.toString(centraSandbox.ids("warehouse").get("Leeds DC"));
     String sageLeeds = Long.toString(sageSandbox.ids("warehouse").get("Leeds DC"));
-    SyncRetryPolicy fast = SyncRetryPolicy.builder().maxAttempts(4).initialDelay(Duration.ofMillis(1)).multiplier(1)
+    RetrySettings fast = SyncEngine.defaultRetrySettings().toBuilder().maxAttempts(4).initialDelay(Duration.ofMillis(1)).multiplier(1)
         .maxDelay(Duration.ofMillis(1)).jitter(0).build();
     // one order per job, so jobs are discovered before the token is revoked and run after
     SyncEngine engine = SyncEngine.builder().store(store).mappings(CrashWorker.mappings(sage, centraLeeds, sageLeeds))

@@ -7,9 +7,9 @@ import io.github.centrasage.sage200.Sage200Client;
 import io.github.centrasage.sage200.SageIdCredentials;
 import io.github.centrasage.sage200.SageIdTokenProvider;
 import io.github.centrasage.sage200.TokenProvider;
-import io.github.centrasage.sync.Mappings;
+import io.github.centrasage.sync.integration.Mappings;
 import io.github.centrasage.sync.SyncEngine;
-import io.github.centrasage.sync.SyncRetryPolicy;
+import io.github.centrasage.http.RetrySettings;
 import io.github.centrasage.sync.SyncListener;
 import io.github.centrasage.sync.despatch.DespatchOptions;
 import io.github.centrasage.sync.despatch.DespatchToCentra;
@@ -65,7 +65,7 @@ public final class CrashWorker {
         .tokenProvider(tokenProvider(sageToken)).allowPlainHttp(true).sleeper(d -> { })
         .retrySettings(RetrySettings.none()).readTimeout(Duration.ofSeconds(1)).build();
     Mappings mappings = mappings(sage, centraLeeds, sageLeeds);
-    SyncRetryPolicy fast = SyncRetryPolicy.builder().maxAttempts(10).initialDelay(Duration.ofMillis(5))
+    RetrySettings fast = SyncEngine.defaultRetrySettings().toBuilder().maxAttempts(10).initialDelay(Duration.ofMillis(5))
         .multiplier(1).maxDelay(Duration.ofMillis(5)).jitter(0).build();
 
     JdbcSyncStateStore store;

@@ -11,9 +11,9 @@ import io.github.centrasage.sandbox.CentraOrder;
 import io.github.centrasage.sandbox.ReceivedRequest;
 import io.github.centrasage.sandbox.SageSalesOrder;
 import io.github.centrasage.sandbox.SandboxCatalog;
-import io.github.centrasage.sync.Mappings;
+import io.github.centrasage.sync.integration.Mappings;
 import io.github.centrasage.sync.SyncEngine;
-import io.github.centrasage.sync.SyncRetryPolicy;
+import io.github.centrasage.http.RetrySettings;
 import io.github.centrasage.sync.order.OrderImport;
 import io.github.centrasage.sync.order.OrderImportOptions;
 import io.github.centrasage.sync.order.OrderImportOptions.ForeignAccountMatch;
@@ -46,7 +46,7 @@ class HostileAnswersTest extends SandboxedClients {
   SyncEngine engine(ForeignAccountMatch foreign, OrderImportOptions.Discovery discovery) {
     Mappings mappings = Mappings.builder().from(CrashWorker.mappings(sage, centraLeeds, sageLeeds))
         .putCustomerStrategy("UK", Mappings.CustomerStrategy.perShopper("WEB")).build();
-    SyncRetryPolicy fast = fastRetries(3);
+    RetrySettings fast = fastRetries(3);
     return SyncEngine.builder().store(store).mappings(mappings).centra(centra).sage(sage).retryPolicy(fast)
         .lockRetryPolicy(fast)
         .flow(new OrderImport(OrderImportOptions.builder().discovery(discovery)

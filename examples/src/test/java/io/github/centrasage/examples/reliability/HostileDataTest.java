@@ -9,7 +9,7 @@ import io.github.centrasage.sandbox.CentraOrder;
 import io.github.centrasage.sandbox.ReceivedRequest;
 import io.github.centrasage.sandbox.SandboxCatalog;
 import io.github.centrasage.sync.SyncEngine;
-import io.github.centrasage.sync.SyncRetryPolicy;
+import io.github.centrasage.http.RetrySettings;
 import io.github.centrasage.sync.order.OrderImport;
 import io.github.centrasage.sync.order.OrderImportOptions;
 import io.github.centrasage.sync.spi.Job;
@@ -41,7 +41,7 @@ class HostileDataTest extends SandboxedClients {
 
   /** An engine whose first cycle has subscribed to Centra's order events (orders placed later are fed). */
   SyncEngine engine() {
-    SyncRetryPolicy fast = fastRetries(3);
+    RetrySettings fast = fastRetries(3);
     // events discovery: the feed names orders only, so a hostile order is read (and refused) by its own job
     SyncEngine engine = SyncEngine.builder().store(store).mappings(CrashWorker.mappings(sage, centraLeeds, sageLeeds))
         .centra(centra).sage(sage).retryPolicy(fast).lockRetryPolicy(fast)
@@ -227,7 +227,7 @@ class HostileDataTest extends SandboxedClients {
         h -> h.containsKey("free_stock_available") && edits.containsKey(h.get("product_id")),
         h -> edits.get(h.get("product_id")).accept(h)));
 
-    SyncRetryPolicy fast = fastRetries(3);
+    RetrySettings fast = fastRetries(3);
     SyncEngine engine = SyncEngine.builder().store(store).mappings(CrashWorker.mappings(sage, centraLeeds, sageLeeds))
         .centra(centra).sage(sage).retryPolicy(fast).lockRetryPolicy(fast)
         .flow(new StockPublish(StockPublishOptions.builder().discoverInterval(Duration.ofMillis(1)).build())).build();

@@ -12,9 +12,9 @@ import io.github.centrasage.sandbox.ReceivedRequest;
 import io.github.centrasage.sandbox.FaultScope;
 import io.github.centrasage.sandbox.SageSalesOrder;
 import io.github.centrasage.sandbox.SandboxCatalog;
-import io.github.centrasage.sync.Mappings;
+import io.github.centrasage.sync.integration.Mappings;
 import io.github.centrasage.sync.SyncEngine;
-import io.github.centrasage.sync.SyncRetryPolicy;
+import io.github.centrasage.http.RetrySettings;
 import io.github.centrasage.sync.order.OrderImport;
 import io.github.centrasage.sync.order.OrderImportOptions;
 import io.github.centrasage.sync.spi.Job;
@@ -44,7 +44,7 @@ class HostileInputTest extends SandboxedClients {
   SyncEngine engine() {
     Mappings mappings = Mappings.builder().from(CrashWorker.mappings(sage, centraLeeds, sageLeeds))
         .putCustomerStrategy("UK", Mappings.CustomerStrategy.perShopper("WEB")).build();
-    SyncRetryPolicy fast = fastRetries(4);
+    RetrySettings fast = fastRetries(4);
     return SyncEngine.builder().store(store).mappings(mappings).centra(centra).sage(sage).retryPolicy(fast)
         .lockRetryPolicy(fast)
         .flow(new OrderImport(OrderImportOptions.builder().discovery(OrderImportOptions.Discovery.POLLING)

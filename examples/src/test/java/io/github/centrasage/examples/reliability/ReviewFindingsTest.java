@@ -9,7 +9,7 @@ import io.github.centrasage.sandbox.FaultScope;
 import io.github.centrasage.sandbox.ReceivedRequest;
 import io.github.centrasage.sandbox.SandboxCatalog;
 import io.github.centrasage.sync.SyncEngine;
-import io.github.centrasage.sync.SyncRetryPolicy;
+import io.github.centrasage.http.RetrySettings;
 import io.github.centrasage.sync.order.OrderImport;
 import io.github.centrasage.sync.order.ImmutableOrderImportOptions;
 import io.github.centrasage.sync.order.OrderImportOptions;
@@ -30,7 +30,7 @@ class ReviewFindingsTest extends SandboxedClients {
   static final String SKU = SandboxCatalog.fashionShop().items().get(0).sku();
 
   SyncEngine engine(UnaryOperator<OrderImportOptions.Builder> options) {
-    SyncRetryPolicy fast = fastRetries(4);
+    RetrySettings fast = fastRetries(4);
     SyncEngine engine = SyncEngine.builder().store(store).mappings(CrashWorker.mappings(sage, centraLeeds, sageLeeds))
         .centra(centra).sage(sage).clock(clock).retryPolicy(fast).lockRetryPolicy(fast)
         .flow(new OrderImport(options.apply(OrderImportOptions.builder().discovery(OrderImportOptions.Discovery.EVENTS)

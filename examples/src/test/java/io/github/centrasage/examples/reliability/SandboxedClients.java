@@ -1,13 +1,14 @@
 package io.github.centrasage.examples.reliability;
 
 import io.github.centrasage.centra.CentraClient;
+import io.github.centrasage.sync.SyncEngine;
 import io.github.centrasage.http.RetrySettings;
 import io.github.centrasage.sage200.Sage200Client;
 import io.github.centrasage.sage200.TokenProvider;
 import io.github.centrasage.sandbox.CentraSandbox;
 import io.github.centrasage.sandbox.Sage200Sandbox;
 import io.github.centrasage.sandbox.SandboxClock;
-import io.github.centrasage.sync.SyncRetryPolicy;
+import io.github.centrasage.http.RetrySettings;
 import io.github.centrasage.sync.store.InMemorySyncStateStore;
 import java.time.Clock;
 import java.time.Duration;
@@ -33,8 +34,8 @@ abstract class SandboxedClients {
   final String sageLeeds = Long.toString(sageSandbox.ids("warehouse").get("Leeds DC"));
 
   /** A retry policy whose delays are a millisecond: retries are due at once, no waiting in tests. */
-  static SyncRetryPolicy fastRetries(int maxAttempts) {
-    return SyncRetryPolicy.builder().maxAttempts(maxAttempts).initialDelay(Duration.ofMillis(1)).multiplier(1)
+  static RetrySettings fastRetries(int maxAttempts) {
+    return SyncEngine.defaultRetrySettings().toBuilder().maxAttempts(maxAttempts).initialDelay(Duration.ofMillis(1)).multiplier(1)
         .maxDelay(Duration.ofMillis(1)).jitter(0).build();
   }
 

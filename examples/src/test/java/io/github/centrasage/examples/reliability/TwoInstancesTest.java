@@ -13,10 +13,10 @@ import io.github.centrasage.sandbox.Sage200Sandbox;
 import io.github.centrasage.sandbox.SageSalesOrder;
 import io.github.centrasage.sandbox.SandboxCatalog;
 import io.github.centrasage.sandbox.SandboxClock;
-import io.github.centrasage.sync.Mappings;
+import io.github.centrasage.sync.integration.Mappings;
 import io.github.centrasage.sync.SyncEngine;
 import io.github.centrasage.sync.SyncListener;
-import io.github.centrasage.sync.SyncRetryPolicy;
+import io.github.centrasage.http.RetrySettings;
 import io.github.centrasage.sync.order.OrderImport;
 import io.github.centrasage.sync.order.OrderImportOptions;
 import io.github.centrasage.sync.spi.Coalescing;
@@ -135,7 +135,7 @@ class TwoInstancesTest {
         .allowPlainHttp(true).sleeper(d -> { }).retrySettings(RetrySettings.none())
         .readTimeout(Duration.ofSeconds(2)).build();
     Mappings mappings = CrashWorker.mappings(sage, centraLeeds, sageLeeds);
-    SyncRetryPolicy fast = SyncRetryPolicy.builder().maxAttempts(6).initialDelay(Duration.ofMillis(5)).multiplier(1)
+    RetrySettings fast = SyncEngine.defaultRetrySettings().toBuilder().maxAttempts(6).initialDelay(Duration.ofMillis(5)).multiplier(1)
         .maxDelay(Duration.ofMillis(5)).jitter(0).build();
     return SyncEngine.builder().store(store).mappings(mappings).centra(centra).sage(sage).instanceId(instance)
         .retryPolicy(fast).lockRetryPolicy(fast).workers(2).queuePollInterval(Duration.ofMillis(20))

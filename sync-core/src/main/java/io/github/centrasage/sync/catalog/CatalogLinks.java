@@ -1,11 +1,12 @@
 package io.github.centrasage.sync.catalog;
 
+import io.github.centrasage.sync.integration.Integration;
 import io.github.centrasage.sage200.model.Product;
 import io.github.centrasage.sync.JobFailure;
 import io.github.centrasage.sync.catalog.internal.Claims;
 import io.github.centrasage.sync.catalog.internal.SizeIndex.CatalogSize;
 import io.github.centrasage.sync.catalog.internal.SizeIndex;
-import io.github.centrasage.sync.spi.Binding;
+import io.github.centrasage.sync.store.Binding;
 import io.github.centrasage.sync.spi.Coalescing;
 import io.github.centrasage.sync.spi.JobContext;
 import io.github.centrasage.sync.spi.NewJob;
@@ -24,9 +25,14 @@ final class CatalogLinks {
   private static final Logger log = LoggerFactory.getLogger(CatalogPublish.class);
 
   private final SkuDirectory skus = new SkuDirectory();
+  private final Integration integration;
+
+  CatalogLinks(Integration integration) {
+    this.integration = integration;
+  }
 
   void link(JobContext job, Product p, CatalogSize size, Map<Long, List<JobContext>> jobsByCentraProduct) {
-    skus.link(job, p.code(), p.id(), size.variantId(), size.sizeId());
+    skus.link(integration, p.code(), p.id(), size.variantId(), size.sizeId());
     jobsByCentraProduct.computeIfAbsent(size.productId(), k -> new ArrayList<>()).add(job);
   }
 
@@ -37,14 +43,14 @@ final class CatalogLinks {
    */
   void clash(JobContext job, CatalogSize size, List<Claims.Claimant> claimants, Set<Long> inBatch) {
     String reason = Claims.reason(size, claimants);
-    Optional<Binding> current = job.store().bindingByCentraId(SkuRef.ENTITY, size.bindingId());
+    Optional<Binding> current = integration.store().bindingByCentraId(SkuRef.ENTITY, size.bindingId());
     if (current.isPresent()) {
-      job.store().unbind(SkuRef.ENTITY, size.bindingId());
+      integration.store().unbind(SkuRef.ENTITY, size.bindingId());
       log.warn("{} (link to Sage item {} removed)", reason, current.get().sageReference().orElse(current.get().sageId()));
     }
     for (Claims.Claimant c : claimants) {
       if (!inBatch.contains(c.item().id())) {
-        job.store().enqueue(NewJob.builder().flow(CatalogPublish.NAME).key(CatalogPublish.KEY_PREFIX + c.item().code())
+        integration.store().enqueue(NewJob.builder().flow(CatalogPublish.NAME).key(CatalogPublish.KEY_PREFIX + c.item().code())
             .reference(c.item().code())
             .payload(CatalogPublish.PRODUCT_PAYLOAD + c.item().id()).coalescing(Coalescing.KEEP_EXISTING).build());
       }
@@ -57,7 +63,7 @@ final class CatalogLinks {
    * product's sizes to withdraw; an item that was never linked parks, as there is nothing to stop.
    */
   void deletedInSage(JobContext job, long sageId, SizeIndex centra, Map<Long, List<JobContext>> jobsByCentraProduct) {
-    Optional<CatalogSize> size = job.store().bindingBySageId(SkuRef.ENTITY, Long.toString(sageId))
+    Optional<CatalogSize> size = integration.store().bindingBySageId(SkuRef.ENTITY, Long.toString(sageId))
         .flatMap(b -> centra.byBindingId(b.centraId()));
     if (size.isPresent()) {
       jobsByCentraProduct.computeIfAbsent(size.get().productId(), k -> new ArrayList<>()).add(job);

@@ -1,5 +1,6 @@
 package io.github.centrasage.sync.catalog;
 
+import io.github.centrasage.sync.integration.Integration;
 import io.github.centrasage.centra.CentraClient;
 import io.github.centrasage.centra.CentraMutationResult;
 import io.github.centrasage.centra.CentraUserMessage;
@@ -13,13 +14,12 @@ import io.github.centrasage.sage200.Sage200Client;
 import io.github.centrasage.sage200.model.Product;
 import io.github.centrasage.sage200.model.ProductPriceView;
 import io.github.centrasage.sync.JobFailure;
-import io.github.centrasage.sync.Mappings;
+import io.github.centrasage.sync.integration.Mappings;
 import io.github.centrasage.sync.catalog.CatalogPass.CurrentPrices;
 import io.github.centrasage.sync.catalog.internal.PricePlan;
 import io.github.centrasage.sync.catalog.internal.SizeIndex.CatalogSize;
-import io.github.centrasage.sync.internal.OrderTaxes;
+import io.github.centrasage.sync.integration.internal.OrderTaxes;
 import io.github.centrasage.sync.spi.JobContext;
-import io.github.centrasage.sync.spi.SyncContext;
 import io.github.centrasage.sync.stock.internal.SkuDirectory;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -59,10 +59,10 @@ final class CatalogPrices {
   }
 
   /** Centra's pricelists (once per pass) checked against the mappings; false when every job was parked. */
-  boolean checkPricelists(SyncContext ctx, CatalogPass view, Map<String, List<ProductPriceView>> sagePricesByBand,
+  boolean checkPricelists(Integration ctx, CatalogPass view, Map<String, List<ProductPriceView>> sagePricesByBand,
       Map<Long, List<JobContext>> jobsByCentraProduct) {
     if (view.pricelists == null) {
-      view.pricelists = ctx.attribute(CentraClient.class).catalog().pricelists().stream()
+      view.pricelists = ctx.centra().catalog().pricelists().stream()
           .collect(Collectors.toMap(Pricelist::id, p -> p, (a, b) -> a));
     }
     for (PriceMapping mapping : options.priceMappings()) {
@@ -82,10 +82,10 @@ final class CatalogPrices {
    * them there: parked (the product's row is held back) or withdrawn, per
    * {@link CatalogPublishOptions#missingPriceAction()}.
    */
-  void missingPrices(SyncContext ctx, CatalogPass view, Map<String, CatalogSize> sizeBySageCode, Map<String, Product> sageByCode,
+  void missingPrices(Integration ctx, CatalogPass view, Map<String, CatalogSize> sizeBySageCode, Map<String, Product> sageByCode,
       Map<String, List<ProductPriceView>> sagePricesByBand, Map<Long, String> withdrawn,
       Map<Long, List<JobContext>> jobsByCentraProduct) {
-    CentraClient client = ctx.attribute(CentraClient.class);
+    CentraClient client = ctx.centra();
     for (PriceMapping mapping : options.priceMappings()) {
       Set<String> priced = sagePricesByBand.getOrDefault(mapping.sagePriceBand(), List.of()).stream()
           .filter(r -> r.productPricePrice().isPresent()).map(ProductPriceView::productCode).flatMap(Optional::stream)
@@ -115,10 +115,10 @@ final class CatalogPrices {
     }
   }
 
-  void publishPrices(SyncContext ctx, CatalogPass view, Map<String, CatalogSize> sizeBySageCode,
+  void publishPrices(Integration ctx, CatalogPass view, Map<String, CatalogSize> sizeBySageCode,
       Map<String, List<ProductPriceView>> sagePricesByBand, Map<Long, String> withdrawn,
       Map<Long, List<JobContext>> jobsByCentraProduct) {
-    CentraClient client = ctx.attribute(CentraClient.class);
+    CentraClient client = ctx.centra();
     for (PriceMapping mapping : options.priceMappings()) {
       int digits = currencyDigits(mapping.currency());
       List<ProductPriceView> rows = sagePricesByBand.getOrDefault(mapping.sagePriceBand(), List.of());

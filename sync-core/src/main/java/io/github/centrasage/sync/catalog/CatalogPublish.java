@@ -1,5 +1,7 @@
 package io.github.centrasage.sync.catalog;
 
+import io.github.centrasage.sync.spi.FailureClassifier;
+import io.github.centrasage.sync.integration.Integration;
 import io.github.centrasage.centra.CentraClient;
 import io.github.centrasage.sage200.ODataFilter;
 import io.github.centrasage.sage200.ODataQuery;
@@ -7,12 +9,12 @@ import io.github.centrasage.sage200.Sage200Client;
 import io.github.centrasage.sage200.model.Product;
 import io.github.centrasage.sage200.model.ProductPriceView;
 import io.github.centrasage.sync.JobFailure;
-import io.github.centrasage.sync.Mappings;
+import io.github.centrasage.sync.integration.Mappings;
 import io.github.centrasage.sync.catalog.internal.Claims;
 import io.github.centrasage.sync.catalog.internal.SizeIndex.CatalogSize;
 import io.github.centrasage.sync.catalog.internal.SizeIndex;
 import io.github.centrasage.sync.internal.CursorInstants;
-import io.github.centrasage.sync.spi.Binding;
+import io.github.centrasage.sync.store.Binding;
 import io.github.centrasage.sync.spi.DiscoverContext;
 import io.github.centrasage.sync.spi.Job;
 import io.github.centrasage.sync.spi.JobContext;
@@ -76,7 +78,7 @@ public final class CatalogPublish implements SyncFlow {
   private static final String FULL_MARK = "|full=";
 
   private final CatalogPublishOptions options;
-  private final CatalogLinks links = new CatalogLinks();
+  private final CatalogLinks links;
   private final MissingProducts creation;
   private final WithdrawnItems withdrawnItems;
   private final FieldWrites fields;
@@ -86,11 +88,17 @@ public final class CatalogPublish implements SyncFlow {
   /** Centra as the current poll read it; dropped by each discover. */
   private CatalogPass pass;
 
+  private final Integration integration;
+
   /** With {@code options}. */
-  public CatalogPublish(CatalogPublishOptions options) {
+  public CatalogPublish(Integration integration, CatalogPublishOptions options) {
+    this.integration = Objects.requireNonNull(integration, "integration");
+    integration.centra(); // no Centra client fails here, naming the builder call, not at the first cycle
+    integration.sage(); // the same for Sage
     this.options = Objects.requireNonNull(options, "options");
+    this.links = new CatalogLinks(integration);
     this.creation = new MissingProducts(options, links);
-    this.withdrawnItems = new WithdrawnItems(options);
+    this.withdrawnItems = new WithdrawnItems(integration, options);
     this.fields = new FieldWrites(options);
     this.pricing = new CatalogPrices(options);
   }
@@ -100,10 +108,11 @@ public final class CatalogPublish implements SyncFlow {
     return options;
   }
 
-  /** {@inheritDoc} */
+
+  /** Classifies the clients' exceptions ({@link Integration#failureClassifier()}). */
   @Override
-  public Set<Class<?>> requiredAttributes() {
-    return Set.of(CentraClient.class, Sage200Client.class);
+  public Optional<FailureClassifier> failureClassifier() {
+    return Optional.of(integration.failureClassifier());
   }
 
   @Override
@@ -128,7 +137,8 @@ public final class CatalogPublish implements SyncFlow {
   }
 
   @Override
-  public List<String> validate(Mappings mappings) {
+  public List<String> problems() {
+    Mappings mappings = integration.mappings();
     List<String> problems = new ArrayList<>();
     for (PriceMapping m : options.priceMappings()) {
       Optional<Mappings.PriceBasis> basis = mappings.priceBandBasis(m.sagePriceBand());
@@ -169,7 +179,7 @@ public final class CatalogPublish implements SyncFlow {
     boolean full = lastFull.isEmpty() || !now.isBefore(lastFull.get().plus(options.fullPassInterval()));
     Optional<ODataFilter> since = full ? Optional.empty()
         : Optional.of(ODataFilter.gt("date_time_updated", cursor.minus(options.overlap())));
-    Sage200Client sage = ctx.attribute(Sage200Client.class);
+    Sage200Client sage = integration.sage();
 
     Map<String, NewJob> jobs = new LinkedHashMap<>();
     Instant newest = cursor;
@@ -205,9 +215,9 @@ public final class CatalogPublish implements SyncFlow {
     }
     if (full) {
       // a deleted Sage item shows in no change poll: a full pass finds it as a link whose Sage id Sage no longer lists
-      long count = ctx.store().countBindings(SkuRef.ENTITY);
+      long count = integration.store().countBindings(SkuRef.ENTITY);
       if (count > 0) {
-        for (Binding b : ctx.store().recentBindings(SkuRef.ENTITY, (int) Math.min(Integer.MAX_VALUE, count))) {
+        for (Binding b : integration.store().recentBindings(SkuRef.ENTITY, (int) Math.min(Integer.MAX_VALUE, count))) {
           if (!seen.contains(b.sageId())) {
             try {
               enqueue.accept(Long.parseLong(b.sageId()), b.sageReference().orElse(b.sageId()));
@@ -259,7 +269,7 @@ public final class CatalogPublish implements SyncFlow {
     Instant now = ctx.clock().instant();
     if (pass == null || !now.isBefore(pass.readAt.plus(options.discoverInterval()))) {
       // a poll drops the read; without one (another engine discovers) it is read again after a poll interval
-      pass = new CatalogPass(SizeIndex.read(ctx.attribute(CentraClient.class)), now);
+      pass = new CatalogPass(SizeIndex.read(integration.centra()), now);
     }
     return pass;
   }
@@ -278,8 +288,8 @@ public final class CatalogPublish implements SyncFlow {
       return;
     }
     JobContext any = batch.get(0);
-    CentraClient client = any.attribute(CentraClient.class);
-    Sage200Client sage = any.attribute(Sage200Client.class);
+    CentraClient client = integration.centra();
+    Sage200Client sage = integration.sage();
     Map<Long, Product> sageProducts = sageProducts(sage, byProductId.keySet());
     CatalogPass view = pass(any);
     SizeIndex centra = view.index;
@@ -331,31 +341,31 @@ public final class CatalogPublish implements SyncFlow {
     for (List<String> chunk : SkuDirectory.chunks(unread)) {
       sage.products().list(ODataQuery.where(ODataFilter.in("code", chunk))).forEach(p -> sageByCode.put(p.code(), p));
     }
-    Map<Long, String> withdrawn = withdrawnItems.find(any, sizeBySageCode, sageByCode, jobsByCentraProduct);
+    Map<Long, String> withdrawn = withdrawnItems.find(integration, sizeBySageCode, sageByCode, jobsByCentraProduct);
     Map<String, List<ProductPriceView>> sagePricesByBand = Map.of();
     boolean prices = !options.priceMappings().isEmpty() && options.ownership().sageOwns(CatalogField.PRICE);
     if (prices) {
       sagePricesByBand = pricing.sagePrices(sage, sizeBySageCode.keySet().stream().filter(sageByCode::containsKey)
           .collect(Collectors.toSet()), pricing.bands());
-      if (!pricing.checkPricelists(any, view, sagePricesByBand, jobsByCentraProduct)) {
+      if (!pricing.checkPricelists(integration, view, sagePricesByBand, jobsByCentraProduct)) {
         return;
       }
-      pricing.missingPrices(any, view, sizeBySageCode, sageByCode, sagePricesByBand, withdrawn, jobsByCentraProduct);
+      pricing.missingPrices(integration, view, sizeBySageCode, sageByCode, sagePricesByBand, withdrawn, jobsByCentraProduct);
     }
     withdrawnItems.withdraw(client, centra, sizeBySageCode, sageByCode, withdrawn, jobsByCentraProduct);
     fields.publishFields(client, centra, sizeBySageCode, sageByCode, withdrawn, created, jobsByCentraProduct);
     if (prices && !jobsByCentraProduct.isEmpty()) {
-      pricing.publishPrices(any, view, sizeBySageCode, sagePricesByBand, withdrawn, jobsByCentraProduct);
+      pricing.publishPrices(integration, view, sizeBySageCode, sagePricesByBand, withdrawn, jobsByCentraProduct);
     }
     creation.activateCreated(client, centra, sizeBySageCode, sageByCode, withdrawn, created, jobsByCentraProduct);
   }
 
   /** Every size of the touched Centra products by the Sage code it is bound to (else its own SKU). */
-  private static Map<String, CatalogSize> sizesBySageCode(SyncContext ctx, SizeIndex centra, Set<Long> centraProducts) {
+  private Map<String, CatalogSize> sizesBySageCode(SyncContext ctx, SizeIndex centra, Set<Long> centraProducts) {
     // every size of every touched product: product-level values depend on all of them, not only the changed one
     Map<String, CatalogSize> sizeByBindingId = new LinkedHashMap<>();
     centraProducts.forEach(p -> centra.sizesOf(p).forEach(s -> sizeByBindingId.put(s.bindingId(), s)));
-    Map<String, Binding> links = ctx.store().bindingsByCentraIds(SkuRef.ENTITY, sizeByBindingId.keySet());
+    Map<String, Binding> links = integration.store().bindingsByCentraIds(SkuRef.ENTITY, sizeByBindingId.keySet());
     Map<String, CatalogSize> sizeBySageCode = new HashMap<>();
     sizeByBindingId.forEach((id, size) -> {
       Optional<String> code = Optional.ofNullable(links.get(id)).flatMap(Binding::sageReference).or(size::sku);

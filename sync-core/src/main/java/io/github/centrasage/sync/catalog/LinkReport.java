@@ -1,6 +1,6 @@
 package io.github.centrasage.sync.catalog;
 
-import io.github.centrasage.sync.internal.SyncStyle;
+import io.github.centrasage.sync.spi.internal.SyncStyle;
 import java.util.List;
 import java.util.Map;
 import org.immutables.value.Value;

@@ -1,5 +1,6 @@
 package io.github.centrasage.sync.catalog;
 
+import io.github.centrasage.sync.integration.Integration;
 import io.github.centrasage.centra.CentraClient;
 import io.github.centrasage.centra.CentraUserErrorException;
 import io.github.centrasage.centra.ProductSizeInput;
@@ -8,9 +9,8 @@ import io.github.centrasage.sync.JobFailure;
 import io.github.centrasage.sync.catalog.internal.FieldPlan;
 import io.github.centrasage.sync.catalog.internal.SizeIndex.CatalogSize;
 import io.github.centrasage.sync.catalog.internal.SizeIndex;
-import io.github.centrasage.sync.spi.Binding;
+import io.github.centrasage.sync.store.Binding;
 import io.github.centrasage.sync.spi.JobContext;
-import io.github.centrasage.sync.spi.SyncContext;
 import io.github.centrasage.sync.stock.internal.SkuRef;
 import java.util.HashMap;
 import java.util.List;
@@ -24,9 +24,11 @@ import org.slf4j.LoggerFactory;
 final class WithdrawnItems {
   private static final Logger log = LoggerFactory.getLogger(CatalogPublish.class);
 
+  private final Integration integration;
   private final CatalogPublishOptions options;
 
-  WithdrawnItems(CatalogPublishOptions options) {
+  WithdrawnItems(Integration integration, CatalogPublishOptions options) {
+    this.integration = integration;
     this.options = options;
   }
 
@@ -34,7 +36,7 @@ final class WithdrawnItems {
    * The linked sizes whose Sage item was deleted or may not be sold (product-size id → why); with
    * {@link WithdrawAction#PARK} their products' jobs are parked instead and the map is emptied of them.
    */
-  Map<Long, String> find(SyncContext any, Map<String, CatalogSize> sizeBySageCode, Map<String, Product> sageByCode,
+  Map<Long, String> find(Integration any, Map<String, CatalogSize> sizeBySageCode, Map<String, Product> sageByCode,
       Map<Long, List<JobContext>> jobsByCentraProduct) {
     // a size whose binding names a Sage item Sage no longer has: the item was deleted
     Map<String, Binding> bound = any.store().bindingsByCentraIds(SkuRef.ENTITY,
@@ -101,7 +103,7 @@ final class WithdrawnItems {
         }
       }
       if (why != null && !sageByCode.containsKey(e.getKey())) {
-        jobs.stream().findFirst().ifPresent(j -> j.store().unbind(SkuRef.ENTITY, size.bindingId()));
+        jobs.stream().findFirst().ifPresent(j -> integration.store().unbind(SkuRef.ENTITY, size.bindingId()));
       }
     }
   }

@@ -1,9 +1,8 @@
 package io.github.centrasage.sync.despatch;
 
-import java.util.Set;
-import io.github.centrasage.centra.CentraClient;
-import io.github.centrasage.sage200.Sage200Client;
-import io.github.centrasage.sync.SyncRetryPolicy;
+import io.github.centrasage.http.RetrySettings;
+import io.github.centrasage.sync.integration.Integration;
+import io.github.centrasage.sync.spi.FailureClassifier;
 import io.github.centrasage.sync.spi.JobContext;
 import io.github.centrasage.sync.spi.SyncFlow;
 import java.util.Objects;
@@ -12,20 +11,25 @@ import org.slf4j.MDC;
 
 /** What both despatch flows share: their options, the lock schedule they run on, one job per Centra order. */
 abstract class DespatchFlow implements SyncFlow {
-  /** {@inheritDoc} */
-  @Override
-  public Set<Class<?>> requiredAttributes() {
-    return Set.of(CentraClient.class, Sage200Client.class);
-  }
-
+  final Integration integration;
   final DespatchOptions options;
 
-  DespatchFlow(DespatchOptions options) {
+  DespatchFlow(Integration integration, DespatchOptions options) {
+    this.integration = Objects.requireNonNull(integration, "integration");
     this.options = Objects.requireNonNull(options, "options");
+    // a missing client fails here, naming the builder call, not at the first cycle
+    integration.centra();
+    integration.sage();
+  }
+
+  /** Classifies the clients' exceptions ({@link Integration#failureClassifier()}). */
+  @Override
+  public Optional<FailureClassifier> failureClassifier() {
+    return Optional.of(integration.failureClassifier());
   }
 
   @Override
-  public Optional<SyncRetryPolicy> lockRetryPolicy() {
+  public Optional<RetrySettings> lockRetryPolicy() {
     return Optional.of(options.lockRetryPolicy());
   }
 

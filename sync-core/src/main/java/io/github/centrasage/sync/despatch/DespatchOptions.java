@@ -1,7 +1,8 @@
 package io.github.centrasage.sync.despatch;
 
-import io.github.centrasage.sync.SyncRetryPolicy;
-import io.github.centrasage.sync.internal.SyncStyle;
+import io.github.centrasage.http.RetrySettings;
+import io.github.centrasage.sync.SyncEngine;
+import io.github.centrasage.sync.spi.internal.SyncStyle;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Map;
@@ -83,8 +84,8 @@ public abstract class DespatchOptions {
    * up to 10 min) that do not use the transient budget, then the job is parked "locked in Sage".
    */
   @Value.Default
-  public SyncRetryPolicy lockRetryPolicy() {
-    return SyncRetryPolicy.builder().maxAttempts(12).initialDelay(Duration.ofSeconds(15)).multiplier(2.0)
+  public RetrySettings lockRetryPolicy() {
+    return SyncEngine.defaultRetrySettings().toBuilder().maxAttempts(12).initialDelay(Duration.ofSeconds(15)).multiplier(2.0)
         .maxDelay(Duration.ofMinutes(10)).jitter(0.1).build();
   }
 

@@ -1,5 +1,6 @@
 package io.github.centrasage.sync.despatch;
 
+import io.github.centrasage.sync.integration.Integration;
 import io.github.centrasage.centra.CentraClient;
 import io.github.centrasage.centra.CompleteShipmentRequest;
 import io.github.centrasage.centra.CreateShipmentRequest;
@@ -19,7 +20,7 @@ import io.github.centrasage.sage200.model.SalesOrder;
 import io.github.centrasage.sync.JobFailure;
 import io.github.centrasage.sync.despatch.internal.DespatchMarkers;
 import io.github.centrasage.sync.despatch.internal.SageOrderLocator;
-import io.github.centrasage.sync.spi.Binding;
+import io.github.centrasage.sync.store.Binding;
 import io.github.centrasage.sync.spi.Coalescing;
 import io.github.centrasage.sync.spi.DiscoverContext;
 import io.github.centrasage.sync.spi.JobContext;
@@ -71,13 +72,13 @@ public final class DespatchToCentra extends DespatchFlow {
 
 
   /** The flow with default options. */
-  public DespatchToCentra() {
-    this(DespatchOptions.defaults());
+  public DespatchToCentra(Integration integration) {
+    this(integration, DespatchOptions.defaults());
   }
 
   /** The flow with these options. */
-  public DespatchToCentra(DespatchOptions options) {
-    super(options);
+  public DespatchToCentra(Integration integration, DespatchOptions options) {
+    super(integration, options);
   }
 
   @Override
@@ -87,7 +88,7 @@ public final class DespatchToCentra extends DespatchFlow {
 
   @Override
   public void discover(DiscoverContext ctx) {
-    Sage200Client sage = ctx.attribute(Sage200Client.class);
+    Sage200Client sage = integration.sage();
     Optional<String> cursor = ctx.cursor();
     long after;
     if (cursor.isPresent()) {
@@ -98,7 +99,7 @@ public final class DespatchToCentra extends DespatchFlow {
               .orderByDescending("sop_despatch_id").top(1).build())
               .stream().mapToLong(OrderDespatchView::sopDespatchId).max().orElse(0);
       // jobs handle whole orders, so the start is kept for them too: older despatches of an order stay out
-      ctx.store().putCursor(FLOOR_CURSOR, Long.toString(after));
+      integration.store().putCursor(FLOOR_CURSOR, Long.toString(after));
       ctx.enqueue(List.of(), Long.toString(after));
       log.info("{} starts after Sage despatch {}", NAME, after);
     }
@@ -111,11 +112,11 @@ public final class DespatchToCentra extends DespatchFlow {
         highest = Math.max(highest, view.sopDespatchId());
         if (DespatchMarkers.centraShipmentIn(view.sopDespatchNotes()).isPresent()
             || view.sopOrderId().isEmpty()
-            || ctx.store().bindingBySageId(DESPATCH, Long.toString(view.sopDespatchId())).isPresent()) {
+            || integration.store().bindingBySageId(DESPATCH, Long.toString(view.sopDespatchId())).isPresent()) {
           continue; // confirmed from Centra by DespatchToSage, or already in Centra
         }
         long sageOrderId = view.sopOrderId().getAsLong();
-        OptionalLong number = SageOrderLocator.centraNumberOf(ctx, sageOrderId, view.sopOrderCustomerDocumentNo());
+        OptionalLong number = SageOrderLocator.centraNumberOf(integration, sageOrderId, view.sopOrderCustomerDocumentNo());
         if (number.isEmpty()) {
           continue; // not an order from Centra
         }
@@ -131,12 +132,12 @@ public final class DespatchToCentra extends DespatchFlow {
 
   @Override
   void processOrder(JobContext ctx) {
-    CentraClient centra = ctx.attribute(CentraClient.class);
-    Sage200Client sage = ctx.attribute(Sage200Client.class);
+    CentraClient centra = integration.centra();
+    Sage200Client sage = integration.sage();
     long number = Long.parseLong(ctx.job().reference());
     long sageOrderId = Long.parseLong(ctx.job().payload());
 
-    long floor = ctx.store().cursor(FLOOR_CURSOR).map(c -> Long.parseLong(c.value())).orElse(0L);
+    long floor = integration.store().cursor(FLOOR_CURSOR).map(c -> Long.parseLong(c.value())).orElse(0L);
     List<OrderDespatchView> despatches = sage.despatches().views()
         .list(ODataQuery.where(ODataFilter.eq("sop_order_id", sageOrderId))).stream()
         .filter(v -> v.sopDespatchId() > floor)
@@ -185,10 +186,10 @@ public final class DespatchToCentra extends DespatchFlow {
       List<StockKey> units = lines.values().stream().map(l -> StockKey.of(l.sku, l.warehouse)).collect(Collectors.toList());
       // Under StockPublish's hold no stock value computed with the ledger before this release can
       // reach Centra after the shipment; the contract order is release, complete, then recompute.
-      try (StockHold hold = StockPublish.holdForDespatch(ctx.store(), Long.toString(despatchId), units,
+      try (StockHold hold = StockPublish.holdForDespatch(integration.store(), Long.toString(despatchId), units,
           options.despatchHoldTtl())) {
         for (Line line : lines.values()) {
-          ctx.store().releaseAllocation(Long.toString(number), "despatch:" + despatchId, line.sku, line.warehouse,
+          integration.store().releaseAllocation(Long.toString(number), "despatch:" + despatchId, line.sku, line.warehouse,
               line.quantity);
         }
         if (!shipment.isShipped()) {
@@ -196,9 +197,9 @@ public final class DespatchToCentra extends DespatchFlow {
         }
       }
       // Centra's completed shipment lowered its physical level by itself: the recompute says by how much
-      lines.values().forEach(l -> ctx.store().enqueue(StockPublish.recomputeJob(StockKey.of(l.sku, l.warehouse),
+      lines.values().forEach(l -> integration.store().enqueue(StockPublish.recomputeJob(StockKey.of(l.sku, l.warehouse),
           l.quantity.intValue())));
-      ctx.store().bind(Binding.builder().entityType(DESPATCH).centraId(Long.toString(shipment.id()))
+      integration.store().bind(Binding.builder().entityType(DESPATCH).centraId(Long.toString(shipment.id()))
           .sageId(Long.toString(despatchId)).sageReference(despatchNo).build());
     }
     if (!problems.isEmpty()) {

@@ -1,5 +1,6 @@
 package io.github.centrasage.sync.despatch;
 
+import io.github.centrasage.sync.integration.Integration;
 import io.github.centrasage.centra.CarrierInformation;
 import io.github.centrasage.centra.CentraClient;
 import io.github.centrasage.centra.CentraEvent;
@@ -25,7 +26,7 @@ import io.github.centrasage.sage200.model.SalesOrder;
 import io.github.centrasage.sage200.model.SalesOrderLine;
 import io.github.centrasage.sage200.model.TrackingItem;
 import io.github.centrasage.sync.JobFailure;
-import io.github.centrasage.sync.internal.EventSubscriptions;
+import io.github.centrasage.sync.integration.internal.EventSubscriptions;
 import io.github.centrasage.sync.despatch.internal.CancelledLines;
 import io.github.centrasage.sync.despatch.internal.DespatchMarkers;
 import io.github.centrasage.sync.despatch.internal.SageOrderLocator;
@@ -91,13 +92,13 @@ public final class DespatchToSage extends DespatchFlow {
   private final AtomicBoolean subscribed = new AtomicBoolean();
 
   /** The flow with default options. */
-  public DespatchToSage() {
-    this(DespatchOptions.defaults());
+  public DespatchToSage(Integration integration) {
+    this(integration, DespatchOptions.defaults());
   }
 
   /** The flow with these options. */
-  public DespatchToSage(DespatchOptions options) {
-    super(options);
+  public DespatchToSage(Integration integration, DespatchOptions options) {
+    super(integration, options);
   }
 
   /**
@@ -124,10 +125,10 @@ public final class DespatchToSage extends DespatchFlow {
 
   @Override
   public void discover(DiscoverContext ctx) {
-    CentraClient centra = ctx.attribute(CentraClient.class);
+    CentraClient centra = integration.centra();
     if (!subscribed.get()) {
       // setEventListeners is additive and idempotent; once per engine run is enough
-      EventSubscriptions.subscribe(ctx, NAME, List.of(EventSubscription.of(SHIPMENT, EventChangeType.COMPLETED)),
+      EventSubscriptions.subscribe(ctx, integration.centra(), NAME, List.of(EventSubscription.of(SHIPMENT, EventChangeType.COMPLETED)),
           SHIPMENTS_BEFORE, BACKFILL, true);
       subscribed.set(true);
     }
@@ -180,8 +181,8 @@ public final class DespatchToSage extends DespatchFlow {
     if (ctx.job().key().startsWith(UNREADABLE_PREFIX)) {
       throw JobFailure.permanent(ctx.job().payload());
     }
-    CentraClient centra = ctx.attribute(CentraClient.class);
-    Sage200Client sage = ctx.attribute(Sage200Client.class);
+    CentraClient centra = integration.centra();
+    Sage200Client sage = integration.sage();
     long number = orderNumberOf(ctx.job().payload());
 
     Order order = centra.orders().byNumber(number)
@@ -196,7 +197,7 @@ public final class DespatchToSage extends DespatchFlow {
     if (shipped.isEmpty() && !cancelled) {
       return;
     }
-    Optional<SalesOrder> found = SageOrderLocator.findSalesOrder(ctx, sage, number);
+    Optional<SalesOrder> found = SageOrderLocator.findSalesOrder(integration, sage, number);
     if (found.isEmpty()) {
       awaitImport(ctx, number);
       return;
@@ -205,7 +206,7 @@ public final class DespatchToSage extends DespatchFlow {
     String documentNo = sageOrder.documentNo().orElse(Long.toString(sageOrder.id()));
     List<String> cancellationReport = new ArrayList<>();
     if (cancelled) {
-      sageOrder = new CancelledLines(ctx, sage, options.amendCancelledLines(), options.despatchHoldTtl())
+      sageOrder = new CancelledLines(integration, sage, options.amendCancelledLines(), options.despatchHoldTtl())
           .apply(order, sageOrder, documentNo, cancellationReport);
     }
     long sageOrderId = sageOrder.id();
@@ -253,7 +254,7 @@ public final class DespatchToSage extends DespatchFlow {
           + " (maxOrderWait " + options.maxOrderWait() + "); import the order, then replay");
     }
     String n = Long.toString(number);
-    ctx.store().enqueue(NewJob.builder().flow(NAME).key("order:" + n).reference(n)
+    integration.store().enqueue(NewJob.builder().flow(NAME).key("order:" + n).reference(n)
         .payload(n + WAITING_SINCE + since).coalescing(Coalescing.KEEP_EXISTING).delay(options.orderWait()).build());
     log.info("Centra order {} has shipments but is not in Sage yet; looking again in {}", number, options.orderWait());
   }
@@ -278,13 +279,13 @@ public final class DespatchToSage extends DespatchFlow {
   private void confirmAndRelease(JobContext ctx, Sage200Client sage, long number, SalesOrder sageOrder,
       String documentNo, List<DespatchConfirmation> confirmations) {
     String orderRef = Long.toString(number);
-    Set<StockKey> units = ctx.store().openAllocations(orderRef).stream()
+    Set<StockKey> units = integration.store().openAllocations(orderRef).stream()
         .map(a -> StockKey.of(a.sku(), a.warehouse())).collect(Collectors.toCollection(TreeSet::new));
     if (units.isEmpty()) {
       confirm(sage, number, documentNo, confirmations);
       return;
     }
-    StockHold hold = StockPublish.holdForDespatch(ctx.store(), "centra-order:" + number, units, options.despatchHoldTtl());
+    StockHold hold = StockPublish.holdForDespatch(integration.store(), "centra-order:" + number, units, options.despatchHoldTtl());
     Map<StockKey, BigDecimal> released;
     // from the first confirmation Sage may hold a despatch (even if the answer is lost) whose release is
     // still to come: on any failure after it the hold stays until the retry (same owner) releases the
@@ -328,7 +329,7 @@ public final class DespatchToSage extends DespatchFlow {
   }
 
   /** Releases, once per Centra shipment, what Sage despatched for it; returns the units released. */
-  private static Map<StockKey, BigDecimal> releaseShipped(JobContext ctx, Sage200Client sage, String orderRef,
+  private Map<StockKey, BigDecimal> releaseShipped(JobContext ctx, Sage200Client sage, String orderRef,
       SalesOrder sageOrder) {
     long sageOrderId = sageOrder.id();
     Map<Long, String> shipmentOf = new HashMap<>();
@@ -351,7 +352,7 @@ public final class DespatchToSage extends DespatchFlow {
     }
     Map<StockKey, BigDecimal> released = new TreeMap<>();
     shipped.forEach((k, quantity) -> {
-      if (ctx.store().releaseAllocation(orderRef, "shipment:" + k.get(0), k.get(1), k.get(2), quantity)) {
+      if (integration.store().releaseAllocation(orderRef, "shipment:" + k.get(0), k.get(1), k.get(2), quantity)) {
         released.merge(StockKey.of(k.get(1), k.get(2)), quantity, BigDecimal::add);
       }
     });

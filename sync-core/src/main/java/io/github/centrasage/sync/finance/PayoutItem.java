@@ -1,6 +1,6 @@
 package io.github.centrasage.sync.finance;
 
-import io.github.centrasage.sync.internal.SyncStyle;
+import io.github.centrasage.sync.spi.internal.SyncStyle;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Optional;
@@ -28,7 +28,7 @@ public abstract class PayoutItem {
   /**
    * The PSP's record type of the line (Adyen's {@code Type} column: {@code Settled}, {@code Refunded},
    * {@code Chargeback}, {@code DepositCorrection}…); it chooses the line's treatment through
-   * {@link io.github.centrasage.sync.Mappings.PaymentAccounts#recordTypes()} and the built-in
+   * {@link io.github.centrasage.sync.integration.Mappings.PaymentAccounts#recordTypes()} and the built-in
    * {@link RecordTreatment#adyenDefault defaults}. Empty: a payment when gross is positive, a refund
    * when negative, a fee when gross is zero.
    */

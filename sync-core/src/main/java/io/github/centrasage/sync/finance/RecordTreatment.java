@@ -83,7 +83,7 @@ public enum RecordTreatment {
 
   /**
    * A record type's treatment with its nominal (a Sage nominal code, or {@code @role} for one of
-   * {@link io.github.centrasage.sync.Mappings.PaymentAccounts#nominal(String)}) and tax code id.
+   * {@link io.github.centrasage.sync.integration.Mappings.PaymentAccounts#nominal(String)}) and tax code id.
    *
    * @param treatment what to post
    * @param nominal the nominal code or {@code @role}; empty where the treatment has no nominal

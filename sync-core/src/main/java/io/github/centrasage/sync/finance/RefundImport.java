@@ -1,5 +1,7 @@
 package io.github.centrasage.sync.finance;
 
+import io.github.centrasage.sync.spi.FailureClassifier;
+import io.github.centrasage.sync.integration.Integration;
 import io.github.centrasage.centra.CentraClient;
 import io.github.centrasage.centra.CentraReturn;
 import io.github.centrasage.centra.Order;
@@ -19,8 +21,8 @@ import io.github.centrasage.sync.finance.internal.CreditNotePlan;
 import io.github.centrasage.sync.finance.internal.InvoiceAllocation;
 import io.github.centrasage.sync.finance.internal.SopReturnDraft;
 import io.github.centrasage.sync.finance.internal.SopReturnProbe;
-import io.github.centrasage.sync.spi.Binding;
-import io.github.centrasage.sync.spi.BindingStore;
+import io.github.centrasage.sync.store.Binding;
+import io.github.centrasage.sync.store.BindingStore;
 import io.github.centrasage.sync.spi.Coalescing;
 import io.github.centrasage.sync.spi.DiscoverContext;
 import io.github.centrasage.sync.spi.JobContext;
@@ -81,13 +83,18 @@ public final class RefundImport implements SyncFlow {
   private final Consumer<CreditNoteResult> resultListener;
   private final Map<Long, CreditNoteResult> results = new ConcurrentHashMap<>();
 
+  private final Integration integration;
+
   /** A refund import with {@code options}. */
-  public RefundImport(RefundImportOptions options) {
-    this(options, r -> { });
+  public RefundImport(Integration integration, RefundImportOptions options) {
+    this(integration, options, r -> { });
   }
 
   /** A refund import with {@code options}; {@code resultListener} gets every credited return. */
-  public RefundImport(RefundImportOptions options, Consumer<CreditNoteResult> resultListener) {
+  public RefundImport(Integration integration, RefundImportOptions options, Consumer<CreditNoteResult> resultListener) {
+    this.integration = Objects.requireNonNull(integration, "integration");
+    integration.centra(); // no Centra client fails here, naming the builder call, not at the first cycle
+    integration.sage(); // the same for Sage
     this.options = Objects.requireNonNull(options, "options");
     this.resultListener = Objects.requireNonNull(resultListener, "resultListener");
   }
@@ -118,10 +125,11 @@ public final class RefundImport implements SyncFlow {
   }
 
 
-  /** {@inheritDoc} */
+
+  /** Classifies the clients' exceptions ({@link Integration#failureClassifier()}). */
   @Override
-  public Set<Class<?>> requiredAttributes() {
-    return Set.of(CentraClient.class, Sage200Client.class);
+  public Optional<FailureClassifier> failureClassifier() {
+    return Optional.of(integration.failureClassifier());
   }
 
   @Override
@@ -135,10 +143,10 @@ public final class RefundImport implements SyncFlow {
     Instant to = ctx.clock().instant();
     List<NewJob> jobs = new ArrayList<>();
     Instant newest = ctx.cursor().map(Instant::parse).orElse(options.pollStart());
-    try (Stream<CentraReturn> returns = ctx.attribute(CentraClient.class).returns()
+    try (Stream<CentraReturn> returns = integration.centra().returns()
         .createdBetween(from.atOffset(ZoneOffset.UTC), to.atOffset(ZoneOffset.UTC))) {
       for (CentraReturn ret : (Iterable<CentraReturn>) returns::iterator) {
-        if (credited(ctx.store(), ret.id())) {
+        if (credited(integration.store(), ret.id())) {
           continue;
         }
         OffsetDateTime created = ret.createdAt().orElse(to.atOffset(ZoneOffset.UTC));
@@ -154,11 +162,11 @@ public final class RefundImport implements SyncFlow {
   @Override
   public void process(JobContext ctx) {
     long returnId = Long.parseLong(ctx.job().key().substring(KEY_PREFIX.length()));
-    if (credited(ctx.store(), returnId)) {
+    if (credited(integration.store(), returnId)) {
       return;
     }
-    CentraClient centra = ctx.attribute(CentraClient.class);
-    Sage200Client sage = ctx.attribute(Sage200Client.class);
+    CentraClient centra = integration.centra();
+    Sage200Client sage = integration.sage();
     Instant createdAt = Instant.parse(ctx.job().payload());
     CentraReturn ret = findReturn(centra, returnId, createdAt);
     long orderNumber = ret.order().flatMap(OrderRef::number)
@@ -167,12 +175,12 @@ public final class RefundImport implements SyncFlow {
       awaitRefund(ctx, returnId, orderNumber, createdAt);
       return;
     }
-    Binding orderBinding = ctx.store().bindingByCentraId("order", Long.toString(orderNumber))
+    Binding orderBinding = integration.store().bindingByCentraId("order", Long.toString(orderNumber))
         .orElseThrow(() -> JobFailure.transientFailure("order " + orderNumber + " of return " + returnId
             + " is not imported into Sage yet"));
     Order order = centra.orders().byNumber(orderNumber)
         .orElseThrow(() -> JobFailure.permanent("order " + orderNumber + " of return " + returnId + " not found in Centra"));
-    CreditNotePlan plan = CreditNotePlan.of(ret, order, ctx.mappings(), options);
+    CreditNotePlan plan = CreditNotePlan.of(ret, order, integration.mappings(), options);
     if (!plan.problems().isEmpty()) {
       throw JobFailure.permanent(plan.problems());
     }
@@ -198,7 +206,7 @@ public final class RefundImport implements SyncFlow {
       }
     }
     SalesOrder sageOrder = sage.salesOrders().get(sageOrderId);
-    String orderKey = sageOrder.customerDocumentNo().orElse(ctx.mappings().customerDocumentFor(Long.toString(orderNumber)));
+    String orderKey = sageOrder.customerDocumentNo().orElse(integration.mappings().customerDocumentFor(Long.toString(orderNumber)));
     long customerId = sageOrder.customerId();
     Optional<SalesPostedTransaction> existing = findCreditNote(sage, customerId, reference);
     boolean alreadyPosted = existing.isPresent();
@@ -212,7 +220,7 @@ public final class RefundImport implements SyncFlow {
     SalesPostedTransaction creditNote = existing.orElseThrow(() -> JobFailure.transientFailure(
         "credit note " + reference + " was posted but is not yet visible in sales_posted_transactions"));
     Optional<String> note = new InvoiceAllocation(sage, "second_reference").allocate(customerId, creditNote, orderKey, date);
-    ctx.store().bind(Binding.builder().entityType(REFUND_BINDING).centraId(Long.toString(returnId))
+    integration.store().bind(Binding.builder().entityType(REFUND_BINDING).centraId(Long.toString(returnId))
         .sageId(Long.toString(creditNote.id())).sageReference(reference).build());
     CreditNoteResult result = CreditNoteResult.builder().returnId(returnId).orderNumber(orderNumber).reference(reference)
         .sageId(creditNote.id()).gross(plan.goods().add(plan.tax())).grossByTaxCode(plan.grossByTaxCode())
@@ -241,15 +249,15 @@ public final class RefundImport implements SyncFlow {
     wait = wait.compareTo(options.refundWaitMax()) > 0 ? options.refundWaitMax() : wait;
     // ...but never past the give-up time, so the return parks when maxRefundWait says.
     wait = wait.compareTo(left) > 0 ? left : wait;
-    ctx.store().enqueue(job(returnId, createdAt, wait));
+    integration.store().enqueue(job(returnId, createdAt, wait));
     LOG.info("Centra return {} of order {} has no refund payment yet; looking again in {}", returnId, orderNumber, wait);
   }
 
   /** Returns credited: one {@code refund} or {@code sop-return} binding each, however many rechecks they took. */
   @Override
   public OptionalLong entitiesDone(SyncContext context) {
-    return OptionalLong.of(context.store().countBindings(REFUND_BINDING)
-        + context.store().countBindings(SOP_RETURN_BINDING));
+    return OptionalLong.of(integration.store().countBindings(REFUND_BINDING)
+        + integration.store().countBindings(SOP_RETURN_BINDING));
   }
 
   /** Whether the return already became a credit note or a SOP return. */
@@ -287,7 +295,7 @@ public final class RefundImport implements SyncFlow {
     long id = entered.id().orElseThrow(() -> JobFailure.transientFailure(
         "SOP return " + reference + " was entered but Sage answered without its id"));
     String documentNo = entered.documentNo().orElse(reference);
-    ctx.store().bind(Binding.builder().entityType(SOP_RETURN_BINDING).centraId(Long.toString(ret.id()))
+    integration.store().bind(Binding.builder().entityType(SOP_RETURN_BINDING).centraId(Long.toString(ret.id()))
         .sageId(Long.toString(id)).sageReference(documentNo).build());
     long orderNumber = order.number();
     String note = "SOP return " + documentNo + " entered; its credit note is posted in Sage when the goods are"

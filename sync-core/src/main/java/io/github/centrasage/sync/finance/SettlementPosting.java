@@ -1,12 +1,15 @@
 package io.github.centrasage.sync.finance;
 
+import io.github.centrasage.sync.spi.JobQueue;
+import io.github.centrasage.sync.spi.FailureClassifier;
+import io.github.centrasage.sync.integration.Integration;
 import java.util.Set;
 import io.github.centrasage.sage200.Sage200Client;
 import io.github.centrasage.sync.SyncEngine;
 import io.github.centrasage.sync.finance.internal.PayoutCodec;
 import io.github.centrasage.sync.finance.internal.PayoutReportRecords;
 import io.github.centrasage.sync.finance.internal.SettlementPoster;
-import io.github.centrasage.sync.spi.BindingStore;
+import io.github.centrasage.sync.store.BindingStore;
 import io.github.centrasage.sync.spi.Coalescing;
 import io.github.centrasage.sync.spi.DiscoverContext;
 import io.github.centrasage.sync.spi.Job;
@@ -14,7 +17,7 @@ import io.github.centrasage.sync.spi.JobContext;
 import io.github.centrasage.sync.spi.NewJob;
 import io.github.centrasage.sync.spi.SyncContext;
 import io.github.centrasage.sync.spi.SyncFlow;
-import io.github.centrasage.sync.spi.SyncStateStore;
+import io.github.centrasage.sync.store.SyncStateStore;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -49,13 +52,17 @@ public final class SettlementPosting implements SyncFlow {
   private final Consumer<SettlementReport> reportListener;
   private final Map<String, SettlementReport> reports = new ConcurrentHashMap<>();
 
+  private final Integration integration;
+
   /** A settlement posting with default options. */
-  public SettlementPosting() {
-    this(SettlementPostingOptions.builder().build(), r -> { });
+  public SettlementPosting(Integration integration) {
+    this(integration, SettlementPostingOptions.builder().build(), r -> { });
   }
 
   /** A settlement posting with {@code options}; {@code reportListener} gets the report of every posted payout. */
-  public SettlementPosting(SettlementPostingOptions options, Consumer<SettlementReport> reportListener) {
+  public SettlementPosting(Integration integration, SettlementPostingOptions options, Consumer<SettlementReport> reportListener) {
+    this.integration = Objects.requireNonNull(integration, "integration");
+    integration.sage(); // the same for Sage
     this.options = Objects.requireNonNull(options, "options");
     this.reportListener = Objects.requireNonNull(reportListener, "reportListener");
   }
@@ -69,7 +76,7 @@ public final class SettlementPosting implements SyncFlow {
   }
 
   /** Queues {@code batch} in {@code store}; the engine posts it on its next cycle. */
-  public static Job submit(SyncStateStore store, PayoutBatch batch) {
+  public static Job submit(JobQueue store, PayoutBatch batch) {
     return store.enqueue(jobFor(batch));
   }
 
@@ -167,7 +174,7 @@ public final class SettlementPosting implements SyncFlow {
   /** Recent payouts that sent money to the variance nominal or left the clearing account moved. */
   @Override
   public List<String> notices(SyncContext context) {
-    return storedReports(context.store(), MAX_NOTICES).stream().filter(SettlementReport::needsAttention)
+    return storedReports(integration.store(), MAX_NOTICES).stream().filter(SettlementReport::needsAttention)
         .map(r -> "Payout " + r.psp() + " " + r.payoutId() + r.merchantAccount().map(a -> "@" + a).orElse("") + " ("
             + r.currency() + "): " + r.variance().toPlainString()
             + " posted to variance, clearing movement " + r.clearingMovement().toPlainString()
@@ -176,10 +183,11 @@ public final class SettlementPosting implements SyncFlow {
   }
 
 
-  /** {@inheritDoc} */
+
+  /** Classifies the clients' exceptions ({@link Integration#failureClassifier()}). */
   @Override
-  public Set<Class<?>> requiredAttributes() {
-    return Set.of(Sage200Client.class);
+  public Optional<FailureClassifier> failureClassifier() {
+    return Optional.of(integration.failureClassifier());
   }
 
   @Override
@@ -195,10 +203,10 @@ public final class SettlementPosting implements SyncFlow {
   @Override
   public void process(JobContext ctx) {
     PayoutBatch batch = PayoutCodec.decode(ctx.job().payload());
-    SettlementReport report = new SettlementPoster(ctx.attribute(Sage200Client.class), ctx.mappings(), ctx.store(),
+    SettlementReport report = new SettlementPoster(integration.sage(), integration.mappings(), integration.store(),
         options).post(batch);
     reports.put(batch.key(), report);
-    PayoutReportRecords.write(ctx.store(), report);
+    PayoutReportRecords.write(integration.store(), report);
     if (report.exceptions().isEmpty()) {
       LOG.info("Payout {} {} posted: {} new, {} already posted, clearing movement {}", batch.psp(), batch.key(),
           report.posted(), report.alreadyPosted(), report.clearingMovement());

@@ -1,6 +1,6 @@
 package io.github.centrasage.sync.finance;
 
-import io.github.centrasage.sync.internal.SyncStyle;
+import io.github.centrasage.sync.spi.internal.SyncStyle;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.github.centrasage.sync.internal;
 
-import io.github.centrasage.sync.FailureClassification;
+import io.github.centrasage.sync.spi.FailureClassification;
 import io.github.centrasage.sync.JobFailure;
 import io.github.centrasage.sync.RetryableFailure;
 import io.github.centrasage.sync.SyncStoreException;

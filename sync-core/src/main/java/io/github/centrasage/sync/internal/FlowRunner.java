@@ -1,8 +1,7 @@
 package io.github.centrasage.sync.internal;
 
-import io.github.centrasage.sync.Mappings;
 import io.github.centrasage.sync.SyncListener;
-import io.github.centrasage.sync.SyncRetryPolicy;
+import io.github.centrasage.http.RetrySettings;
 import io.github.centrasage.sync.SyncStatus;
 import io.github.centrasage.sync.spi.CursorMove;
 import io.github.centrasage.sync.spi.DiscoverContext;
@@ -11,7 +10,7 @@ import io.github.centrasage.sync.spi.Job;
 import io.github.centrasage.sync.spi.JobContext;
 import io.github.centrasage.sync.spi.NewJob;
 import io.github.centrasage.sync.spi.SyncFlow;
-import io.github.centrasage.sync.spi.SyncStateStore;
+import io.github.centrasage.sync.spi.EngineStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -40,10 +39,8 @@ public final class FlowRunner {
 
   /** Everything the builder collected. */
   public record Settings(
-      SyncStateStore store,
-      Mappings mappings,
+      EngineStore store,
       Map<String, SyncFlow> flows,
-      Map<Class<?>, Object> attributes,
       List<FailureClassifier> classifiers,
       List<SyncListener> listeners,
       Clock clock,
@@ -52,8 +49,8 @@ public final class FlowRunner {
       Duration leaseDuration,
       Duration drainTimeout,
       int workers,
-      SyncRetryPolicy retryPolicy,
-      SyncRetryPolicy lockRetryPolicy,
+      RetrySettings retryPolicy,
+      RetrySettings lockRetryPolicy,
       String instanceId) {}
 
   private final Settings s;
@@ -78,12 +75,12 @@ public final class FlowRunner {
   }
 
 
-  public SyncStateStore store() {
+  public EngineStore store() {
     return s.store();
   }
 
-  public Mappings mappings() {
-    return s.mappings();
+  public Optional<SyncFlow> findFlow(String name) {
+    return Optional.ofNullable(s.flows().get(name));
   }
 
   // ---- running
@@ -447,20 +444,12 @@ public final class FlowRunner {
   // ---- contexts
 
   private abstract class Base {
-    public SyncStateStore store() {
+    public EngineStore store() {
       return s.store();
-    }
-
-    public Mappings mappings() {
-      return s.mappings();
     }
 
     public Clock clock() {
       return s.clock();
-    }
-
-    public <T> Optional<T> findAttribute(Class<T> type) {
-      return Optional.ofNullable(type.cast(s.attributes().get(type)));
     }
   }
 

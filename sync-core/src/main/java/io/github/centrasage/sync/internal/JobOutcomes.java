@@ -1,8 +1,8 @@
 package io.github.centrasage.sync.internal;
 
-import io.github.centrasage.sync.FailureClassification;
+import io.github.centrasage.sync.spi.FailureClassification;
 import io.github.centrasage.sync.SyncListener;
-import io.github.centrasage.sync.SyncRetryPolicy;
+import io.github.centrasage.http.RetrySettings;
 import io.github.centrasage.sync.spi.FailureClassifier;
 import io.github.centrasage.sync.spi.Job;
 import io.github.centrasage.sync.spi.SyncFlow;
@@ -41,7 +41,7 @@ final class JobOutcomes {
   }
 
   void fail(Job job, String owner, Throwable failure) {
-    FailureClassification c = classify(failure);
+    FailureClassification c = classify(job.flow(), failure);
     health.get(job.flow()).lastError = job.key() + ": " + c.message();
     switch (c.kind()) {
       case PERMANENT:
@@ -50,7 +50,7 @@ final class JobOutcomes {
       case RECORD_LOCKED: {
         int locked = job.lockedAttempts() + 1;
         // a flow may keep its own lock schedule (despatch confirmations want short waits); else the engine's
-        SyncRetryPolicy lockPolicy = Optional.ofNullable(s.flows().get(job.flow()))
+        RetrySettings lockPolicy = Optional.ofNullable(s.flows().get(job.flow()))
             .flatMap(SyncFlow::lockRetryPolicy)
             .orElse(s.lockRetryPolicy());
         if (locked >= lockPolicy.maxAttempts()) {
@@ -61,7 +61,7 @@ final class JobOutcomes {
               : "Still held after " + locked + " attempts: " + String.join("; ", c.reasons())
                   + "; replay the job once the holder has finished or its hold has expired"));
         } else {
-          retry(job, owner, c, lockPolicy.delayAfter(locked, ThreadLocalRandom.current().nextDouble()));
+          retry(job, owner, c, Backoff.delayAfter(lockPolicy, locked, ThreadLocalRandom.current().nextDouble()));
         }
         return;
       }
@@ -70,7 +70,7 @@ final class JobOutcomes {
         if (failed >= s.retryPolicy().maxAttempts()) {
           park(job, owner, c, List.of("Gave up after " + failed + " attempts: " + c.message()));
         } else {
-          Duration delay = s.retryPolicy().delayAfter(failed, ThreadLocalRandom.current().nextDouble());
+          Duration delay = Backoff.delayAfter(s.retryPolicy(), failed, ThreadLocalRandom.current().nextDouble());
           // the server's Retry-After is a floor: retrying sooner only earns another refusal
           Duration wait = c.retryAfter().filter(ra -> ra.compareTo(delay) > 0).orElse(delay);
           retry(job, owner, c, wait);
@@ -104,8 +104,11 @@ final class JobOutcomes {
         job.id(), job.key(), owner);
   }
 
-  private FailureClassification classify(Throwable failure) {
-    for (FailureClassifier classifier : s.classifiers()) {
+  /** The builder's classifiers in order, then the flow's own, then the built-in rules. */
+  private FailureClassification classify(String flowName, Throwable failure) {
+    List<FailureClassifier> chain = new java.util.ArrayList<>(s.classifiers());
+    Optional.ofNullable(s.flows().get(flowName)).flatMap(SyncFlow::failureClassifier).ifPresent(chain::add);
+    for (FailureClassifier classifier : chain) {
       try {
         Optional<FailureClassification> c = classifier.classify(failure);
         if (c.isPresent()) {
@@ -115,7 +118,7 @@ final class JobOutcomes {
         log.warn("Failure classifier {} threw; asking the next one", classifier, e);
       }
     }
-    return FailureClassifier.defaults().classify(failure).orElseThrow();
+    return DefaultFailureClassifier.INSTANCE.classify(failure).orElseThrow();
   }
 
   private void emit(Consumer<SyncListener> event) {

@@ -1,5 +1,7 @@
 package io.github.centrasage.sync.order;
 
+import io.github.centrasage.sync.spi.FailureClassifier;
+import io.github.centrasage.sync.integration.Integration;
 import java.util.Set;
 import io.github.centrasage.sage200.Sage200Client;
 import io.github.centrasage.centra.CentraClient;
@@ -12,12 +14,12 @@ import io.github.centrasage.centra.Order;
 import io.github.centrasage.centra.OrderQuery;
 import io.github.centrasage.centra.OrderSummary;
 import io.github.centrasage.sync.JobFailure;
-import io.github.centrasage.sync.Mappings;
+import io.github.centrasage.sync.integration.Mappings;
 import io.github.centrasage.sync.internal.CursorInstants;
-import io.github.centrasage.sync.internal.EventSubscriptions;
+import io.github.centrasage.sync.integration.internal.EventSubscriptions;
 import io.github.centrasage.sync.order.internal.OrderImportSteps;
 import io.github.centrasage.sync.order.internal.OrderMapper;
-import io.github.centrasage.sync.spi.Binding;
+import io.github.centrasage.sync.store.Binding;
 import io.github.centrasage.sync.spi.Coalescing;
 import io.github.centrasage.sync.spi.DiscoverContext;
 import io.github.centrasage.sync.spi.Job;
@@ -25,7 +27,7 @@ import io.github.centrasage.sync.spi.JobContext;
 import io.github.centrasage.sync.spi.NewJob;
 import io.github.centrasage.sync.spi.SyncContext;
 import io.github.centrasage.sync.spi.SyncFlow;
-import io.github.centrasage.sync.spi.SyncStateStore;
+import io.github.centrasage.sync.store.SyncStateStore;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -74,15 +76,20 @@ public final class OrderImport implements SyncFlow {
   /** Set while the first poll of this store found nothing, so the status says why nothing imports. */
   private volatile String emptyFirstPoll;
 
+  private final Integration integration;
+
   /** An order import with default options (events discovery; set a fulfilment warehouse through the options). */
-  public OrderImport() {
-    this(OrderImportOptions.builder().build());
+  public OrderImport(Integration integration) {
+    this(integration, OrderImportOptions.builder().build());
   }
 
   /** An order import with {@code options}. */
-  public OrderImport(OrderImportOptions options) {
+  public OrderImport(Integration integration, OrderImportOptions options) {
+    this.integration = Objects.requireNonNull(integration, "integration");
+    integration.centra(); // no Centra client fails here, naming the builder call, not at the first cycle
+    integration.sage(); // the same for Sage
     this.options = Objects.requireNonNull(options, "options");
-    this.steps = new OrderImportSteps(options);
+    this.steps = new OrderImportSteps(integration, options);
   }
 
   /** The options. */
@@ -91,10 +98,11 @@ public final class OrderImport implements SyncFlow {
   }
 
 
-  /** {@inheritDoc} */
+
+  /** Classifies the clients' exceptions ({@link Integration#failureClassifier()}). */
   @Override
-  public Set<Class<?>> requiredAttributes() {
-    return Set.of(CentraClient.class, Sage200Client.class);
+  public Optional<FailureClassifier> failureClassifier() {
+    return Optional.of(integration.failureClassifier());
   }
 
   @Override
@@ -146,10 +154,10 @@ public final class OrderImport implements SyncFlow {
   }
 
   private void discoverFromEvents(DiscoverContext ctx) {
-    CentraClient centra = ctx.attribute(CentraClient.class);
+    CentraClient centra = integration.centra();
     if (!subscribed) {
       // Centra queues events only for subscribed types; subscribing is idempotent, so once per instance suffices.
-      boolean first = EventSubscriptions.subscribe(ctx, NAME, List.of(EventSubscription.of("Order")), ORDERS_BEFORE,
+      boolean first = EventSubscriptions.subscribe(ctx, integration.centra(), NAME, List.of(EventSubscription.of("Order")), ORDERS_BEFORE,
           BACKFILL, options.pollStart().isEmpty());
       if (first && options.pollStart().isPresent()) {
         // The queue holds only what comes after the subscription: orders placed earlier, since pollStart, are
@@ -208,7 +216,7 @@ public final class OrderImport implements SyncFlow {
   }
 
   private void discoverByPolling(DiscoverContext ctx) {
-    CentraClient centra = ctx.attribute(CentraClient.class);
+    CentraClient centra = integration.centra();
     Optional<Instant> stored = ctx.cursor().flatMap(CursorInstants::parse);
     Instant cursor = stored
         .orElseGet(() -> options.pollStart().orElseGet(() -> ctx.clock().instant().minus(1, ChronoUnit.DAYS)));
@@ -276,7 +284,8 @@ public final class OrderImport implements SyncFlow {
   }
 
   @Override
-  public List<String> validate(Mappings mappings) {
+  public List<String> problems() {
+    Mappings mappings = integration.mappings();
     List<String> problems = new ArrayList<>();
     if (!OrderImportSteps.LOOKUP_FIELDS.contains(mappings.customerDocumentField())) {
       problems.add("the order key field '" + mappings.customerDocumentField() + "' cannot be looked up; use one of "
@@ -340,7 +349,7 @@ public final class OrderImport implements SyncFlow {
   /** Orders imported: one {@code order} binding each, however many jobs their notices took. */
   @Override
   public OptionalLong entitiesDone(SyncContext context) {
-    return OptionalLong.of(context.store().countBindings(ORDER_BINDING));
+    return OptionalLong.of(integration.store().countBindings(ORDER_BINDING));
   }
 
   /** The most recent orders whose Sage total differs from Centra's beyond the tolerance, with both figures. */
@@ -354,7 +363,7 @@ public final class OrderImport implements SyncFlow {
     if (firstPoll != null) {
       notices.add(firstPoll);
     }
-    context.store().recentBindings(TOTALS_MISMATCH_BINDING, MAX_NOTICES).stream()
+    integration.store().recentBindings(TOTALS_MISMATCH_BINDING, MAX_NOTICES).stream()
         .map(b -> "Centra order " + b.centraId() + " was imported, but its totals differ: "
             + b.sageReference().orElse("(no figures recorded)"))
         .forEach(notices::add);

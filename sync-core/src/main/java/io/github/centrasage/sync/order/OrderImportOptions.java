@@ -1,7 +1,7 @@
 package io.github.centrasage.sync.order;
 
 import io.github.centrasage.centra.OrderStatus;
-import io.github.centrasage.sync.internal.SyncStyle;
+import io.github.centrasage.sync.spi.internal.SyncStyle;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package io.github.centrasage.sync.spi;
 
-import io.github.centrasage.sync.internal.SyncStyle;
+import io.github.centrasage.sync.spi.internal.SyncStyle;
 import org.immutables.value.Value;
 
 /**

@@ -1,21 +1,31 @@
 package io.github.centrasage.sync.spi;
 
-import io.github.centrasage.sync.Mappings;
-import io.github.centrasage.sync.SyncRetryPolicy;
+import io.github.centrasage.http.RetrySettings;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.Set;
 
 /**
  * One direction of sync (order import, stock publish…), as two steps the engine runs: discover
  * finds changed entities and enqueues one job each; process handles one job (or a batch). A flow
  * throws to fail a job; {@link io.github.centrasage.sync.JobFailure} says exactly how.
  *
- * <p>Usage: {@code SyncEngine.builder().centra(centra).sage(sage).flow(new OrderImport()).store(store).mappings(m).build()};
- * a flow reads the clients it declares in {@link #requiredAttributes()} with {@code context.attribute(..)}.
+ * <p>A flow takes what it talks to (clients, settings) in its constructor; the engine knows only
+ * this interface. A minimal flow:
+ * <pre>{@code
+ * final class PingFlow implements SyncFlow {
+ *   private final MyClient client;
+ *   PingFlow(MyClient client) { this.client = client; }
+ *   public String name() { return "Ping"; }
+ *   public void discover(DiscoverContext ctx) {
+ *     ctx.enqueue(List.of(ctx.newJob("ping:" + ctx.clock().instant()).build()));
+ *   }
+ *   public void process(JobContext ctx) throws IOException { client.ping(ctx.job().key()); }
+ * }
+ * SyncEngine.builder().store(store).flow(new PingFlow(client)).build();
+ * }</pre>
  */
 public interface SyncFlow {
   /** A unique, stable name; jobs and the cursor are stored under it. */
@@ -56,11 +66,20 @@ public interface SyncFlow {
   }
 
   /**
-   * This flow's schedule while its target record is locked ({@code Sage200RecordLockedException}),
-   * including the number of locked attempts before the job is parked; empty takes the engine's
-   * {@code lockRetryPolicy}.
+   * This flow's schedule while its target record is locked (a failure classified
+   * {@link FailureKind#RECORD_LOCKED}), including the number of locked attempts before the job is
+   * parked; empty takes the engine's {@code lockRetryPolicy}.
    */
-  default Optional<SyncRetryPolicy> lockRetryPolicy() {
+  default Optional<RetrySettings> lockRetryPolicy() {
+    return Optional.empty();
+  }
+
+  /**
+   * How this flow's own failures are classified (its clients' exceptions), asked after the
+   * classifiers given to the engine's builder and before the engine's built-in rules; empty by
+   * default.
+   */
+  default Optional<FailureClassifier> failureClassifier() {
     return Optional.empty();
   }
 
@@ -85,16 +104,10 @@ public interface SyncFlow {
   }
 
   /**
-   * The attribute types this flow reads through {@link SyncContext#attribute} (its clients): the
-   * engine refuses to build without them, naming the builder call that adds each, instead of
-   * failing every cycle at run time. Empty by default.
+   * Problems with this flow's configuration (such as mappings it needs but lacks), one sentence
+   * each; the engine refuses to build while any flow has one. Empty by default.
    */
-  default Set<Class<?>> requiredAttributes() {
-    return Set.of();
-  }
-
-  /** Problems with the mappings that this flow needs; the engine refuses to build while there are any. */
-  default List<String> validate(Mappings mappings) {
+  default List<String> problems() {
     return List.of();
   }
 

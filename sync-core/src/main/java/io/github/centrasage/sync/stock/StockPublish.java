@@ -1,5 +1,7 @@
 package io.github.centrasage.sync.stock;
 
+import io.github.centrasage.sync.spi.FailureClassifier;
+import io.github.centrasage.sync.integration.Integration;
 import java.util.Set;
 import io.github.centrasage.centra.CentraClient;
 import io.github.centrasage.sage200.ODataFilter;
@@ -7,7 +9,7 @@ import io.github.centrasage.sage200.ODataQuery;
 import io.github.centrasage.sage200.Sage200Client;
 import io.github.centrasage.sage200.model.WarehouseHolding;
 import io.github.centrasage.sync.JobFailure;
-import io.github.centrasage.sync.Mappings;
+import io.github.centrasage.sync.integration.Mappings;
 import io.github.centrasage.sync.internal.CursorInstants;
 import io.github.centrasage.sync.spi.DiscoverContext;
 import io.github.centrasage.sync.spi.JobContext;
@@ -79,13 +81,18 @@ public final class StockPublish implements SyncFlow {
   /** Per unit, the holding (time and free quantity) this instance last enqueued; one short entry per unit. */
   private final Map<String, String> enqueuedHoldings = new ConcurrentHashMap<>();
 
+  private final Integration integration;
+
   /** With the default options. */
-  public StockPublish() {
-    this(StockPublishOptions.defaults());
+  public StockPublish(Integration integration) {
+    this(integration, StockPublishOptions.defaults());
   }
 
   /** With {@code options}. */
-  public StockPublish(StockPublishOptions options) {
+  public StockPublish(Integration integration, StockPublishOptions options) {
+    this.integration = Objects.requireNonNull(integration, "integration");
+    integration.centra(); // no Centra client fails here, naming the builder call, not at the first cycle
+    integration.sage(); // the same for Sage
     this.options = Objects.requireNonNull(options, "options");
   }
 
@@ -140,10 +147,11 @@ public final class StockPublish implements SyncFlow {
   // ---- flow
 
 
-  /** {@inheritDoc} */
+
+  /** Classifies the clients' exceptions ({@link Integration#failureClassifier()}). */
   @Override
-  public Set<Class<?>> requiredAttributes() {
-    return Set.of(CentraClient.class, Sage200Client.class);
+  public Optional<FailureClassifier> failureClassifier() {
+    return Optional.of(integration.failureClassifier());
   }
 
   @Override
@@ -167,7 +175,8 @@ public final class StockPublish implements SyncFlow {
   }
 
   @Override
-  public List<String> validate(Mappings mappings) {
+  public List<String> problems() {
+    Mappings mappings = integration.mappings();
     return validateWarehouses(mappings);
   }
 
@@ -189,7 +198,7 @@ public final class StockPublish implements SyncFlow {
   public void discover(DiscoverContext ctx) {
     Instant cursor = ctx.cursor().flatMap(this::cursorTime).orElse(options.initialCursor());
     Instant since = cursor.minus(options.overlap());
-    List<Long> sageWarehouses = ctx.mappings().warehouses().values().stream().map(Long::parseLong).distinct()
+    List<Long> sageWarehouses = integration.mappings().warehouses().values().stream().map(Long::parseLong).distinct()
         .collect(Collectors.toList());
     ODataFilter filter = ODataFilter.gt("date_time_updated", since)
         .and(ODataFilter.in("warehouse_id", sageWarehouses));
@@ -197,7 +206,7 @@ public final class StockPublish implements SyncFlow {
     int enqueued = 0;
     List<WarehouseHolding> chunk = new ArrayList<>();
     List<Instant> skipped = new ArrayList<>();
-    try (Stream<WarehouseHolding> rows = ctx.attribute(Sage200Client.class).warehouseHoldings()
+    try (Stream<WarehouseHolding> rows = integration.sage().warehouseHoldings()
         .stream(ODataQuery.where(filter))) {
       var it = rows.iterator();
       while (it.hasNext()) {
@@ -240,7 +249,7 @@ public final class StockPublish implements SyncFlow {
     if (holdings.isEmpty()) {
       return 0;
     }
-    Map<Long, String> codes = skus.productCodes(ctx,
+    Map<Long, String> codes = skus.productCodes(integration,
         holdings.stream().map(WarehouseHolding::productId).collect(Collectors.toList()));
     Map<String, NewJob> jobs = new LinkedHashMap<>();
     Map<String, String> signatures = new HashMap<>();
@@ -259,7 +268,7 @@ public final class StockPublish implements SyncFlow {
       // enough: two changes may share one), and those a strictly newer applied version covers
       String signature = updated + "|" + h.freeStockAvailable().map(BigDecimal::stripTrailingZeros).orElse(null);
       boolean seen = signature.equals(enqueuedHoldings.get(key.name()));
-      boolean superseded = ctx.store().stockVersion(key.sku(), key.sageWarehouse())
+      boolean superseded = integration.store().stockVersion(key.sku(), key.sageWarehouse())
           .filter(v -> v.sourceTime().isAfter(updated))
           .isPresent();
       if (!seen && !superseded) {
@@ -293,7 +302,7 @@ public final class StockPublish implements SyncFlow {
 
   private void publishWarehouse(String sageWarehouse, List<JobContext> jobs) {
     JobContext any = jobs.get(0);
-    Optional<String> centraWarehouse = any.mappings().centraWarehouse(sageWarehouse);
+    Optional<String> centraWarehouse = integration.mappings().centraWarehouse(sageWarehouse);
     if (centraWarehouse.isEmpty()) {
       jobs.forEach(j -> j.fail(JobFailure.permanent("Sage warehouse " + sageWarehouse
           + " has no Centra warehouse mapping; add warehouse.<centraId> = " + sageWarehouse)));
@@ -313,7 +322,7 @@ public final class StockPublish implements SyncFlow {
         }
       }
     }
-    SkuDirectory.Resolution resolved = skus.resolve(any, bySku.keySet(), productHints);
+    SkuDirectory.Resolution resolved = skus.resolve(integration, bySku.keySet(), productHints);
     resolved.unknown().forEach((sku, reason) -> bySku.get(sku).fail(JobFailure.permanent(reason)));
 
     // what this instance last wrote, less what Centra shipped since (a despatch's recompute says how much)
@@ -331,7 +340,7 @@ public final class StockPublish implements SyncFlow {
         centraHas.put(key, StockLevels.Known.written(last.level - shipped, last.ledger.subtract(BigDecimal.valueOf(shipped))));
       }
     }
-    StockLevels.Outcome outcome = StockLevels.publish(any, sageWarehouse, centraWarehouse.get(),
+    StockLevels.Outcome outcome = StockLevels.publish(integration, sageWarehouse, centraWarehouse.get(),
         resolved.known().values(), options.holdTtl(), options.busyDelay(), options.description(), otherAllocations,
         centraHas, true);
     if (outcome.failure().isPresent()) {
@@ -350,7 +359,7 @@ public final class StockPublish implements SyncFlow {
         // wait with a recompute, which reads Sage afresh, and let these jobs end
         log.info("Centra refused setStock for {} unit(s) of Sage warehouse {} for {} (rate limit); they are"
             + " computed and written again after it", outcome.pushed().size(), sageWarehouse, refusedFor.get());
-        outcome.pushed().forEach(l -> any.store().enqueue(
+        outcome.pushed().forEach(l -> integration.store().enqueue(
             NewJob.builder().from(recomputeJob(l.key())).delay(refusedFor.get()).build()));
       } else {
         outcome.pushed().forEach(l -> bySku.get(l.key().sku()).fail(e));
@@ -360,7 +369,7 @@ public final class StockPublish implements SyncFlow {
     // a row Centra skipped was not applied: retry it (transient, so a lasting cause ends up parked
     // with Centra's words), resolving the SKU afresh since stale Centra ids are the usual cause
     outcome.skipped().forEach((level, reason) -> {
-      skus.forget(any, level.sku());
+      skus.forget(integration, level.sku());
       bySku.get(level.key().sku()).fail(JobFailure.transientFailure(reason));
     });
   }

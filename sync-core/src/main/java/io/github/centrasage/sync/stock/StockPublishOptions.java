@@ -1,6 +1,6 @@
 package io.github.centrasage.sync.stock;
 
-import io.github.centrasage.sync.internal.SyncStyle;
+import io.github.centrasage.sync.spi.internal.SyncStyle;
 import java.time.Duration;
 import java.time.Instant;
 import org.immutables.value.Value;

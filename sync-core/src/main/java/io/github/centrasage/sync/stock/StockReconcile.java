@@ -1,11 +1,13 @@
 package io.github.centrasage.sync.stock;
 
+import io.github.centrasage.sync.spi.FailureClassifier;
+import io.github.centrasage.sync.integration.Integration;
 import java.util.Set;
 import io.github.centrasage.sage200.Sage200Client;
 import io.github.centrasage.centra.CentraClient;
 import io.github.centrasage.centra.WarehouseStock;
 import io.github.centrasage.sync.JobFailure;
-import io.github.centrasage.sync.Mappings;
+import io.github.centrasage.sync.integration.Mappings;
 import io.github.centrasage.sync.spi.DiscoverContext;
 import io.github.centrasage.sync.spi.JobContext;
 import io.github.centrasage.sync.spi.NewJob;
@@ -52,21 +54,27 @@ public final class StockReconcile implements SyncFlow {
   private final Map<String, BigDecimal> otherAllocations = new ConcurrentHashMap<>();
   private final Map<String, ReconciliationReport> lastReports = new ConcurrentHashMap<>();
 
+  private final Integration integration;
+
   /** With the default options. */
-  public StockReconcile() {
-    this(StockPublishOptions.defaults());
+  public StockReconcile(Integration integration) {
+    this(integration, StockPublishOptions.defaults());
   }
 
   /** With {@code options} (batch size, holds, interval). */
-  public StockReconcile(StockPublishOptions options) {
+  public StockReconcile(Integration integration, StockPublishOptions options) {
+    this.integration = Objects.requireNonNull(integration, "integration");
+    integration.centra(); // no Centra client fails here, naming the builder call, not at the first cycle
+    integration.sage(); // the same for Sage
     this.options = Objects.requireNonNull(options, "options");
   }
 
 
-  /** {@inheritDoc} */
+
+  /** Classifies the clients' exceptions ({@link Integration#failureClassifier()}). */
   @Override
-  public Set<Class<?>> requiredAttributes() {
-    return Set.of(CentraClient.class, Sage200Client.class);
+  public Optional<FailureClassifier> failureClassifier() {
+    return Optional.of(integration.failureClassifier());
   }
 
   @Override
@@ -80,7 +88,8 @@ public final class StockReconcile implements SyncFlow {
   }
 
   @Override
-  public List<String> validate(Mappings mappings) {
+  public List<String> problems() {
+    Mappings mappings = integration.mappings();
     return StockPublish.validateWarehouses(mappings);
   }
 
@@ -91,7 +100,7 @@ public final class StockReconcile implements SyncFlow {
 
   @Override
   public void discover(DiscoverContext ctx) {
-    List<NewJob> jobs = ctx.mappings().warehouses().keySet().stream()
+    List<NewJob> jobs = integration.mappings().warehouses().keySet().stream()
         .map(wh -> ctx.newJob("reconcile:" + wh).reference("warehouse " + wh).payload(wh).build())
         .collect(Collectors.toList());
     ctx.enqueue(jobs);
@@ -100,13 +109,13 @@ public final class StockReconcile implements SyncFlow {
   @Override
   public void process(JobContext ctx) {
     String centraWarehouse = ctx.job().payload();
-    String sageWarehouse = ctx.mappings().sageWarehouse(centraWarehouse).orElseThrow(() -> JobFailure.permanent(
+    String sageWarehouse = integration.mappings().sageWarehouse(centraWarehouse).orElseThrow(() -> JobFailure.permanent(
         "Centra warehouse " + centraWarehouse + " is no longer mapped"));
     // checked, pushed, repaired, deferred, unknown, in flight, without holding, stale, released
     int[] counts = new int[9];
     Set<String> settled = new HashSet<>();
     List<WarehouseStock> page = new ArrayList<>();
-    try (Stream<WarehouseStock> rows = ctx.attribute(CentraClient.class).stock()
+    try (Stream<WarehouseStock> rows = integration.centra().stock()
         .warehouseStock(Long.parseLong(centraWarehouse))) {
       var it = rows.iterator();
       while (it.hasNext()) {
@@ -140,23 +149,23 @@ public final class StockReconcile implements SyncFlow {
     for (WarehouseStock row : page) {
       row.productSize().sku().ifPresentOrElse(sku -> before.put(sku, row), () -> counts[4]++);
     }
-    SkuDirectory.Resolution resolved = skus.resolve(ctx, before.keySet(), Map.of());
+    SkuDirectory.Resolution resolved = skus.resolve(integration, before.keySet(), Map.of());
     counts[4] += resolved.unknown().size();
     if (!resolved.unknown().isEmpty()) {
       log.warn("Stock reconciliation: Centra SKUs unknown on one side: {}", resolved.unknown().values());
     }
     // what no event released: each order holding these SKUs, checked once per pass against Sage and Centra
-    Set<String> orders = new TreeSet<>(ctx.store().ordersHolding(sageWarehouse, resolved.known().keySet()));
+    Set<String> orders = new TreeSet<>(integration.store().ordersHolding(sageWarehouse, resolved.known().keySet()));
     orders.removeAll(settled);
     settled.addAll(orders);
-    Set<StockKey> released = LedgerCheck.settle(ctx, orders, true);
+    Set<StockKey> released = LedgerCheck.settle(integration, orders, true);
     counts[8] += released.size();
     released.stream().filter(k -> !k.sageWarehouse().equals(sageWarehouse) || !before.containsKey(k.sku()))
-        .forEach(k -> ctx.store().enqueue(StockPublish.recomputeJob(k)));
+        .forEach(k -> integration.store().enqueue(StockPublish.recomputeJob(k)));
     Map<StockKey, StockLevels.Known> centraHas = new HashMap<>();
     before.forEach((sku, row) -> row.physicalQuantity()
         .ifPresent(q -> centraHas.put(StockKey.of(sku, sageWarehouse), StockLevels.Known.read(q))));
-    StockLevels.Outcome outcome = StockLevels.publish(ctx, sageWarehouse, centraWarehouse, resolved.known().values(),
+    StockLevels.Outcome outcome = StockLevels.publish(integration, sageWarehouse, centraWarehouse, resolved.known().values(),
         options.holdTtl(), options.busyDelay(), options.description() + " (reconciliation)", otherAllocations,
         centraHas, false); // the client's retries: a failed write would start the whole pass again
     if (outcome.failure().isPresent()) {
@@ -167,7 +176,7 @@ public final class StockReconcile implements SyncFlow {
     // not applied: forget the SKU's Centra ids so the next pass (or push) looks them up again
     outcome.skipped().forEach((level, reason) -> {
       log.warn("Stock reconciliation: {}: {}", level.key().name(), reason);
-      skus.forget(ctx, level.sku());
+      skus.forget(integration, level.sku());
     });
     counts[1] += outcome.pushed().size();
     counts[3] += outcome.deferred().size();

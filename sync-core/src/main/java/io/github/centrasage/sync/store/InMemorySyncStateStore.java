@@ -1,7 +1,7 @@
 package io.github.centrasage.sync.store;
 
-import io.github.centrasage.sync.spi.Allocation;
-import io.github.centrasage.sync.spi.Binding;
+import io.github.centrasage.sync.store.Allocation;
+import io.github.centrasage.sync.store.Binding;
 import io.github.centrasage.sync.spi.Coalescing;
 import io.github.centrasage.sync.spi.Cursor;
 import io.github.centrasage.sync.spi.CursorMove;
@@ -10,8 +10,8 @@ import io.github.centrasage.sync.spi.Job;
 import io.github.centrasage.sync.spi.JobAttempt;
 import io.github.centrasage.sync.spi.JobState;
 import io.github.centrasage.sync.spi.NewJob;
-import io.github.centrasage.sync.spi.StockVersion;
-import io.github.centrasage.sync.spi.SyncStateStore;
+import io.github.centrasage.sync.store.StockVersion;
+import io.github.centrasage.sync.store.SyncStateStore;
 import io.github.centrasage.sync.store.internal.InMemoryAllocationLedger;
 import io.github.centrasage.sync.store.internal.QueueRules;
 import io.github.centrasage.sync.store.internal.StoreChecks;

@@ -1,8 +1,8 @@
 package io.github.centrasage.sync.store;
 
 import io.github.centrasage.sync.SyncStoreException;
-import io.github.centrasage.sync.spi.Allocation;
-import io.github.centrasage.sync.spi.Binding;
+import io.github.centrasage.sync.store.Allocation;
+import io.github.centrasage.sync.store.Binding;
 import io.github.centrasage.sync.spi.Cursor;
 import io.github.centrasage.sync.spi.CursorMove;
 import io.github.centrasage.sync.spi.FailureKind;
@@ -10,8 +10,8 @@ import io.github.centrasage.sync.spi.Job;
 import io.github.centrasage.sync.spi.JobAttempt;
 import io.github.centrasage.sync.spi.JobState;
 import io.github.centrasage.sync.spi.NewJob;
-import io.github.centrasage.sync.spi.StockVersion;
-import io.github.centrasage.sync.spi.SyncStateStore;
+import io.github.centrasage.sync.store.StockVersion;
+import io.github.centrasage.sync.store.SyncStateStore;
 import io.github.centrasage.sync.store.internal.EmbeddedH2;
 import io.github.centrasage.sync.store.internal.H2Dialect;
 import io.github.centrasage.sync.store.internal.IdleConnections;

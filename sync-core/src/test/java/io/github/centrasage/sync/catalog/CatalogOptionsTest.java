@@ -30,8 +30,8 @@ class CatalogOptionsTest {
 
   @Test
   void aNetBandToAVatInclusivePricelistWithoutARateIsAProblemAndWithOneIsConverted() {
-    io.github.centrasage.sync.Mappings mappings = io.github.centrasage.sync.Mappings.builder().putCurrency("GBP", "1")
-        .putPriceBandBasis("Standard", io.github.centrasage.sync.Mappings.PriceBasis.NET).build();
+    io.github.centrasage.sync.integration.Mappings mappings = io.github.centrasage.sync.integration.Mappings.builder().putCurrency("GBP", "1")
+        .putPriceBandBasis("Standard", io.github.centrasage.sync.integration.Mappings.PriceBasis.NET).build();
     PriceMapping noRate = ImmutablePriceMapping.builder().from(PriceMapping.of("Standard", 23, "GBP"))
         .centraPricesIncludeTax(true).build();
     CatalogPublish flow = new CatalogPublish(CatalogPublishOptions.builder().addPriceMappings(noRate).build());
@@ -45,7 +45,7 @@ class CatalogOptionsTest {
         .as("no basis on the pricelist side: published as it is").isEqualByComparingTo("100.00");
     assertThatThrownBy(() -> PriceMapping.of("Standard", 23, "GBP").withTax(true, new BigDecimal("120")))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("taxPercent");
-    io.github.centrasage.sync.Mappings noBasis = io.github.centrasage.sync.Mappings.builder().putCurrency("GBP", "1").build();
+    io.github.centrasage.sync.integration.Mappings noBasis = io.github.centrasage.sync.integration.Mappings.builder().putCurrency("GBP", "1").build();
     assertThat(new CatalogPublish(CatalogPublishOptions.builder().addPriceMappings(withRate).build()).validate(noBasis))
         .as("the pricelist's side is given, the band's is not").singleElement().asString()
         .contains("pricelist 23 includes VAT but price band Standard has no basis; add priceBand.Standard = NET or GROSS");

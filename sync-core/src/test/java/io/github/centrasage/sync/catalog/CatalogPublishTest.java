@@ -5,7 +5,7 @@ import static io.github.centrasage.sync.catalog.CatalogWorld.NAVY;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.centrasage.sandbox.SandboxCatalog;
-import io.github.centrasage.sync.spi.Binding;
+import io.github.centrasage.sync.store.Binding;
 import io.github.centrasage.sync.spi.Job;
 import io.github.centrasage.sync.spi.JobState;
 import java.math.BigDecimal;
@@ -123,7 +123,7 @@ class CatalogPublishTest {
     String centraLeeds = Long.toString(world.centraSandbox.ids("warehouse").get("Leeds DC"));
     io.github.centrasage.sync.stock.StockPublish stock = new io.github.centrasage.sync.stock.StockPublish();
     try (io.github.centrasage.sync.SyncEngine engine = io.github.centrasage.sync.SyncEngine.builder().store(world.store)
-        .mappings(io.github.centrasage.sync.Mappings.builder().putWarehouse(centraLeeds, leeds).build())
+        .mappings(io.github.centrasage.sync.integration.Mappings.builder().putWarehouse(centraLeeds, leeds).build())
         .clock(world.clock).centra(world.centra).sage(world.sage).flow(stock).build()) {
       world.clock.advance(java.time.Duration.ofSeconds(1));
       BigDecimal now = world.sageSandbox.holding(sku, "Leeds DC").quantityInStock();

@@ -14,9 +14,9 @@ import io.github.centrasage.sandbox.CentraSandbox;
 import io.github.centrasage.sandbox.Sage200Sandbox;
 import io.github.centrasage.sandbox.SandboxCatalog;
 import io.github.centrasage.sandbox.SandboxClock;
-import io.github.centrasage.sync.Mappings;
+import io.github.centrasage.sync.integration.Mappings;
 import io.github.centrasage.sync.SyncEngine;
-import io.github.centrasage.sync.SyncRetryPolicy;
+import io.github.centrasage.http.RetrySettings;
 import io.github.centrasage.sync.spi.Job;
 import io.github.centrasage.sync.spi.JobState;
 import io.github.centrasage.sync.store.InMemorySyncStateStore;
@@ -75,7 +75,7 @@ final class CatalogWorld implements AutoCloseable {
         .overlap(Duration.ZERO)).build();
     engine = SyncEngine.builder().store(store).mappings(mappings).clock(clock).centra(centra).sage(sage)
         .flow(new CatalogPublish(options))
-        .retryPolicy(SyncRetryPolicy.builder().maxAttempts(3).initialDelay(Duration.ofMillis(1))
+        .retryPolicy(SyncEngine.defaultRetrySettings().toBuilder().maxAttempts(3).initialDelay(Duration.ofMillis(1))
             .maxDelay(Duration.ofMillis(1)).build())
         .build();
   }

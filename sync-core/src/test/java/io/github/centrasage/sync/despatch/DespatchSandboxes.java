@@ -18,14 +18,14 @@ import io.github.centrasage.sage200.model.TrackingItem;
 import io.github.centrasage.sandbox.CentraOrder;
 import io.github.centrasage.sandbox.CentraSandbox;
 import io.github.centrasage.sandbox.Sage200Sandbox;
-import io.github.centrasage.sync.Mappings;
+import io.github.centrasage.sync.integration.Mappings;
 import io.github.centrasage.sync.SyncEngine;
-import io.github.centrasage.sync.SyncRetryPolicy;
+import io.github.centrasage.http.RetrySettings;
 import io.github.centrasage.sync.SyncStatus;
 import io.github.centrasage.sync.testing.SettableClock;
-import io.github.centrasage.sync.spi.Allocation;
-import io.github.centrasage.sync.spi.Binding;
-import io.github.centrasage.sync.spi.SyncStateStore;
+import io.github.centrasage.sync.store.Allocation;
+import io.github.centrasage.sync.store.Binding;
+import io.github.centrasage.sync.store.SyncStateStore;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -122,7 +122,7 @@ final class DespatchSandboxes implements AutoCloseable {
   /** An engine over the sandboxes with millisecond retry schedules, so tests never wait. */
   SyncEngine.Builder engine(SyncStateStore store, Clock clock) {
     return SyncEngine.builder().store(store).clock(clock).mappings(MAPPINGS).centra(centra).sage(sage)
-        .retryPolicy(SyncRetryPolicy.builder().maxAttempts(6).initialDelay(Duration.ofMillis(1)).multiplier(1)
+        .retryPolicy(SyncEngine.defaultRetrySettings().toBuilder().maxAttempts(6).initialDelay(Duration.ofMillis(1)).multiplier(1)
             .maxDelay(Duration.ofMillis(1)).jitter(0).build());
   }
 
@@ -139,7 +139,7 @@ final class DespatchSandboxes implements AutoCloseable {
   /** Despatch options with DHL mapped and a lock schedule of {@code lockAttempts} tries a millisecond apart. */
   DespatchOptions options(int lockAttempts) {
     return DespatchOptions.builder().putSageCourierIds("DHL", dhl).startAfterDespatchId(0)
-        .lockRetryPolicy(SyncRetryPolicy.builder().maxAttempts(lockAttempts).initialDelay(Duration.ofMillis(1))
+        .lockRetryPolicy(SyncEngine.defaultRetrySettings().toBuilder().maxAttempts(lockAttempts).initialDelay(Duration.ofMillis(1))
             .multiplier(1).maxDelay(Duration.ofMillis(1)).jitter(0).build())
         .build();
   }

@@ -10,9 +10,9 @@ import io.github.centrasage.centra.Shipment;
 import io.github.centrasage.centra.ShipmentLineRequest;
 import io.github.centrasage.sandbox.CentraOrder;
 import io.github.centrasage.sandbox.SageSalesOrder;
-import io.github.centrasage.sync.Mappings;
+import io.github.centrasage.sync.integration.Mappings;
 import io.github.centrasage.sync.SyncEngine;
-import io.github.centrasage.sync.SyncRetryPolicy;
+import io.github.centrasage.http.RetrySettings;
 import io.github.centrasage.sync.SyncStatus;
 import io.github.centrasage.sync.despatch.DespatchSandboxes.Imported;
 import io.github.centrasage.sync.spi.Job;
@@ -47,7 +47,7 @@ class DespatchStockTruthTest {
     sandboxes.close();
   }
 
-  SyncEngine engine(DespatchFlow despatch, SyncRetryPolicy retry, SyncRetryPolicy lock) {
+  SyncEngine engine(DespatchFlow despatch, RetrySettings retry, RetrySettings lock) {
     Mappings mappings = Mappings.builder().from(DespatchSandboxes.MAPPINGS)
         .putWarehouse(Long.toString(sandboxes.centraSandbox.ids("warehouse").get(LEEDS)), leeds).build();
     SyncEngine engine = SyncEngine.builder().store(store).clock(clock).mappings(mappings).centra(sandboxes.centra)
@@ -56,8 +56,8 @@ class DespatchStockTruthTest {
     return engine;
   }
 
-  static SyncRetryPolicy attempts(int n) {
-    return SyncRetryPolicy.builder().maxAttempts(n).initialDelay(Duration.ofMillis(1)).multiplier(1)
+  static RetrySettings attempts(int n) {
+    return SyncEngine.defaultRetrySettings().toBuilder().maxAttempts(n).initialDelay(Duration.ofMillis(1)).multiplier(1)
         .maxDelay(Duration.ofMillis(1)).jitter(0).build();
   }
 

@@ -11,7 +11,7 @@ import io.github.centrasage.sandbox.FaultScope;
 import io.github.centrasage.sync.SyncEngine;
 import io.github.centrasage.sync.SyncStatus;
 import io.github.centrasage.sync.despatch.DespatchSandboxes.Imported;
-import io.github.centrasage.sync.spi.Allocation;
+import io.github.centrasage.sync.store.Allocation;
 import io.github.centrasage.sync.spi.Job;
 import io.github.centrasage.sync.spi.JobState;
 import io.github.centrasage.sync.stock.StockHold;

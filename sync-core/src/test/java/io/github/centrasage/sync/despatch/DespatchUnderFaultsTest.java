@@ -11,7 +11,7 @@ import io.github.centrasage.sage200.model.OrderDespatchView;
 import io.github.centrasage.sandbox.Fault;
 import io.github.centrasage.sandbox.FaultScope;
 import io.github.centrasage.sync.SyncEngine;
-import io.github.centrasage.sync.SyncRetryPolicy;
+import io.github.centrasage.http.RetrySettings;
 import io.github.centrasage.sync.SyncStatus;
 import io.github.centrasage.sync.despatch.DespatchSandboxes.Imported;
 import io.github.centrasage.sync.despatch.internal.DespatchMarkers;
@@ -133,7 +133,7 @@ class DespatchUnderFaultsTest {
   @Test
   void aJobInTheMiddleOfALockBackoffIsAppliedByANewEngineOnTheSameStore() {
     Path file = dir.resolve("sync");
-    SyncRetryPolicy lockSchedule = SyncRetryPolicy.builder().maxAttempts(10).initialDelay(Duration.ofMillis(200))
+    RetrySettings lockSchedule = SyncEngine.defaultRetrySettings().toBuilder().maxAttempts(10).initialDelay(Duration.ofMillis(200))
         .multiplier(1).maxDelay(Duration.ofMillis(200)).jitter(0).build();
     DespatchOptions options = DespatchOptions.builder().from(sandboxes.options(10)).lockRetryPolicy(lockSchedule).build();
     Imported order;

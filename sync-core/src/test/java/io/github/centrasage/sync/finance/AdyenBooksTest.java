@@ -7,7 +7,7 @@ import com.squareup.moshi.Types;
 import io.github.centrasage.sandbox.CentraOrder;
 import io.github.centrasage.sandbox.ReceivedRequest;
 import io.github.centrasage.sandbox.SagePostedTransaction;
-import io.github.centrasage.sync.Mappings;
+import io.github.centrasage.sync.integration.Mappings;
 import io.github.centrasage.sync.SyncEngine;
 import io.github.centrasage.sync.SyncStatus;
 import io.github.centrasage.sync.spi.JobState;
@@ -204,7 +204,7 @@ class AdyenBooksTest {
     // With a tag for the second account its batch posts in full under its own references.
     Mappings tagged = Mappings.builder().from(world.mappings()).paymentAccounts(world.mappings().paymentAccounts()
         .stream().map(p -> p.method().equals("adyen") && p.currency().isEmpty()
-            ? io.github.centrasage.sync.ImmutablePaymentAccounts.builder().from(p).putAccountTag("AcmeOutlet", "O").build()
+            ? io.github.centrasage.sync.integration.ImmutablePaymentAccounts.builder().from(p).putAccountTag("AcmeOutlet", "O").build()
             : p).collect(Collectors.toList())).build();
     try (SyncEngine taggedEngine = world.engine(tagged, posting)) {
       SettlementPosting.submit(taggedEngine, batches.get(1));

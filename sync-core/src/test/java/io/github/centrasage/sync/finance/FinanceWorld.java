@@ -17,9 +17,9 @@ import io.github.centrasage.sandbox.CentraSandbox;
 import io.github.centrasage.sandbox.Sage200Sandbox;
 import io.github.centrasage.sandbox.SandboxCatalog;
 import io.github.centrasage.sandbox.SandboxClock;
-import io.github.centrasage.sync.Mappings;
+import io.github.centrasage.sync.integration.Mappings;
 import io.github.centrasage.sync.SyncEngine;
-import io.github.centrasage.sync.SyncRetryPolicy;
+import io.github.centrasage.http.RetrySettings;
 import io.github.centrasage.sync.SyncStatus;
 import io.github.centrasage.sync.order.OrderImport;
 import io.github.centrasage.sync.order.OrderImportOptions;
@@ -136,7 +136,7 @@ final class FinanceWorld implements AutoCloseable {
 
   /** An engine with other mappings (an account tag, a record type mapped by the site). */
   SyncEngine engine(Mappings mappings, SyncFlow... flows) {
-    SyncRetryPolicy fast = SyncRetryPolicy.builder().maxAttempts(5).initialDelay(Duration.ofMillis(1))
+    RetrySettings fast = SyncEngine.defaultRetrySettings().toBuilder().maxAttempts(5).initialDelay(Duration.ofMillis(1))
         .maxDelay(Duration.ofMillis(5)).build();
     SyncEngine.Builder b = SyncEngine.builder().store(store).mappings(mappings).centra(centraClient)
         .sage(sageClient).clock(clock).retryPolicy(fast).lockRetryPolicy(fast).leaseDuration(Duration.ofMinutes(5));

@@ -7,7 +7,7 @@ import io.github.centrasage.centra.Price;
 import io.github.centrasage.sandbox.CentraOrder;
 import io.github.centrasage.sandbox.SageSalesOrder;
 import io.github.centrasage.sandbox.SandboxCatalog;
-import io.github.centrasage.sync.Mappings;
+import io.github.centrasage.sync.integration.Mappings;
 import io.github.centrasage.sync.SyncEngine;
 import io.github.centrasage.sync.catalog.CatalogPublish;
 import io.github.centrasage.sync.catalog.CatalogPublishOptions;

@@ -11,13 +11,13 @@ import io.github.centrasage.sandbox.CentraSandbox;
 import io.github.centrasage.sandbox.Sage200Sandbox;
 import io.github.centrasage.sandbox.SandboxCatalog;
 import io.github.centrasage.sandbox.SandboxClock;
-import io.github.centrasage.sync.Mappings;
+import io.github.centrasage.sync.integration.Mappings;
 import io.github.centrasage.sync.SyncEngine;
-import io.github.centrasage.sync.SyncRetryPolicy;
+import io.github.centrasage.http.RetrySettings;
 import io.github.centrasage.sync.SyncStatus;
 import io.github.centrasage.sync.spi.Job;
 import io.github.centrasage.sync.spi.JobState;
-import io.github.centrasage.sync.spi.SyncStateStore;
+import io.github.centrasage.sync.store.SyncStateStore;
 import io.github.centrasage.sync.testing.SettableClock;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -67,7 +67,7 @@ final class OrderImportFixture implements AutoCloseable {
   }
 
   /** Mappings that fit the seeded shop: both currencies, UK VAT codes, Adyen, Leeds, shared web accounts. */
-  io.github.centrasage.sync.ImmutableMappings.Builder mappings() {
+  io.github.centrasage.sync.integration.ImmutableMappings.Builder mappings() {
     return Mappings.builder()
         .putCurrency("GBP", Long.toString(gbpId))
         .putCurrency("EUR", Long.toString(eurId))
@@ -90,7 +90,7 @@ final class OrderImportFixture implements AutoCloseable {
   }
 
   SyncEngine.Builder engine(SyncStateStore store, OrderImport flow, Mappings mappings) {
-    SyncRetryPolicy fast = SyncRetryPolicy.builder().maxAttempts(8).initialDelay(Duration.ofMillis(1))
+    RetrySettings fast = SyncEngine.defaultRetrySettings().toBuilder().maxAttempts(8).initialDelay(Duration.ofMillis(1))
         .maxDelay(Duration.ofMillis(5)).build();
     return SyncEngine.builder().store(store).mappings(mappings).flow(flow).centra(centraClient).sage(sageClient)
         .clock(clock).retryPolicy(fast).lockRetryPolicy(fast).leaseDuration(Duration.ofMinutes(5));

@@ -11,13 +11,13 @@ import io.github.centrasage.sandbox.Fault;
 import io.github.centrasage.sandbox.FaultScope;
 import io.github.centrasage.sage200.model.Customer;
 import io.github.centrasage.sandbox.SageSalesOrder;
-import io.github.centrasage.sync.Mappings;
+import io.github.centrasage.sync.integration.Mappings;
 import io.github.centrasage.sync.SyncEngine;
 import io.github.centrasage.sync.SyncStatus;
-import io.github.centrasage.sync.spi.Binding;
+import io.github.centrasage.sync.store.Binding;
 import io.github.centrasage.sync.spi.Job;
 import io.github.centrasage.sync.spi.JobAttempt;
-import io.github.centrasage.sync.spi.SyncStateStore;
+import io.github.centrasage.sync.store.SyncStateStore;
 import io.github.centrasage.sync.store.InMemorySyncStateStore;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
@@ -193,7 +193,7 @@ class OrderImportTest {
     OrderImportOptions noWarehouse = OrderImportOptions.builder().build();
 
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> engine(store, noWarehouse, mappings))
-        .isInstanceOf(io.github.centrasage.sync.MappingsInvalidException.class)
+        .isInstanceOf(io.github.centrasage.sync.integration.MappingsInvalidException.class)
         .hasMessageContaining("order key field 'spare_text_9' cannot be looked up")
         .hasMessageContaining("required-field default 'analysis_code_20'")
         .hasMessageContaining("no fulfilment warehouse");

@@ -11,7 +11,7 @@ import io.github.centrasage.sandbox.Fault;
 import io.github.centrasage.sandbox.FaultScope;
 import io.github.centrasage.sandbox.SageSalesOrder;
 import io.github.centrasage.sandbox.SandboxFaults;
-import io.github.centrasage.sync.Mappings;
+import io.github.centrasage.sync.integration.Mappings;
 import io.github.centrasage.sync.SyncEngine;
 import io.github.centrasage.sync.SyncStatus;
 import io.github.centrasage.sync.spi.Job;

@@ -11,7 +11,7 @@ import io.github.centrasage.sandbox.CentraOrder;
 import io.github.centrasage.sandbox.SageSalesOrder;
 import io.github.centrasage.sandbox.SandboxCatalog;
 import io.github.centrasage.sandbox.SandboxClock;
-import io.github.centrasage.sync.Mappings;
+import io.github.centrasage.sync.integration.Mappings;
 import io.github.centrasage.sync.SyncEngine;
 import io.github.centrasage.sync.stock.ReconciliationReport;
 import io.github.centrasage.sync.stock.StockPublish;

@@ -3,7 +3,7 @@ package io.github.centrasage.sync.stock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.centrasage.sync.Mappings;
+import io.github.centrasage.sync.integration.Mappings;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

@@ -4,10 +4,10 @@ import static io.github.centrasage.sync.stock.StockWorld.LEEDS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.centrasage.sandbox.AnswerRewrites;
-import io.github.centrasage.sync.spi.Binding;
+import io.github.centrasage.sync.store.Binding;
 import io.github.centrasage.sync.spi.Job;
 import io.github.centrasage.sync.spi.JobState;
-import io.github.centrasage.sync.spi.StockVersion;
+import io.github.centrasage.sync.store.StockVersion;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.EnumSet;

@@ -9,10 +9,10 @@ import io.github.centrasage.centra.SizeStockLevel;
 import io.github.centrasage.sandbox.CentraOrder;
 import io.github.centrasage.sandbox.SandboxClock;
 import io.github.centrasage.sage200.model.SalesOrder;
-import io.github.centrasage.sync.spi.Binding;
+import io.github.centrasage.sync.store.Binding;
 import io.github.centrasage.sync.spi.Job;
 import io.github.centrasage.sync.spi.JobState;
-import io.github.centrasage.sync.spi.StockVersion;
+import io.github.centrasage.sync.store.StockVersion;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -68,7 +68,7 @@ class StockPublishTest {
 
   @Test
   void skuBufferWinsOverWarehouseBufferAndLevelsNeverGoNegative() {
-    world = new StockWorld(o -> o, m -> io.github.centrasage.sync.ImmutableMappings.copyOf(m)
+    world = new StockWorld(o -> o, m -> io.github.centrasage.sync.integration.ImmutableMappings.copyOf(m)
         .withDefaultSafetyBuffer(1)
         .withWarehouseSafetyBuffers(Map.of(m.warehouses().keySet().iterator().next(), 2L))
         .withSkuSafetyBuffers(Map.of(StockWorldSkus.FIRST, 5L)));

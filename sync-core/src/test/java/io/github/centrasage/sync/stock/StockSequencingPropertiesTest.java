@@ -7,7 +7,7 @@ import io.github.centrasage.sage200.model.SalesOrder;
 import io.github.centrasage.sandbox.CentraOrder;
 import io.github.centrasage.sandbox.Fault;
 import io.github.centrasage.sandbox.FaultScope;
-import io.github.centrasage.sync.spi.StockVersion;
+import io.github.centrasage.sync.store.StockVersion;
 import java.math.BigDecimal;
 import java.util.ArrayDeque;
 import java.util.Deque;

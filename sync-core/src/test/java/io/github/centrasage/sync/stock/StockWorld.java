@@ -14,10 +14,10 @@ import io.github.centrasage.sandbox.CentraOrder;
 import io.github.centrasage.sandbox.CentraSandbox;
 import io.github.centrasage.sandbox.Sage200Sandbox;
 import io.github.centrasage.sandbox.SandboxClock;
-import io.github.centrasage.sync.Mappings;
+import io.github.centrasage.sync.integration.Mappings;
 import io.github.centrasage.sync.SyncEngine;
-import io.github.centrasage.sync.SyncRetryPolicy;
-import io.github.centrasage.sync.spi.Allocation;
+import io.github.centrasage.http.RetrySettings;
+import io.github.centrasage.sync.store.Allocation;
 import io.github.centrasage.sync.spi.JobState;
 import io.github.centrasage.sync.store.InMemorySyncStateStore;
 import io.github.centrasage.sync.stock.internal.StockFormula;
@@ -71,7 +71,7 @@ final class StockWorld implements AutoCloseable {
     reconcile = new StockReconcile(o);
     engine = SyncEngine.builder().store(store).mappings(mappings).clock(clock).centra(centra).sage(sage)
         .flow(publish).flow(reconcile)
-        .retryPolicy(SyncRetryPolicy.builder().maxAttempts(50).initialDelay(Duration.ofMillis(1))
+        .retryPolicy(SyncEngine.defaultRetrySettings().toBuilder().maxAttempts(50).initialDelay(Duration.ofMillis(1))
             .maxDelay(Duration.ofMillis(1)).build())
         .build();
   }

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import io.github.centrasage.sync.BindingConflictException;
-import io.github.centrasage.sync.spi.Binding;
+import io.github.centrasage.sync.store.BindingConflictException;
+import io.github.centrasage.sync.store.Binding;
 import io.github.centrasage.sync.spi.Coalescing;
 import io.github.centrasage.sync.spi.Job;
 import io.github.centrasage.sync.spi.NewJob;

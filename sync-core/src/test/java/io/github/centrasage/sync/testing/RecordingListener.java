@@ -1,6 +1,6 @@
 package io.github.centrasage.sync.testing;
 
-import io.github.centrasage.sync.FailureClassification;
+import io.github.centrasage.sync.spi.FailureClassification;
 import io.github.centrasage.sync.SyncListener;
 import io.github.centrasage.sync.spi.Job;
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package io.github.centrasage.sync.testing;
 
-import io.github.centrasage.sync.SyncRetryPolicy;
+import io.github.centrasage.http.RetrySettings;
 import io.github.centrasage.sync.spi.DiscoverContext;
 import io.github.centrasage.sync.spi.JobContext;
 import io.github.centrasage.sync.spi.SyncFlow;
@@ -23,7 +23,7 @@ public final class ScriptedFlow implements SyncFlow {
   private final String name;
   private volatile Discover discover = ctx -> {};
   private volatile Process process = ctx -> {};
-  private volatile SyncRetryPolicy lockRetryPolicy;
+  private volatile RetrySettings lockRetryPolicy;
   public final List<String> processedPayloads = new CopyOnWriteArrayList<>();
   public volatile int discoverRuns;
 
@@ -42,13 +42,13 @@ public final class ScriptedFlow implements SyncFlow {
   }
 
   /** Gives the flow its own record-lock schedule. */
-  public ScriptedFlow withLockRetryPolicy(SyncRetryPolicy policy) {
+  public ScriptedFlow withLockRetryPolicy(RetrySettings policy) {
     this.lockRetryPolicy = policy;
     return this;
   }
 
   @Override
-  public Optional<SyncRetryPolicy> lockRetryPolicy() {
+  public Optional<RetrySettings> lockRetryPolicy() {
     return Optional.ofNullable(lockRetryPolicy);
   }
 

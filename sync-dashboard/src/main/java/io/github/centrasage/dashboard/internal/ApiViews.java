@@ -2,7 +2,7 @@ package io.github.centrasage.dashboard.internal;
 
 import io.github.centrasage.sync.SyncStatus;
 import io.github.centrasage.sync.finance.SettlementReport;
-import io.github.centrasage.sync.spi.Binding;
+import io.github.centrasage.sync.store.Binding;
 import io.github.centrasage.sync.spi.Job;
 import io.github.centrasage.sync.spi.JobAttempt;
 import java.time.Duration;

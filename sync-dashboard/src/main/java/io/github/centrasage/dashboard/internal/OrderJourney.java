@@ -1,8 +1,8 @@
 package io.github.centrasage.dashboard.internal;
 
-import io.github.centrasage.sync.spi.Binding;
+import io.github.centrasage.sync.store.Binding;
 import io.github.centrasage.sync.spi.Job;
-import io.github.centrasage.sync.spi.SyncStateStore;
+import io.github.centrasage.sync.store.SyncStateStore;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

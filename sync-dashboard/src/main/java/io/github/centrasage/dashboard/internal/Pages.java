@@ -5,7 +5,7 @@ import static io.github.centrasage.dashboard.internal.Html.url;
 
 import io.github.centrasage.sync.SyncStatus;
 import io.github.centrasage.sync.finance.SettlementReport;
-import io.github.centrasage.sync.spi.Binding;
+import io.github.centrasage.sync.store.Binding;
 import io.github.centrasage.sync.spi.Job;
 import io.github.centrasage.sync.spi.JobAttempt;
 import io.github.centrasage.sync.spi.JobState;

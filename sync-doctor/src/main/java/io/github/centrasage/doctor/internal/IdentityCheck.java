@@ -2,8 +2,8 @@ package io.github.centrasage.doctor.internal;
 
 import io.github.centrasage.doctor.DoctorCheck;
 import io.github.centrasage.doctor.DoctorContext;
-import io.github.centrasage.sync.StoreIdentity;
-import io.github.centrasage.sync.spi.SyncStateStore;
+import io.github.centrasage.sync.integration.StoreIdentity;
+import io.github.centrasage.sync.store.SyncStateStore;
 import java.util.List;
 import java.util.Optional;
 

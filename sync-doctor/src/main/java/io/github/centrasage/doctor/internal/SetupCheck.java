@@ -6,7 +6,7 @@ import io.github.centrasage.sage200.SageIdTokenProvider;
 import io.github.centrasage.sync.despatch.DespatchToSage;
 import io.github.centrasage.sync.order.OrderImport;
 import io.github.centrasage.sync.order.OrderImportOptions;
-import io.github.centrasage.sync.spi.SyncStateStore;
+import io.github.centrasage.sync.store.SyncStateStore;
 import io.github.centrasage.sync.store.InMemorySyncStateStore;
 import io.github.centrasage.sync.store.JdbcSyncStateStore;
 import io.github.centrasage.sync.store.internal.Schema;

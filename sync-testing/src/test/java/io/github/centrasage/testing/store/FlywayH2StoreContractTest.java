@@ -1,6 +1,6 @@
 package io.github.centrasage.testing.store;
 
-import io.github.centrasage.sync.spi.SyncStateStore;
+import io.github.centrasage.sync.store.SyncStateStore;
 import io.github.centrasage.sync.store.JdbcSyncStateStore;
 import io.github.centrasage.sync.store.JdbcSyncStateStore.SchemaManagement;
 import io.github.centrasage.testing.SyncStateStoreContract;

@@ -2,7 +2,7 @@ package io.github.centrasage.testing.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.centrasage.sync.spi.SyncStateStore;
+import io.github.centrasage.sync.store.SyncStateStore;
 import io.github.centrasage.sync.store.JdbcSyncStateStore;
 import io.github.centrasage.testing.SyncStateStoreContract;
 import java.sql.Connection;

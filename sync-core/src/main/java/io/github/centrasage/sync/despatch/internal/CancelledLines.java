@@ -1,5 +1,6 @@
 package io.github.centrasage.sync.despatch.internal;
 
+import io.github.centrasage.sync.integration.Integration;
 import io.github.centrasage.centra.Order;
 import io.github.centrasage.centra.OrderLine;
 import io.github.centrasage.sage200.Sage200Client;
@@ -9,7 +10,6 @@ import io.github.centrasage.sage200.model.SalesOrderChange;
 import io.github.centrasage.sage200.model.SalesOrderLine;
 import io.github.centrasage.sage200.model.SalesOrderLineChange;
 import io.github.centrasage.sync.JobFailure;
-import io.github.centrasage.sync.spi.SyncContext;
 import io.github.centrasage.sync.stock.StockHold;
 import io.github.centrasage.sync.stock.StockKey;
 import io.github.centrasage.sync.stock.StockPublish;
@@ -30,12 +30,12 @@ import java.util.Set;
  * person has to change. Compares totals per SKU, so running it again changes nothing.
  */
 public final class CancelledLines {
-  private final SyncContext ctx;
+  private final Integration ctx;
   private final Sage200Client sage;
   private final boolean amend;
   private final Duration holdTtl;
 
-  public CancelledLines(SyncContext ctx, Sage200Client sage, boolean amend, Duration holdTtl) {
+  public CancelledLines(Integration ctx, Sage200Client sage, boolean amend, Duration holdTtl) {
     this.ctx = ctx;
     this.sage = sage;
     this.amend = amend;

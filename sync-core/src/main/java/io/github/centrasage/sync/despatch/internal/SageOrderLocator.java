@@ -1,11 +1,11 @@
 package io.github.centrasage.sync.despatch.internal;
 
+import io.github.centrasage.sync.integration.Integration;
 import io.github.centrasage.sage200.Sage200Client;
 import io.github.centrasage.sage200.model.SalesOrder;
 import io.github.centrasage.sync.JobFailure;
-import io.github.centrasage.sync.Mappings;
-import io.github.centrasage.sync.spi.Binding;
-import io.github.centrasage.sync.spi.SyncContext;
+import io.github.centrasage.sync.integration.Mappings;
+import io.github.centrasage.sync.store.Binding;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -27,7 +27,7 @@ public final class SageOrderLocator {
    *
    * @throws JobFailure permanent when several Sage orders carry the number
    */
-  public static Optional<SalesOrder> findSalesOrder(SyncContext ctx, Sage200Client sage, long centraNumber) {
+  public static Optional<SalesOrder> findSalesOrder(Integration ctx, Sage200Client sage, long centraNumber) {
     Optional<Binding> bound = ctx.store().bindingByCentraId(ORDER, Long.toString(centraNumber));
     if (bound.isPresent()) {
       return Optional.of(sage.salesOrders().getWithLines(Long.parseLong(bound.get().sageId())));
@@ -49,7 +49,7 @@ public final class SageOrderLocator {
   }
 
   /** The Centra order number of a Sage order: its binding, else its customer document number without the prefix. */
-  public static OptionalLong centraNumberOf(SyncContext ctx, long sageOrderId, Optional<String> customerDocumentNo) {
+  public static OptionalLong centraNumberOf(Integration ctx, long sageOrderId, Optional<String> customerDocumentNo) {
     Optional<Binding> bound = ctx.store().bindingBySageId(ORDER, Long.toString(sageOrderId));
     if (bound.isPresent()) {
       return parse(bound.get().centraId());

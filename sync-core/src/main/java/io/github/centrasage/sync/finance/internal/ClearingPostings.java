@@ -9,7 +9,7 @@ import io.github.centrasage.sage200.model.ImmutableBankAnalysisItem;
 import io.github.centrasage.sage200.model.ImmutableBankEntry;
 import io.github.centrasage.sage200.model.ImmutableSalesReceipt;
 import io.github.centrasage.sage200.model.SalesReceipt;
-import io.github.centrasage.sync.Mappings;
+import io.github.centrasage.sync.integration.Mappings;
 import io.github.centrasage.sync.finance.PayoutBatch;
 import io.github.centrasage.sync.finance.PayoutItem;
 import java.math.BigDecimal;

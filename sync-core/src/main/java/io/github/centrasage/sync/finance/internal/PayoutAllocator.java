@@ -3,14 +3,14 @@ package io.github.centrasage.sync.finance.internal;
 import io.github.centrasage.sage200.Sage200Client;
 import io.github.centrasage.sage200.model.SalesOrder;
 import io.github.centrasage.sage200.model.SalesPostedTransaction;
-import io.github.centrasage.sync.Mappings;
+import io.github.centrasage.sync.integration.Mappings;
 import io.github.centrasage.sync.finance.PayoutBatch;
 import io.github.centrasage.sync.finance.PayoutItem;
 import io.github.centrasage.sync.finance.ReconciliationLine;
 import io.github.centrasage.sync.finance.RefundImport;
 import io.github.centrasage.sync.finance.SettlementPostingOptions;
-import io.github.centrasage.sync.spi.Binding;
-import io.github.centrasage.sync.spi.BindingStore;
+import io.github.centrasage.sync.store.Binding;
+import io.github.centrasage.sync.store.BindingStore;
 import java.time.LocalDate;
 import java.util.Optional;
 

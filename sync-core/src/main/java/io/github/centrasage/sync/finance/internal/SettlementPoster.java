@@ -7,14 +7,14 @@ import static io.github.centrasage.sync.finance.internal.ClearingPostings.postOn
 import io.github.centrasage.sage200.Sage200Client;
 import io.github.centrasage.sage200.model.BankAnalysisItem;
 import io.github.centrasage.sage200.model.SalesReceipt;
-import io.github.centrasage.sync.Mappings;
+import io.github.centrasage.sync.integration.Mappings;
 import io.github.centrasage.sync.finance.PayoutBatch;
 import io.github.centrasage.sync.finance.PayoutItem;
 import io.github.centrasage.sync.finance.RecordTreatment;
 import io.github.centrasage.sync.finance.ReconciliationLine;
 import io.github.centrasage.sync.finance.SettlementPostingOptions;
 import io.github.centrasage.sync.finance.SettlementReport;
-import io.github.centrasage.sync.spi.BindingStore;
+import io.github.centrasage.sync.store.BindingStore;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,5 +1,6 @@
 package io.github.centrasage.sync.order.internal;
 
+import io.github.centrasage.sync.integration.Integration;
 import io.github.centrasage.centra.CentraClient;
 import io.github.centrasage.centra.Order;
 import io.github.centrasage.centra.OrderLine;
@@ -11,16 +12,16 @@ import io.github.centrasage.sage200.model.Product;
 import io.github.centrasage.sage200.model.SalesOrder;
 import io.github.centrasage.sage200.model.SalesOrderLine;
 import io.github.centrasage.sync.JobFailure;
-import io.github.centrasage.sync.Mappings;
+import io.github.centrasage.sync.integration.Mappings;
 import io.github.centrasage.sync.order.OrderImport;
 import io.github.centrasage.sync.order.OrderImportOptions;
 import io.github.centrasage.sync.order.SalesOrderDraft;
-import io.github.centrasage.sync.spi.Allocation;
-import io.github.centrasage.sync.spi.Binding;
+import io.github.centrasage.sync.store.Allocation;
+import io.github.centrasage.sync.store.Binding;
 import io.github.centrasage.sync.spi.Coalescing;
 import io.github.centrasage.sync.spi.JobContext;
 import io.github.centrasage.sync.spi.NewJob;
-import io.github.centrasage.sync.spi.SyncStateStore;
+import io.github.centrasage.sync.store.SyncStateStore;
 import io.github.centrasage.sync.stock.StockPublish;
 import io.github.centrasage.sync.stock.internal.LedgerCheck;
 import java.math.BigDecimal;
@@ -51,12 +52,14 @@ public final class OrderImportSteps {
   /** Keys per OData {@code in} filter, to stay well inside URL length limits. */
   private static final int KEYS_PER_REQUEST = 20;
 
+  private final Integration integration;
   private final OrderImportOptions options;
   private final CustomerResolver customers;
   /** SKU → Sage product id; only found products are cached, so a product added later is seen on replay. */
   private final Map<String, Long> productIds = new ConcurrentHashMap<>();
 
-  public OrderImportSteps(OrderImportOptions options) {
+  public OrderImportSteps(Integration integration, OrderImportOptions options) {
+    this.integration = integration;
     this.options = options;
     this.customers = new CustomerResolver(options);
   }
@@ -79,10 +82,10 @@ public final class OrderImportSteps {
       return;
     }
     JobContext first = batch.get(0);
-    SyncStateStore store = first.store();
-    Mappings mappings = first.mappings();
-    CentraClient centra = first.attribute(CentraClient.class);
-    Sage200Client sage = first.attribute(Sage200Client.class);
+    SyncStateStore store = integration.store();
+    Mappings mappings = integration.mappings();
+    CentraClient centra = integration.centra();
+    Sage200Client sage = integration.sage();
 
     List<Pending> pending = new ArrayList<>();
     for (JobContext ctx : batch) {
@@ -188,13 +191,13 @@ public final class OrderImportSteps {
    * cancelled (whole or in part) in Centra, or deleted or amended in Sage, and no other flow hears of
    * that. The ledger comes down to what both sides still hold, and the units it moved are recomputed.
    */
-  private static void settleLedger(Pending p) {
+  private void settleLedger(Pending p) {
     String ref = Long.toString(p.number);
-    if (p.ctx.store().openAllocations(ref).isEmpty()) {
+    if (integration.store().openAllocations(ref).isEmpty()) {
       return; // nothing held: done without a remote call
     }
     try {
-      LedgerCheck.settle(p.ctx, List.of(ref), true)
+      LedgerCheck.settle(integration, List.of(ref), true)
           .forEach(unit -> p.ctx.store().enqueue(StockPublish.recomputeJob(unit)));
     } catch (RuntimeException e) {
       p.ctx.fail(e);

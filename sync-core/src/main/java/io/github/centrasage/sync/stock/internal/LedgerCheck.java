@@ -1,5 +1,6 @@
 package io.github.centrasage.sync.stock.internal;
 
+import io.github.centrasage.sync.integration.Integration;
 import io.github.centrasage.centra.CentraClient;
 import io.github.centrasage.centra.Order;
 import io.github.centrasage.centra.OrderLine;
@@ -8,9 +9,8 @@ import io.github.centrasage.sage200.Sage200Client;
 import io.github.centrasage.sage200.Sage200NotFoundException;
 import io.github.centrasage.sage200.model.SalesOrder;
 import io.github.centrasage.sage200.model.SalesOrderLine;
-import io.github.centrasage.sync.spi.Allocation;
-import io.github.centrasage.sync.spi.Binding;
-import io.github.centrasage.sync.spi.SyncContext;
+import io.github.centrasage.sync.store.Allocation;
+import io.github.centrasage.sync.store.Binding;
 import io.github.centrasage.sync.stock.StockKey;
 import java.math.BigDecimal;
 import java.util.Collection;
@@ -55,7 +55,7 @@ public final class LedgerCheck {
    *
    * @return the stock units whose open quantity went down
    */
-  public static Set<StockKey> settle(SyncContext ctx, Collection<String> orderRefs, boolean withCentra) {
+  public static Set<StockKey> settle(Integration ctx, Collection<String> orderRefs, boolean withCentra) {
     Set<StockKey> released = new TreeSet<>();
     for (String orderRef : orderRefs) {
       released.addAll(settle(ctx, orderRef, withCentra));
@@ -63,7 +63,7 @@ public final class LedgerCheck {
     return released;
   }
 
-  private static Set<StockKey> settle(SyncContext ctx, String orderRef, boolean withCentra) {
+  private static Set<StockKey> settle(Integration ctx, String orderRef, boolean withCentra) {
     if (ctx.store().openAllocations(orderRef).isEmpty()) {
       return Set.of();
     }
@@ -80,7 +80,7 @@ public final class LedgerCheck {
       return Set.of();
     }
     Optional<SalesOrder> sage = sageOrder(ctx, sageId);
-    Optional<Order> centra = withCentra ? ctx.attribute(CentraClient.class).orders().byNumber(number) : Optional.empty();
+    Optional<Order> centra = withCentra ? ctx.centra().orders().byNumber(number) : Optional.empty();
     Set<StockKey> released = new TreeSet<>();
     centra.ifPresent(o -> released.addAll(releaseCancelledLines(ctx, orderRef, o, sage)));
 
@@ -120,9 +120,9 @@ public final class LedgerCheck {
   }
 
   /** The Sage order, or empty when Sage no longer has it (deleted). */
-  private static Optional<SalesOrder> sageOrder(SyncContext ctx, long sageId) {
+  private static Optional<SalesOrder> sageOrder(Integration ctx, long sageId) {
     try {
-      return Optional.of(ctx.attribute(Sage200Client.class).salesOrders().getWithLines(sageId));
+      return Optional.of(ctx.sage().salesOrders().getWithLines(sageId));
     } catch (Sage200NotFoundException deleted) {
       return Optional.empty();
     }
@@ -136,7 +136,7 @@ public final class LedgerCheck {
    *
    * @return the units released
    */
-  public static Set<StockKey> releaseCancelledLines(SyncContext ctx, String orderRef, Order order,
+  public static Set<StockKey> releaseCancelledLines(Integration ctx, String orderRef, Order order,
       Optional<SalesOrder> sage) {
     Set<StockKey> released = new TreeSet<>();
     List<Allocation> open = ctx.store().openAllocations(orderRef);
@@ -166,7 +166,7 @@ public final class LedgerCheck {
     return released;
   }
 
-  private static void release(SyncContext ctx, String orderRef, OrderLine line, String sku, String warehouse,
+  private static void release(Integration ctx, String orderRef, OrderLine line, String sku, String warehouse,
       BigDecimal quantity, Set<StockKey> released) {
     if (ctx.store().releaseAllocation(orderRef, "cancel:" + line.id(), sku, warehouse, quantity)) {
       log.info("Centra order {}: released {} x {} cancelled in Centra from the allocation ledger", orderRef,

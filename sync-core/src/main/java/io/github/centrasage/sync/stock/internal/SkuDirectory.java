@@ -1,5 +1,6 @@
 package io.github.centrasage.sync.stock.internal;
 
+import io.github.centrasage.sync.integration.Integration;
 import io.github.centrasage.centra.CentraClient;
 import io.github.centrasage.centra.Product;
 import io.github.centrasage.centra.ProductSize;
@@ -7,9 +8,8 @@ import io.github.centrasage.centra.ProductVariant;
 import io.github.centrasage.sage200.ODataFilter;
 import io.github.centrasage.sage200.ODataQuery;
 import io.github.centrasage.sage200.Sage200Client;
-import io.github.centrasage.sync.BindingConflictException;
-import io.github.centrasage.sync.spi.Binding;
-import io.github.centrasage.sync.spi.SyncContext;
+import io.github.centrasage.sync.store.BindingConflictException;
+import io.github.centrasage.sync.store.Binding;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -91,7 +91,7 @@ public final class SkuDirectory {
    * Resolves {@code skus}; {@code productIdHints} may give Sage product ids already known (from
    * holdings), saving a Sage lookup.
    */
-  public Resolution resolve(SyncContext ctx, Collection<String> skus, Map<String, Long> productIdHints) {
+  public Resolution resolve(Integration ctx, Collection<String> skus, Map<String, Long> productIdHints) {
     Map<String, SkuRef> known = new LinkedHashMap<>();
     Map<String, String> unknown = new LinkedHashMap<>();
     Map<String, Long> productIds = new LinkedHashMap<>();
@@ -107,7 +107,7 @@ public final class SkuDirectory {
       }
     }
     if (!withoutProductId.isEmpty()) {
-      Sage200Client sage = ctx.attribute(Sage200Client.class);
+      Sage200Client sage = ctx.sage();
       Map<String, Long> found = new HashMap<>();
       for (List<String> chunk : chunks(withoutProductId)) {
         sage.products().list(ODataQuery.where(ODataFilter.in("code", chunk)))
@@ -145,7 +145,7 @@ public final class SkuDirectory {
         }
       });
       if (!scan.isEmpty()) {
-        sizes.putAll(centraSizes(ctx.attribute(CentraClient.class), scan));
+        sizes.putAll(centraSizes(ctx.centra(), scan));
       }
       needCentra.forEach((sku, productId) -> {
         long[] ids = sizes.get(sku);
@@ -164,7 +164,7 @@ public final class SkuDirectory {
    * {@code sizeId}) as a {@code "sku"} binding. A fresh Centra catalogue wins over an older link of
    * the same Sage product (the SKU moved in Centra) and over one of the same size.
    */
-  public SkuRef link(SyncContext ctx, String sku, long sageProductId, long variantId, long sizeId) {
+  public SkuRef link(Integration ctx, String sku, long sageProductId, long variantId, long sizeId) {
     SkuRef ref = new SkuRef(sku, sageProductId, variantId, sizeId);
     Binding wanted = ref.toBinding();
     Optional<Binding> current = ctx.store().bindingByCentraId(SkuRef.ENTITY, wanted.centraId());
@@ -185,8 +185,8 @@ public final class SkuDirectory {
   }
 
   /** Every size of Centra's catalogue, read in one full pass; also refreshes what {@link #resolve} knows of Centra. */
-  public List<CentraSize> catalogue(SyncContext ctx) {
-    List<CentraSize> all = readCatalogue(ctx.attribute(CentraClient.class));
+  public List<CentraSize> catalogue(Integration ctx) {
+    List<CentraSize> all = readCatalogue(ctx.centra());
     all.forEach(s -> s.sku().ifPresent(sku -> centraBySku.put(sku, new long[] {s.variantId(), s.sizeId()})));
     return all;
   }
@@ -215,7 +215,7 @@ public final class SkuDirectory {
   }
 
   /** The Sage product codes (SKUs) of product ids, from memory, bindings, then Sage; ids Sage does not know are absent. */
-  public Map<Long, String> productCodes(SyncContext ctx, Collection<Long> productIds) {
+  public Map<Long, String> productCodes(Integration ctx, Collection<Long> productIds) {
     Map<Long, String> codes = new HashMap<>();
     List<Long> missing = new ArrayList<>();
     for (Long id : new HashSet<>(productIds)) {
@@ -232,7 +232,7 @@ public final class SkuDirectory {
       }
     }
     if (!missing.isEmpty()) {
-      Sage200Client sage = ctx.attribute(Sage200Client.class);
+      Sage200Client sage = ctx.sage();
       for (List<Long> chunk : chunks(missing)) {
         sage.products().list(ODataQuery.where(ODataFilter.in("id", chunk))).forEach(p -> {
           codes.put(p.id(), p.code());
@@ -247,7 +247,7 @@ public final class SkuDirectory {
    * Drops {@code ref} (memory and its {@code "sku"} binding) after Centra refused its ids, so the
    * next {@link #resolve} looks the SKU up in Centra's catalogue again.
    */
-  public void forget(SyncContext ctx, SkuRef ref) {
+  public void forget(Integration ctx, SkuRef ref) {
     bySku.remove(ref.sku(), ref);
     centraBySku.remove(ref.sku());
     ctx.store().bindingByCentraId(SkuRef.ENTITY, ref.centraVariantId() + ":" + ref.centraSizeId())

@@ -1,6 +1,6 @@
 package io.github.centrasage.sync.stock.internal;
 
-import io.github.centrasage.sync.spi.Binding;
+import io.github.centrasage.sync.store.Binding;
 
 /** A SKU resolved on both sides: Sage product id, Centra variant and size ids. */
 public record SkuRef(String sku, long sageProductId, long centraVariantId, long centraSizeId) {

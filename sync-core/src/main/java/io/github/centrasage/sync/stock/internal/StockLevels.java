@@ -1,5 +1,6 @@
 package io.github.centrasage.sync.stock.internal;
 
+import io.github.centrasage.sync.integration.Integration;
 import io.github.centrasage.centra.CentraClient;
 import io.github.centrasage.centra.CentraMutationResult;
 import io.github.centrasage.centra.CentraStock;
@@ -11,8 +12,7 @@ import io.github.centrasage.sage200.ODataFilter;
 import io.github.centrasage.sage200.ODataQuery;
 import io.github.centrasage.sage200.Sage200Client;
 import io.github.centrasage.sage200.model.WarehouseHolding;
-import io.github.centrasage.sync.spi.StockVersion;
-import io.github.centrasage.sync.spi.SyncContext;
+import io.github.centrasage.sync.store.StockVersion;
 import io.github.centrasage.sync.spi.NewJob;
 import io.github.centrasage.sync.stock.StockBusyException;
 import io.github.centrasage.sync.stock.StockHold;
@@ -93,7 +93,7 @@ public final class StockLevels {
    * With {@code writeOnce} the write is not retried by the client: a failure returns at once, for the
    * caller's job to be retried with levels computed afresh.
    */
-  public static Outcome publish(SyncContext ctx, String sageWarehouse, String centraWarehouse, Collection<SkuRef> skus,
+  public static Outcome publish(Integration ctx, String sageWarehouse, String centraWarehouse, Collection<SkuRef> skus,
       Duration holdTtl, Duration busyDelay, String description, Map<String, BigDecimal> otherAllocations,
       Map<StockKey, Known> centraHas, boolean writeOnce) {
     String owner = "StockPublish-" + UUID.randomUUID();
@@ -156,7 +156,7 @@ public final class StockLevels {
    * an exact offset (a web order of n deleted while another channel allocates n) goes unseen here;
    * {@code StockReconcile}'s pass settles those.
    */
-  static List<Level> settledLevels(SyncContext ctx, String sageWarehouse, String centraWarehouse, List<SkuRef> skus,
+  static List<Level> settledLevels(Integration ctx, String sageWarehouse, String centraWarehouse, List<SkuRef> skus,
       Map<String, BigDecimal> otherAllocations) {
     List<Level> levels = compute(ctx, sageWarehouse, centraWarehouse, skus);
     List<String> suspicious = new ArrayList<>();
@@ -190,11 +190,11 @@ public final class StockLevels {
    * store query) and applies the formula. A product without a holding there has nothing free: Sage
    * deleted the row or the product left the warehouse, and Centra must not keep its last level.
    */
-  public static List<Level> compute(SyncContext ctx, String sageWarehouse, String centraWarehouse, List<SkuRef> skus) {
+  public static List<Level> compute(Integration ctx, String sageWarehouse, String centraWarehouse, List<SkuRef> skus) {
     if (skus.isEmpty()) {
       return List.of();
     }
-    Sage200Client sage = ctx.attribute(Sage200Client.class);
+    Sage200Client sage = ctx.sage();
     List<Long> productIds = skus.stream().map(SkuRef::sageProductId).distinct().collect(Collectors.toList());
     Map<Long, WarehouseHolding> holdings = new HashMap<>();
     try (var rows = sage.warehouseHoldings().stream(ODataQuery.where(
@@ -222,7 +222,7 @@ public final class StockLevels {
    * Whether a newer version than {@code level}'s was already applied. An equal version is not stale:
    * the ledger term may have changed since (a despatch), and under the hold nothing newer can race.
    */
-  public static boolean isStale(SyncContext ctx, Level level) {
+  public static boolean isStale(Integration ctx, Level level) {
     if (level.version().isEmpty()) {
       // nothing to order it by, and read just now under the hold: the newest observation there is
       return false;
@@ -236,7 +236,7 @@ public final class StockLevels {
    * One {@code setStock} of absolute physical levels, then records the version of each level Centra
    * applied. Returns the levels Centra skipped with a {@code userWarning}, with the warning.
    */
-  public static Map<Level, String> push(SyncContext ctx, long centraWarehouseId, List<Level> levels, String description,
+  public static Map<Level, String> push(Integration ctx, long centraWarehouseId, List<Level> levels, String description,
       boolean writeOnce) {
     if (levels.isEmpty()) {
       return Map.of();
@@ -248,7 +248,7 @@ public final class StockLevels {
         .build();
     // once: a retry after a wait (a 429 storm) would send these levels again while Sage may have
     // moved on; the failed job is retried by the engine, which computes the levels afresh
-    CentraStock stock = ctx.attribute(CentraClient.class).stock();
+    CentraStock stock = ctx.centra().stock();
     CentraMutationResult<List<Long>> result = writeOnce ? stock.setWithoutRetry(request) : stock.set(request);
     Map<Level, String> skipped = skippedRows(levels, result.warnings());
     if (!result.warnings().isEmpty()) {
@@ -264,7 +264,7 @@ public final class StockLevels {
     return skipped;
   }
 
-  private static void recordVersion(SyncContext ctx, Level l) {
+  private static void recordVersion(Integration ctx, Level l) {
     // an unversioned level keeps the applied version: the holding coming back unchanged is not stale
     l.version().ifPresent(v -> ctx.store().applyStockVersionIfNewer(l.key().sku(), l.key().sageWarehouse(), v));
   }

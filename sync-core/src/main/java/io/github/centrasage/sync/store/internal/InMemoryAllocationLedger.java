@@ -1,7 +1,7 @@
 package io.github.centrasage.sync.store.internal;
 
-import io.github.centrasage.sync.spi.Allocation;
-import io.github.centrasage.sync.spi.AllocationLedger;
+import io.github.centrasage.sync.store.Allocation;
+import io.github.centrasage.sync.store.AllocationLedger;
 import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.HashMap;

@@ -3,8 +3,8 @@ package io.github.centrasage.sync.store.internal;
 import static io.github.centrasage.sync.store.internal.JdbcTransactions.dbNow;
 import static io.github.centrasage.sync.store.internal.JdbcTransactions.placeholders;
 
-import io.github.centrasage.sync.spi.Allocation;
-import io.github.centrasage.sync.spi.AllocationLedger;
+import io.github.centrasage.sync.store.Allocation;
+import io.github.centrasage.sync.store.AllocationLedger;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;

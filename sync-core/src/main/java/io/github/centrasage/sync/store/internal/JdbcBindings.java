@@ -3,10 +3,10 @@ package io.github.centrasage.sync.store.internal;
 import static io.github.centrasage.sync.store.internal.JdbcTransactions.dbNow;
 import static io.github.centrasage.sync.store.internal.JdbcTransactions.placeholders;
 
-import io.github.centrasage.sync.BindingConflictException;
+import io.github.centrasage.sync.store.BindingConflictException;
 import io.github.centrasage.sync.SyncStoreException;
-import io.github.centrasage.sync.spi.Binding;
-import io.github.centrasage.sync.spi.BindingStore;
+import io.github.centrasage.sync.store.Binding;
+import io.github.centrasage.sync.store.BindingStore;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -3,8 +3,8 @@ package io.github.centrasage.sync.store.internal;
 import static io.github.centrasage.sync.store.internal.JdbcTransactions.dbNow;
 
 import io.github.centrasage.sync.SyncStoreException;
-import io.github.centrasage.sync.spi.StockVersion;
-import io.github.centrasage.sync.spi.StockVersionStore;
+import io.github.centrasage.sync.store.StockVersion;
+import io.github.centrasage.sync.store.StockVersionStore;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;

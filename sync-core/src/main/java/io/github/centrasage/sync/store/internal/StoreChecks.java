@@ -1,7 +1,7 @@
 package io.github.centrasage.sync.store.internal;
 
-import io.github.centrasage.sync.BindingConflictException;
-import io.github.centrasage.sync.spi.Binding;
+import io.github.centrasage.sync.store.BindingConflictException;
+import io.github.centrasage.sync.store.Binding;
 import io.github.centrasage.sync.spi.FailureKind;
 import java.time.Duration;
 

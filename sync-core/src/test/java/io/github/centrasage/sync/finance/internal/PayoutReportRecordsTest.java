@@ -3,7 +3,7 @@ package io.github.centrasage.sync.finance.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.centrasage.sync.finance.SettlementReport;
-import io.github.centrasage.sync.spi.SyncStateStore;
+import io.github.centrasage.sync.store.SyncStateStore;
 import io.github.centrasage.sync.store.InMemorySyncStateStore;
 import io.github.centrasage.sync.store.JdbcSyncStateStore;
 import java.math.BigDecimal;

@@ -1,4 +1,4 @@
-package io.github.centrasage.sync.spi;
+package io.github.centrasage.sync.store;
 
 import java.util.Optional;
 

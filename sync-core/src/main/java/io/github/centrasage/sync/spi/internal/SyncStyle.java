@@ -1,4 +1,4 @@
-package io.github.centrasage.sync.internal;
+package io.github.centrasage.sync.spi.internal;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;

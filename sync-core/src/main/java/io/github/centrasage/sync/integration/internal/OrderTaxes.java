@@ -1,4 +1,4 @@
-package io.github.centrasage.sync.internal;
+package io.github.centrasage.sync.integration.internal;
 
 import io.github.centrasage.centra.Address;
 import io.github.centrasage.centra.CodeRef;

@@ -1,4 +1,4 @@
-package io.github.centrasage.sync.internal;
+package io.github.centrasage.sync.integration.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,7 +14,7 @@ import io.github.centrasage.sage200.Sage200RateLimitException;
 import io.github.centrasage.sage200.Sage200RecordLockedException;
 import io.github.centrasage.sage200.Sage200ServerException;
 import io.github.centrasage.sage200.Sage200ValidationException;
-import io.github.centrasage.sync.FailureClassification;
+import io.github.centrasage.sync.spi.FailureClassification;
 import io.github.centrasage.sync.spi.FailureKind;
 import java.time.Duration;
 import java.util.List;

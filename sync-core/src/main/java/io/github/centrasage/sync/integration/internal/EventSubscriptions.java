@@ -1,5 +1,6 @@
-package io.github.centrasage.sync.internal;
+package io.github.centrasage.sync.integration.internal;
 
+import io.github.centrasage.sync.internal.CursorInstants;
 import io.github.centrasage.centra.CentraClient;
 import io.github.centrasage.centra.EventSubscription;
 import io.github.centrasage.sync.spi.SyncContext;
@@ -29,9 +30,8 @@ public final class EventSubscriptions {
    *
    * @return true when this was the first subscription the store recorded
    */
-  public static boolean subscribe(SyncContext ctx, String flow, List<EventSubscription> subscriptions, String before,
+  public static boolean subscribe(SyncContext ctx, CentraClient centra, String flow, List<EventSubscription> subscriptions, String before,
       String backfill, boolean warn) {
-    CentraClient centra = ctx.attribute(CentraClient.class);
     centra.events().subscribe(subscriptions);
     String marker = markerName(flow);
     if (ctx.store().cursor(marker).isPresent()) {

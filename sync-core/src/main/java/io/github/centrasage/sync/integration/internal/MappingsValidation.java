@@ -1,6 +1,6 @@
-package io.github.centrasage.sync.internal;
+package io.github.centrasage.sync.integration.internal;
 
-import io.github.centrasage.sync.Mappings;
+import io.github.centrasage.sync.integration.Mappings;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;

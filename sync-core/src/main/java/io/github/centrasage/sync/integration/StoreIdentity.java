@@ -1,4 +1,4 @@
-package io.github.centrasage.sync;
+package io.github.centrasage.sync.integration;
 
 import io.github.centrasage.centra.CentraClient;
 import io.github.centrasage.sage200.Sage200Client;

@@ -1,4 +1,4 @@
-package io.github.centrasage.sync.spi;
+package io.github.centrasage.sync.store;
 
 import java.util.Collection;
 import java.util.List;
@@ -15,7 +15,7 @@ public interface BindingStore {
    * Writes a binding, replacing the one of the same entity type and Centra id.
    *
    * @return the binding as stored (with {@code syncedAt} set)
-   * @throws io.github.centrasage.sync.BindingConflictException if the Sage id is bound to another Centra id
+   * @throws io.github.centrasage.sync.store.BindingConflictException if the Sage id is bound to another Centra id
    */
   Binding bind(Binding binding);
 

@@ -1,4 +1,4 @@
-package io.github.centrasage.sync;
+package io.github.centrasage.sync.integration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package io.github.centrasage.sync.internal;
+package io.github.centrasage.sync.integration.internal;
 
 import io.github.centrasage.centra.CentraException;
 import io.github.centrasage.centra.CentraResponseException;
@@ -9,7 +9,7 @@ import io.github.centrasage.http.ClientFailure;
 import io.github.centrasage.sage200.Sage200DeserializationException;
 import io.github.centrasage.sage200.Sage200Exception;
 import io.github.centrasage.sage200.Sage200RecordLockedException;
-import io.github.centrasage.sync.FailureClassification;
+import io.github.centrasage.sync.spi.FailureClassification;
 import io.github.centrasage.sync.spi.FailureClassifier;
 import java.util.List;
 import java.util.Optional;

@@ -1,8 +1,8 @@
-package io.github.centrasage.sync;
+package io.github.centrasage.sync.integration;
 
-import io.github.centrasage.sync.internal.MappingsFile;
-import io.github.centrasage.sync.internal.MappingsValidation;
-import io.github.centrasage.sync.internal.MappingsStyle;
+import io.github.centrasage.sync.integration.internal.MappingsFile;
+import io.github.centrasage.sync.integration.internal.MappingsValidation;
+import io.github.centrasage.sync.integration.internal.MappingsStyle;
 import java.io.IOException;
 import java.io.Reader;
 import java.math.BigDecimal;

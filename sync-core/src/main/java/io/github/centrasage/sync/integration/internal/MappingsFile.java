@@ -1,13 +1,13 @@
-package io.github.centrasage.sync.internal;
+package io.github.centrasage.sync.integration.internal;
 
-import io.github.centrasage.sync.Mappings;
-import io.github.centrasage.sync.MappingsInvalidException;
-import io.github.centrasage.sync.Mappings.CustomerStrategy;
-import io.github.centrasage.sync.Mappings.DiscountHandling;
-import io.github.centrasage.sync.Mappings.PaymentAccounts;
-import io.github.centrasage.sync.Mappings.TaxCodeMapping;
-import io.github.centrasage.sync.ImmutableMappings;
-import io.github.centrasage.sync.ImmutablePaymentAccounts;
+import io.github.centrasage.sync.integration.Mappings;
+import io.github.centrasage.sync.integration.MappingsInvalidException;
+import io.github.centrasage.sync.integration.Mappings.CustomerStrategy;
+import io.github.centrasage.sync.integration.Mappings.DiscountHandling;
+import io.github.centrasage.sync.integration.Mappings.PaymentAccounts;
+import io.github.centrasage.sync.integration.Mappings.TaxCodeMapping;
+import io.github.centrasage.sync.integration.ImmutableMappings;
+import io.github.centrasage.sync.integration.ImmutablePaymentAccounts;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;

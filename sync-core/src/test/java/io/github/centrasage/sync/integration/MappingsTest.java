@@ -1,12 +1,12 @@
-package io.github.centrasage.sync;
+package io.github.centrasage.sync.integration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.centrasage.sync.Mappings.CustomerStrategy;
-import io.github.centrasage.sync.Mappings.DiscountHandling;
-import io.github.centrasage.sync.Mappings.PaymentAccounts;
-import io.github.centrasage.sync.Mappings.TaxCodeMapping;
+import io.github.centrasage.sync.integration.Mappings.CustomerStrategy;
+import io.github.centrasage.sync.integration.Mappings.DiscountHandling;
+import io.github.centrasage.sync.integration.Mappings.PaymentAccounts;
+import io.github.centrasage.sync.integration.Mappings.TaxCodeMapping;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.StringReader;

@@ -1,5 +1,6 @@
-package io.github.centrasage.sync;
+package io.github.centrasage.sync.integration;
 
+import io.github.centrasage.sync.SyncException;
 import java.util.List;
 
 /**
