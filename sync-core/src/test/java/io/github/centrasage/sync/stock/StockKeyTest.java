@@ -1,5 +1,10 @@
 package io.github.centrasage.sync.stock;
 
+import io.github.centrasage.sage200.TokenProvider;
+import io.github.centrasage.sage200.Sage200Client;
+import io.github.centrasage.centra.CentraClient;
+import io.github.centrasage.sync.store.InMemorySyncStateStore;
+import io.github.centrasage.sync.integration.Integration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -32,14 +37,23 @@ class StockKeyTest {
     assertThat(job.payload()).isEqualTo("recompute");
   }
 
+  private static StockPublish publishWith(Mappings mappings) {
+    Integration link = Integration.builder().store(new InMemorySyncStateStore(java.time.Clock.systemUTC()))
+        .centra(CentraClient.builder().baseUrl("https://live.centra.com").token("t").build())
+        .sage(Sage200Client.builder().baseUrl(Sage200Client.STANDARD_ONLINE).siteId("s").companyId(1)
+            .tokenProvider(TokenProvider.staticToken("t")).build())
+        .mappings(mappings).build();
+    return new StockPublish(link);
+  }
+
   @Test
   void optionsAndMappingsAreCheckedUpFront() {
     assertThatThrownBy(() -> StockPublishOptions.builder().batchSize(0).build()).hasMessageContaining("batchSize");
     assertThatThrownBy(() -> StockPublishOptions.builder().holdTtl(Duration.ZERO).build()).hasMessageContaining("holdTtl");
-    assertThat(new StockPublish().validate(Mappings.builder().putWarehouse("Main", "HOME").build()))
+    assertThat(publishWith(Mappings.builder().putWarehouse("Main", "HOME").build()).problems())
         .singleElement().asString().contains("numeric");
-    assertThat(new StockPublish().validate(Mappings.builder().build())).singleElement().asString()
+    assertThat(publishWith(Mappings.builder().build()).problems()).singleElement().asString()
         .contains("no warehouse mapping");
-    assertThat(new StockPublish().validate(Mappings.builder().putWarehouse("1", "2").build())).isEmpty();
+    assertThat(publishWith(Mappings.builder().putWarehouse("1", "2").build()).problems()).isEmpty();
   }
 }
