@@ -1,10 +1,6 @@
 package io.github.centrasage.sync.stock;
 
-import io.github.centrasage.sage200.TokenProvider;
-import io.github.centrasage.sage200.Sage200Client;
-import io.github.centrasage.centra.CentraClient;
-import io.github.centrasage.sync.store.InMemorySyncStateStore;
-import io.github.centrasage.sync.integration.Integration;
+import io.github.centrasage.sync.testing.OfflineIntegration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -38,12 +34,7 @@ class StockKeyTest {
   }
 
   private static StockPublish publishWith(Mappings mappings) {
-    Integration link = Integration.builder().store(new InMemorySyncStateStore(java.time.Clock.systemUTC()))
-        .centra(CentraClient.builder().baseUrl("https://live.centra.com").token("t").build())
-        .sage(Sage200Client.builder().baseUrl(Sage200Client.STANDARD_ONLINE).siteId("s").companyId(1)
-            .tokenProvider(TokenProvider.staticToken("t")).build())
-        .mappings(mappings).build();
-    return new StockPublish(link);
+    return new StockPublish(OfflineIntegration.with(mappings));
   }
 
   @Test
