@@ -40,6 +40,7 @@ class PublicApiTest {
   static {
     MODULES.put("centra-client", "io.github.centrasage.centra");
     MODULES.put("sage200-client", "io.github.centrasage.sage200");
+    MODULES.put("sync-core", "io.github.centrasage.sync");
   }
 
   @Test

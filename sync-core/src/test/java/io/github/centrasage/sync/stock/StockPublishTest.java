@@ -71,10 +71,10 @@ class StockPublishTest {
 
   @Test
   void skuBufferWinsOverWarehouseBufferAndLevelsNeverGoNegative() {
-    world = new StockWorld(o -> o, m -> io.github.centrasage.sync.integration.ImmutableMappings.copyOf(m)
-        .withDefaultSafetyBuffer(1)
-        .withWarehouseSafetyBuffers(Map.of(m.warehouses().keySet().iterator().next(), 2L))
-        .withSkuSafetyBuffers(Map.of(StockWorldSkus.FIRST, 5L)));
+    world = new StockWorld(o -> o, m -> io.github.centrasage.sync.integration.Mappings.builder().from(m)
+        .defaultSafetyBuffer(1)
+        .warehouseSafetyBuffers(Map.of(m.warehouses().keySet().iterator().next(), 2L))
+        .skuSafetyBuffers(Map.of(StockWorldSkus.FIRST, 5L)).build());
     List<String> skus = world.skus(2);
     world.countStock(skus.get(0), LEEDS, 3);
     world.countStock(skus.get(1), LEEDS, 30);

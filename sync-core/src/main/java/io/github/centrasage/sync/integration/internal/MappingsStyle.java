@@ -16,6 +16,8 @@ import org.immutables.value.Value;
 @Value.Style(
     typeImmutable = "Immutable*",
     visibility = Value.Style.ImplementationVisibility.PUBLIC,
+    // build() and copyOf return the abstract type, so no generated type shows in a public signature
+    overshadowImplementation = true,
     builderVisibility = Value.Style.BuilderVisibility.PUBLIC,
     defaults = @Value.Immutable(copy = true),
     redactedMask = "****",
