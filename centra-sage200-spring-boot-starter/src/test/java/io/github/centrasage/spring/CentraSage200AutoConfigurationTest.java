@@ -89,16 +89,22 @@ class CentraSage200AutoConfigurationTest {
     };
   }
 
+  /** The {@link CentraSage200ConfigurationException} among the causes of the context's startup failure. */
+  private static CentraSage200ConfigurationException configurationFailure(
+      org.springframework.boot.test.context.assertj.AssertableApplicationContext context) {
+    Throwable failure = context.getStartupFailure();
+    while (failure != null && !(failure instanceof CentraSage200ConfigurationException)) {
+      failure = failure.getCause();
+    }
+    assertThat(failure).as("a CentraSage200ConfigurationException among the startup failure's causes").isNotNull();
+    return (CentraSage200ConfigurationException) failure;
+  }
+
   @Test
   void aStartWithNothingConfiguredListsEveryProblemAtOnce() {
     runner.run(context -> {
       assertThat(context).hasFailed();
-      Throwable failure = context.getStartupFailure();
-      while (failure != null && !(failure instanceof CentraSage200ConfigurationException)) {
-        failure = failure.getCause();
-      }
-      assertThat(failure).isNotNull();
-      assertThat(((CentraSage200ConfigurationException) failure).problems()).anySatisfy(
+      assertThat(configurationFailure(context).problems()).anySatisfy(
           p -> assertThat(p).contains("centra-sage200.centra.base-url")).anySatisfy(
           p -> assertThat(p).contains("centra-sage200.centra.token")).anySatisfy(
           p -> assertThat(p).contains("centra-sage200.sage.site-id")).anySatisfy(
@@ -159,12 +165,7 @@ class CentraSage200AutoConfigurationTest {
         .withPropertyValues(sandboxProperties())
         .run(context -> {
           assertThat(context).hasFailed();
-          Throwable failure = context.getStartupFailure();
-          while (failure != null && !(failure instanceof CentraSage200ConfigurationException)) {
-            failure = failure.getCause();
-          }
-          assertThat(failure).isNotNull();
-          assertThat(((CentraSage200ConfigurationException) failure).problems())
+          assertThat(configurationFailure(context).problems())
               .containsExactly("flow Misconfigured: no target account set");
         });
   }
