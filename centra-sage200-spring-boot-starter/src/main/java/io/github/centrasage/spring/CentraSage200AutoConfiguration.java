@@ -71,6 +71,8 @@ public class CentraSage200AutoConfiguration {
   static final String CENTRA_CLIENT = "centraSage200CentraClient";
   static final String SAGE_CLIENT = "centraSage200SageClient";
   static final String STORE = "centraSage200Store";
+  static final String ORDER_IMPORT = "centraSage200OrderImport";
+  static final String STOCK_PUBLISH = "centraSage200StockPublish";
   static final String REFRESH_TOKENS = "centraSage200RefreshTokenStore";
   static final String DASHBOARD = "centraSage200Dashboard";
 
@@ -82,6 +84,8 @@ public class CentraSage200AutoConfiguration {
     parts.centraClient = ours(beans, CentraClient.class, CENTRA_CLIENT);
     parts.sageClient = ours(beans, Sage200Client.class, SAGE_CLIENT);
     parts.store = ours(beans, SyncStateStore.class, STORE);
+    parts.orderImport = ours(beans, OrderImport.class, ORDER_IMPORT);
+    parts.stockPublish = ours(beans, StockPublish.class, STOCK_PUBLISH);
     parts.sageRefreshTokenStore = beans.getBeanNamesForType(SageRefreshTokenStore.class, true, false).length > 0;
     parts.dataSource = beans.getBeanNamesForType(DataSource.class, true, false).length > 0;
     // defined only when the dashboard is served (a servlet web application with a token)
@@ -155,14 +159,14 @@ public class CentraSage200AutoConfiguration {
     return Integration.builder().centra(centra).sage(sage).store(store).mappings(setup.mappings()).build();
   }
 
-  @Bean
+  @Bean(ORDER_IMPORT)
   @ConditionalOnMissingBean(OrderImport.class)
   @ConditionalOnProperty(prefix = "centra-sage200.flows.order-import", name = "enabled", matchIfMissing = true)
   OrderImport centraSage200OrderImport(CheckedSetup setup, Integration integration) {
     return new OrderImport(integration, setup.orderImportOptions());
   }
 
-  @Bean
+  @Bean(STOCK_PUBLISH)
   @ConditionalOnMissingBean(StockPublish.class)
   @ConditionalOnProperty(prefix = "centra-sage200.flows.stock-publish", name = "enabled", matchIfMissing = true)
   StockPublish centraSage200StockPublish(CheckedSetup setup, Integration integration) {

@@ -238,6 +238,16 @@ class CentraSage200AutoConfigurationTest {
         });
   }
 
+  @Test
+  void theFlowPropertiesOfAFlowTheApplicationReplacedAreNotChecked() {
+    runner.withBean(DataSource.class, this::h2)
+        .withUserConfiguration(OwnOrderImport.class)
+        .withPropertyValues(sandboxProperties())
+        // the starter's OrderImport would have no fulfilment warehouse; the application's own has one
+        .withPropertyValues("centra-sage200.flows.order-import.default-warehouse=")
+        .run(context -> assertThat(context).hasNotFailed().hasSingleBean(OrderImport.class));
+  }
+
   /** A flow of the application's own whose every job parks. */
   static class AlwaysParks implements io.github.centrasage.sync.spi.SyncFlow {
     @Override

@@ -39,6 +39,10 @@ public final class CheckedSetup {
     public boolean sageClient;
     public boolean sageRefreshTokenStore;
     public boolean store;
+    /** The starter builds the order import (the application declares no OrderImport bean). */
+    public boolean orderImport;
+    /** The starter builds the stock publish (the application declares no StockPublish bean). */
+    public boolean stockPublish;
     public boolean dataSource;
     /** The application serves the dashboard (a servlet web application with a dashboard token). */
     public boolean dashboard;
@@ -126,11 +130,11 @@ public final class CheckedSetup {
 
     Mappings mappings = mappings(problems, p, resources);
     OrderImportOptions orderImport = null;
-    if (p.getFlows().getOrderImport().isEnabled()) {
+    if (parts.orderImport && p.getFlows().getOrderImport().isEnabled()) {
       orderImport = options(problems, "centra-sage200.flows.order-import", () -> orderImportOptions(p));
     }
     StockPublishOptions stockPublish = null;
-    if (p.getFlows().getStockPublish().isEnabled()) {
+    if (parts.stockPublish && p.getFlows().getStockPublish().isEnabled()) {
       stockPublish = options(problems, "centra-sage200.flows.stock-publish", () -> stockPublishOptions(p, now));
     }
     if (mappings != null) {
