@@ -14,14 +14,16 @@ import io.github.centrasage.spring.internal.DashboardServedCondition;
 import io.github.centrasage.spring.internal.DashboardSetup;
 import io.github.centrasage.spring.internal.FileSageRefreshTokenStore;
 import io.github.centrasage.spring.internal.SpringSecurityForms;
+import io.github.centrasage.sync.SyncConfigurationException;
 import io.github.centrasage.sync.SyncEngine;
 import io.github.centrasage.sync.SyncListener;
+import io.github.centrasage.sync.integration.Integration;
 import io.github.centrasage.sync.order.OrderImport;
 import io.github.centrasage.sync.spi.FailureClassifier;
 import io.github.centrasage.sync.spi.SyncFlow;
-import io.github.centrasage.sync.store.SyncStateStore;
 import io.github.centrasage.sync.stock.StockPublish;
 import io.github.centrasage.sync.store.JdbcSyncStateStore;
+import io.github.centrasage.sync.store.SyncStateStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -50,9 +52,10 @@ import org.springframework.core.io.ResourceLoader;
 import org.springframework.util.ClassUtils;
 
 /**
- * Wires both clients, the JDBC store on the application's {@code DataSource}, the order-import and
- * stock-publish flows, the mappings and the engine from {@code centra-sage200.*}, and runs the
- * engine with the application ({@link SyncEngineLifecycle}). Every part is a bean of its own: a
+ * Wires both clients, the JDBC store on the application's {@code DataSource}, the mappings, the
+ * {@link Integration} joining them, the order-import and stock-publish flows built with it and the
+ * engine on its store from {@code centra-sage200.*}, and runs the engine with the application
+ * ({@link SyncEngineLifecycle}). Every part is a bean of its own: a
  * bean of the same type declared by the application replaces it. With Actuator on the classpath a
  * health indicator ({@code centraSage200}) reports the flows; with a {@code MeterRegistry} and
  * {@code centra-sage200-micrometer}, the engine's meters are registered.
@@ -68,6 +71,8 @@ public class CentraSage200AutoConfiguration {
   static final String CENTRA_CLIENT = "centraSage200CentraClient";
   static final String SAGE_CLIENT = "centraSage200SageClient";
   static final String STORE = "centraSage200Store";
+  static final String ORDER_IMPORT = "centraSage200OrderImport";
+  static final String STOCK_PUBLISH = "centraSage200StockPublish";
   static final String REFRESH_TOKENS = "centraSage200RefreshTokenStore";
   static final String DASHBOARD = "centraSage200Dashboard";
 
@@ -79,6 +84,8 @@ public class CentraSage200AutoConfiguration {
     parts.centraClient = ours(beans, CentraClient.class, CENTRA_CLIENT);
     parts.sageClient = ours(beans, Sage200Client.class, SAGE_CLIENT);
     parts.store = ours(beans, SyncStateStore.class, STORE);
+    parts.orderImport = ours(beans, OrderImport.class, ORDER_IMPORT);
+    parts.stockPublish = ours(beans, StockPublish.class, STOCK_PUBLISH);
     parts.sageRefreshTokenStore = beans.getBeanNamesForType(SageRefreshTokenStore.class, true, false).length > 0;
     parts.dataSource = beans.getBeanNamesForType(DataSource.class, true, false).length > 0;
     // defined only when the dashboard is served (a servlet web application with a token)
@@ -141,18 +148,29 @@ public class CentraSage200AutoConfiguration {
     return b.build();
   }
 
+  /**
+   * The two clients, the store and the mappings joined: the flows are built with it and the engine
+   * runs on its store. Building it claims the store for this Centra tenant and Sage company.
+   */
   @Bean
-  @ConditionalOnMissingBean(OrderImport.class)
-  @ConditionalOnProperty(prefix = "centra-sage200.flows.order-import", name = "enabled", matchIfMissing = true)
-  OrderImport centraSage200OrderImport(CheckedSetup setup) {
-    return new OrderImport(setup.orderImportOptions());
+  @ConditionalOnMissingBean(Integration.class)
+  Integration centraSage200Integration(CheckedSetup setup, CentraClient centra, Sage200Client sage,
+      SyncStateStore store) {
+    return Integration.builder().centra(centra).sage(sage).store(store).mappings(setup.mappings()).build();
   }
 
-  @Bean
+  @Bean(ORDER_IMPORT)
+  @ConditionalOnMissingBean(OrderImport.class)
+  @ConditionalOnProperty(prefix = "centra-sage200.flows.order-import", name = "enabled", matchIfMissing = true)
+  OrderImport centraSage200OrderImport(CheckedSetup setup, Integration integration) {
+    return new OrderImport(integration, setup.orderImportOptions());
+  }
+
+  @Bean(STOCK_PUBLISH)
   @ConditionalOnMissingBean(StockPublish.class)
   @ConditionalOnProperty(prefix = "centra-sage200.flows.stock-publish", name = "enabled", matchIfMissing = true)
-  StockPublish centraSage200StockPublish(CheckedSetup setup) {
-    return new StockPublish(setup.stockPublishOptions());
+  StockPublish centraSage200StockPublish(CheckedSetup setup, Integration integration) {
+    return new StockPublish(integration, setup.stockPublishOptions());
   }
 
   @Bean
@@ -161,19 +179,27 @@ public class CentraSage200AutoConfiguration {
   }
 
   /**
-   * The engine: every {@link SyncFlow}, {@link SyncListener} and {@link FailureClassifier} bean of
-   * the application goes in. Closed by {@link SyncEngineLifecycle}, not by the bean factory.
+   * The engine on the {@link Integration}'s store: every {@link SyncFlow}, {@link SyncListener} and
+   * {@link FailureClassifier} bean of the application goes in. Closed by {@link SyncEngineLifecycle},
+   * not by the bean factory.
+   *
+   * @throws CentraSage200ConfigurationException listing every problem the flows report (the
+   *     starter's own flows were checked with the properties; this catches the application's)
    */
   @Bean(destroyMethod = "")
   @ConditionalOnMissingBean(SyncEngine.class)
-  SyncEngine centraSage200Engine(CheckedSetup setup, CentraSage200Properties properties, SyncStateStore store,
-      CentraClient centra, Sage200Client sage, ObjectProvider<SyncFlow> flows,
-      ObjectProvider<SyncListener> listeners, ObjectProvider<FailureClassifier> classifiers) {
-    SyncEngine.Builder b = SyncEngine.builder().store(store).mappings(setup.mappings()).centra(centra).sage(sage);
+  SyncEngine centraSage200Engine(CheckedSetup setup, CentraSage200Properties properties, Integration integration,
+      ObjectProvider<SyncFlow> flows, ObjectProvider<SyncListener> listeners,
+      ObjectProvider<FailureClassifier> classifiers) {
+    SyncEngine.Builder b = SyncEngine.builder().store(integration.store());
     flows.orderedStream().forEach(b::flow);
     listeners.orderedStream().forEach(b::listener);
     classifiers.orderedStream().forEach(b::classifier);
-    return CheckedSetup.engineSettings(b, properties.getEngine()).build();
+    try {
+      return CheckedSetup.engineSettings(b, properties.getEngine()).build();
+    } catch (SyncConfigurationException e) {
+      throw new CentraSage200ConfigurationException(e.problems().stream().map(p -> "flow " + p).toList());
+    }
   }
 
   @Bean

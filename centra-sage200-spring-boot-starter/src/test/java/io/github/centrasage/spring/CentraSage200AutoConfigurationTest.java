@@ -5,13 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.centrasage.dashboard.DashboardRecorder;
 import io.github.centrasage.dashboard.DashboardServlet;
 import io.github.centrasage.micrometer.SyncEngineMetrics;
+import io.github.centrasage.centra.CentraClient;
+import io.github.centrasage.sage200.Sage200Client;
 import io.github.centrasage.sandbox.CentraSandbox;
 import io.github.centrasage.sandbox.Sage200Sandbox;
 import io.github.centrasage.sync.SyncEngine;
+import io.github.centrasage.sync.integration.Integration;
 import io.github.centrasage.sync.order.OrderImport;
-import io.github.centrasage.sync.store.SyncStateStore;
+import io.github.centrasage.sync.order.OrderImportOptions;
 import io.github.centrasage.sync.stock.StockPublish;
 import io.github.centrasage.sync.store.JdbcSyncStateStore;
+import io.github.centrasage.sync.store.SyncStateStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
@@ -28,6 +32,8 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 class CentraSage200AutoConfigurationTest {
   private static CentraSandbox centra;
@@ -83,16 +89,22 @@ class CentraSage200AutoConfigurationTest {
     };
   }
 
+  /** The {@link CentraSage200ConfigurationException} among the causes of the context's startup failure. */
+  private static CentraSage200ConfigurationException configurationFailure(
+      org.springframework.boot.test.context.assertj.AssertableApplicationContext context) {
+    Throwable failure = context.getStartupFailure();
+    while (failure != null && !(failure instanceof CentraSage200ConfigurationException)) {
+      failure = failure.getCause();
+    }
+    assertThat(failure).as("a CentraSage200ConfigurationException among the startup failure's causes").isNotNull();
+    return (CentraSage200ConfigurationException) failure;
+  }
+
   @Test
   void aStartWithNothingConfiguredListsEveryProblemAtOnce() {
     runner.run(context -> {
       assertThat(context).hasFailed();
-      Throwable failure = context.getStartupFailure();
-      while (failure != null && !(failure instanceof CentraSage200ConfigurationException)) {
-        failure = failure.getCause();
-      }
-      assertThat(failure).isNotNull();
-      assertThat(((CentraSage200ConfigurationException) failure).problems()).anySatisfy(
+      assertThat(configurationFailure(context).problems()).anySatisfy(
           p -> assertThat(p).contains("centra-sage200.centra.base-url")).anySatisfy(
           p -> assertThat(p).contains("centra-sage200.centra.token")).anySatisfy(
           p -> assertThat(p).contains("centra-sage200.sage.site-id")).anySatisfy(
@@ -119,6 +131,46 @@ class CentraSage200AutoConfigurationTest {
   }
 
   @Test
+  void theStartersFlowProblemsAreListedWithThePropertiesProblems() {
+    runner.withBean(DataSource.class, this::h2)
+        .withPropertyValues(sandboxProperties())
+        .withPropertyValues("centra-sage200.engine.workers=0", "centra-sage200.flows.order-import.default-warehouse=99",
+            "centra-sage200.mappings.warehouse.1=x")
+        .run(context -> {
+          assertThat(context).hasFailed();
+          String message = context.getStartupFailure().getMessage();
+          assertThat(message).contains("centra-sage200.engine.workers",
+              "flow OrderImport: default warehouse '99' has no Sage warehouse mapping",
+              "flow StockPublish: warehouse mapping '1' → 'x' must map a Centra warehouse id to a Sage warehouse id");
+        });
+  }
+
+  /** A flow of the application's own that reports a problem. */
+  static final class Misconfigured extends AlwaysParks {
+    @Override
+    public String name() {
+      return "Misconfigured";
+    }
+
+    @Override
+    public java.util.List<String> problems() {
+      return java.util.List.of("no target account set");
+    }
+  }
+
+  @Test
+  void anApplicationFlowsProblemsFailTheStartAsAConfigurationProblem() {
+    runner.withBean(DataSource.class, this::h2)
+        .withBean(Misconfigured.class, Misconfigured::new)
+        .withPropertyValues(sandboxProperties())
+        .run(context -> {
+          assertThat(context).hasFailed();
+          assertThat(configurationFailure(context).problems())
+              .containsExactly("flow Misconfigured: no target account set");
+        });
+  }
+
+  @Test
   void wiresClientsStoreFlowsEngineHealthAndMeters() {
     runner.withBean(DataSource.class, this::h2)
         .withBean(MeterRegistry.class, SimpleMeterRegistry::new)
@@ -127,9 +179,13 @@ class CentraSage200AutoConfigurationTest {
         .run(context -> {
           assertThat(context).hasNotFailed();
           assertThat(context).hasSingleBean(SyncEngine.class).hasSingleBean(OrderImport.class)
-              .hasSingleBean(StockPublish.class).hasSingleBean(SyncEngineMetrics.class);
+              .hasSingleBean(StockPublish.class).hasSingleBean(SyncEngineMetrics.class).hasSingleBean(Integration.class);
           assertThat(context.getBean(SyncStateStore.class)).isInstanceOf(JdbcSyncStateStore.class);
           SyncEngine engine = context.getBean(SyncEngine.class);
+          Integration integration = context.getBean(Integration.class);
+          assertThat(integration.store()).isSameAs(context.getBean(SyncStateStore.class)).isSameAs(engine.store());
+          assertThat(integration.centra()).isSameAs(context.getBean(CentraClient.class));
+          assertThat(integration.sage()).isSameAs(context.getBean(Sage200Client.class));
           engine.runOnce("OrderImport");
 
           Health health = context.getBean("centraSage200HealthIndicator", SyncEngineHealthIndicator.class).health();
@@ -161,11 +217,19 @@ class CentraSage200AutoConfigurationTest {
         });
   }
 
+  /** The application's own order import, built with the starter's Integration. */
+  @Configuration(proxyBeanMethods = false)
+  static class OwnOrderImport {
+    @Bean
+    OrderImport orderImport(Integration integration) {
+      return new OrderImport(integration, OrderImportOptions.builder().defaultWarehouse("1").build());
+    }
+  }
+
   @Test
   void anApplicationBeanReplacesThePartItNames() {
     runner.withBean(DataSource.class, this::h2)
-        .withBean(OrderImport.class,
-            () -> new OrderImport(io.github.centrasage.sync.order.OrderImportOptions.builder().defaultWarehouse("1").build()))
+        .withUserConfiguration(OwnOrderImport.class)
         .withPropertyValues(sandboxProperties())
         .withPropertyValues("centra-sage200.flows.stock-publish.enabled=false")
         .run(context -> {
@@ -174,8 +238,18 @@ class CentraSage200AutoConfigurationTest {
         });
   }
 
+  @Test
+  void theFlowPropertiesOfAFlowTheApplicationReplacedAreNotChecked() {
+    runner.withBean(DataSource.class, this::h2)
+        .withUserConfiguration(OwnOrderImport.class)
+        .withPropertyValues(sandboxProperties())
+        // the starter's OrderImport would have no fulfilment warehouse; the application's own has one
+        .withPropertyValues("centra-sage200.flows.order-import.default-warehouse=")
+        .run(context -> assertThat(context).hasNotFailed().hasSingleBean(OrderImport.class));
+  }
+
   /** A flow of the application's own whose every job parks. */
-  static final class AlwaysParks implements io.github.centrasage.sync.spi.SyncFlow {
+  static class AlwaysParks implements io.github.centrasage.sync.spi.SyncFlow {
     @Override
     public String name() {
       return "AlwaysParks";

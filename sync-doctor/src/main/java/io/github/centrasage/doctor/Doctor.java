@@ -9,6 +9,7 @@ import io.github.centrasage.doctor.internal.SageContractCheck;
 import io.github.centrasage.doctor.internal.SetupCheck;
 import io.github.centrasage.sage200.Sage200Client;
 import io.github.centrasage.sage200.TokenProvider;
+import io.github.centrasage.sync.integration.Integration;
 import io.github.centrasage.sync.integration.Mappings;
 import io.github.centrasage.sync.spi.SyncFlow;
 import io.github.centrasage.sync.store.SyncStateStore;
@@ -37,8 +38,8 @@ import org.slf4j.LoggerFactory;
  * clocks).
  *
  * <pre>{@code
- * DoctorReport report = Doctor.builder().centra(centra).sage(sage).mappings(mappings).store(store)
- *     .flows(orderImport, stockPublish).build().run();
+ * DoctorReport report = Doctor.builder().integration(shop)
+ *     .flows(new OrderImport(shop), new StockPublish(shop)).build().run();
  * System.out.println(report.summaryLine());
  * }</pre>
  */
@@ -142,6 +143,19 @@ public final class Doctor {
     public Builder sage(Sage200Client sage) {
       this.sage = Objects.requireNonNull(sage, "sage");
       return this;
+    }
+
+    /**
+     * The host's {@link Integration}: its clients, mappings and store, as {@link #centra}, {@link #sage},
+     * {@link #mappings} and {@link #store} would set them.
+     *
+     * @throws IllegalStateException if the integration lacks the Centra or the Sage client (the doctor checks both)
+     */
+    public Builder integration(Integration integration) {
+      centra(integration.centra());
+      sage(integration.sage());
+      mappings(integration.mappings());
+      return store(integration.store());
     }
 
     /** The host's mappings. */

@@ -5,6 +5,7 @@ import io.github.centrasage.sage200.Sage200Client;
 import io.github.centrasage.sage200.SageIdCredentials;
 import io.github.centrasage.sage200.SageIdTokenProvider;
 import io.github.centrasage.sage200.TokenProvider;
+import io.github.centrasage.sync.integration.Integration;
 import io.github.centrasage.sync.integration.Mappings;
 import io.github.centrasage.sync.integration.MappingsInvalidException;
 import io.github.centrasage.sync.despatch.DespatchToSage;
@@ -12,12 +13,14 @@ import io.github.centrasage.sync.order.OrderImport;
 import io.github.centrasage.sync.order.OrderImportOptions;
 import io.github.centrasage.sync.spi.SyncFlow;
 import io.github.centrasage.sync.stock.StockPublish;
+import io.github.centrasage.sync.store.InMemorySyncStateStore;
 import io.github.centrasage.sync.store.JdbcSyncStateStore;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -100,8 +103,13 @@ public final class DoctorMain {
           .baseUrl(env.getOrDefault("SAGE_BASE_URL", Sage200Client.STANDARD_ONLINE))
           .siteId(env.get("SAGE_SITE_ID")).companyId(Long.parseLong(env.get("SAGE_COMPANY_ID").trim()))
           .tokenProvider(tokens).allowPlainHttp(allowHttp).build();
-      Doctor.Builder doctor = Doctor.builder().centra(centra.build()).sage(sage).mappings(mappings)
-          .sageTokens(tokens).flows(flows(flowNames, OrderImportOptions.Discovery.valueOf(discovery)))
+      CentraClient centraClient = centra.build();
+      // the flows are built only for their options; over a throwaway store, because building an
+      // Integration claims its store, and the doctor writes nothing to the host's
+      Integration forOptions = Integration.builder().centra(centraClient).sage(sage)
+          .store(new InMemorySyncStateStore(Clock.systemUTC())).mappings(mappings).build();
+      Doctor.Builder doctor = Doctor.builder().centra(centraClient).sage(sage).mappings(mappings)
+          .sageTokens(tokens).flows(flows(forOptions, flowNames, OrderImportOptions.Discovery.valueOf(discovery)))
           .progress(err::println);
       if (storeFile != null) {
         store = JdbcSyncStateStore.embeddedH2(Path.of(storeFile));
@@ -129,18 +137,19 @@ public final class DoctorMain {
     }
   }
 
-  private static List<SyncFlow> flows(List<String> names, OrderImportOptions.Discovery discovery) {
+  private static List<SyncFlow> flows(Integration integration, List<String> names,
+      OrderImportOptions.Discovery discovery) {
     List<SyncFlow> flows = new ArrayList<>();
     for (String name : names) {
       switch (name.trim()) {
         case OrderImport.NAME:
-          flows.add(new OrderImport(OrderImportOptions.builder().discovery(discovery).build()));
+          flows.add(new OrderImport(integration, OrderImportOptions.builder().discovery(discovery).build()));
           break;
         case StockPublish.NAME:
-          flows.add(new StockPublish());
+          flows.add(new StockPublish(integration));
           break;
         case DespatchToSage.NAME:
-          flows.add(new DespatchToSage());
+          flows.add(new DespatchToSage(integration));
           break;
         default:
           throw new IllegalArgumentException("--flows knows OrderImport, StockPublish and DespatchToSage, not " + name

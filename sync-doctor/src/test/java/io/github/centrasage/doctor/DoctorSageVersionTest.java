@@ -11,6 +11,8 @@ import io.github.centrasage.sandbox.SandboxCatalog;
 import io.github.centrasage.sandbox.SandboxClock;
 import io.github.centrasage.sync.finance.RefundImport;
 import io.github.centrasage.sync.finance.RefundImportOptions;
+import io.github.centrasage.sync.integration.Integration;
+import io.github.centrasage.sync.store.InMemorySyncStateStore;
 import io.github.centrasage.testing.SeedShopMappings;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -30,9 +32,11 @@ class DoctorSageVersionTest {
       CentraClient centraClient = CentraClient.builder().baseUrl(centra.baseUrl()).token(centra.token())
           .allowPlainHttp(true).build();
 
-      DoctorReport report = Doctor.builder().centra(centraClient).sage(sageClient)
-          .mappings(SeedShopMappings.builder(sageClient).build())
-          .flows(new RefundImport(RefundImportOptions.builder().goodsNominal("4010").build()))
+      Integration integration = Integration.builder().centra(centraClient).sage(sageClient)
+          .store(new InMemorySyncStateStore(clock)).mappings(SeedShopMappings.builder(sageClient).build()).build();
+
+      DoctorReport report = Doctor.builder().integration(integration)
+          .flows(new RefundImport(integration, RefundImportOptions.builder().goodsNominal("4010").build()))
           .build().run();
 
       assertThat(report.findings("contract.sage.endpoint-missing")).singleElement().satisfies(f -> {

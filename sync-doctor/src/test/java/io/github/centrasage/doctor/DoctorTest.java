@@ -10,6 +10,7 @@ import graphql.schema.idl.UnExecutableSchemaGenerator;
 import io.github.centrasage.centra.CentraClient;
 import io.github.centrasage.sage200.Sage200Client;
 import io.github.centrasage.sage200.TokenProvider;
+import io.github.centrasage.sync.integration.Integration;
 import io.github.centrasage.sync.integration.Mappings;
 import io.github.centrasage.sync.integration.StoreIdentity;
 import io.github.centrasage.sync.integration.StoreIdentityException;
@@ -42,11 +43,17 @@ class DoctorTest {
 
   private static Doctor.Builder doctor(SandboxShop s, Mappings mappings) {
     return Doctor.builder().centra(s.centraClient()).sage(s.sageClient()).mappings(mappings)
-        .flows(new OrderImport(OrderImportOptions.builder().discovery(OrderImportOptions.Discovery.POLLING).build()));
+        .flows(new OrderImport(forFlows(s), OrderImportOptions.builder().discovery(OrderImportOptions.Discovery.POLLING)
+            .build()));
   }
 
-  private static OrderImport polling() {
-    return new OrderImport(OrderImportOptions.builder().discovery(OrderImportOptions.Discovery.POLLING)
+  /** An Integration to build flows with, over a store of its own: the doctor only reads the flows' options. */
+  private static Integration forFlows(SandboxShop s) {
+    return s.integration(new InMemorySyncStateStore(s.clock()));
+  }
+
+  private static OrderImport polling(Integration integration) {
+    return new OrderImport(integration, OrderImportOptions.builder().discovery(OrderImportOptions.Discovery.POLLING)
         .defaultWarehouse(shop.centraWarehouse(SandboxShop.LEEDS)).build());
   }
 
@@ -118,7 +125,7 @@ class DoctorTest {
   void aRequiredSageOrderFieldWithoutAMappingIsAnError() {
     Doctor.Builder unmapped = doctor(shop, shop.mappings());
     DoctorReport report = Doctor.builder().centra(shop.centraClient()).sage(shop.sageClient())
-        .mappings(shop.mappings()).flows(new OrderImport(OrderImportOptions.builder()
+        .mappings(shop.mappings()).flows(new OrderImport(forFlows(shop), OrderImportOptions.builder()
             .discovery(OrderImportOptions.Discovery.POLLING).addRequiredFields("analysis_code_1").build()))
         .build().run();
 
@@ -174,7 +181,7 @@ class DoctorTest {
   }
 
   @Test
-  void aStoreOfAnotherSageCompanyIsRefusedByTheDoctorAndTheEngine() {
+  void aStoreOfAnotherSageCompanyIsRefusedByTheDoctorAndTheIntegration() {
     InMemorySyncStateStore store = new InMemorySyncStateStore(shop.clock());
     Sage200Client testCompany = Sage200Client.builder().baseUrl(shop.sage().baseUrl()).siteId(shop.sage().siteId())
         .companyId(shop.sage().companyId() + 1).tokenProvider(TokenProvider.staticToken("t")).allowPlainHttp(true).build();
@@ -185,16 +192,18 @@ class DoctorTest {
     assertThat(found(report, "identity.store.other-system")).containsExactly("the store belongs to another system: the"
         + " store belongs to Sage company " + (shop.sage().companyId() + 1) + ", the clients point at "
         + shop.sage().companyId());
-    Assertions.assertThatThrownBy(() -> shop.engine(store).flow(polling()).build())
+    Assertions.assertThatThrownBy(() -> shop.integration(store))
         .isInstanceOf(StoreIdentityException.class).hasMessageContaining("Sage company");
   }
 
   @Test
-  void theEnginesFirstBuildClaimsTheStoreAndTheDoctorThenSeesItsOwnPair() {
+  void theIntegrationsFirstBuildClaimsTheStoreAndTheDoctorGivenItSeesItsOwnPair() {
     InMemorySyncStateStore store = new InMemorySyncStateStore(shop.clock());
-    shop.engine(store).flow(polling()).build().close();
+    Integration integration = shop.integration(store);
+    shop.engine(integration).flow(polling(integration)).build().close();
 
-    DoctorReport report = doctor(shop, shop.mappings()).store(store).build().run();
+    // the host's Integration gives the doctor its clients, mappings and store
+    DoctorReport report = Doctor.builder().integration(integration).flows(polling(integration)).build().run();
 
     assertThat(report.findings("identity.store.other-system")).isEmpty();
     assertThat(found(report, "identity.store.matches")).singleElement().asString()
@@ -204,8 +213,8 @@ class DoctorTest {
   @Test
   void anEventQueueTheEngineSubscribedToAndCentraNoLongerHasIsAnError() {
     InMemorySyncStateStore store = new InMemorySyncStateStore(shop.clock());
-    OrderImport events = new OrderImport(OrderImportOptions.builder().discovery(OrderImportOptions.Discovery.EVENTS)
-        .build());
+    OrderImport events = new OrderImport(forFlows(shop), OrderImportOptions.builder()
+        .discovery(OrderImportOptions.Discovery.EVENTS).build());
     DoctorReport before = Doctor.builder().centra(shop.centraClient()).sage(shop.sageClient())
         .mappings(shop.mappings()).store(store).flows(events).build().run();
     assertThat(found(before, "setup.events.not-subscribed")).singleElement().asString()
