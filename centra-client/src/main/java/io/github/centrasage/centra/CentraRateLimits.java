@@ -31,8 +31,9 @@ public interface CentraRateLimits {
     return Duration.ofSeconds(30);
   }
 
-  static ImmutableCentraRateLimits.Builder builder() {
-    return ImmutableCentraRateLimits.builder();
+  /** A new builder. */
+  static Builder builder() {
+    return new Builder();
   }
 
   /** Growth (Centra's default plan): 60 requests and 20 mutations per 10 s. */
@@ -64,5 +65,10 @@ public interface CentraRateLimits {
     if (period().isNegative() || period().isZero() || maxWait().isNegative()) {
       throw new IllegalArgumentException("CentraRateLimits needs a positive period and a non-negative maxWait");
     }
+  }
+
+  /** Builds a {@link CentraRateLimits}; get one from {@link CentraRateLimits#builder()}. */
+  final class Builder extends ImmutableCentraRateLimits.Builder {
+    Builder() {}
   }
 }

@@ -23,8 +23,9 @@ public interface ChangeStockRequest {
 
   List<SizeStockChange> changes();
 
-  static ImmutableChangeStockRequest.Builder builder() {
-    return ImmutableChangeStockRequest.builder();
+  /** A new builder. */
+  static Builder builder() {
+    return new Builder();
   }
 
   @Value.Check
@@ -35,5 +36,10 @@ public interface ChangeStockRequest {
     if (changes().isEmpty()) {
       throw new IllegalArgumentException("ChangeStockRequest.changes must not be empty");
     }
+  }
+
+  /** Builds a {@link ChangeStockRequest}; get one from {@link ChangeStockRequest#builder()}. */
+  final class Builder extends ImmutableChangeStockRequest.Builder {
+    Builder() {}
   }
 }

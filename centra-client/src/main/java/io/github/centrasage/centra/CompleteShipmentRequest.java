@@ -33,7 +33,13 @@ public interface CompleteShipmentRequest {
 
   Optional<Integer> packagesNumber();
 
-  static ImmutableCompleteShipmentRequest.Builder builder() {
-    return ImmutableCompleteShipmentRequest.builder();
+  /** A new builder. */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link CompleteShipmentRequest}; get one from {@link CompleteShipmentRequest#builder()}. */
+  final class Builder extends ImmutableCompleteShipmentRequest.Builder {
+    Builder() {}
   }
 }

@@ -30,8 +30,9 @@ public interface CreateProductVariantRequest {
 
   List<NewProductSize> productSizes();
 
-  static ImmutableCreateProductVariantRequest.Builder builder() {
-    return ImmutableCreateProductVariantRequest.builder();
+  /** A new builder. */
+  static Builder builder() {
+    return new Builder();
   }
 
   @Value.Check
@@ -39,5 +40,10 @@ public interface CreateProductVariantRequest {
     if (name().isBlank()) {
       throw new IllegalArgumentException("CreateProductVariantRequest.name must not be blank (product " + productId() + ")");
     }
+  }
+
+  /** Builds a {@link CreateProductVariantRequest}; get one from {@link CreateProductVariantRequest#builder()}. */
+  final class Builder extends ImmutableCreateProductVariantRequest.Builder {
+    Builder() {}
   }
 }

@@ -26,8 +26,9 @@ public interface CreateReturnRequest {
 
   Optional<String> comment();
 
-  static ImmutableCreateReturnRequest.Builder builder() {
-    return ImmutableCreateReturnRequest.builder();
+  /** A new builder. */
+  static Builder builder() {
+    return new Builder();
   }
 
   @Value.Check
@@ -35,5 +36,10 @@ public interface CreateReturnRequest {
     if (lines().isEmpty()) {
       throw new IllegalArgumentException("CreateReturnRequest.lines must not be empty (shipment " + shipmentId() + ")");
     }
+  }
+
+  /** Builds a {@link CreateReturnRequest}; get one from {@link CreateReturnRequest#builder()}. */
+  final class Builder extends ImmutableCreateReturnRequest.Builder {
+    Builder() {}
   }
 }

@@ -44,8 +44,9 @@ public interface CreateShipmentRequest {
 
   Optional<String> additionalMessage();
 
-  static ImmutableCreateShipmentRequest.Builder builder() {
-    return ImmutableCreateShipmentRequest.builder();
+  /** A new builder. */
+  static Builder builder() {
+    return new Builder();
   }
 
   @Value.Check
@@ -54,5 +55,10 @@ public interface CreateShipmentRequest {
     if (lines().isEmpty()) {
       throw new IllegalArgumentException("CreateShipmentRequest.lines must not be empty");
     }
+  }
+
+  /** Builds a {@link CreateShipmentRequest}; get one from {@link CreateShipmentRequest#builder()}. */
+  final class Builder extends ImmutableCreateShipmentRequest.Builder {
+    Builder() {}
   }
 }

@@ -22,8 +22,9 @@ public interface EventQuery {
     return 100;
   }
 
-  static ImmutableEventQuery.Builder builder() {
-    return ImmutableEventQuery.builder();
+  /** A new builder. */
+  static Builder builder() {
+    return new Builder();
   }
 
   @Value.Check
@@ -31,5 +32,10 @@ public interface EventQuery {
     if (limit() < 1 || limit() > 200) {
       throw new IllegalArgumentException("EventQuery.limit must be between 1 and 200, was " + limit());
     }
+  }
+
+  /** Builds a {@link EventQuery}; get one from {@link EventQuery#builder()}. */
+  final class Builder extends ImmutableEventQuery.Builder {
+    Builder() {}
   }
 }

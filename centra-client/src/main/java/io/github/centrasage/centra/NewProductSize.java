@@ -35,8 +35,9 @@ public interface NewProductSize {
     return true;
   }
 
-  static ImmutableNewProductSize.Builder builder() {
-    return ImmutableNewProductSize.builder();
+  /** A new builder. */
+  static Builder builder() {
+    return new Builder();
   }
 
   @Value.Check
@@ -45,5 +46,10 @@ public interface NewProductSize {
       throw new IllegalArgumentException("NewProductSize needs exactly one of sizeName and sizeId (Centra's SizeInput), had "
           + (sizeName().isPresent() ? "both" : "neither"));
     }
+  }
+
+  /** Builds a {@link NewProductSize}; get one from {@link NewProductSize#builder()}. */
+  final class Builder extends ImmutableNewProductSize.Builder {
+    Builder() {}
   }
 }

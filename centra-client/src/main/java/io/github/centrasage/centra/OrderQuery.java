@@ -41,8 +41,9 @@ public interface OrderQuery {
     return 50;
   }
 
-  static ImmutableOrderQuery.Builder builder() {
-    return ImmutableOrderQuery.builder();
+  /** A new builder. */
+  static Builder builder() {
+    return new Builder();
   }
 
   @Value.Check
@@ -61,5 +62,10 @@ public interface OrderQuery {
     if (storeType().equals(Optional.of(StoreType.UNRECOGNIZED))) {
       throw new IllegalArgumentException("OrderQuery.storeType must not be UNRECOGNIZED");
     }
+  }
+
+  /** Builds a {@link OrderQuery}; get one from {@link OrderQuery#builder()}. */
+  final class Builder extends ImmutableOrderQuery.Builder {
+    Builder() {}
   }
 }

@@ -38,8 +38,9 @@ public interface ProductInput {
 
   Optional<Weight> weight();
 
-  static ImmutableProductInput.Builder builder() {
-    return ImmutableProductInput.builder();
+  /** A new builder. */
+  static Builder builder() {
+    return new Builder();
   }
 
   /** Whether no field is set (an update that would change nothing). */
@@ -47,5 +48,10 @@ public interface ProductInput {
     return name().isEmpty() && status().isEmpty() && productNumber().isEmpty() && brandId().isEmpty()
         && collectionId().isEmpty() && folderId().isEmpty() && countryOfOrigin().isEmpty()
         && harmonizedCommodityCode().isEmpty() && harmonizedCommodityCodeDescription().isEmpty() && weight().isEmpty();
+  }
+
+  /** Builds a {@link ProductInput}; get one from {@link ProductInput#builder()}. */
+  final class Builder extends ImmutableProductInput.Builder {
+    Builder() {}
   }
 }

@@ -24,7 +24,13 @@ public interface ProductPrice {
 
   List<VariantPrice> variantPrices();
 
-  static ImmutableProductPrice.Builder builder() {
-    return ImmutableProductPrice.builder();
+  /** A new builder. */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link ProductPrice}; get one from {@link ProductPrice#builder()}. */
+  final class Builder extends ImmutableProductPrice.Builder {
+    Builder() {}
   }
 }

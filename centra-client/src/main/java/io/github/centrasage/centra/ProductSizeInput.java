@@ -23,8 +23,9 @@ public interface ProductSizeInput {
 
   Optional<Boolean> isActive();
 
-  static ImmutableProductSizeInput.Builder builder() {
-    return ImmutableProductSizeInput.builder();
+  /** A new builder. */
+  static Builder builder() {
+    return new Builder();
   }
 
   @Value.Check
@@ -32,5 +33,10 @@ public interface ProductSizeInput {
     if (ean().isEmpty() && sizeNumber().isEmpty() && isActive().isEmpty()) {
       throw new IllegalArgumentException("ProductSizeInput sets no field; there is nothing to update");
     }
+  }
+
+  /** Builds a {@link ProductSizeInput}; get one from {@link ProductSizeInput#builder()}. */
+  final class Builder extends ImmutableProductSizeInput.Builder {
+    Builder() {}
   }
 }

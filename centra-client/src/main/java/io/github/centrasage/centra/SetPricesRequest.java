@@ -16,8 +16,9 @@ public interface SetPricesRequest {
 
   List<ProductPrice> productPrices();
 
-  static ImmutableSetPricesRequest.Builder builder() {
-    return ImmutableSetPricesRequest.builder();
+  /** A new builder. */
+  static Builder builder() {
+    return new Builder();
   }
 
   @Value.Check
@@ -33,5 +34,10 @@ public interface SetPricesRequest {
         }
       });
     }
+  }
+
+  /** Builds a {@link SetPricesRequest}; get one from {@link SetPricesRequest#builder()}. */
+  final class Builder extends ImmutableSetPricesRequest.Builder {
+    Builder() {}
   }
 }

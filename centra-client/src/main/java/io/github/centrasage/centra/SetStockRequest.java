@@ -26,8 +26,9 @@ public interface SetStockRequest {
 
   List<SizeStockLevel> levels();
 
-  static ImmutableSetStockRequest.Builder builder() {
-    return ImmutableSetStockRequest.builder();
+  /** A new builder. */
+  static Builder builder() {
+    return new Builder();
   }
 
   @Value.Check
@@ -35,5 +36,10 @@ public interface SetStockRequest {
     if (levels().isEmpty()) {
       throw new IllegalArgumentException("SetStockRequest.levels must not be empty (warehouse " + warehouseId() + ")");
     }
+  }
+
+  /** Builds a {@link SetStockRequest}; get one from {@link SetStockRequest#builder()}. */
+  final class Builder extends ImmutableSetStockRequest.Builder {
+    Builder() {}
   }
 }

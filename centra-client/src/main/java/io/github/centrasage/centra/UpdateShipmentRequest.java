@@ -18,8 +18,9 @@ public interface UpdateShipmentRequest {
 
   Optional<Boolean> isGoodToGo();
 
-  static ImmutableUpdateShipmentRequest.Builder builder() {
-    return ImmutableUpdateShipmentRequest.builder();
+  /** A new builder. */
+  static Builder builder() {
+    return new Builder();
   }
 
   @Value.Check
@@ -27,5 +28,10 @@ public interface UpdateShipmentRequest {
     if (isPaid().isEmpty() && isGoodToGo().isEmpty()) {
       throw new IllegalArgumentException("UpdateShipmentRequest for shipment " + shipmentId() + " changes nothing");
     }
+  }
+
+  /** Builds a {@link UpdateShipmentRequest}; get one from {@link UpdateShipmentRequest#builder()}. */
+  final class Builder extends ImmutableUpdateShipmentRequest.Builder {
+    Builder() {}
   }
 }

@@ -2,7 +2,6 @@ package io.github.centrasage.sage200;
 
 import io.github.centrasage.sage200.internal.SageRequest;
 import io.github.centrasage.sage200.internal.SageTransport;
-import io.github.centrasage.sage200.model.ImmutableNewSalesReturn;
 import io.github.centrasage.sage200.model.NewSalesReturn;
 import io.github.centrasage.sage200.model.SalesReturn;
 import java.util.List;
@@ -51,7 +50,7 @@ public final class SalesReturns extends SageResource<SalesReturn> {
     if (reference.isBlank()) {
       throw new IllegalArgumentException("a sales return reference must not be blank");
     }
-    ImmutableNewSalesReturn.Builder body = ImmutableNewSalesReturn.builder().from(draft);
+    NewSalesReturn.Builder body = NewSalesReturn.builder().from(draft);
     if (referenceField.equals(DEFAULT_REFERENCE_FIELD)) {
       body.customerDocumentNo(reference);
     } else {

@@ -70,7 +70,7 @@ public final class CentraSandbox extends EmulatedApi {
   // ---- inspection
 
   /** Stock of {@code sku} in {@code warehouse} (a warehouse name, e.g. {@code "Leeds DC"}). */
-  public CentraStock stock(String sku, String warehouse) {
+  public CentraStockLevel stock(String sku, String warehouse) {
     return emulator.stock(sku, warehouse);
   }
 

@@ -161,7 +161,7 @@ class CentraClientAgainstSandboxTest {
   void createsUpdatesCompletesAndCapturesAShipmentThenReturnsIt() {
     String sku = item(40).sku();
     CentraOrder placed = centra.placeOrder("GBP", Map.of(sku, 1));
-    CentraStock before = centra.stock(sku, WAREHOUSE);
+    CentraStockLevel before = centra.stock(sku, WAREHOUSE);
 
     Shipment created = client.shipments().create(CreateShipmentRequest.builder().orderId(placed.id())
         .addLines(ShipmentLineRequest.of(placed.lines().get(0).id(), 1)).isPaid(false).build()).value();

@@ -56,7 +56,7 @@ class CentraSandboxTest {
 
   @Test
   void placedOrderAllocatesFreeToAllocateStockAndIsReadableByNumber() throws Exception {
-    CentraStock before = centra.stock(SKU, LEEDS);
+    CentraStockLevel before = centra.stock(SKU, LEEDS);
     CentraOrder order = centra.placeOrder("GBP", Map.of(SKU, 2));
 
     var r = centra(centra, "query OrderByNumber($where: OrderFilter, $limit: Int, $page: Int) {"
@@ -64,7 +64,7 @@ class CentraSandboxTest {
         + " lines { taxPercent productSize { SKU } } } }",
         Map.of("where", Map.of("number", order.number()), "limit", 10, "page", 1));
 
-    CentraStock after = centra.stock(SKU, LEEDS);
+    CentraStockLevel after = centra.stock(SKU, LEEDS);
     assertThat(after.physical()).isEqualByComparingTo(before.physical());
     assertThat(after.freeToAllocate()).isEqualByComparingTo(before.freeToAllocate().subtract(BigDecimal.valueOf(2)));
     assertThat(r.status()).isEqualTo(200);
@@ -100,14 +100,14 @@ class CentraSandboxTest {
 
     assertThat((List<?>) at(r.json(), "data", "setStock", "userErrors")).isEmpty();
     assertThat((List<?>) at(r.json(), "data", "setStock", "userWarnings")).hasSize(1);
-    CentraStock stock = centra.stock(SKU, LEEDS);
+    CentraStockLevel stock = centra.stock(SKU, LEEDS);
     assertThat(stock.physical()).isEqualByComparingTo("7");
     assertThat(stock.freeToAllocate()).isEqualByComparingTo("6");
   }
 
   @Test
   void changeStockMovesDeltasAndRefusesToTakeMoreThanFreeToAllocate() throws Exception {
-    CentraStock before = centra.stock(SKU, LEEDS);
+    CentraStockLevel before = centra.stock(SKU, LEEDS);
     String q = "mutation Change($input: StockChangeInput!) { changeStock(input: $input) { stockChange { id } userErrors { message } } }";
 
     var ok = centra(centra, q, Map.of("input", Map.of("intoWarehouse", Map.of("id", warehouseId(LEEDS)), "description", "in",
@@ -124,7 +124,7 @@ class CentraSandboxTest {
 
   @Test
   void completedShipmentDecrementsPhysicalStockAndShipsTheOrder() throws Exception {
-    CentraStock before = centra.stock(SKU, LEEDS);
+    CentraStockLevel before = centra.stock(SKU, LEEDS);
     CentraOrder order = centra.placeOrder("GBP", Map.of(SKU, 2));
     long lineId = order.lines().get(0).id();
 
@@ -140,7 +140,7 @@ class CentraSandboxTest {
 
     assertThat((Object) at(completed.json(), "data", "completeShipment", "shipment", "isShipped")).isEqualTo(true);
     assertThat((List<?>) at(again.json(), "data", "completeShipment", "userErrors")).hasSize(1);
-    CentraStock after = centra.stock(SKU, LEEDS);
+    CentraStockLevel after = centra.stock(SKU, LEEDS);
     assertThat(after.physical()).isEqualByComparingTo(before.physical().subtract(BigDecimal.valueOf(2)));
     assertThat(after.freeToAllocate()).isEqualByComparingTo(before.freeToAllocate().subtract(BigDecimal.valueOf(2)));
     assertThat(centra.shipments(order.number())).singleElement().satisfies(s -> {
@@ -194,7 +194,7 @@ class CentraSandboxTest {
     BigDecimal shipmentId = at(created.json(), "data", "createShipment", "shipment", "id");
     BigDecimal shipmentLineId = at(created.json(), "data", "createShipment", "shipment", "lines", 0, "id");
     centra(centra, "mutation { completeShipment(id: " + shipmentId + ", input: {}) { userErrors { message } } }", Map.of());
-    CentraStock shipped = centra.stock(SKU, LEEDS);
+    CentraStockLevel shipped = centra.stock(SKU, LEEDS);
 
     var ret = centra(centra, "mutation R($input: ReturnCreateInput!) { createReturn(input: $input) { return { id } userErrors { message } } }",
         Map.of("input", Map.of("shipment", Map.of("id", shipmentId), "lines", List.of(Map.of("shipmentLine",
@@ -279,7 +279,7 @@ class CentraSandboxTest {
   @Test
   void aVariableOfATypeCentraDoesNotHaveIsRefusedBeforeAnythingChanges() throws Exception {
     centra.expectContractViolations();
-    CentraStock before = centra.stock(SKU, LEEDS);
+    CentraStockLevel before = centra.stock(SKU, LEEDS);
 
     var r = centra(centra, "mutation S($input: TotallyBogusType!) { setStock(input: $input) { userErrors { message } } }",
         Map.of("input", Map.of("warehouse", Map.of("id", warehouseId(LEEDS)), "description", "x",

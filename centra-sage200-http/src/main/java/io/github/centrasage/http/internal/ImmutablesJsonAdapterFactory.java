@@ -142,7 +142,7 @@ public final class ImmutablesJsonAdapterFactory implements JsonAdapter.Factory {
       return null;
     }
     try {
-      Method builderFactory = generated.getMethod("builder");
+      Method builderFactory = builderFactory(generated, abstractType);
       Class<?> builderClass = builderFactory.getReturnType();
       Method build = builderClass.getMethod("build");
       List<Attribute> attributes = new ArrayList<>();
@@ -172,6 +172,24 @@ public final class ImmutablesJsonAdapterFactory implements JsonAdapter.Factory {
     } catch (NoSuchMethodException e) {
       throw new IllegalStateException("Not an Immutables type with a builder: " + abstractType.getName(), e);
     }
+  }
+
+  /**
+   * The static {@code builder()}: the generated {@code ImmutableX.builder()}, or {@code X.builder()} when
+   * the type declares its own {@code X.Builder} (Immutables then generates no such method).
+   */
+  private static Method builderFactory(Class<?> generated, Class<?> abstractType) throws NoSuchMethodException {
+    for (Class<?> owner : List.of(generated, abstractType)) {
+      try {
+        Method factory = owner.getMethod("builder");
+        if (Modifier.isStatic(factory.getModifiers())) {
+          return factory;
+        }
+      } catch (NoSuchMethodException e) {
+        // not on this one: try the next
+      }
+    }
+    throw new NoSuchMethodException(abstractType.getName() + ".builder()");
   }
 
   /** The abstract value type: the requested one, or the one a generated {@code ImmutableX} implements. */

@@ -6,11 +6,18 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.immutables.value.Value;
 
-/** The one Immutables style of this module: {@code ImmutableX.builder()}, JDK collections only. */
+/**
+ * The one Immutables style of this module: JDK collections only; users build through
+ * {@code X.builder()}, which returns the type's own {@code X.Builder} (a subclass of the generated
+ * builder, so the generated setters return {@code X.Builder}). {@code overshadowImplementation}
+ * makes {@code build()} and {@code copyOf} return {@code X}: no generated type in a signature a
+ * user sees (build-checks' PublicApiTest).
+ */
 @Target({ElementType.PACKAGE, ElementType.TYPE})
 @Retention(RetentionPolicy.CLASS)
 // allowedClasspathAnnotations: no @org.immutables.value.Generated on generated types; value-annotations is
 // provided, so users' javac would warn about the missing annotation class for every generated type
-@Value.Style(jdkOnly = true, redactedMask = "***", defaults = @Value.Immutable(copy = true),
+@Value.Style(jdkOnly = true, overshadowImplementation = true, redactedMask = "***",
+    defaults = @Value.Immutable(copy = true),
     allowedClasspathAnnotations = {Override.class})
 public @interface SageStyle {}

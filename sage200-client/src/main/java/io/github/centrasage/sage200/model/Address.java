@@ -18,7 +18,13 @@ public interface Address extends PostalAddress {
   /** JSON {@code address_country_code_id}. */
   OptionalLong addressCountryCodeId();
 
-  static ImmutableAddress.Builder builder() {
-    return ImmutableAddress.builder();
+  /** A new builder. */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link Address}; get one from {@link Address#builder()}. */
+  final class Builder extends ImmutableAddress.Builder {
+    Builder() {}
   }
 }

@@ -16,7 +16,13 @@ public interface AllocationLine {
   /** JSON {@code value_to_allocate}. */
   BigDecimal valueToAllocate();
 
-  static ImmutableAllocationLine.Builder builder() {
-    return ImmutableAllocationLine.builder();
+  /** A new builder. */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link AllocationLine}; get one from {@link AllocationLine#builder()}. */
+  final class Builder extends ImmutableAllocationLine.Builder {
+    Builder() {}
   }
 }

@@ -42,7 +42,13 @@ public interface Bank {
   /** JSON {@code bank_account_nominal_reference}. */
   Optional<String> bankAccountNominalReference();
 
-  static ImmutableBank.Builder builder() {
-    return ImmutableBank.builder();
+  /** A new builder. */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link Bank}; get one from {@link Bank#builder()}. */
+  final class Builder extends ImmutableBank.Builder {
+    Builder() {}
   }
 }

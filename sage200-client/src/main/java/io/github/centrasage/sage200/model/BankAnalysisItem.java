@@ -43,7 +43,13 @@ public interface BankAnalysisItem {
   /** JSON {@code reference}. */
   Optional<String> reference();
 
-  static ImmutableBankAnalysisItem.Builder builder() {
-    return ImmutableBankAnalysisItem.builder();
+  /** A new builder. */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link BankAnalysisItem}; get one from {@link BankAnalysisItem#builder()}. */
+  final class Builder extends ImmutableBankAnalysisItem.Builder {
+    Builder() {}
   }
 }

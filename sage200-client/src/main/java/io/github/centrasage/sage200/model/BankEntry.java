@@ -44,8 +44,9 @@ public interface BankEntry {
   /** JSON {@code nominal_analysis_items}. */
   List<BankAnalysisItem> nominalAnalysisItems();
 
-  static ImmutableBankEntry.Builder builder() {
-    return ImmutableBankEntry.builder();
+  /** A new builder. */
+  static Builder builder() {
+    return new Builder();
   }
 
   @Value.Check
@@ -53,5 +54,10 @@ public interface BankEntry {
     reference().ifPresent(v -> SageModelChecks.maxLength("BankEntry", "reference", v, 20));
     secondReference().ifPresent(v -> SageModelChecks.maxLength("BankEntry", "second_reference", v, 20));
     SageModelChecks.notEmpty("BankEntry", "nominal_analysis_items", nominalAnalysisItems());
+  }
+
+  /** Builds a {@link BankEntry}; get one from {@link BankEntry#builder()}. */
+  final class Builder extends ImmutableBankEntry.Builder {
+    Builder() {}
   }
 }

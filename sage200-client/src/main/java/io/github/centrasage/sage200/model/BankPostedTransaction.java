@@ -46,7 +46,13 @@ public interface BankPostedTransaction {
   /** JSON {@code source}. */
   Optional<String> source();
 
-  static ImmutableBankPostedTransaction.Builder builder() {
-    return ImmutableBankPostedTransaction.builder();
+  /** A new builder. */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link BankPostedTransaction}; get one from {@link BankPostedTransaction#builder()}. */
+  final class Builder extends ImmutableBankPostedTransaction.Builder {
+    Builder() {}
   }
 }

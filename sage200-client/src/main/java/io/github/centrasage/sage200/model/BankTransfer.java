@@ -39,13 +39,19 @@ public interface BankTransfer {
   /** JSON {@code exchange_rate}. */
   Optional<BigDecimal> exchangeRate();
 
-  static ImmutableBankTransfer.Builder builder() {
-    return ImmutableBankTransfer.builder();
+  /** A new builder. */
+  static Builder builder() {
+    return new Builder();
   }
 
   @Value.Check
   default void check() {
     reference().ifPresent(v -> SageModelChecks.maxLength("BankTransfer", "reference", v, 20));
     secondReference().ifPresent(v -> SageModelChecks.maxLength("BankTransfer", "second_reference", v, 20));
+  }
+
+  /** Builds a {@link BankTransfer}; get one from {@link BankTransfer#builder()}. */
+  final class Builder extends ImmutableBankTransfer.Builder {
+    Builder() {}
   }
 }

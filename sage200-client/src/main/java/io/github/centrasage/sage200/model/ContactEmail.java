@@ -16,7 +16,13 @@ public interface ContactEmail {
   /** JSON {@code is_default}. */
   Optional<Boolean> isDefault();
 
-  static ImmutableContactEmail.Builder builder() {
-    return ImmutableContactEmail.builder();
+  /** A new builder. */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link ContactEmail}; get one from {@link ContactEmail#builder()}. */
+  final class Builder extends ImmutableContactEmail.Builder {
+    Builder() {}
   }
 }

@@ -30,7 +30,13 @@ public interface Currency {
   /** JSON {@code currency_iso_code_id}. */
   OptionalLong currencyIsoCodeId();
 
-  static ImmutableCurrency.Builder builder() {
-    return ImmutableCurrency.builder();
+  /** A new builder. */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link Currency}; get one from {@link Currency#builder()}. */
+  final class Builder extends ImmutableCurrency.Builder {
+    Builder() {}
   }
 }

@@ -43,7 +43,13 @@ public interface Customer extends CustomerAccountFields {
   /** JSON {@code contacts}. */
   List<CustomerContact> contacts();
 
-  static ImmutableCustomer.Builder builder() {
-    return ImmutableCustomer.builder();
+  /** A new builder. */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link Customer}; get one from {@link Customer#builder()}. */
+  final class Builder extends ImmutableCustomer.Builder {
+    Builder() {}
   }
 }

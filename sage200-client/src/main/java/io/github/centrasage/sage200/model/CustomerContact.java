@@ -43,7 +43,13 @@ public interface CustomerContact {
   /** JSON {@code emails}. */
   List<CustomerEmail> emails();
 
-  static ImmutableCustomerContact.Builder builder() {
-    return ImmutableCustomerContact.builder();
+  /** A new builder. */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link CustomerContact}; get one from {@link CustomerContact#builder()}. */
+  final class Builder extends ImmutableCustomerContact.Builder {
+    Builder() {}
   }
 }

@@ -23,7 +23,13 @@ public interface CustomerEmail {
   /** JSON {@code is_default}. */
   Optional<Boolean> isDefault();
 
-  static ImmutableCustomerEmail.Builder builder() {
-    return ImmutableCustomerEmail.builder();
+  /** A new builder. */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link CustomerEmail}; get one from {@link CustomerEmail#builder()}. */
+  final class Builder extends ImmutableCustomerEmail.Builder {
+    Builder() {}
   }
 }

@@ -33,7 +33,13 @@ public interface CustomerView {
   /** JSON {@code date_time_updated}. */
   Optional<OffsetDateTime> dateTimeUpdated();
 
-  static ImmutableCustomerView.Builder builder() {
-    return ImmutableCustomerView.builder();
+  /** A new builder. */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link CustomerView}; get one from {@link CustomerView#builder()}. */
+  final class Builder extends ImmutableCustomerView.Builder {
+    Builder() {}
   }
 }

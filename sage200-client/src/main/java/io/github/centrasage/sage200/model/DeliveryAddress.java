@@ -29,7 +29,13 @@ public interface DeliveryAddress extends PostalAddress {
   /** JSON {@code country_code_id}. */
   OptionalLong countryCodeId();
 
-  static ImmutableDeliveryAddress.Builder builder() {
-    return ImmutableDeliveryAddress.builder();
+  /** A new builder. */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link DeliveryAddress}; get one from {@link DeliveryAddress#builder()}. */
+  final class Builder extends ImmutableDeliveryAddress.Builder {
+    Builder() {}
   }
 }

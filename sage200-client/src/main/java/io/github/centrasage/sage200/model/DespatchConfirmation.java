@@ -27,12 +27,18 @@ public interface DespatchConfirmation {
   /** JSON {@code tracking_items}. */
   List<TrackingItem> trackingItems();
 
-  static ImmutableDespatchConfirmation.Builder builder() {
-    return ImmutableDespatchConfirmation.builder();
+  /** A new builder. */
+  static Builder builder() {
+    return new Builder();
   }
 
   @Value.Check
   default void check() {
     SageModelChecks.notEmpty("DespatchConfirmation", "items", items());
+  }
+
+  /** Builds a {@link DespatchConfirmation}; get one from {@link DespatchConfirmation#builder()}. */
+  final class Builder extends ImmutableDespatchConfirmation.Builder {
+    Builder() {}
   }
 }

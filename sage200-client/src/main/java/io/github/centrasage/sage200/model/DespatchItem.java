@@ -16,7 +16,13 @@ public interface DespatchItem {
   /** JSON {@code quantity}. */
   BigDecimal quantity();
 
-  static ImmutableDespatchItem.Builder builder() {
-    return ImmutableDespatchItem.builder();
+  /** A new builder. */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link DespatchItem}; get one from {@link DespatchItem#builder()}. */
+  final class Builder extends ImmutableDespatchItem.Builder {
+    Builder() {}
   }
 }

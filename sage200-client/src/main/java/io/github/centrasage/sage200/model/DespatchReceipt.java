@@ -40,7 +40,13 @@ public interface DespatchReceipt {
   /** JSON {@code notes}. */
   Optional<String> notes();
 
-  static ImmutableDespatchReceipt.Builder builder() {
-    return ImmutableDespatchReceipt.builder();
+  /** A new builder. */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link DespatchReceipt}; get one from {@link DespatchReceipt#builder()}. */
+  final class Builder extends ImmutableDespatchReceipt.Builder {
+    Builder() {}
   }
 }

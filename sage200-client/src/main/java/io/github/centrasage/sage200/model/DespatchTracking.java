@@ -27,7 +27,13 @@ public interface DespatchTracking {
   /** JSON {@code notes}. */
   Optional<String> notes();
 
-  static ImmutableDespatchTracking.Builder builder() {
-    return ImmutableDespatchTracking.builder();
+  /** A new builder. */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link DespatchTracking}; get one from {@link DespatchTracking#builder()}. */
+  final class Builder extends ImmutableDespatchTracking.Builder {
+    Builder() {}
   }
 }

@@ -51,7 +51,13 @@ public interface DespatchableLine {
   /** Fields of the line this model does not name (Sage adds fields release by release). */
   Map<String, Object> extraFields();
 
-  static ImmutableDespatchableLine.Builder builder() {
-    return ImmutableDespatchableLine.builder();
+  /** A new builder. */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link DespatchableLine}; get one from {@link DespatchableLine#builder()}. */
+  final class Builder extends ImmutableDespatchableLine.Builder {
+    Builder() {}
   }
 }

@@ -26,7 +26,13 @@ public interface DespatchableOrder {
   /** JSON {@code items}: the lines that can be despatched. */
   List<DespatchableLine> items();
 
-  static ImmutableDespatchableOrder.Builder builder() {
-    return ImmutableDespatchableOrder.builder();
+  /** A new builder. */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link DespatchableOrder}; get one from {@link DespatchableOrder#builder()}. */
+  final class Builder extends ImmutableDespatchableOrder.Builder {
+    Builder() {}
   }
 }

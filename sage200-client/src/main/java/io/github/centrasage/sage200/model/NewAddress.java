@@ -15,7 +15,13 @@ public interface NewAddress extends AddressLines {
   /** JSON {@code address_country_code_id}. */
   OptionalLong addressCountryCodeId();
 
-  static ImmutableNewAddress.Builder builder() {
-    return ImmutableNewAddress.builder();
+  /** A new builder. */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link NewAddress}; get one from {@link NewAddress#builder()}. */
+  final class Builder extends ImmutableNewAddress.Builder {
+    Builder() {}
   }
 }

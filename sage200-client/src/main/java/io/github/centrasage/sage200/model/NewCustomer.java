@@ -39,8 +39,9 @@ public interface NewCustomer extends CustomerAccountFields {
   /** JSON {@code contacts} ({@code is_default} is read-only: Sage picks the default contact). */
   List<NewCustomerContact> contacts();
 
-  static ImmutableNewCustomer.Builder builder() {
-    return ImmutableNewCustomer.builder();
+  /** A new builder. */
+  static Builder builder() {
+    return new Builder();
   }
 
   @Value.Check
@@ -48,5 +49,10 @@ public interface NewCustomer extends CustomerAccountFields {
     reference().ifPresent(v -> SageModelChecks.maxLength("NewCustomer", "reference", v, 8));
     SageModelChecks.maxLength("NewCustomer", "name", name(), 60);
     shortName().ifPresent(v -> SageModelChecks.maxLength("NewCustomer", "short_name", v, 8));
+  }
+
+  /** Builds a {@link NewCustomer}; get one from {@link NewCustomer#builder()}. */
+  final class Builder extends ImmutableNewCustomer.Builder {
+    Builder() {}
   }
 }

@@ -26,7 +26,13 @@ public interface NewCustomerContact {
   /** JSON {@code emails}. */
   List<ContactEmail> emails();
 
-  static ImmutableNewCustomerContact.Builder builder() {
-    return ImmutableNewCustomerContact.builder();
+  /** A new builder. */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link NewCustomerContact}; get one from {@link NewCustomerContact#builder()}. */
+  final class Builder extends ImmutableNewCustomerContact.Builder {
+    Builder() {}
   }
 }

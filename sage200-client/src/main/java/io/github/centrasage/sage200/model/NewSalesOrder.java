@@ -92,13 +92,19 @@ public interface NewSalesOrder {
   /** JSON {@code lines}. */
   List<NewSalesOrderLine> lines();
 
-  static ImmutableNewSalesOrder.Builder builder() {
-    return ImmutableNewSalesOrder.builder();
+  /** A new builder. */
+  static Builder builder() {
+    return new Builder();
   }
 
   @Value.Check
   default void check() {
     customerDocumentNo().ifPresent(v -> SageModelChecks.maxLength("NewSalesOrder", "customer_document_no", v, 30));
     paymentReference().ifPresent(v -> SageModelChecks.maxLength("NewSalesOrder", "payment_reference", v, 20));
+  }
+
+  /** Builds a {@link NewSalesOrder}; get one from {@link NewSalesOrder#builder()}. */
+  final class Builder extends ImmutableNewSalesOrder.Builder {
+    Builder() {}
   }
 }

@@ -36,33 +36,39 @@ public interface NewSalesOrderLine extends LineItem {
   Optional<String> analysisCode1();
 
   /** A stock item line: product, warehouse and quantity; add price and tax with the builder. */
-  static ImmutableNewSalesOrderLine.Builder standard(long productId, long warehouseId, BigDecimal quantity) {
+  static Builder standard(long productId, long warehouseId, BigDecimal quantity) {
     return builder().lineType(SageModelChecks.STANDARD).productId(productId).warehouseId(warehouseId)
         .lineQuantity(quantity);
   }
 
   /** An additional charge such as carriage, by charge {@code code} (or a description set on the builder). */
-  static ImmutableNewSalesOrderLine.Builder charge(String code, BigDecimal price) {
+  static Builder charge(String code, BigDecimal price) {
     return builder().lineType(SageModelChecks.CHARGE).code(code).sellingUnitPrice(price).lineQuantity(BigDecimal.ONE);
   }
 
   /** A non-stock line described in words. */
-  static ImmutableNewSalesOrderLine.Builder freeText(String description, BigDecimal quantity, BigDecimal price) {
+  static Builder freeText(String description, BigDecimal quantity, BigDecimal price) {
     return builder().lineType(SageModelChecks.FREE_TEXT).description(description).lineQuantity(quantity)
         .sellingUnitPrice(price);
   }
 
   /** A comment line (text only, no value). */
-  static ImmutableNewSalesOrderLine.Builder comment(String text) {
+  static Builder comment(String text) {
     return builder().lineType(SageModelChecks.COMMENT).description(text);
   }
 
-  static ImmutableNewSalesOrderLine.Builder builder() {
-    return ImmutableNewSalesOrderLine.builder();
+  /** A new builder. */
+  static Builder builder() {
+    return new Builder();
   }
 
   @Value.Check
   default void check() {
     SageModelChecks.checkLine(this);
+  }
+
+  /** Builds a {@link NewSalesOrderLine}; get one from {@link NewSalesOrderLine#builder()}. */
+  final class Builder extends ImmutableNewSalesOrderLine.Builder {
+    Builder() {}
   }
 }

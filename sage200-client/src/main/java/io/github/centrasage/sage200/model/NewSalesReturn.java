@@ -36,13 +36,19 @@ public interface NewSalesReturn {
   /** Fields a site needs that this library does not model, written as given. */
   Map<String, Object> extraFields();
 
-  static ImmutableNewSalesReturn.Builder builder() {
-    return ImmutableNewSalesReturn.builder();
+  /** A new builder. */
+  static Builder builder() {
+    return new Builder();
   }
 
   @Value.Check
   default void check() {
     customerDocumentNo().ifPresent(v -> SageModelChecks.maxLength("NewSalesReturn", "customer_document_no", v, 30));
     SageModelChecks.notEmpty("NewSalesReturn", "lines", lines());
+  }
+
+  /** Builds a {@link NewSalesReturn}; get one from {@link NewSalesReturn#builder()}. */
+  final class Builder extends ImmutableNewSalesReturn.Builder {
+    Builder() {}
   }
 }

@@ -20,19 +20,20 @@ public interface NewSalesReturnLine extends LineItem {
   Optional<String> nominalReference();
 
   /** A stock item coming back: product, warehouse and quantity; add price and tax with the builder. */
-  static ImmutableNewSalesReturnLine.Builder standard(long productId, long warehouseId, BigDecimal quantity) {
+  static Builder standard(long productId, long warehouseId, BigDecimal quantity) {
     return builder().lineType(SageModelChecks.STANDARD).productId(productId).warehouseId(warehouseId)
         .lineQuantity(quantity);
   }
 
   /** A line without stock, described in words; its unit price may be negative (an amount kept back). */
-  static ImmutableNewSalesReturnLine.Builder freeText(String description, BigDecimal quantity, BigDecimal price) {
+  static Builder freeText(String description, BigDecimal quantity, BigDecimal price) {
     return builder().lineType(SageModelChecks.FREE_TEXT).description(description).lineQuantity(quantity)
         .sellingUnitPrice(price);
   }
 
-  static ImmutableNewSalesReturnLine.Builder builder() {
-    return ImmutableNewSalesReturnLine.builder();
+  /** A new builder. */
+  static Builder builder() {
+    return new Builder();
   }
 
   @Value.Check
@@ -42,5 +43,10 @@ public interface NewSalesReturnLine extends LineItem {
       throw new IllegalStateException("a standard sales return line needs a positive line_quantity, was "
           + lineQuantity().map(BigDecimal::toPlainString).orElse("none"));
     }
+  }
+
+  /** Builds a {@link NewSalesReturnLine}; get one from {@link NewSalesReturnLine#builder()}. */
+  final class Builder extends ImmutableNewSalesReturnLine.Builder {
+    Builder() {}
   }
 }

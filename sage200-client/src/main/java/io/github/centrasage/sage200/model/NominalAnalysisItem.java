@@ -29,7 +29,13 @@ public interface NominalAnalysisItem {
   /** JSON {@code transaction_analysis_code}. */
   Optional<String> transactionAnalysisCode();
 
-  static ImmutableNominalAnalysisItem.Builder builder() {
-    return ImmutableNominalAnalysisItem.builder();
+  /** A new builder. */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link NominalAnalysisItem}; get one from {@link NominalAnalysisItem#builder()}. */
+  final class Builder extends ImmutableNominalAnalysisItem.Builder {
+    Builder() {}
   }
 }

@@ -31,7 +31,13 @@ public interface NominalCode {
   /** JSON {@code account_status_type}. */
   Optional<String> accountStatusType();
 
-  static ImmutableNominalCode.Builder builder() {
-    return ImmutableNominalCode.builder();
+  /** A new builder. */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link NominalCode}; get one from {@link NominalCode#builder()}. */
+  final class Builder extends ImmutableNominalCode.Builder {
+    Builder() {}
   }
 }

@@ -49,7 +49,13 @@ public interface OrderDespatchLineView {
   /** JSON {@code sop_despatch_line_quantity}: the quantity despatched on this line. */
   BigDecimal sopDespatchLineQuantity();
 
-  static ImmutableOrderDespatchLineView.Builder builder() {
-    return ImmutableOrderDespatchLineView.builder();
+  /** A new builder. */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link OrderDespatchLineView}; get one from {@link OrderDespatchLineView#builder()}. */
+  final class Builder extends ImmutableOrderDespatchLineView.Builder {
+    Builder() {}
   }
 }

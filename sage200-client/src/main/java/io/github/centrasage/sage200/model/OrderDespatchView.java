@@ -52,7 +52,13 @@ public interface OrderDespatchView {
   /** JSON {@code customer_reference}. */
   Optional<String> customerReference();
 
-  static ImmutableOrderDespatchView.Builder builder() {
-    return ImmutableOrderDespatchView.builder();
+  /** A new builder. */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link OrderDespatchView}; get one from {@link OrderDespatchView#builder()}. */
+  final class Builder extends ImmutableOrderDespatchView.Builder {
+    Builder() {}
   }
 }

@@ -45,7 +45,13 @@ public interface PriceBand {
   /** JSON {@code date_time_updated}. */
   Optional<OffsetDateTime> dateTimeUpdated();
 
-  static ImmutablePriceBand.Builder builder() {
-    return ImmutablePriceBand.builder();
+  /** A new builder. */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link PriceBand}; get one from {@link PriceBand#builder()}. */
+  final class Builder extends ImmutablePriceBand.Builder {
+    Builder() {}
   }
 }

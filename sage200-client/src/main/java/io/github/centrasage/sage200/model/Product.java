@@ -56,7 +56,13 @@ public interface Product {
    */
   Map<String, Object> extraFields();
 
-  static ImmutableProduct.Builder builder() {
-    return ImmutableProduct.builder();
+  /** A new builder. */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link Product}; get one from {@link Product#builder()}. */
+  final class Builder extends ImmutableProduct.Builder {
+    Builder() {}
   }
 }

@@ -49,7 +49,13 @@ public interface ProductPriceView {
   /** JSON {@code date_time_updated}. */
   Optional<OffsetDateTime> dateTimeUpdated();
 
-  static ImmutableProductPriceView.Builder builder() {
-    return ImmutableProductPriceView.builder();
+  /** A new builder. */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link ProductPriceView}; get one from {@link ProductPriceView#builder()}. */
+  final class Builder extends ImmutableProductPriceView.Builder {
+    Builder() {}
   }
 }

@@ -21,12 +21,18 @@ public interface SalesAllocation {
   /** JSON {@code allocation_lines}. */
   List<AllocationLine> allocationLines();
 
-  static ImmutableSalesAllocation.Builder builder() {
-    return ImmutableSalesAllocation.builder();
+  /** A new builder. */
+  static Builder builder() {
+    return new Builder();
   }
 
   @Value.Check
   default void check() {
     SageModelChecks.notEmpty("SalesAllocation", "allocation_lines", allocationLines());
+  }
+
+  /** Builds a {@link SalesAllocation}; get one from {@link SalesAllocation#builder()}. */
+  final class Builder extends ImmutableSalesAllocation.Builder {
+    Builder() {}
   }
 }

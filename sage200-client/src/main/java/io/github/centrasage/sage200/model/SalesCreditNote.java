@@ -46,13 +46,19 @@ public interface SalesCreditNote {
   /** JSON {@code nominal_analysis_items}. */
   List<NominalAnalysisItem> nominalAnalysisItems();
 
-  static ImmutableSalesCreditNote.Builder builder() {
-    return ImmutableSalesCreditNote.builder();
+  /** A new builder. */
+  static Builder builder() {
+    return new Builder();
   }
 
   @Value.Check
   default void check() {
     reference().ifPresent(v -> SageModelChecks.maxLength("SalesCreditNote", "reference", v, 20));
     secondReference().ifPresent(v -> SageModelChecks.maxLength("SalesCreditNote", "second_reference", v, 20));
+  }
+
+  /** Builds a {@link SalesCreditNote}; get one from {@link SalesCreditNote#builder()}. */
+  final class Builder extends ImmutableSalesCreditNote.Builder {
+    Builder() {}
   }
 }

@@ -90,7 +90,13 @@ public interface SalesOrder {
   /** JSON {@code date_time_updated}. */
   Optional<OffsetDateTime> dateTimeUpdated();
 
-  static ImmutableSalesOrder.Builder builder() {
-    return ImmutableSalesOrder.builder();
+  /** A new builder. */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link SalesOrder}; get one from {@link SalesOrder#builder()}. */
+  final class Builder extends ImmutableSalesOrder.Builder {
+    Builder() {}
   }
 }

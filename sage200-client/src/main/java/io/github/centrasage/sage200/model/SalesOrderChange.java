@@ -36,12 +36,18 @@ public interface SalesOrderChange {
   /** JSON {@code lines}. */
   List<SalesOrderLineChange> lines();
 
-  static ImmutableSalesOrderChange.Builder builder() {
-    return ImmutableSalesOrderChange.builder();
+  /** A new builder. */
+  static Builder builder() {
+    return new Builder();
   }
 
   @Value.Check
   default void check() {
     customerDocumentNo().ifPresent(v -> SageModelChecks.maxLength("SalesOrderChange", "customer_document_no", v, 30));
+  }
+
+  /** Builds a {@link SalesOrderChange}; get one from {@link SalesOrderChange#builder()}. */
+  final class Builder extends ImmutableSalesOrderChange.Builder {
+    Builder() {}
   }
 }

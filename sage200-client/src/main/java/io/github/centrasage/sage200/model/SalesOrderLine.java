@@ -44,7 +44,13 @@ public interface SalesOrderLine extends LineItem {
   /** JSON {@code is_complete}. */
   Optional<Boolean> isComplete();
 
-  static ImmutableSalesOrderLine.Builder builder() {
-    return ImmutableSalesOrderLine.builder();
+  /** A new builder. */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link SalesOrderLine}; get one from {@link SalesOrderLine#builder()}. */
+  final class Builder extends ImmutableSalesOrderLine.Builder {
+    Builder() {}
   }
 }

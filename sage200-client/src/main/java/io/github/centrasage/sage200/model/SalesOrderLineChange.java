@@ -20,7 +20,13 @@ public interface SalesOrderLineChange extends LineItem {
   /** JSON {@code line_type}. */
   Optional<String> lineType();
 
-  static ImmutableSalesOrderLineChange.Builder builder() {
-    return ImmutableSalesOrderLineChange.builder();
+  /** A new builder. */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link SalesOrderLineChange}; get one from {@link SalesOrderLineChange#builder()}. */
+  final class Builder extends ImmutableSalesOrderLineChange.Builder {
+    Builder() {}
   }
 }

@@ -58,7 +58,13 @@ public interface SalesPostedTransaction {
   /** JSON {@code queried}. */
   Optional<Boolean> queried();
 
-  static ImmutableSalesPostedTransaction.Builder builder() {
-    return ImmutableSalesPostedTransaction.builder();
+  /** A new builder. */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link SalesPostedTransaction}; get one from {@link SalesPostedTransaction#builder()}. */
+  final class Builder extends ImmutableSalesPostedTransaction.Builder {
+    Builder() {}
   }
 }

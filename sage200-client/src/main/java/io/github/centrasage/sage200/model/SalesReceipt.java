@@ -50,13 +50,19 @@ public interface SalesReceipt {
   /** JSON {@code nominal_analysis_items}. */
   List<NominalAnalysisItem> nominalAnalysisItems();
 
-  static ImmutableSalesReceipt.Builder builder() {
-    return ImmutableSalesReceipt.builder();
+  /** A new builder. */
+  static Builder builder() {
+    return new Builder();
   }
 
   @Value.Check
   default void check() {
     reference().ifPresent(v -> SageModelChecks.maxLength("SalesReceipt", "reference", v, 20));
     secondReference().ifPresent(v -> SageModelChecks.maxLength("SalesReceipt", "second_reference", v, 20));
+  }
+
+  /** Builds a {@link SalesReceipt}; get one from {@link SalesReceipt#builder()}. */
+  final class Builder extends ImmutableSalesReceipt.Builder {
+    Builder() {}
   }
 }

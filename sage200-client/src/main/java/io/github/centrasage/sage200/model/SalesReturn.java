@@ -52,7 +52,13 @@ public interface SalesReturn {
   /** Fields this library does not model yet, kept as read and written back as given. */
   Map<String, Object> extraFields();
 
-  static ImmutableSalesReturn.Builder builder() {
-    return ImmutableSalesReturn.builder();
+  /** A new builder. */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link SalesReturn}; get one from {@link SalesReturn#builder()}. */
+  final class Builder extends ImmutableSalesReturn.Builder {
+    Builder() {}
   }
 }

@@ -21,7 +21,13 @@ public interface SalesReturnLine extends LineItem {
   /** Fields this library does not model yet, kept as read and written back as given. */
   Map<String, Object> extraFields();
 
-  static ImmutableSalesReturnLine.Builder builder() {
-    return ImmutableSalesReturnLine.builder();
+  /** A new builder. */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link SalesReturnLine}; get one from {@link SalesReturnLine#builder()}. */
+  final class Builder extends ImmutableSalesReturnLine.Builder {
+    Builder() {}
   }
 }

@@ -25,7 +25,13 @@ public interface Site {
   /** JSON {@code site_short_name}. */
   Optional<String> siteShortName();
 
-  static ImmutableSite.Builder builder() {
-    return ImmutableSite.builder();
+  /** A new builder. */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link Site}; get one from {@link Site#builder()}. */
+  final class Builder extends ImmutableSite.Builder {
+    Builder() {}
   }
 }

@@ -26,7 +26,13 @@ public interface TaxAnalysisItem {
   /** JSON {@code tax_discount_amount}. */
   Optional<BigDecimal> taxDiscountAmount();
 
-  static ImmutableTaxAnalysisItem.Builder builder() {
-    return ImmutableTaxAnalysisItem.builder();
+  /** A new builder. */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link TaxAnalysisItem}; get one from {@link TaxAnalysisItem#builder()}. */
+  final class Builder extends ImmutableTaxAnalysisItem.Builder {
+    Builder() {}
   }
 }

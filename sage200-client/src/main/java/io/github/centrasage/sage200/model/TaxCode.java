@@ -30,7 +30,13 @@ public interface TaxCode {
   /** JSON {@code terms_description}. */
   Optional<String> termsDescription();
 
-  static ImmutableTaxCode.Builder builder() {
-    return ImmutableTaxCode.builder();
+  /** A new builder. */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link TaxCode}; get one from {@link TaxCode#builder()}. */
+  final class Builder extends ImmutableTaxCode.Builder {
+    Builder() {}
   }
 }

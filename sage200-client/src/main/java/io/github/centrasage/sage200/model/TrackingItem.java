@@ -30,7 +30,13 @@ public interface TrackingItem {
   /** JSON {@code notes}. */
   Optional<String> notes();
 
-  static ImmutableTrackingItem.Builder builder() {
-    return ImmutableTrackingItem.builder();
+  /** A new builder. */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link TrackingItem}; get one from {@link TrackingItem#builder()}. */
+  final class Builder extends ImmutableTrackingItem.Builder {
+    Builder() {}
   }
 }

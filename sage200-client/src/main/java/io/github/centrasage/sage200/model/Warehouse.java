@@ -23,7 +23,13 @@ public interface Warehouse {
   /** JSON {@code date_time_updated}. */
   Optional<OffsetDateTime> dateTimeUpdated();
 
-  static ImmutableWarehouse.Builder builder() {
-    return ImmutableWarehouse.builder();
+  /** A new builder. */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link Warehouse}; get one from {@link Warehouse#builder()}. */
+  final class Builder extends ImmutableWarehouse.Builder {
+    Builder() {}
   }
 }

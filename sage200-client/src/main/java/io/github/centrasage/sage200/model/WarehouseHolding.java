@@ -57,7 +57,13 @@ public interface WarehouseHolding {
   /** JSON {@code date_time_updated}. */
   Optional<OffsetDateTime> dateTimeUpdated();
 
-  static ImmutableWarehouseHolding.Builder builder() {
-    return ImmutableWarehouseHolding.builder();
+  /** A new builder. */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link WarehouseHolding}; get one from {@link WarehouseHolding#builder()}. */
+  final class Builder extends ImmutableWarehouseHolding.Builder {
+    Builder() {}
   }
 }

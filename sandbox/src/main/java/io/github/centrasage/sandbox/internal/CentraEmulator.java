@@ -6,7 +6,7 @@ import static io.github.centrasage.sandbox.internal.Rows.row;
 
 import io.github.centrasage.sandbox.CentraOrder;
 import io.github.centrasage.sandbox.CentraShipment;
-import io.github.centrasage.sandbox.CentraStock;
+import io.github.centrasage.sandbox.CentraStockLevel;
 import io.github.centrasage.sandbox.SandboxCatalog;
 import io.github.centrasage.sandbox.internal.HttpExchange.Answer;
 import io.github.centrasage.sandbox.internal.HttpExchange.Call;
@@ -219,7 +219,7 @@ public final class CentraEmulator extends CentraReturnDomain implements Emulator
 
   // ------------------------------------------------------------------ inspection (Java API)
 
-  public CentraStock stock(String sku, String warehouse) {
+  public CentraStockLevel stock(String sku, String warehouse) {
     synchronized (lock) {
       Size s = sizeBySku.get(sku);
       if (s == null) {
@@ -230,7 +230,7 @@ public final class CentraEmulator extends CentraReturnDomain implements Emulator
         throw new IllegalArgumentException("unknown warehouse " + warehouse + "; known: " + warehouseByName.keySet());
       }
       long[] st = s.stock.getOrDefault(w.id, new long[2]);
-      return new CentraStock(sku, warehouse, BigDecimal.valueOf(st[0]), BigDecimal.valueOf(st[1]),
+      return new CentraStockLevel(sku, warehouse, BigDecimal.valueOf(st[0]), BigDecimal.valueOf(st[1]),
           BigDecimal.valueOf(st[0] - st[1]));
     }
   }

@@ -1,5 +1,6 @@
 package io.github.centrasage.sync.despatch;
 
+import io.github.centrasage.sync.stock.internal.StockJobs;
 import io.github.centrasage.sync.integration.Integration;
 import io.github.centrasage.centra.CentraClient;
 import io.github.centrasage.centra.CompleteShipmentRequest;
@@ -25,7 +26,7 @@ import io.github.centrasage.sync.spi.Coalescing;
 import io.github.centrasage.sync.spi.DiscoverContext;
 import io.github.centrasage.sync.spi.JobContext;
 import io.github.centrasage.sync.spi.NewJob;
-import io.github.centrasage.sync.stock.StockHold;
+import io.github.centrasage.sync.stock.internal.StockHold;
 import io.github.centrasage.sync.stock.StockKey;
 import io.github.centrasage.sync.stock.StockPublish;
 import java.math.BigDecimal;
@@ -186,7 +187,7 @@ public final class DespatchToCentra extends DespatchFlow {
       List<StockKey> units = lines.values().stream().map(l -> StockKey.of(l.sku, l.warehouse)).collect(Collectors.toList());
       // Under StockPublish's hold no stock value computed with the ledger before this release can
       // reach Centra after the shipment; the contract order is release, complete, then recompute.
-      try (StockHold hold = StockPublish.holdForDespatch(integration.store(), Long.toString(despatchId), units,
+      try (StockHold hold = StockJobs.holdForDespatch(integration.store(), Long.toString(despatchId), units,
           options.despatchHoldTtl())) {
         for (Line line : lines.values()) {
           integration.store().releaseAllocation(Long.toString(number), "despatch:" + despatchId, line.sku, line.warehouse,
@@ -197,7 +198,7 @@ public final class DespatchToCentra extends DespatchFlow {
         }
       }
       // Centra's completed shipment lowered its physical level by itself: the recompute says by how much
-      lines.values().forEach(l -> integration.store().enqueue(StockPublish.recomputeJob(StockKey.of(l.sku, l.warehouse),
+      lines.values().forEach(l -> integration.store().enqueue(StockJobs.recomputeJob(StockKey.of(l.sku, l.warehouse),
           l.quantity.intValue())));
       integration.store().bind(Binding.builder().entityType(DESPATCH).centraId(Long.toString(shipment.id()))
           .sageId(Long.toString(despatchId)).sageReference(despatchNo).build());

@@ -1,5 +1,6 @@
 package io.github.centrasage.sync.despatch;
 
+import io.github.centrasage.sync.stock.internal.StockJobs;
 import io.github.centrasage.sync.integration.Integration;
 import io.github.centrasage.centra.CarrierInformation;
 import io.github.centrasage.centra.CentraClient;
@@ -35,7 +36,7 @@ import io.github.centrasage.sync.spi.DiscoverContext;
 import io.github.centrasage.sync.spi.JobContext;
 import io.github.centrasage.sync.spi.NewJob;
 import io.github.centrasage.sync.spi.SyncContext;
-import io.github.centrasage.sync.stock.StockHold;
+import io.github.centrasage.sync.stock.internal.StockHold;
 import io.github.centrasage.sync.stock.StockKey;
 import io.github.centrasage.sync.stock.StockPublish;
 import java.math.BigDecimal;
@@ -285,7 +286,7 @@ public final class DespatchToSage extends DespatchFlow {
       confirm(sage, number, documentNo, confirmations);
       return;
     }
-    StockHold hold = StockPublish.holdForDespatch(integration.store(), "centra-order:" + number, units, options.despatchHoldTtl());
+    StockHold hold = StockJobs.holdForDespatch(integration.store(), "centra-order:" + number, units, options.despatchHoldTtl());
     Map<StockKey, BigDecimal> released;
     // from the first confirmation Sage may hold a despatch (even if the answer is lost) whose release is
     // still to come: on any failure after it the hold stays until the retry (same owner) releases the
@@ -315,7 +316,7 @@ public final class DespatchToSage extends DespatchFlow {
 
   /** The shipments lowered Centra's physical level by themselves: each recompute says by how much. */
   private static void recompute(JobContext ctx, Map<StockKey, BigDecimal> released) {
-    released.forEach((unit, shipped) -> ctx.store().enqueue(StockPublish.recomputeJob(unit, shipped.intValue())));
+    released.forEach((unit, shipped) -> ctx.store().enqueue(StockJobs.recomputeJob(unit, shipped.intValue())));
   }
 
   private static void confirm(Sage200Client sage, long number, String documentNo, List<DespatchConfirmation> confirmations) {

@@ -4,7 +4,6 @@ import io.github.centrasage.sync.spi.FailureClassification;
 import io.github.centrasage.sync.JobFailure;
 import io.github.centrasage.sync.RetryableFailure;
 import io.github.centrasage.sync.SyncStoreException;
-import io.github.centrasage.sync.stock.StockBusyException;
 import io.github.centrasage.sync.spi.FailureClassifier;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -38,11 +37,6 @@ public final class DefaultFailureClassifier implements FailureClassifier {
   private static Optional<FailureClassification> known(Throwable t) {
     if (t instanceof JobFailure) {
       return Optional.of(((JobFailure) t).classification());
-    }
-    if (t instanceof StockBusyException) {
-      // another party holds the stock unit for a moment (a push, a despatch): contention, not a failed
-      // write, so it waits on the lock schedule and leaves the transient and ambiguous budgets alone
-      return Optional.of(FailureClassification.stockHeld(t.getMessage()));
     }
     if (t instanceof RetryableFailure) {
       RetryableFailure r = (RetryableFailure) t;

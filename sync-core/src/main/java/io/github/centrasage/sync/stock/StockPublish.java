@@ -1,5 +1,6 @@
 package io.github.centrasage.sync.stock;
 
+import io.github.centrasage.sync.stock.internal.StockJobs;
 import io.github.centrasage.sync.spi.FailureClassifier;
 import io.github.centrasage.sync.integration.Integration;
 import java.util.Set;
@@ -41,7 +42,7 @@ import org.slf4j.LoggerFactory;
  * {@code warehouse_holdings} changed since a durable cursor (with an overlap window) and enqueues
  * one job per {@code stock:<sku>@<sageWarehouse>}, coalesced keep-newest; process pushes up to
  * {@link StockPublishOptions#batchSize()} SKUs of one warehouse per {@code setStock}, each under a
- * {@link StockHold} and only if no newer source version was applied.
+ * {@code StockHold} and only if no newer source version was applied.
  *
  * <p>Mappings: {@code warehouses} maps Centra warehouse ids to Sage warehouse ids (both numeric).
  *
@@ -50,12 +51,9 @@ import org.slf4j.LoggerFactory;
 public final class StockPublish implements SyncFlow {
   /** The flow name, as the despatch flow enqueues recompute jobs under it. */
   public static final String NAME = "StockPublish";
-  /** Payload of a job that only asks for a fresh computation (after a despatch or cancellation). */
-  public static final String RECOMPUTE = "recompute";
 
   private static final Logger log = LoggerFactory.getLogger(StockPublish.class);
   private static final String PRODUCT_PAYLOAD = "product:";
-  private static final String SHIPPED = " shipped ";
   /** Holdings resolved and enqueued per step of discover; bounds memory on a full first read. */
   private static final int DISCOVER_CHUNK = 500;
 
@@ -94,54 +92,6 @@ public final class StockPublish implements SyncFlow {
     integration.centra(); // no Centra client fails here, naming the builder call, not at the first cycle
     integration.sage(); // the same for Sage
     this.options = Objects.requireNonNull(options, "options");
-  }
-
-  // ---- the despatch hook
-
-  /**
-   * Holds the stock units a despatch ships while the despatch flow completes the Centra shipment
-   * and releases the ledger, so no stock value computed before the release reaches Centra after
-   * the shipment. The owner is derived from the despatch id, so a retried despatch job takes its
-   * own hold back after a crash. Close the hold, then enqueue {@link #recomputeJob} per unit.
-   *
-   * @throws StockBusyException (retryable) if a stock push holds one of the units right now
-   */
-  public static StockHold holdForDespatch(LeaseStore store, String despatchId, Collection<StockKey> shipped) {
-    return holdForDespatch(store, despatchId, shipped, StockPublishOptions.defaults().despatchHoldTtl());
-  }
-
-  /** {@link #holdForDespatch(LeaseStore, String, Collection)} with an explicit longest hold. */
-  public static StockHold holdForDespatch(LeaseStore store, String despatchId, Collection<StockKey> shipped, Duration ttl) {
-    if (despatchId == null || despatchId.isBlank()) {
-      throw new IllegalArgumentException("despatchId must not be blank");
-    }
-    return StockHold.acquire(store, "despatch:" + despatchId, shipped, ttl);
-  }
-
-  /** The job that recomputes one unit: {@code NewJob(StockPublish, stock:<sku>@<wh>, reference sku, payload recompute)}. */
-  public static NewJob recomputeJob(StockKey key) {
-    return NewJob.builder().flow(NAME).key(key.name()).reference(key.sku()).payload(RECOMPUTE).build();
-  }
-
-  /**
-   * The job that recomputes one unit after Centra shipped {@code shippedInCentra} of it (a completed
-   * shipment lowers Centra's physical level by itself): with it, a level Centra then already has is
-   * not written again.
-   */
-  public static NewJob recomputeJob(StockKey key, int shippedInCentra) {
-    return NewJob.builder().from(recomputeJob(key)).payload(RECOMPUTE + SHIPPED + shippedInCentra).build();
-  }
-
-  private static int shippedIn(String payload) {
-    int at = payload.indexOf(SHIPPED);
-    if (!payload.startsWith(RECOMPUTE) || at < 0) {
-      return 0;
-    }
-    try {
-      return Integer.parseInt(payload.substring(at + SHIPPED.length()).trim());
-    } catch (NumberFormatException e) {
-      return 0;
-    }
   }
 
   // ---- flow
@@ -333,10 +283,10 @@ public final class StockPublish implements SyncFlow {
       Written last = lastWritten.get(key.name());
       String payload = e.getValue().job().payload();
       // a bare recompute says Centra's level moved in a way this instance cannot know: write it
-      if (last != null && !payload.equals(RECOMPUTE) && now.isBefore(last.at.plus(WRITTEN_VALID))) {
+      if (last != null && !payload.equals(StockJobs.RECOMPUTE) && now.isBefore(last.at.plus(WRITTEN_VALID))) {
         // a despatch of n units lowers Centra's level by n and releases n from the ledger; any other
         // release (or a recompute marker lost to coalescing) then shows as a ledger below this
-        int shipped = shippedIn(payload);
+        int shipped = StockJobs.shippedIn(payload);
         centraHas.put(key, StockLevels.Known.written(last.level - shipped, last.ledger.subtract(BigDecimal.valueOf(shipped))));
       }
     }
@@ -360,7 +310,7 @@ public final class StockPublish implements SyncFlow {
         log.info("Centra refused setStock for {} unit(s) of Sage warehouse {} for {} (rate limit); they are"
             + " computed and written again after it", outcome.pushed().size(), sageWarehouse, refusedFor.get());
         outcome.pushed().forEach(l -> integration.store().enqueue(
-            NewJob.builder().from(recomputeJob(l.key())).delay(refusedFor.get()).build()));
+            NewJob.builder().from(StockJobs.recomputeJob(l.key())).delay(refusedFor.get()).build()));
       } else {
         outcome.pushed().forEach(l -> bySku.get(l.key().sku()).fail(e));
       }

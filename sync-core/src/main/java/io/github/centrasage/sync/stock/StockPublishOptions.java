@@ -53,17 +53,6 @@ public abstract class StockPublishOptions {
     return Duration.ofMinutes(2);
   }
 
-  /**
-   * Not read by anything: the despatch flows take their hold for
-   * {@link io.github.centrasage.sync.despatch.DespatchOptions#despatchHoldTtl()}, which is where to set it,
-   * and {@link StockPublish#holdForDespatch(io.github.centrasage.sync.spi.LeaseStore, String, java.util.Collection)}
-   * uses this option's default (10 min). Kept so existing builders compile; to be removed before 0.1.0.
-   */
-  @Value.Default
-  public Duration despatchHoldTtl() {
-    return Duration.ofMinutes(10);
-  }
-
   /** How long a SKU whose units are held (a despatch in progress) waits before it is pushed again; default 5 s. */
   @Value.Default
   public Duration busyDelay() {
@@ -89,7 +78,6 @@ public abstract class StockPublishOptions {
     }
     positive(discoverInterval(), "discoverInterval");
     positive(holdTtl(), "holdTtl");
-    positive(despatchHoldTtl(), "despatchHoldTtl");
     positive(reconcileInterval(), "reconcileInterval");
     // zero would re-queue a held unit due at once, and the worker would spin claim/enqueue until the hold ends
     positive(busyDelay(), "busyDelay");

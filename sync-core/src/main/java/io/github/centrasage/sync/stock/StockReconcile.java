@@ -1,5 +1,6 @@
 package io.github.centrasage.sync.stock;
 
+import io.github.centrasage.sync.stock.internal.StockJobs;
 import io.github.centrasage.sync.spi.FailureClassifier;
 import io.github.centrasage.sync.integration.Integration;
 import java.util.Set;
@@ -161,7 +162,7 @@ public final class StockReconcile implements SyncFlow {
     Set<StockKey> released = LedgerCheck.settle(integration, orders, true);
     counts[8] += released.size();
     released.stream().filter(k -> !k.sageWarehouse().equals(sageWarehouse) || !before.containsKey(k.sku()))
-        .forEach(k -> integration.store().enqueue(StockPublish.recomputeJob(k)));
+        .forEach(k -> integration.store().enqueue(StockJobs.recomputeJob(k)));
     Map<StockKey, StockLevels.Known> centraHas = new HashMap<>();
     before.forEach((sku, row) -> row.physicalQuantity()
         .ifPresent(q -> centraHas.put(StockKey.of(sku, sageWarehouse), StockLevels.Known.read(q))));

@@ -1,5 +1,6 @@
 package io.github.centrasage.sync.despatch;
 
+import io.github.centrasage.sync.stock.internal.StockJobs;
 import java.util.function.Function;
 import io.github.centrasage.sync.integration.Integration;
 import static io.github.centrasage.sync.despatch.DespatchSandboxes.LEEDS;
@@ -19,7 +20,7 @@ import io.github.centrasage.sync.SyncStatus;
 import io.github.centrasage.sync.despatch.DespatchSandboxes.Imported;
 import io.github.centrasage.sync.spi.Job;
 import io.github.centrasage.sync.spi.JobState;
-import io.github.centrasage.sync.stock.StockHold;
+import io.github.centrasage.sync.stock.internal.StockHold;
 import io.github.centrasage.sync.stock.StockKey;
 import io.github.centrasage.sync.stock.StockPublish;
 import io.github.centrasage.sync.store.InMemorySyncStateStore;
@@ -88,7 +89,7 @@ class DespatchStockTruthTest {
 
   /** What a poll does after any Sage change of the SKU: recompute and push its level. */
   void publish(SyncEngine engine) {
-    store.enqueue(StockPublish.recomputeJob(unit));
+    store.enqueue(StockJobs.recomputeJob(unit));
     DespatchSandboxes.drain(engine, clock, StockPublish.NAME);
   }
 

@@ -193,7 +193,7 @@ class OrderImportTest {
     OrderImportOptions noWarehouse = OrderImportOptions.builder().build();
 
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> engine(store, noWarehouse, mappings))
-        .isInstanceOf(io.github.centrasage.sync.integration.MappingsInvalidException.class)
+        .isInstanceOf(io.github.centrasage.sync.SyncConfigurationException.class)
         .hasMessageContaining("order key field 'spare_text_9' cannot be looked up")
         .hasMessageContaining("required-field default 'analysis_code_20'")
         .hasMessageContaining("no fulfilment warehouse");

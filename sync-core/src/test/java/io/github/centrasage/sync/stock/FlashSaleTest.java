@@ -1,5 +1,6 @@
 package io.github.centrasage.sync.stock;
 
+import io.github.centrasage.sync.stock.internal.StockJobs;
 import static io.github.centrasage.sync.stock.StockWorld.LEEDS;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -62,7 +63,7 @@ class FlashSaleTest {
           // the worst moment: a poll for the shipped SKUs after Centra shipped, before the ledger
           // is released, and shoppers right after it
           world.despatchToCentra(order.getKey(), world.despatchInSage(order.getValue()), shipped -> {
-            shipped.forEach(k -> world.store.enqueue(StockPublish.recomputeJob(k)));
+            shipped.forEach(k -> world.store.enqueue(StockJobs.recomputeJob(k)));
             world.publish();
             burst.run();
           });

@@ -1,5 +1,6 @@
 package io.github.centrasage.sync.stock;
 
+import io.github.centrasage.sync.stock.internal.StockJobs;
 import io.github.centrasage.sync.testing.OfflineIntegration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -26,7 +27,7 @@ class StockKeyTest {
 
   @Test
   void recomputeJobMatchesTheFlowContract() {
-    var job = StockPublish.recomputeJob(StockKey.of("ABC-M", "1"));
+    var job = StockJobs.recomputeJob(StockKey.of("ABC-M", "1"));
     assertThat(job.flow()).isEqualTo("StockPublish");
     assertThat(job.key()).isEqualTo("stock:ABC-M@1");
     assertThat(job.reference()).isEqualTo("ABC-M");

@@ -1,5 +1,6 @@
 package io.github.centrasage.sync.stock;
 
+import io.github.centrasage.sync.stock.internal.StockJobs;
 import static io.github.centrasage.sync.stock.StockWorld.LEEDS;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -64,7 +65,7 @@ class StockPublishGapsTest {
     assertThat(world.centraPhysical(sku, LEEDS)).isEqualByComparingTo("10");
     holdingGone(sku);
 
-    world.store.enqueue(StockPublish.recomputeJob(StockKey.of(sku, world.sageWarehouse(LEEDS))));
+    world.store.enqueue(StockJobs.recomputeJob(StockKey.of(sku, world.sageWarehouse(LEEDS))));
     world.quiesce();
     assertThat(world.centraPhysical(sku, LEEDS)).as("a recompute publishes the missing holding").isEqualByComparingTo("0");
 
@@ -77,7 +78,7 @@ class StockPublishGapsTest {
     assertThat(report.stale()).isZero();
 
     world.sageSandbox.clearAnswerRewrites(); // the row is back, unchanged: its own version is not stale
-    world.store.enqueue(StockPublish.recomputeJob(StockKey.of(sku, world.sageWarehouse(LEEDS))));
+    world.store.enqueue(StockJobs.recomputeJob(StockKey.of(sku, world.sageWarehouse(LEEDS))));
     world.quiesce();
     assertThat(world.centraPhysical(sku, LEEDS)).isEqualByComparingTo("10");
   }

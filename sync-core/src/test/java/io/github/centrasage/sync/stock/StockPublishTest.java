@@ -1,5 +1,8 @@
 package io.github.centrasage.sync.stock;
 
+import io.github.centrasage.sync.stock.internal.StockHold;
+import io.github.centrasage.sync.stock.internal.StockBusyException;
+import io.github.centrasage.sync.stock.internal.StockJobs;
 import static io.github.centrasage.sync.stock.StockWorld.LEEDS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -111,7 +114,7 @@ class StockPublishTest {
   void cachesSkuResolutionAsBindings() {
     world = new StockWorld();
     String sku = world.skus(1).get(0);
-    world.store.enqueue(StockPublish.recomputeJob(StockKey.of(sku, world.sageWarehouse(LEEDS))));
+    world.store.enqueue(StockJobs.recomputeJob(StockKey.of(sku, world.sageWarehouse(LEEDS))));
     world.publish();
 
     Binding b = world.store.bindingBySageId("sku", Long.toString(world.sageSandbox.ids("product").get(sku)))
@@ -123,7 +126,7 @@ class StockPublishTest {
   @Test
   void parksAnUnknownSkuWithTheReason() {
     world = new StockWorld();
-    world.store.enqueue(StockPublish.recomputeJob(StockKey.of("NO-SUCH-SKU", world.sageWarehouse(LEEDS))));
+    world.store.enqueue(StockJobs.recomputeJob(StockKey.of("NO-SUCH-SKU", world.sageWarehouse(LEEDS))));
 
     world.publish();
 
@@ -142,7 +145,7 @@ class StockPublishTest {
         StockVersion.of(Instant.parse("2030-01-01T00:00:00Z"), 0));
     world.countStock(sku, LEEDS, before.intValue() + 9);
 
-    world.store.enqueue(StockPublish.recomputeJob(StockKey.of(sku, world.sageWarehouse(LEEDS))));
+    world.store.enqueue(StockJobs.recomputeJob(StockKey.of(sku, world.sageWarehouse(LEEDS))));
     world.publish();
 
     assertThat(world.centraPhysical(sku, LEEDS)).isEqualByComparingTo(before);
@@ -157,14 +160,14 @@ class StockPublishTest {
     long despatchId = world.despatchInSage(sageOrder); // Sage: 6 in stock, 0 allocated, 6 free
 
     StockKey key = StockKey.of(sku, world.sageWarehouse(LEEDS));
-    try (StockHold hold = StockPublish.holdForDespatch(world.store, Long.toString(despatchId), List.of(key))) {
+    try (StockHold hold = StockJobs.holdForDespatch(world.store, Long.toString(despatchId), List.of(key), Duration.ofMinutes(10))) {
       world.completeCentraShipment(order); // Centra: physical 10 - 4 = 6
       // a poll now would compute 6 free + 4 still in the ledger = 10 and undo the shipment
       world.publish();
       assertThat(world.centraPhysical(sku, LEEDS)).isEqualByComparingTo("6");
       world.releaseLedger(order, despatchId);
     }
-    world.store.enqueue(StockPublish.recomputeJob(key));
+    world.store.enqueue(StockJobs.recomputeJob(key));
     world.quiesce();
 
     assertThat(world.centraPhysical(sku, LEEDS)).isEqualByComparingTo("6");
@@ -176,13 +179,13 @@ class StockPublishTest {
     world = new StockWorld();
     StockKey key = StockKey.of(world.skus(1).get(0), world.sageWarehouse(LEEDS));
     try (StockHold push = StockHold.acquire(world.store, "StockPublish-test", List.of(key), Duration.ofMinutes(1))) {
-      assertThatThrownBy(() -> StockPublish.holdForDespatch(world.store, "77", List.of(key)))
+      assertThatThrownBy(() -> StockJobs.holdForDespatch(world.store, "77", List.of(key), Duration.ofMinutes(10)))
           .isInstanceOf(StockBusyException.class)
           .satisfies(e -> assertThat(((StockBusyException) e).isRetryable()).isTrue());
     }
-    try (StockHold despatch = StockPublish.holdForDespatch(world.store, "77", List.of(key))) {
+    try (StockHold despatch = StockJobs.holdForDespatch(world.store, "77", List.of(key), Duration.ofMinutes(10))) {
       // the same despatch retried after a crash takes its own hold back
-      assertThat(StockPublish.holdForDespatch(world.store, "77", List.of(key)).keys()).containsExactly(key);
+      assertThat(StockJobs.holdForDespatch(world.store, "77", List.of(key), Duration.ofMinutes(10)).keys()).containsExactly(key);
     }
   }
 

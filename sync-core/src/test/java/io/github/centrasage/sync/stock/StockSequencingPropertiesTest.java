@@ -1,5 +1,7 @@
 package io.github.centrasage.sync.stock;
 
+import io.github.centrasage.sync.stock.internal.StockJobs;
+import io.github.centrasage.sync.stock.internal.StockHold;
 import static io.github.centrasage.sync.stock.StockWorld.LEEDS;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -108,8 +110,8 @@ class StockSequencingPropertiesTest {
             break;
           case DUPLICATE_JOB:
             StockKey key = StockKey.of(sku, world.sageWarehouse(LEEDS));
-            world.store.enqueue(StockPublish.recomputeJob(key));
-            world.store.enqueue(StockPublish.recomputeJob(key));
+            world.store.enqueue(StockJobs.recomputeJob(key));
+            world.store.enqueue(StockJobs.recomputeJob(key));
             break;
           default:
             throw new AssertionError(step);
@@ -151,18 +153,18 @@ class StockSequencingPropertiesTest {
     }
     List<StockKey> shipped = order.getKey().lines().stream()
         .map(l -> StockKey.of(l.sku(), world.sageWarehouse(LEEDS))).distinct().toList();
-    try (StockHold hold = StockPublish.holdForDespatch(world.store, Long.toString(despatchId), shipped)) {
+    try (StockHold hold = StockJobs.holdForDespatch(world.store, Long.toString(despatchId), shipped, java.time.Duration.ofMinutes(10))) {
       world.completeCentraShipment(order.getKey());
       Map<String, BigDecimal> afterShipment = new HashMap<>();
       shipped.forEach(k -> afterShipment.put(k.sku(), world.centraPhysical(k.sku(), LEEDS)));
       // the race: a push of these very SKUs between "shipment completed" and "ledger released"
-      shipped.forEach(k -> world.store.enqueue(StockPublish.recomputeJob(k)));
+      shipped.forEach(k -> world.store.enqueue(StockJobs.recomputeJob(k)));
       world.publish();
       shipped.forEach(k -> assertThat(world.centraPhysical(k.sku(), LEEDS))
           .as("%s must not get the shipped units back while the ledger still holds them", k.sku())
           .isLessThanOrEqualTo(afterShipment.get(k.sku())));
       world.releaseLedger(order.getKey(), despatchId);
     }
-    shipped.forEach(k -> world.store.enqueue(StockPublish.recomputeJob(k)));
+    shipped.forEach(k -> world.store.enqueue(StockJobs.recomputeJob(k)));
   }
 }

@@ -1,5 +1,7 @@
 package io.github.centrasage.sync.stock;
 
+import io.github.centrasage.sync.stock.internal.StockJobs;
+import io.github.centrasage.sync.stock.internal.StockHold;
 import io.github.centrasage.sync.integration.Integration;
 import io.github.centrasage.centra.CentraClient;
 import io.github.centrasage.centra.CompleteShipmentRequest;
@@ -172,12 +174,12 @@ final class StockWorld implements AutoCloseable {
   void despatchToCentra(CentraOrder order, long sageDespatchId, java.util.function.Consumer<List<StockKey>> betweenShipmentAndRelease) {
     List<StockKey> shipped = order.lines().stream().map(l -> StockKey.of(l.sku(), sageWarehouse(LEEDS)))
         .distinct().collect(Collectors.toList());
-    try (StockHold hold = StockPublish.holdForDespatch(store, Long.toString(sageDespatchId), shipped)) {
+    try (StockHold hold = StockJobs.holdForDespatch(store, Long.toString(sageDespatchId), shipped, java.time.Duration.ofMinutes(10))) {
       completeCentraShipment(order);
       betweenShipmentAndRelease.accept(shipped);
       releaseLedger(order, sageDespatchId);
     }
-    shipped.forEach(k -> store.enqueue(StockPublish.recomputeJob(k)));
+    shipped.forEach(k -> store.enqueue(StockJobs.recomputeJob(k)));
   }
 
   void completeCentraShipment(CentraOrder order) {

@@ -1,5 +1,6 @@
 package io.github.centrasage.sync.despatch.internal;
 
+import io.github.centrasage.sync.stock.internal.StockJobs;
 import io.github.centrasage.sync.integration.Integration;
 import io.github.centrasage.centra.Order;
 import io.github.centrasage.centra.OrderLine;
@@ -10,7 +11,7 @@ import io.github.centrasage.sage200.model.SalesOrderChange;
 import io.github.centrasage.sage200.model.SalesOrderLine;
 import io.github.centrasage.sage200.model.SalesOrderLineChange;
 import io.github.centrasage.sync.JobFailure;
-import io.github.centrasage.sync.stock.StockHold;
+import io.github.centrasage.sync.stock.internal.StockHold;
 import io.github.centrasage.sync.stock.StockKey;
 import io.github.centrasage.sync.stock.StockPublish;
 import io.github.centrasage.sync.stock.internal.LedgerCheck;
@@ -112,7 +113,7 @@ public final class CancelledLines {
     List<StockKey> released = List.of();
     // Lowering the Sage line raises Sage's free stock at once, and the ledger release comes after it: under
     // StockPublish's hold no push can compute free(+n) + allocated(still n) and over-publish in between
-    StockHold hold = StockPublish.holdForDespatch(ctx.store(), "cancel:" + number, Set.copyOf(units.values()), holdTtl);
+    StockHold hold = StockJobs.holdForDespatch(ctx.store(), "cancel:" + number, Set.copyOf(units.values()), holdTtl);
     boolean keepHold = false;
     try {
       if (!changes.isEmpty()) {
@@ -138,7 +139,7 @@ public final class CancelledLines {
     }
     hold.close();
     // after the hold is closed, so the recompute is not refused as busy
-    released.forEach(unit -> ctx.store().enqueue(StockPublish.recomputeJob(unit)));
+    released.forEach(unit -> ctx.store().enqueue(StockJobs.recomputeJob(unit)));
     return sageOrder;
   }
 

@@ -11,12 +11,14 @@ import io.github.centrasage.sage200.Sage200Exception;
 import io.github.centrasage.sage200.Sage200RecordLockedException;
 import io.github.centrasage.sync.spi.FailureClassification;
 import io.github.centrasage.sync.spi.FailureClassifier;
+import io.github.centrasage.sync.stock.internal.StockBusyException;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * Classifies the clients' exceptions through the {@link ClientFailure} contract they share: each
+ * Classifies the flows' failures: a stock unit held by another party waits on the lock schedule,
+ * and the clients' exceptions go through the {@link ClientFailure} contract they share: each
  * says whether the call may be repeated, how long the server asked to wait, and whether a write may
  * already have been applied. Registered by the engine ahead of the defaults; causes are examined so
  * a flow may wrap a client exception. Three vendor facts refine the contract: a locked Sage record
@@ -35,6 +37,11 @@ public final class ClientFailureClassifier implements FailureClassifier {
     for (Throwable t = failure; t != null && depth < MAX_CAUSE_DEPTH; t = t.getCause(), depth++) {
       if (t instanceof ClientFailure) {
         return Optional.of(classify(t, (ClientFailure) t));
+      }
+      if (t instanceof StockBusyException) {
+        // another party holds the stock unit for a moment (a push, a despatch): contention, not a failed
+        // write, so it waits on the lock schedule and leaves the transient and ambiguous budgets alone
+        return Optional.of(FailureClassification.stockHeld(t.getMessage()));
       }
     }
     return Optional.empty();

@@ -1,5 +1,6 @@
 package io.github.centrasage.sync.order.internal;
 
+import io.github.centrasage.sync.stock.internal.StockJobs;
 import io.github.centrasage.sync.integration.Integration;
 import io.github.centrasage.centra.CentraClient;
 import io.github.centrasage.centra.Order;
@@ -198,7 +199,7 @@ public final class OrderImportSteps {
     }
     try {
       LedgerCheck.settle(integration, List.of(ref), true)
-          .forEach(unit -> p.ctx.store().enqueue(StockPublish.recomputeJob(unit)));
+          .forEach(unit -> p.ctx.store().enqueue(StockJobs.recomputeJob(unit)));
     } catch (RuntimeException e) {
       p.ctx.fail(e);
     }

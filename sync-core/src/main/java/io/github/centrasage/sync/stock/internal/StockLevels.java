@@ -14,8 +14,8 @@ import io.github.centrasage.sage200.Sage200Client;
 import io.github.centrasage.sage200.model.WarehouseHolding;
 import io.github.centrasage.sync.store.StockVersion;
 import io.github.centrasage.sync.spi.NewJob;
-import io.github.centrasage.sync.stock.StockBusyException;
-import io.github.centrasage.sync.stock.StockHold;
+import io.github.centrasage.sync.stock.internal.StockBusyException;
+import io.github.centrasage.sync.stock.internal.StockHold;
 import io.github.centrasage.sync.stock.StockKey;
 import io.github.centrasage.sync.stock.StockPublish;
 import java.time.Duration;
@@ -37,7 +37,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Computes Centra levels from Sage holdings and the allocation ledger, and pushes them with one
- * {@code setStock} per call. Callers hold the units ({@link io.github.centrasage.sync.stock.StockHold})
+ * {@code setStock} per call. Callers hold the units ({@link io.github.centrasage.sync.stock.internal.StockHold})
  * from before {@link #compute} until after {@link #push}, which is what makes the ledger read and
  * the push one step as far as the despatch flow can see.
  */
@@ -109,7 +109,7 @@ public final class StockLevels {
         } catch (StockBusyException busy) {
           // a despatch is between "complete shipment" and "release ledger": come back after it
           // (it enqueues a recompute itself; this delayed job covers a despatch that gives up)
-          ctx.store().enqueue(NewJob.builder().from(StockPublish.recomputeJob(key)).delay(busyDelay).build());
+          ctx.store().enqueue(NewJob.builder().from(StockJobs.recomputeJob(key)).delay(busyDelay).build());
           deferred.add(key);
           log.debug("{}: {}; pushed again in {}", key.name(), busy.getMessage(), busyDelay);
         }
@@ -176,7 +176,7 @@ public final class StockLevels {
       Set<String> here = skus.stream().map(SkuRef::sku).collect(Collectors.toSet());
       // the same orders may hold other units: those are pushed by their own recompute
       released.stream().filter(k -> !k.sageWarehouse().equals(sageWarehouse) || !here.contains(k.sku()))
-          .forEach(k -> ctx.store().enqueue(StockPublish.recomputeJob(k)));
+          .forEach(k -> ctx.store().enqueue(StockJobs.recomputeJob(k)));
       if (!released.isEmpty()) {
         levels = compute(ctx, sageWarehouse, centraWarehouse, skus);
       }

@@ -1,5 +1,6 @@
-package io.github.centrasage.sync.stock;
+package io.github.centrasage.sync.stock.internal;
 
+import io.github.centrasage.sync.stock.StockKey;
 import io.github.centrasage.sync.spi.LeaseStore;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * computed with the ledger before a release can never reach Centra after the shipment that the
  * release stands for. Close it to release.
  *
- * <p>Usage: {@code try (StockHold hold = StockPublish.holdForDespatch(store, despatchId, keys)) { complete(); release(); }}
+ * <p>Usage: {@code try (StockHold hold = StockJobs.holdForDespatch(store, despatchId, keys)) { complete(); release(); }}
  */
 public final class StockHold implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(StockHold.class);

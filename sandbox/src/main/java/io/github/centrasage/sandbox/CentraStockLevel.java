@@ -7,5 +7,5 @@ import java.math.BigDecimal;
  *
  * <pre>{@code assertThat(centra.stock("P00001-BLK-M", "Leeds DC").freeToAllocate()).isEqualByComparingTo("3");}</pre>
  */
-public record CentraStock(String sku, String warehouse, BigDecimal physical, BigDecimal allocated,
+public record CentraStockLevel(String sku, String warehouse, BigDecimal physical, BigDecimal allocated,
     BigDecimal freeToAllocate) {}
