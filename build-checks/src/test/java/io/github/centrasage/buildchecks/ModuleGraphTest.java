@@ -141,9 +141,8 @@ class ModuleGraphTest {
    * list only shrinks, and on any break not listed here.
    */
   private static final Map<String, String> KNOWN_ENGINE_BREAKS = Map.of(
-      // The engine's built-in failure rules know the stock flow's busy signal: engine -> flow, and the
-      // cycle internal -> stock -> integration -> internal.
-      SYNC + ".internal.DefaultFailureClassifier", SYNC + ".stock.StockBusyException",
+      // The clients' failure classifier knows the stock flow's busy signal: integration -> stock -> integration.
+      SYNC + ".integration.internal.ClientFailureClassifier", SYNC + ".stock.internal.StockBusyException",
       // Reading a mappings file parses the finance flow's record treatments: integration -> finance -> integration.
       SYNC + ".integration.internal.MappingsFile", SYNC + ".finance.RecordTreatment$Rule");
 
