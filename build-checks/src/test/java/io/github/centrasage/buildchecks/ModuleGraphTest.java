@@ -1,11 +1,19 @@
 package io.github.centrasage.buildchecks;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.EvaluationResult;
+import com.tngtech.archunit.library.dependencies.SliceRule;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
@@ -21,8 +29,9 @@ import org.junit.jupiter.api.Test;
  * ArchUnit: the clients build on the HTTP core and never on each other; the HTTP core knows no
  * client; the sandboxes know nothing of the engine; and no module reaches into another module's
  * {@code .internal} packages, except that the two clients use the HTTP core's (it exists to be
- * their shared implementation). A new dependency that breaks a rule fails the build with the
- * classes that broke it.
+ * their shared implementation). Inside sync-core the engine knows no vendor and no flow, its SPI
+ * depends on nothing of the library but itself and the HTTP core, and the top-level packages form
+ * no cycle. A new dependency that breaks a rule fails the build with the classes that broke it.
  */
 class ModuleGraphTest {
   /** Module directory → root package (no two roots nest). */
@@ -121,6 +130,110 @@ class ModuleGraphTest {
     assertThat(why("centra-client", HTTP, "io.github.centrasage.http.internal")).isNull();
     assertThat(why("sync-core", HTTP, "io.github.centrasage.http.internal")).isNotNull();
     assertThat(why("sync-dashboard", "sync-core", "io.github.centrasage.sync")).isNull();
+  }
+
+  /** sync-core's root package; the fixture under {@code buildchecks.fixture.sync} mirrors its layout. */
+  private static final String SYNC = "io.github.centrasage.sync";
+
+  /**
+   * Dependencies in sync-core that break the engine rules below and predate them, as origin class →
+   * target class. Each is to go (issue 22); the test fails when one is no longer in the code, so the
+   * list only shrinks, and on any break not listed here.
+   */
+  private static final Map<String, String> KNOWN_ENGINE_BREAKS = Map.of(
+      // The clients' failure classifier knows the stock flow's busy signal: integration -> stock -> integration.
+      SYNC + ".integration.internal.ClientFailureClassifier", SYNC + ".stock.internal.StockBusyException",
+      // Reading a mappings file parses the finance flow's record treatments: integration -> finance -> integration.
+      SYNC + ".integration.internal.MappingsFile", SYNC + ".finance.RecordTreatment$Rule");
+
+  /**
+   * The engine (the root package alone, the SPI, and their internals) knows neither client, nor the
+   * Integration, the flows' store facets or any flow: those build on the engine, never the reverse.
+   */
+  static ArchRule engineKnowsNoVendorAndNoFlow(String sync) {
+    return noClasses().that().resideInAnyPackage(sync, sync + ".spi", sync + ".spi.internal", sync + ".internal")
+        .should().dependOnClassesThat().resideInAnyPackage("io.github.centrasage.centra..",
+            "io.github.centrasage.sage200..", sync + ".integration..", sync + ".store..", sync + ".order..",
+            sync + ".stock..", sync + ".despatch..", sync + ".catalog..", sync + ".finance..")
+        .because("the engine knows no vendor and no flow; flows and stores build on it (issue 22)");
+  }
+
+  /** The store and flow SPI stands on its own: a third party implements it reading one package. */
+  static ArchRule spiUsesOnlyItselfAndTheHttpCore(String sync) {
+    return noClasses().that().resideInAPackage(sync + ".spi..")
+        .should().dependOnClassesThat(resideInAPackage("io.github.centrasage..")
+            .and(not(resideInAnyPackage(sync + ".spi..", "io.github.centrasage.http.."))))
+        .because("the SPI depends on nothing above it, so the engine and the SPI form no cycle");
+  }
+
+  /** No cycle among sync-core's top-level packages ({@code spi}, {@code store}, {@code order}…). */
+  static SliceRule noCyclesAmongTopLevelPackages(String sync) {
+    return slices().matching(sync + ".(*)..").namingSlices("sync.$1").should().beFreeOfCycles();
+  }
+
+  @Test
+  void theEngineInsideSyncCoreGoesOneWay() {
+    Path classes = Paths.get(System.getProperty("user.dir")).getParent().resolve("sync-core/target/classes");
+    assertThat(classes).as("compiled classes of sync-core (build it first)").isDirectory();
+    JavaClasses syncCore = new ClassFileImporter().importPath(classes);
+
+    // every rule's violations in one report, so one run shows all there is to fix
+    List<String> violations = new ArrayList<>();
+    for (ArchRule rule : List.of(engineKnowsNoVendorAndNoFlow(SYNC), spiUsesOnlyItselfAndTheHttpCore(SYNC))) {
+      EvaluationResult result = rule.evaluate(syncCore).filterDescriptionsMatching(line -> !isKnownBreak(line));
+      if (result.hasViolation()) {
+        violations.add(result.getFailureReport().toString());
+      }
+    }
+    SliceRule cycles = noCyclesAmongTopLevelPackages(SYNC);
+    for (Map.Entry<String, String> known : KNOWN_ENGINE_BREAKS.entrySet()) {
+      cycles = cycles.ignoreDependency(known.getKey(), known.getValue());
+    }
+    EvaluationResult cycleResult = cycles.evaluate(syncCore);
+    if (cycleResult.hasViolation()) {
+      violations.add(cycleResult.getFailureReport().toString());
+    }
+    assertThat(violations).as("sync-core against its one-way engine shape").isEmpty();
+
+    Set<String> knownSeen = new TreeSet<>();
+    KNOWN_ENGINE_BREAKS.forEach((origin, target) -> {
+      boolean there = syncCore.contain(origin) && syncCore.get(origin).getDirectDependenciesFromSelf().stream()
+          .anyMatch(d -> d.getTargetClass().getName().equals(target));
+      if (there) {
+        knownSeen.add(origin + " -> " + target);
+      }
+    });
+    assertThat(knownSeen).as("known breaks still in the code (remove the others from KNOWN_ENGINE_BREAKS)")
+        .containsExactlyInAnyOrderElementsOf(KNOWN_ENGINE_BREAKS.entrySet().stream()
+            .map(e -> e.getKey() + " -> " + e.getValue()).toList());
+  }
+
+  /** Whether a violation line is one of {@link #KNOWN_ENGINE_BREAKS} ("Method <origin.m()> calls … <target…>"). */
+  private static boolean isKnownBreak(String line) {
+    return KNOWN_ENGINE_BREAKS.entrySet().stream().anyMatch(k -> line.contains("<" + k.getKey() + ".")
+        && (line.contains("<" + k.getValue() + ">") || line.contains("<" + k.getValue() + ".")));
+  }
+
+  @Test
+  void theEngineRulesCatchWhatTheyAreFor() {
+    String sync = "io.github.centrasage.buildchecks.fixture.sync";
+    JavaClasses fixture = new ClassFileImporter().importPackages(sync);
+
+    assertThat(violations(engineKnowsNoVendorAndNoFlow(sync), fixture))
+        .anyMatch(v -> v.contains("fixture.sync.FixtureEngine") && v.contains("io.github.centrasage.centra.CentraClient"))
+        .anyMatch(v -> v.contains("fixture.sync.internal.FixtureRunner") && v.contains("fixture.sync.store.FixtureStore"))
+        .noneMatch(v -> v.contains("fixture.sync.order.")); // a flow may use the engine
+    assertThat(violations(spiUsesOnlyItselfAndTheHttpCore(sync), fixture))
+        .anyMatch(v -> v.contains("fixture.sync.spi.FixtureFlow") && v.contains("fixture.sync.FixtureEngine"))
+        .noneMatch(v -> v.contains("io.github.centrasage.http."));
+    assertThat(violations(noCyclesAmongTopLevelPackages(sync), fixture))
+        .anyMatch(v -> v.contains("sync.order") && v.contains("sync.stock"));
+  }
+
+  private static List<String> violations(ArchRule rule, JavaClasses classes) {
+    EvaluationResult result = rule.evaluate(classes);
+    assertThat(result.hasViolation()).as("%s finds the fixture's violations", rule.getDescription()).isTrue();
+    return result.getFailureReport().getDetails();
   }
 
   /** Why {@code module} must not use {@code target} (a package of {@code owner}), or null if it may. */

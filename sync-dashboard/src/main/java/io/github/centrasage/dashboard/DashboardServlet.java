@@ -27,8 +27,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
- * The same dashboard as {@link SyncDashboard} (pages, JSON API, replay and discard, and every
- * guard), served by the application's own servlet container instead of a second port. Map it to a
+ * The same dashboard as {@link SyncDashboard} (pages, JSON API, replay and discard, every guard,
+ * and the payout pages only over a store that keeps bindings), served by the application's own servlet container instead of a second port. Map it to a
  * path with a trailing {@code /*}, such as {@code /centra-sage200/*}; every link, form and cookie
  * it sends stays under that path. The Spring Boot starter registers it for you (see
  * docs/spring-boot.md); any Jakarta Servlet 6 container can carry it.

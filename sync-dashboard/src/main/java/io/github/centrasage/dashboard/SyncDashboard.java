@@ -28,6 +28,13 @@ import org.slf4j.LoggerFactory;
  * has. Reading needs nothing; replay and discard need the token. Binds to {@code 127.0.0.1} on a
  * free port unless told otherwise.
  *
+ * <p>The dashboard reads the engine's store through {@link SyncEngine#store()}. What the Centra↔Sage
+ * flows keep beside the queue (bindings: an order's Sage records, and the payout reports of
+ * {@code SettlementPosting}) is shown when that store also keeps bindings
+ * ({@code engine.store() instanceof BindingStore}, as the shipped stores do). Over a store of the
+ * engine alone the payout pages and their API answer 404, the overview has no payouts, and an
+ * order's journey lists its jobs without a Sage section.
+ *
  * <p>Usage:
  * <pre>{@code
  * try (SyncDashboard dashboard = SyncDashboard.start(engine, DashboardOptions.defaults())) {

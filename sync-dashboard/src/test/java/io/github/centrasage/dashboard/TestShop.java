@@ -4,11 +4,14 @@ import io.github.centrasage.sync.JobFailure;
 import io.github.centrasage.sync.SyncEngine;
 import io.github.centrasage.sync.SyncListener;
 import io.github.centrasage.sync.spi.DiscoverContext;
+import io.github.centrasage.sync.spi.EngineStore;
 import io.github.centrasage.sync.spi.Job;
 import io.github.centrasage.sync.spi.JobContext;
 import io.github.centrasage.sync.spi.NewJob;
 import io.github.centrasage.sync.spi.SyncFlow;
 import io.github.centrasage.sync.store.InMemorySyncStateStore;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -55,8 +58,22 @@ final class TestShop implements AutoCloseable {
 
   /** With more flows of these names after the two (a page as long as a real one). */
   TestShop(java.util.function.Function<MovableClock, SyncListener> listener, Clock storeClock, List<String> moreFlows) {
+    this(listener, storeClock, moreFlows, false);
+  }
+
+  /**
+   * An engine whose store is an {@link EngineStore} and nothing more (a store of the engine alone):
+   * {@link #store} still keeps bindings and payout reports underneath, the engine cannot reach them.
+   */
+  static TestShop withEngineOnlyStore() {
+    return new TestShop(clock -> new SyncListener() {}, null, List.of(), true);
+  }
+
+  private TestShop(java.util.function.Function<MovableClock, SyncListener> listener, Clock storeClock,
+      List<String> moreFlows, boolean engineOnly) {
     store = new InMemorySyncStateStore(storeClock == null ? clock : storeClock);
-    SyncEngine.Builder builder = SyncEngine.builder().store(store).clock(clock).flow(orders).flow(stock)
+    SyncEngine.Builder builder = SyncEngine.builder().store(engineOnly ? engineOnly(store) : store).clock(clock)
+        .flow(orders).flow(stock)
         .listener(listener.apply(clock));
     moreFlows.forEach(name -> builder.flow(new TestFlow(name)));
     engine = builder.build();
@@ -79,6 +96,18 @@ final class TestShop implements AutoCloseable {
   @Override
   public void close() {
     engine.close();
+  }
+
+  /** {@code store} behind the {@link EngineStore} interface alone. */
+  private static EngineStore engineOnly(EngineStore store) {
+    return (EngineStore) Proxy.newProxyInstance(EngineStore.class.getClassLoader(), new Class<?>[] {EngineStore.class},
+        (proxy, method, args) -> {
+          try {
+            return method.invoke(store, args);
+          } catch (InvocationTargetException e) {
+            throw e.getCause();
+          }
+        });
   }
 
   /** A flow that enqueues what the test put in {@link #pending} and fails jobs whose reference is broken. */

@@ -4,20 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.centrasage.sandbox.SandboxClock;
-import io.github.centrasage.sync.store.BindingConflictException;
-import io.github.centrasage.sync.store.Allocation;
-import io.github.centrasage.sync.store.Binding;
 import io.github.centrasage.sync.spi.Coalescing;
 import io.github.centrasage.sync.spi.Cursor;
 import io.github.centrasage.sync.spi.CursorMove;
+import io.github.centrasage.sync.spi.EngineStore;
 import io.github.centrasage.sync.spi.FailureKind;
 import io.github.centrasage.sync.spi.Job;
 import io.github.centrasage.sync.spi.JobAttempt;
 import io.github.centrasage.sync.spi.JobState;
 import io.github.centrasage.sync.spi.NewJob;
-import io.github.centrasage.sync.store.StockVersion;
-import io.github.centrasage.sync.store.SyncStateStore;
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,18 +35,30 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The job-queue half of {@link SyncStateStoreContract}, with the hooks a store's test implements:
- * enqueue and coalescing, claims in due-time order with one job per key at a time, lease expiry,
- * retries, parking, replay and discard, history, search, the store's clock, and eight workers on two
- * store instances at once. Extend {@link SyncStateStoreContract}, which adds the rest of the SPI;
- * the two are split only to keep each file readable.
+ * The behaviour every engine store ({@link EngineStore}: job queue, cursors, named leases) must have,
+ * as a JUnit 5 test class to extend, with the hooks a store's test implements: enqueue and
+ * coalescing, claims in due-time order with one job per key at a time, lease expiry, retries,
+ * parking, replay and discard, history, search, cursors, named leases, the store's clock, and eight
+ * workers on two store instances at once. A store of the engine alone extends this class; a store
+ * for the Centra↔Sage flows (a {@link io.github.centrasage.sync.store.SyncStateStore}) extends
+ * {@link SyncStateStoreContract}, which adds bindings, the allocation ledger and stock versions.
+ *
+ * <pre>
+ * class RedisEngineStoreTest extends JobQueueContract&lt;RedisEngineStore&gt; {
+ *   &#64;Override
+ *   protected RedisEngineStore newStore() {
+ *     redis.flushAll();
+ *     return new RedisEngineStore(redis, clock());
+ *   }
+ * }
+ * </pre>
  *
  * <p>A subclass gives a fresh, empty store per test; a store that takes a {@link Clock} gets
  * {@link #clock()}, which the contract moves to let leases and due times pass. A store on database
  * time (which cannot be set) needs nothing more: {@link #advance} then waits, briefly, for the
  * store's own clock to move.
  */
-public abstract class JobQueueContract {
+public abstract class JobQueueContract<S extends EngineStore> {
   /** The flow name most tests enqueue under. */
   protected static final String FLOW = "OrderImport";
   /** A lease long enough never to expire during a test. */
@@ -60,13 +67,13 @@ public abstract class JobQueueContract {
   private static final Duration CLOCK_WAIT = Duration.ofSeconds(10);
 
   private final SandboxClock clock = SandboxClock.startingAt(Instant.parse("2024-05-01T10:00:00Z"));
-  private final List<SyncStateStore> others = new ArrayList<>();
+  private final List<S> others = new ArrayList<>();
 
   /** The store under test, fresh from {@link #newStore()} for every test and closed after it. */
-  protected SyncStateStore store;
+  protected S store;
 
   /** A store on empty state. Called once before every test. */
-  protected abstract SyncStateStore newStore();
+  protected abstract S newStore();
 
   /**
    * A second store instance on the same data as {@link #store}, as a second engine instance would
@@ -74,7 +81,7 @@ public abstract class JobQueueContract {
    * a store that cannot be shared between instances (the concurrency tests then race threads on one
    * instance).
    */
-  protected SyncStateStore secondInstance() {
+  protected S secondInstance() {
     return store;
   }
 
@@ -88,7 +95,7 @@ public abstract class JobQueueContract {
 
   /**
    * Lets at least {@code d} pass on the store's clock: moves {@link #clock()}, then, for a store on
-   * database time, waits until {@link SyncStateStore#now()} has moved by {@code d}.
+   * database time, waits until {@link EngineStore#now()} has moved by {@code d}.
    */
   protected void advance(Duration d) {
     Instant target = store.now().plus(d);
@@ -115,7 +122,7 @@ public abstract class JobQueueContract {
 
   @AfterEach
   void closeStores() {
-    for (SyncStateStore other : others) {
+    for (S other : others) {
       if (other != store) {
         other.close();
       }
@@ -125,8 +132,8 @@ public abstract class JobQueueContract {
   }
 
   /** {@link #secondInstance()}, closed after the test. */
-  protected final SyncStateStore other() {
-    SyncStateStore other = secondInstance();
+  protected final S other() {
+    S other = secondInstance();
     others.add(other);
     return other;
   }
@@ -406,7 +413,7 @@ public abstract class JobQueueContract {
       jobs.add(NewJob.builder().flow(FLOW).key("k" + (i % keyCount)).payload(Integer.toString(i)).coalescing(Coalescing.NONE).build());
     }
     store.enqueue(jobs, Optional.empty());
-    SyncStateStore other = other();
+    S other = other();
 
     Map<Long, AtomicInteger> completions = new ConcurrentHashMap<>();
     Map<String, AtomicInteger> runningPerKey = new ConcurrentHashMap<>();
@@ -417,7 +424,7 @@ public abstract class JobQueueContract {
     try {
       List<Future<?>> workers = new ArrayList<>();
       for (int w = 0; w < 8; w++) {
-        SyncStateStore s = w % 2 == 0 ? store : other;
+        S s = w % 2 == 0 ? store : other;
         String owner = "worker-" + w;
         workers.add(pool.submit(() -> {
           long idleSince = System.nanoTime();
@@ -548,5 +555,52 @@ public abstract class JobQueueContract {
     assertThat(result.get(1).key()).isEqualTo("order:2");
     assertThat(result.get(2).id()).as("folded into the first").isEqualTo(result.get(0).id());
     assertThat(store.count(FLOW).get(JobState.QUEUED)).isEqualTo(2);
+  }
+
+  @Test
+  void aLeaseIsHeldByOneOwnerUntilReleasedOrExpired() {
+    assertThat(store.tryAcquireLease("discover:OrderImport", "a", LEASE)).isTrue();
+    assertThat(store.tryAcquireLease("discover:OrderImport", "b", LEASE)).isFalse();
+    assertThat(store.tryAcquireLease("discover:OrderImport", "a", LEASE)).as("owner renews").isTrue();
+    assertThat(store.leaseHolder("discover:OrderImport")).contains("a");
+    assertThat(store.releaseLease("discover:OrderImport", "b")).isFalse();
+    assertThat(store.releaseLease("discover:OrderImport", "a")).isTrue();
+    assertThat(store.leaseHolder("discover:OrderImport")).isEmpty();
+    assertThat(store.tryAcquireLease("discover:OrderImport", "b", shortLease())).isTrue();
+
+    advance(shortLease().multipliedBy(2));
+
+    assertThat(store.leaseHolder("discover:OrderImport")).isEmpty();
+    assertThat(store.tryAcquireLease("discover:OrderImport", "a", LEASE)).isTrue();
+  }
+
+  @Test
+  void aCursorIsStampedWithTheStoreClockAndSeenByASecondInstance() {
+    // the engine keeps its store identity (which Centra tenant and Sage company) as a cursor
+    Instant before = store.now();
+    store.putCursor("engine.identity", "centra=https://shop.example\nsage.company=1");
+
+    Cursor cursor = other().cursor("engine.identity").orElseThrow();
+    assertThat(cursor.name()).isEqualTo("engine.identity");
+    assertThat(cursor.value()).isEqualTo("centra=https://shop.example\nsage.company=1");
+    assertThat(cursor.updatedAt()).isAfterOrEqualTo(before.minusSeconds(1));
+    assertThat(store.cursor("nothing")).isEmpty();
+  }
+
+  @Test
+  void aLeaseRejectsBlankNamesAndOwnersAndANonPositiveTtl() {
+    assertThatThrownBy(() -> store.tryAcquireLease(" ", "a", LEASE)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> store.tryAcquireLease("x", "", LEASE)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> store.tryAcquireLease("x", "a", Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
+    assertThat(store.leaseHolder("x")).isEmpty();
+  }
+
+  @Test
+  void aLeaseHeldOnOneInstanceIsRefusedOnTheOther() {
+    S other = other();
+    assertThat(store.tryAcquireLease("discover:OrderImport", "a", LEASE)).isTrue();
+
+    assertThat(other.tryAcquireLease("discover:OrderImport", "b", LEASE)).isFalse();
+    assertThat(other.leaseHolder("discover:OrderImport")).contains("a");
   }
 }

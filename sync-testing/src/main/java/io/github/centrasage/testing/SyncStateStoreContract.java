@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.centrasage.sync.store.BindingConflictException;
 import io.github.centrasage.sync.store.Allocation;
 import io.github.centrasage.sync.store.Binding;
-import io.github.centrasage.sync.spi.Cursor;
 import io.github.centrasage.sync.store.StockVersion;
 import io.github.centrasage.sync.store.SyncStateStore;
 import java.math.BigDecimal;
@@ -19,18 +18,17 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The behaviour every {@link SyncStateStore} must have, as a JUnit 5 test class to extend: the
- * engine relies on each of these tests, so a store that passes them all can replace the built-in
- * ones. Every method of the store SPI is covered: enqueue and coalescing, claims in due-time order
+ * engine and the Centra↔Sage flows rely on each of these tests, so a store that passes them all can
+ * replace the built-in ones. The engine's part (enqueue and coalescing, claims in due-time order
  * with one job per key at a time, lease expiry, retries, parking, replay and discard, history,
- * search, cursors, bindings, the allocation ledger, stock versions, named leases and the store's
- * clock; one test runs eight workers on two store instances at once.
+ * search, cursors, named leases, the store's clock, eight workers on two store instances at once)
+ * is {@link JobQueueContract}, this class's parent; this class adds what the flows keep: bindings,
+ * the allocation ledger and stock versions.
  *
  * <p>A subclass gives a fresh, empty store per test ({@link #newStore()}); a store that takes a
  * {@link java.time.Clock} gets {@link #clock()}, which the contract moves to let leases and due times
  * pass. A store on database time (which cannot be set) needs nothing more: {@link #advance} then
- * waits, briefly, for the store's own clock to move. The queue's tests are in {@link JobQueueContract},
- * this class's parent; this class adds cursors, bindings, the allocation ledger, stock versions and
- * named leases.
+ * waits, briefly, for the store's own clock to move.
  *
  * <pre>
  * class RedisSyncStateStoreTest extends SyncStateStoreContract {
@@ -49,7 +47,7 @@ import org.junit.jupiter.api.Test;
  *
  * <p>Needs JUnit Jupiter and AssertJ on the test classpath (this module brings both).
  */
-public abstract class SyncStateStoreContract extends JobQueueContract {
+public abstract class SyncStateStoreContract extends JobQueueContract<SyncStateStore> {
   @Test
   void bindingsAreUniqueOnBothSides() {
     Binding order = Binding.builder().entityType("order").centraId("1234").sageId("5501").sageReference("0000012").build();
@@ -101,23 +99,6 @@ public abstract class SyncStateStoreContract extends JobQueueContract {
     assertThat(store.applyStockVersionIfNewer("ABC-M", "WH1", StockVersion.of(t, 2))).isTrue();
     assertThat(store.applyStockVersionIfNewer("ABC-M", "WH1", StockVersion.of(t.plusNanos(1000), 0))).isTrue();
     assertThat(store.stockVersion("ABC-M", "WH1")).contains(StockVersion.of(t.plusNanos(1000), 0));
-  }
-
-  @Test
-  void aLeaseIsHeldByOneOwnerUntilReleasedOrExpired() {
-    assertThat(store.tryAcquireLease("discover:OrderImport", "a", LEASE)).isTrue();
-    assertThat(store.tryAcquireLease("discover:OrderImport", "b", LEASE)).isFalse();
-    assertThat(store.tryAcquireLease("discover:OrderImport", "a", LEASE)).as("owner renews").isTrue();
-    assertThat(store.leaseHolder("discover:OrderImport")).contains("a");
-    assertThat(store.releaseLease("discover:OrderImport", "b")).isFalse();
-    assertThat(store.releaseLease("discover:OrderImport", "a")).isTrue();
-    assertThat(store.leaseHolder("discover:OrderImport")).isEmpty();
-    assertThat(store.tryAcquireLease("discover:OrderImport", "b", shortLease())).isTrue();
-
-    advance(shortLease().multipliedBy(2));
-
-    assertThat(store.leaseHolder("discover:OrderImport")).isEmpty();
-    assertThat(store.tryAcquireLease("discover:OrderImport", "a", LEASE)).isTrue();
   }
 
   private static Allocation alloc(String sku, String warehouse, String quantity) {
@@ -217,36 +198,6 @@ public abstract class SyncStateStoreContract extends JobQueueContract {
     assertThat(store.countBindings("refund")).isZero();
     store.unbind("order", "1");
     assertThat(store.countBindings("order")).isEqualTo(1);
-  }
-
-  @Test
-  void aCursorIsStampedWithTheStoreClockAndSeenByASecondInstance() {
-    // the engine keeps its store identity (which Centra tenant and Sage company) as a cursor
-    Instant before = store.now();
-    store.putCursor("engine.identity", "centra=https://shop.example\nsage.company=1");
-
-    Cursor cursor = other().cursor("engine.identity").orElseThrow();
-    assertThat(cursor.name()).isEqualTo("engine.identity");
-    assertThat(cursor.value()).isEqualTo("centra=https://shop.example\nsage.company=1");
-    assertThat(cursor.updatedAt()).isAfterOrEqualTo(before.minusSeconds(1));
-    assertThat(store.cursor("nothing")).isEmpty();
-  }
-
-  @Test
-  void aLeaseRejectsBlankNamesAndOwnersAndANonPositiveTtl() {
-    assertThatThrownBy(() -> store.tryAcquireLease(" ", "a", LEASE)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> store.tryAcquireLease("x", "", LEASE)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> store.tryAcquireLease("x", "a", Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
-    assertThat(store.leaseHolder("x")).isEmpty();
-  }
-
-  @Test
-  void aLeaseHeldOnOneInstanceIsRefusedOnTheOther() {
-    SyncStateStore other = other();
-    assertThat(store.tryAcquireLease("discover:OrderImport", "a", LEASE)).isTrue();
-
-    assertThat(other.tryAcquireLease("discover:OrderImport", "b", LEASE)).isFalse();
-    assertThat(other.leaseHolder("discover:OrderImport")).contains("a");
   }
 
   @Test

@@ -2,14 +2,18 @@ package io.github.centrasage.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.centrasage.centra.CentraClient;
 import io.github.centrasage.sage200.ODataQuery;
 import io.github.centrasage.sage200.Sage200Client;
 import io.github.centrasage.sage200.TokenProvider;
 import io.github.centrasage.sandbox.Sage200Sandbox;
+import io.github.centrasage.sync.integration.Integration;
 import io.github.centrasage.sync.integration.Mappings;
 import io.github.centrasage.sync.order.OrderImport;
 import io.github.centrasage.sync.order.OrderImportOptions;
+import io.github.centrasage.sync.store.InMemorySyncStateStore;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -39,7 +43,12 @@ class SeedShopMappingsTest {
       assertThat(t.sageTaxCodeId()).isEqualTo(standard);
     });
     assertThat(m.customerDocumentPrefix()).isEqualTo("CENTRA-");
-    assertThat(new OrderImport(OrderImportOptions.builder().defaultWarehouse("1").build()).validate(m))
+    // the order import's checks read only the mappings: its Centra client is never called
+    CentraClient centra = CentraClient.builder().baseUrl("http://127.0.0.1:9/").token("unused").allowPlainHttp(true)
+        .build();
+    Integration link = Integration.builder().centra(centra).sage(client)
+        .store(new InMemorySyncStateStore(Clock.systemUTC())).mappings(m).build();
+    assertThat(new OrderImport(link, OrderImportOptions.builder().defaultWarehouse("1").build()).problems())
         .as("enough for an order import").isEmpty();
   }
 }

@@ -143,7 +143,9 @@ public final class ApiViews {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("orderNumber", journey.number);
     m.put("found", !journey.isEmpty());
-    m.put("sageRecords", Json.list(journey.records, ApiViews::record));
+    if (journey.recordsKept) { // left out, not empty, where the store keeps no links to Sage at all
+      m.put("sageRecords", Json.list(journey.records, ApiViews::record));
+    }
     Map<String, Object> latest = new LinkedHashMap<>();
     journey.newestJobPerFlow().forEach((flow, job) -> latest.put(flow, job.state().name()));
     m.put("latestStateByFlow", latest);

@@ -2,7 +2,6 @@ package io.github.centrasage.dashboard.internal;
 
 import io.github.centrasage.sync.SyncEngine;
 import io.github.centrasage.sync.SyncStatus;
-import io.github.centrasage.sync.finance.SettlementPosting;
 import io.github.centrasage.sync.finance.SettlementReport;
 import io.github.centrasage.sync.spi.Job;
 import io.github.centrasage.sync.spi.JobAttempt;
@@ -51,6 +50,7 @@ public final class DashboardCore {
   private static final String FORM = "application/x-www-form-urlencoded";
 
   private final SyncEngine engine;
+  private final FlowRecords records;
   private final Pages pages;
   private final ActionGuard guard;
   private final int parkedJobsShown;
@@ -79,6 +79,7 @@ public final class DashboardCore {
       Optional<Supplier<String>> doctorReport) {
     this.doctorReport = doctorReport;
     this.engine = engine;
+    this.records = FlowRecords.of(engine.store());
     this.engineClock = engineClock;
     this.series = series;
     this.pages = pages;
@@ -219,27 +220,31 @@ public final class DashboardCore {
     } else if (parts[0].equals("doctor") && parts.length == 1 && doctorReport.isPresent()) {
       sendHtml(ex, 200, pages.doctor(context(ex, Optional.empty()), doctorReport.get().get()));
     } else if (parts[0].equals("payouts") && parts.length == 1) {
+      requirePayouts(path);
       sendHtml(ex, 200, pages.payouts(context(ex, Optional.empty()), payouts(query)));
     } else if (parts[0].equals("api") && parts.length == 2 && parts[1].equals("payouts")) {
+      requirePayouts(path);
       Map<String, Object> body = new LinkedHashMap<>();
       body.put("payouts", Json.list(payouts(query), r -> ApiViews.payout(ex.base(), r)));
       sendJson(ex, 200, body);
     } else if (parts[0].equals("api") && parts.length == 5 && parts[1].equals("payouts")
         && parts[4].equals("reconciliation.csv")) {
       // /api/payouts/<psp>/<payout>[@<merchant account>]/reconciliation.csv: the payout's reconciliation file.
-      SettlementReport report = SettlementPosting.storedReport(engine.store(), decode(parts[2]), decode(parts[3]))
+      requirePayouts(path);
+      SettlementReport report = records.payout(decode(parts[2]), decode(parts[3]))
           .orElseThrow(() -> new Problem(404, "No payout " + decode(parts[2]) + " " + decode(parts[3]) + " is stored"));
       sendBytes(ex, 200, "text/csv; charset=utf-8", report.reconciliationCsv().getBytes(StandardCharsets.UTF_8));
     } else if (parts[0].equals("api") && parts.length == 3 && parts[1].equals("payouts")
         && parts[2].equals("open-items.csv")) {
       // ?month=2026-03: unallocated receipts and open chargebacks of the payouts up to that month's end.
+      requirePayouts(path);
       java.time.YearMonth month;
       try {
         month = java.time.YearMonth.parse(query.getOrDefault("month", ""));
       } catch (java.time.format.DateTimeParseException e) {
         throw new Problem(400, "month must be yyyy-MM, was '" + query.getOrDefault("month", "") + "'");
       }
-      sendBytes(ex, 200, "text/csv; charset=utf-8", SettlementPosting.openItemsCsv(engine.store(), month, MAX_PAGE)
+      sendBytes(ex, 200, "text/csv; charset=utf-8", records.openItemsCsv(month, MAX_PAGE)
           .getBytes(StandardCharsets.UTF_8));
     } else if (parts[0].equals("api") && parts.length == 3 && parts[1].equals("orders")) {
       sendJson(ex, 200, ApiViews.journey(journey(decode(parts[2]))));
@@ -267,12 +272,22 @@ public final class DashboardCore {
       }
     }
     sendHtml(ex, 200, pages.overview(context(ex, Optional.empty()), flows, parked, histories,
-        SettlementPosting.storedReports(engine.store(), LATEST_PAYOUTS), series));
+        records.payouts(LATEST_PAYOUTS), series));
   }
 
   /** Stored payout reports, newest first ({@code limit}, default 50). */
   private List<SettlementReport> payouts(Map<String, String> query) {
-    return SettlementPosting.storedReports(engine.store(), intParam(query, "limit", 50, 1, MAX_PAGE));
+    return records.payouts(intParam(query, "limit", 50, 1, MAX_PAGE));
+  }
+
+  /**
+   * The payout pages exist only when the engine's store keeps what the flows bind (the shipped
+   * stores do); over a store of the engine alone they answer 404, as an address that is not there.
+   */
+  private void requirePayouts(String path) {
+    if (!records.kept()) {
+      throw new Problem(404, "There is no page at " + path + ": this engine's store keeps no payout reports");
+    }
   }
 
   private List<Job> jobs(Map<String, String> query) {
@@ -318,7 +333,7 @@ public final class DashboardCore {
 
   private OrderJourney journey(String number) {
     try {
-      return OrderJourney.find(engine.store(), number);
+      return OrderJourney.find(engine.store(), records, number);
     } catch (IllegalArgumentException e) {
       throw new Problem(400, e.getMessage());
     }

@@ -1,8 +1,8 @@
 package io.github.centrasage.dashboard.internal;
 
-import io.github.centrasage.sync.store.Binding;
 import io.github.centrasage.sync.spi.Job;
-import io.github.centrasage.sync.store.SyncStateStore;
+import io.github.centrasage.sync.spi.JobQueue;
+import io.github.centrasage.sync.store.Binding;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +14,9 @@ import java.util.stream.Collectors;
  * parked?) and the Sage records bound to a Centra id that carries it (an {@code order} binding
  * with its document number, a {@code despatch} or {@code refund} binding…). Each binding's entity
  * type becomes a step on the page, so a new flow shows up without a change here.
+ *
+ * <p>The Sage records come from the flows' bindings ({@link FlowRecords}); over a store that keeps
+ * none, the journey is the jobs alone.
  *
  * <p>The number must appear as a whole token: {@code 1234} matches {@code order:1234} and
  * {@code 1234-1}, never {@code 12345} or {@code A1234}.
@@ -29,11 +32,14 @@ public final class OrderJourney {
   public final List<Job> jobs;
   /** By entity type, then Centra id. */
   public final List<Binding> records;
+  /** Whether the store keeps bindings at all; without them {@link #records} is always empty. */
+  public final boolean recordsKept;
 
-  private OrderJourney(String number, List<Job> jobs, List<Binding> records) {
+  private OrderJourney(String number, List<Job> jobs, List<Binding> records, boolean recordsKept) {
     this.number = number;
     this.jobs = jobs;
     this.records = records;
+    this.recordsKept = recordsKept;
   }
 
   /**
@@ -41,15 +47,15 @@ public final class OrderJourney {
    *
    * @throws IllegalArgumentException if the number is blank or too long
    */
-  public static OrderJourney find(SyncStateStore store, String rawNumber) {
+  public static OrderJourney find(JobQueue queue, FlowRecords bindings, String rawNumber) {
     String number = checkedNumber(rawNumber);
-    List<Job> jobs = store.search(number, SEARCH_LIMIT).stream()
+    List<Job> jobs = queue.search(number, SEARCH_LIMIT).stream()
         .filter(j -> containsToken(j.key(), number) || containsToken(j.reference(), number))
         .collect(Collectors.toList());
-    List<Binding> records = store.searchBindings(number, SEARCH_LIMIT).stream()
+    List<Binding> records = bindings.searchBindings(number, SEARCH_LIMIT).stream()
         .filter(b -> containsToken(b.centraId(), number))
         .collect(Collectors.toList());
-    return new OrderJourney(number, jobs, records);
+    return new OrderJourney(number, jobs, records, bindings.kept());
   }
 
   static String checkedNumber(String raw) {

@@ -192,20 +192,23 @@ public final class Pages {
       return layout(ctx, "Order " + journey.number, b.toString(), false);
     }
     summary(b, journey);
-    b.append("<h3>In Sage</h3>");
-    if (journey.records.isEmpty()) {
-      b.append("<p class=\"empty\">No Sage record is linked to this order yet.</p>");
-    } else {
-      b.append("<table class=\"records\"><thead><tr><th>Step</th><th>Centra</th><th>Sage document</th>"
-          + "<th>Sage id</th><th>Recorded</th></tr></thead><tbody>");
-      for (Binding r : journey.records) {
-        b.append("<tr><td class=\"step\">").append(esc(capitalised(r.entityType()))).append("</td><td>").append(esc(r.centraId()))
-            .append("</td><td class=\"sage-ref\">").append(esc(r.sageReference().orElse("\u2013")))
-            .append("</td><td>").append(esc(r.sageId())).append("</td><td>");
-        r.syncedAt().ifPresentOrElse(t -> time(b, ctx, t), () -> b.append("\u2013"));
-        b.append("</td></tr>");
+    // a store of the engine alone links no Sage records: there the section would only ever say "none yet"
+    if (journey.recordsKept) {
+      b.append("<h3>In Sage</h3>");
+      if (journey.records.isEmpty()) {
+        b.append("<p class=\"empty\">No Sage record is linked to this order yet.</p>");
+      } else {
+        b.append("<table class=\"records\"><thead><tr><th>Step</th><th>Centra</th><th>Sage document</th>"
+            + "<th>Sage id</th><th>Recorded</th></tr></thead><tbody>");
+        for (Binding r : journey.records) {
+          b.append("<tr><td class=\"step\">").append(esc(capitalised(r.entityType()))).append("</td><td>").append(esc(r.centraId()))
+              .append("</td><td class=\"sage-ref\">").append(esc(r.sageReference().orElse("\u2013")))
+              .append("</td><td>").append(esc(r.sageId())).append("</td><td>");
+          r.syncedAt().ifPresentOrElse(t -> time(b, ctx, t), () -> b.append("\u2013"));
+          b.append("</td></tr>");
+        }
+        b.append("</tbody></table>");
       }
-      b.append("</tbody></table>");
     }
     b.append("<h3>Sync jobs</h3>");
     if (journey.jobs.isEmpty()) {
