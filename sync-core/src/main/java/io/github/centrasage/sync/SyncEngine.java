@@ -275,7 +275,7 @@ public final class SyncEngine implements AutoCloseable {
      * store, however long, as a job's earliest next run.
      */
     public Builder retryPolicy(RetrySettings policy) {
-      this.retryPolicy = Objects.requireNonNull(policy, "retryPolicy");
+      this.retryPolicy = durable(policy, "retryPolicy");
       return this;
     }
 
@@ -284,7 +284,7 @@ public final class SyncEngine implements AutoCloseable {
      * use up the transient budget.
      */
     public Builder lockRetryPolicy(RetrySettings policy) {
-      this.lockRetryPolicy = Objects.requireNonNull(policy, "lockRetryPolicy");
+      this.lockRetryPolicy = durable(policy, "lockRetryPolicy");
       return this;
     }
 
@@ -321,6 +321,8 @@ public final class SyncEngine implements AutoCloseable {
         for (String p : flow.problems()) {
           problems.add(flow.name() + ": " + p);
         }
+        flow.lockRetryPolicy().flatMap(p -> durableProblem(p, "lockRetryPolicy"))
+            .ifPresent(p -> problems.add(flow.name() + ": " + p));
       }
       if (!problems.isEmpty()) {
         throw new SyncConfigurationException("flow settings", problems);
@@ -329,6 +331,27 @@ public final class SyncEngine implements AutoCloseable {
           List.copyOf(listeners), clock, defaultDiscoverInterval, queuePollInterval, leaseDuration, drainTimeout, workers,
           retryPolicy, lockRetryPolicy, instanceId)));
     }
+  }
+
+  /**
+   * A schedule the engine keeps in the store must wait between attempts: a zero first wait, or a
+   * jitter of 1 (which can draw a zero wait), would spend the whole budget within milliseconds
+   * against a server that is down. The clients accept both for in-line retries.
+   */
+  private static RetrySettings durable(RetrySettings policy, String name) {
+    Objects.requireNonNull(policy, name);
+    durableProblem(policy, name).ifPresent(p -> {
+      throw new IllegalArgumentException(p);
+    });
+    return policy;
+  }
+
+  private static Optional<String> durableProblem(RetrySettings policy, String name) {
+    if (policy.initialDelay().isZero() || policy.jitter() >= 1.0) {
+      return Optional.of(name + " needs initialDelay > 0 and jitter < 1 for the engine, was "
+          + policy.initialDelay() + " / " + policy.jitter());
+    }
+    return Optional.empty();
   }
 
   private static Duration positive(Duration d, String name) {

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.centrasage.dashboard.internal.Json;
-import io.github.centrasage.sync.finance.RecordTreatment;
+import io.github.centrasage.sync.integration.RecordTreatment;
 import io.github.centrasage.sync.finance.ReconciliationLine;
 import io.github.centrasage.sync.finance.SettlementReport;
 import io.github.centrasage.sync.finance.internal.PayoutReportRecords;

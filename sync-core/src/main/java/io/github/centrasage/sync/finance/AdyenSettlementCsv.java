@@ -1,5 +1,6 @@
 package io.github.centrasage.sync.finance;
 
+import io.github.centrasage.sync.integration.RecordTreatment;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;

@@ -1,5 +1,6 @@
 package io.github.centrasage.sync.finance;
 
+import io.github.centrasage.sync.integration.RecordTreatment;
 import io.github.centrasage.sync.spi.internal.SyncStyle;
 import java.math.BigDecimal;
 import java.util.List;

@@ -266,7 +266,7 @@ public abstract class Mappings {
      * Treatments of PSP record types that differ from the built-in ones, or that the built-in table
      * does not know: record type → {@code TREATMENT[:nominal or @role][:taxCodeId]}, e.g.
      * {@code DepositCorrection → BALANCE:@deposit}, {@code MiscCosts → FEE:7902:2} (see
-     * {@code io.github.centrasage.sync.finance.RecordTreatment}).
+     * {@code io.github.centrasage.sync.integration.RecordTreatment}).
      */
     public abstract Map<String, String> recordTypes();
 

@@ -1,6 +1,7 @@
 package io.github.centrasage.sync.internal;
 
 import io.github.centrasage.sync.spi.FailureClassification;
+import io.github.centrasage.http.ClientFailure;
 import io.github.centrasage.sync.JobFailure;
 import io.github.centrasage.sync.RetryableFailure;
 import io.github.centrasage.sync.SyncStoreException;
@@ -13,7 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 
-/** The built-in rules described on {@link FailureClassifier#defaults()}. */
+/** The built-in rules described on {@code SyncEngine.Builder.classifier}. */
 public final class DefaultFailureClassifier implements FailureClassifier {
   public static final DefaultFailureClassifier INSTANCE = new DefaultFailureClassifier();
   private static final int MAX_CAUSE_DEPTH = 10;
@@ -47,6 +48,18 @@ public final class DefaultFailureClassifier implements FailureClassifier {
       return Optional.of(r.mayHaveBeenApplied()
           ? FailureClassification.ambiguousWrite(message)
           : FailureClassification.transientFailure(message, r.retryAfter()));
+    }
+    if (t instanceof ClientFailure) {
+      // the clients' shared contract, vendor-neutral: a flow's own classifier refines it (record locks,
+      // user errors), but a flow that has none still gets the client's word on retrying
+      ClientFailure f = (ClientFailure) t;
+      String message = Failures.describe(t);
+      if (f.requiresLookupBeforeRetry()) {
+        return Optional.of(FailureClassification.ambiguousWrite(message));
+      }
+      return Optional.of(f.isRetryable()
+          ? FailureClassification.transientFailure(message, f.retryAfter())
+          : FailureClassification.permanent(List.of(message)));
     }
     if (t instanceof ConnectException || t instanceof UnknownHostException || t instanceof NoRouteToHostException) {
       // the request never reached the server

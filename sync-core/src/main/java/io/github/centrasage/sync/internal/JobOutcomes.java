@@ -54,12 +54,11 @@ final class JobOutcomes {
             .flatMap(SyncFlow::lockRetryPolicy)
             .orElse(s.lockRetryPolicy());
         if (locked >= lockPolicy.maxAttempts()) {
-          // a classification with reasons is contention of the library's own (a stock hold), not a Sage lock
+          // the classifier's reasons say what holds the record and what to do; without them, a generic line
           park(job, owner, c, List.of(c.reasons().isEmpty()
-              ? "The Sage record stayed locked for " + locked + " attempts (" + c.message()
-                  + "); close it in Sage, then replay the job"
-              : "Still held after " + locked + " attempts: " + String.join("; ", c.reasons())
-                  + "; replay the job once the holder has finished or its hold has expired"));
+              ? "The record stayed locked for " + locked + " attempts (" + c.message()
+                  + "); replay the job once it is free"
+              : "Still locked after " + locked + " attempts: " + String.join("; ", c.reasons())));
         } else {
           retry(job, owner, c, Backoff.delayAfter(lockPolicy, locked, ThreadLocalRandom.current().nextDouble()));
         }

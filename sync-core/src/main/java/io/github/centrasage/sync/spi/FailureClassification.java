@@ -39,12 +39,12 @@ public abstract class FailureClassification {
   }
 
   /**
-   * Stock units another party of the library holds for a moment (a push, a despatch): retried on the
-   * lock schedule like a record lock, parked with {@code reason} when it runs out.
+   * The target is locked or held by someone else; {@code reasons} say by whom and what to do (the
+   * park reason names them when the lock schedule runs out).
    */
-  public static FailureClassification stockHeld(String reason) {
-    return ImmutableFailureClassification.builder().kind(FailureKind.RECORD_LOCKED).message(reason)
-        .addReasons(reason).build();
+  public static FailureClassification recordLocked(String message, List<String> reasons) {
+    return ImmutableFailureClassification.builder().kind(FailureKind.RECORD_LOCKED).message(message)
+        .addAllReasons(reasons).build();
   }
 
   /** A write whose effect is unknown. */

@@ -16,7 +16,7 @@ import io.github.centrasage.sync.SyncEngine;
 import io.github.centrasage.sync.SyncStatus;
 import io.github.centrasage.sync.despatch.DespatchSandboxes.Imported;
 import io.github.centrasage.sync.spi.Job;
-import io.github.centrasage.sync.stock.internal.StockBusyException;
+import io.github.centrasage.sync.integration.internal.StockBusyException;
 import io.github.centrasage.sync.stock.internal.StockHold;
 import io.github.centrasage.sync.stock.StockKey;
 import io.github.centrasage.sync.spi.JobState;

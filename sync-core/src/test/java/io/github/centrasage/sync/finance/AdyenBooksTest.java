@@ -1,5 +1,6 @@
 package io.github.centrasage.sync.finance;
 
+import io.github.centrasage.sync.integration.RecordTreatment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.squareup.moshi.Moshi;

@@ -41,9 +41,9 @@ class MappingsTest {
     assertThat(adyen.nominal("fees")).contains(adyen.feesNominal());
     assertThat(adyen.nominal("reserve")).isEmpty();
     assertThat(adyen.recordTypes()).containsEntry("MiscCosts", "FEE:7902:2");
-    assertThat(io.github.centrasage.sync.finance.RecordTreatment.Rule.parse(adyen.recordTypes().get("MiscCosts")))
-        .isEqualTo(new io.github.centrasage.sync.finance.RecordTreatment.Rule(
-            io.github.centrasage.sync.finance.RecordTreatment.FEE, java.util.Optional.of("7902"),
+    assertThat(io.github.centrasage.sync.integration.RecordTreatment.Rule.parse(adyen.recordTypes().get("MiscCosts")))
+        .isEqualTo(new io.github.centrasage.sync.integration.RecordTreatment.Rule(
+            io.github.centrasage.sync.integration.RecordTreatment.FEE, java.util.Optional.of("7902"),
             java.util.OptionalLong.of(2)));
     assertThat(adyen.accountTags()).containsEntry("AcmeOutlet", "O");
     assertThat(m.sageWarehouse("Main Warehouse")).contains("HOME");

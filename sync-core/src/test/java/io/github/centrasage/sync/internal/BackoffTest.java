@@ -40,4 +40,15 @@ class BackoffTest {
     assertThat(locked.maxAttempts()).isEqualTo(10);
     assertThat(Backoff.delayAfter(locked.toBuilder().jitter(0).build(), 2, 0.5)).isEqualTo(Duration.ofSeconds(45));
   }
+
+  @Test
+  void theEngineRefusesASchedulesThatCanWaitNothing() {
+    RetrySettings noWait = RetrySettings.builder().initialDelay(Duration.ZERO).build();
+    RetrySettings fullJitter = SyncEngine.defaultRetrySettings().toBuilder().jitter(1).build();
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> SyncEngine.builder().retryPolicy(noWait))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("retryPolicy needs initialDelay > 0");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> SyncEngine.builder().lockRetryPolicy(fullJitter))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("jitter < 1");
+  }
 }

@@ -1,7 +1,7 @@
 package io.github.centrasage.sync.stock;
 
 import io.github.centrasage.sync.stock.internal.StockHold;
-import io.github.centrasage.sync.stock.internal.StockBusyException;
+import io.github.centrasage.sync.integration.internal.StockBusyException;
 import io.github.centrasage.sync.stock.internal.StockJobs;
 import static io.github.centrasage.sync.stock.StockWorld.LEEDS;
 import static org.assertj.core.api.Assertions.assertThat;

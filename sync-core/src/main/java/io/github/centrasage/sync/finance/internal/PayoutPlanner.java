@@ -6,7 +6,7 @@ import io.github.centrasage.sync.JobFailure;
 import io.github.centrasage.sync.integration.Mappings;
 import io.github.centrasage.sync.finance.PayoutBatch;
 import io.github.centrasage.sync.finance.PayoutItem;
-import io.github.centrasage.sync.finance.RecordTreatment;
+import io.github.centrasage.sync.integration.RecordTreatment;
 import io.github.centrasage.sync.finance.RefundImport;
 import io.github.centrasage.sync.finance.SettlementPostingOptions;
 import io.github.centrasage.sync.store.Binding;

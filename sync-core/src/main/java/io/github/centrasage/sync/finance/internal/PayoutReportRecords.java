@@ -1,6 +1,6 @@
 package io.github.centrasage.sync.finance.internal;
 
-import io.github.centrasage.sync.finance.RecordTreatment;
+import io.github.centrasage.sync.integration.RecordTreatment;
 import io.github.centrasage.sync.finance.ReconciliationLine;
 import io.github.centrasage.sync.internal.Texts;
 import io.github.centrasage.sync.finance.SettlementReport;

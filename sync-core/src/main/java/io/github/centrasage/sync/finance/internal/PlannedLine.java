@@ -3,7 +3,7 @@ package io.github.centrasage.sync.finance.internal;
 import io.github.centrasage.sage200.model.SalesOrder;
 import io.github.centrasage.sage200.model.SalesPostedTransaction;
 import io.github.centrasage.sync.finance.PayoutItem;
-import io.github.centrasage.sync.finance.RecordTreatment;
+import io.github.centrasage.sync.integration.RecordTreatment;
 import io.github.centrasage.sync.finance.ReconciliationLine;
 import java.math.BigDecimal;
 import java.time.LocalDate;

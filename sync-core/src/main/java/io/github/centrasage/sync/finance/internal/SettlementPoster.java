@@ -10,7 +10,7 @@ import io.github.centrasage.sage200.model.SalesReceipt;
 import io.github.centrasage.sync.integration.Mappings;
 import io.github.centrasage.sync.finance.PayoutBatch;
 import io.github.centrasage.sync.finance.PayoutItem;
-import io.github.centrasage.sync.finance.RecordTreatment;
+import io.github.centrasage.sync.integration.RecordTreatment;
 import io.github.centrasage.sync.finance.ReconciliationLine;
 import io.github.centrasage.sync.finance.SettlementPostingOptions;
 import io.github.centrasage.sync.finance.SettlementReport;

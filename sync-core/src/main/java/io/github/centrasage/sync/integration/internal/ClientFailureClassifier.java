@@ -11,7 +11,7 @@ import io.github.centrasage.sage200.Sage200Exception;
 import io.github.centrasage.sage200.Sage200RecordLockedException;
 import io.github.centrasage.sync.spi.FailureClassification;
 import io.github.centrasage.sync.spi.FailureClassifier;
-import io.github.centrasage.sync.stock.internal.StockBusyException;
+import io.github.centrasage.sync.integration.internal.StockBusyException;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -20,7 +20,8 @@ import java.util.stream.Collectors;
  * Classifies the flows' failures: a stock unit held by another party waits on the lock schedule,
  * and the clients' exceptions go through the {@link ClientFailure} contract they share: each
  * says whether the call may be repeated, how long the server asked to wait, and whether a write may
- * already have been applied. Registered by the engine ahead of the defaults; causes are examined so
+ * already have been applied. Every flow of the library returns it as its own classifier
+ * ({@code Integration.failureClassifier()}), asked before the engine's built-in rules; causes are examined so
  * a flow may wrap a client exception. Three vendor facts refine the contract: a locked Sage record
  * waits on a schedule of its own, Centra's user errors carry one reason per message, and an
  * unreadable answer to a read is worth asking again (below).
@@ -41,7 +42,8 @@ public final class ClientFailureClassifier implements FailureClassifier {
       if (t instanceof StockBusyException) {
         // another party holds the stock unit for a moment (a push, a despatch): contention, not a failed
         // write, so it waits on the lock schedule and leaves the transient and ambiguous budgets alone
-        return Optional.of(FailureClassification.stockHeld(t.getMessage()));
+        return Optional.of(FailureClassification.recordLocked(t.getMessage(), List.of(t.getMessage()
+            + "; replay the job once the holder has finished or its hold has expired")));
       }
     }
     return Optional.empty();
@@ -53,7 +55,8 @@ public final class ClientFailureClassifier implements FailureClassifier {
       return FailureClassification.ambiguousWrite(message);
     }
     if (t instanceof Sage200RecordLockedException) {
-      return FailureClassification.recordLocked(message);
+      return FailureClassification.recordLocked(message, List.of("The Sage record is locked (" + message
+          + "); close it in Sage, then replay the job"));
     }
     if (t instanceof CentraUserErrorException) {
       // Centra refused the input: every message is a reason a person can act on

@@ -69,7 +69,7 @@ public final class MappingsFile {
             }
             if (part[2].startsWith("recordType.")) {
               String type = rest(key, "payment." + methodKey + ".recordType.");
-              io.github.centrasage.sync.finance.RecordTreatment.Rule.parse(value);
+              io.github.centrasage.sync.integration.RecordTreatment.Rule.parse(value);
               pb.putRecordType(type, value);
               break;
             }

@@ -7,7 +7,7 @@ import java.lang.annotation.Target;
 import org.immutables.value.Value;
 
 /**
- * {@link SyncStyle} for the mappings, whose builders are written by hand in every integration: one
+ * {@link io.github.centrasage.sync.spi.internal.SyncStyle} for the mappings, whose builders are written by hand in every integration: one
  * entry is added with a singular name ({@code putCurrency("GBP", "1")}, {@code addTaxCode(..)}), a
  * whole map or list with {@code putAll*} / {@code addAll*}.
  */

@@ -1,5 +1,6 @@
 package io.github.centrasage.sync.stock.internal;
 
+import io.github.centrasage.sync.integration.internal.StockBusyException;
 import io.github.centrasage.sync.stock.StockKey;
 import io.github.centrasage.sync.spi.LeaseStore;
 import java.time.Duration;
@@ -44,7 +45,7 @@ public final class StockHold implements AutoCloseable {
       if (!store.tryAcquireLease(key.name(), owner, ttl)) {
         String holder = store.leaseHolder(key.name()).orElse("another owner");
         new StockHold(store, owner, held).close();
-        throw new StockBusyException(key, holder);
+        throw new StockBusyException(key.sku() + " in Sage warehouse " + key.sageWarehouse(), holder);
       }
       held.add(key);
     }

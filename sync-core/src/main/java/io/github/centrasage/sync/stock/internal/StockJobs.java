@@ -51,7 +51,7 @@ public final class StockJobs {
    * the shipment. The owner is derived from the despatch id, so a retried despatch job takes its
    * own hold back after a crash. Close the hold, then enqueue {@link #recomputeJob} per unit.
    *
-   * @throws StockBusyException (retryable) if a stock push holds one of the units right now
+   * @throws io.github.centrasage.sync.integration.internal.StockBusyException (retryable) if a stock push holds one of the units right now
    */
   public static StockHold holdForDespatch(LeaseStore store, String despatchId, Collection<StockKey> shipped, Duration ttl) {
     if (despatchId == null || despatchId.isBlank()) {

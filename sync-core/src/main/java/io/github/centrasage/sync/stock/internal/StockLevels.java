@@ -14,7 +14,7 @@ import io.github.centrasage.sage200.Sage200Client;
 import io.github.centrasage.sage200.model.WarehouseHolding;
 import io.github.centrasage.sync.store.StockVersion;
 import io.github.centrasage.sync.spi.NewJob;
-import io.github.centrasage.sync.stock.internal.StockBusyException;
+import io.github.centrasage.sync.integration.internal.StockBusyException;
 import io.github.centrasage.sync.stock.internal.StockHold;
 import io.github.centrasage.sync.stock.StockKey;
 import io.github.centrasage.sync.stock.StockPublish;

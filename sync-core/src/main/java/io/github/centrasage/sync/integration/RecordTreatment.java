@@ -1,4 +1,4 @@
-package io.github.centrasage.sync.finance;
+package io.github.centrasage.sync.integration;
 
 import java.util.Locale;
 import java.util.Map;
