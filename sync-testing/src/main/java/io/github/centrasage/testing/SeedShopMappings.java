@@ -4,7 +4,6 @@ import io.github.centrasage.sage200.ODataQuery;
 import io.github.centrasage.sage200.Sage200Client;
 import io.github.centrasage.sage200.model.Currency;
 import io.github.centrasage.sage200.model.TaxCode;
-import io.github.centrasage.sync.integration.ImmutableMappings;
 import io.github.centrasage.sync.integration.Mappings;
 import java.math.BigDecimal;
 import java.util.List;

@@ -50,7 +50,7 @@ final class CatalogLinks {
     }
     for (Claims.Claimant c : claimants) {
       if (!inBatch.contains(c.item().id())) {
-        integration.store().enqueue(NewJob.builder().flow(CatalogPublish.NAME).key(CatalogPublish.KEY_PREFIX + c.item().code())
+        job.store().enqueue(NewJob.builder().flow(CatalogPublish.NAME).key(CatalogPublish.KEY_PREFIX + c.item().code())
             .reference(c.item().code())
             .payload(CatalogPublish.PRODUCT_PAYLOAD + c.item().id()).coalescing(Coalescing.KEEP_EXISTING).build());
       }

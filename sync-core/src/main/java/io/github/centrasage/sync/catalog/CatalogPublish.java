@@ -65,8 +65,8 @@ import org.slf4j.LoggerFactory;
  * ({@code catalog:<code>}); a product that has no Centra size, or whose prices Centra cannot hold,
  * is parked with the reason; Centra's {@code userWarnings} for skipped rows park their products too.
  *
- * <p>Usage: {@code SyncEngine.builder().centra(centra).sage(sage).store(store).mappings(m)
- * .flow(new CatalogPublish(CatalogPublishOptions.builder().addPriceMappings(PriceMapping.of("Standard", 23, "GBP")).build())).build()}
+ * <p>Usage: {@code SyncEngine.builder().store(link.store())
+ * .flow(new CatalogPublish(link, CatalogPublishOptions.builder().addPriceMappings(PriceMapping.of("Standard", 23, "GBP")).build())).build()}
  */
 public final class CatalogPublish implements SyncFlow {
   /** The flow name. */

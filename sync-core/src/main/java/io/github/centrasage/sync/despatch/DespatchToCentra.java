@@ -59,7 +59,7 @@ import org.slf4j.LoggerFactory;
  * enqueues a {@code StockPublish} {@code "recompute"} job per SKU and warehouse, so stock values
  * computed before the despatch are superseded.
  *
- * <p>Usage: {@code SyncEngine.builder()…flow(new DespatchToCentra(DespatchOptions.builder().captureOnDespatch(true).build()))}
+ * <p>Usage: {@code SyncEngine.builder()…flow(new DespatchToCentra(link, DespatchOptions.builder().captureOnDespatch(true).build()))}
  */
 public final class DespatchToCentra extends DespatchFlow {
   /** The flow name jobs and cursors are stored under. */
@@ -100,7 +100,7 @@ public final class DespatchToCentra extends DespatchFlow {
               .orderByDescending("sop_despatch_id").top(1).build())
               .stream().mapToLong(OrderDespatchView::sopDespatchId).max().orElse(0);
       // jobs handle whole orders, so the start is kept for them too: older despatches of an order stay out
-      integration.store().putCursor(FLOOR_CURSOR, Long.toString(after));
+      ctx.store().putCursor(FLOOR_CURSOR, Long.toString(after));
       ctx.enqueue(List.of(), Long.toString(after));
       log.info("{} starts after Sage despatch {}", NAME, after);
     }
@@ -138,7 +138,7 @@ public final class DespatchToCentra extends DespatchFlow {
     long number = Long.parseLong(ctx.job().reference());
     long sageOrderId = Long.parseLong(ctx.job().payload());
 
-    long floor = integration.store().cursor(FLOOR_CURSOR).map(c -> Long.parseLong(c.value())).orElse(0L);
+    long floor = ctx.store().cursor(FLOOR_CURSOR).map(c -> Long.parseLong(c.value())).orElse(0L);
     List<OrderDespatchView> despatches = sage.despatches().views()
         .list(ODataQuery.where(ODataFilter.eq("sop_order_id", sageOrderId))).stream()
         .filter(v -> v.sopDespatchId() > floor)
@@ -198,7 +198,7 @@ public final class DespatchToCentra extends DespatchFlow {
         }
       }
       // Centra's completed shipment lowered its physical level by itself: the recompute says by how much
-      lines.values().forEach(l -> integration.store().enqueue(StockJobs.recomputeJob(StockKey.of(l.sku, l.warehouse),
+      lines.values().forEach(l -> ctx.store().enqueue(StockJobs.recomputeJob(StockKey.of(l.sku, l.warehouse),
           l.quantity.intValue())));
       integration.store().bind(Binding.builder().entityType(DESPATCH).centraId(Long.toString(shipment.id()))
           .sageId(Long.toString(despatchId)).sageReference(despatchNo).build());

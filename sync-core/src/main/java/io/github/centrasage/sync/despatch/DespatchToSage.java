@@ -75,7 +75,7 @@ import org.slf4j.LoggerFactory;
  * {@code StockPublish} recompute, so Centra's level follows Sage's own allocations. A shipment whose
  * order is not in Sage yet waits for it ({@link DespatchOptions#orderWait()}) without spending retries.
  *
- * <p>Usage: {@code SyncEngine.builder()…flow(new DespatchToSage(DespatchOptions.builder().putSageCourierIds("DHL", 3L).build()))}
+ * <p>Usage: {@code SyncEngine.builder()…flow(new DespatchToSage(link, DespatchOptions.builder().putSageCourierIds("DHL", 3L).build()))}
  */
 public final class DespatchToSage extends DespatchFlow {
   /** The flow name jobs and cursors are stored under. */
@@ -255,7 +255,7 @@ public final class DespatchToSage extends DespatchFlow {
           + " (maxOrderWait " + options.maxOrderWait() + "); import the order, then replay");
     }
     String n = Long.toString(number);
-    integration.store().enqueue(NewJob.builder().flow(NAME).key("order:" + n).reference(n)
+    ctx.store().enqueue(NewJob.builder().flow(NAME).key("order:" + n).reference(n)
         .payload(n + WAITING_SINCE + since).coalescing(Coalescing.KEEP_EXISTING).delay(options.orderWait()).build());
     log.info("Centra order {} has shipments but is not in Sage yet; looking again in {}", number, options.orderWait());
   }

@@ -40,7 +40,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -63,7 +62,7 @@ import org.slf4j.LoggerFactory;
  * entered as a SOP return instead (same reference, looked up before it is created), whose goods go
  * back to the warehouse they were sold from.
  *
- * <p>Usage: {@code engine.flow(new RefundImport(RefundImportOptions.builder().goodsNominal("4010").shippingNominal("4900").build()))}
+ * <p>Usage: {@code SyncEngine.builder()….flow(new RefundImport(link, RefundImportOptions.builder().goodsNominal("4010").shippingNominal("4900").build()))}
  */
 public final class RefundImport implements SyncFlow {
   /** The flow's name. */
@@ -249,7 +248,7 @@ public final class RefundImport implements SyncFlow {
     wait = wait.compareTo(options.refundWaitMax()) > 0 ? options.refundWaitMax() : wait;
     // ...but never past the give-up time, so the return parks when maxRefundWait says.
     wait = wait.compareTo(left) > 0 ? left : wait;
-    integration.store().enqueue(job(returnId, createdAt, wait));
+    ctx.store().enqueue(job(returnId, createdAt, wait));
     LOG.info("Centra return {} of order {} has no refund payment yet; looking again in {}", returnId, orderNumber, wait);
   }
 

@@ -20,7 +20,7 @@ import org.immutables.value.Value;
  * warehouses, customer strategy per market, shipping and discount handling, rounding, required
  * field defaults, the order-number field and stock safety buffers. Built in code or loaded from a
  * {@code .properties} file (format in docs/mappings.md); {@link #validate()} lists every problem at
- * once, and the engine refuses to start while there are any.
+ * once, and {@link Integration.Builder#build()} refuses them while there are any.
  *
  * <p>Usage: {@code Mappings m = Mappings.builder().putCurrency("GBP", "1").addTaxCode(TaxCodeMapping.of(new BigDecimal("20"), "GB", 1729)).build();}
  */

@@ -4,7 +4,7 @@ import io.github.centrasage.sync.SyncConfigurationException;
 import java.util.List;
 
 /**
- * The mappings (or a flow's view of them) have problems; every problem is listed, so one fix
+ * The mappings have problems ({@link Integration.Builder#build()} throws it); every problem is listed, so one fix
  * round is enough.
  *
  * <p>Usage: {@code catch (MappingsInvalidException e) { e.problems().forEach(System.err::println); }}

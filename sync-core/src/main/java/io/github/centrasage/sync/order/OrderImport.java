@@ -3,7 +3,6 @@ package io.github.centrasage.sync.order;
 import io.github.centrasage.sync.spi.FailureClassifier;
 import io.github.centrasage.sync.integration.Integration;
 import java.util.Set;
-import io.github.centrasage.sage200.Sage200Client;
 import io.github.centrasage.centra.CentraClient;
 import io.github.centrasage.centra.CentraEvent;
 import io.github.centrasage.centra.CentraWebhookEvent;
@@ -38,7 +37,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,7 +50,8 @@ import org.slf4j.LoggerFactory;
  * request, and creates only when both are empty, so a create whose answer was lost (timeout,
  * reset, 5xx, crash) is found instead of repeated. Mapping problems park the job with every reason.
  *
- * <p>Usage: {@code SyncEngine.builder().store(store).mappings(m).centra(centra).sage(sage).flow(new OrderImport(options)).build()}
+ * <p>Usage: {@code SyncEngine.builder().store(link.store()).flow(new OrderImport(link, options)).build()}, where
+ * {@code link} is the {@link io.github.centrasage.sync.integration.Integration} of both clients, the store and the mappings.
  */
 public final class OrderImport implements SyncFlow {
   /** The flow's name (a contract: jobs and cursor are stored under it). */

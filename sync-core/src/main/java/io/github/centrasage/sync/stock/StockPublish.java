@@ -3,18 +3,14 @@ package io.github.centrasage.sync.stock;
 import io.github.centrasage.sync.stock.internal.StockJobs;
 import io.github.centrasage.sync.spi.FailureClassifier;
 import io.github.centrasage.sync.integration.Integration;
-import java.util.Set;
-import io.github.centrasage.centra.CentraClient;
 import io.github.centrasage.sage200.ODataFilter;
 import io.github.centrasage.sage200.ODataQuery;
-import io.github.centrasage.sage200.Sage200Client;
 import io.github.centrasage.sage200.model.WarehouseHolding;
 import io.github.centrasage.sync.JobFailure;
 import io.github.centrasage.sync.integration.Mappings;
 import io.github.centrasage.sync.internal.CursorInstants;
 import io.github.centrasage.sync.spi.DiscoverContext;
 import io.github.centrasage.sync.spi.JobContext;
-import io.github.centrasage.sync.spi.LeaseStore;
 import io.github.centrasage.sync.spi.NewJob;
 import io.github.centrasage.sync.spi.SyncFlow;
 import io.github.centrasage.sync.stock.internal.SkuDirectory;
@@ -23,7 +19,6 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,7 +41,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Mappings: {@code warehouses} maps Centra warehouse ids to Sage warehouse ids (both numeric).
  *
- * <p>Usage: {@code SyncEngine.builder().centra(centra).sage(sage).store(store).mappings(m).flow(new StockPublish()).build()}
+ * <p>Usage: {@code SyncEngine.builder().store(link.store()).flow(new StockPublish(link)).build()}
  */
 public final class StockPublish implements SyncFlow {
   /** The flow name, as the despatch flow enqueues recompute jobs under it. */
@@ -309,7 +304,7 @@ public final class StockPublish implements SyncFlow {
         // wait with a recompute, which reads Sage afresh, and let these jobs end
         log.info("Centra refused setStock for {} unit(s) of Sage warehouse {} for {} (rate limit); they are"
             + " computed and written again after it", outcome.pushed().size(), sageWarehouse, refusedFor.get());
-        outcome.pushed().forEach(l -> integration.store().enqueue(
+        outcome.pushed().forEach(l -> jobs.get(0).store().enqueue(
             NewJob.builder().from(StockJobs.recomputeJob(l.key())).delay(refusedFor.get()).build()));
       } else {
         outcome.pushed().forEach(l -> bySku.get(l.key().sku()).fail(e));

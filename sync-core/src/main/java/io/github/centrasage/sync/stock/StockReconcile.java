@@ -4,8 +4,6 @@ import io.github.centrasage.sync.stock.internal.StockJobs;
 import io.github.centrasage.sync.spi.FailureClassifier;
 import io.github.centrasage.sync.integration.Integration;
 import java.util.Set;
-import io.github.centrasage.sage200.Sage200Client;
-import io.github.centrasage.centra.CentraClient;
 import io.github.centrasage.centra.WarehouseStock;
 import io.github.centrasage.sync.JobFailure;
 import io.github.centrasage.sync.integration.Mappings;
@@ -41,7 +39,7 @@ import org.slf4j.LoggerFactory;
  * pushes it, repairing drift that polling cannot see (a Sage change that did not move
  * {@code date_time_updated}, a manual edit in Centra). Memory stays at one page.
  *
- * <p>Usage: {@code SyncEngine.builder()….flow(new StockPublish(options)).flow(new StockReconcile(options)).build()}
+ * <p>Usage: {@code SyncEngine.builder()….flow(new StockPublish(link, options)).flow(new StockReconcile(link, options)).build()}
  */
 public final class StockReconcile implements SyncFlow {
   /** The flow name. */
@@ -162,7 +160,7 @@ public final class StockReconcile implements SyncFlow {
     Set<StockKey> released = LedgerCheck.settle(integration, orders, true);
     counts[8] += released.size();
     released.stream().filter(k -> !k.sageWarehouse().equals(sageWarehouse) || !before.containsKey(k.sku()))
-        .forEach(k -> integration.store().enqueue(StockJobs.recomputeJob(k)));
+        .forEach(k -> ctx.store().enqueue(StockJobs.recomputeJob(k)));
     Map<StockKey, StockLevels.Known> centraHas = new HashMap<>();
     before.forEach((sku, row) -> row.physicalQuantity()
         .ifPresent(q -> centraHas.put(StockKey.of(sku, sageWarehouse), StockLevels.Known.read(q))));

@@ -1,11 +1,9 @@
 package io.github.centrasage.sync.stock.internal;
 
 import io.github.centrasage.sync.integration.Integration;
-import io.github.centrasage.centra.CentraClient;
 import io.github.centrasage.centra.Order;
 import io.github.centrasage.centra.OrderLine;
 import io.github.centrasage.centra.OrderStatus;
-import io.github.centrasage.sage200.Sage200Client;
 import io.github.centrasage.sage200.Sage200NotFoundException;
 import io.github.centrasage.sage200.model.SalesOrder;
 import io.github.centrasage.sage200.model.SalesOrderLine;

@@ -1,7 +1,6 @@
 package io.github.centrasage.sync.stock.internal;
 
 import io.github.centrasage.sync.integration.Integration;
-import io.github.centrasage.centra.CentraClient;
 import io.github.centrasage.centra.CentraMutationResult;
 import io.github.centrasage.centra.CentraStock;
 import io.github.centrasage.centra.CentraUserMessage;
@@ -22,7 +21,6 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.UUID;
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
