@@ -59,7 +59,7 @@ class ModuleGraphTest {
       // The Sage sandbox refuses any name outside the client's contract, which it reads directly.
       "sandbox -> io.github.centrasage.sage200.internal",
       // The go-live doctor checks the store schema version and the order mapping as the engine does.
-      "sync-doctor -> io.github.centrasage.sync.internal",
+      "sync-doctor -> io.github.centrasage.sync.integration.internal",
       "sync-doctor -> io.github.centrasage.sync.order.internal",
       "sync-doctor -> io.github.centrasage.sync.store.internal");
 
@@ -136,17 +136,6 @@ class ModuleGraphTest {
   private static final String SYNC = "io.github.centrasage.sync";
 
   /**
-   * Dependencies in sync-core that break the engine rules below and predate them, as origin class →
-   * target class. Each is to go (issue 22); the test fails when one is no longer in the code, so the
-   * list only shrinks, and on any break not listed here.
-   */
-  private static final Map<String, String> KNOWN_ENGINE_BREAKS = Map.of(
-      // The clients' failure classifier knows the stock flow's busy signal: integration -> stock -> integration.
-      SYNC + ".integration.internal.ClientFailureClassifier", SYNC + ".stock.internal.StockBusyException",
-      // Reading a mappings file parses the finance flow's record treatments: integration -> finance -> integration.
-      SYNC + ".integration.internal.MappingsFile", SYNC + ".finance.RecordTreatment$Rule");
-
-  /**
    * The engine (the root package alone, the SPI, and their internals) knows neither client, nor the
    * Integration, the flows' store facets or any flow: those build on the engine, never the reverse.
    */
@@ -180,38 +169,17 @@ class ModuleGraphTest {
     // every rule's violations in one report, so one run shows all there is to fix
     List<String> violations = new ArrayList<>();
     for (ArchRule rule : List.of(engineKnowsNoVendorAndNoFlow(SYNC), spiUsesOnlyItselfAndTheHttpCore(SYNC))) {
-      EvaluationResult result = rule.evaluate(syncCore).filterDescriptionsMatching(line -> !isKnownBreak(line));
+      EvaluationResult result = rule.evaluate(syncCore);
       if (result.hasViolation()) {
         violations.add(result.getFailureReport().toString());
       }
     }
-    SliceRule cycles = noCyclesAmongTopLevelPackages(SYNC);
-    for (Map.Entry<String, String> known : KNOWN_ENGINE_BREAKS.entrySet()) {
-      cycles = cycles.ignoreDependency(known.getKey(), known.getValue());
-    }
-    EvaluationResult cycleResult = cycles.evaluate(syncCore);
+    EvaluationResult cycleResult = noCyclesAmongTopLevelPackages(SYNC).evaluate(syncCore);
     if (cycleResult.hasViolation()) {
       violations.add(cycleResult.getFailureReport().toString());
     }
     assertThat(violations).as("sync-core against its one-way engine shape").isEmpty();
 
-    Set<String> knownSeen = new TreeSet<>();
-    KNOWN_ENGINE_BREAKS.forEach((origin, target) -> {
-      boolean there = syncCore.contain(origin) && syncCore.get(origin).getDirectDependenciesFromSelf().stream()
-          .anyMatch(d -> d.getTargetClass().getName().equals(target));
-      if (there) {
-        knownSeen.add(origin + " -> " + target);
-      }
-    });
-    assertThat(knownSeen).as("known breaks still in the code (remove the others from KNOWN_ENGINE_BREAKS)")
-        .containsExactlyInAnyOrderElementsOf(KNOWN_ENGINE_BREAKS.entrySet().stream()
-            .map(e -> e.getKey() + " -> " + e.getValue()).toList());
-  }
-
-  /** Whether a violation line is one of {@link #KNOWN_ENGINE_BREAKS} ("Method <origin.m()> calls … <target…>"). */
-  private static boolean isKnownBreak(String line) {
-    return KNOWN_ENGINE_BREAKS.entrySet().stream().anyMatch(k -> line.contains("<" + k.getKey() + ".")
-        && (line.contains("<" + k.getValue() + ">") || line.contains("<" + k.getValue() + ".")));
   }
 
   @Test
