@@ -6,6 +6,7 @@ import io.github.centrasage.centra.CentraWebhookEvent;
 import io.github.centrasage.centra.CentraWebhookException;
 import io.github.centrasage.centra.CentraWebhookVerifier;
 import io.github.centrasage.sync.SyncEngine;
+import io.github.centrasage.sync.integration.Integration;
 import io.github.centrasage.sync.order.OrderImport;
 import io.github.centrasage.sync.order.OrderImportOptions;
 import io.github.centrasage.sync.store.JdbcSyncStateStore;
@@ -26,11 +27,12 @@ public final class WebhookNudgeExample {
   public static void main(String[] args) throws Exception {
     CentraClient centra = ProductionWiring.centra();
     JdbcSyncStateStore store = ProductionWiring.embeddedStore();
-    OrderImport orders = new OrderImport(OrderImportOptions.builder()
+    Integration link = ProductionWiring.integration(store, ProductionWiring.mappings(Path.of("mappings.properties")),
+        centra, ProductionWiring.sage(Path.of("sage-refresh-token")));
+    OrderImport orders = new OrderImport(link, OrderImportOptions.builder()
         .discovery(OrderImportOptions.Discovery.POLLING)      // the safety net behind the webhook
         .defaultWarehouse(System.getenv("CENTRA_WAREHOUSE_ID")).build());
-    SyncEngine engine = ProductionWiring.engine(store, ProductionWiring.mappings(Path.of("mappings.properties")),
-        centra, ProductionWiring.sage(Path.of("sage-refresh-token"))).flow(orders).build();
+    SyncEngine engine = SyncEngine.builder().store(link.store()).flow(orders).build();
     CentraWebhookVerifier verifier = CentraWebhookVerifier.builder()
         .secret(System.getenv("CENTRA_WEBHOOK_SECRET")).build();
 
