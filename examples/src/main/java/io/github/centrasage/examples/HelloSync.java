@@ -22,13 +22,13 @@ public final class HelloSync {
   public static void main(String[] args) {
     // region hello
     try (SandboxShop shop = SandboxShop.start()) {
-      Integration link = shop.integration(new InMemorySyncStateStore(shop.clock())); // clients, store, mappings
+      Integration link = shop.integration(new InMemorySyncStateStore(shop.clock()));
       try (SyncEngine engine = shop.engine(link).flow(new OrderImport(link, OrderImportOptions.builder()
-          .discovery(Discovery.POLLING)                        // read orders by date
+          .discovery(Discovery.POLLING)  // read orders by date
           .defaultWarehouse(shop.centraWarehouse(SandboxShop.LEEDS)).build())).build()) {
         shop.centra().placeOrder("GBP", Map.of(shop.sku(0), 2, shop.sku(7), 1));
 
-        engine.runUntilIdle(Duration.ofSeconds(30));           // discover, import, retry
+        engine.runUntilIdle(Duration.ofSeconds(30));  // discover, import, retry
 
         System.out.println(engine.status(OrderImport.NAME));
         shop.sage().salesOrders().forEach(o -> System.out.println("Sage order " + o.documentNo()
