@@ -2,6 +2,7 @@ package io.github.centrasage.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.centrasage.sync.spi.FailureClassification;
 import io.github.centrasage.sync.spi.FailureClassifier;
 import io.github.centrasage.sync.spi.FailureKind;
 import java.io.IOException;
@@ -14,7 +15,7 @@ import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
 
 class FailureClassifierTest {
-  private final FailureClassifier classifier = FailureClassifier.defaults();
+  private final FailureClassifier classifier = io.github.centrasage.sync.internal.DefaultFailureClassifier.INSTANCE;
 
   private FailureClassification classify(Throwable t) {
     return classifier.classify(t).orElseThrow();

@@ -5,14 +5,12 @@ import io.github.centrasage.http.RetrySettings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.centrasage.sync.order.OrderImport;
 import io.github.centrasage.sync.spi.Job;
 import io.github.centrasage.sync.spi.JobState;
 import io.github.centrasage.sync.spi.DiscoverContext;
 import io.github.centrasage.sync.spi.JobContext;
 import io.github.centrasage.sync.spi.NewJob;
 import io.github.centrasage.sync.spi.SyncFlow;
-import io.github.centrasage.sync.stock.StockPublish;
 import io.github.centrasage.sync.store.InMemorySyncStateStore;
 import io.github.centrasage.sync.testing.ScriptedFlow;
 import java.time.Clock;
@@ -28,20 +26,6 @@ import org.junit.jupiter.api.Test;
 class SyncEngineFirstHourTest {
   private static final String FLOW = "Scripted";
   private final InMemorySyncStateStore store = new InMemorySyncStateStore(Clock.systemUTC());
-
-  @Test
-  void buildingAFlowWithoutTheClientsItNeedsFailsNamingTheBuilderCalls() {
-    assertThatThrownBy(() -> SyncEngine.builder().store(store).flow(new OrderImport()).build())
-        .isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("OrderImport needs a CentraClient: add it with SyncEngine.builder().centra(centraClient)")
-        .hasMessageContaining("OrderImport needs a Sage200Client: add it with SyncEngine.builder().sage(sageClient)");
-  }
-
-  @Test
-  void theMissingClientIsReportedForEveryFlowThatNeedsIt() {
-    assertThatThrownBy(() -> SyncEngine.builder().store(store).flow(new StockPublish()).build())
-        .hasMessageContaining("StockPublish needs a CentraClient");
-  }
 
   @Test
   void runUntilIdleRunsEveryJobIncludingRetriesAndLeavesParkedOnesAlone() {

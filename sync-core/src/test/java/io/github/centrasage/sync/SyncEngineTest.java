@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.github.centrasage.sync.spi.FailureClassification;
 import io.github.centrasage.sync.spi.JobAttempt;
 import io.github.centrasage.sync.spi.FailureKind;
 import io.github.centrasage.sync.spi.Job;
@@ -408,23 +409,31 @@ class SyncEngineTest {
   }
 
   @Test
-  void flowsReachHostRegisteredAttributesByType() {
-    StringBuilder client = new StringBuilder("fake client");
-    List<Object> seen = new CopyOnWriteArrayList<>();
-    flow.onProcess(ctx -> {
-      seen.add(ctx.attribute(StringBuilder.class));
-      seen.add(ctx.findAttribute(Integer.class).isPresent());
-    });
-    enqueue("order:1", "p");
+  void aFlowsOwnClassifierIsAskedAfterTheBuildersAndBeforeTheBuiltInRules() {
+    class SageLockedException extends RuntimeException {}
+    SyncFlow classifying = new ScriptedFlow(FLOW).withFailureClassifier(t -> t instanceof SageLockedException
+        ? Optional.of(FailureClassification.recordLocked("the flow says: locked"))
+        : Optional.empty()).onProcess(ctx -> {
+          throw new SageLockedException();
+        });
+    Job first = enqueue("despatch:1", "p");
 
-    engine().attribute(StringBuilder.class, client).build().runOnce(FLOW);
+    SyncEngine.builder().store(store).clock(clock).flow(classifying).build().runOnce(FLOW);
 
-    assertThat(seen).containsExactly(client, false);
+    assertThat(job(first).lockedAttempts()).as("the flow's classifier, not the built-in 'ambiguous'").isEqualTo(1);
+    assertThat(job(first).lastError()).contains("the flow says: locked");
+
+    Job second = enqueue("despatch:2", "p");
+    SyncEngine.builder().store(store).clock(clock).flow(classifying)
+        .classifier(t -> Optional.of(FailureClassification.permanent(List.of("the host says: permanent"))))
+        .build().runOnce(FLOW);
+
+    assertThat(job(second).state()).as("the builder's classifier comes first").isEqualTo(JobState.PARKED);
+    assertThat(job(second).parkReasons()).containsExactly("the host says: permanent");
   }
 
   @Test
-  void buildRefusesInvalidMappingsAndListsEveryProblemIncludingTheFlows() {
-    Mappings bad = Mappings.builder().putCurrency("gbp", "1").roundingTolerance(new java.math.BigDecimal("0.05")).build();
+  void buildRefusesFlowsWithProblemsAndListsEveryProblem() {
     SyncFlow picky = new SyncFlow() {
       @Override
       public String name() {
@@ -438,16 +447,14 @@ class SyncEngineTest {
       public void process(JobContext context) {}
 
       @Override
-      public List<String> validate(Mappings mappings) {
-        return List.of("needs a shipping charge code");
+      public List<String> problems() {
+        return List.of("needs a shipping charge code", "needs a rounding nominal");
       }
     };
 
-    assertThatThrownBy(() -> SyncEngine.builder().store(store).flow(picky).mappings(bad).build())
-        .isInstanceOfSatisfying(MappingsInvalidException.class, e -> assertThat(e.problems()).containsExactly(
-            "currency 'gbp' is not an ISO 4217 code (three capital letters)",
-            "rounding tolerance 0.05 needs a rounding nominal code",
-            "Picky: needs a shipping charge code"));
+    assertThatThrownBy(() -> SyncEngine.builder().store(store).flow(picky).build())
+        .isInstanceOfSatisfying(SyncConfigurationException.class, e -> assertThat(e.problems()).containsExactly(
+            "Picky: needs a shipping charge code", "Picky: needs a rounding nominal"));
     assertThatThrownBy(() -> SyncEngine.builder().store(store).build()).hasMessageContaining("at least one flow");
     assertThatThrownBy(() -> SyncEngine.builder().flow(flow).build()).hasMessageContaining("needs a store");
     assertThatThrownBy(() -> engine().build().runOnce("Nope")).hasMessageContaining("No flow named 'Nope'");

@@ -317,11 +317,11 @@ public final class OrderImport implements SyncFlow {
    * is not queued twice (the parked job is returned), and one already imported finishes without
    * touching Sage.
    *
-   * @param centra used only when the event names the order by hash id instead of number
+   * <p>Usage: {@code verifier.verify(signature, body).forEach(orderImport::nudge);}
+   *
    * @return the job, or empty when the event is not about an order
    */
-  public Optional<Job> nudge(SyncStateStore store, CentraClient centra, CentraWebhookEvent event) {
-    Objects.requireNonNull(store, "store");
+  public Optional<Job> nudge(CentraWebhookEvent event) {
     Objects.requireNonNull(event, "event");
     if (!"order".equalsIgnoreCase(event.type())) {
       return Optional.empty();
@@ -330,11 +330,10 @@ public final class OrderImport implements SyncFlow {
     try {
       number = Long.parseLong(event.id().trim());
     } catch (NumberFormatException hashId) {
-      Objects.requireNonNull(centra, "centra");
-      number = centra.orders().byId(event.id()).map(Order::number).orElseThrow(() ->
+      number = integration.centra().orders().byId(event.id()).map(Order::number).orElseThrow(() ->
           new IllegalArgumentException("webhook names order id " + event.id() + ", which Centra does not know"));
     }
-    return Optional.of(store.enqueue(job(number)));
+    return Optional.of(integration.store().enqueue(job(number)));
   }
 
   /**

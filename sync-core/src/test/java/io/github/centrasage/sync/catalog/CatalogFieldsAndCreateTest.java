@@ -1,5 +1,6 @@
 package io.github.centrasage.sync.catalog;
 
+import io.github.centrasage.sync.integration.Integration;
 import static io.github.centrasage.sync.catalog.CatalogWorld.BLACK;
 import static io.github.centrasage.sync.catalog.CatalogWorld.NAVY;
 import static io.github.centrasage.sync.catalog.CatalogWorld.SIZES;
@@ -292,9 +293,10 @@ class CatalogFieldsAndCreateTest {
 
     String leeds = Long.toString(world.sageSandbox.ids("warehouse").get("Leeds DC"));
     String centraLeeds = Long.toString(world.centraSandbox.ids("warehouse").get("Leeds DC"));
-    try (SyncEngine engine = SyncEngine.builder().store(world.store)
-        .mappings(Mappings.builder().putWarehouse(centraLeeds, leeds).build())
-        .clock(world.clock).centra(world.centra).sage(world.sage).flow(new StockPublish()).build()) {
+    Integration stockLink = Integration.builder().store(world.store).centra(world.centra).sage(world.sage)
+        .mappings(Mappings.builder().putWarehouse(centraLeeds, leeds).build()).build();
+    try (SyncEngine engine = SyncEngine.builder().store(world.store).clock(world.clock)
+        .flow(new StockPublish(stockLink)).build()) {
       world.clock.advance(Duration.ofSeconds(1));
       BigDecimal now = world.sageSandbox.holding(sku, "Leeds DC").quantityInStock();
       world.sageSandbox.adjustStock(sku, "Leeds DC", new BigDecimal("17").subtract(now));

@@ -1,5 +1,6 @@
 package io.github.centrasage.sync.catalog;
 
+import io.github.centrasage.sync.testing.OfflineIntegration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -34,19 +35,20 @@ class CatalogOptionsTest {
         .putPriceBandBasis("Standard", io.github.centrasage.sync.integration.Mappings.PriceBasis.NET).build();
     PriceMapping noRate = ImmutablePriceMapping.builder().from(PriceMapping.of("Standard", 23, "GBP"))
         .centraPricesIncludeTax(true).build();
-    CatalogPublish flow = new CatalogPublish(CatalogPublishOptions.builder().addPriceMappings(noRate).build());
+    CatalogPublish flow = new CatalogPublish(OfflineIntegration.with(mappings),
+        CatalogPublishOptions.builder().addPriceMappings(noRate).build());
 
-    assertThat(flow.validate(mappings)).singleElement().asString()
+    assertThat(flow.problems()).singleElement().asString()
         .contains("price band Standard is NET but pricelist 23 includes VAT").contains("taxPercent");
     PriceMapping withRate = PriceMapping.of("Standard", 23, "GBP").withTax(true, new BigDecimal("20"));
-    assertThat(new CatalogPublish(CatalogPublishOptions.builder().addPriceMappings(withRate).build()).validate(mappings)).isEmpty();
+    assertThat(new CatalogPublish(OfflineIntegration.with(mappings), CatalogPublishOptions.builder().addPriceMappings(withRate).build()).problems()).isEmpty();
     assertThat(CatalogPrices.centraPrice(mappings, withRate, new BigDecimal("100.00"))).isEqualByComparingTo("120.00");
     assertThat(CatalogPrices.centraPrice(mappings, PriceMapping.of("Standard", 23, "GBP"), new BigDecimal("100.00")))
         .as("no basis on the pricelist side: published as it is").isEqualByComparingTo("100.00");
     assertThatThrownBy(() -> PriceMapping.of("Standard", 23, "GBP").withTax(true, new BigDecimal("120")))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("taxPercent");
     io.github.centrasage.sync.integration.Mappings noBasis = io.github.centrasage.sync.integration.Mappings.builder().putCurrency("GBP", "1").build();
-    assertThat(new CatalogPublish(CatalogPublishOptions.builder().addPriceMappings(withRate).build()).validate(noBasis))
+    assertThat(new CatalogPublish(OfflineIntegration.with(noBasis), CatalogPublishOptions.builder().addPriceMappings(withRate).build()).problems())
         .as("the pricelist's side is given, the band's is not").singleElement().asString()
         .contains("pricelist 23 includes VAT but price band Standard has no basis; add priceBand.Standard = NET or GROSS");
   }

@@ -121,10 +121,12 @@ class CatalogPublishTest {
     assertThat(world.centraSandbox.stock("LEGACY-BLK-M", "Leeds DC").physical()).isNotEqualByComparingTo("17");
     String leeds = Long.toString(world.sageSandbox.ids("warehouse").get("Leeds DC"));
     String centraLeeds = Long.toString(world.centraSandbox.ids("warehouse").get("Leeds DC"));
-    io.github.centrasage.sync.stock.StockPublish stock = new io.github.centrasage.sync.stock.StockPublish();
+    io.github.centrasage.sync.stock.StockPublish stock = new io.github.centrasage.sync.stock.StockPublish(
+        io.github.centrasage.sync.integration.Integration.builder().store(world.store).centra(world.centra)
+            .sage(world.sage).mappings(io.github.centrasage.sync.integration.Mappings.builder()
+                .putWarehouse(centraLeeds, leeds).build()).build());
     try (io.github.centrasage.sync.SyncEngine engine = io.github.centrasage.sync.SyncEngine.builder().store(world.store)
-        .mappings(io.github.centrasage.sync.integration.Mappings.builder().putWarehouse(centraLeeds, leeds).build())
-        .clock(world.clock).centra(world.centra).sage(world.sage).flow(stock).build()) {
+        .clock(world.clock).flow(stock).build()) {
       world.clock.advance(java.time.Duration.ofSeconds(1));
       BigDecimal now = world.sageSandbox.holding(sku, "Leeds DC").quantityInStock();
       world.sageSandbox.adjustStock(sku, "Leeds DC", new BigDecimal("17").subtract(now));

@@ -1,5 +1,6 @@
 package io.github.centrasage.sync.catalog;
 
+import io.github.centrasage.sync.integration.Integration;
 import io.github.centrasage.centra.CentraClient;
 import io.github.centrasage.centra.Money;
 import io.github.centrasage.centra.Price;
@@ -52,6 +53,7 @@ final class CatalogWorld implements AutoCloseable {
       .allowPlainHttp(true).sleeper(d -> { }).readTimeout(Duration.ofSeconds(5)).build();
   final InMemorySyncStateStore store = new InMemorySyncStateStore(clock);
   final CatalogPublishOptions options;
+  final Integration integration;
   final SyncEngine engine;
 
   CatalogWorld(SandboxCatalog centraCatalog, UnaryOperator<ImmutableCatalogPublishOptions.Builder> adjust) {
@@ -73,8 +75,9 @@ final class CatalogWorld implements AutoCloseable {
         .addPriceMappings(PriceMapping.of("Standard", pricelist("GBP"), "GBP"))
         .addPriceMappings(PriceMapping.of("EURO", pricelist("EUR"), "EUR"))
         .overlap(Duration.ZERO)).build();
-    engine = SyncEngine.builder().store(store).mappings(mappings).clock(clock).centra(centra).sage(sage)
-        .flow(new CatalogPublish(options))
+    integration = Integration.builder().store(store).mappings(mappings).centra(centra).sage(sage).build();
+    engine = SyncEngine.builder().store(store).clock(clock)
+        .flow(new CatalogPublish(integration, options))
         .retryPolicy(SyncEngine.defaultRetrySettings().toBuilder().maxAttempts(3).initialDelay(Duration.ofMillis(1))
             .maxDelay(Duration.ofMillis(1)).build())
         .build();

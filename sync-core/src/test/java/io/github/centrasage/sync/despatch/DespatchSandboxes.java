@@ -1,5 +1,6 @@
 package io.github.centrasage.sync.despatch;
 
+import io.github.centrasage.sync.integration.Integration;
 import io.github.centrasage.centra.CentraClient;
 import io.github.centrasage.centra.CompleteShipmentRequest;
 import io.github.centrasage.centra.CreateShipmentRequest;
@@ -119,9 +120,14 @@ final class DespatchSandboxes implements AutoCloseable {
     sage.despatches().confirm(despatch.build());
   }
 
+  /** Both sandboxes' clients, {@code store} and {@link #MAPPINGS}, for the flows' constructors. */
+  Integration integration(SyncStateStore store) {
+    return Integration.builder().store(store).mappings(MAPPINGS).centra(centra).sage(sage).build();
+  }
+
   /** An engine over the sandboxes with millisecond retry schedules, so tests never wait. */
   SyncEngine.Builder engine(SyncStateStore store, Clock clock) {
-    return SyncEngine.builder().store(store).clock(clock).mappings(MAPPINGS).centra(centra).sage(sage)
+    return SyncEngine.builder().store(store).clock(clock)
         .retryPolicy(SyncEngine.defaultRetrySettings().toBuilder().maxAttempts(6).initialDelay(Duration.ofMillis(1)).multiplier(1)
             .maxDelay(Duration.ofMillis(1)).jitter(0).build());
   }

@@ -1,5 +1,7 @@
 package io.github.centrasage.sync.despatch;
 
+import java.util.function.Function;
+import io.github.centrasage.sync.integration.Integration;
 import static io.github.centrasage.sync.despatch.DespatchSandboxes.LEEDS;
 import static io.github.centrasage.sync.despatch.DespatchSandboxes.TEE;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -47,11 +49,14 @@ class DespatchStockTruthTest {
     sandboxes.close();
   }
 
-  SyncEngine engine(DespatchFlow despatch, RetrySettings retry, RetrySettings lock) {
+  SyncEngine engine(Function<Integration, DespatchFlow> flow, RetrySettings retry, RetrySettings lock) {
     Mappings mappings = Mappings.builder().from(DespatchSandboxes.MAPPINGS)
         .putWarehouse(Long.toString(sandboxes.centraSandbox.ids("warehouse").get(LEEDS)), leeds).build();
-    SyncEngine engine = SyncEngine.builder().store(store).clock(clock).mappings(mappings).centra(sandboxes.centra)
-        .sage(sandboxes.sage).flow(despatch).flow(new StockPublish()).retryPolicy(retry).lockRetryPolicy(lock).build();
+    Integration link = Integration.builder().store(store).mappings(mappings).centra(sandboxes.centra)
+        .sage(sandboxes.sage).build();
+    DespatchFlow despatch = flow.apply(link);
+    SyncEngine engine = SyncEngine.builder().store(store).clock(clock).flow(despatch).flow(new StockPublish(link))
+        .retryPolicy(retry).lockRetryPolicy(lock).build();
     engine.runOnce(despatch.name()); // subscribes to Centra's events
     return engine;
   }
@@ -90,7 +95,7 @@ class DespatchStockTruthTest {
   @Test
   void aThirdPartyShipmentReleasesItsStockSoCentraEndsEqualToSagesOwnAllocations() {
     sandboxes.stockUp(TEE, "M", 40);
-    SyncEngine engine = engine(new DespatchToSage(sandboxes.options(5)), attempts(6), attempts(6));
+    SyncEngine engine = engine(i -> new DespatchToSage(i, sandboxes.options(5)), attempts(6), attempts(6));
     publish(engine);
     Imported order = sandboxes.importOrder(store, Map.of(TEE, 5));
     publish(engine);
@@ -108,7 +113,7 @@ class DespatchStockTruthTest {
   @Test
   void aShipmentThatArrivesBeforeItsOrderWaitsWithoutSpendingRetriesAndGoesThroughOnceTheOrderIsImported() {
     // the default wait is 30 s
-    SyncEngine engine = engine(new DespatchToSage(sandboxes.options(5)), attempts(3), attempts(3));
+    SyncEngine engine = engine(i -> new DespatchToSage(i, sandboxes.options(5)), attempts(3), attempts(3));
     CentraOrder placed = sandboxes.centraSandbox.placeOrder("GBP", Map.of(TEE, 2));
     Shipment shipment = sandboxes.centra.shipments().create(CreateShipmentRequest.builder().orderNumber((long) placed.number())
         .lines(List.of(ShipmentLineRequest.of(placed.lines().get(0).id(), 2))).build()).value();
@@ -138,7 +143,7 @@ class DespatchStockTruthTest {
 
   @Test
   void aShipmentThatNeverFindsItsOrderParksAfterTheLongestWaitWithTheReason() {
-    SyncEngine engine = engine(new DespatchToSage(DespatchOptions.builder().from(sandboxes.options(5))
+    SyncEngine engine = engine(i -> new DespatchToSage(i, DespatchOptions.builder().from(sandboxes.options(5))
         .orderWait(Duration.ofHours(1)).maxOrderWait(Duration.ofHours(3)).build()), attempts(3), attempts(3));
     CentraOrder placed = sandboxes.centraSandbox.placeOrder("GBP", Map.of(TEE, 1));
     Shipment shipment = sandboxes.centra.shipments().create(CreateShipmentRequest.builder().orderNumber((long) placed.number())
@@ -158,7 +163,7 @@ class DespatchStockTruthTest {
   @Test
   void aDespatchWaitsOutAStockPushOnTheLockScheduleInsteadOfSpendingItsRetryBudget() {
     sandboxes.stockUp(TEE, "M", 10);
-    SyncEngine engine = engine(new DespatchToCentra(sandboxes.options(20)), attempts(2), attempts(20));
+    SyncEngine engine = engine(i -> new DespatchToCentra(i, sandboxes.options(20)), attempts(2), attempts(20));
     Imported order = sandboxes.importOrder(store, Map.of(TEE, 2));
     sandboxes.despatchInSage(order, Map.of(TEE, 2), "JD0001");
 

@@ -40,7 +40,7 @@ class DespatchToCentraTest {
   }
 
   SyncEngine engine(DespatchOptions options) {
-    return sandboxes.engine(store, clock).flow(new DespatchToCentra(options)).build();
+    return sandboxes.engine(store, clock).flow(new DespatchToCentra(sandboxes.integration(store), options)).build();
   }
 
   SyncStatus drain(SyncEngine engine) {
@@ -115,8 +115,8 @@ class DespatchToCentraTest {
   @Test
   void despatchesConfirmedFromCentraAreNotSentBack() {
     Imported order = sandboxes.importOrder(store, Map.of(TEE, 2));
-    SyncEngine engine = sandboxes.engine(store, clock).flow(new DespatchToSage(sandboxes.options(5)))
-        .flow(new DespatchToCentra(sandboxes.options(5))).build();
+    SyncEngine engine = sandboxes.engine(store, clock).flow(new DespatchToSage(sandboxes.integration(store), sandboxes.options(5)))
+        .flow(new DespatchToCentra(sandboxes.integration(store), sandboxes.options(5))).build();
     engine.runOnce(DespatchToSage.NAME);
     sandboxes.shipInCentra(order, Map.of(TEE, 2), "DHL", "JD0001");
 

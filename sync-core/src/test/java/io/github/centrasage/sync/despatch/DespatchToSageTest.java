@@ -46,7 +46,7 @@ class DespatchToSageTest {
 
   /** An engine whose first cycle has subscribed to Centra's shipment events (Centra queues events only after that). */
   SyncEngine engine(int lockAttempts) {
-    SyncEngine engine = sandboxes.engine(store, clock).flow(new DespatchToSage(sandboxes.options(lockAttempts))).build();
+    SyncEngine engine = sandboxes.engine(store, clock).flow(new DespatchToSage(sandboxes.integration(store), sandboxes.options(lockAttempts))).build();
     engine.runOnce(DespatchToSage.NAME);
     return engine;
   }
@@ -282,7 +282,7 @@ class DespatchToSageTest {
   @Test
   void aCancellationIsReportedForAPersonWhenAmendingIsOffAndTheDespatchStillGoesThrough() {
     InMemorySyncStateStore reportStore = store;
-    SyncEngine engine = sandboxes.engine(reportStore, clock).flow(new DespatchToSage(DespatchOptions.builder()
+    SyncEngine engine = sandboxes.engine(reportStore, clock).flow(new DespatchToSage(sandboxes.integration(reportStore), DespatchOptions.builder()
         .from(sandboxes.options(5)).amendCancelledLines(false).build())).build();
     engine.runOnce(DespatchToSage.NAME);
     Imported order = sandboxes.importOrder(store, Map.of(TEE, 3));

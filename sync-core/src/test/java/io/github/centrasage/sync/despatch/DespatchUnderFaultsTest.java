@@ -63,7 +63,7 @@ class DespatchUnderFaultsTest {
     Random random = new Random(SEED);
     SettableClock clock = new SettableClock();
     InMemorySyncStateStore store = new InMemorySyncStateStore(clock);
-    SyncEngine engine = sandboxes.engine(store, clock).flow(new DespatchToSage(sandboxes.options(4))).build();
+    SyncEngine engine = sandboxes.engine(store, clock).flow(new DespatchToSage(sandboxes.integration(store), sandboxes.options(4))).build();
     engine.runOnce(DespatchToSage.NAME); // subscribes to shipment events
     sandboxes.stockUp(TEE, "M", 500);
     sandboxes.stockUp(HOODIE, "L", 500);
@@ -139,7 +139,7 @@ class DespatchUnderFaultsTest {
     Imported order;
     long jobId;
     try (JdbcSyncStateStore store = JdbcSyncStateStore.embeddedH2(file);
-        SyncEngine engine = sandboxes.engine(store, Clock.systemUTC()).flow(new DespatchToSage(options)).build()) {
+        SyncEngine engine = sandboxes.engine(store, Clock.systemUTC()).flow(new DespatchToSage(sandboxes.integration(store), options)).build()) {
       engine.runOnce(DespatchToSage.NAME);
       order = sandboxes.importOrder(store, Map.of(TEE, 2));
       sandboxes.shipInCentra(order, Map.of(TEE, 2), "DHL", "JD0001");
@@ -154,7 +154,7 @@ class DespatchUnderFaultsTest {
     sandboxes.sageSandbox.releaseOrder(order.documentNo());
 
     try (JdbcSyncStateStore store = JdbcSyncStateStore.embeddedH2(file);
-        SyncEngine engine = sandboxes.engine(store, Clock.systemUTC()).flow(new DespatchToSage(options)).build()) {
+        SyncEngine engine = sandboxes.engine(store, Clock.systemUTC()).flow(new DespatchToSage(sandboxes.integration(store), options)).build()) {
       await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(25)).until(() -> {
         engine.runOnce(DespatchToSage.NAME);
         return store.job(jobId).orElseThrow().state() == JobState.SUCCEEDED;

@@ -50,7 +50,7 @@ class AdyenBooksTest {
     world = new FinanceWorld();
     gbp = world.importOrders(30, "GBP");
     eur = world.importOrders(6, "EUR");
-    posting = new SettlementPosting(SettlementPostingOptions.builder().feeTaxCodeId(world.exemptTaxId)
+    posting = new SettlementPosting(world.integration(), SettlementPostingOptions.builder().feeTaxCodeId(world.exemptTaxId)
         .outOfScopeTaxCodeId(world.outOfScopeTaxId).build(), reports::add);
     engine = world.engine(posting);
   }
@@ -206,12 +206,14 @@ class AdyenBooksTest {
         .stream().map(p -> p.method().equals("adyen") && p.currency().isEmpty()
             ? io.github.centrasage.sync.integration.ImmutablePaymentAccounts.builder().from(p).putAccountTag("AcmeOutlet", "O").build()
             : p).collect(Collectors.toList())).build();
-    try (SyncEngine taggedEngine = world.engine(tagged, posting)) {
+    SettlementPosting taggedPosting = new SettlementPosting(world.integration(tagged), SettlementPostingOptions.builder()
+        .feeTaxCodeId(world.exemptTaxId).outOfScopeTaxCodeId(world.outOfScopeTaxId).build(), reports::add);
+    try (SyncEngine taggedEngine = world.engine(taggedPosting)) {
       SettlementPosting.submit(taggedEngine, batches.get(1));
       world.drain(taggedEngine, SettlementPosting.NAME);
     }
     assertThat(world.clearingPostings("O800/")).hasSize(4);
-    assertThat(posting.report("800@AcmeOutlet").orElseThrow().posted()).isEqualTo(4);
+    assertThat(taggedPosting.report("800@AcmeOutlet").orElseThrow().posted()).isEqualTo(4);
     assertThat(world.sage.bankBalance("1210")).isEqualByComparingTo(clearingBefore);
   }
 
@@ -371,7 +373,7 @@ class AdyenBooksTest {
     csv.rows.get(csv.rows.size() - 1).date("2026-04-01 08:00:00");
     csv.payout("AcmeGB", "112");
     csv.rows.get(csv.rows.size() - 1).date("2026-04-02 06:00:00");
-    SettlementPosting split = new SettlementPosting(SettlementPostingOptions.builder()
+    SettlementPosting split = new SettlementPosting(world.integration(), SettlementPostingOptions.builder()
         .dating(SettlementPostingOptions.Dating.MONTH_END).build(), r -> { });
     world.sage.clearReceivedRequests();
 

@@ -1,5 +1,6 @@
 package io.github.centrasage.sync.finance;
 
+import io.github.centrasage.sync.integration.Integration;
 import io.github.centrasage.centra.CentraClient;
 import io.github.centrasage.centra.CompleteShipmentRequest;
 import io.github.centrasage.centra.CreateShipmentRequest;
@@ -130,16 +131,21 @@ final class FinanceWorld implements AutoCloseable {
         .build();
   }
 
-  SyncEngine engine(SyncFlow... flows) {
-    return engine(mappings(), flows);
+  /** Both sandboxes, the world's store and its mappings, for the flows' constructors. */
+  Integration integration() {
+    return integration(mappings());
   }
 
-  /** An engine with other mappings (an account tag, a record type mapped by the site). */
-  SyncEngine engine(Mappings mappings, SyncFlow... flows) {
+  /** The same with other mappings (an account tag, a record type mapped by the site). */
+  Integration integration(Mappings mappings) {
+    return Integration.builder().store(store).mappings(mappings).centra(centraClient).sage(sageClient).build();
+  }
+
+  SyncEngine engine(SyncFlow... flows) {
     RetrySettings fast = SyncEngine.defaultRetrySettings().toBuilder().maxAttempts(5).initialDelay(Duration.ofMillis(1))
         .maxDelay(Duration.ofMillis(5)).build();
-    SyncEngine.Builder b = SyncEngine.builder().store(store).mappings(mappings).centra(centraClient)
-        .sage(sageClient).clock(clock).retryPolicy(fast).lockRetryPolicy(fast).leaseDuration(Duration.ofMinutes(5));
+    SyncEngine.Builder b = SyncEngine.builder().store(store).clock(clock).retryPolicy(fast).lockRetryPolicy(fast)
+        .leaseDuration(Duration.ofMinutes(5));
     for (SyncFlow flow : flows) {
       b.flow(flow);
     }
@@ -169,7 +175,7 @@ final class FinanceWorld implements AutoCloseable {
 
   /** Imports already placed orders. */
   void importPlaced() {
-    OrderImport orderImport = new OrderImport(OrderImportOptions.builder()
+    OrderImport orderImport = new OrderImport(integration(), OrderImportOptions.builder()
         .discovery(OrderImportOptions.Discovery.POLLING)
         .pollStart(SandboxClock.DEFAULT_START.minus(Duration.ofHours(1))).defaultWarehouse(centraLeeds).build());
     try (SyncEngine engine = engine(orderImport)) {

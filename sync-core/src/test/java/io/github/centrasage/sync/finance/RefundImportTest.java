@@ -64,7 +64,7 @@ class RefundImportTest {
     world.postInvoice(sageOrder.customerId(), sageOrder.customerDocumentNo().orElseThrow(), order.grandTotal());
     CentraReturn ret = returnOneOfEach(order, null);
 
-    RefundImport flow = new RefundImport(options().build(), results::add);
+    RefundImport flow = new RefundImport(world.integration(), options().build(), results::add);
     SyncStatus status = run(flow);
 
     assertThat(status.parked()).isZero();
@@ -101,7 +101,7 @@ class RefundImportTest {
         .addLines(ReturnLineRequest.of(shipment.lines().get(0).id(), 4)).build()).value();
     world.centraClient.returns().complete(created.id(), false);
 
-    run(new RefundImport(options().build(), results::add));
+    run(new RefundImport(world.integration(), options().build(), results::add));
 
     Map<String, Object> body = onlyCreditNote();
     BigDecimal[] standard = taxAnalysis(body).get(world.standardTaxId);
@@ -125,7 +125,7 @@ class RefundImportTest {
     world.importPlaced();
     CentraReturn ret = returnOneOfEach(order, Money.of("5.95", "EUR"));
 
-    RefundImport flow = new RefundImport(options().build(), results::add);
+    RefundImport flow = new RefundImport(world.integration(), options().build(), results::add);
     run(flow);
 
     BigDecimal p20 = order.lines().get(0).unitPrice();
@@ -150,7 +150,7 @@ class RefundImportTest {
     CentraOrder order = world.centra.placeOrder("GBP", linked(SKUS.get(0), 1, SKUS.get(2), 1));
     world.importPlaced();
     CentraReturn ret = returnOneOfEach(order, null);
-    RefundImport flow = new RefundImport(options().build(), results::add);
+    RefundImport flow = new RefundImport(world.integration(), options().build(), results::add);
     try (SyncEngine engine = world.engine(flow)) {
       world.drain(engine, RefundImport.NAME);
       Job done = world.store.list(RefundImport.NAME, Set.of(JobState.SUCCEEDED), 0, 10).get(0);
@@ -170,8 +170,8 @@ class RefundImportTest {
     CentraOrder order = world.centra.placeOrder("GBP", linked(SKUS.get(0), 1, SKUS.get(2), 1));
     world.importPlaced();
     CentraReturn ret = returnOneOfEach(order, null);
-    SettlementPosting settlement = new SettlementPosting();
-    try (SyncEngine engine = world.engine(new RefundImport(options().build(), results::add), settlement)) {
+    SettlementPosting settlement = new SettlementPosting(world.integration());
+    try (SyncEngine engine = world.engine(new RefundImport(world.integration(), options().build(), results::add), settlement)) {
       world.drain(engine, RefundImport.NAME);
       BigDecimal refunded = results.get(0).gross();
       BigDecimal clearingBefore = world.sage.bankBalance("1210");
@@ -199,7 +199,7 @@ class RefundImportTest {
     returnOneOfEach(order, null);
     world.sage.faults().inject(Fault.resetAfterCommit(), FaultScope.nextCalls(1).on("POST /sales_credit_notes"));
 
-    SyncStatus status = run(new RefundImport(options().build(), results::add));
+    SyncStatus status = run(new RefundImport(world.integration(), options().build(), results::add));
 
     assertThat(status.parked()).isZero();
     assertThat(creditNotes()).hasSize(1);
@@ -213,14 +213,14 @@ class RefundImportTest {
     world.importPlaced();
     returnOneOfEach(order, null);
 
-    SyncStatus parked = run(new RefundImport(options().creditMethod(RefundImportOptions.CreditMethod.SOP_RETURN).build()));
+    SyncStatus parked = run(new RefundImport(world.integration(), options().creditMethod(RefundImportOptions.CreditMethod.SOP_RETURN).build()));
     assertThat(parked.parked()).isEqualTo(1);
     assertThat(world.store.list(RefundImport.NAME, Set.of(JobState.PARKED), 0, 10).get(0).lastError().orElse(""))
         .contains("no sop_returns");
     assertThat(creditNotes()).isEmpty();
 
     Job job = world.store.list(RefundImport.NAME, Set.of(JobState.PARKED), 0, 10).get(0);
-    RefundImport fallback = new RefundImport(
+    RefundImport fallback = new RefundImport(world.integration(),
         options().creditMethod(RefundImportOptions.CreditMethod.SOP_RETURN_ELSE_CREDIT_NOTE).build());
     try (SyncEngine engine = world.engine(fallback)) {
       engine.replay(job.id());
@@ -236,7 +236,7 @@ class RefundImportTest {
     world.importPlaced();
     CentraReturn ret = returnOneOfEach(order, Money.of(new BigDecimal("4.80"), "GBP"));
     BigDecimal refunded = CreditNotePlan.refunded(ret);
-    RefundImport flow = new RefundImport(options().creditMethod(RefundImportOptions.CreditMethod.SOP_RETURN).build(),
+    RefundImport flow = new RefundImport(world.integration(), options().creditMethod(RefundImportOptions.CreditMethod.SOP_RETURN).build(),
         results::add);
 
     SyncStatus status = run(flow);
@@ -262,7 +262,7 @@ class RefundImportTest {
     // A replay that lost the binding (a restored store, a second engine) finds the return in Sage by reference.
     world.store.unbind(RefundImport.SOP_RETURN_BINDING, Long.toString(ret.id()));
     world.store.enqueue(RefundImport.jobFor(ret.id(), ret.createdAt().orElseThrow()));
-    RefundImport replay = new RefundImport(options().creditMethod(RefundImportOptions.CreditMethod.SOP_RETURN).build());
+    RefundImport replay = new RefundImport(world.integration(), options().creditMethod(RefundImportOptions.CreditMethod.SOP_RETURN).build());
     assertThat(run(replay).parked()).isZero();
 
     assertThat(world.sage.salesReturns()).hasSize(1);
@@ -276,7 +276,7 @@ class RefundImportTest {
     CentraReturn ret = returnOneOfEach(order, null);
     world.sage.faults().inject(Fault.resetAfterCommit(), FaultScope.nextCalls(1).on("POST /sop_returns"));
 
-    SyncStatus status = run(new RefundImport(
+    SyncStatus status = run(new RefundImport(world.integration(),
         options().creditMethod(RefundImportOptions.CreditMethod.SOP_RETURN_ELSE_CREDIT_NOTE).build()));
 
     assertThat(status.parked()).isZero();
@@ -293,11 +293,11 @@ class RefundImportTest {
     world.importPlaced();
     CentraReturn ret = returnOneOfEach(order, null);
     // The credit note was posted, but its binding was lost (a restored store) before the switch.
-    run(new RefundImport(options().build()));
+    run(new RefundImport(world.integration(), options().build()));
     world.store.unbind(RefundImport.REFUND_BINDING, Long.toString(ret.id()));
     world.store.enqueue(RefundImport.jobFor(ret.id(), ret.createdAt().orElseThrow()));
 
-    SyncStatus status = run(new RefundImport(options().creditMethod(RefundImportOptions.CreditMethod.SOP_RETURN).build()));
+    SyncStatus status = run(new RefundImport(world.integration(), options().creditMethod(RefundImportOptions.CreditMethod.SOP_RETURN).build()));
 
     assertThat(status.parked()).isZero();
     assertThat(creditNotes()).hasSize(1);
@@ -318,7 +318,7 @@ class RefundImportTest {
     world.importPlaced();
     openReturn(order);
 
-    RefundImport flow = new RefundImport(options().build());
+    RefundImport flow = new RefundImport(world.integration(), options().build());
     try (SyncEngine engine = world.engine(flow)) {
       SyncStatus status = engine.runOnce(RefundImport.NAME);
       assertThat(status.retrying()).isZero();
@@ -337,7 +337,7 @@ class RefundImportTest {
     CentraOrder order = world.centra.placeOrder("GBP", linked(SKUS.get(0), 1, SKUS.get(2), 1));
     world.importPlaced();
     CentraReturn ret = openReturn(order);
-    RefundImport flow = new RefundImport(options().build(), results::add);
+    RefundImport flow = new RefundImport(world.integration(), options().build(), results::add);
     try (SyncEngine engine = world.engine(flow)) {
       SyncStatus status = engine.runOnce(RefundImport.NAME);
       // Three days pass, with a poll every hour: the poll overlap no longer reaches the return.
@@ -380,7 +380,7 @@ class RefundImportTest {
     CentraOrder order = world.centra.placeOrder("GBP", linked(SKUS.get(0), 1, SKUS.get(2), 1));
     world.importPlaced();
     CentraReturn ret = openReturn(order);
-    RefundImport flow = new RefundImport(options().maxRefundWait(Duration.ofDays(5)).build());
+    RefundImport flow = new RefundImport(world.integration(), options().maxRefundWait(Duration.ofDays(5)).build());
     try (SyncEngine engine = world.engine(flow)) {
       SyncStatus status = engine.runOnce(RefundImport.NAME);
       // created at the sandbox start, the engine clock about a day later: four more days to wait
@@ -410,7 +410,7 @@ class RefundImportTest {
     world.importPlaced();
     openReturn(order);
     // the return is already a day old on the engine clock: it parks at its first look
-    RefundImport flow = new RefundImport(options().maxRefundWait(Duration.ofHours(1)).build());
+    RefundImport flow = new RefundImport(world.integration(), options().maxRefundWait(Duration.ofHours(1)).build());
     try (SyncEngine engine = world.engine(flow)) {
       SyncStatus status = null;
       for (int cycle = 0; cycle < 3; cycle++) {

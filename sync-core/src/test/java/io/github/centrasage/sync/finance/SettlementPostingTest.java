@@ -38,7 +38,7 @@ class SettlementPostingTest {
   void importOrders() {
     world = new FinanceWorld();
     orders = world.importOrders(50, "GBP");
-    posting = new SettlementPosting(SettlementPostingOptions.builder().feeTaxCodeId(world.exemptTaxId).build(),
+    posting = new SettlementPosting(world.integration(), SettlementPostingOptions.builder().feeTaxCodeId(world.exemptTaxId).build(),
         reports::add);
     engine = world.engine(posting);
   }
@@ -170,7 +170,7 @@ class SettlementPostingTest {
         io.github.centrasage.centra.CreateReturnRequest.builder().shipmentId(shipment.id())
             .addLines(io.github.centrasage.centra.ReturnLineRequest.of(shipment.lines().get(0).id(), 1)).build()).value();
     world.centraClient.returns().complete(ret.id(), false);
-    RefundImport refunds = new RefundImport(RefundImportOptions.builder().goodsNominal("4010").shippingNominal("4900")
+    RefundImport refunds = new RefundImport(world.integration(), RefundImportOptions.builder().goodsNominal("4010").shippingNominal("4900")
         .creditMethod(RefundImportOptions.CreditMethod.SOP_RETURN)
         .pollStart(java.time.Instant.parse("2000-01-01T00:00:00Z")).build());
     try (SyncEngine refundEngine = world.engine(refunds)) {

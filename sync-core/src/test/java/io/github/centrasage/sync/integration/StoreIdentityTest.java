@@ -6,51 +6,34 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.centrasage.centra.CentraClient;
 import io.github.centrasage.sage200.Sage200Client;
 import io.github.centrasage.sage200.TokenProvider;
-import io.github.centrasage.sync.spi.SyncFlow;
-import io.github.centrasage.sync.spi.JobContext;
-import io.github.centrasage.sync.spi.DiscoverContext;
 import io.github.centrasage.sync.store.InMemorySyncStateStore;
 import java.time.Clock;
 import org.junit.jupiter.api.Test;
 
 class StoreIdentityTest {
-  private static CentraClient centra(String url) {
+  static CentraClient centra(String url) {
     return CentraClient.builder().baseUrl(url).token("centra-token").build();
   }
 
-  private static Sage200Client sage(long company) {
+  static Sage200Client sage(long company) {
     return Sage200Client.builder().baseUrl(Sage200Client.STANDARD_ONLINE).siteId("site-1").companyId(company)
         .tokenProvider(TokenProvider.staticToken("sage-token")).build();
   }
 
-  private static final SyncFlow NOOP = new SyncFlow() {
-    @Override
-    public String name() {
-      return "Noop";
-    }
-
-    @Override
-    public void discover(DiscoverContext ctx) {}
-
-    @Override
-    public void process(JobContext job) {}
-  };
-
   @Test
   void theFirstBuildRecordsThePairAndALaterBuildWithAnotherCompanyIsRefused() {
     InMemorySyncStateStore store = new InMemorySyncStateStore(Clock.systemUTC());
-    SyncEngine.builder().store(store).centra(centra("https://live.centra.com")).sage(sage(1)).flow(NOOP).build()
-        .close();
+    Integration.builder().store(store).centra(centra("https://live.centra.com")).sage(sage(1)).build();
 
     assertThat(store.cursor(StoreIdentity.CURSOR)).get().extracting(c -> c.value())
         .isEqualTo("centra=https://live.centra.com\nsage.site=site-1\nsage.company=1");
-    assertThatThrownBy(() -> SyncEngine.builder().store(store).centra(centra("https://live.centra.com"))
-        .sage(sage(2)).flow(NOOP).build())
+    assertThatThrownBy(() -> Integration.builder().store(store).centra(centra("https://live.centra.com"))
+        .sage(sage(2)).build())
         .isInstanceOf(StoreIdentityException.class)
         .hasMessage("This state store belongs to another system: the store belongs to Sage company 1, the clients"
             + " point at 2. Use the store made for this tenant and company, or a new one.");
-    assertThatThrownBy(() -> SyncEngine.builder().store(store).centra(centra("https://test.centra.com"))
-        .sage(sage(1)).flow(NOOP).build())
+    assertThatThrownBy(() -> Integration.builder().store(store).centra(centra("https://test.centra.com"))
+        .sage(sage(1)).build())
         .isInstanceOf(StoreIdentityException.class).hasMessageContaining("Centra tenant https://live.centra.com");
   }
 

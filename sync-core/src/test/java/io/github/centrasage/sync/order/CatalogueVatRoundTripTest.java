@@ -42,8 +42,9 @@ class CatalogueVatRoundTripTest {
     CatalogPublishOptions catalog = CatalogPublishOptions.builder()
         .addPriceMappings(PriceMapping.of("Standard", gbpPricelist, "GBP").withTax(true, new BigDecimal("20")))
         .build();
-    try (SyncEngine publish = SyncEngine.builder().store(new InMemorySyncStateStore(f.clock)).mappings(mappings)
-        .clock(f.clock).centra(f.centraClient).sage(f.sageClient).flow(new CatalogPublish(catalog)).build()) {
+    InMemorySyncStateStore catalogStore = new InMemorySyncStateStore(f.clock);
+    try (SyncEngine publish = SyncEngine.builder().store(catalogStore).clock(f.clock)
+        .flow(new CatalogPublish(f.integration(catalogStore, mappings), catalog)).build()) {
       publish.runOnce(CatalogPublish.NAME);
     }
     long centraProduct = f.centra.ids("product").get(skus.get(0));
@@ -56,7 +57,7 @@ class CatalogueVatRoundTripTest {
     String sku = skus.get(2);
     f.centra.setTaxPercent(sku, new BigDecimal("20"));
     CentraOrder order = f.centra.placeOrder("GBP", Map.of(sku, 1));
-    try (SyncEngine orders = f.engine(new InMemorySyncStateStore(f.clock), new OrderImport(f.options().build()), mappings)
+    try (SyncEngine orders = f.engine(new InMemorySyncStateStore(f.clock), i -> new OrderImport(i, f.options().build()), mappings)
         .build()) {
       drain(orders, f.clock);
     }

@@ -1,5 +1,6 @@
 package io.github.centrasage.sync.order;
 
+import io.github.centrasage.sync.integration.Integration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.centrasage.http.RetrySettings;
@@ -64,8 +65,10 @@ class OrderImportBulkTest {
         .companyId(f.sage.companyId()).tokenProvider(TokenProvider.staticToken(f.sage.token())).allowPlainHttp(true)
         .sleeper(d -> { }).retrySettings(RetrySettings.none()).okHttpClient(faulty).build();
     InMemorySyncStateStore store = new InMemorySyncStateStore(f.clock);
-    SyncEngine engine = f.engine(store, new OrderImport(f.options().discovery(OrderImportOptions.Discovery.EVENTS).build()),
-        f.mappings().build()).sage(sage).build();
+    Integration link = Integration.builder().store(store).mappings(f.mappings().build()).centra(f.centraClient)
+        .sage(sage).build();
+    SyncEngine engine = f.engine(store)
+        .flow(new OrderImport(link, f.options().discovery(OrderImportOptions.Discovery.EVENTS).build())).build();
     engine.runOnce(OrderImport.NAME); // subscribes to Order events
     List<CentraOrder> orders = new ArrayList<>();
     for (int i = 0; i < ORDERS; i++) {

@@ -34,7 +34,7 @@ class OrderImportCancelledLineTest {
     assertThat(now.lines()).filteredOn(l -> OrderImportTest.SKU_A.equals(l.sku()))
         .singleElement().satisfies(l -> assertThat(l.quantity()).as("Centra's quantity already excludes it").isEqualTo(3));
 
-    SyncEngine engine = f.engine(store, new OrderImport(f.options().build()), f.mappings().build()).build();
+    SyncEngine engine = f.engine(store, i -> new OrderImport(i, f.options().build()), f.mappings().build()).build();
     drain(engine, f.clock);
 
     SageSalesOrder imported = f.sage.salesOrdersWithCustomerDocumentNo("CENTRA-" + order.number()).get(0);
@@ -49,7 +49,7 @@ class OrderImportCancelledLineTest {
     CentraOrder order = f.centra.placeOrder("GBP", Map.of(OrderImportTest.SKU_A, 2, OrderImportTest.SKU_B, 1));
     f.centra.cancelLine(order.number(), OrderImportTest.SKU_A, 2);
 
-    SyncEngine engine = f.engine(store, new OrderImport(f.options().build()), f.mappings().build()).build();
+    SyncEngine engine = f.engine(store, i -> new OrderImport(i, f.options().build()), f.mappings().build()).build();
     drain(engine, f.clock);
 
     SageSalesOrder imported = f.sage.salesOrdersWithCustomerDocumentNo("CENTRA-" + order.number()).get(0);

@@ -45,8 +45,8 @@ class OrderImportConcurrencyTest {
 
   /** A started engine on the real clock (retries are due within milliseconds), one job per batch. */
   SyncEngine started(SyncStateStore store, String instance, Mappings mappings) {
-    OrderImport flow = new OrderImport(f.options().batchSize(1).build());
-    SyncEngine engine = f.engine(store, flow, mappings).clock(Clock.systemUTC()).instanceId(instance).workers(3)
+    OrderImport flow = new OrderImport(f.integration(store, mappings), f.options().batchSize(1).build());
+    SyncEngine engine = f.engine(store).flow(flow).clock(Clock.systemUTC()).instanceId(instance).workers(3)
         .queuePollInterval(Duration.ofMillis(20)).defaultDiscoverInterval(Duration.ofMillis(200)).build();
     resources.add(engine);
     engine.start();

@@ -1,5 +1,7 @@
 package io.github.centrasage.sync.order;
 
+import java.util.function.Function;
+import io.github.centrasage.sync.integration.Integration;
 import io.github.centrasage.centra.CentraClient;
 import io.github.centrasage.http.RetrySettings;
 import io.github.centrasage.sage200.ODataQuery;
@@ -89,11 +91,19 @@ final class OrderImportFixture implements AutoCloseable {
         .pollStart(SandboxClock.DEFAULT_START.minus(Duration.ofHours(1))).defaultWarehouse(centraLeeds);
   }
 
-  SyncEngine.Builder engine(SyncStateStore store, OrderImport flow, Mappings mappings) {
+  Integration integration(SyncStateStore store, Mappings mappings) {
+    return Integration.builder().store(store).mappings(mappings).centra(centraClient).sage(sageClient).build();
+  }
+
+  SyncEngine.Builder engine(SyncStateStore store, Function<Integration, OrderImport> flow, Mappings mappings) {
+    return engine(store).flow(flow.apply(integration(store, mappings)));
+  }
+
+  SyncEngine.Builder engine(SyncStateStore store) {
     RetrySettings fast = SyncEngine.defaultRetrySettings().toBuilder().maxAttempts(8).initialDelay(Duration.ofMillis(1))
         .maxDelay(Duration.ofMillis(5)).build();
-    return SyncEngine.builder().store(store).mappings(mappings).flow(flow).centra(centraClient).sage(sageClient)
-        .clock(clock).retryPolicy(fast).lockRetryPolicy(fast).leaseDuration(Duration.ofMinutes(5));
+    return SyncEngine.builder().store(store).clock(clock).retryPolicy(fast).lockRetryPolicy(fast)
+        .leaseDuration(Duration.ofMinutes(5));
   }
 
   /**

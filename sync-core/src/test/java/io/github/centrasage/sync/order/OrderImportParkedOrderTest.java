@@ -41,7 +41,7 @@ class OrderImportParkedOrderTest {
   }
 
   private SyncEngine engine(OrderImportOptions.Discovery discovery, Mappings mappings) {
-    return f.engine(store, new OrderImport(f.options().discovery(discovery).build()), mappings).build();
+    return f.engine(store, i -> new OrderImport(i, f.options().discovery(discovery).build()), mappings).build();
   }
 
   private java.util.List<Job> jobsOf(CentraOrder order) {
@@ -64,7 +64,7 @@ class OrderImportParkedOrderTest {
         .satisfies(j -> assertThat(j.state()).isEqualTo(JobState.PARKED));
     assertThat(parked(store)).hasSize(1);
     assertThat(f.sage.salesOrdersWithCustomerDocumentNo("CENTRA-" + gbp.number())).hasSize(1);
-    Job nudged = new OrderImport(f.options().build()).nudge(store, f.centraClient, ImmutableCentraWebhookEvent.builder()
+    Job nudged = new OrderImport(f.integration(store, f.mappings().build()), f.options().build()).nudge(ImmutableCentraWebhookEvent.builder()
         .type("order").action("update").id(Integer.toString(eur.number())).build()).orElseThrow();
     assertThat(nudged.id()).as("a webhook for it returns the parked job").isEqualTo(jobsOf(eur).get(0).id());
     assertThat(nudged.state()).isEqualTo(JobState.PARKED);

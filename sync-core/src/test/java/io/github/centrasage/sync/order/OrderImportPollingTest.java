@@ -31,8 +31,8 @@ class OrderImportPollingTest {
 
   final OrderImportFixture f = new OrderImportFixture();
   final InMemorySyncStateStore store = new InMemorySyncStateStore(f.clock);
-  final OrderImport flow = new OrderImport(f.options().build());
-  final SyncEngine engine = f.engine(store, flow, f.mappings().build()).build();
+  final OrderImport flow = new OrderImport(f.integration(store, f.mappings().build()), f.options().build());
+  final SyncEngine engine = f.engine(store).flow(flow).build();
 
   @AfterEach
   void close() {

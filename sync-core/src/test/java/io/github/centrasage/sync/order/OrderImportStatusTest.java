@@ -26,7 +26,7 @@ class OrderImportStatusTest {
   }
 
   private SyncEngine engine(OrderImportOptions.Discovery discovery) {
-    return f.engine(store, new OrderImport(f.options().discovery(discovery).build()), f.mappings().build()).build();
+    return f.engine(store, i -> new OrderImport(i, f.options().discovery(discovery).build()), f.mappings().build()).build();
   }
 
   @Test
@@ -50,7 +50,7 @@ class OrderImportStatusTest {
   @Test
   void theFirstSubscriptionToOrderEventsSaysThatEarlierOrdersNeedABackfill() {
     f.centra.placeOrder("GBP", Map.of(OrderImportTest.SKU_A, 1)); // before the flow ever subscribed
-    SyncEngine engine = f.engine(store, new OrderImport(OrderImportOptions.builder() // no pollStart: no backfill
+    SyncEngine engine = f.engine(store, i -> new OrderImport(i, OrderImportOptions.builder() // no pollStart: no backfill
         .discovery(OrderImportOptions.Discovery.EVENTS).defaultWarehouse(f.centraLeeds).build()),
         f.mappings().build()).build();
 
@@ -66,7 +66,7 @@ class OrderImportStatusTest {
   @Test
   void withPollStartTheFirstSubscriptionAlsoImportsTheOrdersPlacedBefore() {
     CentraOrder before = f.centra.placeOrder("GBP", Map.of(OrderImportTest.SKU_A, 1));
-    SyncEngine engine = f.engine(store, new OrderImport(f.options().discovery(OrderImportOptions.Discovery.EVENTS)
+    SyncEngine engine = f.engine(store, i -> new OrderImport(i, f.options().discovery(OrderImportOptions.Discovery.EVENTS)
         .build()), f.mappings().build()).build();
 
     drain(engine, f.clock);
@@ -83,7 +83,7 @@ class OrderImportStatusTest {
   void aFirstPollThatFindsNothingSaysWhereItsWindowStarted() {
     f.centra.placeOrder("GBP", Map.of(OrderImportTest.SKU_A, 1));
     f.clock.advance(Duration.ofDays(10)); // the engine's clock runs days after the shop's: outside the default window
-    SyncEngine engine = f.engine(store, new OrderImport(OrderImportOptions.builder()
+    SyncEngine engine = f.engine(store, i -> new OrderImport(i, OrderImportOptions.builder()
         .discovery(OrderImportOptions.Discovery.POLLING).defaultWarehouse(f.centraLeeds).build()),
         f.mappings().build()).build();
 

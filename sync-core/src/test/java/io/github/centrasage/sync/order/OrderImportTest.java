@@ -46,7 +46,7 @@ class OrderImportTest {
   }
 
   SyncEngine engine(SyncStateStore store, OrderImportOptions options, Mappings mappings) {
-    return f.engine(store, new OrderImport(options), mappings).build();
+    return f.engine(store, i -> new OrderImport(i, options), mappings).build();
   }
 
   SyncEngine engine() {
@@ -263,29 +263,30 @@ class OrderImportTest {
   @Test
   void importsOnceWhenAWebhookAndThePollBothReportTheOrder() {
     CentraOrder order = f.centra.placeOrder("GBP", Map.of(SKU_A, 1));
-    OrderImport flow = new OrderImport(f.options().build());
-    SyncEngine engine = f.engine(store, flow, f.mappings().build()).build();
+    OrderImport flow = new OrderImport(f.integration(store, f.mappings().build()), f.options().build());
+    SyncEngine engine = f.engine(store).flow(flow).build();
     CentraWebhookEvent webhook = ImmutableCentraWebhookEvent.builder().type("order").action("insert")
         .id(Integer.toString(order.number())).build();
 
-    Job nudged = flow.nudge(store, f.centraClient, webhook).orElseThrow();
-    Job again = flow.nudge(store, f.centraClient, webhook).orElseThrow();
+    Job nudged = flow.nudge(webhook).orElseThrow();
+    Job again = flow.nudge(webhook).orElseThrow();
     SyncStatus status = drain(engine, f.clock);
 
     assertThat(again.id()).as("a second notice folds into the waiting job").isEqualTo(nudged.id());
     assertThat(status.succeeded()).isEqualTo(1);
     assertThat(f.sage.salesOrdersWithCustomerDocumentNo(key(order))).hasSize(1);
     assertThat(f.sage.requestCount("POST /sop_orders")).isEqualTo(1);
-    assertThat(flow.nudge(store, f.centraClient, ImmutableCentraWebhookEvent.builder().type("shipment").action("create")
+    assertThat(flow.nudge(ImmutableCentraWebhookEvent.builder().type("shipment").action("create")
         .id("1").build())).isEmpty();
   }
 
   @Test
   void findsTheOrderByHashIdWhenTheWebhookGivesOne() {
     CentraOrder order = f.centra.placeOrder("GBP", Map.of(SKU_A, 1));
-    OrderImport flow = new OrderImport(f.options().discovery(OrderImportOptions.Discovery.WEBHOOK_ONLY).build());
+    OrderImport flow = new OrderImport(f.integration(store, f.mappings().build()),
+        f.options().discovery(OrderImportOptions.Discovery.WEBHOOK_ONLY).build());
 
-    Job job = flow.nudge(store, f.centraClient, ImmutableCentraWebhookEvent.builder().type("order").action("update")
+    Job job = flow.nudge(ImmutableCentraWebhookEvent.builder().type("order").action("update")
         .id(order.id()).build()).orElseThrow();
 
     assertThat(job.key()).isEqualTo("order:" + order.number());

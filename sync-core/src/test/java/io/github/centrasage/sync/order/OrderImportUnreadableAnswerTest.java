@@ -31,8 +31,9 @@ import org.junit.jupiter.api.Test;
 class OrderImportUnreadableAnswerTest {
   final OrderImportFixture f = new OrderImportFixture();
   final InMemorySyncStateStore store = new InMemorySyncStateStore(f.clock);
-  final OrderImport flow = new OrderImport(f.options().discovery(OrderImportOptions.Discovery.WEBHOOK_ONLY).build());
-  final SyncEngine engine = f.engine(store, flow, f.mappings().build()).build();
+  final OrderImport flow = new OrderImport(f.integration(store, f.mappings().build()),
+      f.options().discovery(OrderImportOptions.Discovery.WEBHOOK_ONLY).build());
+  final SyncEngine engine = f.engine(store).flow(flow).build();
 
   @AfterEach
   void close() {
@@ -40,7 +41,7 @@ class OrderImportUnreadableAnswerTest {
   }
 
   private Job nudge(CentraOrder order) {
-    return flow.nudge(store, f.centraClient, ImmutableCentraWebhookEvent.builder().type("order").action("insert")
+    return flow.nudge(ImmutableCentraWebhookEvent.builder().type("order").action("insert")
         .id(Integer.toString(order.number())).build()).orElseThrow();
   }
 
@@ -83,7 +84,8 @@ class OrderImportUnreadableAnswerTest {
   @Test
   void aNewShoppersAccountWhoseCreateAnswerWasLostIsAdoptedEvenWhenTheEmailSearchMissesIt() {
     String email = "new.shopper@example.com";
-    SyncEngine perShopper = f.engine(store, flow, f.mappings()
+    SyncEngine perShopper = f.engine(store, i -> new OrderImport(i, f.options()
+        .discovery(OrderImportOptions.Discovery.WEBHOOK_ONLY).build()), f.mappings()
         .putCustomerStrategy("UK", Mappings.CustomerStrategy.perShopper("WEB")).build()).build();
     CentraOrder order = f.centra.placeOrder("GBP", Map.of(OrderImportTest.SKU_A, 1), email);
     nudge(order);

@@ -53,7 +53,7 @@ class OrderImportWarehouseSplitTest {
         LONDON, f.centra.stock(ITEM.sku(), LONDON).allocated().intValueExact());
     assertThat(centraAllocated.values()).as("the order is split in Centra").containsExactlyInAnyOrder(1, 2);
 
-    try (SyncEngine engine = f.engine(store, new OrderImport(f.options().build()), mappings).build()) {
+    try (SyncEngine engine = f.engine(store, i -> new OrderImport(i, f.options().build()), mappings).build()) {
       OrderImportFixture.drain(engine, f.clock);
     }
 

@@ -1,5 +1,6 @@
 package io.github.centrasage.sync.order;
 
+import io.github.centrasage.sync.integration.Integration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.centrasage.centra.SetStockRequest;
@@ -37,13 +38,14 @@ class StockTruthTest {
   final InMemorySyncStateStore store = new InMemorySyncStateStore(f.clock);
   final StockPublishOptions stockOptions = StockPublishOptions.builder().initialCursor(SandboxClock.DEFAULT_START)
       .overlap(Duration.ZERO).build();
-  final StockReconcile reconcile = new StockReconcile(stockOptions);
+  final StockReconcile reconcile;
   final SyncEngine engine;
 
   StockTruthTest() {
-    Mappings mappings = f.mappings().build();
-    engine = f.engine(store, new OrderImport(f.options().discovery(OrderImportOptions.Discovery.EVENTS).build()), mappings)
-        .flow(new StockPublish(stockOptions)).flow(reconcile).build();
+    Integration link = f.integration(store, f.mappings().build());
+    reconcile = new StockReconcile(link, stockOptions);
+    engine = f.engine(store).flow(new OrderImport(link, f.options().discovery(OrderImportOptions.Discovery.EVENTS).build()))
+        .flow(new StockPublish(link, stockOptions)).flow(reconcile).build();
     engine.runOnce(OrderImport.NAME); // subscribes to Centra's order events
     // the SKU sells from Leeds only: nothing in London on either side
     long variant = f.centra.ids("variant").get(SKU);

@@ -1,5 +1,6 @@
 package io.github.centrasage.sync.stock;
 
+import io.github.centrasage.sync.testing.OfflineIntegration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -32,14 +33,18 @@ class StockKeyTest {
     assertThat(job.payload()).isEqualTo("recompute");
   }
 
+  private static StockPublish publishWith(Mappings mappings) {
+    return new StockPublish(OfflineIntegration.with(mappings));
+  }
+
   @Test
   void optionsAndMappingsAreCheckedUpFront() {
     assertThatThrownBy(() -> StockPublishOptions.builder().batchSize(0).build()).hasMessageContaining("batchSize");
     assertThatThrownBy(() -> StockPublishOptions.builder().holdTtl(Duration.ZERO).build()).hasMessageContaining("holdTtl");
-    assertThat(new StockPublish().validate(Mappings.builder().putWarehouse("Main", "HOME").build()))
+    assertThat(publishWith(Mappings.builder().putWarehouse("Main", "HOME").build()).problems())
         .singleElement().asString().contains("numeric");
-    assertThat(new StockPublish().validate(Mappings.builder().build())).singleElement().asString()
+    assertThat(publishWith(Mappings.builder().build()).problems()).singleElement().asString()
         .contains("no warehouse mapping");
-    assertThat(new StockPublish().validate(Mappings.builder().putWarehouse("1", "2").build())).isEmpty();
+    assertThat(publishWith(Mappings.builder().putWarehouse("1", "2").build()).problems()).isEmpty();
   }
 }

@@ -1,5 +1,6 @@
 package io.github.centrasage.sync.stock;
 
+import io.github.centrasage.sync.integration.Integration;
 import io.github.centrasage.centra.CentraClient;
 import io.github.centrasage.centra.CompleteShipmentRequest;
 import io.github.centrasage.centra.CreateShipmentRequest;
@@ -53,6 +54,7 @@ final class StockWorld implements AutoCloseable {
       .allowPlainHttp(true).sleeper(d -> { }).readTimeout(Duration.ofSeconds(5)).build();
   final InMemorySyncStateStore store = new InMemorySyncStateStore(clock);
   final Mappings mappings;
+  final Integration integration;
   final StockPublish publish;
   final StockReconcile reconcile;
   final SyncEngine engine;
@@ -67,9 +69,10 @@ final class StockWorld implements AutoCloseable {
     // what a test changed (a test that wants the full first read sets its own cursor)
     StockPublishOptions o = options.apply(StockPublishOptions.builder()
         .initialCursor(SandboxClock.DEFAULT_START).overlap(Duration.ZERO).build());
-    publish = new StockPublish(o);
-    reconcile = new StockReconcile(o);
-    engine = SyncEngine.builder().store(store).mappings(mappings).clock(clock).centra(centra).sage(sage)
+    integration = Integration.builder().store(store).mappings(mappings).centra(centra).sage(sage).build();
+    publish = new StockPublish(integration, o);
+    reconcile = new StockReconcile(integration, o);
+    engine = SyncEngine.builder().store(store).clock(clock)
         .flow(publish).flow(reconcile)
         .retryPolicy(SyncEngine.defaultRetrySettings().toBuilder().maxAttempts(50).initialDelay(Duration.ofMillis(1))
             .maxDelay(Duration.ofMillis(1)).build())

@@ -24,6 +24,7 @@ public final class ScriptedFlow implements SyncFlow {
   private volatile Discover discover = ctx -> {};
   private volatile Process process = ctx -> {};
   private volatile RetrySettings lockRetryPolicy;
+  private volatile io.github.centrasage.sync.spi.FailureClassifier failureClassifier;
   public final List<String> processedPayloads = new CopyOnWriteArrayList<>();
   public volatile int discoverRuns;
 
@@ -42,6 +43,16 @@ public final class ScriptedFlow implements SyncFlow {
   }
 
   /** Gives the flow its own record-lock schedule. */
+  public ScriptedFlow withFailureClassifier(io.github.centrasage.sync.spi.FailureClassifier classifier) {
+    this.failureClassifier = classifier;
+    return this;
+  }
+
+  @Override
+  public Optional<io.github.centrasage.sync.spi.FailureClassifier> failureClassifier() {
+    return Optional.ofNullable(failureClassifier);
+  }
+
   public ScriptedFlow withLockRetryPolicy(RetrySettings policy) {
     this.lockRetryPolicy = policy;
     return this;

@@ -1,5 +1,6 @@
 package io.github.centrasage.sync.stock.internal;
 
+import io.github.centrasage.sync.integration.Integration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.centrasage.centra.CentraClient;
@@ -58,46 +59,22 @@ class SkuDirectoryCatalogueTest {
   }
 
   /** A fresh store: no bindings, as on a first pass. */
-  private static SyncContext firstPass() {
-    InMemorySyncStateStore store = new InMemorySyncStateStore(clock);
-    return new SyncContext() {
-      @Override
-      public SyncStateStore store() {
-        return store;
-      }
-
-      @Override
-      public Mappings mappings() {
-        return Mappings.builder().build();
-      }
-
-      @Override
-      public Clock clock() {
-        return clock;
-      }
-
-      @Override
-      public <T> Optional<T> findAttribute(Class<T> type) {
-        if (type == CentraClient.class) {
-          return Optional.of(type.cast(centra));
-        }
-        return type == Sage200Client.class ? Optional.of(type.cast(sage)) : Optional.empty();
-      }
-    };
+  private static Integration firstPass() {
+    return Integration.builder().store(new InMemorySyncStateStore(clock)).centra(centra).sage(sage).build();
   }
 
   private static long catalogueReads() {
     return centraSandbox.requestCount("products");
   }
 
-  private static SkuDirectory.Resolution resolve(SkuDirectory directory, SyncContext ctx, int from) {
+  private static SkuDirectory.Resolution resolve(SkuDirectory directory, Integration ctx, int from) {
     return directory.resolve(ctx, SKUS.subList(from, Math.min(SKUS.size(), from + BATCH)), Map.of());
   }
 
   @Test
   void batchesInCatalogueOrderReadEachCataloguePageOnceWithinABoundedCache() {
     SkuDirectory directory = new SkuDirectory(300);
-    SyncContext ctx = firstPass();
+    Integration ctx = firstPass();
     long before = catalogueReads();
 
     for (int from = 0; from < SKUS.size(); from += BATCH) {
@@ -117,7 +94,7 @@ class SkuDirectoryCatalogueTest {
   @Test
   void aBatchBehindTheCursorIsFoundByReadingOnAndThenFromTheFirstPage() {
     SkuDirectory directory = new SkuDirectory(10); // too small to remember what the cursor passed
-    SyncContext ctx = firstPass();
+    Integration ctx = firstPass();
     long before = catalogueReads();
 
     assertThat(resolve(directory, ctx, 1_500).known()).hasSize(BATCH); // products 151–155: pages 1 and 2
@@ -136,7 +113,7 @@ class SkuDirectoryCatalogueTest {
   @Test
   void aSkuCentraDoesNotKnowCostsOnePassNotOnePerBatch() {
     SkuDirectory directory = new SkuDirectory(10);
-    SyncContext ctx = firstPass();
+    Integration ctx = firstPass();
     long before = catalogueReads();
 
     resolve(directory, ctx, 0);
