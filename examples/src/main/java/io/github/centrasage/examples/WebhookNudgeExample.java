@@ -43,7 +43,7 @@ public final class WebhookNudgeExample {
         // verify the raw bytes: re-encoding the body first would break the signature
         List<CentraWebhookEvent> events = verifier.verify(
             exchange.getRequestHeaders().getFirst("X-Centra-Signature"), body.readAllBytes());
-        events.forEach(event -> orders.nudge(store, centra, event));   // enqueues; the engine imports
+        events.forEach(orders::nudge);                              // enqueues; the engine imports
         status = 204;
       } catch (CentraWebhookException rejected) {
         status = 401;                                               // reason() says why; never log the secret
