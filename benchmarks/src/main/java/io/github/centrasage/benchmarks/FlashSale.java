@@ -236,7 +236,8 @@ final class FlashSale {
     Mappings mappings = Mappings.builder().from(shop.orderMappings()).defaultSafetyBuffer(buffer).build();
     var link = shop.integration(store, mappings);
     SyncEngine engine = SyncEngine.builder().store(store).clock(shop.clock)
-        .flow(new OrderImport(link, OrderImportOptions.builder().defaultWarehouse(shop.centraWarehouse(Shop.LEEDS)).build()))
+        .flow(new OrderImport(link,
+            OrderImportOptions.builder().defaultWarehouse(shop.centraWarehouse(Shop.LEEDS)).build()))
         .flow(new StockPublish(link, StockPublishOptions.builder().initialCursor(SandboxClock.DEFAULT_START)
             .overlap(Duration.ZERO).build()))
         .flow(new DespatchToCentra(link))

@@ -374,7 +374,8 @@ final class FlashSaleMulti {
           .orderWait(Duration.ofSeconds(1)).build();
       Integration link = shop.integration(store, mappings);
       engine = SyncEngine.builder().store(store).clock(shop.clock)
-          .flow(new OrderImport(link, OrderImportOptions.builder().defaultWarehouse(shop.centraWarehouse(Shop.LEEDS)).build()))
+          .flow(new OrderImport(link,
+              OrderImportOptions.builder().defaultWarehouse(shop.centraWarehouse(Shop.LEEDS)).build()))
           .flow(new StockPublish(link, StockPublishOptions.builder().initialCursor(SandboxClock.DEFAULT_START)
               .overlap(Duration.ZERO).busyDelay(Duration.ofSeconds(1)).build()))
           .flow(new DespatchToCentra(link, despatch)).flow(new DespatchToSage(link, despatch))

@@ -136,9 +136,10 @@ final class OrderBacklog {
           .maxDelay(Duration.ofMillis(5)).build();
       // Centra's event queue (the default discovery): the first cycle subscribes, so it runs before
       // the shoppers arrive
-      OrderImport flow = new OrderImport(shop.integration(store, mappings), OrderImportOptions.builder().batchSize(BATCH)
-          .defaultWarehouse(shop.centraWarehouse(Shop.LEEDS)).build());
-      try (SyncEngine engine = SyncEngine.builder().store(store).flow(flow).clock(Clock.systemUTC()).workers(cap * WORKERS_PER_SAGE_SLOT)
+      OrderImport flow = new OrderImport(shop.integration(store, mappings), OrderImportOptions.builder()
+          .batchSize(BATCH).defaultWarehouse(shop.centraWarehouse(Shop.LEEDS)).build());
+      try (SyncEngine engine = SyncEngine.builder().store(store).flow(flow).clock(Clock.systemUTC())
+          .workers(cap * WORKERS_PER_SAGE_SLOT)
           .queuePollInterval(Duration.ofMillis(2)).defaultDiscoverInterval(Duration.ofMillis(100))
           .retryPolicy(fast).lockRetryPolicy(fast).build()) {
         engine.runOnce(OrderImport.NAME);

@@ -113,7 +113,7 @@ final class Shop implements AutoCloseable {
         .build();
   }
 
-  /** The library's clients (the current {@link #sageClient}), {@code store} and {@code mappings} joined, for the flows. */
+  /** The library's clients (the current {@link #sageClient}), {@code store} and {@code mappings}, for the flows. */
   Integration integration(SyncStateStore store, Mappings mappings) {
     return Integration.builder().centra(centraClient).sage(sageClient).store(store).mappings(mappings).build();
   }

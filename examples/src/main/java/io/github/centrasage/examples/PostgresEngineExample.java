@@ -34,7 +34,8 @@ public final class PostgresEngineExample {
     SyncEngine engine = SyncEngine.builder().store(link.store())
         .instanceId(InetAddress.getLocalHost().getHostName())   // distinct per instance: it owns leases
         .workers(4)
-        .flow(new OrderImport(link, OrderImportOptions.builder().defaultWarehouse(System.getenv("CENTRA_WAREHOUSE_ID")).build()))
+        .flow(new OrderImport(link,
+            OrderImportOptions.builder().defaultWarehouse(System.getenv("CENTRA_WAREHOUSE_ID")).build()))
         .flow(new StockPublish(link))
         .flow(new DespatchToSage(link))
         .flow(new DespatchToCentra(link))

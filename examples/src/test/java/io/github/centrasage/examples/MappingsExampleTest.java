@@ -78,7 +78,8 @@ class MappingsExampleTest {
           .mappings(fromFile).build();
       DoctorReport report = Doctor.builder().centra(shop.centraClient()).sage(shop.sageClient()).mappings(fromFile)
           .store(store)
-          .flows(new OrderImport(link, OrderImportOptions.builder().discovery(OrderImportOptions.Discovery.POLLING).build()),
+          .flows(new OrderImport(link,
+              OrderImportOptions.builder().discovery(OrderImportOptions.Discovery.POLLING).build()),
               new StockPublish(link))
           .build().run();
 

@@ -44,7 +44,8 @@ class HostileDataTest extends SandboxedClients {
     RetrySettings fast = fastRetries(3);
     // events discovery: the feed names orders only, so a hostile order is read (and refused) by its own job
     SyncEngine engine = SyncEngine.builder().store(store).retryPolicy(fast).lockRetryPolicy(fast)
-        .flow(new OrderImport(integration(CrashWorker.mappings(sage, centraLeeds, sageLeeds)), OrderImportOptions.builder().discovery(OrderImportOptions.Discovery.EVENTS)
+        .flow(new OrderImport(integration(CrashWorker.mappings(sage, centraLeeds, sageLeeds)),
+            OrderImportOptions.builder().discovery(OrderImportOptions.Discovery.EVENTS)
             .defaultWarehouse(centraLeeds).build()))
         .build();
     engine.runOnce(OrderImport.NAME);
@@ -228,7 +229,8 @@ class HostileDataTest extends SandboxedClients {
 
     RetrySettings fast = fastRetries(3);
     SyncEngine engine = SyncEngine.builder().store(store).retryPolicy(fast).lockRetryPolicy(fast)
-        .flow(new StockPublish(integration(CrashWorker.mappings(sage, centraLeeds, sageLeeds)), StockPublishOptions.builder().discoverInterval(Duration.ofMillis(1)).build())).build();
+        .flow(new StockPublish(integration(CrashWorker.mappings(sage, centraLeeds, sageLeeds)),
+            StockPublishOptions.builder().discoverInterval(Duration.ofMillis(1)).build())).build();
     for (int i = 0; i < 50 && (i < 2 || unsettled(StockPublish.NAME) > 0); i++) {
       engine.runOnce(StockPublish.NAME);
     }

@@ -46,7 +46,8 @@ class HostileInputTest extends SandboxedClients {
         .putCustomerStrategy("UK", Mappings.CustomerStrategy.perShopper("WEB")).build();
     RetrySettings fast = fastRetries(4);
     return SyncEngine.builder().store(store).retryPolicy(fast).lockRetryPolicy(fast)
-        .flow(new OrderImport(integration(mappings), OrderImportOptions.builder().discovery(OrderImportOptions.Discovery.POLLING)
+        .flow(new OrderImport(integration(mappings),
+            OrderImportOptions.builder().discovery(OrderImportOptions.Discovery.POLLING)
             .pollStart(clock.instant().minus(Duration.ofHours(1))).defaultWarehouse(centraLeeds).build()))
         .build();
   }

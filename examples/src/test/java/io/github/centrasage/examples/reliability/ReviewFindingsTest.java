@@ -32,7 +32,8 @@ class ReviewFindingsTest extends SandboxedClients {
   SyncEngine engine(UnaryOperator<OrderImportOptions.Builder> options) {
     RetrySettings fast = fastRetries(4);
     SyncEngine engine = SyncEngine.builder().store(store).clock(clock).retryPolicy(fast).lockRetryPolicy(fast)
-        .flow(new OrderImport(integration(CrashWorker.mappings(sage, centraLeeds, sageLeeds)), options.apply(OrderImportOptions.builder().discovery(OrderImportOptions.Discovery.EVENTS)
+        .flow(new OrderImport(integration(CrashWorker.mappings(sage, centraLeeds, sageLeeds)),
+            options.apply(OrderImportOptions.builder().discovery(OrderImportOptions.Discovery.EVENTS)
             .defaultWarehouse(centraLeeds)).build()))
         .build();
     engine.runOnce(OrderImport.NAME);
