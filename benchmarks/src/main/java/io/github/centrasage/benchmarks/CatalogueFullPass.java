@@ -5,12 +5,11 @@ import io.github.centrasage.sage200.ODataQuery;
 import io.github.centrasage.sage200.model.Currency;
 import io.github.centrasage.sandbox.SandboxCatalog;
 import io.github.centrasage.sandbox.SandboxClock;
-import io.github.centrasage.sync.integration.Mappings;
 import io.github.centrasage.sync.SyncEngine;
-import io.github.centrasage.http.RetrySettings;
 import io.github.centrasage.sync.catalog.CatalogPublish;
 import io.github.centrasage.sync.catalog.CatalogPublishOptions;
 import io.github.centrasage.sync.catalog.PriceMapping;
+import io.github.centrasage.sync.integration.Mappings;
 import io.github.centrasage.sync.spi.JobState;
 import io.github.centrasage.sync.store.InMemorySyncStateStore;
 import java.time.Duration;
@@ -57,8 +56,8 @@ final class CatalogueFullPass {
       long pages = READS.stream().mapToLong(shop.centra::requestCount).sum();
 
       InMemorySyncStateStore store = new InMemorySyncStateStore(clock);
-      try (SyncEngine engine = SyncEngine.builder().store(store).mappings(mappings).clock(clock)
-          .centra(shop.centraClient).sage(shop.sageClient).flow(new CatalogPublish(options))
+      try (SyncEngine engine = SyncEngine.builder().store(store).clock(clock)
+          .flow(new CatalogPublish(shop.integration(store, mappings), options))
           .retryPolicy(SyncEngine.defaultRetrySettings().toBuilder().maxAttempts(3).initialDelay(Duration.ofMillis(1))
               .maxDelay(Duration.ofMillis(1)).build())
           .build()) {

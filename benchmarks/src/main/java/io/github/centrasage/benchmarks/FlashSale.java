@@ -5,14 +5,14 @@ import io.github.centrasage.centra.CreateShipmentRequest;
 import io.github.centrasage.centra.SetStockRequest;
 import io.github.centrasage.centra.ShipmentLineRequest;
 import io.github.centrasage.centra.SizeStockLevel;
+import io.github.centrasage.http.RetrySettings;
 import io.github.centrasage.sandbox.CentraOrder;
 import io.github.centrasage.sandbox.SageSalesOrder;
 import io.github.centrasage.sandbox.SandboxCatalog;
 import io.github.centrasage.sandbox.SandboxClock;
-import io.github.centrasage.sync.integration.Mappings;
 import io.github.centrasage.sync.SyncEngine;
-import io.github.centrasage.http.RetrySettings;
 import io.github.centrasage.sync.despatch.DespatchToCentra;
+import io.github.centrasage.sync.integration.Mappings;
 import io.github.centrasage.sync.order.OrderImport;
 import io.github.centrasage.sync.order.OrderImportOptions;
 import io.github.centrasage.sync.stock.StockPublish;
@@ -234,12 +234,13 @@ final class FlashSale {
     RetrySettings fast = SyncEngine.defaultRetrySettings().toBuilder().maxAttempts(20).initialDelay(Duration.ofMillis(1))
         .maxDelay(Duration.ofMillis(1)).build();
     Mappings mappings = Mappings.builder().from(shop.orderMappings()).defaultSafetyBuffer(buffer).build();
-    SyncEngine engine = SyncEngine.builder().store(store).mappings(mappings).clock(shop.clock)
-        .centra(shop.centraClient).sage(shop.sageClient)
-        .flow(new OrderImport(OrderImportOptions.builder().defaultWarehouse(shop.centraWarehouse(Shop.LEEDS)).build()))
-        .flow(new StockPublish(StockPublishOptions.builder().initialCursor(SandboxClock.DEFAULT_START)
+    var link = shop.integration(store, mappings);
+    SyncEngine engine = SyncEngine.builder().store(store).clock(shop.clock)
+        .flow(new OrderImport(link,
+            OrderImportOptions.builder().defaultWarehouse(shop.centraWarehouse(Shop.LEEDS)).build()))
+        .flow(new StockPublish(link, StockPublishOptions.builder().initialCursor(SandboxClock.DEFAULT_START)
             .overlap(Duration.ZERO).build()))
-        .flow(new DespatchToCentra())
+        .flow(new DespatchToCentra(link))
         .retryPolicy(fast).lockRetryPolicy(fast).build();
     return new Integration() {
       @Override

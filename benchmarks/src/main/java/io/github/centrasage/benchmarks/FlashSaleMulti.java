@@ -3,17 +3,18 @@ package io.github.centrasage.benchmarks;
 import io.github.centrasage.centra.CompleteShipmentRequest;
 import io.github.centrasage.centra.CreateShipmentRequest;
 import io.github.centrasage.centra.ShipmentLineRequest;
+import io.github.centrasage.http.RetrySettings;
 import io.github.centrasage.sandbox.CentraOrder;
 import io.github.centrasage.sandbox.ReceivedRequest;
 import io.github.centrasage.sandbox.SageSalesOrder;
 import io.github.centrasage.sandbox.SandboxCatalog;
 import io.github.centrasage.sandbox.SandboxClock;
-import io.github.centrasage.sync.integration.Mappings;
 import io.github.centrasage.sync.SyncEngine;
-import io.github.centrasage.http.RetrySettings;
 import io.github.centrasage.sync.despatch.DespatchOptions;
 import io.github.centrasage.sync.despatch.DespatchToCentra;
 import io.github.centrasage.sync.despatch.DespatchToSage;
+import io.github.centrasage.sync.integration.Integration;
+import io.github.centrasage.sync.integration.Mappings;
 import io.github.centrasage.sync.order.OrderImport;
 import io.github.centrasage.sync.order.OrderImportOptions;
 import io.github.centrasage.sync.stock.StockPublish;
@@ -371,12 +372,13 @@ final class FlashSaleMulti {
       long dhl = shop.sage.ids("courier").get("DHL");
       DespatchOptions despatch = DespatchOptions.builder().putSageCourierIds("DHL", dhl).startAfterDespatchId(0)
           .orderWait(Duration.ofSeconds(1)).build();
-      engine = SyncEngine.builder().store(store).mappings(mappings).clock(shop.clock)
-          .centra(shop.centraClient).sage(shop.sageClient)
-          .flow(new OrderImport(OrderImportOptions.builder().defaultWarehouse(shop.centraWarehouse(Shop.LEEDS)).build()))
-          .flow(new StockPublish(StockPublishOptions.builder().initialCursor(SandboxClock.DEFAULT_START)
+      Integration link = shop.integration(store, mappings);
+      engine = SyncEngine.builder().store(store).clock(shop.clock)
+          .flow(new OrderImport(link,
+              OrderImportOptions.builder().defaultWarehouse(shop.centraWarehouse(Shop.LEEDS)).build()))
+          .flow(new StockPublish(link, StockPublishOptions.builder().initialCursor(SandboxClock.DEFAULT_START)
               .overlap(Duration.ZERO).busyDelay(Duration.ofSeconds(1)).build()))
-          .flow(new DespatchToCentra(despatch)).flow(new DespatchToSage(despatch))
+          .flow(new DespatchToCentra(link, despatch)).flow(new DespatchToSage(link, despatch))
           .retryPolicy(fast).lockRetryPolicy(fast).build();
     }
 

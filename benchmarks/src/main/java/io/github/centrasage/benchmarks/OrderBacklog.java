@@ -1,5 +1,6 @@
 package io.github.centrasage.benchmarks;
 
+import io.github.centrasage.http.RetrySettings;
 import io.github.centrasage.sage200.Sage200Client;
 import io.github.centrasage.sandbox.CentraSandbox;
 import io.github.centrasage.sandbox.Fault;
@@ -8,7 +9,6 @@ import io.github.centrasage.sandbox.SageSalesOrder;
 import io.github.centrasage.sandbox.SandboxCatalog;
 import io.github.centrasage.sandbox.SandboxClock;
 import io.github.centrasage.sync.SyncEngine;
-import io.github.centrasage.http.RetrySettings;
 import io.github.centrasage.sync.order.OrderImport;
 import io.github.centrasage.sync.order.OrderImportOptions;
 import io.github.centrasage.sync.spi.JobState;
@@ -136,10 +136,10 @@ final class OrderBacklog {
           .maxDelay(Duration.ofMillis(5)).build();
       // Centra's event queue (the default discovery): the first cycle subscribes, so it runs before
       // the shoppers arrive
-      OrderImport flow = new OrderImport(OrderImportOptions.builder().batchSize(BATCH)
-          .defaultWarehouse(shop.centraWarehouse(Shop.LEEDS)).build());
-      try (SyncEngine engine = SyncEngine.builder().store(store).mappings(mappings).flow(flow)
-          .centra(shop.centraClient).sage(shop.sageClient).clock(Clock.systemUTC()).workers(cap * WORKERS_PER_SAGE_SLOT)
+      OrderImport flow = new OrderImport(shop.integration(store, mappings), OrderImportOptions.builder()
+          .batchSize(BATCH).defaultWarehouse(shop.centraWarehouse(Shop.LEEDS)).build());
+      try (SyncEngine engine = SyncEngine.builder().store(store).flow(flow).clock(Clock.systemUTC())
+          .workers(cap * WORKERS_PER_SAGE_SLOT)
           .queuePollInterval(Duration.ofMillis(2)).defaultDiscoverInterval(Duration.ofMillis(100))
           .retryPolicy(fast).lockRetryPolicy(fast).build()) {
         engine.runOnce(OrderImport.NAME);

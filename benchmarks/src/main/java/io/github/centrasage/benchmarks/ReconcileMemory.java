@@ -5,8 +5,9 @@ import io.github.centrasage.sage200.Sage200Client;
 import io.github.centrasage.sage200.TokenProvider;
 import io.github.centrasage.sandbox.SandboxCatalog;
 import io.github.centrasage.sandbox.SandboxClock;
-import io.github.centrasage.sync.integration.Mappings;
 import io.github.centrasage.sync.SyncEngine;
+import io.github.centrasage.sync.integration.Integration;
+import io.github.centrasage.sync.integration.Mappings;
 import io.github.centrasage.sync.stock.ReconciliationReport;
 import io.github.centrasage.sync.stock.StockPublishOptions;
 import io.github.centrasage.sync.stock.StockReconcile;
@@ -25,7 +26,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -114,17 +114,19 @@ final class ReconcileMemory {
         .readTimeout(Duration.ofSeconds(60)).build();
     String centraLeeds = args[5];
     Mappings mappings = Mappings.builder().putWarehouse(centraLeeds, args[6]).build();
-    StockReconcile reconcile = new StockReconcile(StockPublishOptions.builder().batchSize(200).build());
     SandboxClock clock = SandboxClock.startingAt(SandboxClock.DEFAULT_START);
     HeapPeak.reset();
     HeapPeak.watchCollections();
     long started = System.nanoTime();
     // the store a user with a large catalogue runs: bindings and stock versions on disk, not on the heap
     Path dir = Files.createTempDirectory("reconcile-memory");
-    try (JdbcSyncStateStore store = JdbcSyncStateStore.embeddedH2(dir.resolve("sync"));
-        SyncEngine engine = SyncEngine.builder().store(store).mappings(mappings)
-            .clock(clock).centra(centra).sage(sage).flow(reconcile).build()) {
-      engine.runOnce(StockReconcile.NAME);
+    StockReconcile reconcile;
+    try (JdbcSyncStateStore store = JdbcSyncStateStore.embeddedH2(dir.resolve("sync"))) {
+      Integration link = Integration.builder().centra(centra).sage(sage).store(store).mappings(mappings).build();
+      reconcile = new StockReconcile(link, StockPublishOptions.builder().batchSize(200).build());
+      try (SyncEngine engine = SyncEngine.builder().store(store).clock(clock).flow(reconcile).build()) {
+        engine.runOnce(StockReconcile.NAME);
+      }
     } finally {
       try (Stream<Path> files = Files.walk(dir)) {
         files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());

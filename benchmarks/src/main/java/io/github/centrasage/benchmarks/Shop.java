@@ -13,7 +13,9 @@ import io.github.centrasage.sandbox.FaultScope;
 import io.github.centrasage.sandbox.Sage200Sandbox;
 import io.github.centrasage.sandbox.SandboxCatalog;
 import io.github.centrasage.sandbox.SandboxClock;
+import io.github.centrasage.sync.integration.Integration;
 import io.github.centrasage.sync.integration.Mappings;
+import io.github.centrasage.sync.store.SyncStateStore;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
@@ -109,6 +111,11 @@ final class Shop implements AutoCloseable {
         .roundingTolerance(new BigDecimal("0.02"))
         .roundingNominal("9999")
         .build();
+  }
+
+  /** The library's clients (the current {@link #sageClient}), {@code store} and {@code mappings}, for the flows. */
+  Integration integration(SyncStateStore store, Mappings mappings) {
+    return Integration.builder().centra(centraClient).sage(sageClient).store(store).mappings(mappings).build();
   }
 
   @Override

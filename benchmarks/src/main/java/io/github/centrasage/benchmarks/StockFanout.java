@@ -2,9 +2,8 @@ package io.github.centrasage.benchmarks;
 
 import io.github.centrasage.sandbox.SandboxCatalog;
 import io.github.centrasage.sandbox.SandboxClock;
-import io.github.centrasage.sync.integration.Mappings;
 import io.github.centrasage.sync.SyncEngine;
-import io.github.centrasage.http.RetrySettings;
+import io.github.centrasage.sync.integration.Mappings;
 import io.github.centrasage.sync.spi.JobState;
 import io.github.centrasage.sync.stock.StockPublish;
 import io.github.centrasage.sync.stock.StockPublishOptions;
@@ -32,8 +31,8 @@ final class StockFanout {
       StockPublishOptions options = StockPublishOptions.builder().initialCursor(SandboxClock.DEFAULT_START)
           .overlap(Duration.ZERO).build();
       InMemorySyncStateStore store = new InMemorySyncStateStore(clock);
-      try (SyncEngine engine = SyncEngine.builder().store(store).mappings(mappings).clock(clock)
-          .centra(shop.centraClient).sage(shop.sageClient).flow(new StockPublish(options))
+      try (SyncEngine engine = SyncEngine.builder().store(store).clock(clock)
+          .flow(new StockPublish(shop.integration(store, mappings), options))
           .retryPolicy(SyncEngine.defaultRetrySettings().toBuilder().maxAttempts(50).initialDelay(Duration.ofMillis(1))
               .maxDelay(Duration.ofMillis(1)).build())
           .build()) {

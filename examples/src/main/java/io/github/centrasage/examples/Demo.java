@@ -1,14 +1,12 @@
 package io.github.centrasage.examples;
 
-import io.github.centrasage.http.RetrySettings;
-import io.github.centrasage.testing.SeedShopMappings;
 import io.github.centrasage.centra.CentraClient;
 import io.github.centrasage.centra.CentraReturn;
 import io.github.centrasage.centra.CompleteShipmentRequest;
 import io.github.centrasage.centra.CreateReturnRequest;
+import io.github.centrasage.centra.CreateShipmentRequest;
 import io.github.centrasage.centra.ReturnLineRequest;
 import io.github.centrasage.centra.ReturnStockAction;
-import io.github.centrasage.centra.CreateShipmentRequest;
 import io.github.centrasage.centra.Shipment;
 import io.github.centrasage.centra.ShipmentLineRequest;
 import io.github.centrasage.dashboard.DashboardOptions;
@@ -16,6 +14,7 @@ import io.github.centrasage.dashboard.DashboardRecorder;
 import io.github.centrasage.dashboard.SyncDashboard;
 import io.github.centrasage.doctor.Doctor;
 import io.github.centrasage.doctor.DoctorReport;
+import io.github.centrasage.http.RetrySettings;
 import io.github.centrasage.sage200.Sage200Client;
 import io.github.centrasage.sage200.TokenProvider;
 import io.github.centrasage.sandbox.CentraOrder;
@@ -27,11 +26,8 @@ import io.github.centrasage.sandbox.Sage200Sandbox;
 import io.github.centrasage.sandbox.SageSalesOrder;
 import io.github.centrasage.sandbox.SandboxCatalog;
 import io.github.centrasage.sandbox.SandboxClock;
-import io.github.centrasage.sync.spi.FailureClassification;
-import io.github.centrasage.sync.integration.Mappings;
 import io.github.centrasage.sync.SyncEngine;
 import io.github.centrasage.sync.SyncListener;
-import io.github.centrasage.http.RetrySettings;
 import io.github.centrasage.sync.SyncStatus;
 import io.github.centrasage.sync.catalog.CatalogPublish;
 import io.github.centrasage.sync.catalog.CatalogPublishOptions;
@@ -42,19 +38,23 @@ import io.github.centrasage.sync.despatch.DespatchToSage;
 import io.github.centrasage.sync.finance.AdyenSettlementCsv;
 import io.github.centrasage.sync.finance.CreditNoteResult;
 import io.github.centrasage.sync.finance.PayoutBatch;
+import io.github.centrasage.sync.finance.ReconciliationLine;
 import io.github.centrasage.sync.finance.RefundImport;
 import io.github.centrasage.sync.finance.RefundImportOptions;
 import io.github.centrasage.sync.finance.SettlementPosting;
-import io.github.centrasage.sync.finance.ReconciliationLine;
 import io.github.centrasage.sync.finance.SettlementReport;
+import io.github.centrasage.sync.integration.Integration;
+import io.github.centrasage.sync.integration.Mappings;
 import io.github.centrasage.sync.order.OrderImport;
 import io.github.centrasage.sync.order.OrderImportOptions;
+import io.github.centrasage.sync.spi.FailureClassification;
 import io.github.centrasage.sync.spi.Job;
 import io.github.centrasage.sync.spi.JobState;
 import io.github.centrasage.sync.stock.StockPublish;
 import io.github.centrasage.sync.stock.StockPublishOptions;
 import io.github.centrasage.sync.stock.StockReconcile;
 import io.github.centrasage.sync.store.JdbcSyncStateStore;
+import io.github.centrasage.testing.SeedShopMappings;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -286,29 +286,30 @@ public final class Demo {
       DespatchOptions despatch = DespatchOptions.builder().putSageCourierIds("DHL", sageSandbox.ids("courier").get("DHL"))
           .lockRetryPolicy(lockWait).build();
       StockPublishOptions stock = StockPublishOptions.builder().initialCursor(clock.instant()).build();
-      SyncEngine.Builder builder = SyncEngine.builder().store(store).mappings(mappings).clock(clock)
-          .centra(centra).sage(sage).retryPolicy(quick).lockRetryPolicy(lockWait).listener(tally).listener(recorder)
-          .leaseDuration(Duration.ofMinutes(5));
+      // The clients, the store and the mappings joined once; every flow takes them in its constructor.
+      Integration link = Integration.builder().centra(centra).sage(sage).store(store).mappings(mappings).build();
+      SyncEngine.Builder builder = SyncEngine.builder().store(link.store()).clock(clock).retryPolicy(quick)
+          .lockRetryPolicy(lockWait).listener(tally).listener(recorder).leaseDuration(Duration.ofMinutes(5));
       // Every flow that exists, in the order a cycle runs them.
       // pollStart: orders placed before the first subscription are listed once (the day starts empty)
-      addFlow(builder, new OrderImport(OrderImportOptions.builder().discovery(OrderImportOptions.Discovery.EVENTS)
+      addFlow(builder, new OrderImport(link, OrderImportOptions.builder().discovery(OrderImportOptions.Discovery.EVENTS)
           .pollStart(clock.instant()).defaultWarehouse(centraLeeds).waitingOrderRecheck(HELD_ORDER_RECHECK).build()));
-      addFlow(builder, new StockPublish(stock));
-      addFlow(builder, new DespatchToSage(despatch));
-      addFlow(builder, new DespatchToCentra(despatch));
+      addFlow(builder, new StockPublish(link, stock));
+      addFlow(builder, new DespatchToSage(link, despatch));
+      addFlow(builder, new DespatchToCentra(link, despatch));
       // Reconciliation reads every SKU on both sides: it runs on its own interval in production, and
       // once at the end of the demo day (runUntilQuiet skips it).
-      reconcile = new StockReconcile(stock);
+      reconcile = new StockReconcile(link, stock);
       builder.flow(reconcile);
       allFlows.add(reconcile);
       // Completed Centra returns become credit notes; PSP payout files are posted through clearing bank 1210.
-      refunds = new RefundImport(RefundImportOptions.builder().goodsNominal("4010").shippingNominal("4900")
+      refunds = new RefundImport(link, RefundImportOptions.builder().goodsNominal("4010").shippingNominal("4900")
           .pollStart(clock.instant()).build(), creditNotes::add);
       addFlow(builder, refunds);
-      settlement = new SettlementPosting();
+      settlement = new SettlementPosting(link);
       addFlow(builder, settlement);
       // Sage owns web prices: the Standard band feeds the GBP pricelist, EURO the EUR one.
-      catalog = new CatalogPublish(CatalogPublishOptions.builder()
+      catalog = new CatalogPublish(link, CatalogPublishOptions.builder()
           .addPriceMappings(PriceMapping.of("Standard", centraSandbox.ids("pricelist").get("GBP"), "GBP"))
           .addPriceMappings(PriceMapping.of("EURO", centraSandbox.ids("pricelist").get("EUR"), "EUR"))
           .build());

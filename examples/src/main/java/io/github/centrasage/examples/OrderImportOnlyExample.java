@@ -4,8 +4,9 @@ import io.github.centrasage.centra.CentraClient;
 import io.github.centrasage.sage200.Sage200Client;
 import io.github.centrasage.sage200.SageIdCredentials;
 import io.github.centrasage.sage200.SageIdTokenProvider;
-import io.github.centrasage.sync.integration.Mappings;
 import io.github.centrasage.sync.SyncEngine;
+import io.github.centrasage.sync.integration.Integration;
+import io.github.centrasage.sync.integration.Mappings;
 import io.github.centrasage.sync.order.OrderImport;
 import io.github.centrasage.sync.order.OrderImportOptions;
 import io.github.centrasage.sync.store.JdbcSyncStateStore;
@@ -46,12 +47,15 @@ public final class OrderImportOnlyExample {
         .build();
 
     JdbcSyncStateStore store = JdbcSyncStateStore.embeddedH2(Path.of("data", "centra-sage200"));
-    SyncEngine engine = SyncEngine.builder()
-        .store(store)
-        .mappings(Mappings.fromProperties(Path.of("mappings.properties")))  // every problem listed at once
+    Integration link = Integration.builder()                  // the two clients and the store joined
         .centra(centra)
         .sage(sage)
-        .flow(new OrderImport(OrderImportOptions.builder()
+        .store(store)
+        .mappings(Mappings.fromProperties(Path.of("mappings.properties")))  // every problem listed at once
+        .build();
+    SyncEngine engine = SyncEngine.builder()
+        .store(link.store())
+        .flow(new OrderImport(link, OrderImportOptions.builder()
             .discovery(OrderImportOptions.Discovery.POLLING)  // or EVENTS: only orders after the subscription
             .pollStart(Instant.parse("2026-01-01T00:00:00Z")) // the first poll reads from here
             .defaultWarehouse("1")                             // a Centra warehouse id with a warehouse.1 mapping

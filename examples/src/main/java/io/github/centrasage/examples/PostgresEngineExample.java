@@ -3,6 +3,7 @@ package io.github.centrasage.examples;
 import io.github.centrasage.sync.SyncEngine;
 import io.github.centrasage.sync.despatch.DespatchToCentra;
 import io.github.centrasage.sync.despatch.DespatchToSage;
+import io.github.centrasage.sync.integration.Integration;
 import io.github.centrasage.sync.order.OrderImport;
 import io.github.centrasage.sync.order.OrderImportOptions;
 import io.github.centrasage.sync.stock.StockPublish;
@@ -28,14 +29,16 @@ public final class PostgresEngineExample {
     // Use a pooled DataSource (HikariCP…) in production; the store migrates its schema on start.
     JdbcSyncStateStore store = JdbcSyncStateStore.builder(db).build();
 
-    SyncEngine engine = ProductionWiring.engine(store, ProductionWiring.mappings(Path.of("mappings.properties")),
-            ProductionWiring.centra(), ProductionWiring.sage(Path.of("sage-refresh-token")))
+    Integration link = ProductionWiring.integration(store, ProductionWiring.mappings(Path.of("mappings.properties")),
+        ProductionWiring.centra(), ProductionWiring.sage(Path.of("sage-refresh-token")));
+    SyncEngine engine = SyncEngine.builder().store(link.store())
         .instanceId(InetAddress.getLocalHost().getHostName())   // distinct per instance: it owns leases
         .workers(4)
-        .flow(new OrderImport(OrderImportOptions.builder().defaultWarehouse(System.getenv("CENTRA_WAREHOUSE_ID")).build()))
-        .flow(new StockPublish())
-        .flow(new DespatchToSage())
-        .flow(new DespatchToCentra())
+        .flow(new OrderImport(link,
+            OrderImportOptions.builder().defaultWarehouse(System.getenv("CENTRA_WAREHOUSE_ID")).build()))
+        .flow(new StockPublish(link))
+        .flow(new DespatchToSage(link))
+        .flow(new DespatchToCentra(link))
         .build();
     Runtime.getRuntime().addShutdownHook(new Thread(engine::close));
     engine.start();

@@ -4,10 +4,10 @@ import io.github.centrasage.centra.CentraClient;
 import io.github.centrasage.sage200.Sage200Client;
 import io.github.centrasage.sage200.SageIdCredentials;
 import io.github.centrasage.sage200.SageIdTokenProvider;
+import io.github.centrasage.sync.integration.Integration;
 import io.github.centrasage.sync.integration.Mappings;
-import io.github.centrasage.sync.SyncEngine;
-import io.github.centrasage.sync.store.SyncStateStore;
 import io.github.centrasage.sync.store.JdbcSyncStateStore;
+import io.github.centrasage.sync.store.SyncStateStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,9 +53,13 @@ final class ProductionWiring {
     return Mappings.fromProperties(file);
   }
 
-  /** An engine with the given store; the flows are added by the caller. */
-  static SyncEngine.Builder engine(SyncStateStore store, Mappings mappings, CentraClient centra, Sage200Client sage) {
-    return SyncEngine.builder().store(store).mappings(mappings).centra(centra).sage(sage);
+  /**
+   * Both clients, the store and the mappings joined: every flow takes it in its constructor and the
+   * engine gets its store ({@code SyncEngine.builder().store(link.store())}). Building it lists every
+   * mapping problem at once and claims the store for this tenant and company.
+   */
+  static Integration integration(SyncStateStore store, Mappings mappings, CentraClient centra, Sage200Client sage) {
+    return Integration.builder().centra(centra).sage(sage).store(store).mappings(mappings).build();
   }
 
   /** One process, no database server: an H2 file next to the application. */

@@ -1,7 +1,8 @@
 package io.github.centrasage.examples;
 
-import io.github.centrasage.sync.integration.Mappings;
 import io.github.centrasage.sync.SyncEngine;
+import io.github.centrasage.sync.integration.Integration;
+import io.github.centrasage.sync.integration.Mappings;
 import io.github.centrasage.sync.stock.StockPublish;
 import io.github.centrasage.sync.stock.StockPublishOptions;
 import io.github.centrasage.sync.stock.StockReconcile;
@@ -24,10 +25,11 @@ public final class StockPublishOnlyExample {
         .reconcileInterval(Duration.ofHours(6))
         .build();
     JdbcSyncStateStore store = ProductionWiring.embeddedStore();
-    SyncEngine engine = ProductionWiring.engine(store, mappings, ProductionWiring.centra(),
-        ProductionWiring.sage(Path.of("sage-refresh-token")))
-        .flow(new StockPublish(options))
-        .flow(new StockReconcile(options))
+    Integration link = ProductionWiring.integration(store, mappings, ProductionWiring.centra(),
+        ProductionWiring.sage(Path.of("sage-refresh-token")));
+    SyncEngine engine = SyncEngine.builder().store(link.store())
+        .flow(new StockPublish(link, options))
+        .flow(new StockReconcile(link, options))
         .build();
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       engine.close();

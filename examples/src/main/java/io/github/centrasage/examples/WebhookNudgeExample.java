@@ -6,6 +6,7 @@ import io.github.centrasage.centra.CentraWebhookEvent;
 import io.github.centrasage.centra.CentraWebhookException;
 import io.github.centrasage.centra.CentraWebhookVerifier;
 import io.github.centrasage.sync.SyncEngine;
+import io.github.centrasage.sync.integration.Integration;
 import io.github.centrasage.sync.order.OrderImport;
 import io.github.centrasage.sync.order.OrderImportOptions;
 import io.github.centrasage.sync.store.JdbcSyncStateStore;
@@ -26,11 +27,12 @@ public final class WebhookNudgeExample {
   public static void main(String[] args) throws Exception {
     CentraClient centra = ProductionWiring.centra();
     JdbcSyncStateStore store = ProductionWiring.embeddedStore();
-    OrderImport orders = new OrderImport(OrderImportOptions.builder()
+    Integration link = ProductionWiring.integration(store, ProductionWiring.mappings(Path.of("mappings.properties")),
+        centra, ProductionWiring.sage(Path.of("sage-refresh-token")));
+    OrderImport orders = new OrderImport(link, OrderImportOptions.builder()
         .discovery(OrderImportOptions.Discovery.POLLING)      // the safety net behind the webhook
         .defaultWarehouse(System.getenv("CENTRA_WAREHOUSE_ID")).build());
-    SyncEngine engine = ProductionWiring.engine(store, ProductionWiring.mappings(Path.of("mappings.properties")),
-        centra, ProductionWiring.sage(Path.of("sage-refresh-token"))).flow(orders).build();
+    SyncEngine engine = SyncEngine.builder().store(link.store()).flow(orders).build();
     CentraWebhookVerifier verifier = CentraWebhookVerifier.builder()
         .secret(System.getenv("CENTRA_WEBHOOK_SECRET")).build();
 
@@ -41,7 +43,7 @@ public final class WebhookNudgeExample {
         // verify the raw bytes: re-encoding the body first would break the signature
         List<CentraWebhookEvent> events = verifier.verify(
             exchange.getRequestHeaders().getFirst("X-Centra-Signature"), body.readAllBytes());
-        events.forEach(event -> orders.nudge(store, centra, event));   // enqueues; the engine imports
+        events.forEach(orders::nudge);                              // enqueues; the engine imports
         status = 204;
       } catch (CentraWebhookException rejected) {
         status = 401;                                               // reason() says why; never log the secret

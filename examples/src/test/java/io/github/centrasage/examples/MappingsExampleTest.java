@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.centrasage.doctor.Doctor;
 import io.github.centrasage.doctor.DoctorReport;
-import io.github.centrasage.sync.integration.Mappings;
 import io.github.centrasage.sync.SyncEngine;
+import io.github.centrasage.sync.integration.Integration;
+import io.github.centrasage.sync.integration.Mappings;
 import io.github.centrasage.sync.order.OrderImport;
 import io.github.centrasage.sync.order.OrderImportOptions;
 import io.github.centrasage.sync.stock.StockPublish;
@@ -52,8 +53,10 @@ class MappingsExampleTest {
       assertThat(fromFile.warehouses()).isEqualTo(real.warehouses());
       assertThat(taxIdsByPercent(fromFile)).isEqualTo(taxIdsByPercent(real));
 
-      try (SyncEngine engine = shop.engine(new InMemorySyncStateStore(shop.clock())).mappings(fromFile)
-          .flow(new OrderImport(OrderImportOptions.builder().discovery(OrderImportOptions.Discovery.POLLING)
+      Integration link = Integration.builder().centra(shop.centraClient()).sage(shop.sageClient())
+          .store(new InMemorySyncStateStore(shop.clock())).mappings(fromFile).build();
+      try (SyncEngine engine = shop.engine(link)
+          .flow(new OrderImport(link, OrderImportOptions.builder().discovery(OrderImportOptions.Discovery.POLLING)
               .defaultWarehouse(shop.centraWarehouse(SandboxShop.LEEDS)).build()))
           .build()) {
         shop.centra().placeOrder("GBP", Map.of(shop.sku(3), 1));
@@ -70,10 +73,14 @@ class MappingsExampleTest {
   void theSeedShopExampleFilePassesTheGoLiveDoctor() throws IOException {
     Mappings fromFile = exampleFile();
     try (SandboxShop shop = SandboxShop.start()) {
+      InMemorySyncStateStore store = new InMemorySyncStateStore(shop.clock());
+      Integration link = Integration.builder().centra(shop.centraClient()).sage(shop.sageClient()).store(store)
+          .mappings(fromFile).build();
       DoctorReport report = Doctor.builder().centra(shop.centraClient()).sage(shop.sageClient()).mappings(fromFile)
-          .store(new InMemorySyncStateStore(shop.clock()))
-          .flows(new OrderImport(OrderImportOptions.builder().discovery(OrderImportOptions.Discovery.POLLING).build()),
-              new StockPublish())
+          .store(store)
+          .flows(new OrderImport(link,
+              OrderImportOptions.builder().discovery(OrderImportOptions.Discovery.POLLING).build()),
+              new StockPublish(link))
           .build().run();
 
       assertThat(report.errors()).as(report.toText()).isZero();

@@ -13,7 +13,7 @@ import io.github.centrasage.sandbox.SandboxCatalog;
 import io.github.centrasage.sandbox.SandboxClock;
 import io.github.centrasage.sync.SyncEngine;
 import io.github.centrasage.sync.SyncListener;
-import io.github.centrasage.http.RetrySettings;
+import io.github.centrasage.sync.integration.Integration;
 import io.github.centrasage.sync.order.OrderImport;
 import io.github.centrasage.sync.order.OrderImportOptions;
 import io.github.centrasage.sync.spi.Job;
@@ -68,8 +68,9 @@ class CentraTokenRevocationTest {
     RetrySettings fast = SyncEngine.defaultRetrySettings().toBuilder().maxAttempts(4).initialDelay(Duration.ofMillis(1)).multiplier(1)
         .maxDelay(Duration.ofMillis(1)).jitter(0).build();
     // one order per job, so jobs are discovered before the token is revoked and run after
-    SyncEngine engine = SyncEngine.builder().store(store).mappings(CrashWorker.mappings(sage, centraLeeds, sageLeeds))
-        .centra(centra).sage(sage).retryPolicy(fast).lockRetryPolicy(fast)
+    Integration link = Integration.builder().centra(centra).sage(sage).store(store)
+        .mappings(CrashWorker.mappings(sage, centraLeeds, sageLeeds)).build();
+    SyncEngine engine = SyncEngine.builder().store(link.store()).retryPolicy(fast).lockRetryPolicy(fast)
         // the token is revoked right after discovery found the orders, before their jobs read them
         .listener(new SyncListener() {
           @Override
@@ -79,7 +80,7 @@ class CentraTokenRevocationTest {
             }
           }
         })
-        .flow(new OrderImport(OrderImportOptions.builder().discovery(OrderImportOptions.Discovery.POLLING)
+        .flow(new OrderImport(link, OrderImportOptions.builder().discovery(OrderImportOptions.Discovery.POLLING)
             .pollStart(clock.instant().minus(Duration.ofHours(1))).defaultWarehouse(centraLeeds).batchSize(1).build()))
         .build();
     List<CentraOrder> before = new ArrayList<>();

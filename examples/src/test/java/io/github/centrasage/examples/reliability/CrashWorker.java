@@ -2,17 +2,16 @@ package io.github.centrasage.examples.reliability;
 
 import io.github.centrasage.centra.CentraClient;
 import io.github.centrasage.http.RetrySettings;
-import io.github.centrasage.testing.SeedShopMappings;
 import io.github.centrasage.sage200.Sage200Client;
 import io.github.centrasage.sage200.SageIdCredentials;
 import io.github.centrasage.sage200.SageIdTokenProvider;
 import io.github.centrasage.sage200.TokenProvider;
-import io.github.centrasage.sync.integration.Mappings;
 import io.github.centrasage.sync.SyncEngine;
-import io.github.centrasage.http.RetrySettings;
 import io.github.centrasage.sync.SyncListener;
 import io.github.centrasage.sync.despatch.DespatchOptions;
 import io.github.centrasage.sync.despatch.DespatchToCentra;
+import io.github.centrasage.sync.integration.Integration;
+import io.github.centrasage.sync.integration.Mappings;
 import io.github.centrasage.sync.order.OrderImport;
 import io.github.centrasage.sync.order.OrderImportOptions;
 import io.github.centrasage.sync.spi.Job;
@@ -20,11 +19,12 @@ import io.github.centrasage.sync.spi.JobState;
 import io.github.centrasage.sync.stock.StockPublish;
 import io.github.centrasage.sync.stock.StockPublishOptions;
 import io.github.centrasage.sync.store.JdbcSyncStateStore;
+import io.github.centrasage.testing.SeedShopMappings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -78,14 +78,15 @@ public final class CrashWorker {
     } else {
       store = JdbcSyncStateStore.embeddedH2(Path.of(storeSpec));
     }
-    SyncEngine engine = SyncEngine.builder().store(store).mappings(mappings).centra(centra).sage(sage)
-        .flow(new OrderImport(OrderImportOptions.builder().discovery(OrderImportOptions.Discovery.POLLING)
+    Integration link = Integration.builder().centra(centra).sage(sage).store(store).mappings(mappings).build();
+    SyncEngine engine = SyncEngine.builder().store(link.store())
+        .flow(new OrderImport(link, OrderImportOptions.builder().discovery(OrderImportOptions.Discovery.POLLING)
             .pollStart(pollStart).defaultWarehouse(centraLeeds).build()))
-        .flow(new StockPublish(StockPublishOptions.builder().discoverInterval(Duration.ofMillis(100))
+        .flow(new StockPublish(link, StockPublishOptions.builder().discoverInterval(Duration.ofMillis(100))
             // a killed push's hold blocks despatches of its SKUs until it expires: bounded by the 1 s client timeouts
             .holdTtl(Duration.ofSeconds(3))
             .busyDelay(Duration.ofMillis(50)).despatchHoldTtl(Duration.ofSeconds(5)).build()))
-        .flow(new DespatchToCentra(DespatchOptions.builder().putSageCourierIds("DHL", dhl).startAfterDespatchId(0)
+        .flow(new DespatchToCentra(link, DespatchOptions.builder().putSageCourierIds("DHL", dhl).startAfterDespatchId(0)
             .lockRetryPolicy(fast).build()))
         .retryPolicy(fast).lockRetryPolicy(fast)
         .defaultDiscoverInterval(Duration.ofMillis(50))

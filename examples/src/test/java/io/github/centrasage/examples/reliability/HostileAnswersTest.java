@@ -2,18 +2,18 @@ package io.github.centrasage.examples.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.centrasage.http.RetrySettings;
 import io.github.centrasage.sage200.model.ContactEmail;
 import io.github.centrasage.sage200.model.Customer;
-import io.github.centrasage.sage200.model.NewCustomerContact;
 import io.github.centrasage.sage200.model.NewCustomer;
+import io.github.centrasage.sage200.model.NewCustomerContact;
 import io.github.centrasage.sandbox.AnswerRewrites;
 import io.github.centrasage.sandbox.CentraOrder;
 import io.github.centrasage.sandbox.ReceivedRequest;
 import io.github.centrasage.sandbox.SageSalesOrder;
 import io.github.centrasage.sandbox.SandboxCatalog;
-import io.github.centrasage.sync.integration.Mappings;
 import io.github.centrasage.sync.SyncEngine;
-import io.github.centrasage.http.RetrySettings;
+import io.github.centrasage.sync.integration.Mappings;
 import io.github.centrasage.sync.order.OrderImport;
 import io.github.centrasage.sync.order.OrderImportOptions;
 import io.github.centrasage.sync.order.OrderImportOptions.ForeignAccountMatch;
@@ -47,9 +47,8 @@ class HostileAnswersTest extends SandboxedClients {
     Mappings mappings = Mappings.builder().from(CrashWorker.mappings(sage, centraLeeds, sageLeeds))
         .putCustomerStrategy("UK", Mappings.CustomerStrategy.perShopper("WEB")).build();
     RetrySettings fast = fastRetries(3);
-    return SyncEngine.builder().store(store).mappings(mappings).centra(centra).sage(sage).retryPolicy(fast)
-        .lockRetryPolicy(fast)
-        .flow(new OrderImport(OrderImportOptions.builder().discovery(discovery)
+    return SyncEngine.builder().store(store).retryPolicy(fast).lockRetryPolicy(fast)
+        .flow(new OrderImport(integration(mappings), OrderImportOptions.builder().discovery(discovery)
             .pollStart(clock.instant().minus(Duration.ofHours(1))).defaultWarehouse(centraLeeds)
             .foreignAccountMatch(foreign).build()))
         .build();

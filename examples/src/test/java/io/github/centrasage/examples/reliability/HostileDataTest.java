@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.centrasage.centra.SetStockRequest;
 import io.github.centrasage.centra.SizeStockLevel;
+import io.github.centrasage.http.RetrySettings;
 import io.github.centrasage.sandbox.AnswerRewrites;
 import io.github.centrasage.sandbox.CentraOrder;
 import io.github.centrasage.sandbox.ReceivedRequest;
 import io.github.centrasage.sandbox.SandboxCatalog;
 import io.github.centrasage.sync.SyncEngine;
-import io.github.centrasage.http.RetrySettings;
 import io.github.centrasage.sync.order.OrderImport;
 import io.github.centrasage.sync.order.OrderImportOptions;
 import io.github.centrasage.sync.spi.Job;
@@ -43,9 +43,9 @@ class HostileDataTest extends SandboxedClients {
   SyncEngine engine() {
     RetrySettings fast = fastRetries(3);
     // events discovery: the feed names orders only, so a hostile order is read (and refused) by its own job
-    SyncEngine engine = SyncEngine.builder().store(store).mappings(CrashWorker.mappings(sage, centraLeeds, sageLeeds))
-        .centra(centra).sage(sage).retryPolicy(fast).lockRetryPolicy(fast)
-        .flow(new OrderImport(OrderImportOptions.builder().discovery(OrderImportOptions.Discovery.EVENTS)
+    SyncEngine engine = SyncEngine.builder().store(store).retryPolicy(fast).lockRetryPolicy(fast)
+        .flow(new OrderImport(integration(CrashWorker.mappings(sage, centraLeeds, sageLeeds)),
+            OrderImportOptions.builder().discovery(OrderImportOptions.Discovery.EVENTS)
             .defaultWarehouse(centraLeeds).build()))
         .build();
     engine.runOnce(OrderImport.NAME);
@@ -228,9 +228,9 @@ class HostileDataTest extends SandboxedClients {
         h -> edits.get(h.get("product_id")).accept(h)));
 
     RetrySettings fast = fastRetries(3);
-    SyncEngine engine = SyncEngine.builder().store(store).mappings(CrashWorker.mappings(sage, centraLeeds, sageLeeds))
-        .centra(centra).sage(sage).retryPolicy(fast).lockRetryPolicy(fast)
-        .flow(new StockPublish(StockPublishOptions.builder().discoverInterval(Duration.ofMillis(1)).build())).build();
+    SyncEngine engine = SyncEngine.builder().store(store).retryPolicy(fast).lockRetryPolicy(fast)
+        .flow(new StockPublish(integration(CrashWorker.mappings(sage, centraLeeds, sageLeeds)),
+            StockPublishOptions.builder().discoverInterval(Duration.ofMillis(1)).build())).build();
     for (int i = 0; i < 50 && (i < 2 || unsettled(StockPublish.NAME) > 0); i++) {
       engine.runOnce(StockPublish.NAME);
     }

@@ -5,16 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.Moshi;
 import com.squareup.moshi.Types;
+import io.github.centrasage.http.RetrySettings;
 import io.github.centrasage.sage200.model.Customer;
 import io.github.centrasage.sandbox.CentraOrder;
 import io.github.centrasage.sandbox.Fault;
-import io.github.centrasage.sandbox.ReceivedRequest;
 import io.github.centrasage.sandbox.FaultScope;
+import io.github.centrasage.sandbox.ReceivedRequest;
 import io.github.centrasage.sandbox.SageSalesOrder;
 import io.github.centrasage.sandbox.SandboxCatalog;
-import io.github.centrasage.sync.integration.Mappings;
 import io.github.centrasage.sync.SyncEngine;
-import io.github.centrasage.http.RetrySettings;
+import io.github.centrasage.sync.integration.Mappings;
 import io.github.centrasage.sync.order.OrderImport;
 import io.github.centrasage.sync.order.OrderImportOptions;
 import io.github.centrasage.sync.spi.Job;
@@ -45,9 +45,9 @@ class HostileInputTest extends SandboxedClients {
     Mappings mappings = Mappings.builder().from(CrashWorker.mappings(sage, centraLeeds, sageLeeds))
         .putCustomerStrategy("UK", Mappings.CustomerStrategy.perShopper("WEB")).build();
     RetrySettings fast = fastRetries(4);
-    return SyncEngine.builder().store(store).mappings(mappings).centra(centra).sage(sage).retryPolicy(fast)
-        .lockRetryPolicy(fast)
-        .flow(new OrderImport(OrderImportOptions.builder().discovery(OrderImportOptions.Discovery.POLLING)
+    return SyncEngine.builder().store(store).retryPolicy(fast).lockRetryPolicy(fast)
+        .flow(new OrderImport(integration(mappings),
+            OrderImportOptions.builder().discovery(OrderImportOptions.Discovery.POLLING)
             .pollStart(clock.instant().minus(Duration.ofHours(1))).defaultWarehouse(centraLeeds).build()))
         .build();
   }

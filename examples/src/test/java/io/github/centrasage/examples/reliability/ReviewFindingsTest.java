@@ -2,6 +2,7 @@ package io.github.centrasage.examples.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.centrasage.http.RetrySettings;
 import io.github.centrasage.sandbox.AnswerRewrites;
 import io.github.centrasage.sandbox.CentraOrder;
 import io.github.centrasage.sandbox.Fault;
@@ -9,9 +10,8 @@ import io.github.centrasage.sandbox.FaultScope;
 import io.github.centrasage.sandbox.ReceivedRequest;
 import io.github.centrasage.sandbox.SandboxCatalog;
 import io.github.centrasage.sync.SyncEngine;
-import io.github.centrasage.http.RetrySettings;
-import io.github.centrasage.sync.order.OrderImport;
 import io.github.centrasage.sync.order.ImmutableOrderImportOptions;
+import io.github.centrasage.sync.order.OrderImport;
 import io.github.centrasage.sync.order.OrderImportOptions;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -31,9 +31,9 @@ class ReviewFindingsTest extends SandboxedClients {
 
   SyncEngine engine(UnaryOperator<OrderImportOptions.Builder> options) {
     RetrySettings fast = fastRetries(4);
-    SyncEngine engine = SyncEngine.builder().store(store).mappings(CrashWorker.mappings(sage, centraLeeds, sageLeeds))
-        .centra(centra).sage(sage).clock(clock).retryPolicy(fast).lockRetryPolicy(fast)
-        .flow(new OrderImport(options.apply(OrderImportOptions.builder().discovery(OrderImportOptions.Discovery.EVENTS)
+    SyncEngine engine = SyncEngine.builder().store(store).clock(clock).retryPolicy(fast).lockRetryPolicy(fast)
+        .flow(new OrderImport(integration(CrashWorker.mappings(sage, centraLeeds, sageLeeds)),
+            options.apply(OrderImportOptions.builder().discovery(OrderImportOptions.Discovery.EVENTS)
             .defaultWarehouse(centraLeeds)).build()))
         .build();
     engine.runOnce(OrderImport.NAME);

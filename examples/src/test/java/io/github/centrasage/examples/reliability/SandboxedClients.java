@@ -1,14 +1,15 @@
 package io.github.centrasage.examples.reliability;
 
 import io.github.centrasage.centra.CentraClient;
-import io.github.centrasage.sync.SyncEngine;
 import io.github.centrasage.http.RetrySettings;
 import io.github.centrasage.sage200.Sage200Client;
 import io.github.centrasage.sage200.TokenProvider;
 import io.github.centrasage.sandbox.CentraSandbox;
 import io.github.centrasage.sandbox.Sage200Sandbox;
 import io.github.centrasage.sandbox.SandboxClock;
-import io.github.centrasage.http.RetrySettings;
+import io.github.centrasage.sync.SyncEngine;
+import io.github.centrasage.sync.integration.Integration;
+import io.github.centrasage.sync.integration.Mappings;
 import io.github.centrasage.sync.store.InMemorySyncStateStore;
 import java.time.Clock;
 import java.time.Duration;
@@ -32,6 +33,11 @@ abstract class SandboxedClients {
   final InMemorySyncStateStore store = new InMemorySyncStateStore(Clock.systemUTC());
   final String centraLeeds = Long.toString(centraSandbox.ids("warehouse").get("Leeds DC"));
   final String sageLeeds = Long.toString(sageSandbox.ids("warehouse").get("Leeds DC"));
+
+  /** The clients and the store joined with {@code mappings}, for the flows' constructors. */
+  Integration integration(Mappings mappings) {
+    return Integration.builder().centra(centra).sage(sage).store(store).mappings(mappings).build();
+  }
 
   /** A retry policy whose delays are a millisecond: retries are due at once, no waiting in tests. */
   static RetrySettings fastRetries(int maxAttempts) {

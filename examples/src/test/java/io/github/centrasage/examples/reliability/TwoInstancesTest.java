@@ -13,10 +13,10 @@ import io.github.centrasage.sandbox.Sage200Sandbox;
 import io.github.centrasage.sandbox.SageSalesOrder;
 import io.github.centrasage.sandbox.SandboxCatalog;
 import io.github.centrasage.sandbox.SandboxClock;
-import io.github.centrasage.sync.integration.Mappings;
 import io.github.centrasage.sync.SyncEngine;
 import io.github.centrasage.sync.SyncListener;
-import io.github.centrasage.http.RetrySettings;
+import io.github.centrasage.sync.integration.Integration;
+import io.github.centrasage.sync.integration.Mappings;
 import io.github.centrasage.sync.order.OrderImport;
 import io.github.centrasage.sync.order.OrderImportOptions;
 import io.github.centrasage.sync.spi.Coalescing;
@@ -137,10 +137,11 @@ class TwoInstancesTest {
     Mappings mappings = CrashWorker.mappings(sage, centraLeeds, sageLeeds);
     RetrySettings fast = SyncEngine.defaultRetrySettings().toBuilder().maxAttempts(6).initialDelay(Duration.ofMillis(5)).multiplier(1)
         .maxDelay(Duration.ofMillis(5)).jitter(0).build();
-    return SyncEngine.builder().store(store).mappings(mappings).centra(centra).sage(sage).instanceId(instance)
+    Integration link = Integration.builder().centra(centra).sage(sage).store(store).mappings(mappings).build();
+    return SyncEngine.builder().store(link.store()).instanceId(instance)
         .retryPolicy(fast).lockRetryPolicy(fast).workers(2).queuePollInterval(Duration.ofMillis(20))
         .defaultDiscoverInterval(Duration.ofMillis(200)).leaseDuration(Duration.ofSeconds(10)).listener(listener)
-        .flow(new OrderImport(OrderImportOptions.builder().discovery(OrderImportOptions.Discovery.POLLING)
+        .flow(new OrderImport(link, OrderImportOptions.builder().discovery(OrderImportOptions.Discovery.POLLING)
             .pollStart(pollStart).defaultWarehouse(centraLeeds).batchSize(1).build()))
         .build();
   }
