@@ -85,7 +85,7 @@ public final class CrashWorker {
         .flow(new StockPublish(link, StockPublishOptions.builder().discoverInterval(Duration.ofMillis(100))
             // a killed push's hold blocks despatches of its SKUs until it expires: bounded by the 1 s client timeouts
             .holdTtl(Duration.ofSeconds(3))
-            .busyDelay(Duration.ofMillis(50)).despatchHoldTtl(Duration.ofSeconds(5)).build()))
+            .busyDelay(Duration.ofMillis(50)).build()))
         .flow(new DespatchToCentra(link, DespatchOptions.builder().putSageCourierIds("DHL", dhl).startAfterDespatchId(0)
             .lockRetryPolicy(fast).build()))
         .retryPolicy(fast).lockRetryPolicy(fast)
