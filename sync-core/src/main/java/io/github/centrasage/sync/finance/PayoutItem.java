@@ -30,7 +30,7 @@ public abstract class PayoutItem {
    * The PSP's record type of the line (Adyen's {@code Type} column: {@code Settled}, {@code Refunded},
    * {@code Chargeback}, {@code DepositCorrection}…); it chooses the line's treatment through
    * {@link io.github.centrasage.sync.integration.Mappings.PaymentAccounts#recordTypes()} and the built-in
-   * {@link RecordTreatment#adyenDefault defaults}. Empty: a payment when gross is positive, a refund
+   * {@link io.github.centrasage.sync.integration.RecordTreatment#adyenDefault defaults}. Empty: a payment when gross is positive, a refund
    * when negative, a fee when gross is zero.
    */
   public abstract Optional<String> recordType();

@@ -7,7 +7,7 @@ import java.util.OptionalLong;
 import java.util.TreeMap;
 
 /**
- * What {@link SettlementPosting} does with one kind of PSP record. Every line's record type
+ * What {@code SettlementPosting} does with one kind of PSP record. Every line's record type
  * resolves to a treatment: from the mappings ({@code payment.<psp>.recordType.<Type>}) first, then
  * from the built-in table of Adyen's documented types ({@link #adyenDefault}). A record type neither
  * knows <b>holds its batch</b> (the job parks with the type and the line), so an unexpected booking
