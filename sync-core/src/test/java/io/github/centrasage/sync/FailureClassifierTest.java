@@ -92,4 +92,45 @@ class FailureClassifierTest {
     assertThat(classify(new NullPointerException("bug")).kind()).isEqualTo(FailureKind.AMBIGUOUS_WRITE);
     assertThat(classify(new SyncStoreException("db down", null)).kind()).isEqualTo(FailureKind.TRANSIENT);
   }
+
+  static final class SomeClientException extends RuntimeException implements io.github.centrasage.http.ClientFailure {
+    private final boolean retryable;
+    private final boolean lookup;
+
+    SomeClientException(String message, boolean retryable, boolean lookup) {
+      super(message);
+      this.retryable = retryable;
+      this.lookup = lookup;
+    }
+
+    @Override
+    public boolean isRetryable() {
+      return retryable;
+    }
+
+    @Override
+    public Optional<Duration> retryAfter() {
+      return retryable ? Optional.of(Duration.ofSeconds(7)) : Optional.empty();
+    }
+
+    @Override
+    public boolean requiresLookupBeforeRetry() {
+      return lookup;
+    }
+
+    @Override
+    public boolean isWrite() {
+      return lookup;
+    }
+  }
+
+  @Test
+  void aClientsFailureIsReadThroughTheSharedContractWhenTheFlowHasNoClassifierOfItsOwn() {
+    FailureClassification busy = classify(new RuntimeException("wrapped", new SomeClientException("429", true, false)));
+    assertThat(busy.kind()).isEqualTo(FailureKind.TRANSIENT);
+    assertThat(busy.retryAfter()).contains(Duration.ofSeconds(7));
+    assertThat(classify(new SomeClientException("400 bad input", false, false)).kind()).isEqualTo(FailureKind.PERMANENT);
+    assertThat(classify(new SomeClientException("reset after the POST", true, true)).kind())
+        .isEqualTo(FailureKind.AMBIGUOUS_WRITE);
+  }
 }

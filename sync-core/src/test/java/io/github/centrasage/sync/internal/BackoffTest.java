@@ -51,4 +51,17 @@ class BackoffTest {
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> SyncEngine.builder().lockRetryPolicy(fullJitter))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("jitter < 1");
   }
+
+  @Test
+  void aFlowsOwnLockScheduleThatCanWaitNothingIsAProblemOfTheBuild() {
+    io.github.centrasage.sync.testing.ScriptedFlow flow = new io.github.centrasage.sync.testing.ScriptedFlow("Hasty")
+        .withLockRetryPolicy(RetrySettings.builder().initialDelay(Duration.ZERO).build());
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> SyncEngine.builder()
+            .store(new io.github.centrasage.sync.store.InMemorySyncStateStore(java.time.Clock.systemUTC()))
+            .flow(flow).build())
+        .isInstanceOfSatisfying(io.github.centrasage.sync.SyncConfigurationException.class, e ->
+            org.assertj.core.api.Assertions.assertThat(e.problems()).singleElement().asString()
+                .startsWith("Hasty: lockRetryPolicy needs initialDelay > 0"));
+  }
 }
