@@ -57,6 +57,9 @@ import org.junit.jupiter.api.Test;
  * {@link #clock()}, which the contract moves to let leases and due times pass. A store on database
  * time (which cannot be set) needs nothing more: {@link #advance} then waits, briefly, for the
  * store's own clock to move.
+ *
+ * <p>One class on purpose, a little over 600 lines: a store author extends one contract and reads
+ * every rule of the queue in one place, in the order the engine relies on them.
  */
 public abstract class JobQueueContract<S extends EngineStore> {
   /** The flow name most tests enqueue under. */
