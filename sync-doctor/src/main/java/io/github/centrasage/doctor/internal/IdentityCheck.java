@@ -25,8 +25,8 @@ public final class IdentityCheck implements DoctorCheck {
     StoreIdentity current = StoreIdentity.of(ctx.centra(), ctx.sage());
     Optional<StoreIdentity> recorded = StoreIdentity.recorded(store.get());
     if (recorded.isEmpty()) {
-      ctx.info("identity.store.unclaimed", "the store records no Centra tenant or Sage company yet; the engine"
-          + " records " + describe(current) + " on its first start");
+      ctx.info("identity.store.unclaimed", "the store records no Centra tenant or Sage company yet; the first"
+          + " Integration built on it records " + describe(current));
       return;
     }
     List<String> differences = recorded.get().differences(current);
