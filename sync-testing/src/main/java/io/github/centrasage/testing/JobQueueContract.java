@@ -579,7 +579,7 @@ public abstract class JobQueueContract<S extends EngineStore> {
 
   @Test
   void aCursorIsStampedWithTheStoreClockAndSeenByASecondInstance() {
-    // the engine keeps its store identity (which Centra tenant and Sage company) as a cursor
+    // a cursor may hold any text: the Integration keeps its store identity (tenant, company) in one
     Instant before = store.now();
     store.putCursor("engine.identity", "centra=https://shop.example\nsage.company=1");
 

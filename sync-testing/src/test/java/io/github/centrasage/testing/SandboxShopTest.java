@@ -42,10 +42,9 @@ class SandboxShopTest {
   void aStoreOfOneShopIsRefusedForAnother() {
     SandboxClock clock = SandboxClock.ticking();
     InMemorySyncStateStore store = new InMemorySyncStateStore(clock);
-    try (SandboxShop first = SandboxShop.start(clock)) {
+    // both open at once, so the second cannot be given the first's port (and base URL)
+    try (SandboxShop first = SandboxShop.start(clock); SandboxShop second = SandboxShop.start(clock)) {
       first.integration(store);
-    }
-    try (SandboxShop second = SandboxShop.start(clock)) {
       assertThatThrownBy(() -> second.integration(store)).isInstanceOf(StoreIdentityException.class);
     }
   }
