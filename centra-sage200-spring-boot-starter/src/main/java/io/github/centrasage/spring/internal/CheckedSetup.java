@@ -1,23 +1,16 @@
 package io.github.centrasage.spring.internal;
 
-import io.github.centrasage.centra.CentraClient;
-import io.github.centrasage.sage200.Sage200Client;
-import io.github.centrasage.sage200.TokenProvider;
 import io.github.centrasage.spring.CentraSage200ConfigurationException;
 import io.github.centrasage.spring.CentraSage200Properties;
 import io.github.centrasage.sync.SyncEngine;
-import io.github.centrasage.sync.integration.Integration;
 import io.github.centrasage.sync.integration.Mappings;
 import io.github.centrasage.sync.integration.MappingsInvalidException;
 import io.github.centrasage.sync.order.OrderImport;
 import io.github.centrasage.sync.order.OrderImportOptions;
-import io.github.centrasage.sync.spi.SyncFlow;
 import io.github.centrasage.sync.stock.StockPublish;
 import io.github.centrasage.sync.stock.StockPublishOptions;
-import io.github.centrasage.sync.store.InMemorySyncStateStore;
 import java.io.IOException;
 import java.io.InputStream;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -48,9 +41,6 @@ public final class CheckedSetup {
     public boolean dashboard;
   }
 
-  /** Where the probe clients of {@link #flowProblems} point: a reserved name, never resolved or called. */
-  private static final String PROBE_URL = "https://centra-sage200-probe.invalid";
-  private static final String PROBE_TOKEN = "probe-never-sent";
 
   private final Mappings mappings;
   private final OrderImportOptions orderImport;
@@ -140,9 +130,7 @@ public final class CheckedSetup {
     if (mappings != null) {
       List<String> invalid = mappings.validate();
       problems.addAll(invalid.stream().map(m -> "mappings: " + m).toList());
-      if (invalid.isEmpty()) {
-        flowProblems(problems, mappings, orderImport, stockPublish);
-      }
+      flowProblems(problems, mappings, orderImport, stockPublish);
     }
     if (!problems.isEmpty()) {
       throw new CentraSage200ConfigurationException(problems);
@@ -152,31 +140,16 @@ public final class CheckedSetup {
 
   /**
    * The starter's own flows' problems, found now so they are listed with every other problem: the
-   * clients, store and Integration they are built with do not exist yet (the clients wait for this
-   * check). A flow's problems come from its options and its Integration's mappings only, so the
-   * flows are built over a probe Integration: the real mappings, a throwaway in-memory store (the
-   * application's store is claimed by the real Integration, for the real clients) and two clients
-   * that are never called.
+   * clients, store and Integration the flows are built with do not exist yet (the clients wait for
+   * this check), and a flow's problems come from its options and the mappings only.
    */
   private static void flowProblems(List<String> problems, Mappings mappings, OrderImportOptions orderImport,
       StockPublishOptions stockPublish) {
-    if (orderImport == null && stockPublish == null) {
-      return;
-    }
-    Integration probe = Integration.builder()
-        .centra(CentraClient.builder().baseUrl(PROBE_URL).token(PROBE_TOKEN).build())
-        .sage(Sage200Client.builder().baseUrl(PROBE_URL).siteId("probe").companyId(1)
-            .tokenProvider(TokenProvider.staticToken(PROBE_TOKEN)).build())
-        .store(new InMemorySyncStateStore(Clock.systemUTC())).mappings(mappings).build();
-    List<SyncFlow> flows = new ArrayList<>();
     if (orderImport != null) {
-      flows.add(new OrderImport(probe, orderImport));
+      OrderImport.problems(mappings, orderImport).forEach(m -> problems.add("flow " + OrderImport.NAME + ": " + m));
     }
     if (stockPublish != null) {
-      flows.add(new StockPublish(probe, stockPublish));
-    }
-    for (SyncFlow flow : flows) {
-      flow.problems().forEach(m -> problems.add("flow " + flow.name() + ": " + m));
+      StockPublish.problems(mappings).forEach(m -> problems.add("flow " + StockPublish.NAME + ": " + m));
     }
   }
 

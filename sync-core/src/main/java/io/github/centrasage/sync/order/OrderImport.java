@@ -284,7 +284,14 @@ public final class OrderImport implements SyncFlow {
 
   @Override
   public List<String> problems() {
-    Mappings mappings = integration.mappings();
+    return problems(integration.mappings(), options);
+  }
+
+  /**
+   * What {@link #problems()} reports for these mappings and options, without building the flow (a
+   * host checks its whole configuration before its clients exist).
+   */
+  public static List<String> problems(Mappings mappings, OrderImportOptions options) {
     List<String> problems = new ArrayList<>();
     if (!OrderImportSteps.LOOKUP_FIELDS.contains(mappings.customerDocumentField())) {
       problems.add("the order key field '" + mappings.customerDocumentField() + "' cannot be looked up; use one of "

@@ -121,11 +121,14 @@ public final class StockPublish implements SyncFlow {
 
   @Override
   public List<String> problems() {
-    Mappings mappings = integration.mappings();
-    return validateWarehouses(mappings);
+    return problems(integration.mappings());
   }
 
-  static List<String> validateWarehouses(Mappings mappings) {
+  /**
+   * What {@link #problems()} (and {@link StockReconcile#problems()}) report for these mappings,
+   * without building the flow (a host checks its whole configuration before its clients exist).
+   */
+  public static List<String> problems(Mappings mappings) {
     List<String> problems = new ArrayList<>();
     if (mappings.warehouses().isEmpty()) {
       problems.add("no warehouse mapping: stock needs at least one Centra warehouse id = Sage warehouse id");

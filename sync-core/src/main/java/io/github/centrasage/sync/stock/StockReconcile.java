@@ -88,8 +88,7 @@ public final class StockReconcile implements SyncFlow {
 
   @Override
   public List<String> problems() {
-    Mappings mappings = integration.mappings();
-    return StockPublish.validateWarehouses(mappings);
+    return StockPublish.problems(integration.mappings());
   }
 
   /** The last report per Centra warehouse id, from this instance's passes. */
